@@ -1,0 +1,94 @@
+#pragma once
+
+#include <QByteArrayView>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <deque>
+#include <memory>
+
+// Where a line of output came from.
+enum class OutputStream : quint8 { Stdout, Stderr, Message };
+
+// A run of text with SGR attributes (colours as ANSI indexes 0-255, -1 = default).
+struct OutputSpan
+{
+    int start = 0;
+    int length = 0;
+    qint16 foreground = -1;
+    qint16 background = -1;
+    bool bold = false;
+    bool italic = false;
+    bool underline = false;
+    bool inverse = false;
+
+    friend bool operator==(const OutputSpan &a, const OutputSpan &b);
+};
+
+struct OutputLine
+{
+    QString text;              // decoded, escape sequences removed, controls made visible
+    QList<OutputSpan> spans;   // empty: the whole line in default style
+    qint64 timeMs = 0;         // arrival, milliseconds since the epoch
+    quint64 sequence = 0;      // arrival order across every OutputLog of the program
+    int run = 0;               // 1 for the first run, 2 after a restart, …
+    OutputStream stream = OutputStream::Stdout;
+    bool continued = false;    // cut at the length limit; the line goes on in the next one
+};
+
+class OutputDecoder;
+
+// The bounded output of one entry: lines from both streams and ProcDeck's own messages, in arrival
+// order, with the run they belong to. Raw bytes go in; decoded lines come out. Bounded by a line
+// count and a byte budget: the oldest lines are dropped first and counted.
+//
+// Line numbers are absolute: the first line ever appended is 0. The kept lines are
+// [firstLineNumber(), endLineNumber()). The last line may still be open (a partial line, or one
+// being rewritten by `\r`); tailRevision() changes whenever it changes in place.
+class OutputLog final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(OutputLog)
+
+public:
+    static constexpr qsizetype DefaultMaxLines = 100000;
+    static constexpr qint64 DefaultMaxBytes = 64 * 1024 * 1024;
+
+    explicit OutputLog(QObject *parent = nullptr);
+    ~OutputLog() override;
+
+    void setLimits(qsizetype maxLines, qint64 maxBytes);
+    qsizetype maxLines() const;
+    qint64 maxBytes() const;
+
+    // A new run starts (restart): partial lines of the previous run are completed.
+    void beginRun(int run);
+    // The run ended: partial lines are completed.
+    void endRun();
+
+    void appendData(OutputStream stream, QByteArrayView bytes);
+    void appendMessage(const QString &text);
+    void clear();
+
+    qint64 firstLineNumber() const;
+    qint64 endLineNumber() const;
+    qsizetype lineCount() const;
+    // Absolute line number in [firstLineNumber(), endLineNumber()).
+    const OutputLine &line(qint64 lineNumber) const;
+    quint64 tailRevision() const;
+
+    qint64 droppedLines() const;
+    qint64 droppedBytes() const;
+    qint64 bytesReceived(OutputStream stream) const;
+
+signals:
+    // New lines, or the open last line changed. Emitted once per append call: receivers that
+    // render should only mark themselves dirty and flush on a timer.
+    void changed();
+    void cleared();
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "managedprocess.h"
+#include "processspec.h"
+
+#include <QList>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+// Owns the entries of a session. Emits added / about-to-be-removed / removed and batched row
+// changes, which ProcessTableModel turns into row inserts, removes and dataChanged.
+class ProcessManager final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ProcessManager)
+
+public:
+    explicit ProcessManager(QObject *parent = nullptr);
+    ~ProcessManager() override;
+
+    // Folder that relative working directories are resolved against (the session file's).
+    void setBaseDirectory(const QString &directory);
+    QString baseDirectory() const;
+
+    int count() const;
+    ManagedProcess *at(int row) const;
+    int indexOf(const ManagedProcess *process) const;
+    ManagedProcess *byId(int id) const;
+    QList<ManagedProcess *> processes() const;
+
+    // Adds an entry; an empty name becomes the next "Process-N" (numbers never reused).
+    ManagedProcess *add(ProcessSpec spec);
+    // Removes an entry: a live one is killed first (its group, SIGKILL) and reaped in the background.
+    void remove(ManagedProcess *process);
+    // Removes every entry (New / Open): as remove() for each.
+    void clear();
+
+    // The next default name, "Process-N", without using it up.
+    QString peekDefaultName() const;
+
+    int aliveCount() const;
+    // Terminate every live entry (grace period applies); allStopped() when none is alive.
+    void terminateAll();
+
+signals:
+    void processAdded(int row);
+    void processAboutToBeRemoved(int row);
+    void processRemoved(int row);
+    // Rows whose display changed since the last batch, sent at most once per event-loop pass.
+    void processesChanged(const QList<int> &rows);
+    void processFinished(ManagedProcess *process);
+    void allStopped();
+    // The list of entries or a spec changed (for the window's "unsaved changes" mark).
+    void modified();
+
+private:
+    void track(ManagedProcess *process);
+    void markChanged(ManagedProcess *process);
+    void flushChanges();
+
+    QList<ManagedProcess *> m_processes;
+    QSet<ManagedProcess *> m_changed;
+    QTimer m_flushTimer;
+    QString m_baseDirectory;
+    int m_nextNumber = 1;
+    int m_nextId = 1;
+};

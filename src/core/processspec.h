@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// What restarts an entry after its run ends (DESIGN.md, "restart").
+enum class RestartPolicy { Never, OnFailure, Always };
+
+// One change to the inherited environment: a value to set, or std::nullopt to remove the variable.
+struct EnvironmentChange
+{
+    QString name;
+    std::optional<QString> value;
+
+    friend bool operator==(const EnvironmentChange &a, const EnvironmentChange &b)
+    {
+        return a.name == b.name && a.value == b.value;
+    }
+};
+
+// The reusable description of a process entry: what multiprocessing.Process(target, args, name)
+// holds. A plain value type; ManagedProcess runs it, SessionFile reads and writes it.
+struct ProcessSpec
+{
+    static constexpr int DefaultStopTimeoutMs = 5000;
+
+    QString name;
+    QString program;              // empty when `shell` is used
+    QStringList args;             // passed as they are, no shell
+    QString shell;                // non-empty: run `/bin/sh -c shell` instead of program/args
+    QString workingDirectory;     // as written; relative to the session file's folder
+    QList<EnvironmentChange> environment;
+    bool autostart = false;
+    int stopSignal = 15;          // SIGTERM
+    int stopTimeoutMs = DefaultStopTimeoutMs;
+    RestartPolicy restart = RestartPolicy::Never;
+
+    // Keys ProcDeck does not know, kept from the file and written back on save.
+    QJsonObject unknownKeys;
+
+    bool usesShell() const { return !shell.isEmpty(); }
+
+    // The program actually executed and its arguments (`/bin/sh -c …` for shell entries).
+    QString executable() const;
+    QStringList executableArguments() const;
+
+    // The command as one line for display: program and args quoted like a shell would need.
+    QString commandLine() const;
+
+    // `workingDirectory` made absolute against `baseDirectory` (the session file's folder, or the
+    // current directory for an unsaved session). Empty when no working directory is set.
+    QString resolvedWorkingDirectory(const QString &baseDirectory) const;
+
+    friend bool operator==(const ProcessSpec &a, const ProcessSpec &b);
+    friend bool operator!=(const ProcessSpec &a, const ProcessSpec &b) { return !(a == b); }
+};
+
+QString restartPolicyToString(RestartPolicy policy);
+std::optional<RestartPolicy> restartPolicyFromString(const QString &text);

@@ -1,0 +1,1 @@
+#include "signalnames.h"
