@@ -1,1 +1,286 @@
-int main() { return 0; }
+// pd_child: the child program the process tests start. Plain C++ and POSIX, no Qt, so that what
+// a test observes is the process manager's doing and not a library's.
+//
+//   pd_child echo TEXT...               print the words on one line (stdout)
+//   pd_child echo-err TEXT...           the same on stderr
+//   pd_child lines N [stdout|stderr|both]
+//                                       print "line I" N times (both: "out I" and "err I")
+//   pd_child sleep MS                   sleep, then exit 0
+//   pd_child exit N                     exit with status N
+//   pd_child crash                      die by SIGSEGV (default disposition restored first)
+//   pd_child abort                      die by SIGABRT
+//   pd_child signal N                   raise signal N (default disposition restored first)
+//   pd_child ignore-term MS             ignore SIGTERM, print "ready", sleep MS, exit 0
+//   pd_child tree MS                    fork a grandchild that sleeps MS; print
+//                                       "child PID grandchild PID" and wait for it
+//   pd_child cat                        copy stdin to stdout until EOF
+//   pd_child flood BYTES [LINELEN]      write BYTES of LINELEN-character lines (default 80)
+//   pd_child env NAME                   print the variable's value or "(unset)"
+//   pd_child pwd                        print the working directory
+//   pd_child args ARG...                print each argument on its own line
+//   pd_child pgid                       print "pid P pgid G"
+//   pd_child sigmask                    print "blocked N ignored M" (signals 1-31 blocked/ignored)
+//
+// Modes can be chained with "then": `pd_child echo hi then exit 3`.
+
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <string>
+#include <vector>
+
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace {
+
+bool writeAll(int fd, const char *data, size_t size)
+{
+    while (size > 0) {
+        const ssize_t n = ::write(fd, data, size);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return false;
+        }
+        data += n;
+        size -= size_t(n);
+    }
+    return true;
+}
+
+bool writeAll(int fd, const std::string &text)
+{
+    return writeAll(fd, text.data(), text.size());
+}
+
+void sleepMs(long ms)
+{
+    if (ms <= 0)
+        return;
+    timespec request{ms / 1000, (ms % 1000) * 1000000L};
+    timespec remaining{};
+    while (::nanosleep(&request, &remaining) != 0 && errno == EINTR)
+        request = remaining;
+}
+
+long toLong(const char *text, long fallback)
+{
+    if (!text)
+        return fallback;
+    char *end = nullptr;
+    errno = 0;
+    const long value = std::strtol(text, &end, 10);
+    if (errno != 0 || end == text || *end != '\0')
+        return fallback;
+    return value;
+}
+
+[[noreturn]] void dieBySignal(int signal)
+{
+    struct sigaction action{};
+    action.sa_handler = SIG_DFL;
+    ::sigemptyset(&action.sa_mask);
+    ::sigaction(signal, &action, nullptr);
+    sigset_t set;
+    ::sigemptyset(&set);
+    ::sigaddset(&set, signal);
+    ::sigprocmask(SIG_UNBLOCK, &set, nullptr);
+    ::raise(signal);
+    // A signal whose default action is not to terminate (SIGCHLD, SIGCONT …): report it.
+    std::_Exit(128 + signal);
+}
+
+[[noreturn]] void usage(const char *problem)
+{
+    writeAll(2, std::string("pd_child: ") + problem + "\n");
+    std::_Exit(2);
+}
+
+using Args = std::vector<const char *>;
+
+// Runs one mode; returns the exit status for the mode (the last mode's status is the program's).
+int runMode(const Args &args)
+{
+    if (args.empty())
+        usage("no mode given");
+    const std::string mode = args[0];
+    const auto arg = [&args](size_t i) -> const char * { return i < args.size() ? args[i] : nullptr; };
+
+    if (mode == "echo" || mode == "echo-err") {
+        std::string line;
+        for (size_t i = 1; i < args.size(); ++i) {
+            if (i > 1)
+                line += ' ';
+            line += args[i];
+        }
+        line += '\n';
+        writeAll(mode == "echo" ? 1 : 2, line);
+        return 0;
+    }
+    if (mode == "lines") {
+        const long count = toLong(arg(1), -1);
+        if (count < 0)
+            usage("lines N [stdout|stderr|both]");
+        const std::string where = arg(2) ? arg(2) : "stdout";
+        for (long i = 1; i <= count; ++i) {
+            const std::string number = std::to_string(i);
+            if (where == "stdout")
+                writeAll(1, "line " + number + "\n");
+            else if (where == "stderr")
+                writeAll(2, "line " + number + "\n");
+            else {
+                writeAll(1, "out " + number + "\n");
+                writeAll(2, "err " + number + "\n");
+            }
+        }
+        return 0;
+    }
+    if (mode == "sleep") {
+        const long ms = toLong(arg(1), -1);
+        if (ms < 0)
+            usage("sleep MS");
+        sleepMs(ms);
+        return 0;
+    }
+    if (mode == "exit") {
+        const long code = toLong(arg(1), -1);
+        if (code < 0 || code > 255)
+            usage("exit N (0-255)");
+        return int(code);
+    }
+    if (mode == "crash")
+        dieBySignal(SIGSEGV);
+    if (mode == "abort")
+        dieBySignal(SIGABRT);
+    if (mode == "signal") {
+        const long signal = toLong(arg(1), -1);
+        if (signal <= 0 || signal >= NSIG)
+            usage("signal N");
+        dieBySignal(int(signal));
+    }
+    if (mode == "ignore-term") {
+        const long ms = toLong(arg(1), -1);
+        if (ms < 0)
+            usage("ignore-term MS");
+        ::signal(SIGTERM, SIG_IGN);
+        writeAll(1, "ready\n");
+        sleepMs(ms);
+        return 0;
+    }
+    if (mode == "tree") {
+        const long ms = toLong(arg(1), -1);
+        if (ms < 0)
+            usage("tree MS");
+        const pid_t grandchild = ::fork();
+        if (grandchild < 0)
+            usage("fork failed");
+        if (grandchild == 0) {
+            sleepMs(ms);
+            std::_Exit(0);
+        }
+        writeAll(1, "child " + std::to_string(::getpid()) + " grandchild " + std::to_string(grandchild) + "\n");
+        int status = 0;
+        while (::waitpid(grandchild, &status, 0) < 0 && errno == EINTR) {
+        }
+        return 0;
+    }
+    if (mode == "cat") {
+        char buffer[65536];
+        for (;;) {
+            const ssize_t n = ::read(0, buffer, sizeof buffer);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                break;
+            if (!writeAll(1, buffer, size_t(n)))
+                return 1;
+        }
+        return 0;
+    }
+    if (mode == "flood") {
+        const long bytes = toLong(arg(1), -1);
+        const long lineLength = toLong(arg(2), 80);
+        if (bytes < 0 || lineLength < 1)
+            usage("flood BYTES [LINELEN]");
+        // One line pattern: LINELEN-1 printable characters and a newline.
+        std::string line;
+        for (long i = 0; i + 1 < lineLength; ++i)
+            line += char('a' + i % 26);
+        line += '\n';
+        std::string block;
+        while (block.size() < 256 * 1024)
+            block += line;
+        long left = bytes;
+        while (left > 0) {
+            const size_t chunk = size_t(std::min<long>(left, long(block.size())));
+            if (!writeAll(1, block.data(), chunk))
+                return 1;
+            left -= long(chunk);
+        }
+        return 0;
+    }
+    if (mode == "env") {
+        if (!arg(1))
+            usage("env NAME");
+        const char *value = std::getenv(arg(1));
+        writeAll(1, std::string(value ? value : "(unset)") + "\n");
+        return 0;
+    }
+    if (mode == "pwd") {
+        char buffer[4096];
+        if (!::getcwd(buffer, sizeof buffer))
+            return 1;
+        writeAll(1, std::string(buffer) + "\n");
+        return 0;
+    }
+    if (mode == "args") {
+        for (size_t i = 1; i < args.size(); ++i)
+            writeAll(1, std::string(args[i]) + "\n");
+        return 0;
+    }
+    if (mode == "pgid") {
+        writeAll(1, "pid " + std::to_string(::getpid()) + " pgid " + std::to_string(::getpgid(0)) + "\n");
+        return 0;
+    }
+    if (mode == "sigmask") {
+        sigset_t blocked;
+        ::sigprocmask(SIG_BLOCK, nullptr, &blocked);
+        int blockedCount = 0;
+        int ignoredCount = 0;
+        for (int signal = 1; signal < 32; ++signal) {
+            if (::sigismember(&blocked, signal) == 1)
+                ++blockedCount;
+            struct sigaction action{};
+            if (::sigaction(signal, nullptr, &action) == 0 && action.sa_handler == SIG_IGN)
+                ++ignoredCount;
+        }
+        writeAll(1, "blocked " + std::to_string(blockedCount) + " ignored " + std::to_string(ignoredCount) + "\n");
+        return 0;
+    }
+    usage(("unknown mode: " + mode).c_str());
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // Split the arguments at "then" (but not inside "args", which prints everything after it).
+    int status = 0;
+    Args current;
+    for (int i = 1; i <= argc; ++i) {
+        const bool end = i == argc;
+        const bool isArgsMode = !current.empty() && std::strcmp(current[0], "args") == 0;
+        if (end || (!isArgsMode && std::strcmp(argv[i], "then") == 0)) {
+            status = runMode(current);
+            current.clear();
+            continue;
+        }
+        current.push_back(argv[i]);
+    }
+    return status;
+}
