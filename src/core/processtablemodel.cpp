@@ -1,1 +1,268 @@
 #include "processtablemodel.h"
+
+#include "managedprocess.h"
+#include "processmanager.h"
+#include "signalnames.h"
+
+#include <QLocale>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString formatDuration(qint64 ms)
+{
+    const qint64 seconds = ms / 1000;
+    const qint64 h = seconds / 3600;
+    const qint64 m = (seconds / 60) % 60;
+    const qint64 s = seconds % 60;
+    if (h > 0)
+        return u"%1:%2:%3"_s.arg(h).arg(m, 2, 10, QLatin1Char('0')).arg(s, 2, 10, QLatin1Char('0'));
+    return u"%1:%2"_s.arg(m).arg(s, 2, 10, QLatin1Char('0'));
+}
+
+} // namespace
+
+ProcessTableModel::ProcessTableModel(ProcessManager *manager, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_manager(manager)
+{
+    connect(manager, &ProcessManager::processAdded, this, [this](int row) {
+        beginInsertRows({}, row, row);
+        endInsertRows();
+    });
+    connect(manager, &ProcessManager::processAboutToBeRemoved, this, [this](int row) {
+        beginRemoveRows({}, row, row);
+    });
+    connect(manager, &ProcessManager::processRemoved, this, [this](int) { endRemoveRows(); });
+    connect(manager, &ProcessManager::processesChanged, this, &ProcessTableModel::onProcessesChanged);
+
+    m_tick.setInterval(1000);
+    connect(&m_tick, &QTimer::timeout, this, &ProcessTableModel::onTick);
+    m_tick.start();
+}
+
+void ProcessTableModel::setTickInterval(int ms)
+{
+    m_tick.setInterval(ms);
+}
+
+int ProcessTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_manager->count();
+}
+
+int ProcessTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+ManagedProcess *ProcessTableModel::processAt(const QModelIndex &index) const
+{
+    if (!index.isValid() || index.model() != this || index.row() >= m_manager->count())
+        return nullptr;
+    return m_manager->at(index.row());
+}
+
+QModelIndex ProcessTableModel::indexOf(const ManagedProcess *process, int column) const
+{
+    const int row = m_manager->indexOf(process);
+    return row < 0 ? QModelIndex() : index(row, column);
+}
+
+QVariant ProcessTableModel::data(const QModelIndex &index, int role) const
+{
+    const ManagedProcess *process = processAt(index);
+    if (!process)
+        return {};
+
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayValue(process, index.column());
+    case SortRole:
+        return sortValue(process, index.column());
+    case Qt::ToolTipRole:
+        return toolTip(process, index.column());
+    case Qt::TextAlignmentRole:
+        switch (index.column()) {
+        case Pid:
+        case Exit:
+        case RunTime:
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        default:
+            return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
+        }
+    case StateRole:
+        return static_cast<int>(process->state());
+    case ProcessIdRole:
+        return process->id();
+    case AliveRole:
+        return process->isAlive();
+    default:
+        return {};
+    }
+}
+
+QVariant ProcessTableModel::displayValue(const ManagedProcess *process, int column) const
+{
+    using S = ManagedProcess::State;
+    switch (column) {
+    case Name:
+        return process->spec().name;
+    case Pid:
+        return process->pid() > 0 ? QVariant(process->pid()) : QVariant(QString());
+    case Alive:
+        if (process->state() == S::NotStarted)
+            return QString();
+        return process->isAlive() ? tr("Yes", "alive") : tr("No", "alive");
+    case State:
+        switch (process->state()) {
+        case S::NotStarted:
+            return tr("Not started");
+        case S::Starting:
+            return tr("Starting");
+        case S::Running:
+            return tr("Running");
+        case S::Stopping: {
+            const qint64 left = process->stopDeadlineRemainingMs();
+            if (left < 0)
+                return tr("Stopping");
+            return tr("Stopping (kill in %1 s)").arg((left + 999) / 1000);
+        }
+        case S::Exited:
+            return tr("Exited");
+        case S::Killed:
+            return tr("Killed");
+        case S::FailedToStart:
+            return tr("Failed to start: %1").arg(process->failureReason());
+        }
+        return QString();
+    case Exit:
+        if (process->state() == S::Exited || process->state() == S::Killed)
+            return SignalNames::formatExitCode(process->exitCode());
+        return QString();
+    case Started:
+        if (!process->startTime().isValid())
+            return QString();
+        return QLocale().toString(process->startTime().time(), u"HH:mm:ss"_s);
+    case RunTime:
+        if (!process->startTime().isValid() || process->state() == S::FailedToStart)
+            return QString();
+        return formatDuration(process->runTimeMs());
+    }
+    return {};
+}
+
+QVariant ProcessTableModel::sortValue(const ManagedProcess *process, int column) const
+{
+    switch (column) {
+    case Name:
+        return process->spec().name;
+    case Pid:
+        return process->pid();
+    case Alive:
+        return process->isAlive();
+    case State:
+        return static_cast<int>(process->state());
+    case Exit:
+        return process->isFinished() ? process->exitCode() : std::numeric_limits<int>::min();
+    case Started:
+        return process->startTime().isValid() ? process->startTime().toMSecsSinceEpoch() : 0;
+    case RunTime:
+        return process->startTime().isValid() ? process->runTimeMs() : -1;
+    }
+    return {};
+}
+
+QString ProcessTableModel::toolTip(const ManagedProcess *process, int column) const
+{
+    switch (column) {
+    case Name:
+        return process->spec().commandLine();
+    case Pid:
+        if (process->pid() > 0 && !process->isAlive())
+            return tr("PID of the last run; the process has ended and is never signalled again");
+        return {};
+    case State:
+        if (process->state() == ManagedProcess::State::FailedToStart)
+            return process->failureReason();
+        return {};
+    case Exit:
+        if (process->state() == ManagedProcess::State::Killed)
+            return tr("Killed by signal %1 (%2)")
+                .arg(-process->exitCode())
+                .arg(SignalNames::name(-process->exitCode()));
+        return {};
+    case Started:
+        if (process->startTime().isValid())
+            return QLocale().toString(process->startTime(), QLocale::LongFormat);
+        return {};
+    }
+    return {};
+}
+
+QVariant ProcessTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::DisplayRole) {
+        switch (section) {
+        case Name:
+            return tr("Name");
+        case Pid:
+            return tr("PID");
+        case Alive:
+            return tr("Alive");
+        case State:
+            return tr("State");
+        case Exit:
+            return tr("Exit", "exit code column");
+        case Started:
+            return tr("Started");
+        case RunTime:
+            return tr("Run time");
+        }
+    } else if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case Alive:
+            return tr("is_alive(): whether the process is running now");
+        case Exit:
+            return tr("exitcode: N for a normal exit, -N for death by signal N");
+        }
+    }
+    return {};
+}
+
+void ProcessTableModel::onProcessesChanged(const QList<int> &rows)
+{
+    emitRowsChanged(rows, 0, ColumnCount - 1);
+}
+
+// The Run time column of every live row, and the Stopping countdown, change with the clock alone.
+void ProcessTableModel::onTick()
+{
+    QList<int> rows;
+    for (int row = 0; row < m_manager->count(); ++row) {
+        if (m_manager->at(row)->isAlive())
+            rows.append(row);
+    }
+    emitRowsChanged(rows, State, RunTime);
+}
+
+// One dataChanged per changed row, or a single one for the whole table when most rows changed.
+void ProcessTableModel::emitRowsChanged(const QList<int> &rows, int firstColumn, int lastColumn)
+{
+    if (rows.isEmpty())
+        return;
+    const int count = rowCount();
+    if (rows.size() * 2 > count) {
+        emit dataChanged(index(0, firstColumn), index(count - 1, lastColumn));
+        return;
+    }
+    for (int row : rows) {
+        if (row >= 0 && row < count)
+            emit dataChanged(index(row, firstColumn), index(row, lastColumn));
+    }
+}

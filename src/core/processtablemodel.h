@@ -1,1 +1,52 @@
 #pragma once
+
+#include <QAbstractTableModel>
+#include <QTimer>
+
+class ManagedProcess;
+class ProcessManager;
+
+// Rows are the manager's entries. Translates the manager's signals into row inserts, removes and
+// one dataChanged per changed row (or one for the whole table). Holds no QtGui types: colours
+// and badges come from ProcessDelegate, using StateRole.
+class ProcessTableModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ProcessTableModel)
+
+public:
+    enum Column { Name, Pid, Alive, State, Exit, Started, RunTime, ColumnCount };
+    Q_ENUM(Column)
+
+    enum Role {
+        SortRole = Qt::UserRole + 1, // raw value for sorting (numbers, times)
+        StateRole,                   // ManagedProcess::State as int
+        ProcessIdRole,               // ManagedProcess::id()
+        AliveRole,                   // bool
+    };
+    Q_ENUM(Role)
+
+    explicit ProcessTableModel(ProcessManager *manager, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    ManagedProcess *processAt(const QModelIndex &index) const;
+    QModelIndex indexOf(const ManagedProcess *process, int column = Name) const;
+
+    // How often the Run time column and the Stopping countdown refresh (default 1000 ms).
+    void setTickInterval(int ms);
+
+private:
+    QVariant displayValue(const ManagedProcess *process, int column) const;
+    QVariant sortValue(const ManagedProcess *process, int column) const;
+    QString toolTip(const ManagedProcess *process, int column) const;
+    void onProcessesChanged(const QList<int> &rows);
+    void onTick();
+    void emitRowsChanged(const QList<int> &rows, int firstColumn, int lastColumn);
+
+    ProcessManager *m_manager = nullptr;
+    QTimer m_tick;
+};

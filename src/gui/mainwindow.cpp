@@ -1,0 +1,621 @@
+#include "mainwindow.h"
+#include "ui_mainwindow.h"
+
+#include "joindialog.h"
+#include "joinoperation.h"
+#include "managedprocess.h"
+#include "outputlog.h"
+#include "outputpane.h"
+#include "processdelegate.h"
+#include "processdialog.h"
+#include "processfiltermodel.h"
+#include "processmanager.h"
+#include "processtablemodel.h"
+#include "sessiondocument.h"
+#include "userprompt.h"
+
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+#include <QStatusBar>
+
+#include <algorithm>
+
+namespace {
+
+constexpr int StatusTimeoutMs = 8000;
+
+QSettings settings()
+{
+    return QSettings(QStringLiteral("ProcDeck"), QStringLiteral("ProcDeck"));
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_ui(std::make_unique<Ui::MainWindow>())
+    , m_manager(new ProcessManager(this))
+    , m_document(new SessionDocument(m_manager, this))
+    , m_prompt(new UserPrompt(this))
+{
+    m_ui->setupUi(this);
+    setWindowIcon(QIcon(QStringLiteral(":/icons/procdeck.svg")));
+
+    m_model = new ProcessTableModel(m_manager, this);
+    m_proxy = new ProcessFilterModel(this);
+    m_proxy->setSourceModel(m_model);
+    m_ui->processTable->setModel(m_proxy);
+    m_ui->processTable->setItemDelegate(new ProcessDelegate(this));
+    m_ui->processTable->sortByColumn(-1, Qt::AscendingOrder); // session order until a header is clicked
+    QHeaderView *header = m_ui->processTable->horizontalHeader();
+    header->setSectionsMovable(true);
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    const int charWidth = fontMetrics().horizontalAdvance(QLatin1Char('0'));
+    header->resizeSection(ProcessTableModel::Name, charWidth * 22);
+    header->resizeSection(ProcessTableModel::Pid, charWidth * 9);
+    header->resizeSection(ProcessTableModel::Alive, charWidth * 8);
+    header->resizeSection(ProcessTableModel::State, charWidth * 24);
+    header->resizeSection(ProcessTableModel::Exit, charWidth * 14);
+    header->resizeSection(ProcessTableModel::Started, charWidth * 10);
+    m_ui->processTable->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+
+    m_outputPane = new OutputPane(m_manager, this);
+    m_ui->splitter->addWidget(m_outputPane);
+    m_ui->splitter->setStretchFactor(0, 2);
+    m_ui->splitter->setStretchFactor(1, 3);
+
+    createActions();
+    createStatusBar();
+    readSettings();
+
+    connect(m_ui->processTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        m_outputPane->setSelectedProcesses(selectedProcesses());
+        updateActions();
+    });
+    connect(m_ui->processTable, &QTableView::doubleClicked, this, &MainWindow::editProcess);
+    connect(m_manager, &ProcessManager::processesChanged, this, [this] {
+        updateActions();
+        updateCounts();
+    });
+    connect(m_manager, &ProcessManager::processAdded, this, &MainWindow::updateCounts);
+    connect(m_manager, &ProcessManager::processRemoved, this, &MainWindow::updateCounts);
+    connect(m_document, &SessionDocument::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &SessionDocument::filePathChanged, this, &MainWindow::updateTitle);
+    connect(m_manager, &ProcessManager::allStopped, this, [this] {
+        if (m_quitting)
+            close();
+    });
+
+    updateTitle();
+    updateActions();
+    updateCounts();
+}
+
+MainWindow::~MainWindow() = default;
+
+ProcessManager *MainWindow::manager() const { return m_manager; }
+SessionDocument *MainWindow::document() const { return m_document; }
+UserPrompt *MainWindow::prompt() const { return m_prompt; }
+OutputPane *MainWindow::outputPane() const { return m_outputPane; }
+QStringList MainWindow::lastJoinReport() const { return m_lastJoinReport; }
+
+void MainWindow::createActions()
+{
+    struct ActionSetup
+    {
+        QAction *action;
+        const char *theme;
+        const char *fallback;
+        void (MainWindow::*slot)();
+    };
+    const ActionSetup setups[] = {
+        {m_ui->actionNew, "document-new", "new", &MainWindow::newSession},
+        {m_ui->actionOpen, "document-open", "open", &MainWindow::openSession},
+        {m_ui->actionSave, "document-save", "save", nullptr},
+        {m_ui->actionSaveAs, "document-save-as", "save", nullptr},
+        {m_ui->actionQuit, "application-exit", nullptr, nullptr},
+        {m_ui->actionAdd, "list-add", "add", &MainWindow::addProcess},
+        {m_ui->actionEdit, "document-edit", "edit", &MainWindow::editProcess},
+        {m_ui->actionDuplicate, "edit-copy", "duplicate", &MainWindow::duplicateProcesses},
+        {m_ui->actionRemove, "list-remove", "remove", &MainWindow::removeProcesses},
+        {m_ui->actionStart, "media-playback-start", "start", &MainWindow::startProcesses},
+        {m_ui->actionJoin, "appointment-soon", "join", &MainWindow::joinProcesses},
+        {m_ui->actionTerminate, "process-stop", "terminate", &MainWindow::terminateProcesses},
+        {m_ui->actionKill, "process-kill", "kill", &MainWindow::killProcesses},
+        {m_ui->actionRestart, "view-refresh", "restart", &MainWindow::restartProcesses},
+        {m_ui->actionAbout, "help-about", nullptr, &MainWindow::about},
+    };
+    for (const ActionSetup &setup : setups) {
+        // Our own icons where the desktop has no theme (and for a consistent toolbar).
+        const QIcon fallback = setup.fallback
+            ? QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(setup.fallback)))
+            : QIcon();
+        setup.action->setIcon(QIcon::fromTheme(QLatin1String(setup.theme), fallback));
+        if (setup.slot)
+            connect(setup.action, &QAction::triggered, this, setup.slot);
+    }
+    connect(m_ui->actionSave, &QAction::triggered, this, &MainWindow::saveSession);
+    connect(m_ui->actionSaveAs, &QAction::triggered, this, &MainWindow::saveSessionAs);
+    connect(m_ui->actionQuit, &QAction::triggered, this, &MainWindow::close);
+    connect(m_ui->actionSelectAll, &QAction::triggered, m_ui->processTable, &QTableView::selectAll);
+    m_ui->actionRemove->setShortcuts({QKeySequence::Delete});
+
+    // The table's context menu: the verbs and the entry actions.
+    m_ui->processTable->addActions({m_ui->actionStart, m_ui->actionJoin, m_ui->actionTerminate,
+                                    m_ui->actionKill, m_ui->actionRestart});
+    auto *separator = new QAction(this);
+    separator->setSeparator(true);
+    m_ui->processTable->addActions({separator, m_ui->actionEdit, m_ui->actionDuplicate, m_ui->actionRemove});
+
+    m_ui->menuView->addAction(m_ui->mainToolBar->toggleViewAction());
+    const QList<QAction *> paneActions = m_outputPane->actions();
+    if (!paneActions.isEmpty()) {
+        m_ui->menuView->addSeparator();
+        m_ui->menuView->addActions(paneActions);
+    }
+}
+
+void MainWindow::createStatusBar()
+{
+    m_joinLabel = new QLabel(this);
+    m_joinCancel = new QPushButton(tr("Cancel Join"), this);
+    m_joinCancel->setObjectName(QStringLiteral("joinCancelButton"));
+    connect(m_joinCancel, &QPushButton::clicked, this, &MainWindow::cancelJoin);
+    m_joinLabel->hide();
+    m_joinCancel->hide();
+    m_countsLabel = new QLabel(this);
+    m_countsLabel->setObjectName(QStringLiteral("countsLabel"));
+    statusBar()->addPermanentWidget(m_joinLabel);
+    statusBar()->addPermanentWidget(m_joinCancel);
+    statusBar()->addPermanentWidget(m_countsLabel);
+    statusBar()->showMessage(tr("Ready"), 2000);
+}
+
+void MainWindow::readSettings()
+{
+    QSettings s = settings();
+    const QByteArray geometry = s.value(QStringLiteral("window/geometry")).toByteArray();
+    if (!geometry.isEmpty())
+        restoreGeometry(geometry);
+    restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+    const QByteArray splitter = s.value(QStringLiteral("window/splitter")).toByteArray();
+    if (splitter.isEmpty())
+        m_ui->splitter->setSizes({300, 400});
+    else
+        m_ui->splitter->restoreState(splitter);
+    const QByteArray header = s.value(QStringLiteral("window/tableHeader")).toByteArray();
+    if (!header.isEmpty())
+        m_ui->processTable->horizontalHeader()->restoreState(header);
+    m_lastJoinTimeout = s.value(QStringLiteral("join/lastTimeout")).toString();
+}
+
+void MainWindow::writeSettings() const
+{
+    QSettings s = settings();
+    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    s.setValue(QStringLiteral("window/state"), saveState());
+    s.setValue(QStringLiteral("window/splitter"), m_ui->splitter->saveState());
+    s.setValue(QStringLiteral("window/tableHeader"), m_ui->processTable->horizontalHeader()->saveState());
+    s.setValue(QStringLiteral("join/lastTimeout"), m_lastJoinTimeout);
+}
+
+QList<ManagedProcess *> MainWindow::selectedProcesses() const
+{
+    QList<int> rows;
+    const QModelIndexList selected = m_ui->processTable->selectionModel()->selectedRows();
+    for (const QModelIndex &index : selected)
+        rows.append(m_proxy->mapToSource(index).row());
+    std::sort(rows.begin(), rows.end()); // session order, whatever the sorting of the view
+    QList<ManagedProcess *> processes;
+    for (int row : rows) {
+        if (row >= 0 && row < m_manager->count())
+            processes.append(m_manager->at(row));
+    }
+    return processes;
+}
+
+void MainWindow::selectProcesses(const QList<ManagedProcess *> &processes)
+{
+    QItemSelection selection;
+    for (ManagedProcess *process : processes) {
+        const QModelIndex index = m_proxy->mapFromSource(m_model->indexOf(process));
+        if (index.isValid())
+            selection.select(index, index);
+    }
+    QItemSelectionModel *model = m_ui->processTable->selectionModel();
+    model->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    if (!selection.isEmpty())
+        model->setCurrentIndex(selection.indexes().constFirst(), QItemSelectionModel::NoUpdate);
+}
+
+void MainWindow::updateActions()
+{
+    const QList<ManagedProcess *> selection = selectedProcesses();
+    const bool any = !selection.isEmpty();
+    const bool anyAlive = std::any_of(selection.begin(), selection.end(),
+                                      [](const ManagedProcess *p) { return p->isAlive(); });
+    const bool anyIdle = std::any_of(selection.begin(), selection.end(),
+                                     [](const ManagedProcess *p) { return !p->isAlive(); });
+    const bool anyRunning = std::any_of(selection.begin(), selection.end(), [](const ManagedProcess *p) {
+        return p->state() == ManagedProcess::State::Running || p->state() == ManagedProcess::State::Starting;
+    });
+    m_ui->actionStart->setEnabled(anyIdle);
+    m_ui->actionJoin->setEnabled(anyAlive && !m_join);
+    m_ui->actionTerminate->setEnabled(anyRunning);
+    m_ui->actionKill->setEnabled(anyAlive);
+    m_ui->actionRestart->setEnabled(any);
+    m_ui->actionEdit->setEnabled(selection.size() == 1);
+    m_ui->actionDuplicate->setEnabled(any);
+    m_ui->actionRemove->setEnabled(any);
+    m_ui->actionSelectAll->setEnabled(m_manager->count() > 0);
+}
+
+void MainWindow::updateTitle()
+{
+    const QString path = m_document->filePath();
+    setWindowFilePath(path.isEmpty() ? tr("Untitled") : path);
+    setWindowTitle(QStringLiteral("%1[*] — %2")
+                       .arg(path.isEmpty() ? tr("Untitled") : QFileInfo(path).fileName(), tr("ProcDeck")));
+    setWindowModified(m_document->isModified());
+}
+
+void MainWindow::updateCounts()
+{
+    int running = 0, exited = 0, failed = 0;
+    for (const ManagedProcess *process : m_manager->processes()) {
+        if (process->isAlive())
+            ++running;
+        else if (process->state() == ManagedProcess::State::FailedToStart
+                 || process->state() == ManagedProcess::State::Killed
+                 || (process->state() == ManagedProcess::State::Exited && process->exitCode() != 0))
+            ++failed;
+        else if (process->state() == ManagedProcess::State::Exited)
+            ++exited;
+    }
+    m_countsLabel->setText(tr("%1 running · %2 exited · %3 failed or killed · %4 in all")
+                               .arg(running).arg(exited).arg(failed).arg(m_manager->count()));
+}
+
+void MainWindow::reportProblems(const QStringList &problems)
+{
+    if (!problems.isEmpty())
+        statusBar()->showMessage(problems.join(QLatin1String(" · ")), StatusTimeoutMs);
+}
+
+// --- Entries --------------------------------------------------------------------------------
+
+void MainWindow::addProcess()
+{
+    ProcessSpec spec;
+    spec.name = m_manager->peekDefaultName();
+    auto *dialog = new ProcessDialog(spec, m_manager->baseDirectory(), this);
+    dialog->setWindowTitle(tr("Add Process"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        ManagedProcess *process = m_manager->add(*dialog->spec());
+        selectProcesses({process});
+        statusBar()->showMessage(tr("Added %1").arg(process->spec().name), StatusTimeoutMs);
+    });
+    dialog->open();
+}
+
+void MainWindow::editProcess()
+{
+    const QList<ManagedProcess *> selection = selectedProcesses();
+    if (selection.size() != 1)
+        return;
+    QPointer<ManagedProcess> process = selection.constFirst();
+    auto *dialog = new ProcessDialog(process->spec(), m_manager->baseDirectory(), this);
+    dialog->setWindowTitle(tr("Edit %1").arg(process->spec().name));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, process] {
+        if (!process) // removed while the dialog was open
+            return;
+        const std::optional<ProcessSpec> spec = dialog->spec();
+        if (!spec || *spec == process->spec())
+            return;
+        process->setSpec(*spec);
+        m_document->setModified(true);
+        if (process->isAlive())
+            statusBar()->showMessage(tr("%1 changed: the changes apply at its next start").arg(spec->name),
+                                     StatusTimeoutMs);
+    });
+    dialog->open();
+}
+
+void MainWindow::duplicateProcesses()
+{
+    QList<ManagedProcess *> copies;
+    for (const ManagedProcess *process : selectedProcesses()) {
+        ProcessSpec spec = process->spec();
+        spec.name.clear(); // a copy gets the next default name, as a new Process() would
+        copies.append(m_manager->add(spec));
+    }
+    selectProcesses(copies);
+}
+
+void MainWindow::removeProcesses()
+{
+    const QList<ManagedProcess *> selection = selectedProcesses();
+    if (selection.isEmpty())
+        return;
+    const qsizetype alive = std::count_if(selection.begin(), selection.end(),
+                                          [](const ManagedProcess *p) { return p->isAlive(); });
+    if (alive > 0) {
+        const auto answer = m_prompt->question(
+            tr("Remove Running Entries"),
+            tr("%n of the selected entries are still running.", nullptr, int(alive)),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
+            tr("Terminate them and remove them when they have exited?"));
+        if (answer != QMessageBox::Yes)
+            return;
+    }
+    for (ManagedProcess *process : selection) {
+        if (!process->isAlive()) {
+            m_manager->remove(process);
+            continue;
+        }
+        // The row stays, showing Stopping and its countdown, until the process group is gone.
+        connect(process, &ManagedProcess::finished, m_manager,
+                [manager = m_manager, process] { manager->remove(process); }, Qt::QueuedConnection);
+        if (process->state() != ManagedProcess::State::Stopping)
+            process->terminate();
+    }
+}
+
+// --- The Process verbs ----------------------------------------------------------------------
+
+void MainWindow::startProcesses()
+{
+    QStringList problems;
+    for (ManagedProcess *process : selectedProcesses()) {
+        const ManagedProcess::Result result = process->start();
+        if (!result.ok)
+            problems.append(result.error);
+    }
+    reportProblems(problems);
+}
+
+void MainWindow::terminateProcesses()
+{
+    for (ManagedProcess *process : selectedProcesses()) {
+        if (process->state() == ManagedProcess::State::Running
+            || process->state() == ManagedProcess::State::Starting)
+            process->terminate();
+    }
+}
+
+void MainWindow::killProcesses()
+{
+    for (ManagedProcess *process : selectedProcesses()) {
+        if (process->isAlive())
+            process->kill();
+    }
+}
+
+void MainWindow::restartProcesses()
+{
+    for (ManagedProcess *process : selectedProcesses()) {
+        if (!process->isAlive()) {
+            process->start();
+            continue;
+        }
+        connect(process, &ManagedProcess::finished, process, [process] { process->start(); },
+                static_cast<Qt::ConnectionType>(Qt::QueuedConnection | Qt::SingleShotConnection));
+        if (process->state() != ManagedProcess::State::Stopping)
+            process->terminate();
+    }
+}
+
+void MainWindow::joinProcesses()
+{
+    const QList<ManagedProcess *> selection = selectedProcesses();
+    if (selection.isEmpty() || m_join)
+        return;
+    auto *dialog = new JoinDialog(int(selection.size()), m_lastJoinTimeout, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    QList<QPointer<ManagedProcess>> targets;
+    for (ManagedProcess *process : selection)
+        targets.append(process);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, targets] {
+        m_lastJoinTimeout = dialog->timeoutText();
+        QList<ManagedProcess *> processes;
+        for (const QPointer<ManagedProcess> &p : targets) {
+            if (p)
+                processes.append(p);
+        }
+        startJoin(processes, dialog->timeoutMs().value_or(-1));
+    });
+    dialog->open();
+}
+
+void MainWindow::startJoin(const QList<ManagedProcess *> &processes, qint64 timeoutMs)
+{
+    if (processes.isEmpty())
+        return;
+    m_join = new JoinOperation(processes, timeoutMs, this);
+    m_joinLabel->setText(timeoutMs < 0 ? tr("Joining %n process(es)…", nullptr, int(processes.size()))
+                                       : tr("Joining %n process(es), at most %1 s…", nullptr, int(processes.size()))
+                                             .arg(timeoutMs / 1000.0));
+    m_joinLabel->show();
+    m_joinCancel->show();
+    connect(m_join, &JoinOperation::done, this, [this](const QList<JoinOperation::Outcome> &outcomes) {
+        m_lastJoinReport.clear();
+        for (const JoinOperation::Outcome &outcome : outcomes) {
+            const QString line = outcome.describe();
+            m_lastJoinReport.append(line);
+            if (ManagedProcess *process = m_manager->byId(outcome.processId))
+                process->output()->appendMessage(tr("join: %1").arg(line));
+        }
+        statusBar()->showMessage(m_lastJoinReport.join(QLatin1String(" · ")), 0);
+        m_joinLabel->hide();
+        m_joinCancel->hide();
+        m_join->deleteLater();
+        m_join = nullptr;
+        updateActions();
+        emit joinFinished();
+    });
+    m_join->start();
+    updateActions();
+}
+
+void MainWindow::cancelJoin()
+{
+    if (m_join)
+        m_join->cancel();
+}
+
+// --- Session files --------------------------------------------------------------------------
+
+bool MainWindow::openFile(const QString &path)
+{
+    const SessionDocument::Result result = m_document->load(path);
+    if (!result.ok) {
+        m_prompt->warning(tr("Could Not Open Session"), result.error,
+                          tr("The session that was open is unchanged."));
+        statusBar()->showMessage(result.error, StatusTimeoutMs);
+        return false;
+    }
+    statusBar()->showMessage(tr("Opened %1: %n entries", nullptr, m_manager->count())
+                                 .arg(QDir::toNativeSeparators(path)),
+                             StatusTimeoutMs);
+    if (m_manager->count() > 0)
+        selectProcesses({m_manager->at(0)});
+    return true;
+}
+
+void MainWindow::newSession()
+{
+    if (!maybeSave())
+        return;
+    if (m_manager->aliveCount() > 0) {
+        const auto answer = m_prompt->question(
+            tr("New Session"), tr("%n entries are still running.", nullptr, m_manager->aliveCount()),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
+            tr("Kill them and start an empty session?"));
+        if (answer != QMessageBox::Yes)
+            return;
+    }
+    m_document->clear();
+}
+
+void MainWindow::openSession()
+{
+    if (!maybeSave())
+        return;
+    const QString start = m_document->filePath().isEmpty() ? QDir::currentPath()
+                                                           : QFileInfo(m_document->filePath()).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Session"), start, tr("ProcDeck sessions (*.json);;Procfiles (Procfile Procfile.*);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    if (m_manager->aliveCount() > 0) {
+        const auto answer = m_prompt->question(
+            tr("Open Session"), tr("%n entries are still running.", nullptr, m_manager->aliveCount()),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
+            tr("Kill them and open the other session?"));
+        if (answer != QMessageBox::Yes)
+            return;
+    }
+    openFile(path);
+}
+
+bool MainWindow::saveSession()
+{
+    if (m_document->filePath().isEmpty())
+        return saveSessionAs();
+    const SessionDocument::Result result = m_document->save(m_document->filePath());
+    if (!result.ok) {
+        m_prompt->warning(tr("Could Not Save Session"), result.error);
+        return false;
+    }
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(m_document->filePath())), StatusTimeoutMs);
+    return true;
+}
+
+bool MainWindow::saveSessionAs()
+{
+    QFileDialog dialog(this, tr("Save Session As"));
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    dialog.setDefaultSuffix(QStringLiteral("json"));
+    dialog.setNameFilter(tr("ProcDeck sessions (*.json)"));
+    if (!m_document->filePath().isEmpty())
+        dialog.selectFile(m_document->filePath());
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+        return false;
+    const SessionDocument::Result result = m_document->save(dialog.selectedFiles().constFirst());
+    if (!result.ok) {
+        m_prompt->warning(tr("Could Not Save Session"), result.error);
+        return false;
+    }
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(m_document->filePath())), StatusTimeoutMs);
+    return true;
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!m_document->isModified())
+        return true;
+    const auto answer = m_prompt->question(
+        tr("Unsaved Changes"), tr("The session has unsaved changes."),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save,
+        tr("Save them before going on?"));
+    if (answer == QMessageBox::Save)
+        return saveSession();
+    return answer == QMessageBox::Discard;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_quitting) {
+        if (m_manager->aliveCount() == 0) {
+            writeSettings();
+            event->accept();
+            return;
+        }
+        // A second close while the grace periods run: stop waiting.
+        for (ManagedProcess *process : m_manager->processes()) {
+            if (process->isAlive())
+                process->kill();
+        }
+        event->ignore();
+        return;
+    }
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    const int alive = m_manager->aliveCount();
+    if (alive > 0) {
+        const auto answer = m_prompt->question(
+            tr("Quit ProcDeck"), tr("%n process(es) are still running.", nullptr, alive),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
+            tr("Terminate them and quit when they have exited?"));
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+        m_quitting = true;
+        statusBar()->showMessage(tr("Stopping %n process(es) before quitting…", nullptr, alive));
+        m_manager->terminateAll();
+        event->ignore(); // closed again by allStopped
+        return;
+    }
+    writeSettings();
+    event->accept();
+}
+
+void MainWindow::about()
+{
+    QMessageBox::about(this, tr("About ProcDeck"),
+                       tr("<h3>ProcDeck %1</h3><p>Launch, watch, join and stop child processes.</p>"
+                          "<p>Every verb of Python's <code>multiprocessing.Process</code> has a "
+                          "button here, with the same meaning.</p>")
+                           .arg(QStringLiteral(PROCDECK_VERSION)));
+}

@@ -1,0 +1,97 @@
+#pragma once
+
+#include <QList>
+#include <QMainWindow>
+#include <QPointer>
+
+#include <memory>
+
+namespace Ui {
+class MainWindow;
+}
+
+class JoinOperation;
+class ManagedProcess;
+class OutputPane;
+class ProcessFilterModel;
+class ProcessManager;
+class ProcessTableModel;
+class QLabel;
+class QPushButton;
+class SessionDocument;
+class UserPrompt;
+
+// The window: the process table, the output pane, the actions on the selection, and the session
+// file. Each slot hands one request to the core; the window only asks, shows and reports.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    ProcessManager *manager() const;
+    SessionDocument *document() const;
+    UserPrompt *prompt() const;
+    OutputPane *outputPane() const;
+
+    // Opens a session file or Procfile; on failure shows why and keeps the open session.
+    bool openFile(const QString &path);
+    QList<ManagedProcess *> selectedProcesses() const;
+    void selectProcesses(const QList<ManagedProcess *> &processes);
+
+    // The last join's report, one line per entry (for the status bar and tests).
+    QStringList lastJoinReport() const;
+
+signals:
+    void joinFinished();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createStatusBar();
+    void readSettings();
+    void writeSettings() const;
+    void updateActions();
+    void updateTitle();
+    void updateCounts();
+    void reportProblems(const QStringList &problems);
+
+    void addProcess();
+    void editProcess();
+    void duplicateProcesses();
+    void removeProcesses();
+    void startProcesses();
+    void joinProcesses();
+    void startJoin(const QList<ManagedProcess *> &processes, qint64 timeoutMs);
+    void cancelJoin();
+    void terminateProcesses();
+    void killProcesses();
+    void restartProcesses();
+
+    void newSession();
+    void openSession();
+    bool saveSession();
+    bool saveSessionAs();
+    bool maybeSave();
+    void about();
+
+    std::unique_ptr<Ui::MainWindow> m_ui;
+    ProcessManager *m_manager = nullptr;
+    SessionDocument *m_document = nullptr;
+    ProcessTableModel *m_model = nullptr;
+    ProcessFilterModel *m_proxy = nullptr;
+    OutputPane *m_outputPane = nullptr;
+    UserPrompt *m_prompt = nullptr;
+    QLabel *m_countsLabel = nullptr;
+    QLabel *m_joinLabel = nullptr;
+    QPushButton *m_joinCancel = nullptr;
+    QPointer<JoinOperation> m_join;
+    QStringList m_lastJoinReport;
+    QString m_lastJoinTimeout;
+    bool m_quitting = false;
+};

@@ -1,0 +1,204 @@
+#pragma once
+
+#include "outputlog.h"
+#include "outputstyle.h"
+
+#include <QAbstractScrollArea>
+#include <QCache>
+#include <QList>
+#include <QPointer>
+#include <QRegularExpression>
+#include <QTimer>
+
+#include <deque>
+#include <utility>
+#include <vector>
+
+class ManagedProcess;
+class QTextLayout;
+class QTextStream;
+class QToolButton;
+
+// Shows the output of one or several entries, read straight from their OutputLogs. Nothing is
+// copied: the view keeps an index of (entry, line number) rows in arrival order, updated on a short
+// timer when a log changed, and paints only the rows in the viewport. A flood therefore costs one
+// index update per tick, and 100,000 kept lines cost nothing to paint.
+//
+// Scrolling is by logical line (a wrapped line scrolls as one). The view follows the end unless the
+// user scrolled up; a "Jump to end" button is shown then.
+class OutputView final : public QAbstractScrollArea
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(OutputView)
+
+public:
+    static constexpr int FlushIntervalMs = 40;
+
+    explicit OutputView(QWidget *parent = nullptr);
+    ~OutputView() override;
+
+    // The entries shown, interleaved by arrival order; showNames prefixes each line with its
+    // entry's name in the entry's colour.
+    void setProcesses(const QList<ManagedProcess *> &processes, bool showNames);
+    QList<ManagedProcess *> processes() const;
+    bool showsNames() const { return m_showNames; }
+    // Re-reads the entries' names (after an edit).
+    void refreshNames();
+
+    void setTimestampsVisible(bool visible);
+    bool timestampsVisible() const { return m_timestamps; }
+    void setWrapEnabled(bool enabled);
+    bool wrapEnabled() const { return m_wrap; }
+    // Shown when there is nothing to show.
+    void setPlaceholderText(const QString &text);
+
+    // Find: every occurrence is counted and highlighted; the filter shows only matching lines.
+    void setFindPattern(const QString &pattern, Qt::CaseSensitivity sensitivity, bool regularExpression);
+    QString findPattern() const { return m_findText; }
+    bool isFindPatternValid() const;
+    void setFilterEnabled(bool enabled);
+    bool isFilterEnabled() const { return m_filter; }
+    int matchCount() const { return int(m_matches.size()); }
+    int currentMatch() const; // index in [0, matchCount()), or -1
+    void findNext();
+    void findPrevious();
+
+    bool isFollowing() const { return m_following; }
+    void scrollToEnd();
+    void scrollToRow(int row);
+    int firstVisibleRow() const;
+    int lastVisibleRow() const; // the last row at least partly in view, or -1
+
+    // Applies pending log changes now (normally done on the repaint timer).
+    void flush();
+
+    // The rows of the view, after flush().
+    int rowCount() const { return int(m_rows.size()); }
+    QString rowText(int row) const; // as shown: [time ][name | ]text
+    OutputStream rowStream(int row) const;
+    QColor rowColor(int row) const; // the line's colour before ANSI spans
+    ManagedProcess *rowProcess(int row) const;
+    QString visibleRowsText() const; // the rows in the viewport, one per line
+    // The whole view as plain text, one line per row (a cut long line is joined again).
+    void writePlainText(QTextStream &out, bool withTimestamps) const;
+
+    bool hasSelection() const;
+    QString selectedText() const;
+    void selectAll();
+    void clearSelection();
+    void copy() const;
+
+    void setContextActions(const QList<QAction *> &actions);
+
+signals:
+    void followingChanged(bool following);
+    void matchesChanged();
+    void rowsChanged();
+    void selectionChanged();
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    void scrollContentsBy(int dx, int dy) override;
+
+private:
+    struct Source
+    {
+        QPointer<ManagedProcess> process;
+        QPointer<OutputLog> log;
+        QString name;
+        int id = 0;
+        QColor color;
+        qint64 nextLine = 0;     // the first line not yet examined
+        qint64 seenFirst = 0;    // the log's firstLineNumber() at the last flush
+        qint64 provisional = -1; // the last line, examined again at the next flush
+    };
+    struct Row
+    {
+        quint64 sequence = 0;
+        qint64 line = 0;
+        int source = 0;
+    };
+    struct Match
+    {
+        quint64 sequence = 0;
+        qint64 line = 0;
+        int source = 0;
+        int start = 0; // in the line's text
+        int length = 0;
+    };
+    struct Display
+    {
+        QString text;
+        int textStart = 0; // where the line's own text begins
+        int textEnd = 0;   // where it ends (a continuation mark may follow)
+    };
+    struct Layout;
+    struct TextPos
+    {
+        quint64 sequence = 0;
+        int offset = 0; // in the display text
+    };
+
+    void markDirty();
+    void rebuild();
+    void purgeSource(int source);
+    void dropTrimmedRows();
+    void collectMatches(const QString &text, const Row &row, std::vector<Match> &out) const;
+    bool findActive() const;
+    const OutputLine &lineOf(const Row &row) const;
+    Display displayOf(const Row &row, bool withTimestamps, bool longTimestamps = false) const;
+    const Layout *layoutFor(int row) const;
+    int rowHeight(int row) const;
+    int rowsFittingAtEnd() const;
+    void updateScrollBars();
+    void setScrollValue(int value);
+    void setFollowing(bool following);
+    void placeJumpButton();
+    int rowOfSequence(quint64 sequence) const; // lower bound
+    bool positionAt(const QPoint &point, TextPos *pos) const;
+    std::pair<TextPos, TextPos> orderedSelection() const;
+    void showMatch(int index);
+    void moveCursorBy(int rows, int columns, bool toLineEdge);
+    QString rowDisplaySlice(int row, int from, int to) const;
+
+    OutputStyle m_style;
+    std::vector<Source> m_sources;
+    std::deque<Row> m_rows;
+    std::deque<Match> m_matches;
+    std::pair<quint64, int> m_currentMatch{0, -1}; // (sequence, start) of the current match
+    QTimer m_flushTimer;
+    bool m_dirty = false;
+    bool m_showNames = false;
+    int m_nameWidth = 0;
+    bool m_timestamps = false;
+    bool m_wrap = true;
+    bool m_following = true;
+    bool m_settingScroll = false;
+    QString m_placeholder;
+
+    QString m_findText;
+    QRegularExpression m_regex;
+    bool m_useRegex = false;
+    Qt::CaseSensitivity m_sensitivity = Qt::CaseInsensitive;
+    bool m_filter = false;
+
+    bool m_hasSelection = false;
+    bool m_selecting = false;
+    TextPos m_anchor;
+    TextPos m_cursor;
+
+    mutable QCache<std::pair<quint64, int>, Layout> m_layouts;
+    mutable qreal m_maxWidth = 0;
+    int m_lineSpacing = 1;
+    qreal m_charWidth = 1;
+    QToolButton *m_jumpButton = nullptr;
+    QList<QAction *> m_contextActions;
+};

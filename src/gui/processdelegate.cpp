@@ -1,0 +1,111 @@
+#include "processdelegate.h"
+
+#include "managedprocess.h"
+#include "processtablemodel.h"
+
+#include <QApplication>
+#include <QPainter>
+
+namespace {
+
+// A hue mixed towards the palette's text colour, so it stays readable on light and dark bases.
+QColor tinted(const QColor &hue, const QPalette &palette)
+{
+    const QColor text = palette.color(QPalette::Text);
+    const bool dark = palette.color(QPalette::Base).lightness() < 128;
+    const QColor base = dark ? hue.lighter(150) : hue;
+    return QColor::fromRgbF(base.redF() * 0.8f + text.redF() * 0.2f,
+                            base.greenF() * 0.8f + text.greenF() * 0.2f,
+                            base.blueF() * 0.8f + text.blueF() * 0.2f);
+}
+
+} // namespace
+
+ProcessDelegate::ProcessDelegate(QObject *parent)
+    : QStyledItemDelegate(parent)
+{
+}
+
+QColor ProcessDelegate::stateColor(int state, const QPalette &palette) const
+{
+    using S = ManagedProcess::State;
+    switch (static_cast<S>(state)) {
+    case S::Starting:
+    case S::Running:
+        return tinted(QColor(0x26, 0xa2, 0x69), palette);
+    case S::Stopping:
+        return tinted(QColor(0xe6, 0x61, 0x00), palette);
+    case S::Killed:
+    case S::FailedToStart:
+        return tinted(QColor(0xc0, 0x1c, 0x28), palette);
+    case S::NotStarted:
+    case S::Exited:
+        break;
+    }
+    return palette.color(QPalette::Disabled, QPalette::Text);
+}
+
+void ProcessDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
+{
+    QStyledItemDelegate::initStyleOption(option, index);
+    const int state = index.data(ProcessTableModel::StateRole).toInt();
+    const bool alive = index.data(ProcessTableModel::AliveRole).toBool();
+    const bool selected = option->state & QStyle::State_Selected;
+    if (selected)
+        return; // the highlight colours stay readable as they are
+
+    switch (index.column()) {
+    case ProcessTableModel::Pid:
+        if (!alive)
+            option->palette.setColor(QPalette::Text, option->palette.color(QPalette::Disabled, QPalette::Text));
+        break;
+    case ProcessTableModel::State:
+        option->palette.setColor(QPalette::Text, stateColor(state, option->palette));
+        break;
+    case ProcessTableModel::Exit:
+        if (static_cast<ManagedProcess::State>(state) == ManagedProcess::State::Killed
+            || (static_cast<ManagedProcess::State>(state) == ManagedProcess::State::Exited
+                && index.data(ProcessTableModel::SortRole).toInt() != 0))
+            option->palette.setColor(QPalette::Text, tinted(QColor(0xc0, 0x1c, 0x28), option->palette));
+        break;
+    default:
+        break;
+    }
+}
+
+void ProcessDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    if (index.column() != ProcessTableModel::Alive) {
+        QStyledItemDelegate::paint(painter, option, index);
+        return;
+    }
+
+    // The Alive column: a dot (filled while alive, hollow once ended) before the text.
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const QString text = opt.text;
+    opt.text.clear();
+    const QWidget *widget = option.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+    if (text.isEmpty())
+        return;
+
+    const int state = index.data(ProcessTableModel::StateRole).toInt();
+    const bool alive = index.data(ProcessTableModel::AliveRole).toBool();
+    const bool selected = opt.state & QStyle::State_Selected;
+    const QColor textColor = opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Text);
+    const QColor dotColor = selected ? textColor : stateColor(state, opt.palette);
+
+    const QRect r = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget);
+    const int d = qMax(6, opt.fontMetrics.height() / 2);
+    const QRect dot(r.left() + 2, r.center().y() - d / 2, d, d);
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(QPen(dotColor, 1.5));
+    painter->setBrush(alive ? dotColor : Qt::transparent);
+    painter->drawEllipse(dot);
+    painter->setPen(textColor);
+    painter->drawText(r.adjusted(d + 8, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft, text);
+    painter->restore();
+}

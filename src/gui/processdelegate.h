@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QStyledItemDelegate>
+
+// Colours for the process table, from the palette so dark themes work: a status dot in the Alive
+// column, state and exit text tinted by outcome, and the PID of a finished run greyed.
+class ProcessDelegate final : public QStyledItemDelegate
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ProcessDelegate)
+
+public:
+    explicit ProcessDelegate(QObject *parent = nullptr);
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
+
+private:
+    QColor stateColor(int state, const QPalette &palette) const;
+};

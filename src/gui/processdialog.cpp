@@ -1,0 +1,212 @@
+#include "processdialog.h"
+#include "ui_processdialog.h"
+
+#include "shellwords.h"
+#include "signalnames.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QStandardPaths>
+
+ProcessDialog::ProcessDialog(const ProcessSpec &spec, const QString &baseDirectory, QWidget *parent)
+    : QDialog(parent)
+    , m_ui(std::make_unique<Ui::ProcessDialog>())
+    , m_original(spec)
+    , m_baseDirectory(baseDirectory)
+{
+    m_ui->setupUi(this);
+
+    for (const QString &name : SignalNames::stopSignalChoices())
+        m_ui->signalCombo->addItem(name, SignalNames::fromName(name).value_or(15));
+    m_ui->restartCombo->addItem(tr("Never"), static_cast<int>(RestartPolicy::Never));
+    m_ui->restartCombo->addItem(tr("On failure"), static_cast<int>(RestartPolicy::OnFailure));
+    m_ui->restartCombo->addItem(tr("Always"), static_cast<int>(RestartPolicy::Always));
+
+    m_ui->nameEdit->setText(spec.name);
+    m_ui->shellRadio->setChecked(spec.usesShell());
+    m_ui->programRadio->setChecked(!spec.usesShell());
+    m_ui->programEdit->setText(spec.program);
+    m_ui->argsEdit->setText(ShellWords::join(spec.args));
+    m_ui->shellEdit->setText(spec.shell);
+    m_ui->dirEdit->setText(spec.workingDirectory);
+    m_ui->envEdit->setPlainText(formatEnvironment(spec.environment));
+    const QString signalName = SignalNames::name(spec.stopSignal);
+    if (m_ui->signalCombo->findText(signalName) < 0)
+        m_ui->signalCombo->addItem(signalName, spec.stopSignal);
+    m_ui->signalCombo->setCurrentText(signalName);
+    m_ui->graceSpin->setValue(spec.stopTimeoutMs / 1000.0);
+    m_ui->restartCombo->setCurrentIndex(m_ui->restartCombo->findData(static_cast<int>(spec.restart)));
+    m_ui->autostartCheck->setChecked(spec.autostart);
+
+    QPalette errorPalette = m_ui->errorLabel->palette();
+    errorPalette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
+    m_ui->errorLabel->setPalette(errorPalette);
+    m_ui->errorLabel->hide();
+
+    connect(m_ui->programRadio, &QRadioButton::toggled, this, &ProcessDialog::updateMode);
+    connect(m_ui->programBrowse, &QToolButton::clicked, this, &ProcessDialog::browseProgram);
+    connect(m_ui->dirBrowse, &QToolButton::clicked, this, &ProcessDialog::browseDirectory);
+    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &ProcessDialog::accept);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &ProcessDialog::reject);
+    updateMode();
+    m_ui->nameEdit->setFocus();
+}
+
+ProcessDialog::~ProcessDialog() = default;
+
+void ProcessDialog::updateMode()
+{
+    const bool program = m_ui->programRadio->isChecked();
+    for (QWidget *w : {static_cast<QWidget *>(m_ui->programLabel), static_cast<QWidget *>(m_ui->programEdit),
+                       static_cast<QWidget *>(m_ui->programBrowse), static_cast<QWidget *>(m_ui->argsLabel),
+                       static_cast<QWidget *>(m_ui->argsEdit)})
+        w->setVisible(program);
+    m_ui->shellLabel->setVisible(!program);
+    m_ui->shellEdit->setVisible(!program);
+}
+
+void ProcessDialog::browseProgram()
+{
+    const QString file = QFileDialog::getOpenFileName(this, tr("Choose Program"), m_baseDirectory);
+    if (!file.isEmpty())
+        m_ui->programEdit->setText(file);
+}
+
+void ProcessDialog::browseDirectory()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Choose Working Directory"),
+                                                          m_baseDirectory);
+    if (!dir.isEmpty())
+        m_ui->dirEdit->setText(dir);
+}
+
+QList<EnvironmentChange> ProcessDialog::parseEnvironment(const QString &text, QString *error)
+{
+    static const QRegularExpression validName(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
+    QList<EnvironmentChange> changes;
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    for (int i = 0; i < lines.size(); ++i) {
+        const QString line = lines.at(i).trimmed();
+        if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
+            continue;
+        EnvironmentChange change;
+        if (line.startsWith(QLatin1Char('-'))) {
+            change.name = line.mid(1).trimmed();
+        } else {
+            const qsizetype eq = lines.at(i).indexOf(QLatin1Char('='));
+            if (eq < 0) {
+                *error = tr("Environment line %1: write KEY=VALUE to set a variable or -KEY to remove it").arg(i + 1);
+                return {};
+            }
+            change.name = lines.at(i).left(eq).trimmed();
+            change.value = lines.at(i).mid(eq + 1);
+        }
+        if (!validName.match(change.name).hasMatch()) {
+            *error = tr("Environment line %1: \"%2\" is not a valid variable name").arg(i + 1).arg(change.name);
+            return {};
+        }
+        changes.append(change);
+    }
+    error->clear();
+    return changes;
+}
+
+QString ProcessDialog::formatEnvironment(const QList<EnvironmentChange> &changes)
+{
+    QStringList lines;
+    for (const EnvironmentChange &change : changes)
+        lines.append(change.value ? QString(change.name + QLatin1Char('=') + *change.value)
+                                  : QString(QLatin1Char('-') + change.name));
+    return lines.join(QLatin1Char('\n'));
+}
+
+std::optional<ProcessSpec> ProcessDialog::readFields(QString *error) const
+{
+    ProcessSpec spec = m_original;
+    spec.name = m_ui->nameEdit->text().trimmed();
+    spec.workingDirectory = m_ui->dirEdit->text().trimmed();
+
+    const QString directory = spec.resolvedWorkingDirectory(m_baseDirectory);
+    if (!directory.isEmpty() && !QFileInfo(directory).isDir()) {
+        *error = tr("The working directory does not exist: %1").arg(QDir::toNativeSeparators(directory));
+        return std::nullopt;
+    }
+
+    if (m_ui->shellRadio->isChecked()) {
+        spec.shell = m_ui->shellEdit->text().trimmed();
+        spec.program.clear();
+        spec.args.clear();
+        if (spec.shell.isEmpty()) {
+            *error = tr("Enter the shell command to run.");
+            return std::nullopt;
+        }
+    } else {
+        spec.shell.clear();
+        spec.program = m_ui->programEdit->text().trimmed();
+        if (spec.program.isEmpty()) {
+            *error = tr("Enter the program to run.");
+            return std::nullopt;
+        }
+        // The program as the entry will look for it: a path relative to the working directory,
+        // or a bare name searched in PATH.
+        if (spec.program.contains(QLatin1Char('/'))) {
+            const QString base = directory.isEmpty()
+                ? (m_baseDirectory.isEmpty() ? QDir::currentPath() : m_baseDirectory)
+                : directory;
+            const QFileInfo info(QDir(base).absoluteFilePath(spec.program));
+            if (!info.exists()) {
+                *error = tr("The program does not exist: %1").arg(QDir::toNativeSeparators(info.filePath()));
+                return std::nullopt;
+            }
+            if (info.isDir() || !info.isExecutable()) {
+                *error = tr("The program is not an executable file: %1").arg(QDir::toNativeSeparators(info.filePath()));
+                return std::nullopt;
+            }
+        } else if (QStandardPaths::findExecutable(spec.program).isEmpty()) {
+            *error = tr("No program named \"%1\" was found in PATH.").arg(spec.program);
+            return std::nullopt;
+        }
+        const ShellWords::SplitResult split = ShellWords::split(m_ui->argsEdit->text());
+        if (!split.ok()) {
+            *error = tr("Arguments: %1").arg(split.error);
+            return std::nullopt;
+        }
+        spec.args = split.words;
+    }
+
+    QString envError;
+    spec.environment = parseEnvironment(m_ui->envEdit->toPlainText(), &envError);
+    if (!envError.isEmpty()) {
+        *error = envError;
+        return std::nullopt;
+    }
+    spec.stopSignal = m_ui->signalCombo->currentData().toInt();
+    spec.stopTimeoutMs = qRound(m_ui->graceSpin->value() * 1000);
+    spec.restart = static_cast<RestartPolicy>(m_ui->restartCombo->currentData().toInt());
+    spec.autostart = m_ui->autostartCheck->isChecked();
+    error->clear();
+    return spec;
+}
+
+std::optional<ProcessSpec> ProcessDialog::spec() const
+{
+    return readFields(&m_error);
+}
+
+QString ProcessDialog::error() const
+{
+    return m_error;
+}
+
+void ProcessDialog::accept()
+{
+    if (!readFields(&m_error)) {
+        m_ui->errorLabel->setText(m_error);
+        m_ui->errorLabel->show();
+        return;
+    }
+    QDialog::accept();
+}

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "processspec.h"
+
+#include <QDialog>
+
+#include <memory>
+#include <optional>
+
+namespace Ui {
+class ProcessDialog;
+}
+
+// Add and Edit: the fields of a ProcessSpec. Refuses invalid input with a message in the dialog
+// (OK does not close it), so that nothing invalid reaches start time.
+class ProcessDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ProcessDialog)
+
+public:
+    // `baseDirectory` resolves a relative working directory and program, as the entry will.
+    ProcessDialog(const ProcessSpec &spec, const QString &baseDirectory, QWidget *parent = nullptr);
+    ~ProcessDialog() override;
+
+    // The spec the fields describe, or std::nullopt with error() set.
+    std::optional<ProcessSpec> spec() const;
+    QString error() const;
+
+    void accept() override;
+
+    // Parses environment lines: KEY=VALUE sets, -KEY removes. Empty `error` on success.
+    static QList<EnvironmentChange> parseEnvironment(const QString &text, QString *error);
+    static QString formatEnvironment(const QList<EnvironmentChange> &changes);
+
+private:
+    void updateMode();
+    void browseProgram();
+    void browseDirectory();
+    std::optional<ProcessSpec> readFields(QString *error) const;
+
+    std::unique_ptr<Ui::ProcessDialog> m_ui;
+    ProcessSpec m_original;
+    QString m_baseDirectory;
+    mutable QString m_error;
+};

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QMessageBox>
+#include <QObject>
+#include <QQueue>
+#include <QString>
+
+// The window's questions and warnings. A thin wrapper over QMessageBox that a test can preset
+// with setNextAnswer(), so that no modal box blocks a headless test run.
+class UserPrompt final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(UserPrompt)
+
+public:
+    explicit UserPrompt(QWidget *parent);
+
+    // Answers the next question() without showing it (first in, first out).
+    void setNextAnswer(QMessageBox::StandardButton answer);
+    // The text of the last question or message, shown or answered (for tests).
+    QString lastText() const;
+
+    QMessageBox::StandardButton question(const QString &title, const QString &text,
+                                         QMessageBox::StandardButtons buttons,
+                                         QMessageBox::StandardButton defaultButton,
+                                         const QString &informativeText = {});
+    // Shown window-modal without blocking (QMessageBox::open()).
+    void warning(const QString &title, const QString &text, const QString &informativeText = {});
+
+signals:
+    void asked(const QString &text);
+
+private:
+    QWidget *m_parent = nullptr;
+    QQueue<QMessageBox::StandardButton> m_answers;
+    QString m_lastText;
+};
