@@ -1,4 +1,6 @@
 #include "mainwindow.h"
+#include "managedprocess.h"
+#include "processmanager.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -36,7 +38,8 @@ int main(int argc, char *argv[])
     window.show();
     const QStringList files = parser.positionalArguments();
     if (!files.isEmpty() && window.openFile(files.constFirst()) && parser.isSet(startAll)) {
-        window.selectProcesses(window.manager()->processes());
+        for (ManagedProcess *process : window.manager()->processes())
+            process->start();
     }
     return QApplication::exec();
 }

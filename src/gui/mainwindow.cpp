@@ -16,7 +16,6 @@
 
 #include <QCloseEvent>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -512,7 +511,8 @@ void MainWindow::openSession()
         return;
     const QString start = m_document->filePath().isEmpty() ? QDir::currentPath()
                                                            : QFileInfo(m_document->filePath()).absolutePath();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Session"), start, tr("ProcDeck sessions (*.json);;Procfiles (Procfile Procfile.*);;All files (*)"));
+    const QString path = m_prompt->openFileName(
+        tr("Open Session"), start, tr("ProcDeck sessions (*.json);;Procfiles (Procfile Procfile.*);;All files (*)"));
     if (path.isEmpty())
         return;
     if (m_manager->aliveCount() > 0) {
@@ -541,15 +541,11 @@ bool MainWindow::saveSession()
 
 bool MainWindow::saveSessionAs()
 {
-    QFileDialog dialog(this, tr("Save Session As"));
-    dialog.setAcceptMode(QFileDialog::AcceptSave);
-    dialog.setDefaultSuffix(QStringLiteral("json"));
-    dialog.setNameFilter(tr("ProcDeck sessions (*.json)"));
-    if (!m_document->filePath().isEmpty())
-        dialog.selectFile(m_document->filePath());
-    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+    const QString path = m_prompt->saveFileName(tr("Save Session As"), m_document->filePath(),
+                                                tr("ProcDeck sessions (*.json)"), QStringLiteral("json"));
+    if (path.isEmpty())
         return false;
-    const SessionDocument::Result result = m_document->save(dialog.selectedFiles().constFirst());
+    const SessionDocument::Result result = m_document->save(path);
     if (!result.ok) {
         m_prompt->warning(tr("Could Not Save Session"), result.error);
         return false;

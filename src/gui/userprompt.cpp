@@ -1,5 +1,7 @@
 #include "userprompt.h"
 
+#include <QFileDialog>
+
 UserPrompt::UserPrompt(QWidget *parent)
     : QObject(parent)
     , m_parent(parent)
@@ -44,4 +46,32 @@ void UserPrompt::warning(const QString &title, const QString &text, const QStrin
     box->setInformativeText(informativeText);
     box->setObjectName(QStringLiteral("warningBox"));
     box->open();
+}
+
+void UserPrompt::setNextFileName(const QString &path)
+{
+    m_fileNames.enqueue(path);
+}
+
+QString UserPrompt::openFileName(const QString &title, const QString &directory, const QString &filter)
+{
+    if (!m_fileNames.isEmpty())
+        return m_fileNames.dequeue();
+    return QFileDialog::getOpenFileName(m_parent, title, directory, filter);
+}
+
+QString UserPrompt::saveFileName(const QString &title, const QString &path, const QString &filter,
+                                 const QString &defaultSuffix)
+{
+    if (!m_fileNames.isEmpty())
+        return m_fileNames.dequeue();
+    QFileDialog dialog(m_parent, title);
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    dialog.setNameFilter(filter);
+    dialog.setDefaultSuffix(defaultSuffix);
+    if (!path.isEmpty())
+        dialog.selectFile(path);
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+        return {};
+    return dialog.selectedFiles().constFirst();
 }

@@ -17,6 +17,8 @@ public:
 
     // Answers the next question() without showing it (first in, first out).
     void setNextAnswer(QMessageBox::StandardButton answer);
+    // Answers the next openFileName()/saveFileName() without showing a file dialog.
+    void setNextFileName(const QString &path);
     // The text of the last question or message, shown or answered (for tests).
     QString lastText() const;
 
@@ -24,6 +26,11 @@ public:
                                          QMessageBox::StandardButtons buttons,
                                          QMessageBox::StandardButton defaultButton,
                                          const QString &informativeText = {});
+    // File dialogs; an empty string when the user cancels.
+    QString openFileName(const QString &title, const QString &directory, const QString &filter);
+    QString saveFileName(const QString &title, const QString &path, const QString &filter,
+                         const QString &defaultSuffix);
+
     // Shown window-modal without blocking (QMessageBox::open()).
     void warning(const QString &title, const QString &text, const QString &informativeText = {});
 
@@ -33,5 +40,6 @@ signals:
 private:
     QWidget *m_parent = nullptr;
     QQueue<QMessageBox::StandardButton> m_answers;
+    QQueue<QString> m_fileNames;
     QString m_lastText;
 };
