@@ -14,11 +14,29 @@ struct Session
 {
     QList<ProcessSpec> processes;
     QJsonObject unknownKeys;
+
+    // The bytes this session was parsed from (JSON files only; empty otherwise). toJson() gives
+    // them back unchanged while `processes` and `unknownKeys` still say what they said, so a file
+    // written by hand keeps its layout and key order when it is saved unchanged. To keep that,
+    // save by changing the Session you loaded (its processes), not a new one.
+    QByteArray source;
 };
 
 // Reading and writing session files (JSON format v1, DESIGN.md) and Procfiles. Errors are values:
 // a message ready to show, naming the file ("FILE:LINE:COLUMN: message" for a parse error,
 // "FILE: processes[3].stopTimeoutMs: must be a positive integer" for a validation error).
+//
+// Decisions (see also the comments in sessionfile.cpp):
+// - The first error found is reported; the file is refused whole.
+// - Entry names may repeat (like Python's Process.name, a name is a label, not a key): every file
+//   ProcDeck writes can be read back. An entry without a name gets one from ProcessManager
+//   ("Process-N") when it is added, and that name is written on the next save.
+// - The written form is canonical: two-space indentation; the known keys of an entry in the order
+//   name, program, args, shell, workingDirectory, environment, autostart, stopSignal,
+//   stopTimeoutMs, restart, then unknown keys in alphabetical order; keys with their default value
+//   are left out (name, and program or shell, are always written); environment variables sorted
+//   by name; arrays of scalars on one line. toJson(parseJson(x)) == x for every file in that form,
+//   and for any file at all through Session::source while the session is unchanged.
 namespace SessionFile {
 
 struct LoadResult
@@ -36,19 +54,43 @@ struct SaveResult
 
 enum class Format { Json, Procfile };
 
-// Reads a file, telling a JSON session from a Procfile by its content.
+// Files bigger than this are refused (a session is a few kilobytes).
+constexpr qint64 MaxFileSize = 16 * 1024 * 1024;
+
+// Reads a file, telling a JSON session from a Procfile by its content. For a Procfile, the `.env`
+// beside it (if any) becomes every entry's environment.
 LoadResult load(const QString &path);
 
 // Parses JSON v1. `fileName` is used only in messages.
 LoadResult parseJson(const QByteArray &data, const QString &fileName);
 
 // Parses `name: command` lines (`#` comments); `dotEnv` (the `.env` beside it, may be empty)
-// becomes every entry's environment.
-LoadResult parseProcfile(const QByteArray &data, const QString &fileName, const QByteArray &dotEnv = {});
+// becomes every entry's environment. Entries run their command with `/bin/sh -c` in the
+// Procfile's folder (workingDirectory "."). `dotEnvFileName` names the .env in messages (default:
+// ".env" beside `fileName`).
+LoadResult parseProcfile(const QByteArray &data, const QString &fileName, const QByteArray &dotEnv = {},
+                         const QString &dotEnvFileName = {});
 
+// Parses a `.env` file: KEY=VALUE lines, `#` comments, blank lines, an optional `export ` prefix,
+// values in single quotes (literal), double quotes (\n \t \\ \" \$ escapes) or bare (trimmed, a
+// ` #` starts a comment). On error, `error` is "FILE:LINE: message".
+struct DotEnvResult
+{
+    QList<EnvironmentChange> variables;
+    QString error;
+    bool ok() const { return error.isEmpty(); }
+};
+DotEnvResult parseDotEnv(const QByteArray &data, const QString &fileName);
+
+// Json when the content, after an optional BOM and white space, starts with `{`.
 Format detectFormat(const QByteArray &data);
 
 QByteArray toJson(const Session &session);
+
+// One `name: command` line per entry. Shell entries keep their command; program entries become a
+// quoted shell line (ShellWords::join). Environment changes and a working directory other than
+// "." become `export`/`unset`/`cd` in front of the command. Names are made valid Procfile names
+// ([A-Za-z0-9_-]); an entry whose shell command spans several lines is written as a comment.
 QByteArray toProcfile(const Session &session);
 
 // Atomic (QSaveFile); a new file gets mode 0600, an existing one keeps its mode. On failure the old

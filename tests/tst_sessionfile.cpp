@@ -1,0 +1,659 @@
+#include "sessionfile.h"
+#include "shellwords.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+Q_DECLARE_METATYPE(Session)
+
+class tst_SessionFile final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+
+    void parseValid();
+    void defaults();
+    void parseErrors_data();
+    void parseErrors();
+    void validationErrors_data();
+    void validationErrors();
+    void duplicateNamesAllowed();
+
+    void roundTripCanonical_data();
+    void roundTripCanonical();
+    void roundTripHandWritten();
+    void roundTripExamples();
+    void unknownKeysKept();
+    void changedSessionIsCanonical();
+    void writerEscapes();
+
+    void detectFormat_data();
+    void detectFormat();
+    void procfile();
+    void procfileErrors_data();
+    void procfileErrors();
+    void dotEnv();
+    void dotEnvErrors_data();
+    void dotEnvErrors();
+    void loadProcfileWithDotEnv();
+    void toProcfile();
+
+    void saveNewFileIsPrivate();
+    void saveKeepsMode();
+    void saveReadOnlyFolder();
+    void saveMissingFolder();
+    void loadMissingFile();
+
+private:
+    static Session parse(const QByteArray &json);
+};
+
+Session tst_SessionFile::parse(const QByteArray &json)
+{
+    const SessionFile::LoadResult result = SessionFile::parseJson(json, u"s.json"_s);
+    if (!result.ok())
+        qWarning("%s", qPrintable(result.error));
+    return result.session.value_or(Session());
+}
+
+void tst_SessionFile::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void tst_SessionFile::parseValid()
+{
+    const SessionFile::LoadResult result = SessionFile::parseJson(R"({
+  "procdeck": 1,
+  "processes": [
+    {
+      "name": "worker",
+      "program": "python3",
+      "args": ["-u", "worker.py", "3"],
+      "workingDirectory": "scripts",
+      "environment": { "KEY": "12", "GONE": null },
+      "autostart": true,
+      "stopSignal": "SIGINT",
+      "stopTimeoutMs": 1500,
+      "restart": "on-failure"
+    },
+    { "shell": "echo hi | tr a-z A-Z", "stopSignal": "HUP" },
+    { "program": "x", "stopSignal": 10 }
+  ]
+})", u"s.json"_s);
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    const Session &session = *result.session;
+    QCOMPARE(session.processes.size(), 3);
+    const ProcessSpec &worker = session.processes.at(0);
+    QCOMPARE(worker.name, u"worker"_s);
+    QCOMPARE(worker.program, u"python3"_s);
+    QCOMPARE(worker.args, (QStringList{u"-u"_s, u"worker.py"_s, u"3"_s}));
+    QCOMPARE(worker.workingDirectory, u"scripts"_s);
+    QCOMPARE(worker.environment.size(), 2);
+    QVERIFY(worker.environment.contains(EnvironmentChange{u"KEY"_s, u"12"_s}));
+    QVERIFY(worker.environment.contains(EnvironmentChange{u"GONE"_s, std::nullopt}));
+    QVERIFY(worker.autostart);
+    QCOMPARE(worker.stopSignal, int(SIGINT));
+    QCOMPARE(worker.stopTimeoutMs, 1500);
+    QCOMPARE(worker.restart, RestartPolicy::OnFailure);
+    QVERIFY(worker.unknownKeys.isEmpty());
+
+    const ProcessSpec &shell = session.processes.at(1);
+    QVERIFY(shell.usesShell());
+    QCOMPARE(shell.shell, u"echo hi | tr a-z A-Z"_s);
+    QVERIFY(shell.program.isEmpty());
+    QCOMPARE(shell.stopSignal, int(SIGHUP));
+    QCOMPARE(session.processes.at(2).stopSignal, 10);
+}
+
+void tst_SessionFile::defaults()
+{
+    const Session session = parse(R"({"procdeck": 1, "processes": [{"program": "true"}]})");
+    QCOMPARE(session.processes.size(), 1);
+    const ProcessSpec &spec = session.processes.first();
+    QVERIFY(spec.name.isEmpty()); // ProcessManager gives it "Process-N"
+    QVERIFY(spec.args.isEmpty());
+    QVERIFY(spec.workingDirectory.isEmpty());
+    QVERIFY(spec.environment.isEmpty());
+    QVERIFY(!spec.autostart);
+    QCOMPARE(spec.stopSignal, int(SIGTERM));
+    QCOMPARE(spec.stopTimeoutMs, 5000);
+    QCOMPARE(spec.restart, RestartPolicy::Never);
+
+    const Session empty = parse(R"({"procdeck": 1})");
+    QVERIFY(empty.processes.isEmpty());
+}
+
+void tst_SessionFile::parseErrors_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("empty") << QByteArray("  \n") << u"s.json:1:1: the file is empty (expected a JSON object)"_s;
+    QTest::newRow("unterminated object")
+        << QByteArray("{\n  \"procdeck\": 1,\n  \"processes\": [\n") << u"s.json:4:1: unterminated array"_s;
+    QTest::newRow("missing comma in object")
+        << QByteArray("{\n  \"procdeck\": 1\n  \"processes\": []\n}") << u"s.json:3:4: unterminated object"_s;
+    QTest::newRow("column counts characters")
+        << QByteArray("{\"name\": \"\xc3\xa9\xc3\xa9\", x}") << u"s.json:1:17: unterminated object"_s;
+    QTest::newRow("missing comma in array")
+        << QByteArray("{\n\"procdeck\": 1,\n  \"processes\": [1 2]}") << u"s.json:3:20: missing value separator"_s;
+    QTest::newRow("garbage after")
+        << QByteArray("{\"procdeck\": 1}\nxyz") << u"s.json:2:1: garbage at the end of the document"_s;
+}
+
+void tst_SessionFile::parseErrors()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, expected);
+    const SessionFile::LoadResult result = SessionFile::parseJson(json, u"s.json"_s);
+    QVERIFY(!result.ok());
+    // Line and column are counted by us (characters, not bytes) from QJsonParseError's offset,
+    // which is where the parser stopped (just past the offending token); the wording is Qt's.
+    const qsizetype prefix = expected.indexOf(u' ');
+    QCOMPARE(result.error.left(prefix), expected.left(prefix));
+    QCOMPARE(result.error, expected);
+}
+
+void tst_SessionFile::validationErrors_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("expected");
+
+    const auto entry = [](const char *body) -> QByteArray {
+        return QByteArray(R"({"procdeck": 1, "processes": [{"program": "ok"}, {"program": "ok"}, {"program": "ok"}, )")
+            + body + "]}";
+    };
+    QTest::newRow("not an object") << QByteArray("[1, 2]")
+                                   << u"s.json: the top level must be a JSON object with \"procdeck\": 1"_s;
+    QTest::newRow("no version") << QByteArray(R"({"processes": []})")
+                                << u"s.json: procdeck: missing: this is not a ProcDeck session (expected \"procdeck\": 1)"_s;
+    QTest::newRow("version not a number") << QByteArray(R"({"procdeck": "1"})")
+                                          << u"s.json: procdeck: must be a positive integer (the format version)"_s;
+    QTest::newRow("version fraction") << QByteArray(R"({"procdeck": 1.5})")
+                                      << u"s.json: procdeck: must be a positive integer (the format version)"_s;
+    QTest::newRow("newer version")
+        << QByteArray(R"({"procdeck": 2, "processes": []})")
+        << u"s.json: procdeck: format version 2 is newer than this ProcDeck reads (1); update ProcDeck to open this file"_s;
+    QTest::newRow("processes not array") << QByteArray(R"({"procdeck": 1, "processes": {}})")
+                                         << u"s.json: processes: must be an array of entries"_s;
+    QTest::newRow("entry not object") << entry("7") << u"s.json: processes[3]: must be an object"_s;
+    QTest::newRow("neither program nor shell")
+        << entry(R"({"name": "x"})") << u"s.json: processes[3]: needs \"program\" (with \"args\") or \"shell\""_s;
+    QTest::newRow("program and shell")
+        << entry(R"({"program": "a", "shell": "b"})")
+        << u"s.json: processes[3]: has both \"program\" and \"shell\"; use one of them"_s;
+    QTest::newRow("program not string") << entry(R"({"program": 3})")
+                                        << u"s.json: processes[3].program: must be a non-empty string"_s;
+    QTest::newRow("program empty") << entry(R"({"program": ""})")
+                                   << u"s.json: processes[3].program: must be a non-empty string"_s;
+    QTest::newRow("shell empty") << entry(R"({"shell": "  "})")
+                                 << u"s.json: processes[3].shell: must be a non-empty string"_s;
+    QTest::newRow("name not string") << entry(R"({"program": "a", "name": 1})")
+                                     << u"s.json: processes[3].name: must be a string"_s;
+    QTest::newRow("args not array") << entry(R"({"program": "a", "args": "-v"})")
+                                    << u"s.json: processes[3].args: must be an array of strings"_s;
+    QTest::newRow("args not strings") << entry(R"({"program": "a", "args": ["x", 2]})")
+                                      << u"s.json: processes[3].args[1]: must be a string"_s;
+    QTest::newRow("args with shell")
+        << entry(R"({"shell": "a", "args": ["x"]})")
+        << u"s.json: processes[3].args: not allowed with \"shell\" (put the arguments in the command)"_s;
+    QTest::newRow("workingDirectory not string") << entry(R"({"program": "a", "workingDirectory": false})")
+                                                 << u"s.json: processes[3].workingDirectory: must be a string"_s;
+    QTest::newRow("environment not object")
+        << entry(R"({"program": "a", "environment": ["A=1"]})")
+        << u"s.json: processes[3].environment: must be an object of \"NAME\": \"value\" (or null)"_s;
+    QTest::newRow("environment value number")
+        << entry(R"({"program": "a", "environment": {"A": 1}})")
+        << u"s.json: processes[3].environment.A: must be a string, or null to remove the variable"_s;
+    QTest::newRow("environment bad name")
+        << entry(R"({"program": "a", "environment": {"A=B": "1"}})")
+        << u"s.json: processes[3].environment: \"A=B\" is not a valid variable name"_s;
+    QTest::newRow("autostart not bool") << entry(R"({"program": "a", "autostart": "yes"})")
+                                        << u"s.json: processes[3].autostart: must be true or false"_s;
+    QTest::newRow("unknown stop signal") << entry(R"({"program": "a", "stopSignal": "SIGFOO"})")
+                                         << u"s.json: processes[3].stopSignal: unknown signal \"SIGFOO\""_s;
+    QTest::newRow("stop signal out of range") << entry(R"({"program": "a", "stopSignal": 0})")
+                                              << u"s.json: processes[3].stopSignal: unknown signal 0"_s;
+    QTest::newRow("stop signal wrong type")
+        << entry(R"({"program": "a", "stopSignal": true})")
+        << u"s.json: processes[3].stopSignal: must be a signal name such as \"SIGTERM\""_s;
+    QTest::newRow("stopTimeoutMs zero") << entry(R"({"program": "a", "stopTimeoutMs": 0})")
+                                        << u"s.json: processes[3].stopTimeoutMs: must be a positive integer"_s;
+    QTest::newRow("stopTimeoutMs negative") << entry(R"({"program": "a", "stopTimeoutMs": -5})")
+                                            << u"s.json: processes[3].stopTimeoutMs: must be a positive integer"_s;
+    QTest::newRow("stopTimeoutMs fraction") << entry(R"({"program": "a", "stopTimeoutMs": 2.5})")
+                                            << u"s.json: processes[3].stopTimeoutMs: must be a positive integer"_s;
+    QTest::newRow("stopTimeoutMs string") << entry(R"({"program": "a", "stopTimeoutMs": "5000"})")
+                                          << u"s.json: processes[3].stopTimeoutMs: must be a positive integer"_s;
+    QTest::newRow("stopTimeoutMs too large") << entry(R"({"program": "a", "stopTimeoutMs": 1e12})")
+                                             << u"s.json: processes[3].stopTimeoutMs: must be a positive integer"_s;
+    QTest::newRow("unknown restart")
+        << entry(R"({"program": "a", "restart": "sometimes"})")
+        << u"s.json: processes[3].restart: unknown value \"sometimes\" (expected \"never\", \"on-failure\" or \"always\")"_s;
+    QTest::newRow("restart wrong type")
+        << entry(R"({"program": "a", "restart": 1})")
+        << u"s.json: processes[3].restart: unknown value 1 (expected \"never\", \"on-failure\" or \"always\")"_s;
+}
+
+void tst_SessionFile::validationErrors()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, expected);
+    const SessionFile::LoadResult result = SessionFile::parseJson(json, u"s.json"_s);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error, expected);
+}
+
+void tst_SessionFile::duplicateNamesAllowed()
+{
+    const Session session = parse(R"({"procdeck": 1, "processes": [
+        {"name": "w", "program": "a"}, {"name": "w", "program": "b"}]})");
+    QCOMPARE(session.processes.size(), 2);
+    QCOMPARE(session.processes.at(0).name, session.processes.at(1).name);
+}
+
+void tst_SessionFile::roundTripCanonical_data()
+{
+    QTest::addColumn<Session>("session");
+
+    ProcessSpec full;
+    full.name = u"worker"_s;
+    full.program = u"python3"_s;
+    full.args = QStringList{u"-u"_s, u"a b"_s, u"\"quoted\" $(x) ; *"_s, QString()};
+    full.workingDirectory = u"scripts"_s;
+    full.environment = {{u"A"_s, u"1"_s}, {u"B"_s, std::nullopt}, {u"C"_s, u"line\nbreak \u00e9"_s}};
+    full.autostart = true;
+    full.stopSignal = SIGINT;
+    full.stopTimeoutMs = 250;
+    full.restart = RestartPolicy::Always;
+    full.unknownKeys.insert(u"zeta"_s, QJsonArray{1, 2.5, u"x"_s, QJsonObject{{u"k"_s, true}}});
+    full.unknownKeys.insert(u"alpha"_s, QJsonObject{{u"nested"_s, QJsonArray{}}, {u"n"_s, QJsonValue()}});
+
+    ProcessSpec shell;
+    shell.name = u"Process-2"_s;
+    shell.shell = u"echo \"$HOME\" | cat"_s;
+
+    Session one;
+    one.processes = {full, shell};
+    one.unknownKeys.insert(u"comment"_s, u"kept"_s);
+    one.unknownKeys.insert(u"big"_s, qint64(12345678901));
+    one.unknownKeys.insert(u"empty"_s, QJsonObject());
+    QTest::newRow("full") << one;
+    QTest::newRow("no processes") << Session();
+}
+
+void tst_SessionFile::roundTripCanonical()
+{
+    QFETCH(Session, session);
+    const QByteArray written = SessionFile::toJson(session);
+    const SessionFile::LoadResult read = SessionFile::parseJson(written, u"s.json"_s);
+    QVERIFY2(read.ok(), qPrintable(read.error + u"\n"_s + QString::fromUtf8(written)));
+    QCOMPARE(read.session->processes, session.processes);
+    QCOMPARE(read.session->unknownKeys, session.unknownKeys);
+    // Written again by a session that no longer remembers its source: the same bytes.
+    Session again = *read.session;
+    QCOMPARE(SessionFile::toJson(again), written);
+    again.source.clear();
+    QCOMPARE(SessionFile::toJson(again), written);
+}
+
+void tst_SessionFile::roundTripHandWritten()
+{
+    // Not in the canonical form: odd spacing, keys in another order, defaults spelled out.
+    const QByteArray text = "{\"processes\":[{\"args\":[\"1\"],  \"program\":\"sleep\",\"autostart\":false,"
+                            "\"stopSignal\":\"TERM\",\"x-note\":{\"b\":1,\"a\":2}}],\"procdeck\":1.0,\"z\":1}";
+    const SessionFile::LoadResult read = SessionFile::parseJson(text, u"s.json"_s);
+    QVERIFY2(read.ok(), qPrintable(read.error));
+    QCOMPARE(SessionFile::toJson(*read.session), text);
+
+    // Once changed, it is written in the canonical form, unknown keys still there.
+    Session changed = *read.session;
+    changed.processes[0].name = u"Process-1"_s;
+    const QByteArray canonical = SessionFile::toJson(changed);
+    QCOMPARE(canonical, QByteArray(R"({
+  "procdeck": 1,
+  "processes": [
+    {
+      "name": "Process-1",
+      "program": "sleep",
+      "args": ["1"],
+      "x-note": {
+        "a": 2,
+        "b": 1
+      }
+    }
+  ],
+  "z": 1
+}
+)"));
+}
+
+void tst_SessionFile::roundTripExamples()
+{
+    // Every example ProcDeck ships is in the canonical form: loaded and written without a
+    // change, even without the remembered source, it gives the same bytes.
+    const QDir examples(QStringLiteral(PD_SOURCE_DIR "/examples"));
+    const QStringList files = examples.entryList({u"*.json"_s}, QDir::Files);
+    QVERIFY(!files.isEmpty());
+    for (const QString &name : files) {
+        const SessionFile::LoadResult read = SessionFile::load(examples.filePath(name));
+        QVERIFY2(read.ok(), qPrintable(read.error));
+        Session session = *read.session;
+        const QByteArray original = session.source;
+        session.source.clear();
+        QCOMPARE(QString::fromUtf8(SessionFile::toJson(session)), QString::fromUtf8(original));
+    }
+}
+
+void tst_SessionFile::unknownKeysKept()
+{
+    const Session session = parse(R"({"procdeck": 1, "future": {"x": [1, 2]},
+        "processes": [{"program": "a", "color": "red", "limits": {"cpu": 2}}]})");
+    QCOMPARE(session.unknownKeys.value(u"future"_s).toObject().value(u"x"_s).toArray().size(), 2);
+    QCOMPARE(session.processes.first().unknownKeys.value(u"color"_s).toString(), u"red"_s);
+    QCOMPARE(session.processes.first().unknownKeys.value(u"limits"_s).toObject().value(u"cpu"_s).toInt(), 2);
+
+    Session changed = session;
+    changed.processes.first().args = QStringList{u"new"_s};
+    const Session reread = parse(SessionFile::toJson(changed));
+    QCOMPARE(reread.unknownKeys, session.unknownKeys);
+    QCOMPARE(reread.processes.first().unknownKeys, session.processes.first().unknownKeys);
+    QCOMPARE(reread.processes.first().args, QStringList{u"new"_s});
+}
+
+void tst_SessionFile::changedSessionIsCanonical()
+{
+    const Session session = parse(R"({"procdeck":1,"processes":[{"name":"a","program":"x"}]})");
+    QCOMPARE(SessionFile::toJson(session), QByteArray(R"({"procdeck":1,"processes":[{"name":"a","program":"x"}]})"));
+    Session more = session;
+    ProcessSpec added;
+    added.name = u"b"_s;
+    added.shell = u"true"_s;
+    more.processes.append(added);
+    const QByteArray written = SessionFile::toJson(more);
+    QVERIFY(written.startsWith("{\n  \"procdeck\": 1,\n"));
+    QCOMPARE(parse(written).processes, more.processes);
+}
+
+void tst_SessionFile::writerEscapes()
+{
+    ProcessSpec spec;
+    spec.name = u"tab\there \"q\" back\\slash \u0001 \u00e9\u4e2d"_s;
+    spec.program = u"p"_s;
+    Session session;
+    session.processes = {spec};
+    const QByteArray written = SessionFile::toJson(session);
+    QVERIFY(written.contains(R"("tab\there \"q\" back\\slash \u0001 )" "\xc3\xa9\xe4\xb8\xad\""));
+    QCOMPARE(parse(written).processes.first().name, spec.name);
+}
+
+void tst_SessionFile::detectFormat_data()
+{
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<bool>("json");
+    QTest::newRow("object") << QByteArray("{\"procdeck\": 1}") << true;
+    QTest::newRow("object after space and BOM") << QByteArray("\xEF\xBB\xBF \n\t{}") << true;
+    QTest::newRow("procfile") << QByteArray("web: python3 -m http.server\n") << false;
+    QTest::newRow("procfile with comment") << QByteArray("# {not json}\nweb: x\n") << false;
+    QTest::newRow("array is not a session") << QByteArray("[]") << false;
+}
+
+void tst_SessionFile::detectFormat()
+{
+    QFETCH(QByteArray, data);
+    QFETCH(bool, json);
+    QCOMPARE(SessionFile::detectFormat(data) == SessionFile::Format::Json, json);
+}
+
+void tst_SessionFile::procfile()
+{
+    const SessionFile::LoadResult result = SessionFile::parseProcfile(
+        "# services\n\nweb: python3 -m http.server $PORT\r\n  worker_2 :   sh -c 'sleep 1; echo done' # x\n"
+        "clock-1:date\n",
+        u"Procfile"_s, "PORT=8000\n");
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    const QList<ProcessSpec> &entries = result.session->processes;
+    QCOMPARE(entries.size(), 3);
+    QCOMPARE(entries.at(0).name, u"web"_s);
+    QCOMPARE(entries.at(0).shell, u"python3 -m http.server $PORT"_s);
+    QCOMPARE(entries.at(0).workingDirectory, u"."_s);
+    QCOMPARE(entries.at(0).environment, (QList<EnvironmentChange>{{u"PORT"_s, u"8000"_s}}));
+    QCOMPARE(entries.at(1).name, u"worker_2"_s);
+    QCOMPARE(entries.at(1).shell, u"sh -c 'sleep 1; echo done' # x"_s);
+    QCOMPARE(entries.at(2).name, u"clock-1"_s);
+    QCOMPARE(entries.at(2).shell, u"date"_s);
+    QVERIFY(!entries.at(2).autostart);
+    QVERIFY(result.session->source.isEmpty());
+}
+
+void tst_SessionFile::procfileErrors_data()
+{
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<QByteArray>("dotEnv");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("no colon") << QByteArray("web: a\n\njust words\n") << QByteArray()
+                              << u"dir/Procfile:3: expected \"name: command\""_s;
+    QTest::newRow("bad name") << QByteArray("my web: a\n") << QByteArray()
+                              << u"dir/Procfile:1: \"my web\" is not a valid name (letters, digits, \"_\" and \"-\" only)"_s;
+    QTest::newRow("empty name") << QByteArray(": a\n") << QByteArray()
+                                << u"dir/Procfile:1: \"\" is not a valid name (letters, digits, \"_\" and \"-\" only)"_s;
+    QTest::newRow("no command") << QByteArray("# c\nweb:   \n") << QByteArray()
+                                << u"dir/Procfile:2: \"web\" has no command"_s;
+    QTest::newRow("no entries") << QByteArray("# only a comment\n\n") << QByteArray()
+                                << u"dir/Procfile: no entries (expected \"name: command\" lines)"_s;
+    QTest::newRow("bad .env") << QByteArray("web: a\n") << QByteArray("A=1\nnot a pair\n")
+                              << u"dir/.env:2: expected KEY=VALUE"_s;
+}
+
+void tst_SessionFile::procfileErrors()
+{
+    QFETCH(QByteArray, data);
+    QFETCH(QByteArray, dotEnv);
+    QFETCH(QString, expected);
+    const SessionFile::LoadResult result = SessionFile::parseProcfile(data, u"dir/Procfile"_s, dotEnv);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error, expected);
+}
+
+void tst_SessionFile::dotEnv()
+{
+    const SessionFile::DotEnvResult result = SessionFile::parseDotEnv(
+        "# comment\n"
+        "PLAIN=value\n"
+        "export EXPORTED=yes\n"
+        "  SPACED = padded value  \n"
+        "SINGLE='$HOME \\n \"x\"'\n"
+        "SQ='a # b' # comment\n"
+        "DOUBLE=\"line\\nnext \\\"q\\\" \\$x \\\\ \\w\"\n"
+        "COMMENTED=bare # comment\n"
+        "URL=http://x/#anchor\n"
+        "EMPTY=\n"
+        "exportNOT=1\n",
+        u".env"_s);
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QCOMPARE(result.variables.size(), 10);
+    QCOMPARE(result.variables.at(0), (EnvironmentChange{u"PLAIN"_s, u"value"_s}));
+    QCOMPARE(result.variables.at(1), (EnvironmentChange{u"EXPORTED"_s, u"yes"_s}));
+    QCOMPARE(result.variables.at(2), (EnvironmentChange{u"SPACED"_s, u"padded value"_s}));
+    QCOMPARE(result.variables.at(3), (EnvironmentChange{u"SINGLE"_s, u"$HOME \\n \"x\""_s}));
+    QCOMPARE(result.variables.at(4), (EnvironmentChange{u"SQ"_s, u"a # b"_s}));
+    QCOMPARE(result.variables.at(5), (EnvironmentChange{u"DOUBLE"_s, u"line\nnext \"q\" $x \\ \\w"_s}));
+    QCOMPARE(result.variables.at(6), (EnvironmentChange{u"COMMENTED"_s, u"bare"_s}));
+    QCOMPARE(result.variables.at(7), (EnvironmentChange{u"URL"_s, u"http://x/#anchor"_s}));
+    QCOMPARE(result.variables.at(8), (EnvironmentChange{u"EMPTY"_s, QString()}));
+    QCOMPARE(result.variables.at(9), (EnvironmentChange{u"exportNOT"_s, u"1"_s}));
+}
+
+void tst_SessionFile::dotEnvErrors_data()
+{
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("no equals") << QByteArray("A=1\nB\n") << u".env:2: expected KEY=VALUE"_s;
+    QTest::newRow("bad name") << QByteArray("1A=x\n") << u".env:1: \"1A\" is not a valid variable name"_s;
+    QTest::newRow("unterminated double") << QByteArray("A=\"x\n") << u".env:1: unterminated double quote"_s;
+    QTest::newRow("unterminated single") << QByteArray("\n\nA='x\n") << u".env:3: unterminated single quote"_s;
+    QTest::newRow("text after quote") << QByteArray("A='x'y\n") << u".env:1: unexpected text after the closing quote"_s;
+}
+
+void tst_SessionFile::dotEnvErrors()
+{
+    QFETCH(QByteArray, data);
+    QFETCH(QString, expected);
+    const SessionFile::DotEnvResult result = SessionFile::parseDotEnv(data, u".env"_s);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error, expected);
+}
+
+void tst_SessionFile::loadProcfileWithDotEnv()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile procfile(dir.filePath(u"Procfile"_s));
+    QVERIFY(procfile.open(QIODevice::WriteOnly));
+    procfile.write("web: echo $GREETING\nworker: env\n");
+    procfile.close();
+    QFile env(dir.filePath(u".env"_s));
+    QVERIFY(env.open(QIODevice::WriteOnly));
+    env.write("GREETING='hello world'\n");
+    env.close();
+
+    const SessionFile::LoadResult result = SessionFile::load(procfile.fileName());
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QCOMPARE(result.session->processes.size(), 2);
+    QCOMPARE(result.session->processes.at(1).environment,
+             (QList<EnvironmentChange>{{u"GREETING"_s, u"hello world"_s}}));
+
+    // A JSON session in the same folder is not affected by the .env.
+    QFile json(dir.filePath(u"s.json"_s));
+    QVERIFY(json.open(QIODevice::WriteOnly));
+    json.write(R"({"procdeck": 1, "processes": [{"program": "env"}]})");
+    json.close();
+    const SessionFile::LoadResult session = SessionFile::load(json.fileName());
+    QVERIFY2(session.ok(), qPrintable(session.error));
+    QVERIFY(session.session->processes.first().environment.isEmpty());
+}
+
+void tst_SessionFile::toProcfile()
+{
+    Session session;
+    ProcessSpec web;
+    web.name = u"web"_s;
+    web.shell = u"python3 -m http.server $PORT"_s;
+    web.workingDirectory = u"."_s;
+    ProcessSpec tool;
+    tool.name = u"my tool"_s;
+    tool.program = u"/usr/bin/printf"_s;
+    tool.args = QStringList{u"%s\\n"_s, u"a b"_s, u"it's"_s};
+    tool.workingDirectory = u"sub dir"_s;
+    tool.environment = {{u"A"_s, u"1 2"_s}, {u"B"_s, std::nullopt}};
+    ProcessSpec multi;
+    multi.name = u"multi"_s;
+    multi.shell = u"echo 1\necho 2"_s;
+    session.processes = {web, tool, multi};
+
+    const QByteArray text = SessionFile::toProcfile(session);
+    QCOMPARE(text, QByteArray("web: python3 -m http.server $PORT\n"
+                              "my_tool: export A='1 2'; unset B; cd 'sub dir' || exit; "
+                              "/usr/bin/printf '%s\\n' 'a b' 'it'\\''s'\n"
+                              "# multi: not exported, its command spans several lines\n"));
+
+    // Imported again, each line is a shell command that splits back into the same words.
+    const SessionFile::LoadResult back = SessionFile::parseProcfile(text, u"Procfile"_s);
+    QVERIFY2(back.ok(), qPrintable(back.error));
+    QCOMPARE(back.session->processes.size(), 2);
+    QCOMPARE(back.session->processes.at(0).shell, web.shell);
+    const QString toolLine = back.session->processes.at(1).shell;
+    const qsizetype commandStart = toolLine.indexOf(u"/usr/bin/printf"_s);
+    QCOMPARE(ShellWords::split(toolLine.mid(commandStart)).words, QStringList{tool.program} + tool.args);
+}
+
+void tst_SessionFile::saveNewFileIsPrivate()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"new.json"_s);
+    const SessionFile::SaveResult result = SessionFile::save(path, "{}\n");
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("{}\n"));
+    QCOMPARE(QFileInfo(path).permissions() & (QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                                              | QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
+                                              | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther),
+             QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+}
+
+void tst_SessionFile::saveKeepsMode()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"shared.json"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("old");
+    file.close();
+    const QFileDevice::Permissions mode = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser
+        | QFileDevice::WriteUser | QFileDevice::ReadGroup | QFileDevice::ReadOther;
+    QVERIFY(file.setPermissions(mode));
+
+    const SessionFile::SaveResult result = SessionFile::save(path, "new");
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QCOMPARE(QFileInfo(path).permissions(), mode);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("new"));
+}
+
+void tst_SessionFile::saveReadOnlyFolder()
+{
+    if (::geteuid() == 0)
+        QSKIP("root writes into read-only folders");
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(u"ro"_s);
+    QVERIFY(QDir().mkpath(folder));
+    const QString path = folder + u"/session.json"_s;
+    QVERIFY(SessionFile::save(path, "old").ok);
+    QVERIFY(QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+
+    const SessionFile::SaveResult result = SessionFile::save(path, "new");
+    QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    QVERIFY(!result.ok);
+    QVERIFY2(result.error.startsWith(u"Cannot save "_s + QDir::toNativeSeparators(path) + u": "_s),
+             qPrintable(result.error));
+    QVERIFY2(result.error.size() > (u"Cannot save "_s + path + u": "_s).size(), qPrintable(result.error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("old"));
+}
+
+void tst_SessionFile::saveMissingFolder()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"no/such/folder/s.json"_s);
+    const SessionFile::SaveResult result = SessionFile::save(path, "x");
+    QVERIFY(!result.ok);
+    QVERIFY2(result.error.startsWith(u"Cannot save "_s + QDir::toNativeSeparators(path) + u": "_s),
+             qPrintable(result.error));
+    QVERIFY(!QFile::exists(path));
+}
+
+void tst_SessionFile::loadMissingFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"absent.json"_s);
+    const SessionFile::LoadResult result = SessionFile::load(path);
+    QVERIFY(!result.ok());
+    QVERIFY2(result.error.startsWith(path + u": cannot read the file: "_s), qPrintable(result.error));
+}
+
+QTEST_GUILESS_MAIN(tst_SessionFile)
+#include "tst_sessionfile.moc"
