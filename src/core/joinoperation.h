@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QString>
+#include <QStringList>
 #include <QTimer>
 
 #include <optional>
@@ -48,6 +49,8 @@ private:
 
     QList<QPointer<ManagedProcess>> m_processes;
     QList<std::optional<Outcome>> m_outcomes;
+    QList<int> m_ids;      // as at construction, for entries removed meanwhile
+    QStringList m_names;
     qint64 m_timeoutMs = -1;
     QElapsedTimer m_clock;
     QTimer m_deadline;

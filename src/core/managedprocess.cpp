@@ -1,1 +1,590 @@
 #include "managedprocess.h"
+
+#include "outputlog.h"
+#include "signalnames.h"
+
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QPointer>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QTimer>
+
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+
+#include <sys/prctl.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+// How processes are stopped, and why it is safe (read this before changing a kill() call).
+//
+// * Every child is the leader of its own process group: setpgid(0, 0) in the child before exec,
+//   and setpgid(pid, pid) in the parent right after the fork (the classic double call, so that the
+//   group exists whichever side runs first; the parent's call fails harmlessly with EACCES once
+//   the child has exec'd). So the group ID is the child's PID, and kill(-pid, sig) reaches the
+//   child and every descendant that did not leave the group.
+//
+// * A PID is never signalled after its process was reaped: signalGroup() only sends while the
+//   QProcess is not NotRunning and our finished handler has not run. QProcess reaps the child and
+//   then reports the exit in the same call, so "not NotRunning" means "not yet reaped" (a zombie
+//   still holds its PID, so signalling it is harmless).
+//
+// * The one exception is the group clean-up after the leader exits following terminate() or
+//   kill(): grandchildren may still be alive in the group. kill(-pgid, SIGKILL) is still safe
+//   then, because on Linux a process group ID stays allocated as long as any process is a member
+//   of the group: the kernel does not hand out a PID number while a process group (or session)
+//   still uses it. So either the group still has members (ours, and they get SIGKILL) or it has
+//   none and the call fails with ESRCH. The only theoretical hazard is the PID number being
+//   recycled between the reap and this call, which needs pid_max new processes in between; we
+//   send it from the same event-loop callback that reaped the leader, microseconds later.
+//
+// * The child also gets PR_SET_PDEATHSIG(SIGKILL) so that it does not outlive a crashed ProcDeck.
+//   PDEATHSIG fires when the *thread* that forked exits; ManagedProcess lives in the GUI thread,
+//   which lives as long as the program. If the parent already died between fork and prctl, the
+//   signal would never come, hence the getppid() check right after it.
+
+namespace {
+
+// The child-side setup, run between fork and exec. Only async-signal-safe system calls: no
+// allocation, no locks, no Qt. `parentPid` is captured by value before the fork.
+void setUpChild(pid_t parentPid)
+{
+    // Own process group, so that terminate/kill reach the whole tree.
+    ::setpgid(0, 0);
+
+    // Die with the parent.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+    if (::getppid() != parentPid)
+        ::_exit(127);
+
+    // A clean signal state: nothing blocked, nothing ignored. exec keeps the signal mask and
+    // ignored dispositions (a GUI may ignore SIGPIPE, a terminal job may ignore SIGINT); caught
+    // signals are reset by exec anyway, so resetting all of them to default changes nothing else.
+    sigset_t none;
+    ::sigemptyset(&none);
+    ::sigprocmask(SIG_SETMASK, &none, nullptr);
+    struct sigaction defaultAction;
+    defaultAction.sa_handler = SIG_DFL;
+    defaultAction.sa_flags = 0;
+    ::sigemptyset(&defaultAction.sa_mask);
+    for (int signal = 1; signal < NSIG; ++signal) {
+        if (signal == SIGKILL || signal == SIGSTOP)
+            continue;
+        ::sigaction(signal, &defaultAction, nullptr); // fails harmlessly for reserved signals
+    }
+}
+
+QString errnoText(int error)
+{
+    switch (error) {
+    case ENOENT:
+        return u"no such file or directory"_s;
+    case EACCES:
+        return u"permission denied"_s;
+    case ENOTDIR:
+        return u"not a directory"_s;
+    default:
+        return QString::fromLocal8Bit(::strerror(error));
+    }
+}
+
+} // namespace
+
+struct ManagedProcess::Private
+{
+    ManagedProcess *q = nullptr;
+    int id = 0;
+    ProcessSpec spec;
+    QString baseDirectory;
+
+    State state = State::NotStarted;
+    qint64 pid = 0;
+    QDateTime startTime;
+    QDateTime endTime;
+    int exitCode = 0;
+    QString failureReason;
+    int runCount = 0;
+
+    OutputLog *output = nullptr;      // child QObject of q
+    QProcess *process = nullptr;      // the current run's, child QObject of q; null when none
+    QTimer stopTimer;                 // terminate()'s grace period
+    QDeadlineTimer stopDeadline;      // valid while Stopping
+    bool groupKillWanted = false;     // terminate()/kill() was asked: no group member may survive
+    bool finishHandled = true;        // the current run's end was reported
+    bool pendingFailure = false;      // a failed start waiting for its queued report
+
+    void setState(State newState);
+    QString checkStartable(const QString &program, const QString &workingDirectory,
+                           const QProcessEnvironment &environment, QString *resolvedProgram) const;
+    bool signalGroup(int signal);
+    void readOutput();
+    void reportStartFailure(const QString &reason);
+    void handleFinished(int code, QProcess::ExitStatus status);
+    void handleError(QProcess::ProcessError error);
+    void handleStarted();
+    void killGroupAfterExit();
+    void releaseProcess();
+};
+
+ManagedProcess::ManagedProcess(int id, ProcessSpec spec, QObject *parent)
+    : QObject(parent), d(std::make_unique<Private>())
+{
+    d->q = this;
+    d->id = id;
+    d->spec = std::move(spec);
+    d->output = new OutputLog(this);
+    d->stopTimer.setSingleShot(true);
+    d->stopTimer.setTimerType(Qt::PreciseTimer); // the grace period is never cut short
+    connect(&d->stopTimer, &QTimer::timeout, this, [this] {
+        if (d->state != State::Stopping)
+            return;
+        d->output->appendMessage(u"still running after the grace period of %1 ms: SIGKILL to the process group"_s
+                                     .arg(d->spec.stopTimeoutMs));
+        d->groupKillWanted = true;
+        d->signalGroup(SIGKILL);
+    });
+}
+
+ManagedProcess::~ManagedProcess()
+{
+    d->stopTimer.stop();
+    QProcess *process = d->process;
+    if (!process)
+        return;
+    // Nothing of ours may run while we are being destroyed.
+    disconnect(process, nullptr, this, nullptr);
+    if (process->state() == QProcess::NotRunning)
+        return; // deleted with us as a child; no warning for a process that is not running
+
+    // A live child: SIGKILL its group, then reap it. A SIGKILLed process is reaped within
+    // milliseconds (the kernel tears it down without running any of its code), so the bounded
+    // waitForFinished() below normally returns almost at once; it is the only wait in the class
+    // and only happens after SIGKILL. Without it QProcess's own destructor would warn "Destroyed
+    // while process … is still running" and block for up to 30 s. A child stuck in uninterruptible
+    // sleep (a hung NFS mount) may outlive the bound: then the QProcess is handed to the
+    // application object and deletes itself when the child is finally reaped.
+    if (process->processId() > 0)
+        ::kill(-pid_t(process->processId()), SIGKILL);
+    process->kill();
+    if (!process->waitForFinished(2000)) {
+        process->setParent(nullptr);
+        QObject::connect(process, &QProcess::finished, process, &QObject::deleteLater);
+        d->process = nullptr;
+        return;
+    }
+    // Grandchildren that stayed in the group.
+    if (d->pid > 0)
+        ::kill(-pid_t(d->pid), SIGKILL);
+}
+
+int ManagedProcess::id() const
+{
+    return d->id;
+}
+
+const ProcessSpec &ManagedProcess::spec() const
+{
+    return d->spec;
+}
+
+void ManagedProcess::setSpec(ProcessSpec spec)
+{
+    if (d->spec == spec)
+        return;
+    d->spec = std::move(spec);
+    emit specChanged();
+    emit stateChanged();
+}
+
+void ManagedProcess::setBaseDirectory(const QString &directory)
+{
+    d->baseDirectory = directory;
+}
+
+ManagedProcess::State ManagedProcess::state() const
+{
+    return d->state;
+}
+
+bool ManagedProcess::isAlive() const
+{
+    return d->state == State::Starting || d->state == State::Running || d->state == State::Stopping;
+}
+
+bool ManagedProcess::isFinished() const
+{
+    return d->state == State::Exited || d->state == State::Killed || d->state == State::FailedToStart;
+}
+
+qint64 ManagedProcess::pid() const
+{
+    return d->pid;
+}
+
+QDateTime ManagedProcess::startTime() const
+{
+    return d->startTime;
+}
+
+QDateTime ManagedProcess::endTime() const
+{
+    return d->endTime;
+}
+
+qint64 ManagedProcess::runTimeMs() const
+{
+    if (!d->startTime.isValid())
+        return 0;
+    const QDateTime end = d->endTime.isValid() ? d->endTime : QDateTime::currentDateTimeUtc();
+    return qMax<qint64>(0, d->startTime.msecsTo(end));
+}
+
+int ManagedProcess::exitCode() const
+{
+    return d->exitCode;
+}
+
+QString ManagedProcess::failureReason() const
+{
+    return d->failureReason;
+}
+
+int ManagedProcess::runCount() const
+{
+    return d->runCount;
+}
+
+qint64 ManagedProcess::stopDeadlineRemainingMs() const
+{
+    if (d->state != State::Stopping)
+        return -1;
+    return d->stopDeadline.remainingTime();
+}
+
+OutputLog *ManagedProcess::output() const
+{
+    return d->output;
+}
+
+ManagedProcess::Result ManagedProcess::start()
+{
+    if (isAlive())
+        return Result::failure(u"%1 is already running (PID %2)"_s.arg(d->spec.name).arg(d->pid));
+
+    // The previous run's QProcess (not running any more) goes now.
+    d->releaseProcess();
+
+    ++d->runCount;
+    d->pid = 0;
+    d->exitCode = 0;
+    d->failureReason.clear();
+    d->startTime = QDateTime::currentDateTimeUtc();
+    d->endTime = QDateTime();
+    d->groupKillWanted = false;
+    d->finishHandled = false;
+    d->output->beginRun(d->runCount);
+
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const EnvironmentChange &change : std::as_const(d->spec.environment)) {
+        if (change.value)
+            environment.insert(change.name, *change.value);
+        else
+            environment.remove(change.name);
+    }
+    const QString workingDirectory = d->spec.resolvedWorkingDirectory(d->baseDirectory);
+
+    QString program;
+    const QString problem = d->checkStartable(d->spec.executable(), workingDirectory, environment, &program);
+    d->setState(State::Starting);
+    if (!problem.isEmpty()) {
+        // Reported from the event loop, like every other end of a run, so that nobody's slot
+        // runs inside start(); the entry stays Starting (and refuses a second start) until then.
+        d->pendingFailure = true;
+        QTimer::singleShot(0, this, [this, problem] {
+            if (!d->pendingFailure)
+                return;
+            d->pendingFailure = false;
+            d->reportStartFailure(problem);
+        });
+        return Result::success();
+    }
+
+    auto *process = new QProcess(this);
+    d->process = process;
+    process->setProcessChannelMode(QProcess::SeparateChannels);
+    process->setProgram(program);
+    process->setArguments(d->spec.executableArguments());
+    process->setProcessEnvironment(environment);
+    if (!workingDirectory.isEmpty())
+        process->setWorkingDirectory(workingDirectory);
+    const pid_t parentPid = ::getpid();
+    process->setChildProcessModifier([parentPid] { setUpChild(parentPid); });
+
+    connect(process, &QProcess::readyReadStandardOutput, this, [this] { d->readOutput(); });
+    connect(process, &QProcess::readyReadStandardError, this, [this] { d->readOutput(); });
+    connect(process, &QProcess::started, this, [this] { d->handleStarted(); });
+    connect(process, &QProcess::errorOccurred, this,
+            [this](QProcess::ProcessError error) { d->handleError(error); });
+    connect(process, &QProcess::finished, this,
+            [this](int code, QProcess::ExitStatus status) { d->handleFinished(code, status); });
+
+    process->start(QIODevice::ReadWrite);
+    if (d->finishHandled)
+        return Result::success(); // failed synchronously, already reported
+    const qint64 pid = process->processId();
+    if (pid > 0) {
+        d->pid = pid;
+        // The parent's half of the double setpgid (see the comment at the top).
+        ::setpgid(pid_t(pid), pid_t(pid));
+        emit stateChanged();
+    }
+    return Result::success();
+}
+
+ManagedProcess::Result ManagedProcess::terminate()
+{
+    if (!isAlive())
+        return Result::failure(u"%1 is not running"_s.arg(d->spec.name));
+    if (d->pendingFailure || !d->process)
+        return Result::failure(u"%1 has not started yet"_s.arg(d->spec.name));
+    if (d->state == State::Stopping)
+        return Result::success(); // already on its way; the deadline stays
+
+    const int stopSignal = d->spec.stopSignal > 0 ? d->spec.stopSignal : SIGTERM;
+    d->groupKillWanted = true;
+    d->output->appendMessage(u"terminate: %1 to process group %2"_s.arg(SignalNames::name(stopSignal)).arg(d->pid));
+    if (!d->signalGroup(stopSignal))
+        return Result::failure(u"%1 could not be signalled"_s.arg(d->spec.name));
+    if (stopSignal != SIGKILL)
+        d->signalGroup(SIGCONT); // a stopped process must run to act on the stop signal
+
+    const int grace = qMax(0, d->spec.stopTimeoutMs);
+    d->stopDeadline = QDeadlineTimer(grace);
+    d->stopTimer.start(grace);
+    d->setState(State::Stopping);
+    return Result::success();
+}
+
+ManagedProcess::Result ManagedProcess::kill()
+{
+    if (!isAlive())
+        return Result::failure(u"%1 is not running"_s.arg(d->spec.name));
+    if (d->pendingFailure || !d->process)
+        return Result::failure(u"%1 has not started yet"_s.arg(d->spec.name));
+    d->groupKillWanted = true;
+    d->output->appendMessage(u"kill: SIGKILL to process group %1"_s.arg(d->pid));
+    if (!d->signalGroup(SIGKILL))
+        return Result::failure(u"%1 could not be signalled"_s.arg(d->spec.name));
+    d->stopTimer.stop();
+    d->stopDeadline = QDeadlineTimer(0);
+    d->setState(State::Stopping);
+    return Result::success();
+}
+
+ManagedProcess::Result ManagedProcess::sendSignal(int signal)
+{
+    if (!isAlive() || d->pendingFailure || !d->process)
+        return Result::failure(u"%1 is not running"_s.arg(d->spec.name));
+    if (signal == SIGKILL)
+        return kill();
+    d->output->appendMessage(u"%1 to process group %2"_s.arg(SignalNames::name(signal)).arg(d->pid));
+    if (!d->signalGroup(signal))
+        return Result::failure(u"%1 could not be signalled"_s.arg(d->spec.name));
+    return Result::success();
+}
+
+ManagedProcess::Result ManagedProcess::writeInput(const QByteArray &data)
+{
+    if (!d->process || d->process->state() == QProcess::NotRunning || d->finishHandled)
+        return Result::failure(u"%1 is not running"_s.arg(d->spec.name));
+    if (d->process->write(data) != data.size())
+        return Result::failure(d->process->errorString());
+    return Result::success();
+}
+
+ManagedProcess::Result ManagedProcess::closeInput()
+{
+    if (!d->process || d->process->state() == QProcess::NotRunning || d->finishHandled)
+        return Result::failure(u"%1 is not running"_s.arg(d->spec.name));
+    d->process->closeWriteChannel();
+    return Result::success();
+}
+
+// ---- Private -----------------------------------------------------------------------------------
+
+void ManagedProcess::Private::setState(State newState)
+{
+    state = newState;
+    emit q->stateChanged();
+}
+
+// Checks what QProcess would only report as a generic "failed to start", and resolves a bare
+// program name through the PATH the child will get (QProcess would use ProcDeck's own PATH).
+// Returns an empty string when the program can be started.
+QString ManagedProcess::Private::checkStartable(const QString &program, const QString &workingDirectory,
+                                                const QProcessEnvironment &environment,
+                                                QString *resolvedProgram) const
+{
+    if (program.isEmpty())
+        return u"no program given"_s;
+
+    if (!workingDirectory.isEmpty()) {
+        const QFileInfo directory(workingDirectory);
+        if (!directory.exists())
+            return u"working directory does not exist: "_s + workingDirectory;
+        if (!directory.isDir())
+            return u"working directory is not a directory: "_s + workingDirectory;
+    }
+
+    const auto checkFile = [](const QString &path) -> QString {
+        const QByteArray native = QFile::encodeName(path);
+        if (::access(native.constData(), F_OK) != 0)
+            return errnoText(errno) + u": "_s + path;
+        if (QFileInfo(path).isDir())
+            return u"is a directory: "_s + path;
+        if (::access(native.constData(), X_OK) != 0)
+            return errnoText(errno) + u": "_s + path;
+        return {};
+    };
+
+    if (program.contains(u'/')) {
+        // A relative path is relative to the child's working directory, as for execve after chdir.
+        const QString base = workingDirectory.isEmpty() ? QDir::currentPath() : workingDirectory;
+        const QString path = QDir::cleanPath(QDir(base).absoluteFilePath(program));
+        *resolvedProgram = path;
+        return checkFile(path);
+    }
+
+    QString firstProblem;
+    const QStringList directories = environment.value(u"PATH"_s, u"/usr/local/bin:/usr/bin:/bin"_s)
+                                        .split(u':', Qt::SkipEmptyParts);
+    for (const QString &directory : directories) {
+        const QString candidate = QDir(directory).absoluteFilePath(program);
+        const QFileInfo info(candidate);
+        if (!info.exists() || info.isDir())
+            continue;
+        const QString problem = checkFile(candidate);
+        if (problem.isEmpty()) {
+            *resolvedProgram = candidate;
+            return {};
+        }
+        if (firstProblem.isEmpty())
+            firstProblem = problem;
+    }
+    if (!firstProblem.isEmpty())
+        return firstProblem;
+    return u"no such file or directory: "_s + program + u" (not found in PATH)"_s;
+}
+
+bool ManagedProcess::Private::signalGroup(int signal)
+{
+    // Only while the child is not reaped yet (see the comment at the top).
+    if (!process || process->state() == QProcess::NotRunning || finishHandled || pid <= 0)
+        return false;
+    if (::kill(-pid_t(pid), signal) == 0)
+        return true;
+    // The group does not exist yet only if the child has not run setpgid and the parent's call
+    // failed; fall back to the child itself, which is certainly not reaped.
+    return ::kill(pid_t(pid), signal) == 0;
+}
+
+void ManagedProcess::Private::readOutput()
+{
+    if (!process)
+        return;
+    const QByteArray out = process->readAllStandardOutput();
+    if (!out.isEmpty())
+        output->appendData(OutputStream::Stdout, out);
+    const QByteArray err = process->readAllStandardError();
+    if (!err.isEmpty())
+        output->appendData(OutputStream::Stderr, err);
+}
+
+void ManagedProcess::Private::handleStarted()
+{
+    if (finishHandled)
+        return;
+    if (pid <= 0)
+        pid = process->processId();
+    output->appendMessage(u"started, PID %1"_s.arg(pid));
+    if (state == State::Starting)
+        setState(State::Running); // not when terminate()/kill() came first: it stays Stopping
+    emit q->started(pid);
+}
+
+void ManagedProcess::Private::handleError(QProcess::ProcessError error)
+{
+    // Only a failed start ends a run without QProcess::finished; the other errors (Crashed,
+    // ReadError, WriteError) are followed by finished or do not end the run.
+    if (error != QProcess::FailedToStart || finishHandled)
+        return;
+    readOutput();
+    reportStartFailure(process ? process->errorString() : u"unknown error"_s);
+}
+
+void ManagedProcess::Private::reportStartFailure(const QString &reason)
+{
+    stopTimer.stop();
+    finishHandled = true;
+    failureReason = reason;
+    exitCode = 127;
+    endTime = QDateTime::currentDateTimeUtc();
+    output->appendMessage(u"failed to start: "_s + reason);
+    output->endRun();
+    setState(State::FailedToStart);
+    emit q->finished();
+}
+
+void ManagedProcess::Private::handleFinished(int code, QProcess::ExitStatus status)
+{
+    if (finishHandled)
+        return;
+    finishHandled = true;
+    stopTimer.stop();
+    readOutput();
+    killGroupAfterExit();
+    endTime = QDateTime::currentDateTimeUtc();
+
+    if (status == QProcess::NormalExit) {
+        exitCode = code;
+        output->appendMessage(u"exited with code %1"_s.arg(code));
+        output->endRun();
+        setState(State::Exited);
+    } else {
+        // On Unix, QProcess::exitCode() after a CrashExit is the terminating signal's number
+        // (WTERMSIG); tst_managedprocess::exitCodes checks that this holds.
+        const int signal = code > 0 ? code : SIGKILL;
+        exitCode = -signal;
+        output->appendMessage(u"terminated by %1, exit %2"_s.arg(SignalNames::name(signal)).arg(exitCode));
+        output->endRun();
+        setState(State::Killed);
+    }
+    emit q->finished();
+}
+
+void ManagedProcess::Private::killGroupAfterExit()
+{
+    // After terminate() or kill() no member of the group may survive the leader. Safe although
+    // the leader was just reaped: see the comment at the top (a live member keeps the group ID
+    // allocated; an empty group gives ESRCH).
+    if (groupKillWanted && pid > 0)
+        ::kill(-pid_t(pid), SIGKILL);
+}
+
+void ManagedProcess::Private::releaseProcess()
+{
+    pendingFailure = false;
+    if (!process)
+        return;
+    QProcess *old = process;
+    process = nullptr;
+    QObject::disconnect(old, nullptr, q, nullptr);
+    // Only a process that is not running is released here (start() refuses while alive).
+    old->deleteLater();
+}

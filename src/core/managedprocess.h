@@ -70,6 +70,7 @@ public:
 
 signals:
     void stateChanged(); // any field shown in the row changed
+    void specChanged();  // setSpec() changed the spec (also followed by stateChanged)
     void started(qint64 pid);
     void finished(); // exactly once per run, also after a failed start; see state(), exitCode()
 

@@ -1,1 +1,195 @@
 #include "processmanager.h"
+
+#include <algorithm>
+#include <utility>
+
+using namespace Qt::StringLiterals;
+
+ProcessManager::ProcessManager(QObject *parent) : QObject(parent)
+{
+    // Row changes are collected and sent once per event-loop pass: a 0 ms single-shot timer
+    // fires after every event already queued, so a burst of state changes (output, exit, a
+    // terminateAll over many rows) costs one processesChanged.
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(0);
+    connect(&m_flushTimer, &QTimer::timeout, this, &ProcessManager::flushChanges);
+}
+
+ProcessManager::~ProcessManager()
+{
+    m_flushTimer.stop();
+    // Each entry's destructor kills a live child's group and reaps it; nobody hears about it.
+    const QList<ManagedProcess *> processes = std::exchange(m_processes, {});
+    for (ManagedProcess *process : processes) {
+        disconnect(process, nullptr, this, nullptr);
+        delete process;
+    }
+}
+
+void ProcessManager::setBaseDirectory(const QString &directory)
+{
+    m_baseDirectory = directory;
+    for (ManagedProcess *process : std::as_const(m_processes))
+        process->setBaseDirectory(directory);
+}
+
+QString ProcessManager::baseDirectory() const
+{
+    return m_baseDirectory;
+}
+
+int ProcessManager::count() const
+{
+    return int(m_processes.size());
+}
+
+ManagedProcess *ProcessManager::at(int row) const
+{
+    return row >= 0 && row < m_processes.size() ? m_processes.at(row) : nullptr;
+}
+
+int ProcessManager::indexOf(const ManagedProcess *process) const
+{
+    return int(m_processes.indexOf(const_cast<ManagedProcess *>(process)));
+}
+
+ManagedProcess *ProcessManager::byId(int id) const
+{
+    for (ManagedProcess *process : m_processes) {
+        if (process->id() == id)
+            return process;
+    }
+    return nullptr;
+}
+
+QList<ManagedProcess *> ProcessManager::processes() const
+{
+    return m_processes;
+}
+
+ManagedProcess *ProcessManager::add(ProcessSpec spec)
+{
+    if (spec.name.trimmed().isEmpty()) {
+        spec.name = peekDefaultName();
+        m_nextNumber = nextFreeNumber() + 1;
+    }
+    auto *process = new ManagedProcess(m_nextId++, std::move(spec), this);
+    process->setBaseDirectory(m_baseDirectory);
+    track(process);
+    m_processes.append(process);
+    emit processAdded(int(m_processes.size()) - 1);
+    emit modified();
+    return process;
+}
+
+void ProcessManager::remove(ManagedProcess *process)
+{
+    const int row = indexOf(process);
+    if (row < 0)
+        return;
+    emit processAboutToBeRemoved(row);
+    m_processes.removeAt(row);
+    m_changed.remove(process);
+    disconnect(process, nullptr, this, nullptr);
+    emit processRemoved(row);
+    emit modified();
+
+    // Rows after the removed one moved up; whatever was pending for them still holds by pointer.
+    if (process->isAlive()) {
+        // SIGKILL to the group now; the entry goes once its child is reaped, which takes
+        // milliseconds and needs no waiting here. (A start that is still being reported as failed
+        // ends by itself with the same finished.)
+        connect(process, &ManagedProcess::finished, process, &QObject::deleteLater);
+        process->kill();
+    } else {
+        process->deleteLater();
+    }
+    checkAllStopped();
+}
+
+void ProcessManager::clear()
+{
+    while (!m_processes.isEmpty())
+        remove(m_processes.last());
+}
+
+QString ProcessManager::peekDefaultName() const
+{
+    return u"Process-%1"_s.arg(nextFreeNumber());
+}
+
+int ProcessManager::aliveCount() const
+{
+    return int(std::count_if(m_processes.cbegin(), m_processes.cend(),
+                             [](const ManagedProcess *process) { return process->isAlive(); }));
+}
+
+void ProcessManager::terminateAll()
+{
+    m_terminatingAll = true;
+    for (ManagedProcess *process : std::as_const(m_processes)) {
+        if (process->isAlive())
+            process->terminate(); // refused for a start still being reported as failed: it ends anyway
+    }
+    // Reported from the event loop also when nothing was alive, so that a caller may connect
+    // allStopped after calling.
+    QMetaObject::invokeMethod(this, &ProcessManager::checkAllStopped, Qt::QueuedConnection);
+}
+
+void ProcessManager::track(ManagedProcess *process)
+{
+    connect(process, &ManagedProcess::stateChanged, this, [this, process] { markChanged(process); });
+    connect(process, &ManagedProcess::specChanged, this, &ProcessManager::modified);
+    connect(process, &ManagedProcess::finished, this, [this, process] {
+        emit processFinished(process);
+        checkAllStopped();
+    });
+}
+
+void ProcessManager::markChanged(ManagedProcess *process)
+{
+    m_changed.insert(process);
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void ProcessManager::flushChanges()
+{
+    QList<int> rows;
+    rows.reserve(m_changed.size());
+    for (ManagedProcess *process : std::as_const(m_changed)) {
+        const int row = indexOf(process);
+        if (row >= 0)
+            rows.append(row);
+    }
+    m_changed.clear();
+    if (rows.isEmpty())
+        return;
+    std::sort(rows.begin(), rows.end());
+    emit processesChanged(rows);
+}
+
+void ProcessManager::checkAllStopped()
+{
+    if (!m_terminatingAll || aliveCount() > 0)
+        return;
+    m_terminatingAll = false;
+    emit allStopped();
+}
+
+// The lowest number from m_nextNumber on whose "Process-N" is not taken by an entry named so
+// explicitly (numbers only grow, so a default name is never handed out twice in a session).
+int ProcessManager::nextFreeNumber() const
+{
+    int number = m_nextNumber;
+    for (;;) {
+        const QString candidate = u"Process-%1"_s.arg(number);
+        const bool taken = std::any_of(m_processes.cbegin(), m_processes.cend(),
+                                       [&candidate](const ManagedProcess *process) {
+                                           return process->spec().name == candidate;
+                                       });
+        if (!taken)
+            return number;
+        ++number;
+    }
+}

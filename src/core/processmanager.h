@@ -58,6 +58,8 @@ private:
     void track(ManagedProcess *process);
     void markChanged(ManagedProcess *process);
     void flushChanges();
+    void checkAllStopped();
+    int nextFreeNumber() const;
 
     QList<ManagedProcess *> m_processes;
     QSet<ManagedProcess *> m_changed;
@@ -65,4 +67,5 @@ private:
     QString m_baseDirectory;
     int m_nextNumber = 1;
     int m_nextId = 1;
+    bool m_terminatingAll = false; // terminateAll() was called and allStopped() is still due
 };

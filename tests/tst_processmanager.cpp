@@ -1,0 +1,345 @@
+#include "outputlog.h"
+#include "processmanager.h"
+#include "testsupport.h"
+
+#include <QPointer>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cerrno>
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+ProcessSpec childSpec(const QStringList &args, const QString &name = QString())
+{
+    ProcessSpec spec;
+    spec.name = name;
+    spec.program = TestSupport::childPath();
+    spec.args = args;
+    return spec;
+}
+
+QStringList names(const ProcessManager &manager)
+{
+    QStringList result;
+    for (const ManagedProcess *process : manager.processes())
+        result << process->spec().name;
+    return result;
+}
+
+} // namespace
+
+class tst_ProcessManager final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanup();
+
+    void defaultNamesNeverReused();
+    void explicitNameDoesNotConsumeNumber();
+    void addRemoveSignals();
+    void lookup();
+    void batchedChanges();
+    void processFinished();
+    void terminateAllThenAllStopped();
+    void terminateAllWithNothingAlive();
+    void removeLiveEntryKillsIt();
+    void clearRemovesEverything();
+    void modifiedOnSpecChange();
+    void baseDirectoryReachesEntries();
+    void destroyWithLiveChildren();
+};
+
+void tst_ProcessManager::initTestCase()
+{
+    TestSupport::installProcessWarningGuard();
+}
+
+void tst_ProcessManager::cleanup()
+{
+    PD_VERIFY_NO_DESTROYED_WARNING();
+}
+
+void tst_ProcessManager::defaultNamesNeverReused()
+{
+    ProcessManager manager;
+    QCOMPARE(manager.peekDefaultName(), u"Process-1"_s);
+    QCOMPARE(manager.peekDefaultName(), u"Process-1"_s); // peeking uses nothing up
+    ManagedProcess *first = manager.add(childSpec({u"exit"_s, u"0"_s}));
+    ManagedProcess *second = manager.add(childSpec({u"exit"_s, u"0"_s}));
+    QCOMPARE(first->spec().name, u"Process-1"_s);
+    QCOMPARE(second->spec().name, u"Process-2"_s);
+
+    manager.remove(second);
+    manager.remove(first);
+    QCOMPARE(manager.count(), 0);
+    QCOMPARE(manager.peekDefaultName(), u"Process-3"_s);
+    QCOMPARE(manager.add(childSpec({}))->spec().name, u"Process-3"_s);
+    manager.clear();
+    QCOMPARE(manager.add(childSpec({}))->spec().name, u"Process-4"_s);
+}
+
+void tst_ProcessManager::explicitNameDoesNotConsumeNumber()
+{
+    ProcessManager manager;
+    QCOMPARE(manager.add(childSpec({}, u"worker"_s))->spec().name, u"worker"_s);
+    QCOMPARE(manager.add(childSpec({}))->spec().name, u"Process-1"_s);
+    // An explicit name that looks like a default one is skipped, never duplicated.
+    QCOMPARE(manager.add(childSpec({}, u"Process-2"_s))->spec().name, u"Process-2"_s);
+    QCOMPARE(manager.add(childSpec({}))->spec().name, u"Process-3"_s);
+    QCOMPARE(names(manager), (QStringList{u"worker"_s, u"Process-1"_s, u"Process-2"_s, u"Process-3"_s}));
+}
+
+void tst_ProcessManager::addRemoveSignals()
+{
+    ProcessManager manager;
+    QSignalSpy added(&manager, &ProcessManager::processAdded);
+    QSignalSpy aboutToBeRemoved(&manager, &ProcessManager::processAboutToBeRemoved);
+    QSignalSpy removed(&manager, &ProcessManager::processRemoved);
+    QSignalSpy modified(&manager, &ProcessManager::modified);
+
+    manager.add(childSpec({}, u"a"_s));
+    ManagedProcess *b = manager.add(childSpec({}, u"b"_s));
+    manager.add(childSpec({}, u"c"_s));
+    QCOMPARE(added.count(), 3);
+    QCOMPARE(added.at(2).first().toInt(), 2);
+    QCOMPARE(modified.count(), 3);
+
+    // The entry is still in the list while "about to be removed" is emitted, gone at "removed".
+    int countAtAboutToBeRemoved = -1;
+    connect(&manager, &ProcessManager::processAboutToBeRemoved, this,
+            [&](int) { countAtAboutToBeRemoved = manager.count(); });
+    manager.remove(b);
+    QCOMPARE(aboutToBeRemoved.count(), 1);
+    QCOMPARE(aboutToBeRemoved.first().first().toInt(), 1);
+    QCOMPARE(countAtAboutToBeRemoved, 3);
+    QCOMPARE(removed.count(), 1);
+    QCOMPARE(removed.first().first().toInt(), 1);
+    QCOMPARE(names(manager), (QStringList{u"a"_s, u"c"_s}));
+    QCOMPARE(modified.count(), 4);
+
+    manager.remove(nullptr); // not ours: nothing happens
+    QCOMPARE(removed.count(), 1);
+}
+
+void tst_ProcessManager::lookup()
+{
+    ProcessManager manager;
+    ManagedProcess *a = manager.add(childSpec({}, u"a"_s));
+    ManagedProcess *b = manager.add(childSpec({}, u"b"_s));
+    QVERIFY(a->id() != b->id());
+    QCOMPARE(manager.at(0), a);
+    QCOMPARE(manager.at(1), b);
+    QCOMPARE(manager.at(2), nullptr);
+    QCOMPARE(manager.at(-1), nullptr);
+    QCOMPARE(manager.indexOf(b), 1);
+    QCOMPARE(manager.byId(b->id()), b);
+    QCOMPARE(manager.byId(9999), nullptr);
+    const int removedId = a->id();
+    manager.remove(a);
+    QCOMPARE(manager.byId(removedId), nullptr);
+    // Ids are never reused either.
+    QVERIFY(manager.add(childSpec({}, u"c"_s))->id() != removedId);
+}
+
+void tst_ProcessManager::batchedChanges()
+{
+    ProcessManager manager;
+    QList<ManagedProcess *> entries;
+    for (int i = 0; i < 5; ++i)
+        entries << manager.add(childSpec({u"sleep"_s, u"30000"_s}));
+    QSignalSpy changed(&manager, &ProcessManager::processesChanged);
+
+    // Many changes in one event-loop pass: nothing synchronous, then one signal with each
+    // changed row once, in order.
+    const auto rename = [](ManagedProcess *process, const QString &name) {
+        ProcessSpec spec = process->spec();
+        spec.name = name;
+        process->setSpec(spec);
+    };
+    rename(entries[3], u"d"_s);
+    rename(entries[1], u"b"_s);
+    rename(entries[3], u"dd"_s);
+    rename(entries[4], u"e"_s);
+    entries[2]->setSpec(entries[2]->spec()); // no change: no row
+    QCOMPARE(changed.count(), 0);
+    QCoreApplication::processEvents();
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().first().value<QList<int>>(), (QList<int>{1, 3, 4}));
+    QCoreApplication::processEvents();
+    QCOMPARE(changed.count(), 1); // nothing left over
+
+    // A row changed and removed in the same pass is not reported (its row number is stale);
+    // rows after it are reported at their new positions.
+    changed.clear();
+    rename(entries[0], u"a"_s);
+    rename(entries[4], u"ee"_s);
+    manager.remove(entries[0]);
+    QCoreApplication::processEvents();
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().first().value<QList<int>>(), (QList<int>{3}));
+
+    // Process state changes arrive the same way: starting two entries reports their rows.
+    changed.clear();
+    QVERIFY(entries[1]->start().ok);
+    QVERIFY(entries[3]->start().ok);
+    QCOMPARE(changed.count(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(entries[1]->state() == ManagedProcess::State::Running
+                                 && entries[3]->state() == ManagedProcess::State::Running, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), 5000);
+    QCOMPARE(changed.first().first().value<QList<int>>(), (QList<int>{0, 2}));
+    for (const QList<QVariant> &emission : std::as_const(changed)) {
+        for (int row : emission.first().value<QList<int>>())
+            QVERIFY(row == 0 || row == 2);
+    }
+}
+
+void tst_ProcessManager::processFinished()
+{
+    ProcessManager manager;
+    ManagedProcess *process = manager.add(childSpec({u"exit"_s, u"3"_s}));
+    QSignalSpy finished(&manager, &ProcessManager::processFinished);
+    QVERIFY(process->start().ok);
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(finished.first().first().value<ManagedProcess *>(), process);
+    QCOMPARE(process->exitCode(), 3);
+}
+
+void tst_ProcessManager::terminateAllThenAllStopped()
+{
+    ProcessManager manager;
+    ManagedProcess *a = manager.add(childSpec({u"sleep"_s, u"30000"_s}));
+    ProcessSpec stubborn = childSpec({u"ignore-term"_s, u"30000"_s});
+    stubborn.stopTimeoutMs = 300;
+    ManagedProcess *b = manager.add(stubborn);
+    ManagedProcess *idle = manager.add(childSpec({u"exit"_s, u"0"_s}));
+    QVERIFY(a->start().ok);
+    QVERIFY(b->start().ok);
+    // b prints "ready" once it ignores SIGTERM.
+    QTRY_VERIFY_WITH_TIMEOUT(a->state() == ManagedProcess::State::Running
+                                 && b->output()->bytesReceived(OutputStream::Stdout) > 0, 5000);
+    QCOMPARE(manager.aliveCount(), 2);
+
+    QSignalSpy allStopped(&manager, &ProcessManager::allStopped);
+    manager.terminateAll();
+    QCOMPARE(a->state(), ManagedProcess::State::Stopping);
+    QVERIFY(allStopped.wait(10000));
+    QCOMPARE(allStopped.count(), 1);
+    QCOMPARE(manager.aliveCount(), 0);
+    QCOMPARE(a->exitCode(), -15);
+    QCOMPARE(b->exitCode(), -9); // ignored SIGTERM, killed after the grace period
+    QCOMPARE(idle->state(), ManagedProcess::State::NotStarted);
+
+    // Only once per terminateAll(): a later run ending says nothing.
+    QVERIFY(a->start().ok);
+    QTRY_COMPARE_WITH_TIMEOUT(a->state(), ManagedProcess::State::Running, 5000);
+    QVERIFY(a->kill().ok);
+    QTRY_VERIFY_WITH_TIMEOUT(a->isFinished(), 5000);
+    QCoreApplication::processEvents();
+    QCOMPARE(allStopped.count(), 1);
+}
+
+void tst_ProcessManager::terminateAllWithNothingAlive()
+{
+    ProcessManager manager;
+    manager.add(childSpec({}));
+    QSignalSpy allStopped(&manager, &ProcessManager::allStopped);
+    manager.terminateAll();
+    QCOMPARE(allStopped.count(), 0); // from the event loop, so a caller may connect afterwards
+    QTRY_COMPARE_WITH_TIMEOUT(allStopped.count(), 1, 5000);
+}
+
+void tst_ProcessManager::removeLiveEntryKillsIt()
+{
+    ProcessManager manager;
+    ManagedProcess *process = manager.add(childSpec({u"sleep"_s, u"30000"_s}));
+    QVERIFY(process->start().ok);
+    QTRY_COMPARE_WITH_TIMEOUT(process->state(), ManagedProcess::State::Running, 5000);
+    const pid_t pid = pid_t(process->pid());
+    QPointer<ManagedProcess> guard(process);
+    QSignalSpy managerFinished(&manager, &ProcessManager::processFinished);
+
+    manager.remove(process);
+    QCOMPARE(manager.count(), 0);
+    // Killed and reaped in the background, then deleted.
+    QTRY_VERIFY_WITH_TIMEOUT(guard.isNull(), 5000);
+    QVERIFY(::kill(pid, 0) == -1 && errno == ESRCH);
+    QCOMPARE(managerFinished.count(), 0); // a removed entry is not reported any more
+}
+
+void tst_ProcessManager::clearRemovesEverything()
+{
+    ProcessManager manager;
+    ManagedProcess *live = manager.add(childSpec({u"sleep"_s, u"30000"_s}));
+    manager.add(childSpec({}));
+    manager.add(childSpec({}));
+    QVERIFY(live->start().ok);
+    QPointer<ManagedProcess> guard(live);
+    QSignalSpy removed(&manager, &ProcessManager::processRemoved);
+    manager.clear();
+    QCOMPARE(manager.count(), 0);
+    QCOMPARE(removed.count(), 3);
+    QTRY_VERIFY_WITH_TIMEOUT(guard.isNull(), 5000);
+}
+
+void tst_ProcessManager::modifiedOnSpecChange()
+{
+    ProcessManager manager;
+    ManagedProcess *process = manager.add(childSpec({}, u"a"_s));
+    QSignalSpy modified(&manager, &ProcessManager::modified);
+    ProcessSpec spec = process->spec();
+    process->setSpec(spec); // unchanged
+    QCOMPARE(modified.count(), 0);
+    spec.args = QStringList{u"exit"_s, u"1"_s};
+    process->setSpec(spec);
+    QCOMPARE(modified.count(), 1);
+}
+
+void tst_ProcessManager::baseDirectoryReachesEntries()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    ProcessManager manager;
+    ManagedProcess *before = manager.add(childSpec({u"pwd"_s}));
+    manager.setBaseDirectory(dir.path());
+    QCOMPARE(manager.baseDirectory(), dir.path());
+    ProcessSpec spec = childSpec({u"pwd"_s});
+    spec.workingDirectory = u"."_s;
+    ManagedProcess *after = manager.add(spec);
+    ProcessSpec beforeSpec = before->spec();
+    beforeSpec.workingDirectory = u"."_s;
+    before->setSpec(beforeSpec);
+
+    QSignalSpy finished(&manager, &ProcessManager::processFinished);
+    QVERIFY(before->start().ok);
+    QVERIFY(after->start().ok);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 5000);
+    QCOMPARE(before->exitCode(), 0);
+    QCOMPARE(after->exitCode(), 0);
+}
+
+void tst_ProcessManager::destroyWithLiveChildren()
+{
+    auto manager = std::make_unique<ProcessManager>();
+    QList<pid_t> pids;
+    for (int i = 0; i < 3; ++i) {
+        ManagedProcess *process = manager->add(childSpec({u"sleep"_s, u"30000"_s}));
+        QVERIFY(process->start().ok);
+        QTRY_COMPARE_WITH_TIMEOUT(process->state(), ManagedProcess::State::Running, 5000);
+        pids << pid_t(process->pid());
+    }
+    manager.reset();
+    for (pid_t pid : std::as_const(pids))
+        QVERIFY(::kill(pid, 0) == -1 && errno == ESRCH);
+    QCOMPARE(TestSupport::destroyedWhileRunningWarnings(), 0);
+}
+
+QTEST_GUILESS_MAIN(tst_ProcessManager)
+#include "tst_processmanager.moc"
