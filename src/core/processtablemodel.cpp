@@ -29,14 +29,21 @@ ProcessTableModel::ProcessTableModel(ProcessManager *manager, QObject *parent)
     : QAbstractTableModel(parent)
     , m_manager(manager)
 {
+    // The manager reports an addition after the fact: the model counts its rows itself so that
+    // rowCount() is still the old one between beginInsertRows() and endInsertRows().
+    m_rowCount = manager->count();
     connect(manager, &ProcessManager::processAdded, this, [this](int row) {
         beginInsertRows({}, row, row);
+        ++m_rowCount;
         endInsertRows();
     });
     connect(manager, &ProcessManager::processAboutToBeRemoved, this, [this](int row) {
         beginRemoveRows({}, row, row);
     });
-    connect(manager, &ProcessManager::processRemoved, this, [this](int) { endRemoveRows(); });
+    connect(manager, &ProcessManager::processRemoved, this, [this](int) {
+        --m_rowCount;
+        endRemoveRows();
+    });
     connect(manager, &ProcessManager::processesChanged, this, &ProcessTableModel::onProcessesChanged);
 
     m_tick.setInterval(1000);
@@ -51,7 +58,7 @@ void ProcessTableModel::setTickInterval(int ms)
 
 int ProcessTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : m_manager->count();
+    return parent.isValid() ? 0 : m_rowCount;
 }
 
 int ProcessTableModel::columnCount(const QModelIndex &parent) const
@@ -61,7 +68,7 @@ int ProcessTableModel::columnCount(const QModelIndex &parent) const
 
 ManagedProcess *ProcessTableModel::processAt(const QModelIndex &index) const
 {
-    if (!index.isValid() || index.model() != this || index.row() >= m_manager->count())
+    if (!index.isValid() || index.model() != this || index.row() >= m_rowCount)
         return nullptr;
     return m_manager->at(index.row());
 }
@@ -244,7 +251,7 @@ void ProcessTableModel::onProcessesChanged(const QList<int> &rows)
 void ProcessTableModel::onTick()
 {
     QList<int> rows;
-    for (int row = 0; row < m_manager->count(); ++row) {
+    for (int row = 0; row < m_rowCount; ++row) {
         if (m_manager->at(row)->isAlive())
             rows.append(row);
     }

@@ -49,4 +49,5 @@ private:
 
     ProcessManager *m_manager = nullptr;
     QTimer m_tick;
+    int m_rowCount = 0;
 };

@@ -1,0 +1,419 @@
+#include "joindialog.h"
+#include "mainwindow.h"
+#include "managedprocess.h"
+#include "outputlog.h"
+#include "outputpane.h"
+#include "processdialog.h"
+#include "processmanager.h"
+#include "processtablemodel.h"
+#include "sessiondocument.h"
+#include "testsupport.h"
+#include "userprompt.h"
+
+#include <QAction>
+#include <QFile>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+#include <sys/stat.h>
+
+using namespace Qt::StringLiterals;
+
+class tst_MainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanup();
+    void everyActionIsNamed();
+    void accessibleNames();
+    void addStartJoinTerminate();
+    void addDialogRefusesInvalidInput_data();
+    void addDialogRefusesInvalidInput();
+    void actionsFollowTheSelection();
+    void startRunningEntryIsRefused();
+    void failedStartShowsReason();
+    void killShowsSignal();
+    void joinWaitsForExit();
+    void removeRunningAsksAndTerminates();
+    void duplicateGetsNextDefaultName();
+    void saveThenOpenReproducesEntries();
+    void openBrokenFileKeepsSession();
+    void titleShowsModified();
+    void quitWithLiveEntriesTerminatesThem();
+
+private:
+    static QAction *action(MainWindow &window, const char *name)
+    {
+        auto *a = window.findChild<QAction *>(QLatin1String(name));
+        if (!a)
+            qWarning("no action %s", name);
+        return a;
+    }
+    static QTableView *table(MainWindow &window)
+    {
+        return window.findChild<QTableView *>(u"processTable"_s);
+    }
+    static QString cell(MainWindow &window, int row, int column)
+    {
+        QAbstractItemModel *model = table(window)->model();
+        return model->index(row, column).data().toString();
+    }
+    static ManagedProcess *addChild(MainWindow &window, const QString &name, const QStringList &args)
+    {
+        ProcessSpec spec;
+        spec.name = name;
+        spec.program = TestSupport::childPath();
+        spec.args = args;
+        ManagedProcess *process = window.manager()->add(spec);
+        window.selectProcesses({process});
+        return process;
+    }
+
+    QTemporaryDir m_config;
+};
+
+void tst_MainWindow::initTestCase()
+{
+    QVERIFY(m_config.isValid());
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_config.path()));
+    QStandardPaths::setTestModeEnabled(true);
+    TestSupport::installProcessWarningGuard();
+}
+
+void tst_MainWindow::cleanup()
+{
+    PD_VERIFY_NO_DESTROYED_WARNING();
+}
+
+void tst_MainWindow::everyActionIsNamed()
+{
+    MainWindow window;
+    const char *names[] = {"actionStart", "actionJoin", "actionTerminate", "actionKill", "actionRestart",
+                           "actionAdd", "actionEdit", "actionDuplicate", "actionRemove", "actionOpen",
+                           "actionSave", "actionSaveAs", "actionNew", "actionQuit"};
+    for (const char *name : names) {
+        QAction *a = action(window, name);
+        QVERIFY2(a, name);
+        QVERIFY2(!a->text().isEmpty(), name);
+        QVERIFY2(!a->statusTip().isEmpty(), name);
+    }
+    QCOMPARE(action(window, "actionAdd")->shortcut(), QKeySequence(u"Ctrl+N"_s));
+    QCOMPARE(action(window, "actionStart")->shortcut(), QKeySequence(Qt::Key_F5));
+    QCOMPARE(action(window, "actionJoin")->shortcut(), QKeySequence(u"Ctrl+J"_s));
+    QCOMPARE(action(window, "actionRemove")->shortcut(), QKeySequence(QKeySequence::Delete));
+}
+
+void tst_MainWindow::accessibleNames()
+{
+    MainWindow window;
+    QCOMPARE(table(window)->accessibleName(), u"Processes"_s);
+    bool outputFound = false;
+    for (QWidget *w : window.findChildren<QWidget *>()) {
+        if (w->accessibleName() == u"Output")
+            outputFound = true;
+    }
+    QVERIFY(outputFound);
+}
+
+void tst_MainWindow::addStartJoinTerminate()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    action(window, "actionAdd")->trigger();
+    auto *dialog = window.findChild<ProcessDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    QVERIFY(!dialog->windowTitle().isEmpty());
+    dialog->findChild<QLineEdit *>(u"nameEdit"_s)->setText(u"sleeper"_s);
+    dialog->findChild<QLineEdit *>(u"programEdit"_s)->setText(TestSupport::childPath());
+    dialog->findChild<QLineEdit *>(u"argsEdit"_s)->setText(u"sleep 30000"_s);
+    dialog->accept();
+    QCOMPARE(window.manager()->count(), 1);
+    QCOMPARE(cell(window, 0, ProcessTableModel::Name), u"sleeper"_s);
+    QCOMPARE(window.selectedProcesses().size(), 1);
+    ManagedProcess *process = window.manager()->at(0);
+    QCOMPARE(process->spec().args, (QStringList{u"sleep"_s, u"30000"_s}));
+
+    QVERIFY(action(window, "actionStart")->isEnabled());
+    action(window, "actionStart")->trigger();
+    QTRY_VERIFY(cell(window, 0, ProcessTableModel::Pid).toLongLong() > 0);
+    QTRY_COMPARE(cell(window, 0, ProcessTableModel::Alive), u"Yes"_s);
+    QCOMPARE(cell(window, 0, ProcessTableModel::Pid).toLongLong(), process->pid());
+
+    // Join with a 0.3 s timeout on a sleeper: still alive, and the window kept running.
+    QSignalSpy joined(&window, &MainWindow::joinFinished);
+    action(window, "actionJoin")->trigger();
+    auto *join = window.findChild<JoinDialog *>();
+    QVERIFY(join);
+    join->setTimeoutText(u"0.3"_s);
+    join->accept();
+    QVERIFY(joined.wait(5000));
+    QCOMPARE(window.lastJoinReport().size(), 1);
+    QVERIFY2(window.lastJoinReport().constFirst().contains(u"still alive after 0.3 s"_s),
+             qPrintable(window.lastJoinReport().constFirst()));
+    QVERIFY(process->isAlive());
+
+    action(window, "actionTerminate")->trigger();
+    QTRY_COMPARE(cell(window, 0, ProcessTableModel::Exit), u"-15 (SIGTERM)"_s);
+    QCOMPARE(cell(window, 0, ProcessTableModel::Alive), u"No"_s);
+}
+
+void tst_MainWindow::addDialogRefusesInvalidInput_data()
+{
+    QTest::addColumn<QString>("program");
+    QTest::addColumn<QString>("args");
+    QTest::addColumn<QString>("directory");
+    QTest::addColumn<QString>("environment");
+    QTest::addColumn<QString>("message");
+    const QString child = TestSupport::childPath();
+    QTest::newRow("no program") << QString() << QString() << QString() << QString() << u"Enter the program"_s;
+    QTest::newRow("missing program") << u"/nonexistent/prog"_s << QString() << QString() << QString()
+                                     << u"does not exist"_s;
+    QTest::newRow("not in PATH") << u"no-such-program-xyz"_s << QString() << QString() << QString()
+                                 << u"was found in PATH"_s;
+    QTest::newRow("not executable") << QStringLiteral(PD_SOURCE_DIR "/README.md") << QString() << QString()
+                                    << QString() << u"not an executable"_s;
+    QTest::newRow("open quote") << child << u"echo 'oops"_s << QString() << QString() << u"unterminated"_s;
+    QTest::newRow("missing directory") << child << QString() << u"/nonexistent/dir"_s << QString()
+                                       << u"working directory does not exist"_s;
+    QTest::newRow("bad environment") << child << QString() << QString() << u"NOEQUALS"_s << u"Environment line 1"_s;
+    QTest::newRow("bad variable name") << child << QString() << QString() << u"1X=2"_s << u"not a valid variable name"_s;
+}
+
+void tst_MainWindow::addDialogRefusesInvalidInput()
+{
+    QFETCH(QString, program);
+    QFETCH(QString, args);
+    QFETCH(QString, directory);
+    QFETCH(QString, environment);
+    QFETCH(QString, message);
+    ProcessDialog dialog(ProcessSpec{}, QString());
+    dialog.show();
+    dialog.findChild<QLineEdit *>(u"programEdit"_s)->setText(program);
+    dialog.findChild<QLineEdit *>(u"argsEdit"_s)->setText(args);
+    dialog.findChild<QLineEdit *>(u"dirEdit"_s)->setText(directory);
+    dialog.findChild<QPlainTextEdit *>(u"envEdit"_s)->setPlainText(environment);
+    dialog.accept();
+    QVERIFY2(dialog.isVisible(), "the dialog closed on invalid input");
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    QVERIFY2(dialog.error().contains(message, Qt::CaseInsensitive), qPrintable(dialog.error()));
+}
+
+void tst_MainWindow::actionsFollowTheSelection()
+{
+    MainWindow window;
+    QVERIFY(!action(window, "actionStart")->isEnabled());
+    QVERIFY(!action(window, "actionEdit")->isEnabled());
+    ManagedProcess *a = addChild(window, u"a"_s, {u"sleep"_s, u"30000"_s});
+    ManagedProcess *b = addChild(window, u"b"_s, {u"sleep"_s, u"30000"_s});
+    window.selectProcesses({a, b});
+    QVERIFY(action(window, "actionStart")->isEnabled());
+    QVERIFY(!action(window, "actionEdit")->isEnabled()); // one entry at a time
+    QVERIFY(!action(window, "actionTerminate")->isEnabled());
+    QVERIFY(!action(window, "actionKill")->isEnabled());
+    QVERIFY(!action(window, "actionJoin")->isEnabled());
+    action(window, "actionStart")->trigger(); // both start
+    QTRY_VERIFY(a->state() == ManagedProcess::State::Running && b->state() == ManagedProcess::State::Running);
+    QTRY_VERIFY(action(window, "actionTerminate")->isEnabled());
+    QVERIFY(action(window, "actionKill")->isEnabled());
+    QVERIFY(action(window, "actionJoin")->isEnabled());
+    QVERIFY(!action(window, "actionStart")->isEnabled()); // all of them are running
+    action(window, "actionKill")->trigger();
+    QTRY_VERIFY(!a->isAlive() && !b->isAlive());
+    QCOMPARE(a->exitCode(), -9);
+    QCOMPARE(b->exitCode(), -9);
+    QTRY_VERIFY(action(window, "actionStart")->isEnabled());
+}
+
+void tst_MainWindow::startRunningEntryIsRefused()
+{
+    MainWindow window;
+    ManagedProcess *process = addChild(window, u"once"_s, {u"sleep"_s, u"30000"_s});
+    action(window, "actionStart")->trigger();
+    QTRY_COMPARE(process->state(), ManagedProcess::State::Running);
+    const qint64 pid = process->pid();
+    const ManagedProcess::Result again = process->start();
+    QVERIFY(!again.ok);
+    QVERIFY2(again.error.contains(u"already running"_s), qPrintable(again.error));
+    QCOMPARE(process->pid(), pid);
+    process->kill();
+    QTRY_VERIFY(!process->isAlive());
+}
+
+void tst_MainWindow::failedStartShowsReason()
+{
+    MainWindow window;
+    ProcessSpec spec;
+    spec.name = u"ghost"_s;
+    spec.program = u"/nonexistent/ghost"_s;
+    ManagedProcess *process = window.manager()->add(spec);
+    window.selectProcesses({process});
+    action(window, "actionStart")->trigger();
+    QTRY_VERIFY(cell(window, 0, ProcessTableModel::State).startsWith(u"Failed to start"_s));
+    QVERIFY(cell(window, 0, ProcessTableModel::State).contains(u"/nonexistent/ghost"_s));
+    QVERIFY2(window.outputPane()->visibleText().contains(u"failed to start"_s, Qt::CaseInsensitive),
+             qPrintable(window.outputPane()->visibleText()));
+}
+
+void tst_MainWindow::killShowsSignal()
+{
+    MainWindow window;
+    ManagedProcess *process = addChild(window, u"stubborn"_s, {u"ignore-term"_s, u"30000"_s});
+    action(window, "actionStart")->trigger();
+    QTRY_COMPARE(process->state(), ManagedProcess::State::Running);
+    action(window, "actionKill")->trigger();
+    QTRY_COMPARE(cell(window, 0, ProcessTableModel::Exit), u"-9 (SIGKILL)"_s);
+}
+
+void tst_MainWindow::joinWaitsForExit()
+{
+    MainWindow window;
+    ManagedProcess *process = addChild(window, u"short"_s, {u"sleep"_s, u"300"_s, u"then"_s, u"exit"_s, u"4"_s});
+    action(window, "actionStart")->trigger();
+    QTRY_VERIFY(process->isAlive());
+    QSignalSpy joined(&window, &MainWindow::joinFinished);
+    action(window, "actionJoin")->trigger();
+    auto *join = window.findChild<JoinDialog *>();
+    QVERIFY(join);
+    join->setTimeoutText(QString()); // no limit
+    join->accept();
+    QVERIFY(joined.wait(10000));
+    QVERIFY2(window.lastJoinReport().constFirst().contains(u"exited with 4 after"_s),
+             qPrintable(window.lastJoinReport().constFirst()));
+    QTRY_VERIFY(window.outputPane()->visibleText().contains(u"exited with 4 after"_s));
+}
+
+void tst_MainWindow::removeRunningAsksAndTerminates()
+{
+    MainWindow window;
+    ManagedProcess *process = addChild(window, u"doomed"_s, {u"sleep"_s, u"30000"_s});
+    action(window, "actionStart")->trigger();
+    QTRY_COMPARE(process->state(), ManagedProcess::State::Running);
+    const qint64 pid = process->pid();
+
+    window.prompt()->setNextAnswer(QMessageBox::Cancel);
+    action(window, "actionRemove")->trigger();
+    QVERIFY(window.prompt()->lastText().contains(u"still running"_s));
+    QCOMPARE(window.manager()->count(), 1);
+
+    window.prompt()->setNextAnswer(QMessageBox::Yes);
+    action(window, "actionRemove")->trigger();
+    QTRY_COMPARE(window.manager()->count(), 0);
+    QTRY_VERIFY(::kill(pid, 0) != 0);
+}
+
+void tst_MainWindow::duplicateGetsNextDefaultName()
+{
+    MainWindow window;
+    addChild(window, QString(), {u"exit"_s, u"0"_s});
+    QCOMPARE(window.manager()->at(0)->spec().name, u"Process-1"_s);
+    action(window, "actionDuplicate")->trigger();
+    QCOMPARE(window.manager()->count(), 2);
+    QCOMPARE(window.manager()->at(1)->spec().name, u"Process-2"_s);
+    QCOMPARE(window.manager()->at(1)->spec().args, window.manager()->at(0)->spec().args);
+    QCOMPARE(window.selectedProcesses(), QList<ManagedProcess *>{window.manager()->at(1)});
+}
+
+void tst_MainWindow::saveThenOpenReproducesEntries()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"session.json"_s);
+    QList<ProcessSpec> specs;
+    {
+        MainWindow window;
+        addChild(window, u"one"_s, {u"echo"_s, u"a b"_s, u"$(x)"_s});
+        ProcessSpec shell;
+        shell.name = u"two"_s;
+        shell.shell = u"echo hi | tr a-z A-Z"_s;
+        shell.environment = {{u"KEY"_s, u"12"_s}, {u"GONE"_s, std::nullopt}};
+        shell.stopSignal = 2;
+        shell.stopTimeoutMs = 1500;
+        window.manager()->add(shell);
+        window.prompt()->setNextFileName(path);
+        action(window, "actionSave")->trigger(); // no file yet: asks where
+        QVERIFY(QFile::exists(path));
+        QCOMPARE(window.document()->filePath(), path);
+        QVERIFY(!window.document()->isModified());
+        struct stat info {};
+        QCOMPARE(::stat(QFile::encodeName(path).constData(), &info), 0);
+        QCOMPARE(info.st_mode & 0777, mode_t(0600));
+        for (ManagedProcess *p : window.manager()->processes())
+            specs.append(p->spec());
+    }
+    MainWindow window;
+    window.prompt()->setNextFileName(path);
+    action(window, "actionOpen")->trigger();
+    QCOMPARE(window.manager()->count(), 2);
+    for (int i = 0; i < specs.size(); ++i)
+        QVERIFY2(window.manager()->at(i)->spec() == specs.at(i), qPrintable(specs.at(i).name));
+    QVERIFY(window.windowTitle().contains(u"session.json"_s));
+}
+
+void tst_MainWindow::openBrokenFileKeepsSession()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"broken.json"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{\n  \"procdeck\": 1,\n  \"processes\": [ { \"program\": } ]\n}\n");
+    file.close();
+
+    MainWindow window;
+    addChild(window, u"keep-me"_s, {u"exit"_s, u"0"_s});
+    QVERIFY(!window.openFile(path));
+    QCOMPARE(window.manager()->count(), 1);
+    QCOMPARE(window.manager()->at(0)->spec().name, u"keep-me"_s);
+    QVERIFY2(window.prompt()->lastText().contains(u"broken.json:3:"_s), qPrintable(window.prompt()->lastText()));
+}
+
+void tst_MainWindow::titleShowsModified()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(!window.isWindowModified());
+    addChild(window, u"x"_s, {u"exit"_s, u"0"_s});
+    QVERIFY(window.isWindowModified());
+    QVERIFY(window.windowTitle().contains(u"Untitled"_s));
+    window.prompt()->setNextAnswer(QMessageBox::Cancel);
+    QVERIFY(!window.close()); // unsaved changes: asks, and Cancel keeps the window
+    QVERIFY(window.prompt()->lastText().contains(u"unsaved changes"_s));
+    QVERIFY(window.isVisible());
+    window.prompt()->setNextAnswer(QMessageBox::Discard);
+    QVERIFY(window.close());
+}
+
+void tst_MainWindow::quitWithLiveEntriesTerminatesThem()
+{
+    MainWindow window;
+    window.show();
+    ManagedProcess *a = addChild(window, u"a"_s, {u"sleep"_s, u"30000"_s});
+    ManagedProcess *b = addChild(window, u"b"_s, {u"tree"_s, u"30000"_s});
+    window.selectProcesses({a, b});
+    action(window, "actionStart")->trigger();
+    QTRY_VERIFY(a->state() == ManagedProcess::State::Running && b->state() == ManagedProcess::State::Running);
+    QTRY_VERIFY(b->output()->endLineNumber() > 1); // "child P grandchild G" was printed
+    const qint64 pids[] = {a->pid(), b->pid()};
+
+    window.prompt()->setNextAnswer(QMessageBox::Discard); // unsaved session
+    window.prompt()->setNextAnswer(QMessageBox::Yes);     // terminate the live entries
+    QVERIFY(!window.close()); // not at once: after the processes have exited
+    QVERIFY(window.prompt()->lastText().contains(u"still running"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isVisible(), 10000);
+    QCOMPARE(window.manager()->aliveCount(), 0);
+    for (qint64 pid : pids)
+        QVERIFY(::kill(pid_t(pid), 0) != 0);
+    QCOMPARE(a->exitCode(), -15);
+}
+
+QTEST_MAIN(tst_MainWindow)
+#include "tst_mainwindow.moc"

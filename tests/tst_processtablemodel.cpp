@@ -1,0 +1,177 @@
+#include "managedprocess.h"
+#include "processfiltermodel.h"
+#include "processmanager.h"
+#include "processtablemodel.h"
+#include "testsupport.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class tst_ProcessTableModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanup();
+    void rowsFollowTheManager();
+    void liveColumns();
+    void exitColumn_data();
+    void exitColumn();
+    void oneDataChangedPerRow();
+    void filterAndSort();
+
+private:
+    static ProcessSpec child(const QString &name, const QStringList &args)
+    {
+        ProcessSpec spec;
+        spec.name = name;
+        spec.program = TestSupport::childPath();
+        spec.args = args;
+        return spec;
+    }
+};
+
+void tst_ProcessTableModel::initTestCase()
+{
+    TestSupport::installProcessWarningGuard();
+}
+
+void tst_ProcessTableModel::cleanup()
+{
+    PD_VERIFY_NO_DESTROYED_WARNING();
+}
+
+void tst_ProcessTableModel::rowsFollowTheManager()
+{
+    ProcessManager manager;
+    ProcessTableModel model(&manager);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(model.columnCount(), int(ProcessTableModel::ColumnCount));
+    manager.add(child(QString(), {u"sleep"_s, u"10"_s}));
+    ManagedProcess *second = manager.add(child(u"worker"_s, {u"exit"_s, u"0"_s}));
+    manager.add(child(QString(), {u"exit"_s, u"0"_s}));
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.index(0, ProcessTableModel::Name).data().toString(), u"Process-1"_s);
+    QCOMPARE(model.index(1, ProcessTableModel::Name).data().toString(), u"worker"_s);
+    QCOMPARE(model.index(2, ProcessTableModel::Name).data().toString(), u"Process-2"_s);
+    QCOMPARE(model.index(0, ProcessTableModel::State).data().toString(), u"Not started"_s);
+    QCOMPARE(model.index(0, ProcessTableModel::Pid).data().toString(), QString());
+
+    manager.remove(second);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(1, ProcessTableModel::Name).data().toString(), u"Process-2"_s);
+    QCOMPARE(model.processAt(model.index(1, 0)), manager.at(1));
+}
+
+void tst_ProcessTableModel::liveColumns()
+{
+    ProcessManager manager;
+    ProcessTableModel model(&manager);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    ManagedProcess *process = manager.add(child(u"sleeper"_s, {u"sleep"_s, u"30000"_s}));
+
+    QVERIFY(process->start().ok);
+    QTRY_COMPARE(model.index(0, ProcessTableModel::State).data().toString(), u"Running"_s);
+    QVERIFY(model.index(0, ProcessTableModel::Pid).data().toLongLong() > 0);
+    QCOMPARE(model.index(0, ProcessTableModel::Pid).data().toLongLong(), process->pid());
+    QCOMPARE(model.index(0, ProcessTableModel::Alive).data().toString(), u"Yes"_s);
+    QVERIFY(!model.index(0, ProcessTableModel::Started).data().toString().isEmpty());
+    QVERIFY(model.index(0, ProcessTableModel::Name).data(ProcessTableModel::AliveRole).toBool());
+
+    // The run time ticks without any event from the process.
+    model.setTickInterval(50);
+    QSignalSpy ticks(&model, &QAbstractItemModel::dataChanged);
+    QVERIFY(ticks.wait(2000));
+
+    const qint64 pid = process->pid();
+    process->kill();
+    QTRY_COMPARE(model.index(0, ProcessTableModel::Alive).data().toString(), u"No"_s);
+    // The PID of the finished run is kept.
+    QCOMPARE(model.index(0, ProcessTableModel::Pid).data().toLongLong(), pid);
+}
+
+void tst_ProcessTableModel::exitColumn_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("exit");
+    QTest::addColumn<QString>("state");
+    QTest::newRow("zero") << QStringList{u"exit"_s, u"0"_s} << u"0"_s << u"Exited"_s;
+    QTest::newRow("three") << QStringList{u"exit"_s, u"3"_s} << u"3"_s << u"Exited"_s;
+    QTest::newRow("SIGSEGV") << QStringList{u"crash"_s} << u"-11 (SIGSEGV)"_s << u"Killed"_s;
+    QTest::newRow("SIGTERM") << QStringList{u"signal"_s, u"15"_s} << u"-15 (SIGTERM)"_s << u"Killed"_s;
+}
+
+void tst_ProcessTableModel::exitColumn()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, exit);
+    QFETCH(QString, state);
+    ProcessManager manager;
+    ProcessTableModel model(&manager);
+    ManagedProcess *process = manager.add(child(u"job"_s, args));
+    QSignalSpy finished(process, &ManagedProcess::finished);
+    QVERIFY(process->start().ok);
+    QVERIFY(finished.wait(10000));
+    QTRY_COMPARE(model.index(0, ProcessTableModel::Exit).data().toString(), exit);
+    QCOMPARE(model.index(0, ProcessTableModel::State).data().toString(), state);
+}
+
+// Each change to an entry is one dataChanged covering its whole row, never one per cell.
+void tst_ProcessTableModel::oneDataChangedPerRow()
+{
+    ProcessManager manager;
+    ProcessTableModel model(&manager);
+    for (int i = 0; i < 6; ++i)
+        manager.add(child(QString(), {u"sleep"_s, u"30000"_s}));
+    QSignalSpy changes(&model, &QAbstractItemModel::dataChanged);
+    ManagedProcess *process = manager.at(2);
+    QVERIFY(process->start().ok);
+    QTRY_COMPARE(process->state(), ManagedProcess::State::Running);
+    QTRY_VERIFY(!changes.isEmpty());
+    for (const QList<QVariant> &change : std::as_const(changes)) {
+        const QModelIndex topLeft = change.at(0).toModelIndex();
+        const QModelIndex bottomRight = change.at(1).toModelIndex();
+        const bool wholeTable = topLeft.row() == 0 && bottomRight.row() == model.rowCount() - 1;
+        QVERIFY2(topLeft.row() == bottomRight.row() || wholeTable, "a dataChanged spans some rows");
+        QVERIFY2(topLeft.row() == 2 || wholeTable, "a dataChanged names a row that did not change");
+        if (change.at(2).value<QList<int>>().isEmpty() && topLeft.column() == 0)
+            QCOMPARE(bottomRight.column(), ProcessTableModel::ColumnCount - 1);
+    }
+    process->kill();
+    QSignalSpy finished(process, &ManagedProcess::finished);
+    QVERIFY(finished.wait(5000));
+}
+
+void tst_ProcessTableModel::filterAndSort()
+{
+    ProcessManager manager;
+    ProcessTableModel model(&manager);
+    ProcessFilterModel proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    manager.add(child(u"web"_s, {u"sleep"_s, u"100"_s}));
+    manager.add(child(u"worker-b"_s, {u"exit"_s, u"0"_s}));
+    manager.add(child(u"worker-a"_s, {u"exit"_s, u"0"_s}));
+
+    proxy.setFilterText(u"WORKER"_s);
+    QCOMPARE(proxy.rowCount(), 2);
+    proxy.sort(ProcessTableModel::Name, Qt::AscendingOrder);
+    QCOMPARE(proxy.index(0, 0).data().toString(), u"worker-a"_s);
+    QCOMPARE(proxy.index(1, 0).data().toString(), u"worker-b"_s);
+    proxy.setFilterText(u"not started"_s); // the state text matches too
+    QCOMPARE(proxy.rowCount(), 3);
+    proxy.setFilterText(QString());
+    QCOMPARE(proxy.rowCount(), 3);
+    proxy.sort(ProcessTableModel::Name, Qt::DescendingOrder);
+    QCOMPARE(proxy.index(0, 0).data().toString(), u"worker-b"_s);
+    QCOMPARE(proxy.index(2, 0).data().toString(), u"web"_s);
+}
+
+QTEST_GUILESS_MAIN(tst_ProcessTableModel)
+#include "tst_processtablemodel.moc"
