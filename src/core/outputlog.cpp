@@ -3,37 +3,45 @@
 #include "outputdecoder.h"
 
 #include <QDateTime>
-#include <QStringDecoder>
 
 #include <algorithm>
 #include <atomic>
+
 
 bool operator==(const OutputSpan &a, const OutputSpan &b)
 {
     return a.start == b.start && a.length == b.length && a.foreground == b.foreground
         && a.background == b.background && a.bold == b.bold && a.italic == b.italic
-        && a.underline == b.underline && a.inverse == b.inverse;
+        && a.underline == b.underline && a.inverse == b.inverse
+        && a.foregroundRgb == b.foregroundRgb && a.backgroundRgb == b.backgroundRgb;
 }
 
 namespace {
 
-// Arrival order across every log of the program (the All view interleaves by it).
-quint64 nextSequence()
+// Arrival order across every log of the program, for the All view: `count` consecutive numbers,
+// taken with one atomic operation per append call.
+quint64 reserveSequences(quint64 count)
 {
-    static std::atomic<quint64> counter{0};
-    return ++counter;
+    static std::atomic<quint64> next{1};
+    return next.fetch_add(count, std::memory_order_relaxed);
 }
 
-qint64 lineCost(const OutputLine &line)
+// What a kept line costs in memory, roughly as the allocator sees it: the deque slot, the UTF-16
+// buffer with its header, the span list.
+qint64 memoryCost(const OutputLine &line)
 {
-    return qint64(line.text.size()) * qint64(sizeof(QChar)) + qint64(sizeof(OutputLine));
+    qint64 cost = qint64(sizeof(OutputLine));
+    if (!line.text.isNull())
+        cost += 32 + qint64(line.text.capacity()) * qint64(sizeof(QChar));
+    if (!line.spans.isEmpty())
+        cost += 32 + qint64(line.spans.capacity()) * qint64(sizeof(OutputSpan));
+    return cost;
 }
 
-struct StreamState
+int streamIndex(OutputStream stream)
 {
-    QStringDecoder decoder{QStringDecoder::Utf8};
-    bool crPending = false;
-};
+    return stream == OutputStream::Stderr ? 1 : 0;
+}
 
 } // namespace
 
@@ -43,54 +51,120 @@ struct OutputLog::Private
     qint64 first = 0;
     qsizetype maxLines = DefaultMaxLines;
     qint64 maxBytes = DefaultMaxBytes;
-    qint64 bytes = 0;
+    qint64 usedBytes = 0;
     qint64 droppedLines = 0;
     qint64 droppedBytes = 0;
     qint64 received[3] = {0, 0, 0};
     quint64 tailRevision = 0;
     int run = 0;
-    StreamState streams[2];
-    int openStream = -1; // the stream whose partial line is the last line, or -1
+    OutputDecoder decoders[2];
+    bool tailOpen = false; // the last line is the open line of decoders[tailStream]
+    int tailStream = 0;
+    std::vector<OutputLine> scratch; // completed lines on their way in; keeps its capacity
 
-    void closeOpenLine()
-    {
-        if (openStream >= 0)
-            streams[openStream].crPending = false;
-        openStream = -1;
-    }
-
-    OutputLine &newLine(OutputStream stream)
-    {
-        OutputLine line;
-        line.timeMs = QDateTime::currentMSecsSinceEpoch();
-        line.sequence = nextSequence();
-        line.run = run;
-        line.stream = stream;
-        lines.push_back(std::move(line));
-        bytes += lineCost(lines.back());
-        return lines.back();
-    }
-
-    void appendText(OutputLine &line, QStringView text)
-    {
-        bytes -= lineCost(line);
-        line.text.append(text);
-        bytes += lineCost(line);
-    }
-
-    void trim()
-    {
-        while (!lines.empty()
-               && (qsizetype(lines.size()) > maxLines || (bytes > maxBytes && lines.size() > 1))) {
-            const qint64 cost = lineCost(lines.front());
-            bytes -= cost;
-            droppedBytes += cost;
-            ++droppedLines;
-            ++first;
-            lines.pop_front();
-        }
-    }
+    void absorb(int stream);
+    void closeTail();
+    void pushMessage(QStringView text);
+    void trim();
 };
+
+// Moves the decoder's completed lines (in `scratch`) into the log and mirrors its open line as
+// the last line.
+void OutputLog::Private::absorb(int stream)
+{
+    Q_ASSERT(!tailOpen || tailStream == stream);
+    const OutputDecoder &decoder = decoders[stream];
+    size_t i = 0;
+    if (tailOpen && !scratch.empty()) {
+        // The open line is complete now: same line number, sequence and time, final text.
+        OutputLine &tail = lines.back();
+        OutputLine &done = scratch.front();
+        usedBytes -= memoryCost(tail);
+        tail.text = std::move(done.text);
+        tail.spans = std::move(done.spans);
+        tail.byteCount = done.byteCount;
+        tail.continued = done.continued;
+        usedBytes += memoryCost(tail);
+        tailOpen = false;
+        ++tailRevision;
+        i = 1;
+    }
+
+    const bool newTail = decoder.hasOpenLine() && !tailOpen;
+    const size_t fresh = scratch.size() - i + (newTail ? 1 : 0);
+    if (fresh > 0) {
+        quint64 sequence = reserveSequences(fresh);
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const auto outputStream = stream == 1 ? OutputStream::Stderr : OutputStream::Stdout;
+        for (; i < scratch.size(); ++i) {
+            OutputLine &line = scratch[i];
+            line.timeMs = now;
+            line.sequence = sequence++;
+            line.run = run;
+            line.stream = outputStream;
+            usedBytes += memoryCost(line);
+            lines.push_back(std::move(line));
+        }
+        if (newTail) {
+            OutputLine &line = lines.emplace_back();
+            line.text = decoder.openText();
+            line.spans = decoder.openSpans();
+            line.byteCount = decoder.bytesPending();
+            line.timeMs = now;
+            line.sequence = sequence;
+            line.run = run;
+            line.stream = outputStream;
+            usedBytes += memoryCost(line);
+            tailOpen = true;
+            tailStream = stream;
+            ++tailRevision;
+        }
+    } else if (tailOpen) {
+        OutputLine &tail = lines.back();
+        usedBytes -= memoryCost(tail);
+        tail.text = decoder.openText();
+        tail.spans = decoder.openSpans();
+        tail.byteCount = decoder.bytesPending();
+        usedBytes += memoryCost(tail);
+        ++tailRevision;
+    }
+    scratch.clear();
+    trim();
+}
+
+void OutputLog::Private::closeTail()
+{
+    if (!tailOpen)
+        return;
+    decoders[tailStream].breakLine(scratch);
+    absorb(tailStream);
+}
+
+void OutputLog::Private::pushMessage(QStringView text)
+{
+    OutputLine &line = lines.emplace_back();
+    line.text = text.toString();
+    line.byteCount = text.toUtf8().size() + 1;
+    line.timeMs = QDateTime::currentMSecsSinceEpoch();
+    line.sequence = reserveSequences(1);
+    line.run = run;
+    line.stream = OutputStream::Message;
+    received[2] += line.byteCount;
+    usedBytes += memoryCost(line);
+}
+
+void OutputLog::Private::trim()
+{
+    // The last line is always kept (maxLines >= 1), so an open line is never dropped.
+    while (qsizetype(lines.size()) > maxLines || (usedBytes > maxBytes && lines.size() > 1)) {
+        const OutputLine &line = lines.front();
+        usedBytes -= memoryCost(line);
+        droppedBytes += line.byteCount;
+        ++droppedLines;
+        ++first;
+        lines.pop_front();
+    }
+}
 
 OutputLog::OutputLog(QObject *parent)
     : QObject(parent)
@@ -104,7 +178,10 @@ void OutputLog::setLimits(qsizetype maxLines, qint64 maxBytes)
 {
     d->maxLines = std::max<qsizetype>(1, maxLines);
     d->maxBytes = std::max<qint64>(1, maxBytes);
+    const qint64 before = d->droppedLines;
     d->trim();
+    if (d->droppedLines != before)
+        emit changed();
 }
 
 qsizetype OutputLog::maxLines() const
@@ -125,11 +202,15 @@ void OutputLog::beginRun(int run)
 
 void OutputLog::endRun()
 {
-    d->closeOpenLine();
-    for (StreamState &s : d->streams) {
-        s.decoder.resetState();
-        s.crPending = false;
+    const qint64 endBefore = endLineNumber();
+    const quint64 revisionBefore = d->tailRevision;
+    d->closeTail();
+    for (int stream = 0; stream < 2; ++stream) {
+        d->decoders[stream].finish(d->scratch);
+        d->absorb(stream);
     }
+    if (endLineNumber() != endBefore || d->tailRevision != revisionBefore)
+        emit changed();
 }
 
 void OutputLog::appendData(OutputStream stream, QByteArrayView bytes)
@@ -138,79 +219,42 @@ void OutputLog::appendData(OutputStream stream, QByteArrayView bytes)
         appendMessage(QString::fromUtf8(bytes));
         return;
     }
-    const int index = stream == OutputStream::Stderr ? 1 : 0;
-    d->received[index] += bytes.size();
-    StreamState &state = d->streams[index];
-    const QString text = state.decoder(bytes);
-    if (text.isEmpty())
+    if (bytes.isEmpty())
         return;
-
-    if (d->openStream != index)
-        d->closeOpenLine();
-    bool tailChanged = false;
-    qsizetype pos = 0;
-    while (pos < text.size()) {
-        const QChar c = text.at(pos);
-        if (state.crPending) {
-            state.crPending = false;
-            if (c == u'\n') {
-                d->openStream = -1;
-                ++pos;
-                continue;
-            }
-            // A bare \r: the current line is rewritten.
-            if (d->openStream == index) {
-                OutputLine &line = d->lines.back();
-                d->bytes -= lineCost(line);
-                line.text.clear();
-                d->bytes += lineCost(line);
-                tailChanged = true;
-            }
-        }
-        qsizetype end = pos;
-        while (end < text.size() && text.at(end) != u'\n' && text.at(end) != u'\r')
-            ++end;
-        if (end > pos || d->openStream != index) {
-            if (d->openStream != index) {
-                d->newLine(stream);
-                d->openStream = index;
-            } else {
-                tailChanged = true;
-            }
-            d->appendText(d->lines.back(), QStringView(text).mid(pos, end - pos));
-        }
-        if (end < text.size()) {
-            if (text.at(end) == u'\n')
-                d->openStream = -1;
-            else
-                state.crPending = true;
-            ++end;
-        }
-        pos = end;
-    }
-    if (tailChanged)
-        ++d->tailRevision;
-    d->trim();
+    const int index = streamIndex(stream);
+    d->received[index] += bytes.size();
+    if (d->tailOpen && d->tailStream != index)
+        d->closeTail();
+    d->decoders[index].decode(bytes, d->scratch);
+    d->absorb(index);
     emit changed();
 }
 
 void OutputLog::appendMessage(const QString &text)
 {
-    d->closeOpenLine();
-    d->received[2] += text.toUtf8().size();
-    d->appendText(d->newLine(OutputStream::Message), text);
+    d->closeTail();
+    QStringView rest(text);
+    if (rest.endsWith(u'\n'))
+        rest.chop(1);
+    for (;;) {
+        const qsizetype newline = rest.indexOf(u'\n');
+        d->pushMessage(rest.first(newline < 0 ? rest.size() : newline));
+        if (newline < 0)
+            break;
+        rest = rest.sliced(newline + 1);
+    }
     d->trim();
     emit changed();
 }
 
 void OutputLog::clear()
 {
+    d->first += qint64(d->lines.size());
     d->lines.clear();
-    d->first = 0;
-    d->bytes = 0;
+    d->usedBytes = 0;
     d->droppedLines = 0;
     d->droppedBytes = 0;
-    d->closeOpenLine();
+    d->tailOpen = false;
     ++d->tailRevision;
     emit cleared();
 }
@@ -243,6 +287,11 @@ quint64 OutputLog::tailRevision() const
     return d->tailRevision;
 }
 
+int OutputLog::currentRun() const
+{
+    return d->run;
+}
+
 qint64 OutputLog::droppedLines() const
 {
     return d->droppedLines;
@@ -256,4 +305,14 @@ qint64 OutputLog::droppedBytes() const
 qint64 OutputLog::bytesReceived(OutputStream stream) const
 {
     return d->received[int(stream)];
+}
+
+qint64 OutputLog::usedBytes() const
+{
+    return d->usedBytes;
+}
+
+const OutputDecoder &OutputLog::decoder(OutputStream stream) const
+{
+    return d->decoders[streamIndex(stream)];
 }

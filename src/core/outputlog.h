@@ -11,7 +11,9 @@
 // Where a line of output came from.
 enum class OutputStream : quint8 { Stdout, Stderr, Message };
 
-// A run of text with SGR attributes (colours as ANSI indexes 0-255, -1 = default).
+// A run of text with SGR attributes (colours as ANSI indexes 0-255, -1 = default). A 24-bit
+// colour (SGR 38;2;r;g;b) sets foreground to the nearest index of the 256-colour palette and
+// keeps the exact colour in foregroundRgb as 0x01RRGGBB (0 = none); the same for background.
 struct OutputSpan
 {
     int start = 0;
@@ -22,6 +24,10 @@ struct OutputSpan
     bool italic = false;
     bool underline = false;
     bool inverse = false;
+    quint32 foregroundRgb = 0;
+    quint32 backgroundRgb = 0;
+
+    static constexpr quint32 RgbValid = 0x01000000;
 
     friend bool operator==(const OutputSpan &a, const OutputSpan &b);
 };
@@ -32,6 +38,7 @@ struct OutputLine
     QList<OutputSpan> spans;   // empty: the whole line in default style
     qint64 timeMs = 0;         // arrival, milliseconds since the epoch
     quint64 sequence = 0;      // arrival order across every OutputLog of the program
+    qint64 byteCount = 0;      // bytes the child wrote for this line: terminator, escapes included
     int run = 0;               // 1 for the first run, 2 after a restart, …
     OutputStream stream = OutputStream::Stdout;
     bool continued = false;    // cut at the length limit; the line goes on in the next one
@@ -53,7 +60,11 @@ class OutputLog final : public QObject
 
 public:
     static constexpr qsizetype DefaultMaxLines = 100000;
-    static constexpr qint64 DefaultMaxBytes = 64 * 1024 * 1024;
+    // Memory for the kept lines (see usedBytes()). 100,000 lines of 80 characters take about
+    // 27 MiB as UTF-16 with their bookkeeping, so the line count bounds a flood of ordinary lines
+    // and this budget bounds long ones (a 1 GB line is kept as its last ~250 pieces of 64 Ki
+    // characters); one flooding entry plus the window stays well under 250 MiB.
+    static constexpr qint64 DefaultMaxBytes = 32 * 1024 * 1024;
 
     explicit OutputLog(QObject *parent = nullptr);
     ~OutputLog() override;
@@ -67,8 +78,13 @@ public:
     // The run ended: partial lines are completed.
     void endRun();
 
+    // Bytes as read from the child's stdout or stderr (Message: decoded as UTF-8 and shown as a
+    // message). A partial line of another stream that is open at the end is completed first, so
+    // the open line is always the last one.
     void appendData(OutputStream stream, QByteArrayView bytes);
+    // One line per `\n`-separated part.
     void appendMessage(const QString &text);
+    // Drops the kept lines and the drop counts; line numbers go on from endLineNumber().
     void clear();
 
     qint64 firstLineNumber() const;
@@ -78,9 +94,14 @@ public:
     const OutputLine &line(qint64 lineNumber) const;
     quint64 tailRevision() const;
 
+    int currentRun() const;
+
     qint64 droppedLines() const;
-    qint64 droppedBytes() const;
+    qint64 droppedBytes() const;     // bytes the child wrote for the dropped lines
     qint64 bytesReceived(OutputStream stream) const;
+    qint64 usedBytes() const;        // memory estimate of the kept lines, bounded by maxBytes()
+    // The decoder of Stdout or Stderr, for its counters (replacements, escapes, controls…).
+    const OutputDecoder &decoder(OutputStream stream) const;
 
 signals:
     // New lines, or the open last line changed. Emitted once per append call: receivers that

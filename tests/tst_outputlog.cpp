@@ -1,0 +1,371 @@
+#include "outputdecoder.h"
+#include "outputlog.h"
+
+#include <QDateTime>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+Q_DECLARE_METATYPE(OutputStream)
+
+namespace {
+
+struct Append
+{
+    OutputStream stream;
+    QByteArray bytes;
+};
+
+QStringList texts(const OutputLog &log)
+{
+    QStringList result;
+    for (qint64 n = log.firstLineNumber(); n < log.endLineNumber(); ++n)
+        result.append(log.line(n).text);
+    return result;
+}
+
+// Every byte the log received is in a kept line, a dropped line, or still in a decoder.
+qint64 unaccountedBytes(const OutputLog &log)
+{
+    qint64 kept = 0;
+    for (qint64 n = log.firstLineNumber(); n < log.endLineNumber(); ++n)
+        kept += log.line(n).byteCount;
+    qint64 received = 0;
+    qint64 elsewhere = 0;
+    for (OutputStream stream : {OutputStream::Stdout, OutputStream::Stderr}) {
+        received += log.bytesReceived(stream);
+        const OutputDecoder &decoder = log.decoder(stream);
+        elsewhere += decoder.bytesDiscarded();
+        if (!decoder.hasOpenLine())
+            elsewhere += decoder.bytesPending(); // escapes waiting for a line to belong to
+    }
+    received += log.bytesReceived(OutputStream::Message);
+    return received - kept - log.droppedBytes() - elsewhere;
+}
+
+} // namespace
+
+class tst_OutputLog final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void splitting_data();
+    void splitting();
+    void openLineIsUpdatedInPlace();
+    void progressBarRewrites();
+    void streamsInterleave();
+    void bounds_data();
+    void bounds();
+    void longLineWithoutNewlineStaysBounded();
+    void runs();
+    void sequenceOrdersTwoLogs();
+    void messages();
+    void changedOncePerAppend();
+    void clearKeepsNumbering();
+    void arrivalTime();
+    void spansKept();
+};
+
+void tst_OutputLog::splitting_data()
+{
+    QTest::addColumn<QList<QByteArray>>("chunks");
+    QTest::addColumn<QStringList>("expected"); // the open line last, if any
+
+    QTest::newRow("lines") << QList<QByteArray>{"a\nb\n"} << QStringList{u"a"_s, u"b"_s};
+    QTest::newRow("partial line shown") << QList<QByteArray>{"a\nb"} << QStringList{u"a"_s, u"b"_s};
+    QTest::newRow("partial line completed")
+        << QList<QByteArray>{"a\nb", "c\n", "d"} << QStringList{u"a"_s, u"bc"_s, u"d"_s};
+    QTest::newRow("crlf") << QList<QByteArray>{"a\r", "\nb\r\n"} << QStringList{u"a"_s, u"b"_s};
+    QTest::newRow("split UTF-8") << QList<QByteArray>{"\xe2", "\x82", "\xac\n"} << QStringList{u"\u20ac"_s};
+    QTest::newRow("escapes removed")
+        << QList<QByteArray>{"\x1b]0;title\x07x\x1b[2J\n"} << QStringList{u"x"_s};
+    QTest::newRow("empty read changes nothing") << QList<QByteArray>{"", "a\n", ""} << QStringList{u"a"_s};
+}
+
+void tst_OutputLog::splitting()
+{
+    QFETCH(QList<QByteArray>, chunks);
+    QFETCH(QStringList, expected);
+    OutputLog log;
+    for (const QByteArray &chunk : chunks)
+        log.appendData(OutputStream::Stdout, chunk);
+    QCOMPARE(texts(log), expected);
+    QCOMPARE(log.firstLineNumber(), 0);
+    QCOMPARE(log.endLineNumber(), expected.size());
+    QCOMPARE(unaccountedBytes(log), 0);
+}
+
+void tst_OutputLog::openLineIsUpdatedInPlace()
+{
+    OutputLog log;
+    log.appendData(OutputStream::Stdout, "first\nabc");
+    QCOMPARE(log.lineCount(), 2);
+    const quint64 sequence = log.line(1).sequence;
+    const quint64 revision = log.tailRevision();
+
+    log.appendData(OutputStream::Stdout, "def");
+    QCOMPARE(log.lineCount(), 2);
+    QCOMPARE(log.line(1).text, u"abcdef"_s);
+    QCOMPARE(log.line(1).sequence, sequence);
+    QVERIFY(log.tailRevision() != revision);
+
+    const quint64 revision2 = log.tailRevision();
+    log.appendData(OutputStream::Stdout, "\nnext\n");
+    QCOMPARE(texts(log), (QStringList{u"first"_s, u"abcdef"_s, u"next"_s}));
+    QCOMPARE(log.line(1).sequence, sequence);
+    QVERIFY(log.tailRevision() != revision2);
+    QVERIFY(log.line(2).sequence > sequence);
+    QCOMPARE(unaccountedBytes(log), 0);
+}
+
+void tst_OutputLog::progressBarRewrites()
+{
+    OutputLog log;
+    for (int percent = 0; percent <= 100; percent += 10)
+        log.appendData(OutputStream::Stdout, QByteArray(QByteArray::number(percent) + "%\r"));
+    QCOMPARE(texts(log), QStringList{u"100%"_s});
+    log.appendData(OutputStream::Stdout, "\ndone\n");
+    QCOMPARE(texts(log), (QStringList{u"100%"_s, u"done"_s}));
+    QCOMPARE(unaccountedBytes(log), 0);
+}
+
+void tst_OutputLog::streamsInterleave()
+{
+    OutputLog log;
+    log.appendData(OutputStream::Stdout, "Password: ");
+    log.appendData(OutputStream::Stderr, "warning\n");
+    log.appendData(OutputStream::Stdout, "ok\n");
+    log.appendData(OutputStream::Stderr, "\xe2\x82");   // a split character on stderr…
+    log.appendData(OutputStream::Stdout, "out\n");       // …does not disturb stdout
+    log.appendData(OutputStream::Stderr, "\xac!\n");
+    QCOMPARE(texts(log), (QStringList{u"Password: "_s, u"warning"_s, u"ok"_s, u"out"_s, u"\u20ac!"_s}));
+    const QList<OutputStream> streams = {OutputStream::Stdout, OutputStream::Stderr,
+                                         OutputStream::Stdout, OutputStream::Stdout,
+                                         OutputStream::Stderr};
+    for (int i = 0; i < streams.size(); ++i)
+        QCOMPARE(log.line(i).stream, streams.at(i));
+    QCOMPARE(log.bytesReceived(OutputStream::Stdout), 17);
+    QCOMPARE(log.bytesReceived(OutputStream::Stderr), 13);
+    QCOMPARE(unaccountedBytes(log), 0);
+}
+
+void tst_OutputLog::bounds_data()
+{
+    QTest::addColumn<int>("maxLines");
+    QTest::addColumn<qint64>("maxBytes");
+    QTest::addColumn<int>("lineLength");
+    QTest::addColumn<int>("lines");
+    QTest::addColumn<int>("perRead");
+    QTest::addColumn<int>("expectedKept");
+
+    QTest::newRow("under both bounds") << 100 << qint64(1 << 20) << 10 << 50 << 7 << 50;
+    QTest::newRow("line bound") << 10 << qint64(1 << 20) << 10 << 25 << 1 << 10;
+    QTest::newRow("line bound, one big read") << 10 << qint64(1 << 20) << 10 << 1000 << 1000 << 10;
+    QTest::newRow("default line bound") << int(OutputLog::DefaultMaxLines)
+                                        << OutputLog::DefaultMaxBytes << 79 << 150000 << 5000
+                                        << int(OutputLog::DefaultMaxLines);
+    QTest::newRow("byte bound") << 1000 << qint64(64 * 1024) << 1000 << 200 << 3 << -1;
+    QTest::newRow("byte bound, one line kept at least") << 1000 << qint64(1) << 100 << 5 << 1 << 1;
+}
+
+void tst_OutputLog::bounds()
+{
+    QFETCH(int, maxLines);
+    QFETCH(qint64, maxBytes);
+    QFETCH(int, lineLength);
+    QFETCH(int, lines);
+    QFETCH(int, perRead);
+    QFETCH(int, expectedKept);
+
+    OutputLog log;
+    log.setLimits(maxLines, maxBytes);
+    QCOMPARE(log.maxLines(), maxLines);
+    QCOMPARE(log.maxBytes(), maxBytes);
+    QByteArray read;
+    for (int i = 0; i < lines; ++i) {
+        QByteArray line = QByteArray::number(i).rightJustified(lineLength, '.') + '\n';
+        read += line;
+        if ((i + 1) % perRead == 0 || i + 1 == lines) {
+            log.appendData(OutputStream::Stdout, read);
+            read.clear();
+        }
+    }
+    const qint64 kept = log.lineCount();
+    if (expectedKept >= 0)
+        QCOMPARE(kept, expectedKept);
+    QVERIFY(kept >= 1);
+    QVERIFY(log.usedBytes() <= maxBytes || kept == 1);
+    QCOMPARE(log.endLineNumber(), lines);
+    QCOMPARE(log.firstLineNumber(), lines - kept);
+    QCOMPARE(log.droppedLines(), lines - kept);
+    QCOMPARE(log.droppedBytes(), (lines - kept) * (lineLength + 1));
+    // The oldest kept line is the right one.
+    QCOMPARE(log.line(log.firstLineNumber()).text.toLatin1(),
+             QByteArray::number(lines - kept).rightJustified(lineLength, '.'));
+    QCOMPARE(unaccountedBytes(log), 0);
+    // Out of range: an empty line, no crash.
+    QVERIFY(log.line(log.firstLineNumber() - 1).text.isEmpty());
+    QVERIFY(log.line(log.endLineNumber()).text.isEmpty());
+}
+
+void tst_OutputLog::longLineWithoutNewlineStaysBounded()
+{
+    OutputLog log;
+    const qint64 budget = 2 * 1024 * 1024;
+    log.setLimits(OutputLog::DefaultMaxLines, budget);
+    const QByteArray read(1024 * 1024, 'x');
+    const int reads = 16;
+    for (int i = 0; i < reads; ++i) {
+        log.appendData(OutputStream::Stdout, read);
+        QVERIFY(log.usedBytes() <= budget);
+    }
+    const qint64 total = qint64(reads) * read.size();
+    QCOMPARE(log.bytesReceived(OutputStream::Stdout), total);
+    QVERIFY(log.droppedLines() > 0);
+    for (qint64 n = log.firstLineNumber(); n + 1 < log.endLineNumber(); ++n) {
+        QCOMPARE(log.line(n).text.size(), OutputDecoder::MaxLineLength);
+        QVERIFY(log.line(n).continued);
+    }
+    QCOMPARE(unaccountedBytes(log), 0);
+    log.endRun();
+    QVERIFY(!log.line(log.endLineNumber() - 1).continued);
+    QCOMPARE(log.endLineNumber(), (total + OutputDecoder::MaxLineLength - 1) / OutputDecoder::MaxLineLength);
+    QCOMPARE(unaccountedBytes(log), 0);
+}
+
+void tst_OutputLog::runs()
+{
+    OutputLog log;
+    log.beginRun(1);
+    QCOMPARE(log.currentRun(), 1);
+    log.appendData(OutputStream::Stdout, "one\npartial");
+    log.appendData(OutputStream::Stderr, "\x1b[31mred");
+    log.beginRun(2); // completes what the first run left open
+    log.appendData(OutputStream::Stdout, "two\n");
+    log.appendData(OutputStream::Stderr, "plain\n"); // the style of run 1 does not leak
+    log.endRun();
+    QCOMPARE(texts(log), (QStringList{u"one"_s, u"partial"_s, u"red"_s, u"two"_s, u"plain"_s}));
+    const QList<int> expectedRuns = {1, 1, 1, 2, 2};
+    for (int i = 0; i < expectedRuns.size(); ++i)
+        QCOMPARE(log.line(i).run, expectedRuns.at(i));
+    QCOMPARE(log.line(2).spans.size(), 1);
+    QVERIFY(log.line(4).spans.isEmpty());
+    QCOMPARE(unaccountedBytes(log), 0);
+}
+
+void tst_OutputLog::sequenceOrdersTwoLogs()
+{
+    OutputLog a;
+    OutputLog b;
+    QStringList written;
+    for (int i = 0; i < 20; ++i) {
+        OutputLog &log = (i % 3 == 0) ? b : a;
+        const QByteArray text = (i % 3 == 0 ? "b" : "a") + QByteArray::number(i);
+        log.appendData(i % 2 ? OutputStream::Stderr : OutputStream::Stdout, QByteArray(text + '\n'));
+        written.append(QString::fromLatin1(text));
+    }
+    a.appendMessage(u"message"_s);
+    written.append(u"message"_s);
+
+    // Merging by sequence gives back the order of arrival (the All view).
+    QList<std::pair<quint64, QString>> merged;
+    for (const OutputLog *log : {&a, &b}) {
+        for (qint64 n = log->firstLineNumber(); n < log->endLineNumber(); ++n)
+            merged.append({log->line(n).sequence, log->line(n).text});
+    }
+    std::sort(merged.begin(), merged.end());
+    QStringList order;
+    for (const auto &entry : merged)
+        order.append(entry.second);
+    QCOMPARE(order, written);
+    // Sequences are unique.
+    for (qsizetype i = 1; i < merged.size(); ++i)
+        QVERIFY(merged.at(i - 1).first < merged.at(i).first);
+}
+
+void tst_OutputLog::messages()
+{
+    OutputLog log;
+    log.beginRun(1);
+    log.appendData(OutputStream::Stdout, "no newline yet");
+    log.appendMessage(u"started, PID 123"_s);
+    log.appendMessage(u"two\nlines\n"_s);
+    log.appendData(OutputStream::Stdout, " and more\n");
+    QCOMPARE(texts(log), (QStringList{u"no newline yet"_s, u"started, PID 123"_s, u"two"_s,
+                                      u"lines"_s, u" and more"_s}));
+    QCOMPARE(log.line(0).stream, OutputStream::Stdout);
+    QCOMPARE(log.line(1).stream, OutputStream::Message);
+    QCOMPARE(log.line(3).stream, OutputStream::Message);
+    QCOMPARE(log.line(4).stream, OutputStream::Stdout);
+    QCOMPARE(log.line(1).run, 1);
+    QVERIFY(log.line(1).sequence > log.line(0).sequence);
+    QVERIFY(log.bytesReceived(OutputStream::Message) > 0);
+    QCOMPARE(unaccountedBytes(log), 0);
+}
+
+void tst_OutputLog::changedOncePerAppend()
+{
+    OutputLog log;
+    QSignalSpy changed(&log, &OutputLog::changed);
+    log.appendData(OutputStream::Stdout, QByteArray("line\n").repeated(1000));
+    QCOMPARE(changed.count(), 1);
+    log.appendData(OutputStream::Stderr, "partial");
+    QCOMPARE(changed.count(), 2);
+    log.appendMessage(u"x\ny"_s);
+    QCOMPARE(changed.count(), 3);
+    log.endRun(); // nothing left open: no signal
+    QCOMPARE(changed.count(), 3);
+    log.appendData(OutputStream::Stdout, "open");
+    log.endRun(); // completes the open line in place
+    QCOMPARE(changed.count(), 5);
+}
+
+void tst_OutputLog::clearKeepsNumbering()
+{
+    OutputLog log;
+    log.setLimits(5, OutputLog::DefaultMaxBytes);
+    log.appendData(OutputStream::Stdout, QByteArray("x\n").repeated(8));
+    QCOMPARE(log.droppedLines(), 3);
+    QSignalSpy cleared(&log, &OutputLog::cleared);
+    log.clear();
+    QCOMPARE(cleared.count(), 1);
+    QCOMPARE(log.lineCount(), 0);
+    QCOMPARE(log.firstLineNumber(), 8);
+    QCOMPARE(log.endLineNumber(), 8);
+    QCOMPARE(log.droppedLines(), 0);
+    QCOMPARE(log.droppedBytes(), 0);
+    QCOMPARE(log.usedBytes(), 0);
+    log.appendData(OutputStream::Stdout, "y\n");
+    QCOMPARE(texts(log), QStringList{u"y"_s});
+    QCOMPARE(log.firstLineNumber(), 8);
+}
+
+void tst_OutputLog::arrivalTime()
+{
+    OutputLog log;
+    const qint64 before = QDateTime::currentMSecsSinceEpoch();
+    log.appendData(OutputStream::Stdout, "a\nb\n");
+    const qint64 after = QDateTime::currentMSecsSinceEpoch();
+    for (qint64 n = 0; n < 2; ++n) {
+        QVERIFY(log.line(n).timeMs >= before);
+        QVERIFY(log.line(n).timeMs <= after);
+    }
+}
+
+void tst_OutputLog::spansKept()
+{
+    OutputLog log;
+    log.appendData(OutputStream::Stderr, "\x1b[1;31merror:\x1b[0m details\n");
+    QCOMPARE(log.line(0).text, u"error: details"_s);
+    QCOMPARE(log.line(0).spans.size(), 1);
+    const OutputSpan span = log.line(0).spans.first();
+    QCOMPARE(span.start, 0);
+    QCOMPARE(span.length, 6);
+    QCOMPARE(span.foreground, 1);
+    QVERIFY(span.bold);
+}
+
+QTEST_GUILESS_MAIN(tst_OutputLog)
+#include "tst_outputlog.moc"
