@@ -19,6 +19,7 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QMenu>
 #include <QLabel>
 #include <QPushButton>
 #include <QSettings>
@@ -29,6 +30,7 @@
 namespace {
 
 constexpr int StatusTimeoutMs = 8000;
+constexpr int MaxRecentFiles = 10;
 
 QSettings settings()
 {
@@ -144,6 +146,15 @@ void MainWindow::createActions()
     connect(m_ui->actionSaveAs, &QAction::triggered, this, &MainWindow::saveSessionAs);
     connect(m_ui->actionQuit, &QAction::triggered, this, &MainWindow::close);
     connect(m_ui->actionSelectAll, &QAction::triggered, m_ui->processTable, &QTableView::selectAll);
+    connect(m_ui->actionImportProcfile, &QAction::triggered, this, &MainWindow::importProcfile);
+    connect(m_ui->actionExportProcfile, &QAction::triggered, this, &MainWindow::exportProcfile);
+    addAction(m_ui->actionFilter);
+    connect(m_ui->actionFilter, &QAction::triggered, this, [this] {
+        m_ui->filterEdit->setFocus(Qt::ShortcutFocusReason);
+        m_ui->filterEdit->selectAll();
+    });
+    connect(m_ui->filterEdit, &QLineEdit::textChanged, m_proxy, &ProcessFilterModel::setFilterText);
+    updateRecentMenu();
     m_ui->actionRemove->setShortcuts({QKeySequence::Delete});
 
     // The table's context menu: the verbs and the entry actions.
@@ -485,6 +496,7 @@ bool MainWindow::openFile(const QString &path)
     statusBar()->showMessage(tr("Opened %1: %n entries", nullptr, m_manager->count())
                                  .arg(QDir::toNativeSeparators(path)),
                              StatusTimeoutMs);
+    addRecentFile(path);
     if (m_manager->count() > 0)
         selectProcesses({m_manager->at(0)});
     return true;
@@ -536,6 +548,7 @@ bool MainWindow::saveSession()
         return false;
     }
     statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(m_document->filePath())), StatusTimeoutMs);
+    addRecentFile(m_document->filePath());
     return true;
 }
 
@@ -551,6 +564,7 @@ bool MainWindow::saveSessionAs()
         return false;
     }
     statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(m_document->filePath())), StatusTimeoutMs);
+    addRecentFile(m_document->filePath());
     return true;
 }
 
@@ -565,6 +579,94 @@ bool MainWindow::maybeSave()
     if (answer == QMessageBox::Save)
         return saveSession();
     return answer == QMessageBox::Discard;
+}
+
+void MainWindow::importProcfile()
+{
+    const QString start = m_document->filePath().isEmpty() ? QDir::currentPath()
+                                                           : QFileInfo(m_document->filePath()).absolutePath();
+    const QString path = m_prompt->openFileName(tr("Import Procfile"), start, tr("Procfiles (Procfile Procfile.*);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    const SessionFile::LoadResult loaded = SessionFile::load(path);
+    if (!loaded.ok()) {
+        m_prompt->warning(tr("Could Not Import Procfile"), loaded.error, tr("The session is unchanged."));
+        return;
+    }
+    // A Procfile's commands run in its folder, wherever this session's file lives.
+    const QString folder = QFileInfo(path).absolutePath();
+    const QString base = m_manager->baseDirectory().isEmpty() ? QDir::currentPath() : m_manager->baseDirectory();
+    QList<ManagedProcess *> added;
+    for (ProcessSpec spec : loaded.session->processes) {
+        if (spec.workingDirectory.isEmpty() && QDir(folder) != QDir(base))
+            spec.workingDirectory = folder;
+        added.append(m_manager->add(spec));
+    }
+    selectProcesses(added);
+    statusBar()->showMessage(tr("Imported %n entries from %1", nullptr, int(added.size()))
+                                 .arg(QDir::toNativeSeparators(path)),
+                             StatusTimeoutMs);
+}
+
+void MainWindow::exportProcfile()
+{
+    const QString start = m_document->filePath().isEmpty()
+        ? QDir::current().filePath(QStringLiteral("Procfile"))
+        : QFileInfo(m_document->filePath()).absoluteDir().filePath(QStringLiteral("Procfile"));
+    const QString path = m_prompt->saveFileName(tr("Export Procfile"), start, tr("Procfiles (Procfile Procfile.*);;All files (*)"), QString());
+    if (path.isEmpty())
+        return;
+    const SessionFile::SaveResult saved = SessionFile::save(path, SessionFile::toProcfile(m_document->session()));
+    if (!saved.ok) {
+        m_prompt->warning(tr("Could Not Export Procfile"), saved.error);
+        return;
+    }
+    statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), StatusTimeoutMs);
+}
+
+QStringList MainWindow::recentFiles() const
+{
+    return settings().value(QStringLiteral("recentFiles")).toStringList();
+}
+
+void MainWindow::addRecentFile(const QString &path)
+{
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    QStringList files = recentFiles();
+    files.removeAll(absolute);
+    files.prepend(absolute);
+    while (files.size() > MaxRecentFiles)
+        files.removeLast();
+    settings().setValue(QStringLiteral("recentFiles"), files);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    QMenu *menu = m_ui->menuRecent;
+    menu->clear();
+    const QStringList files = recentFiles();
+    for (int i = 0; i < files.size(); ++i) {
+        const QString &file = files.at(i);
+        // Numbered for the keyboard (&1 … &9, then 1&0), with the folder to tell equal names apart.
+        const QString number = i < 9 ? QStringLiteral("&%1").arg(i + 1) : QStringLiteral("1&0");
+        QAction *action = menu->addAction(QStringLiteral("%1 %2  —  %3")
+                                              .arg(number, QFileInfo(file).fileName(),
+                                                   QDir::toNativeSeparators(QFileInfo(file).absolutePath())));
+        action->setData(file);
+        connect(action, &QAction::triggered, this, [this, file] {
+            if (maybeSave())
+                openFile(file);
+        });
+    }
+    if (!files.isEmpty()) {
+        menu->addSeparator();
+        menu->addAction(tr("&Clear Recent Files"), this, [this] {
+            settings().remove(QStringLiteral("recentFiles"));
+            updateRecentMenu();
+        });
+    }
+    menu->setEnabled(!files.isEmpty());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -42,6 +42,9 @@ public:
     QList<ManagedProcess *> selectedProcesses() const;
     void selectProcesses(const QList<ManagedProcess *> &processes);
 
+    // Most recent first, at most 10, remembered across runs.
+    QStringList recentFiles() const;
+
     // The last join's report, one line per entry (for the status bar and tests).
     QStringList lastJoinReport() const;
 
@@ -78,6 +81,10 @@ private:
     bool saveSession();
     bool saveSessionAs();
     bool maybeSave();
+    void importProcfile();
+    void exportProcfile();
+    void addRecentFile(const QString &path);
+    void updateRecentMenu();
     void about();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
