@@ -6,9 +6,11 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <cerrno>
 #include <csignal>
@@ -99,6 +101,7 @@ private slots:
     void argumentFidelity();
     void childGetsOwnGroupAndCleanSignals();
     void destroyWithLiveChild();
+    void childDiesWithParent();
 
 private:
     QTemporaryDir m_dir;
@@ -170,6 +173,15 @@ void tst_ManagedProcess::failedStart_data()
     QTest::newRow("not in PATH") << u"procdeck-no-such-command"_s << QString()
                                  << u"no such file or directory: procdeck-no-such-command"_s;
     QTest::newRow("directory as program") << dir << QString() << u"is a directory: "_s + dir;
+
+    // Passes every check ProcDeck makes itself; execve fails in the child (ENOEXEC), which
+    // QProcess reports as FailedToStart: the other way a run can end without starting.
+    QFile garbage(dir + u"/garbage"_s);
+    QVERIFY(garbage.open(QIODevice::WriteOnly));
+    garbage.write(QByteArray(64, '\x01'));
+    garbage.close();
+    QVERIFY(garbage.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
+    QTest::newRow("exec format error") << dir + u"/garbage"_s << QString() << QString();
 }
 
 void tst_ManagedProcess::failedStart()
@@ -476,5 +488,49 @@ void tst_ManagedProcess::destroyWithLiveChild()
     QCOMPARE(TestSupport::destroyedWhileRunningWarnings(), 0);
 }
 
-QTEST_GUILESS_MAIN(tst_ManagedProcess)
+// The parent of a ManagedProcess child dies without any clean-up (SIGKILL): PR_SET_PDEATHSIG
+// must take the child with it. The parent is this test program itself, run in a helper mode.
+void tst_ManagedProcess::childDiesWithParent()
+{
+    QProcess helper;
+    helper.setProgram(QCoreApplication::applicationFilePath());
+    helper.setArguments({u"--pdeathsig-helper"_s});
+    helper.start();
+    QVERIFY(helper.waitForStarted(5000));
+    QVERIFY(helper.waitForFinished(10000));
+    QCOMPARE(helper.exitStatus(), QProcess::CrashExit);
+    QCOMPARE(helper.exitCode(), int(SIGKILL));
+    const QByteArray pidText = helper.readAllStandardOutput().trimmed();
+    const pid_t child = pid_t(pidText.toLongLong());
+    QVERIFY2(child > 0, pidText.constData());
+    // Orphaned, the child was re-parented to us (a subreaper); processGone() reaps it.
+    QTRY_VERIFY_WITH_TIMEOUT(processGone(child), 5000);
+}
+
+// Helper mode for childDiesWithParent(): start a long sleeper, print its PID, die by SIGKILL.
+static int pdeathsigHelper(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    ManagedProcess process(1, childSpec({u"sleep"_s, u"30000"_s}));
+    QObject::connect(&process, &ManagedProcess::started, &app, [](qint64 pid) {
+        const QByteArray line = QByteArray::number(pid) + '\n';
+        if (::write(STDOUT_FILENO, line.constData(), size_t(line.size())) < 0)
+            ::_exit(3);
+        ::raise(SIGKILL);
+    });
+    QTimer::singleShot(5000, &app, [] { ::_exit(4); });
+    if (!process.start().ok)
+        return 2;
+    return app.exec();
+}
+
+int main(int argc, char *argv[])
+{
+    if (argc > 1 && qstrcmp(argv[1], "--pdeathsig-helper") == 0)
+        return pdeathsigHelper(argc, argv);
+    QCoreApplication app(argc, argv);
+    tst_ManagedProcess test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_managedprocess.moc"
