@@ -152,6 +152,7 @@ void tst_MainWindow::addStartJoinTerminate()
 
     // Join with a 0.3 s timeout on a sleeper: still alive, and the window kept running.
     QSignalSpy joined(&window, &MainWindow::joinFinished);
+    QTRY_VERIFY(action(window, "actionJoin")->isEnabled());
     action(window, "actionJoin")->trigger();
     auto *join = window.findChild<JoinDialog *>();
     QVERIFY(join);
@@ -282,6 +283,7 @@ void tst_MainWindow::joinWaitsForExit()
     action(window, "actionStart")->trigger();
     QTRY_VERIFY(process->isAlive());
     QSignalSpy joined(&window, &MainWindow::joinFinished);
+    QTRY_VERIFY(action(window, "actionJoin")->isEnabled());
     action(window, "actionJoin")->trigger();
     auto *join = window.findChild<JoinDialog *>();
     QVERIFY(join);
@@ -335,7 +337,7 @@ void tst_MainWindow::saveThenOpenReproducesEntries()
         ProcessSpec shell;
         shell.name = u"two"_s;
         shell.shell = u"echo hi | tr a-z A-Z"_s;
-        shell.environment = {{u"KEY"_s, u"12"_s}, {u"GONE"_s, std::nullopt}};
+        shell.environment = {{u"GONE"_s, std::nullopt}, {u"KEY"_s, u"12"_s}}; // a JSON object: by name
         shell.stopSignal = 2;
         shell.stopTimeoutMs = 1500;
         window.manager()->add(shell);
