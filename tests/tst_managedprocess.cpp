@@ -93,6 +93,8 @@ private slots:
     void groupKillReachesGrandchild_data();
     void groupKillReachesGrandchild();
     void captureBothStreams();
+    void captureFlood();
+    void customStopSignal();
     void stdinWriteAndClose();
     void doubleStartRefused();
     void restartKeepsRuns();
@@ -349,6 +351,44 @@ void tst_ManagedProcess::captureBothStreams()
     QCOMPARE(logLines(process.output(), OutputStream::Stderr), (QStringList{u"err 1"_s, u"err 2"_s, u"err 3"_s}));
     QCOMPARE(process.output()->bytesReceived(OutputStream::Stdout), 18);
     QCOMPARE(process.output()->bytesReceived(OutputStream::Stderr), 18);
+}
+
+void tst_ManagedProcess::captureFlood()
+{
+    // 8 MiB as fast as the child can write: nothing lost, nothing duplicated, split into lines.
+    const qint64 bytes = 8 * 1024 * 1024;
+    ManagedProcess process(1, childSpec({u"flood"_s, QString::number(bytes), u"80"_s}));
+    process.output()->setLimits(1000000, 64 * 1024 * 1024);
+    QSignalSpy finished(&process, &ManagedProcess::finished);
+    QVERIFY(process.start().ok);
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(process.exitCode(), 0);
+    QCOMPARE(process.output()->bytesReceived(OutputStream::Stdout), bytes);
+    const QStringList lines = logLines(process.output(), OutputStream::Stdout);
+    QCOMPARE(lines.size(), (bytes + 79) / 80);
+    QCOMPARE(lines.first().size(), 79);
+    QCOMPARE(lines.first(), lines.at(lines.size() / 2));
+}
+
+void tst_ManagedProcess::customStopSignal()
+{
+    ProcessSpec spec = childSpec({u"sleep"_s, u"30000"_s});
+    spec.stopSignal = SIGINT;
+    ManagedProcess process(1, spec);
+    QSignalSpy started(&process, &ManagedProcess::started);
+    QSignalSpy finished(&process, &ManagedProcess::finished);
+    QVERIFY(process.start().ok);
+    QVERIFY(started.wait(5000));
+
+    // A stopped child still acts on the stop signal: terminate() sends SIGCONT with it.
+    QVERIFY(process.sendSignal(SIGSTOP).ok);
+    QVERIFY(process.terminate().ok);
+    QVERIFY(process.terminate().ok); // a second terminate changes nothing
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(process.exitCode(), -2);
+    QVERIFY(logContains(process.output(), u"terminate: SIGINT to process group"_s, OutputStream::Message));
+    QVERIFY(logContains(process.output(), u"terminated by SIGINT, exit -2"_s, OutputStream::Message));
 }
 
 void tst_ManagedProcess::stdinWriteAndClose()
