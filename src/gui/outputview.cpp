@@ -1,0 +1,1242 @@
+#include "outputview.h"
+
+#include "managedprocess.h"
+#include "outputviewaccessible.h"
+
+#include <QAbstractSlider>
+#include <QAccessible>
+#include <QApplication>
+#include <QClipboard>
+#include <QContextMenuEvent>
+#include <QDateTime>
+#include <QFontDatabase>
+#include <QFontMetricsF>
+#include <QKeyEvent>
+#include <QMenu>
+#include <QPainter>
+#include <QScrollBar>
+#include <QTextLayout>
+#include <QTextStream>
+#include <QToolButton>
+
+#include <algorithm>
+#include <climits>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int Margin = 4;
+// Without wrap, a longer line is laid out only around the part in view.
+constexpr int LongLine = 4096;
+constexpr int WindowStep = 1024;
+constexpr int TimestampLength = 13; // "HH:mm:ss.zzz "
+constexpr int MaxNameWidth = 24;
+const QString Separator = u" | "_s;
+const QString ContinuationMark = u" \u21a9"_s;
+
+template<typename T, typename Less>
+void mergeInto(std::deque<T> &into, std::vector<T> &fresh, Less less)
+{
+    std::sort(fresh.begin(), fresh.end(), less);
+    for (const T &item : fresh) {
+        if (into.empty() || less(into.back(), item))
+            into.push_back(item);
+        else
+            into.insert(std::upper_bound(into.begin(), into.end(), item, less), item);
+    }
+}
+
+} // namespace
+
+struct OutputView::Layout
+{
+    QTextLayout layout;
+    Display display;
+    int offset = 0;     // display characters before the laid-out window (long lines without wrap)
+    qreal x = 0;        // where the window starts
+    qreal width = 0;    // natural width of the whole line
+    int lines = 1;
+    int textSize = 0;   // the line's text size when built
+    bool wasLast = false;
+    quint64 tailRevision = 0;
+};
+
+OutputView::OutputView(QWidget *parent)
+    : QAbstractScrollArea(parent)
+{
+    OutputViewAccessible::installFactory();
+    setAccessibleName(tr("Output"));
+    setFocusPolicy(Qt::StrongFocus);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    viewport()->setCursor(Qt::IBeamCursor);
+    setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_style = OutputStyle(palette());
+    m_layouts.setMaxCost(4000);
+
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(FlushIntervalMs);
+    connect(&m_flushTimer, &QTimer::timeout, this, &OutputView::flush);
+
+    m_jumpButton = new QToolButton(this);
+    m_jumpButton->setObjectName(u"jumpToEndButton"_s);
+    m_jumpButton->setText(tr("Jump to end"));
+    m_jumpButton->setArrowType(Qt::DownArrow);
+    m_jumpButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_jumpButton->setToolTip(tr("Scroll to the newest output and keep following it (Ctrl+End)"));
+    m_jumpButton->setCursor(Qt::ArrowCursor);
+    m_jumpButton->hide();
+    connect(m_jumpButton, &QToolButton::clicked, this, &OutputView::scrollToEnd);
+
+    changeEvent(nullptr);
+    updateScrollBars();
+}
+
+OutputView::~OutputView() = default;
+
+void OutputView::setProcesses(const QList<ManagedProcess *> &processes, bool showNames)
+{
+    for (const Source &source : m_sources) {
+        if (source.log)
+            disconnect(source.log, nullptr, this, nullptr);
+    }
+    m_sources.clear();
+    for (ManagedProcess *process : processes) {
+        if (!process || !process->output())
+            continue;
+        const bool duplicate = std::any_of(m_sources.cbegin(), m_sources.cend(),
+                                           [process](const Source &s) { return s.process == process; });
+        if (duplicate)
+            continue;
+        const int index = int(m_sources.size());
+        Source source;
+        source.process = process;
+        source.log = process->output();
+        source.id = process->id();
+        source.color = m_style.entryColor(source.id);
+        m_sources.push_back(source);
+        connect(source.log, &OutputLog::changed, this, &OutputView::markDirty);
+        connect(source.log, &OutputLog::cleared, this, [this, index] { purgeSource(index); });
+    }
+    m_showNames = showNames;
+    refreshNames();
+    rebuild();
+}
+
+QList<ManagedProcess *> OutputView::processes() const
+{
+    QList<ManagedProcess *> result;
+    for (const Source &source : m_sources) {
+        if (source.process)
+            result.append(source.process);
+    }
+    return result;
+}
+
+void OutputView::refreshNames()
+{
+    m_nameWidth = 0;
+    for (Source &source : m_sources) {
+        if (source.process)
+            source.name = source.process->spec().name.left(MaxNameWidth);
+        m_nameWidth = std::max(m_nameWidth, int(source.name.size()));
+    }
+    m_layouts.clear();
+    viewport()->update();
+}
+
+void OutputView::setTimestampsVisible(bool visible)
+{
+    if (m_timestamps == visible)
+        return;
+    m_timestamps = visible;
+    clearSelection();
+    m_layouts.clear();
+    m_maxWidth = 0;
+    updateScrollBars();
+    viewport()->update();
+}
+
+void OutputView::setWrapEnabled(bool enabled)
+{
+    if (m_wrap == enabled)
+        return;
+    m_wrap = enabled;
+    setHorizontalScrollBarPolicy(m_wrap ? Qt::ScrollBarAlwaysOff : Qt::ScrollBarAsNeeded);
+    m_layouts.clear();
+    m_maxWidth = 0;
+    updateScrollBars();
+    if (m_following)
+        setScrollValue(verticalScrollBar()->maximum());
+    viewport()->update();
+}
+
+void OutputView::setPlaceholderText(const QString &text)
+{
+    m_placeholder = text;
+    viewport()->update();
+}
+
+// --- Find and filter --------------------------------------------------------------------------
+
+void OutputView::setFindPattern(const QString &pattern, Qt::CaseSensitivity sensitivity,
+                                bool regularExpression)
+{
+    if (pattern == m_findText && sensitivity == m_sensitivity && regularExpression == m_useRegex)
+        return;
+    m_findText = pattern;
+    m_sensitivity = sensitivity;
+    m_useRegex = regularExpression;
+    if (m_useRegex) {
+        m_regex.setPattern(pattern);
+        m_regex.setPatternOptions(sensitivity == Qt::CaseSensitive
+                                      ? QRegularExpression::NoPatternOption
+                                      : QRegularExpression::CaseInsensitiveOption);
+    }
+    m_currentMatch = {0, -1};
+    rebuild();
+    emit matchesChanged();
+}
+
+bool OutputView::isFindPatternValid() const
+{
+    return !m_useRegex || m_findText.isEmpty() || m_regex.isValid();
+}
+
+bool OutputView::findActive() const
+{
+    return !m_findText.isEmpty() && (!m_useRegex || m_regex.isValid());
+}
+
+void OutputView::setFilterEnabled(bool enabled)
+{
+    if (m_filter == enabled)
+        return;
+    m_filter = enabled;
+    if (findActive())
+        rebuild();
+}
+
+int OutputView::currentMatch() const
+{
+    if (m_currentMatch.second < 0)
+        return -1;
+    const auto it = std::lower_bound(m_matches.cbegin(), m_matches.cend(), m_currentMatch,
+                                     [](const Match &m, const std::pair<quint64, int> &key) {
+                                         return std::make_pair(m.sequence, m.start) < key;
+                                     });
+    if (it == m_matches.cend() || it->sequence != m_currentMatch.first
+        || it->start != m_currentMatch.second)
+        return -1;
+    return int(it - m_matches.cbegin());
+}
+
+void OutputView::findNext()
+{
+    flush();
+    if (m_matches.empty())
+        return;
+    int index = currentMatch();
+    if (index >= 0) {
+        index = (index + 1) % matchCount();
+    } else {
+        // From the top of the view.
+        const quint64 top = m_rows.empty() ? 0 : m_rows[size_t(firstVisibleRow())].sequence;
+        const auto it = std::lower_bound(m_matches.cbegin(), m_matches.cend(), top,
+                                         [](const Match &m, quint64 s) { return m.sequence < s; });
+        index = it == m_matches.cend() ? 0 : int(it - m_matches.cbegin());
+    }
+    showMatch(index);
+}
+
+void OutputView::findPrevious()
+{
+    flush();
+    if (m_matches.empty())
+        return;
+    int index = currentMatch();
+    if (index >= 0) {
+        index = (index - 1 + matchCount()) % matchCount();
+    } else {
+        // From the bottom of the view.
+        const int last = lastVisibleRow();
+        const quint64 bottom = last < 0 ? 0 : m_rows[size_t(last)].sequence;
+        const auto it = std::upper_bound(m_matches.cbegin(), m_matches.cend(), bottom,
+                                         [](quint64 s, const Match &m) { return s < m.sequence; });
+        index = it == m_matches.cbegin() ? matchCount() - 1 : int(it - m_matches.cbegin()) - 1;
+    }
+    showMatch(index);
+}
+
+void OutputView::showMatch(int index)
+{
+    const Match &match = m_matches[size_t(index)];
+    m_currentMatch = {match.sequence, match.start};
+    const int row = rowOfSequence(match.sequence);
+    if (row < firstVisibleRow() || row >= lastVisibleRow()) {
+        setFollowing(false);
+        const int page = std::max(1, viewport()->height() / m_lineSpacing);
+        setScrollValue(std::clamp(row - page / 2, 0, verticalScrollBar()->maximum()));
+    }
+    if (!m_wrap) {
+        const Display display = displayOf(m_rows[size_t(row)], m_timestamps);
+        const qreal x = (display.textStart + match.start) * m_charWidth;
+        QScrollBar *bar = horizontalScrollBar();
+        if (x < bar->value() || x + match.length * m_charWidth > bar->value() + viewport()->width() - 2 * Margin)
+            bar->setValue(int(x - viewport()->width() / 3));
+    }
+    placeJumpButton();
+    viewport()->update();
+    emit matchesChanged();
+}
+
+void OutputView::collectMatches(const QString &text, const Row &row, std::vector<Match> &out) const
+{
+    if (m_useRegex) {
+        QRegularExpressionMatchIterator it = m_regex.globalMatch(text);
+        while (it.hasNext()) {
+            const QRegularExpressionMatch m = it.next();
+            if (m.capturedLength() > 0)
+                out.push_back({row.sequence, row.line, row.source, int(m.capturedStart()),
+                               int(m.capturedLength())});
+        }
+        return;
+    }
+    qsizetype from = 0;
+    while ((from = text.indexOf(m_findText, from, m_sensitivity)) >= 0) {
+        out.push_back({row.sequence, row.line, row.source, int(from), int(m_findText.size())});
+        from += m_findText.size();
+    }
+}
+
+// --- The index ---------------------------------------------------------------------------------
+
+void OutputView::markDirty()
+{
+    m_dirty = true;
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void OutputView::rebuild()
+{
+    const quint64 top = m_rows.empty() ? 0 : m_rows[size_t(firstVisibleRow())].sequence;
+    m_rows.clear();
+    m_matches.clear();
+    for (Source &source : m_sources) {
+        source.nextLine = source.log ? source.log->firstLineNumber() : 0;
+        source.seenFirst = source.nextLine;
+        source.provisional = -1;
+    }
+    m_layouts.clear();
+    m_maxWidth = 0;
+    m_dirty = true;
+    flush();
+    if (!m_following)
+        setScrollValue(std::min(rowOfSequence(top), verticalScrollBar()->maximum()));
+    placeJumpButton();
+}
+
+void OutputView::purgeSource(int source)
+{
+    if (source < 0 || source >= int(m_sources.size()))
+        return;
+    m_rows.erase(std::remove_if(m_rows.begin(), m_rows.end(),
+                                [source](const Row &r) { return r.source == source; }),
+                 m_rows.end());
+    m_matches.erase(std::remove_if(m_matches.begin(), m_matches.end(),
+                                   [source](const Match &m) { return m.source == source; }),
+                    m_matches.end());
+    Source &s = m_sources[size_t(source)];
+    s.nextLine = 0;
+    s.seenFirst = 0;
+    s.provisional = -1;
+    clearSelection();
+    m_maxWidth = 0;
+    updateScrollBars();
+    emit matchesChanged();
+    markDirty();
+}
+
+void OutputView::dropTrimmedRows()
+{
+    std::vector<qint64> firsts(m_sources.size(), 0);
+    bool trimmed = false;
+    for (size_t i = 0; i < m_sources.size(); ++i) {
+        Source &source = m_sources[i];
+        firsts[i] = source.log ? source.log->firstLineNumber() : std::numeric_limits<qint64>::max();
+        if (firsts[i] > source.seenFirst) {
+            trimmed = true;
+            source.seenFirst = firsts[i];
+        }
+    }
+    if (!trimmed)
+        return;
+    const auto rowGone = [&firsts](const Row &r) { return r.line < firsts[size_t(r.source)]; };
+    const auto matchGone = [&firsts](const Match &m) { return m.line < firsts[size_t(m.source)]; };
+    while (!m_rows.empty() && rowGone(m_rows.front()))
+        m_rows.pop_front();
+    while (!m_matches.empty() && matchGone(m_matches.front()))
+        m_matches.pop_front();
+    if (m_sources.size() > 1) {
+        // Entries drop lines at different rates: gone rows can sit between kept ones.
+        m_rows.erase(std::remove_if(m_rows.begin(), m_rows.end(), rowGone), m_rows.end());
+        m_matches.erase(std::remove_if(m_matches.begin(), m_matches.end(), matchGone),
+                        m_matches.end());
+    }
+}
+
+void OutputView::flush()
+{
+    m_flushTimer.stop();
+    if (!m_dirty)
+        return;
+    m_dirty = false;
+    const quint64 top = m_rows.empty() ? 0 : m_rows[size_t(firstVisibleRow())].sequence;
+    const size_t matchesBefore = m_matches.size();
+
+    dropTrimmedRows();
+
+    const bool finding = findActive();
+    const bool filtering = finding && m_filter;
+    std::vector<Row> fresh;
+    std::vector<Match> freshMatches;
+    bool matchesTouched = false;
+    for (size_t s = 0; s < m_sources.size(); ++s) {
+        Source &source = m_sources[s];
+        const OutputLog *log = source.log;
+        if (!log)
+            continue;
+        const qint64 first = log->firstLineNumber();
+        const qint64 end = log->endLineNumber();
+        if (source.provisional >= first && source.provisional < end) {
+            // The last line of the previous pass may have grown or been rewritten since.
+            const OutputLine &line = log->line(source.provisional);
+            const auto bySequence = [](const Match &m, quint64 v) { return m.sequence < v; };
+            const auto from = std::lower_bound(m_matches.begin(), m_matches.end(), line.sequence, bySequence);
+            auto to = from;
+            while (to != m_matches.end() && to->sequence == line.sequence)
+                ++to;
+            if (from != to) {
+                m_matches.erase(from, to);
+                matchesTouched = true;
+            }
+            if (filtering) {
+                const int row = rowOfSequence(line.sequence);
+                if (row < rowCount() && m_rows[size_t(row)].sequence == line.sequence)
+                    m_rows.erase(m_rows.begin() + row);
+            }
+            const Row row{line.sequence, source.provisional, int(s)};
+            const size_t before = freshMatches.size();
+            collectMatches(line.text, row, freshMatches);
+            if (filtering && freshMatches.size() > before)
+                fresh.push_back(row);
+        }
+        for (qint64 n = std::max(source.nextLine, first); n < end; ++n) {
+            const OutputLine &line = log->line(n);
+            const Row row{line.sequence, n, int(s)};
+            if (finding) {
+                const size_t before = freshMatches.size();
+                collectMatches(line.text, row, freshMatches);
+                if (filtering && freshMatches.size() == before)
+                    continue;
+            }
+            fresh.push_back(row);
+        }
+        source.nextLine = end;
+        source.provisional = finding && end > first ? end - 1 : -1;
+    }
+    mergeInto(m_rows, fresh, [](const Row &a, const Row &b) { return a.sequence < b.sequence; });
+    if (!freshMatches.empty()) {
+        matchesTouched = true;
+        mergeInto(m_matches, freshMatches, [](const Match &a, const Match &b) {
+            return std::make_pair(a.sequence, a.start) < std::make_pair(b.sequence, b.start);
+        });
+    }
+
+    updateScrollBars();
+    if (m_following)
+        setScrollValue(verticalScrollBar()->maximum());
+    else
+        setScrollValue(std::min(rowOfSequence(top), verticalScrollBar()->maximum()));
+    placeJumpButton();
+    viewport()->update();
+    if (QAccessible::isActive()) {
+        QAccessibleEvent event(this, QAccessible::VisibleDataChanged);
+        QAccessible::updateAccessibility(&event);
+    }
+    emit rowsChanged();
+    if (matchesTouched || m_matches.size() != matchesBefore)
+        emit matchesChanged();
+}
+
+int OutputView::rowOfSequence(quint64 sequence) const
+{
+    const auto it = std::lower_bound(m_rows.cbegin(), m_rows.cend(), sequence,
+                                     [](const Row &r, quint64 s) { return r.sequence < s; });
+    return int(it - m_rows.cbegin());
+}
+
+const OutputLine &OutputView::lineOf(const Row &row) const
+{
+    static const OutputLine empty;
+    const OutputLog *log = m_sources[size_t(row.source)].log;
+    return log ? log->line(row.line) : empty;
+}
+
+// --- Rows as text ------------------------------------------------------------------------------
+
+OutputView::Display OutputView::displayOf(const Row &row, bool withTimestamps, bool longTimestamps) const
+{
+    const OutputLine &line = lineOf(row);
+    Display display;
+    if (withTimestamps) {
+        display.text += QDateTime::fromMSecsSinceEpoch(line.timeMs)
+                            .toString(longTimestamps ? u"yyyy-MM-dd HH:mm:ss.zzz"_s : u"HH:mm:ss.zzz"_s);
+        display.text += u' ';
+    }
+    if (m_showNames) {
+        const QString &name = m_sources[size_t(row.source)].name;
+        display.text += name;
+        display.text += QString(m_nameWidth - name.size(), u' ');
+        display.text += Separator;
+    }
+    display.textStart = int(display.text.size());
+    display.text += line.text;
+    display.textEnd = int(display.text.size());
+    if (line.continued)
+        display.text += ContinuationMark;
+    return display;
+}
+
+QString OutputView::rowText(int row) const
+{
+    if (row < 0 || row >= rowCount())
+        return {};
+    const Display display = displayOf(m_rows[size_t(row)], m_timestamps);
+    return display.text.left(display.textEnd);
+}
+
+OutputStream OutputView::rowStream(int row) const
+{
+    if (row < 0 || row >= rowCount())
+        return OutputStream::Stdout;
+    return lineOf(m_rows[size_t(row)]).stream;
+}
+
+QColor OutputView::rowColor(int row) const
+{
+    switch (rowStream(row)) {
+    case OutputStream::Stderr:
+        return m_style.stderrText();
+    case OutputStream::Message:
+        return m_style.messageText();
+    case OutputStream::Stdout:
+        break;
+    }
+    return m_style.text();
+}
+
+ManagedProcess *OutputView::rowProcess(int row) const
+{
+    if (row < 0 || row >= rowCount())
+        return nullptr;
+    return m_sources[size_t(m_rows[size_t(row)].source)].process;
+}
+
+QString OutputView::visibleRowsText() const
+{
+    QStringList lines;
+    const int last = lastVisibleRow();
+    for (int row = firstVisibleRow(); row >= 0 && row <= last; ++row)
+        lines.append(rowText(row));
+    return lines.join(u'\n');
+}
+
+void OutputView::writePlainText(QTextStream &out, bool withTimestamps) const
+{
+    bool joined = false; // this row goes on from the previous one (a cut long line)
+    for (size_t i = 0; i < m_rows.size(); ++i) {
+        const Row &row = m_rows[i];
+        const OutputLine &line = lineOf(row);
+        if (joined) {
+            out << line.text;
+        } else {
+            const Display display = displayOf(row, withTimestamps, true);
+            out << QStringView(display.text).left(display.textEnd);
+        }
+        joined = line.continued && i + 1 < m_rows.size() && m_rows[i + 1].source == row.source
+            && m_rows[i + 1].line == row.line + 1;
+        if (!joined)
+            out << '\n';
+    }
+}
+
+// --- Layout and painting -------------------------------------------------------------------------
+
+const OutputView::Layout *OutputView::layoutFor(int rowIndex) const
+{
+    const Row &row = m_rows[size_t(rowIndex)];
+    const Source &source = m_sources[size_t(row.source)];
+    const OutputLine &line = lineOf(row);
+    const bool isLast = source.log && row.line == source.log->endLineNumber() - 1;
+    const quint64 tail = source.log ? source.log->tailRevision() : 0;
+
+    const int prefix = (m_timestamps ? TimestampLength : 0)
+        + (m_showNames ? m_nameWidth + int(Separator.size()) : 0);
+    const int length = prefix + int(line.text.size()) + (line.continued ? 2 : 0);
+    int window = -1;
+    int windowLength = length;
+    if (!m_wrap && length > LongLine) {
+        const int firstColumn = int(horizontalScrollBar()->value() / m_charWidth);
+        window = std::max(0, (firstColumn - WindowStep) / WindowStep * WindowStep);
+        windowLength = int(viewport()->width() / m_charWidth) + 3 * WindowStep;
+    }
+    const std::pair<quint64, int> key{row.sequence, window};
+    if (Layout *cached = m_layouts.object(key)) {
+        const bool stale = cached->textSize != line.text.size()
+            || ((isLast || cached->wasLast) && cached->tailRevision != tail);
+        if (!stale)
+            return cached;
+        m_layouts.remove(key);
+    }
+
+    auto entry = std::make_unique<Layout>();
+    entry->display = displayOf(row, m_timestamps);
+    entry->textSize = int(line.text.size());
+    entry->wasLast = isLast;
+    entry->tailRevision = tail;
+    entry->offset = std::max(0, window);
+    const QString &text = entry->display.text;
+    const int windowEnd = window < 0 ? int(text.size()) : std::min(int(text.size()), window + windowLength);
+
+    QList<QTextLayout::FormatRange> formats;
+    const auto add = [&](int start, int length, const QTextCharFormat &format) {
+        const int from = std::max(start, entry->offset);
+        const int to = std::min(start + length, windowEnd);
+        if (to > from)
+            formats.append({from - entry->offset, to - from, format});
+    };
+    QTextCharFormat dim;
+    dim.setForeground(m_style.dimText());
+    if (m_timestamps)
+        add(0, TimestampLength, dim);
+    if (m_showNames) {
+        QTextCharFormat name;
+        name.setForeground(source.color);
+        const int start = m_timestamps ? TimestampLength : 0;
+        add(start, m_nameWidth, name);
+        add(start + m_nameWidth, int(Separator.size()), dim);
+    }
+    QTextCharFormat base;
+    QColor baseColor = m_style.text();
+    if (line.stream == OutputStream::Stderr) {
+        baseColor = m_style.stderrText();
+    } else if (line.stream == OutputStream::Message) {
+        baseColor = m_style.messageText();
+        base.setFontItalic(true);
+    }
+    base.setForeground(baseColor);
+    const int textStart = entry->display.textStart;
+    add(textStart, int(line.text.size()), base);
+    for (const OutputSpan &span : line.spans) {
+        QTextCharFormat format = base;
+        QColor foreground = span.foreground >= 0 ? m_style.ansi(span.foreground) : baseColor;
+        if (span.bold && span.foreground >= 0 && span.foreground < 8)
+            foreground = m_style.ansi(span.foreground + 8); // bold as bright, as terminals do
+        QColor background = span.background >= 0 ? m_style.ansi(span.background) : QColor();
+        if (span.inverse) {
+            const QColor swapped = background.isValid() ? background : m_style.base();
+            background = foreground;
+            foreground = swapped;
+        }
+        format.setForeground(foreground);
+        if (background.isValid())
+            format.setBackground(background);
+        if (span.bold)
+            format.setFontWeight(QFont::Bold);
+        if (span.italic)
+            format.setFontItalic(true);
+        if (span.underline)
+            format.setFontUnderline(true);
+        add(textStart + span.start, span.length, format);
+    }
+    if (line.continued)
+        add(entry->display.textEnd, int(ContinuationMark.size()), dim);
+
+    QTextLayout &layout = entry->layout;
+    layout.setText(window < 0 ? text : text.mid(window, windowEnd - window));
+    layout.setFont(font());
+    QTextOption option;
+    option.setWrapMode(m_wrap ? QTextOption::WrapAnywhere : QTextOption::NoWrap);
+    option.setTabStopDistance(8 * m_charWidth);
+    layout.setTextOption(option);
+    layout.setFormats(formats);
+    layout.setCacheEnabled(true);
+    const qreal width = std::max<qreal>(viewport()->width() - 2 * Margin, 8 * m_charWidth);
+    int lines = 0;
+    qreal natural = 0;
+    layout.beginLayout();
+    for (QTextLine textLine = layout.createLine(); textLine.isValid(); textLine = layout.createLine()) {
+        textLine.setLineWidth(m_wrap ? width : 1e9);
+        textLine.setPosition(QPointF(0, lines * m_lineSpacing));
+        natural = std::max(natural, textLine.naturalTextWidth());
+        ++lines;
+    }
+    layout.endLayout();
+    entry->lines = std::max(1, lines);
+    entry->x = entry->offset * m_charWidth;
+    entry->width = window < 0 ? natural : text.size() * m_charWidth;
+
+    const int cost = 1 + int(text.size() / 1000);
+    const Layout *result = entry.get();
+    m_layouts.insert(key, entry.release(), cost);
+    return result;
+}
+
+int OutputView::rowHeight(int row) const
+{
+    if (!m_wrap)
+        return m_lineSpacing;
+    return layoutFor(row)->lines * m_lineSpacing;
+}
+
+int OutputView::rowsFittingAtEnd() const
+{
+    const int height = viewport()->height();
+    if (!m_wrap)
+        return std::max(1, height / m_lineSpacing);
+    int used = 0;
+    int count = 0;
+    for (int row = rowCount() - 1; row >= 0; --row) {
+        used += rowHeight(row);
+        if (used > height)
+            break;
+        ++count;
+    }
+    return std::max(1, count);
+}
+
+int OutputView::firstVisibleRow() const
+{
+    return std::clamp(verticalScrollBar()->value(), 0, std::max(0, rowCount() - 1));
+}
+
+int OutputView::lastVisibleRow() const
+{
+    if (m_rows.empty())
+        return -1;
+    const int height = viewport()->height();
+    int y = 0;
+    int row = firstVisibleRow();
+    for (; row < rowCount(); ++row) {
+        y += rowHeight(row);
+        if (y >= height)
+            break;
+    }
+    return std::min(row, rowCount() - 1);
+}
+
+void OutputView::updateScrollBars()
+{
+    const bool setting = m_settingScroll;
+    m_settingScroll = true;
+    const int fit = rowsFittingAtEnd();
+    QScrollBar *vertical = verticalScrollBar();
+    vertical->setRange(0, std::max(0, rowCount() - fit));
+    vertical->setPageStep(fit);
+    vertical->setSingleStep(1);
+    QScrollBar *horizontal = horizontalScrollBar();
+    if (m_wrap) {
+        horizontal->setRange(0, 0);
+    } else {
+        horizontal->setRange(0, std::max(0, int(m_maxWidth) + 2 * Margin - viewport()->width()));
+        horizontal->setPageStep(viewport()->width());
+        horizontal->setSingleStep(int(4 * m_charWidth));
+    }
+    m_settingScroll = setting;
+}
+
+void OutputView::setScrollValue(int value)
+{
+    const bool setting = m_settingScroll;
+    m_settingScroll = true;
+    verticalScrollBar()->setValue(value);
+    m_settingScroll = setting;
+}
+
+void OutputView::setFollowing(bool following)
+{
+    if (m_following == following)
+        return;
+    m_following = following;
+    placeJumpButton();
+    emit followingChanged(following);
+}
+
+void OutputView::scrollToEnd()
+{
+    flush();
+    setFollowing(true);
+    updateScrollBars();
+    setScrollValue(verticalScrollBar()->maximum());
+    viewport()->update();
+}
+
+void OutputView::scrollToRow(int row)
+{
+    flush();
+    const int value = std::clamp(row, 0, verticalScrollBar()->maximum());
+    setScrollValue(value);
+    setFollowing(value >= verticalScrollBar()->maximum());
+    viewport()->update();
+}
+
+void OutputView::scrollContentsBy(int, int)
+{
+    if (!m_settingScroll)
+        setFollowing(verticalScrollBar()->value() >= verticalScrollBar()->maximum());
+    viewport()->update();
+}
+
+void OutputView::placeJumpButton()
+{
+    const bool show = !m_following && !m_rows.empty();
+    if (show) {
+        m_jumpButton->adjustSize();
+        const QRect area = viewport()->geometry();
+        m_jumpButton->move(area.right() - m_jumpButton->width() - 8,
+                           area.bottom() - m_jumpButton->height() - 8);
+        m_jumpButton->raise();
+    }
+    m_jumpButton->setVisible(show);
+}
+
+void OutputView::paintEvent(QPaintEvent *)
+{
+    QPainter painter(viewport());
+    painter.fillRect(viewport()->rect(), m_style.base());
+    if (m_rows.empty()) {
+        if (m_sources.empty() && !m_placeholder.isEmpty()) {
+            painter.setPen(m_style.dimText());
+            painter.drawText(viewport()->rect().adjusted(Margin, Margin, -Margin, -Margin),
+                             Qt::AlignCenter | Qt::TextWordWrap, m_placeholder);
+        }
+        return;
+    }
+    int selectionFirst = -1;
+    int selectionLast = -1;
+    TextPos selectionStart;
+    TextPos selectionEnd;
+    if (hasSelection()) {
+        std::tie(selectionStart, selectionEnd) = orderedSelection();
+        selectionFirst = rowOfSequence(selectionStart.sequence);
+        selectionLast = rowOfSequence(selectionEnd.sequence);
+        if (selectionLast >= rowCount() || m_rows[size_t(selectionLast)].sequence != selectionEnd.sequence) {
+            --selectionLast;
+            selectionEnd.offset = INT_MAX;
+        }
+    }
+    QTextCharFormat matchFormat;
+    matchFormat.setBackground(m_style.matchBackground());
+    QTextCharFormat currentFormat;
+    currentFormat.setBackground(m_style.currentMatchBackground());
+    currentFormat.setForeground(QColor(Qt::black));
+    QTextCharFormat selectedFormat;
+    selectedFormat.setBackground(m_style.selectionBackground());
+    selectedFormat.setForeground(m_style.selectionText());
+
+    const int height = viewport()->height();
+    const qreal left = Margin - (m_wrap ? 0 : horizontalScrollBar()->value());
+    int y = 0;
+    qreal widest = m_maxWidth;
+    for (int row = firstVisibleRow(); row < rowCount() && y < height; ++row) {
+        const quint64 sequence = m_rows[size_t(row)].sequence;
+        const Layout *layout = layoutFor(row);
+        const int textStart = layout->display.textStart;
+        const int length = int(layout->display.text.size());
+        QList<QTextLayout::FormatRange> extra;
+        const auto add = [&](int start, int count, const QTextCharFormat &format) {
+            const int from = std::max(start - layout->offset, 0);
+            const int to = std::min(start + count - layout->offset, int(layout->layout.text().size()));
+            if (to > from)
+                extra.append({from, to - from, format});
+        };
+        auto match = std::lower_bound(m_matches.cbegin(), m_matches.cend(), sequence,
+                                      [](const Match &m, quint64 s) { return m.sequence < s; });
+        for (; match != m_matches.cend() && match->sequence == sequence; ++match) {
+            const bool current = match->sequence == m_currentMatch.first && match->start == m_currentMatch.second;
+            add(textStart + match->start, match->length, current ? currentFormat : matchFormat);
+        }
+        if (row >= selectionFirst && row <= selectionLast) {
+            const int from = row == selectionFirst ? selectionStart.offset : 0;
+            const int to = row == selectionLast ? std::min(selectionEnd.offset, length) : length;
+            add(from, to - from, selectedFormat);
+        }
+        layout->layout.draw(&painter, QPointF(left + layout->x, y), extra);
+        widest = std::max(widest, layout->width);
+        y += layout->lines * m_lineSpacing;
+    }
+    if (!m_wrap && widest > m_maxWidth) {
+        m_maxWidth = widest;
+        QMetaObject::invokeMethod(this, &OutputView::updateScrollBars, Qt::QueuedConnection);
+    }
+}
+
+void OutputView::resizeEvent(QResizeEvent *event)
+{
+    QAbstractScrollArea::resizeEvent(event);
+    if (m_wrap)
+        m_layouts.clear();
+    updateScrollBars();
+    if (m_following)
+        setScrollValue(verticalScrollBar()->maximum());
+    placeJumpButton();
+}
+
+void OutputView::changeEvent(QEvent *event)
+{
+    if (event)
+        QAbstractScrollArea::changeEvent(event);
+    if (!event || event->type() == QEvent::FontChange || event->type() == QEvent::PaletteChange
+        || event->type() == QEvent::StyleChange) {
+        m_style = OutputStyle(palette());
+        for (Source &source : m_sources)
+            source.color = m_style.entryColor(source.id);
+        const QFontMetricsF metrics(font());
+        m_lineSpacing = std::max(1, qCeil(metrics.lineSpacing()));
+        m_charWidth = std::max<qreal>(1, metrics.horizontalAdvance(u'M'));
+        m_layouts.clear();
+        m_maxWidth = 0;
+        if (event) {
+            updateScrollBars();
+            viewport()->update();
+        }
+    }
+}
+
+// --- Selection -----------------------------------------------------------------------------------
+
+bool OutputView::hasSelection() const
+{
+    return m_hasSelection
+        && (m_anchor.sequence != m_cursor.sequence || m_anchor.offset != m_cursor.offset);
+}
+
+std::pair<OutputView::TextPos, OutputView::TextPos> OutputView::orderedSelection() const
+{
+    const auto before = [](const TextPos &a, const TextPos &b) {
+        return a.sequence < b.sequence || (a.sequence == b.sequence && a.offset < b.offset);
+    };
+    return before(m_cursor, m_anchor) ? std::make_pair(m_cursor, m_anchor)
+                                      : std::make_pair(m_anchor, m_cursor);
+}
+
+QString OutputView::rowDisplaySlice(int row, int from, int to) const
+{
+    const Display display = displayOf(m_rows[size_t(row)], m_timestamps);
+    const int end = std::min(to, display.textEnd);
+    const int start = std::clamp(from, 0, display.textEnd);
+    return end > start ? display.text.mid(start, end - start) : QString();
+}
+
+QString OutputView::selectedText() const
+{
+    if (!hasSelection() || m_rows.empty())
+        return {};
+    auto [start, end] = orderedSelection();
+    const int first = rowOfSequence(start.sequence);
+    if (first >= rowCount())
+        return {};
+    if (m_rows[size_t(first)].sequence != start.sequence)
+        start.offset = 0;
+    int last = rowOfSequence(end.sequence);
+    if (last >= rowCount() || m_rows[size_t(last)].sequence != end.sequence) {
+        --last;
+        end.offset = INT_MAX;
+    }
+    QStringList parts;
+    for (int row = first; row <= last; ++row) {
+        parts.append(rowDisplaySlice(row, row == first ? start.offset : 0,
+                                     row == last ? end.offset : INT_MAX));
+    }
+    return parts.join(u'\n');
+}
+
+void OutputView::selectAll()
+{
+    flush();
+    if (m_rows.empty())
+        return;
+    m_hasSelection = true;
+    m_anchor = {m_rows.front().sequence, 0};
+    m_cursor = {m_rows.back().sequence, INT_MAX};
+    viewport()->update();
+    emit selectionChanged();
+}
+
+void OutputView::clearSelection()
+{
+    if (!m_hasSelection)
+        return;
+    m_hasSelection = false;
+    m_selecting = false;
+    viewport()->update();
+    emit selectionChanged();
+}
+
+void OutputView::copy() const
+{
+    if (hasSelection())
+        QApplication::clipboard()->setText(selectedText());
+}
+
+bool OutputView::positionAt(const QPoint &point, TextPos *pos) const
+{
+    if (m_rows.empty())
+        return false;
+    if (point.y() < 0) {
+        *pos = {m_rows[size_t(firstVisibleRow())].sequence, 0};
+        return true;
+    }
+    const qreal left = Margin - (m_wrap ? 0 : horizontalScrollBar()->value());
+    int y = 0;
+    for (int row = firstVisibleRow(); row < rowCount(); ++row) {
+        const Layout *layout = layoutFor(row);
+        const int height = layout->lines * m_lineSpacing;
+        if (point.y() < y + height) {
+            const int lineIndex = std::clamp((point.y() - y) / m_lineSpacing, 0, layout->lines - 1);
+            const QTextLine line = layout->layout.lineAt(lineIndex);
+            const int offset = line.isValid() ? line.xToCursor(point.x() - left - layout->x) : 0;
+            *pos = {m_rows[size_t(row)].sequence,
+                    std::clamp(offset + layout->offset, 0, int(layout->display.text.size()))};
+            return true;
+        }
+        y += height;
+        if (y > viewport()->height() + height)
+            break;
+    }
+    // Below the last row: the end of the last row in view.
+    const int last = std::min(lastVisibleRow(), rowCount() - 1);
+    *pos = {m_rows[size_t(last)].sequence, INT_MAX};
+    return true;
+}
+
+void OutputView::moveCursorBy(int rows, int columns, bool toLineEdge)
+{
+    flush();
+    if (m_rows.empty())
+        return;
+    if (!m_hasSelection) {
+        m_hasSelection = true;
+        m_anchor = m_cursor = {m_rows[size_t(firstVisibleRow())].sequence, 0};
+    }
+    int row = std::min(rowOfSequence(m_cursor.sequence), rowCount() - 1);
+    int offset = m_cursor.offset;
+    const auto lengthOf = [this](int r) { return int(rowText(r).size()); };
+    row = std::clamp(row + rows, 0, rowCount() - 1);
+    offset = std::clamp(offset, 0, lengthOf(row));
+    if (toLineEdge)
+        offset = columns < 0 ? 0 : lengthOf(row);
+    else
+        offset += columns;
+    if (offset < 0) {
+        if (row > 0) {
+            --row;
+            offset = lengthOf(row);
+        } else {
+            offset = 0;
+        }
+    } else if (offset > lengthOf(row)) {
+        if (row + 1 < rowCount()) {
+            ++row;
+            offset = 0;
+        } else {
+            offset = lengthOf(row);
+        }
+    }
+    m_cursor = {m_rows[size_t(row)].sequence, offset};
+    if (row < firstVisibleRow())
+        verticalScrollBar()->setValue(row);
+    else if (row > lastVisibleRow() || (row == lastVisibleRow() && row > firstVisibleRow()))
+        verticalScrollBar()->setValue(firstVisibleRow() + (row - lastVisibleRow()) + 1);
+    viewport()->update();
+    emit selectionChanged();
+}
+
+// --- Input -----------------------------------------------------------------------------------
+
+bool OutputView::event(QEvent *event)
+{
+    if (event->type() == QEvent::ShortcutOverride) {
+        // Copy and Select All belong to the view while it has the focus, not to a window action.
+        auto *key = static_cast<QKeyEvent *>(event);
+        if (key == QKeySequence::Copy || key == QKeySequence::SelectAll) {
+            event->accept();
+            return true;
+        }
+    }
+    return QAbstractScrollArea::event(event);
+}
+
+void OutputView::keyPressEvent(QKeyEvent *event)
+{
+    if (event == QKeySequence::Copy) {
+        copy();
+        return;
+    }
+    if (event == QKeySequence::SelectAll) {
+        selectAll();
+        return;
+    }
+    const bool shift = event->modifiers() & Qt::ShiftModifier;
+    const bool control = event->modifiers() & Qt::ControlModifier;
+    const int page = std::max(1, verticalScrollBar()->pageStep());
+    QScrollBar *vertical = verticalScrollBar();
+    switch (event->key()) {
+    case Qt::Key_Escape:
+        if (hasSelection()) {
+            clearSelection();
+            return;
+        }
+        break;
+    case Qt::Key_Up:
+        shift ? moveCursorBy(-1, 0, false) : vertical->triggerAction(QAbstractSlider::SliderSingleStepSub);
+        return;
+    case Qt::Key_Down:
+        shift ? moveCursorBy(1, 0, false) : vertical->triggerAction(QAbstractSlider::SliderSingleStepAdd);
+        return;
+    case Qt::Key_PageUp:
+        shift ? moveCursorBy(-page, 0, false) : vertical->triggerAction(QAbstractSlider::SliderPageStepSub);
+        return;
+    case Qt::Key_PageDown:
+        shift ? moveCursorBy(page, 0, false) : vertical->triggerAction(QAbstractSlider::SliderPageStepAdd);
+        return;
+    case Qt::Key_Left:
+    case Qt::Key_Right: {
+        const int step = event->key() == Qt::Key_Left ? -1 : 1;
+        if (shift)
+            moveCursorBy(0, step, false);
+        else
+            horizontalScrollBar()->triggerAction(step < 0 ? QAbstractSlider::SliderSingleStepSub
+                                                          : QAbstractSlider::SliderSingleStepAdd);
+        return;
+    }
+    case Qt::Key_Home:
+        if (shift && !control)
+            moveCursorBy(0, -1, true);
+        else if (shift)
+            moveCursorBy(-rowCount(), -1, true);
+        else
+            vertical->triggerAction(QAbstractSlider::SliderToMinimum);
+        return;
+    case Qt::Key_End:
+        if (shift && !control)
+            moveCursorBy(0, 1, true);
+        else if (shift)
+            moveCursorBy(rowCount(), 1, true);
+        else
+            scrollToEnd();
+        return;
+    default:
+        break;
+    }
+    QAbstractScrollArea::keyPressEvent(event);
+}
+
+void OutputView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton) {
+        QAbstractScrollArea::mousePressEvent(event);
+        return;
+    }
+    flush();
+    TextPos pos;
+    if (positionAt(event->position().toPoint(), &pos)) {
+        if (event->modifiers() & Qt::ShiftModifier && m_hasSelection) {
+            m_cursor = pos;
+        } else {
+            m_anchor = m_cursor = pos;
+            m_hasSelection = true;
+        }
+        m_selecting = true;
+        viewport()->update();
+        emit selectionChanged();
+    }
+}
+
+void OutputView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (!m_selecting)
+        return;
+    QPoint point = event->position().toPoint();
+    if (point.y() < 0)
+        verticalScrollBar()->triggerAction(QAbstractSlider::SliderSingleStepSub);
+    else if (point.y() > viewport()->height())
+        verticalScrollBar()->triggerAction(QAbstractSlider::SliderSingleStepAdd);
+    point.setY(std::clamp(point.y(), 0, viewport()->height() - 1));
+    TextPos pos;
+    if (positionAt(point, &pos)) {
+        m_cursor = pos;
+        viewport()->update();
+        emit selectionChanged();
+    }
+}
+
+void OutputView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton && m_selecting) {
+        m_selecting = false;
+        QClipboard *clipboard = QApplication::clipboard();
+        if (hasSelection() && clipboard->supportsSelection())
+            clipboard->setText(selectedText(), QClipboard::Selection);
+    }
+}
+
+void OutputView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    TextPos pos;
+    if (event->button() != Qt::LeftButton || !positionAt(event->position().toPoint(), &pos))
+        return;
+    const int row = rowOfSequence(pos.sequence);
+    if (row >= rowCount())
+        return;
+    const QString text = rowText(row);
+    const auto isWord = [&text](int i) {
+        const QChar c = text.at(i);
+        return c.isLetterOrNumber() || c == u'_' || c == u'-' || c == u'.' || c == u'/';
+    };
+    int start = std::clamp(pos.offset, 0, int(text.size()));
+    int end = start;
+    while (start > 0 && isWord(start - 1))
+        --start;
+    while (end < text.size() && isWord(end))
+        ++end;
+    m_anchor = {pos.sequence, start};
+    m_cursor = {pos.sequence, end};
+    m_hasSelection = true;
+    m_selecting = false;
+    viewport()->update();
+    emit selectionChanged();
+}
+
+void OutputView::setContextActions(const QList<QAction *> &actions)
+{
+    m_contextActions = actions;
+}
+
+void OutputView::contextMenuEvent(QContextMenuEvent *event)
+{
+    QMenu menu(this);
+    QAction *copyAction = menu.addAction(tr("&Copy"), this, &OutputView::copy);
+    copyAction->setShortcut(QKeySequence::Copy);
+    copyAction->setEnabled(hasSelection());
+    QAction *selectAllAction = menu.addAction(tr("Select &All"), this, &OutputView::selectAll);
+    selectAllAction->setShortcut(QKeySequence::SelectAll);
+    if (!m_contextActions.isEmpty()) {
+        menu.addSeparator();
+        menu.addActions(m_contextActions);
+    }
+    menu.exec(event->globalPos());
+}

@@ -1,0 +1,123 @@
+#include "outputviewaccessible.h"
+
+#include "outputview.h"
+
+#include <QAccessible>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QAccessibleInterface *outputViewFactory(const QString &className, QObject *object)
+{
+    if (className == "OutputView"_L1 && object && object->isWidgetType())
+        return new OutputViewAccessible(static_cast<OutputView *>(object));
+    return nullptr;
+}
+
+} // namespace
+
+OutputViewAccessible::OutputViewAccessible(OutputView *view)
+    : QAccessibleWidget(view, QAccessible::EditableText)
+{
+}
+
+void OutputViewAccessible::installFactory()
+{
+    static bool installed = false;
+    if (!installed) {
+        QAccessible::installFactory(&outputViewFactory);
+        installed = true;
+    }
+}
+
+OutputView *OutputViewAccessible::view() const
+{
+    return static_cast<OutputView *>(widget());
+}
+
+QString OutputViewAccessible::visibleText() const
+{
+    return view()->visibleRowsText();
+}
+
+void *OutputViewAccessible::interface_cast(QAccessible::InterfaceType type)
+{
+    if (type == QAccessible::TextInterface)
+        return static_cast<QAccessibleTextInterface *>(this);
+    return QAccessibleWidget::interface_cast(type);
+}
+
+QAccessible::State OutputViewAccessible::state() const
+{
+    QAccessible::State state = QAccessibleWidget::state();
+    state.readOnly = true;
+    state.multiLine = true;
+    state.selectableText = true;
+    return state;
+}
+
+QString OutputViewAccessible::text(QAccessible::Text type) const
+{
+    if (type == QAccessible::Value)
+        return visibleText();
+    return QAccessibleWidget::text(type);
+}
+
+void OutputViewAccessible::selection(int, int *startOffset, int *endOffset) const
+{
+    *startOffset = 0;
+    *endOffset = 0;
+}
+
+int OutputViewAccessible::selectionCount() const
+{
+    return 0;
+}
+
+void OutputViewAccessible::addSelection(int, int) {}
+
+void OutputViewAccessible::removeSelection(int) {}
+
+void OutputViewAccessible::setSelection(int, int, int) {}
+
+int OutputViewAccessible::cursorPosition() const
+{
+    return 0;
+}
+
+void OutputViewAccessible::setCursorPosition(int) {}
+
+QString OutputViewAccessible::text(int startOffset, int endOffset) const
+{
+    const QString all = visibleText();
+    const int start = std::clamp(startOffset, 0, int(all.size()));
+    const int end = endOffset < 0 ? int(all.size()) : std::clamp(endOffset, start, int(all.size()));
+    return all.mid(start, end - start);
+}
+
+int OutputViewAccessible::characterCount() const
+{
+    return int(visibleText().size());
+}
+
+QRect OutputViewAccessible::characterRect(int) const
+{
+    return {};
+}
+
+int OutputViewAccessible::offsetAtPoint(const QPoint &) const
+{
+    return -1;
+}
+
+void OutputViewAccessible::scrollToSubstring(int, int) {}
+
+QString OutputViewAccessible::attributes(int offset, int *startOffset, int *endOffset) const
+{
+    *startOffset = offset;
+    *endOffset = offset;
+    return {};
+}
