@@ -1,1 +1,477 @@
 #include "headlessrunner.h"
+
+#include "managedprocess.h"
+#include "outputlog.h"
+#include "processmanager.h"
+#include "signalnames.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QHash>
+#include <QEventLoop>
+#include <QFile>
+#include <QFileInfo>
+#include <QSocketNotifier>
+
+#include <algorithm>
+#include <cerrno>
+#include <csignal>
+#include <fcntl.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+class Msg
+{
+    Q_DECLARE_TR_FUNCTIONS(HeadlessRunner)
+};
+
+// The self-pipe of the SIGINT/SIGTERM handler. A signal handler can only reach global state; it
+// writes the signal number (one byte, async-signal-safe) and the event loop reads it through a
+// QSocketNotifier. Only one runner handles signals at a time (HeadlessRunner::exec is once per
+// process).
+int g_signalPipe[2] = {-1, -1};
+struct sigaction g_previousInt;
+struct sigaction g_previousTerm;
+struct sigaction g_previousPipe;
+
+extern "C" void onUnixSignal(int signal)
+{
+    const int savedErrno = errno;
+    const unsigned char byte = static_cast<unsigned char>(signal);
+    [[maybe_unused]] const ssize_t written = ::write(g_signalPipe[1], &byte, 1);
+    errno = savedErrno;
+}
+
+bool installSignalHandlers()
+{
+    if (::pipe2(g_signalPipe, O_CLOEXEC | O_NONBLOCK) != 0)
+        return false;
+    struct sigaction action = {};
+    action.sa_handler = onUnixSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    ::sigaction(SIGINT, &action, &g_previousInt);
+    ::sigaction(SIGTERM, &action, &g_previousTerm);
+    // A reader that went away (`procdeck --headless x | head`) must not kill ProcDeck before it
+    // has stopped the entries: writes then fail with EPIPE, which is ignored.
+    struct sigaction ignore = {};
+    ignore.sa_handler = SIG_IGN;
+    sigemptyset(&ignore.sa_mask);
+    ::sigaction(SIGPIPE, &ignore, &g_previousPipe);
+    return true;
+}
+
+void restoreSignalHandlers()
+{
+    if (g_signalPipe[0] < 0)
+        return;
+    ::sigaction(SIGINT, &g_previousInt, nullptr);
+    ::sigaction(SIGTERM, &g_previousTerm, nullptr);
+    ::sigaction(SIGPIPE, &g_previousPipe, nullptr);
+    ::close(g_signalPipe[0]);
+    ::close(g_signalPipe[1]);
+    g_signalPipe[0] = g_signalPipe[1] = -1;
+}
+
+// The living (not zombie) descendants of `root`, from /proc.
+QList<qint64> liveDescendants(qint64 root)
+{
+    struct Info
+    {
+        qint64 parent;
+        bool zombie;
+    };
+    QHash<qint64, Info> processes;
+    const QStringList entries = QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &name : entries) {
+        bool isPid = false;
+        const qint64 pid = name.toLongLong(&isPid);
+        if (!isPid)
+            continue;
+        QFile stat(u"/proc/"_s + name + u"/stat"_s);
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray text = stat.readAll();
+        // "pid (comm) S ppid …": the command may contain spaces and parentheses.
+        const qsizetype close = text.lastIndexOf(')');
+        if (close < 0)
+            continue;
+        const QList<QByteArray> fields = text.mid(close + 2).split(' ');
+        if (fields.size() < 2)
+            continue;
+        processes.insert(pid, {fields.at(1).toLongLong(), fields.at(0) == "Z" || fields.at(0) == "X"});
+    }
+    QList<qint64> result;
+    for (auto it = processes.cbegin(); it != processes.cend(); ++it) {
+        if (it.value().zombie || it.key() == root)
+            continue;
+        qint64 ancestor = it.value().parent;
+        for (int depth = 0; depth < 4096 && ancestor > 1; ++depth) {
+            if (ancestor == root) {
+                result.append(it.key());
+                break;
+            }
+            const auto parent = processes.constFind(ancestor);
+            if (parent == processes.cend())
+                break;
+            ancestor = parent.value().parent;
+        }
+    }
+    return result;
+}
+
+// ANSI colours for the names, distinct on dark and light terminals.
+constexpr const char *NameColours[] = {"36", "33", "32", "35", "34", "96", "93", "92", "95", "94"};
+
+} // namespace
+
+struct HeadlessRunner::Entry
+{
+    ManagedProcess *process = nullptr;
+    QByteArray name;           // padded to the widest name
+    int colour = 0;
+    qint64 next = 0;           // the first line number not printed yet
+    qint64 openLine = -1;      // a line printed while it was the last (maybe still open) line
+    QString openText;          // … and its text as printed
+    bool done = false;
+};
+
+HeadlessRunner::HeadlessRunner(QObject *parent)
+    : QObject(parent)
+    , m_manager(std::make_unique<ProcessManager>())
+{
+    auto out = std::make_unique<QFile>();
+    out->open(STDOUT_FILENO, QIODevice::WriteOnly | QIODevice::Unbuffered, QFileDevice::DontCloseHandle);
+    auto err = std::make_unique<QFile>();
+    err->open(STDERR_FILENO, QIODevice::WriteOnly | QIODevice::Unbuffered, QFileDevice::DontCloseHandle);
+    m_output = out.get();
+    m_error = err.get();
+    m_stdout = std::move(out);
+    m_stderr = std::move(err);
+    m_colour = ::isatty(STDOUT_FILENO) == 1 && qEnvironmentVariableIsEmpty("NO_COLOR")
+        && qgetenv("TERM") != "dumb";
+
+    m_tailTimer.setSingleShot(true);
+    m_tailTimer.setInterval(30);
+    connect(&m_tailTimer, &QTimer::timeout, this, [this] { flushOutput(true); });
+    m_timeoutTimer.setSingleShot(true);
+    connect(&m_timeoutTimer, &QTimer::timeout, this, [this] {
+        writeError(Msg::tr("timeout after %1 s: terminating every entry")
+                       .arg(double(m_timeoutTimer.interval()) / 1000.0));
+        stop(TimeoutExitCode);
+    });
+}
+
+HeadlessRunner::~HeadlessRunner()
+{
+    m_signalNotifier.reset();
+    restoreSignalHandlers();
+    // Entries still alive (the runner destroyed early) are killed by ManagedProcess' destructor.
+    m_entries.clear();
+    m_manager.reset();
+}
+
+int HeadlessRunner::exec(const CommandLine &commandLine)
+{
+    HeadlessRunner runner;
+    if (!runner.load(commandLine.file))
+        return BadFileExitCode;
+    QEventLoop loop;
+    connect(&runner, &HeadlessRunner::finished, &loop, &QEventLoop::exit);
+    runner.start(commandLine.timeoutMs.value_or(-1));
+    return loop.exec();
+}
+
+void HeadlessRunner::setOutputDevice(QIODevice *device)
+{
+    m_output = device;
+}
+
+void HeadlessRunner::setErrorDevice(QIODevice *device)
+{
+    m_error = device;
+}
+
+void HeadlessRunner::setColour(bool colour)
+{
+    m_colour = colour;
+}
+
+void HeadlessRunner::setHandleSignals(bool handle)
+{
+    m_handleSignals = handle;
+}
+
+ProcessManager *HeadlessRunner::manager() const
+{
+    return m_manager.get();
+}
+
+bool HeadlessRunner::load(const QString &path)
+{
+    const SessionFile::LoadResult result = SessionFile::load(path);
+    if (!result.ok()) {
+        writeError(result.error);
+        return false;
+    }
+    setSession(*result.session, QFileInfo(path).absolutePath());
+    return true;
+}
+
+void HeadlessRunner::setSession(const Session &session, const QString &baseDirectory)
+{
+    m_manager->clear();
+    m_entries.clear();
+    m_manager->setBaseDirectory(baseDirectory);
+    for (const ProcessSpec &spec : session.processes) {
+        auto entry = std::make_unique<Entry>();
+        entry->process = m_manager->add(spec);
+        entry->colour = int(m_entries.size() % std::size(NameColours));
+        m_entries.push_back(std::move(entry));
+    }
+    m_nameWidth = 0;
+    for (const auto &entry : m_entries)
+        m_nameWidth = std::max(m_nameWidth, int(entry->process->spec().name.size()));
+    for (const auto &entry : m_entries)
+        entry->name = entry->process->spec().name.leftJustified(m_nameWidth).toUtf8();
+}
+
+void HeadlessRunner::start(qint64 timeoutMs)
+{
+    m_running = true;
+    // Orphans of the entries become ProcDeck's children (not init's), so that killLeftovers() can
+    // find them at the end.
+    ::prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+    if (m_handleSignals && g_signalPipe[0] < 0 && installSignalHandlers()) {
+        m_signalNotifier = std::make_unique<QSocketNotifier>(g_signalPipe[0], QSocketNotifier::Read);
+        connect(m_signalNotifier.get(), &QSocketNotifier::activated, this, &HeadlessRunner::onSignal);
+    }
+    for (const auto &entry : m_entries) {
+        Entry *e = entry.get();
+        connect(e->process->output(), &OutputLog::changed, this, [this, e] { onOutput(e); });
+        connect(e->process, &ManagedProcess::finished, this, &HeadlessRunner::onProcessFinished);
+    }
+    if (timeoutMs > 0) {
+        m_timeoutTimer.setInterval(std::chrono::milliseconds(timeoutMs));
+        m_timeoutTimer.start();
+    }
+    for (const auto &entry : m_entries) {
+        const ManagedProcess::Result result = entry->process->start();
+        if (!result.ok)
+            entry->process->output()->appendMessage(result.error);
+    }
+    // Also when there is nothing to run, or every start failed at once: ends from the event loop.
+    QMetaObject::invokeMethod(this, &HeadlessRunner::onProcessFinished, Qt::QueuedConnection);
+}
+
+void HeadlessRunner::stop(int status)
+{
+    if (m_finished)
+        return;
+    if (m_stopStatus < 0)
+        m_stopStatus = status;
+    m_timeoutTimer.stop();
+    m_manager->terminateAll();
+    QMetaObject::invokeMethod(this, &HeadlessRunner::onProcessFinished, Qt::QueuedConnection);
+}
+
+void HeadlessRunner::onOutput(Entry *entry)
+{
+    Q_UNUSED(entry);
+    flushOutput(false);
+}
+
+QByteArray HeadlessRunner::prefix(const Entry &entry, int stream) const
+{
+    const char *marker = stream == int(OutputStream::Stderr) ? " ! " : stream == int(OutputStream::Message) ? " * " : " | ";
+    if (!m_colour)
+        return entry.name + marker;
+    QByteArray text = "\x1b[" + QByteArray(NameColours[entry.colour]) + 'm' + entry.name + "\x1b[0m";
+    if (stream == int(OutputStream::Stderr))
+        return text + " \x1b[1;31m!\x1b[0m ";
+    if (stream == int(OutputStream::Message))
+        return text + " \x1b[2m* ";
+    return text + marker;
+}
+
+void HeadlessRunner::flushOutput(bool includeOpenLines)
+{
+    struct Pending
+    {
+        quint64 sequence;
+        Entry *entry;
+        qint64 lineNumber;
+        QString text;
+        int stream;
+        bool open;
+    };
+    QList<Pending> complete;
+    QList<Pending> open;
+
+    for (const auto &owned : m_entries) {
+        Entry *entry = owned.get();
+        const OutputLog *log = entry->process->output();
+        const qint64 first = log->firstLineNumber();
+        const qint64 end = log->endLineNumber();
+        const auto isOpen = [&](qint64 n) { return n == end - 1 && !entry->done; };
+
+        // A line printed while it was open and has changed since: its new part (or all of it when
+        // it was rewritten by `\r`) follows as a line of its own.
+        if (entry->openLine >= 0) {
+            if (entry->openLine < first) {
+                entry->openLine = -1;
+            } else {
+                const OutputLine &line = log->line(entry->openLine);
+                if (line.text != entry->openText) {
+                    const QString text = line.text.startsWith(entry->openText) ? line.text.mid(entry->openText.size())
+                                                                               : line.text;
+                    Pending pending{line.sequence, entry, entry->openLine, text, int(line.stream), isOpen(entry->openLine)};
+                    (pending.open ? open : complete).append(pending);
+                } else if (!isOpen(entry->openLine)) {
+                    entry->openLine = -1;
+                }
+            }
+        }
+        entry->next = std::max(entry->next, first);
+        for (qint64 n = entry->next; n < end; ++n) {
+            const OutputLine &line = log->line(n);
+            Pending pending{line.sequence, entry, n, line.text, int(line.stream), isOpen(n)};
+            (pending.open ? open : complete).append(pending);
+        }
+    }
+
+    // An open line goes out after quiet time, or at once when a later line of another entry is
+    // printed, so that the output keeps the arrival order.
+    quint64 latestComplete = 0;
+    for (const Pending &pending : std::as_const(complete))
+        latestComplete = std::max(latestComplete, pending.sequence);
+    bool waiting = false;
+    for (const Pending &pending : std::as_const(open)) {
+        if (includeOpenLines || pending.sequence < latestComplete)
+            complete.append(pending);
+        else
+            waiting = true;
+    }
+    std::stable_sort(complete.begin(), complete.end(),
+                     [](const Pending &a, const Pending &b) { return a.sequence < b.sequence; });
+
+    QByteArray out;
+    for (const Pending &pending : std::as_const(complete)) {
+        Entry *entry = pending.entry;
+        out += prefix(*entry, pending.stream);
+        out += pending.text.toUtf8();
+        if (m_colour && pending.stream == int(OutputStream::Message))
+            out += "\x1b[0m";
+        out += '\n';
+        entry->next = std::max(entry->next, pending.lineNumber + 1);
+        if (pending.open) {
+            entry->openLine = pending.lineNumber;
+            entry->openText = entry->process->output()->line(pending.lineNumber).text;
+        } else if (entry->openLine == pending.lineNumber) {
+            entry->openLine = -1;
+        }
+    }
+    if (!out.isEmpty() && m_output)
+        m_output->write(out); // a reader that went away is not an error of the session
+    if (waiting && !m_tailTimer.isActive())
+        m_tailTimer.start();
+}
+
+void HeadlessRunner::onProcessFinished()
+{
+    if (!m_running || m_finished)
+        return;
+    bool allDone = true;
+    for (const auto &entry : m_entries) {
+        entry->done = entry->process->isFinished() || entry->process->state() == ManagedProcess::State::NotStarted;
+        allDone = allDone && entry->done;
+    }
+    flushOutput(false);
+    if (allDone)
+        finish();
+}
+
+void HeadlessRunner::onSignal()
+{
+    unsigned char byte = 0;
+    while (::read(g_signalPipe[0], &byte, 1) == 1) {
+        const int signal = byte;
+        if (++m_signalsSeen == 1) {
+            writeError(Msg::tr("%1: terminating every entry (again to kill them at once)").arg(SignalNames::name(signal)));
+            stop(128 + signal);
+        } else {
+            writeError(Msg::tr("%1 again: killing every entry").arg(SignalNames::name(signal)));
+            for (ManagedProcess *process : m_manager->processes()) {
+                if (process->isAlive())
+                    process->kill();
+            }
+        }
+    }
+}
+
+void HeadlessRunner::finish()
+{
+    m_finished = true;
+    m_running = false;
+    m_timeoutTimer.stop();
+    m_tailTimer.stop();
+    flushOutput(true);
+    killLeftovers();
+    m_signalNotifier.reset();
+    restoreSignalHandlers();
+    const int status = exitStatus();
+    QMetaObject::invokeMethod(this, [this, status] { emit finished(status); }, Qt::QueuedConnection);
+}
+
+void HeadlessRunner::killLeftovers()
+{
+    // An entry's child may leave processes behind (a grandchild in the background, a daemon that
+    // called setsid()). start() made ProcDeck a child subreaper, so those were re-parented to
+    // ProcDeck instead of init: every process still descending from ProcDeck belongs to the
+    // session. Kill them all; repeat while killing uncovers more (a parent that forked meanwhile).
+    // Descendants' PIDs cannot be reused under us: they stay reserved until ProcDeck reaps them.
+    int killed = 0;
+    for (int round = 0; round < 10; ++round) {
+        const QList<qint64> pids = liveDescendants(::getpid());
+        if (pids.isEmpty())
+            break;
+        for (const qint64 pid : pids) {
+            if (::kill(pid_t(pid), SIGKILL) == 0)
+                ++killed;
+        }
+    }
+    if (killed > 0)
+        writeError(Msg::tr("killed %n process(es) that the entries left behind", nullptr, killed));
+}
+
+int HeadlessRunner::exitStatus() const
+{
+    if (m_stopStatus >= 0)
+        return m_stopStatus;
+    for (const auto &entry : m_entries) {
+        const ManagedProcess *process = entry->process;
+        switch (process->state()) {
+        case ManagedProcess::State::FailedToStart:
+            return FailedStartExitCode;
+        case ManagedProcess::State::Killed:
+            return 128 + std::abs(process->exitCode());
+        case ManagedProcess::State::Exited:
+            if (process->exitCode() != 0)
+                return process->exitCode();
+            break;
+        default:
+            break;
+        }
+    }
+    return 0;
+}
+
+void HeadlessRunner::writeError(const QString &message)
+{
+    if (m_error)
+        m_error->write((u"procdeck: "_s + message + u'\n').toUtf8());
+}

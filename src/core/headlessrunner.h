@@ -1,1 +1,107 @@
 #pragma once
+
+#include "commandline.h"
+#include "sessionfile.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <memory>
+
+class ManagedProcess;
+class ProcessManager;
+class QIODevice;
+class QSocketNotifier;
+
+// `procdeck --headless FILE [--timeout SECONDS]`: the session without a window. Starts every entry
+// (autostart or not: running the command is the user's explicit request, so no trust question),
+// prints their output and joins them all.
+//
+// Output, on stdout, in arrival order across entries, names padded to align:
+//     name | text      a line the entry wrote on stdout
+//     name ! text      a line the entry wrote on stderr
+//     name * text      ProcDeck's own note about the entry (started, PID; exited with code N;
+//                      terminate: SIGTERM to process group N; failed to start: REASON)
+// With colours (a colour per name, `!` in red, notes dimmed) only when stdout is a terminal and
+// NO_COLOR is unset. A line still open (no newline yet) is printed after 30 ms of quiet or when
+// a later line of another entry arrives; if it grows afterwards, the rest follows on a new line.
+// The runner's own messages (bad file, timeout, signal) go to stderr as "procdeck: …".
+//
+// Ending: when every entry has finished. --timeout, SIGINT or SIGTERM terminate every live entry
+// (its stop signal, SIGKILL after its grace period) and end when all are gone; a second SIGINT or
+// SIGTERM kills them at once. Before returning, any process left in an entry's process group (a
+// grandchild that outlived its parent) is killed: nothing of the session outlives ProcDeck.
+//
+// Exit status: 0 when every entry exited 0; otherwise the first non-zero status in start order
+// (N; 128+N for death by signal N; 127 for a failed start); 124 after --timeout; 128+N when
+// ProcDeck itself got signal N (130 for Ctrl-C); 2 when the file cannot be loaded.
+class HeadlessRunner final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HeadlessRunner)
+
+public:
+    static constexpr int TimeoutExitCode = 124;
+    static constexpr int FailedStartExitCode = 127;
+    static constexpr int BadFileExitCode = 2;
+
+    // The whole headless run for main(): loads commandLine.file, runs, returns the exit status.
+    // Needs only a QCoreApplication (created by the caller); runs its own event loop. Messages
+    // about a bad file go to stderr. Call once per process (it handles SIGINT/SIGTERM while running).
+    static int exec(const CommandLine &commandLine);
+
+    explicit HeadlessRunner(QObject *parent = nullptr);
+    ~HeadlessRunner() override;
+
+    // Where output and messages go (default: stdout and stderr). For tests.
+    void setOutputDevice(QIODevice *device);
+    void setErrorDevice(QIODevice *device);
+    void setColour(bool colour); // default: stdout is a terminal and NO_COLOR is not set
+    // Whether SIGINT and SIGTERM are caught while running (default true; at most one runner at a time).
+    void setHandleSignals(bool handle);
+
+    // Loads the session (JSON or Procfile); false with the message written to the error device.
+    bool load(const QString &path);
+    void setSession(const Session &session, const QString &baseDirectory);
+    // Starts every entry; finished(status) follows (also with no entries at all, from the event loop).
+    void start(qint64 timeoutMs = -1);
+    // As --timeout or SIGTERM would: terminate all, end with `status`.
+    void stop(int status);
+
+    ProcessManager *manager() const;
+
+signals:
+    void finished(int exitStatus);
+
+private:
+    struct Entry;
+
+    void onOutput(Entry *entry);
+    void flushOutput(bool includeOpenLines);
+    void onProcessFinished();
+    void onSignal();
+    void finish();
+    void killLeftovers();
+    int exitStatus() const;
+    void writeError(const QString &message);
+    QByteArray prefix(const Entry &entry, int stream) const;
+
+    std::unique_ptr<ProcessManager> m_manager;
+    std::vector<std::unique_ptr<Entry>> m_entries;
+    QIODevice *m_output = nullptr;
+    QIODevice *m_error = nullptr;
+    std::unique_ptr<QIODevice> m_stdout;
+    std::unique_ptr<QIODevice> m_stderr;
+    QTimer m_tailTimer;
+    QTimer m_timeoutTimer;
+    std::unique_ptr<QSocketNotifier> m_signalNotifier;
+    int m_nameWidth = 0;
+    int m_stopStatus = -1;   // set by timeout / signal / stop(): the status to end with
+    int m_signalsSeen = 0;
+    bool m_colour = false;
+    bool m_handleSignals = true;
+    bool m_running = false;
+    bool m_finished = false;
+};

@@ -1,0 +1,141 @@
+#include "commandline.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <cmath>
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+class Msg
+{
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
+};
+
+// A day is far more than any CI job; the limit keeps the milliseconds well inside qint64.
+constexpr double MaxTimeoutSeconds = 7 * 24 * 3600.0;
+
+CommandLine failure(QString message)
+{
+    CommandLine result;
+    result.mode = CommandLine::Mode::Error;
+    result.error = std::move(message);
+    return result;
+}
+
+void print(FILE *stream, const QString &text)
+{
+    const QByteArray bytes = text.toLocal8Bit();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+    std::fflush(stream);
+}
+
+} // namespace
+
+CommandLine CommandLine::parse(int argc, const char *const *argv)
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    return parse(arguments);
+}
+
+CommandLine CommandLine::parse(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption help(QStringList{u"h"_s, u"help"_s});
+    const QCommandLineOption version(u"version"_s);
+    const QCommandLineOption startAll(u"start-all"_s);
+    const QCommandLineOption headless(u"headless"_s);
+    const QCommandLineOption timeout(u"timeout"_s, QString(), u"SECONDS"_s);
+    parser.addOptions({help, version, startAll, headless, timeout});
+
+    if (!parser.parse(arguments.isEmpty() ? QStringList{u"procdeck"_s} : arguments))
+        return failure(parser.errorText());
+    if (parser.isSet(help))
+        return {Mode::Help, {}, {}, {}};
+    if (parser.isSet(version))
+        return {Mode::Version, {}, {}, {}};
+
+    const QStringList files = parser.positionalArguments();
+    if (files.size() > 1)
+        return failure(Msg::tr("too many arguments: one FILE at most (got %1)").arg(files.size()));
+    if (parser.isSet(headless) && parser.isSet(startAll))
+        return failure(Msg::tr("--headless and --start-all cannot be used together"));
+
+    CommandLine result;
+    result.file = files.value(0);
+    if (parser.isSet(headless))
+        result.mode = Mode::Headless;
+    else if (parser.isSet(startAll))
+        result.mode = Mode::StartAll;
+
+    if (result.mode != Mode::Window && result.file.isEmpty())
+        return failure(Msg::tr("%1 needs a FILE").arg(result.mode == Mode::Headless ? u"--headless"_s : u"--start-all"_s));
+
+    if (parser.isSet(timeout)) {
+        if (result.mode != Mode::Headless)
+            return failure(Msg::tr("--timeout applies only with --headless"));
+        const QString text = parser.values(timeout).constLast();
+        bool ok = false;
+        const double seconds = text.toDouble(&ok);
+        if (!ok || !std::isfinite(seconds) || seconds <= 0 || seconds > MaxTimeoutSeconds)
+            return failure(Msg::tr("--timeout: \"%1\" is not a positive number of seconds").arg(text));
+        result.timeoutMs = std::max<qint64>(1, qint64(std::llround(seconds * 1000.0)));
+    }
+    return result;
+}
+
+QString CommandLine::helpText()
+{
+    return Msg::tr(
+        "Usage:\n"
+        "  procdeck [FILE]                  open a session file (JSON) or a Procfile in the window\n"
+        "  procdeck --start-all FILE        open it and start every entry (asks first if the file\n"
+        "                                   is not trusted)\n"
+        "  procdeck --headless FILE [--timeout SECONDS]\n"
+        "                                   no window: start every entry and join them all\n"
+        "  procdeck --version | --help\n"
+        "\n"
+        "Headless output, one line per output line of an entry:\n"
+        "  name | text      a line the entry wrote on stdout\n"
+        "  name ! text      a line the entry wrote on stderr\n"
+        "  name * text      ProcDeck's note about the entry (started, exited, terminate, ...)\n"
+        "Colours only when stdout is a terminal (and NO_COLOR is not set). On --timeout, Ctrl-C\n"
+        "or SIGTERM every entry is terminated (its stop signal, then SIGKILL after its grace\n"
+        "period); a second Ctrl-C kills at once.\n"
+        "\n"
+        "Exit status (headless): 0 when every entry exited 0; otherwise the first non-zero exit\n"
+        "status in start order (128+N for death by signal N, 127 for a failed start); 124 on\n"
+        "timeout; 128+N when ProcDeck was stopped by signal N; 2 for a bad file or arguments.\n");
+}
+
+QString CommandLine::versionText()
+{
+    return u"procdeck "_s + QLatin1StringView(PROCDECK_VERSION) + u'\n';
+}
+
+std::optional<int> CommandLine::printInformation() const
+{
+    switch (mode) {
+    case Mode::Help:
+        print(stdout, helpText());
+        return 0;
+    case Mode::Version:
+        print(stdout, versionText());
+        return 0;
+    case Mode::Error:
+        print(stderr, u"procdeck: "_s + error + u'\n' + Msg::tr("Try 'procdeck --help'.") + u'\n');
+        return BadUsageExitCode;
+    case Mode::Window:
+    case Mode::StartAll:
+    case Mode::Headless:
+        break;
+    }
+    return std::nullopt;
+}

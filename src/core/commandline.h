@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// The command line of DESIGN.md, parsed before any QCoreApplication exists (main() needs it to
+// choose between a window and headless mode):
+//
+//   procdeck [FILE]                  open a session file or a Procfile in the window
+//   procdeck --start-all FILE        open it and start every entry
+//   procdeck --headless FILE [--timeout SECONDS]
+//   procdeck --version | --help
+//
+// Typical use in main():
+//   const CommandLine commandLine = CommandLine::parse(argc, argv);
+//   if (const std::optional<int> status = commandLine.printInformation())
+//       return *status;                       // --help, --version, or bad arguments (2)
+//   if (commandLine.mode == CommandLine::Mode::Headless) {
+//       QCoreApplication app(argc, argv);
+//       return HeadlessRunner::exec(commandLine);
+//   }
+//   … window; commandLine.file, commandLine.mode == Mode::StartAll
+struct CommandLine
+{
+    enum class Mode {
+        Window,   // `procdeck` or `procdeck FILE`
+        StartAll, // `procdeck --start-all FILE`
+        Headless, // `procdeck --headless FILE [--timeout SECONDS]`
+        Help,
+        Version,
+        Error,    // bad arguments: `error` says why; exit status BadUsageExitCode
+    };
+
+    static constexpr int BadUsageExitCode = 2;
+
+    Mode mode = Mode::Window;
+    QString file;                  // empty: no file (Window only)
+    std::optional<qint64> timeoutMs; // --timeout, Headless only
+    QString error;                 // Mode::Error: one line, e.g. "--timeout: \"x\" is not a number of seconds"
+
+    // `arguments` as QCoreApplication::arguments() gives them: the program name first.
+    static CommandLine parse(const QStringList &arguments);
+    static CommandLine parse(int argc, const char *const *argv);
+
+    // Usage text for --help, and "procdeck VERSION" for --version.
+    static QString helpText();
+    static QString versionText();
+
+    // For Help and Version: prints the text on stdout and returns 0. For Error: prints
+    // "procdeck: ERROR" and a hint to --help on stderr and returns 2. Otherwise std::nullopt.
+    std::optional<int> printInformation() const;
+};

@@ -1,0 +1,107 @@
+#include "commandline.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+Q_DECLARE_METATYPE(CommandLine::Mode)
+
+class tst_CommandLine final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void parse_data();
+    void parse();
+    void errors_data();
+    void errors();
+    void argv();
+    void helpMentionsEveryMode();
+};
+
+void tst_CommandLine::parse_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<CommandLine::Mode>("mode");
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<qint64>("timeoutMs"); // -1: none
+
+    using Mode = CommandLine::Mode;
+    QTest::newRow("nothing") << QStringList{} << Mode::Window << QString() << qint64(-1);
+    QTest::newRow("file") << QStringList{u"s.json"_s} << Mode::Window << u"s.json"_s << qint64(-1);
+    QTest::newRow("file after --") << QStringList{u"--"_s, u"-odd.json"_s} << Mode::Window << u"-odd.json"_s << qint64(-1);
+    QTest::newRow("start-all") << QStringList{u"--start-all"_s, u"Procfile"_s} << Mode::StartAll << u"Procfile"_s << qint64(-1);
+    QTest::newRow("headless") << QStringList{u"--headless"_s, u"s.json"_s} << Mode::Headless << u"s.json"_s << qint64(-1);
+    QTest::newRow("headless timeout") << QStringList{u"--headless"_s, u"s.json"_s, u"--timeout"_s, u"3"_s}
+                                      << Mode::Headless << u"s.json"_s << qint64(3000);
+    QTest::newRow("timeout first, fraction") << QStringList{u"--timeout=0.25"_s, u"s.json"_s, u"--headless"_s}
+                                             << Mode::Headless << u"s.json"_s << qint64(250);
+    QTest::newRow("help") << QStringList{u"--help"_s} << Mode::Help << QString() << qint64(-1);
+    QTest::newRow("-h") << QStringList{u"-h"_s} << Mode::Help << QString() << qint64(-1);
+    QTest::newRow("help wins") << QStringList{u"--headless"_s, u"--help"_s} << Mode::Help << QString() << qint64(-1);
+    QTest::newRow("version") << QStringList{u"--version"_s} << Mode::Version << QString() << qint64(-1);
+}
+
+void tst_CommandLine::parse()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(CommandLine::Mode, mode);
+    QFETCH(QString, file);
+    QFETCH(qint64, timeoutMs);
+    const CommandLine result = CommandLine::parse(QStringList{u"procdeck"_s} + arguments);
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QCOMPARE(result.mode, mode);
+    QCOMPARE(result.file, file);
+    QCOMPARE(result.timeoutMs.value_or(-1), timeoutMs);
+}
+
+void tst_CommandLine::errors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("unknown option") << QStringList{u"--frobnicate"_s} << u"Unknown option 'frobnicate'."_s;
+    QTest::newRow("two files") << QStringList{u"a.json"_s, u"b.json"_s} << u"too many arguments: one FILE at most (got 2)"_s;
+    QTest::newRow("headless without file") << QStringList{u"--headless"_s} << u"--headless needs a FILE"_s;
+    QTest::newRow("start-all without file") << QStringList{u"--start-all"_s} << u"--start-all needs a FILE"_s;
+    QTest::newRow("both modes") << QStringList{u"--headless"_s, u"--start-all"_s, u"f"_s}
+                                << u"--headless and --start-all cannot be used together"_s;
+    QTest::newRow("timeout without headless") << QStringList{u"--timeout"_s, u"3"_s, u"f"_s}
+                                              << u"--timeout applies only with --headless"_s;
+    QTest::newRow("timeout not a number") << QStringList{u"--headless"_s, u"f"_s, u"--timeout"_s, u"soon"_s}
+                                          << u"--timeout: \"soon\" is not a positive number of seconds"_s;
+    QTest::newRow("timeout zero") << QStringList{u"--headless"_s, u"f"_s, u"--timeout"_s, u"0"_s}
+                                  << u"--timeout: \"0\" is not a positive number of seconds"_s;
+    QTest::newRow("timeout negative") << QStringList{u"--headless"_s, u"f"_s, u"--timeout=-1"_s}
+                                      << u"--timeout: \"-1\" is not a positive number of seconds"_s;
+    QTest::newRow("timeout missing value") << QStringList{u"--headless"_s, u"f"_s, u"--timeout"_s}
+                                           << u"Missing value after '--timeout'."_s;
+}
+
+void tst_CommandLine::errors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, error);
+    const CommandLine result = CommandLine::parse(QStringList{u"procdeck"_s} + arguments);
+    QCOMPARE(result.mode, CommandLine::Mode::Error);
+    QCOMPARE(result.error, error);
+}
+
+void tst_CommandLine::argv()
+{
+    const char *argv[] = {"procdeck", "--headless", "caf\xc3\xa9.json", "--timeout", "1.5"};
+    const CommandLine result = CommandLine::parse(5, argv);
+    QCOMPARE(result.mode, CommandLine::Mode::Headless);
+    QCOMPARE(result.file, u"caf\u00e9.json"_s);
+    QCOMPARE(result.timeoutMs.value_or(-1), qint64(1500));
+}
+
+void tst_CommandLine::helpMentionsEveryMode()
+{
+    const QString help = CommandLine::helpText();
+    for (const QString &word : {u"--start-all"_s, u"--headless"_s, u"--timeout"_s, u"--version"_s, u"--help"_s, u"124"_s})
+        QVERIFY2(help.contains(word), qPrintable(word));
+    QVERIFY(CommandLine::versionText().startsWith(u"procdeck "_s));
+}
+
+QTEST_GUILESS_MAIN(tst_CommandLine)
+#include "tst_commandline.moc"

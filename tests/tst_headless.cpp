@@ -1,0 +1,469 @@
+#include "commandline.h"
+#include "headlessrunner.h"
+#include "sessionfile.h"
+#include "testsupport.h"
+
+#include <QBuffer>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cerrno>
+#include <csignal>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+
+// The headless mode, run as a separate process like a user runs it: the real `procdeck`
+// executable (PD_APP_PATH) once its main() dispatches to HeadlessRunner, and this test program
+// itself started with --as-procdeck (see main() below), which calls the same entry point. Each
+// test runs for both; the "app" row is skipped while procdeck's --help does not offer --headless.
+class tst_Headless final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+
+    void outputOrder_data() { programs(); }
+    void outputOrder();
+    void firstFailureInStartOrder_data() { programs(); }
+    void firstFailureInStartOrder();
+    void signalDeathAndFailedStart_data() { programs(); }
+    void signalDeathAndFailedStart();
+    void timeout_data() { programs(); }
+    void timeout();
+    void badFileOrArguments_data() { programs(); }
+    void badFileOrArguments();
+    void sigtermTerminatesEveryProcess_data() { programs(); }
+    void sigtermTerminatesEveryProcess();
+    void sigintExitStatus_data() { programs(); }
+    void sigintExitStatus();
+    void leftoverGrandchildIsKilled_data() { programs(); }
+    void leftoverGrandchildIsKilled();
+    void openLineIsCompleted_data() { programs(); }
+    void openLineIsCompleted();
+    void procfile_data() { programs(); }
+    void procfile();
+    void examples_data();
+    void examples();
+
+    void inProcessPrefixesAndColours();
+
+private:
+    struct Run
+    {
+        int exitCode = -1;
+        QProcess::ExitStatus exitStatus = QProcess::CrashExit;
+        QStringList lines;       // stdout
+        QString errorOutput;     // stderr
+        qint64 elapsedMs = 0;
+    };
+
+    void programs();
+    QString writeSession(const QList<ProcessSpec> &specs, const QString &name = u"s.json"_s);
+    static ProcessSpec child(const QString &name, const QStringList &args);
+    Run run(const QStringList &arguments, int deadlineMs = 30000);
+    static QStringList withoutNotes(const QStringList &lines);
+
+    QTemporaryDir m_dir;
+    bool m_appDispatches = false;
+};
+
+#define SKIP_APP_UNTIL_IT_DISPATCHES(program)                                                     \
+    do {                                                                                          \
+        if ((program) == QStringLiteral(PD_APP_PATH) && !m_appDispatches)                         \
+            QSKIP("procdeck's main() does not dispatch to HeadlessRunner yet");                   \
+    } while (false)
+
+namespace {
+
+// Gone: no such process, or a zombie that nobody reaped yet.
+bool isGone(qint64 pid)
+{
+    if (::kill(pid_t(pid), 0) != 0)
+        return errno == ESRCH;
+    QFile stat(u"/proc/%1/stat"_s.arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return true;
+    const QByteArray text = stat.readAll();
+    const qsizetype close = text.lastIndexOf(')');
+    return close > 0 && text.size() > close + 2 && text.at(close + 2) == 'Z';
+}
+
+} // namespace
+
+void tst_Headless::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QProcess help;
+    help.start(QStringLiteral(PD_APP_PATH), {u"--help"_s});
+    QSignalSpy finished(&help, &QProcess::finished);
+    if (help.state() != QProcess::NotRunning || finished.count() > 0) {
+        if (finished.count() > 0 || finished.wait(20000))
+            m_appDispatches = help.readAllStandardOutput().contains("--headless");
+        else
+            help.kill();
+    }
+    if (!m_appDispatches)
+        qInfo("procdeck does not dispatch --headless yet: the \"app\" rows are skipped");
+}
+
+void tst_Headless::programs()
+{
+    QTest::addColumn<QString>("program");
+    QTest::newRow("app") << QStringLiteral(PD_APP_PATH);
+    QTest::newRow("self") << QCoreApplication::applicationFilePath();
+}
+
+QString tst_Headless::writeSession(const QList<ProcessSpec> &specs, const QString &name)
+{
+    Session session;
+    session.processes = specs;
+    const QString path = m_dir.filePath(name);
+    const SessionFile::SaveResult saved = SessionFile::save(path, SessionFile::toJson(session));
+    if (!saved.ok)
+        qWarning("%s", qPrintable(saved.error));
+    return path;
+}
+
+ProcessSpec tst_Headless::child(const QString &name, const QStringList &args)
+{
+    ProcessSpec spec;
+    spec.name = name;
+    spec.program = TestSupport::childPath();
+    spec.args = args;
+    return spec;
+}
+
+tst_Headless::Run tst_Headless::run(const QStringList &arguments, int deadlineMs)
+{
+    QFETCH(QString, program);
+    QStringList args = arguments;
+    if (program != QStringLiteral(PD_APP_PATH))
+        args.prepend(u"--as-procdeck"_s);
+
+    Run result;
+    QProcess process;
+    QSignalSpy finished(&process, &QProcess::finished);
+    QElapsedTimer clock;
+    clock.start();
+    process.start(program, args);
+    if (!finished.wait(deadlineMs)) {
+        process.kill();
+        finished.wait(5000);
+        return result;
+    }
+    result.elapsedMs = clock.elapsed();
+    result.exitCode = process.exitCode();
+    result.exitStatus = process.exitStatus();
+    result.lines = QString::fromUtf8(process.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
+    result.errorOutput = QString::fromUtf8(process.readAllStandardError());
+    return result;
+}
+
+QStringList tst_Headless::withoutNotes(const QStringList &lines)
+{
+    static const QRegularExpression note(u"^\\S+\\s+\\* "_s);
+    QStringList kept;
+    for (const QString &line : lines) {
+        if (!note.match(line).hasMatch())
+            kept.append(line);
+    }
+    return kept;
+}
+
+void tst_Headless::outputOrder()
+{
+    SKIP_APP_UNTIL_IT_DISPATCHES(QLatin1StringView(QTest::currentDataTag()).startsWith(u"app"_s) ? QStringLiteral(PD_APP_PATH) : QString());
+    const QString file = writeSession({
+        child(u"alpha"_s, {u"echo"_s, u"one"_s, u"then"_s, u"sleep"_s, u"600"_s, u"then"_s, u"echo"_s, u"four"_s}),
+        child(u"b"_s, {u"sleep"_s, u"200"_s, u"then"_s, u"echo"_s, u"two"_s, u"then"_s, u"echo-err"_s, u"three"_s}),
+    });
+    const Run result = run({u"--headless"_s, file});
+    QCOMPARE(result.exitStatus, QProcess::NormalExit);
+    QCOMPARE(withoutNotes(result.lines), (QStringList{u"alpha | one"_s, u"b     | two"_s, u"b     ! three"_s, u"alpha | four"_s}));
+    QCOMPARE(result.exitCode, 0);
+    // ProcDeck's notes: started and exited for each entry.
+    QCOMPARE(result.lines.filter(QRegularExpression(u"^alpha \\* started, PID \\d+$"_s)).size(), 1);
+    QVERIFY2(result.lines.contains(u"b     * exited with code 0"_s), qPrintable(result.lines.join(u'\n')));
+    QVERIFY(!result.lines.join(u'\n').contains(u'\x1b')); // not a terminal: no colours
+}
+
+void tst_Headless::firstFailureInStartOrder()
+{
+    SKIP_APP_UNTIL_IT_DISPATCHES(QLatin1StringView(QTest::currentDataTag()).startsWith(u"app"_s) ? QStringLiteral(PD_APP_PATH) : QString());
+    // fail3 ends after fail5, but comes first in start order.
+    const QString file = writeSession({
+        child(u"ok"_s, {u"exit"_s, u"0"_s}),
+        child(u"fail3"_s, {u"sleep"_s, u"300"_s, u"then"_s, u"exit"_s, u"3"_s}),
+        child(u"fail5"_s, {u"exit"_s, u"5"_s}),
+    });
+    const Run result = run({u"--headless"_s, file});
+    QCOMPARE(result.exitStatus, QProcess::NormalExit);
+    QCOMPARE(result.exitCode, 3);
+    const qsizetype five = result.lines.indexOf(u"fail5 * exited with code 5"_s);
+    const qsizetype three = result.lines.indexOf(u"fail3 * exited with code 3"_s);
+    QVERIFY2(five >= 0 && three > five, qPrintable(result.lines.join(u'\n')));
+}
+
+void tst_Headless::signalDeathAndFailedStart()
+{
+    SKIP_APP_UNTIL_IT_DISPATCHES(QLatin1StringView(QTest::currentDataTag()).startsWith(u"app"_s) ? QStringLiteral(PD_APP_PATH) : QString());
+    const QString aborted = writeSession({child(u"ok"_s, {u"exit"_s, u"0"_s}), child(u"abort"_s, {u"abort"_s})},
+                                         u"abort.json"_s);
+    Run result = run({u"--headless"_s, aborted});
+    QCOMPARE(result.exitCode, 128 + SIGABRT);
+
+    ProcessSpec missing;
+    missing.name = u"missing"_s;
+    missing.program = m_dir.filePath(u"no-such-program"_s);
+    const QString failed = writeSession({missing, child(u"late"_s, {u"sleep"_s, u"100"_s, u"then"_s, u"exit"_s, u"4"_s})},
+                                        u"failed.json"_s);
+    result = run({u"--headless"_s, failed});
+    QCOMPARE(result.exitCode, HeadlessRunner::FailedStartExitCode);
+    QVERIFY2(result.lines.filter(QRegularExpression(u"^missing \\* failed to start: "_s)).size() == 1,
+             qPrintable(result.lines.join(u'\n')));
+    QVERIFY(result.lines.contains(u"late    * exited with code 4"_s)); // the others still ran
+}
+
+void tst_Headless::timeout()
+{
+    SKIP_APP_UNTIL_IT_DISPATCHES(QLatin1StringView(QTest::currentDataTag()).startsWith(u"app"_s) ? QStringLiteral(PD_APP_PATH) : QString());
+    ProcessSpec stubborn = child(u"stubborn"_s, {u"ignore-term"_s, u"60000"_s});
+    stubborn.stopTimeoutMs = 300;
+    const QString file = writeSession({child(u"sleeper"_s, {u"sleep"_s, u"60000"_s}), stubborn,
+                                       child(u"quick"_s, {u"exit"_s, u"0"_s})});
+    const Run result = run({u"--headless"_s, file, u"--timeout"_s, u"0.5"_s});
+    QCOMPARE(result.exitStatus, QProcess::NormalExit);
+    QCOMPARE(result.exitCode, HeadlessRunner::TimeoutExitCode);
+    QVERIFY2(result.errorOutput.contains(u"procdeck: timeout after 0.5 s: terminating every entry"_s),
+             qPrintable(result.errorOutput));
+    QVERIFY2(result.lines.contains(u"sleeper  * terminated by SIGTERM, exit -15"_s), qPrintable(result.lines.join(u'\n')));
+    QVERIFY2(result.lines.contains(u"stubborn * terminated by SIGKILL, exit -9"_s), qPrintable(result.lines.join(u'\n')));
+    QVERIFY(result.lines.contains(u"stubborn | ready"_s));
+}
+
+void tst_Headless::badFileOrArguments()
+{
+    SKIP_APP_UNTIL_IT_DISPATCHES(QLatin1StringView(QTest::currentDataTag()).startsWith(u"app"_s) ? QStringLiteral(PD_APP_PATH) : QString());
+    const QString missing = m_dir.filePath(u"absent.json"_s);
+    Run result = run({u"--headless"_s, missing});
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.errorOutput.startsWith(u"procdeck: "_s + missing + u": cannot read the file: "_s),
+             qPrintable(result.errorOutput));
+    QVERIFY(result.lines.isEmpty());
+
+    const QString broken = m_dir.filePath(u"broken.json"_s);
+    QFile file(broken);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{\n  \"procdeck\": 1,\n  \"processes\": [{\"program\": \"x\", \"stopTimeoutMs\": -1}]\n}\n");
+    file.close();
+    result = run({u"--headless"_s, broken});
+    QCOMPARE(result.exitCode, 2);
+    QCOMPARE(result.errorOutput, u"procdeck: "_s + broken + u": processes[0].stopTimeoutMs: must be a positive integer\n"_s);
+
+    result = run({u"--headless"_s});
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.errorOutput.startsWith(u"procdeck: --headless needs a FILE\n"_s), qPrintable(result.errorOutput));
+
+    result = run({u"--headless"_s, broken, u"--timeout"_s, u"never"_s});
+    QCOMPARE(result.exitCode, 2);
+}
+
+void tst_Headless::sigtermTerminatesEveryProcess()
+{
+    QFETCH(QString, program);
+    SKIP_APP_UNTIL_IT_DISPATCHES(program);
+    const QString file = writeSession({child(u"tree"_s, {u"tree"_s, u"60000"_s}),
+                                       child(u"stubborn"_s, {u"ignore-term"_s, u"60000"_s})});
+    QProcess process;
+    QSignalSpy finished(&process, &QProcess::finished);
+    QStringList args{u"--headless"_s, file};
+    if (program != QStringLiteral(PD_APP_PATH))
+        args.prepend(u"--as-procdeck"_s);
+    process.start(program, args);
+
+    // "tree | child PID grandchild PID" and "stubborn | ready".
+    QByteArray output;
+    const QRegularExpression treeLine(u"tree\\s+\\| child (\\d+) grandchild (\\d+)"_s);
+    QRegularExpressionMatch match;
+    QTRY_VERIFY_WITH_TIMEOUT((output += process.readAllStandardOutput(),
+                              (match = treeLine.match(QString::fromUtf8(output))).hasMatch()
+                                  && output.contains("stubborn | ready")),
+                             20000);
+    const qint64 childPid = match.captured(1).toLongLong();
+    const qint64 grandchildPid = match.captured(2).toLongLong();
+    QVERIFY(!isGone(childPid));
+    QVERIFY(!isGone(grandchildPid));
+
+    ::kill(pid_t(process.processId()), SIGTERM);
+    // The stubborn entry ignores SIGTERM: ProcDeck waits its grace period (5 s), then kills.
+    QVERIFY(finished.wait(30000));
+    output += process.readAllStandardOutput();
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 128 + SIGTERM);
+    QVERIFY2(output.contains("stubborn * terminated by SIGKILL"), output.constData());
+    QVERIFY(process.readAllStandardError().contains("procdeck: SIGTERM: terminating every entry"));
+    QTRY_VERIFY_WITH_TIMEOUT(isGone(childPid) && isGone(grandchildPid), 10000);
+}
+
+void tst_Headless::sigintExitStatus()
+{
+    QFETCH(QString, program);
+    SKIP_APP_UNTIL_IT_DISPATCHES(program);
+    const QString file = writeSession({child(u"sleeper"_s, {u"echo"_s, u"up"_s, u"then"_s, u"sleep"_s, u"60000"_s})});
+    QProcess process;
+    QSignalSpy finished(&process, &QProcess::finished);
+    QStringList args{u"--headless"_s, file};
+    if (program != QStringLiteral(PD_APP_PATH))
+        args.prepend(u"--as-procdeck"_s);
+    process.start(program, args);
+    QByteArray output;
+    QTRY_VERIFY_WITH_TIMEOUT((output += process.readAllStandardOutput()).contains("sleeper | up"), 20000);
+    ::kill(pid_t(process.processId()), SIGINT);
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(process.exitCode(), 128 + SIGINT);
+    output += process.readAllStandardOutput();
+    QVERIFY2(output.contains("sleeper * terminated by SIGTERM, exit -15"), output.constData());
+}
+
+void tst_Headless::leftoverGrandchildIsKilled()
+{
+    SKIP_APP_UNTIL_IT_DISPATCHES(QLatin1StringView(QTest::currentDataTag()).startsWith(u"app"_s) ? QStringLiteral(PD_APP_PATH) : QString());
+    // The entry exits at once and leaves a background sleeper behind, even in a new session.
+    ProcessSpec spec;
+    spec.name = u"daemon"_s;
+    spec.shell = u"setsid sleep 60 </dev/null >/dev/null 2>&1 & echo \"left $!\""_s;
+    const Run result = run({u"--headless"_s, writeSession({spec})});
+    QCOMPARE(result.exitCode, 0);
+    const QStringList left = result.lines.filter(u"daemon | left "_s);
+    QCOMPARE(left.size(), 1);
+    const qint64 pid = left.first().section(u' ', -1).toLongLong();
+    QVERIFY(pid > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(isGone(pid), 10000);
+    QVERIFY2(result.errorOutput.contains(u"procdeck: killed 1 process(es) that the entries left behind"_s),
+             qPrintable(result.errorOutput));
+}
+
+void tst_Headless::openLineIsCompleted()
+{
+    SKIP_APP_UNTIL_IT_DISPATCHES(QLatin1StringView(QTest::currentDataTag()).startsWith(u"app"_s) ? QStringLiteral(PD_APP_PATH) : QString());
+    // A line without its newline is printed after a moment of quiet; the rest follows.
+    ProcessSpec spec;
+    spec.name = u"partial"_s;
+    spec.shell = u"printf abc; sleep 0.4; printf 'def\\nlast without newline'"_s;
+    const Run result = run({u"--headless"_s, writeSession({spec})});
+    QCOMPARE(result.exitCode, 0);
+    const QStringList lines = withoutNotes(result.lines);
+    QCOMPARE(lines.last(), u"partial | last without newline"_s);
+    // Usually "abc" then "def"; on a very slow machine the two parts may arrive as one line.
+    const QString text = lines.mid(0, lines.size() - 1).join(u'+');
+    QVERIFY2(text == u"partial | abc+partial | def"_s || text == u"partial | abcdef"_s, qPrintable(text));
+}
+
+void tst_Headless::procfile()
+{
+    SKIP_APP_UNTIL_IT_DISPATCHES(QLatin1StringView(QTest::currentDataTag()).startsWith(u"app"_s) ? QStringLiteral(PD_APP_PATH) : QString());
+    QDir dir(m_dir.filePath(u"procfile"_s));
+    QVERIFY(dir.mkpath(u"."_s));
+    QFile procfile(dir.filePath(u"Procfile"_s));
+    QVERIFY(procfile.open(QIODevice::WriteOnly));
+    procfile.write("# two services\nweb: echo \"$GREETING from $(basename \"$PWD\")\"\nfail: exit 9\n");
+    procfile.close();
+    QFile env(dir.filePath(u".env"_s));
+    QVERIFY(env.open(QIODevice::WriteOnly));
+    env.write("export GREETING='hello there'\n");
+    env.close();
+
+    const Run result = run({u"--headless"_s, procfile.fileName()});
+    QCOMPARE(result.exitCode, 9);
+    QCOMPARE(withoutNotes(result.lines), QStringList{u"web  | hello there from procfile"_s});
+}
+
+void tst_Headless::examples_data()
+{
+    QTest::addColumn<QString>("program");
+    QTest::addColumn<QString>("example");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QStringList>("expected"); // these lines, in this order (others may come between)
+
+    for (const auto &[name, program] : {std::pair{"app", QStringLiteral(PD_APP_PATH)},
+                                        std::pair{"self", QCoreApplication::applicationFilePath()}}) {
+        QTest::addRow("%s: demo, 3 s", name)
+            << program << u"demo.json"_s << HeadlessRunner::TimeoutExitCode
+            << QStringList{u"quick    | hello from a quick job; $(not run) * reach the child as they are"_s,
+                           u"stubborn | ignoring SIGTERM: Terminate waits 3 s, then kills"_s,
+                           u"chatty   | tick 1 of 200"_s, u"chatty   | tick 3 of 200"_s,
+                           u"chatty   ! warning: 3 is a multiple of three"_s,
+                           u"stubborn * terminated by SIGKILL, exit -9"_s};
+    }
+}
+
+void tst_Headless::examples()
+{
+    SKIP_APP_UNTIL_IT_DISPATCHES(QLatin1StringView(QTest::currentDataTag()).startsWith(u"app"_s) ? QStringLiteral(PD_APP_PATH) : QString());
+    QFETCH(QString, example);
+    QFETCH(int, exitCode);
+    QFETCH(QStringList, expected);
+    const Run result = run({u"--headless"_s, QStringLiteral(PD_SOURCE_DIR "/examples/") + example,
+                            u"--timeout"_s, u"3"_s});
+    QCOMPARE(result.exitCode, exitCode);
+    qsizetype at = 0;
+    for (const QString &line : expected) {
+        const qsizetype found = result.lines.indexOf(line, at);
+        QVERIFY2(found >= 0, qPrintable(u"missing or out of order: "_s + line + u"\n--- output:\n"_s + result.lines.join(u'\n')));
+        at = found + 1;
+    }
+}
+
+void tst_Headless::inProcessPrefixesAndColours()
+{
+    ProcessSpec spec = child(u"c"_s, {u"echo"_s, u"out"_s, u"then"_s, u"echo-err"_s, u"err"_s});
+    Session session;
+    session.processes = {spec};
+    QBuffer output;
+    output.open(QIODevice::WriteOnly);
+    QBuffer errors;
+    errors.open(QIODevice::WriteOnly);
+    HeadlessRunner runner;
+    runner.setOutputDevice(&output);
+    runner.setErrorDevice(&errors);
+    runner.setColour(true);
+    runner.setHandleSignals(false);
+    runner.setSession(session, m_dir.path());
+    QSignalSpy finished(&runner, &HeadlessRunner::finished);
+    runner.start();
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(finished.first().first().toInt(), 0);
+    const QByteArray text = output.data();
+    QVERIFY2(text.contains("\x1b[36mc\x1b[0m | out\n"), text.constData());
+    QVERIFY2(text.contains("\x1b[36mc\x1b[0m \x1b[1;31m!\x1b[0m err\n"), text.constData());
+    QVERIFY2(text.contains("\x1b[36mc\x1b[0m \x1b[2m* exited with code 0\x1b[0m\n"), text.constData());
+    QVERIFY(errors.data().isEmpty());
+}
+
+// `tst_headless --as-procdeck ARGS…` behaves as `procdeck ARGS…` does in headless mode.
+int main(int argc, char *argv[])
+{
+    if (argc > 1 && qstrcmp(argv[1], "--as-procdeck") == 0) {
+        std::vector<const char *> arguments{argv[0]};
+        arguments.insert(arguments.end(), argv + 2, argv + argc);
+        const CommandLine commandLine = CommandLine::parse(int(arguments.size()), arguments.data());
+        if (const std::optional<int> status = commandLine.printInformation())
+            return *status;
+        QCoreApplication app(argc, argv);
+        return HeadlessRunner::exec(commandLine);
+    }
+    QCoreApplication app(argc, argv);
+    tst_Headless test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_headless.moc"
