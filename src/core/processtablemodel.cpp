@@ -95,7 +95,6 @@ QVariant ProcessTableModel::data(const QModelIndex &index, int role) const
     case Qt::TextAlignmentRole:
         switch (index.column()) {
         case Pid:
-        case Exit:
         case RunTime:
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         default:

@@ -65,6 +65,8 @@ MainWindow::MainWindow(QWidget *parent)
     header->resizeSection(ProcessTableModel::State, charWidth * 24);
     header->resizeSection(ProcessTableModel::Exit, charWidth * 14);
     header->resizeSection(ProcessTableModel::Started, charWidth * 10);
+    header->resizeSection(ProcessTableModel::RunTime, charWidth * 10);
+    header->setStretchLastSection(false);
     m_ui->processTable->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
 
     m_outputPane = new OutputPane(m_manager, this);

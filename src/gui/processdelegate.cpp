@@ -75,8 +75,29 @@ void ProcessDelegate::initStyleOption(QStyleOptionViewItem *option, const QModel
 
 void ProcessDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
-    if (index.column() != ProcessTableModel::Alive) {
+    const bool rightAligned = index.data(Qt::TextAlignmentRole).value<Qt::Alignment>() & Qt::AlignRight;
+    if (index.column() != ProcessTableModel::Alive && !rightAligned) {
         QStyledItemDelegate::paint(painter, option, index);
+        return;
+    }
+    if (rightAligned) {
+        // Numbers sit right-aligned: keep them a little off the next column's text.
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        const QString text = opt.text;
+        opt.text.clear();
+        const QWidget *widget = option.widget;
+        QStyle *style = widget ? widget->style() : QApplication::style();
+        style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+        const QRect r = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget)
+                            .adjusted(0, 0, -opt.fontMetrics.horizontalAdvance(QLatin1Char(' ')), 0);
+        const bool selected = opt.state & QStyle::State_Selected;
+        painter->save();
+        painter->setPen(opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
+        painter->setFont(opt.font);
+        painter->drawText(r, Qt::AlignVCenter | Qt::AlignRight,
+                          opt.fontMetrics.elidedText(text, Qt::ElideLeft, r.width()));
+        painter->restore();
         return;
     }
 

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Takes the README's screenshots: the window on examples/demo.json under Xvfb, all entries started.
+# Needs a built tree (scripts/run.sh or scripts/test.sh first). Writes docs/*.png.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/deps.sh
+procdeck_install_missing xvfb xauth imagemagick xdotool
+
+app=build/src/app/procdeck
+out=docs
+mkdir -p "$out"
+config=$(mktemp -d)
+trap 'rm -rf "$config"' EXIT
+
+shoot() { # shoot NAME SECONDS [xdotool commands…]
+    local name=$1 wait=$2
+    shift 2
+    XDG_CONFIG_HOME="$config" xvfb-run -a -s "-screen 0 1180x760x24" bash -c '
+        "$0" --start-all examples/demo.json &
+        app=$!
+        sleep 2
+        win=$(xdotool search --sync --onlyvisible --class procdeck | head -n 1)
+        xdotool windowmove "$win" 0 0 windowsize "$win" 1180 760
+        sleep 0.5
+        for cmd in "${@:3}"; do eval "xdotool $cmd"; sleep 0.4; done
+        sleep "$2"
+        import -window root "$1"
+        kill $app; wait $app 2>/dev/null || true
+    ' "$app" "$out/$name.png" "$wait" "$@"
+    echo "wrote $out/$name.png"
+}
+
+shoot screenshot 4 "mousemove 60 163 click 1"
