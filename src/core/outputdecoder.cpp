@@ -64,9 +64,44 @@ qint16 nearestIndex(int r, int g, int b)
 
 } // namespace
 
+namespace {
+
+class VectorSink final : public OutputLineSink
+{
+public:
+    explicit VectorSink(std::vector<OutputLine> &lines)
+        : m_lines(lines)
+    {
+    }
+    OutputLine &nextLine() override { return m_lines.emplace_back(); }
+
+private:
+    std::vector<OutputLine> &m_lines;
+};
+
+} // namespace
+
 OutputDecoder::OutputDecoder() = default;
 
 void OutputDecoder::decode(QByteArrayView bytes, std::vector<OutputLine> &lines)
+{
+    VectorSink sink(lines);
+    decode(bytes, sink);
+}
+
+void OutputDecoder::breakLine(std::vector<OutputLine> &lines)
+{
+    VectorSink sink(lines);
+    breakLine(sink);
+}
+
+void OutputDecoder::finish(std::vector<OutputLine> &lines)
+{
+    VectorSink sink(lines);
+    finish(sink);
+}
+
+void OutputDecoder::decode(QByteArrayView bytes, OutputLineSink &lines)
 {
     const char *p = bytes.data();
     const char *const end = p + bytes.size();
@@ -79,8 +114,11 @@ void OutputDecoder::decode(QByteArrayView bytes, std::vector<OutputLine> &lines)
                 if (special != end && *special == '\n' && m_open.text.isEmpty() && !m_styled
                     && run <= MaxLineLength) {
                     // The common case: a whole plain line, converted once, straight into place.
-                    OutputLine &line = lines.emplace_back();
-                    line.text = QString::fromLatin1(p, run);
+                    OutputLine &line = lines.nextLine();
+                    line.text = QLatin1StringView(p, run); // reuses the buffer it may have
+                    if (line.spans.capacity() != 0)
+                        line.spans = QList<OutputSpan>();
+                    line.continued = false;
                     line.byteCount = m_pendingBytes + run + 1;
                     m_bytesInLines += line.byteCount;
                     m_pendingBytes = 0;
@@ -99,13 +137,13 @@ void OutputDecoder::decode(QByteArrayView bytes, std::vector<OutputLine> &lines)
     }
 }
 
-void OutputDecoder::breakLine(std::vector<OutputLine> &lines)
+void OutputDecoder::breakLine(OutputLineSink &lines)
 {
     if (!m_open.text.isEmpty())
         completeLine(false, lines);
 }
 
-void OutputDecoder::finish(std::vector<OutputLine> &lines)
+void OutputDecoder::finish(OutputLineSink &lines)
 {
     if (m_utf8Needed > 0) {
         m_utf8Needed = 0;
@@ -128,7 +166,7 @@ void OutputDecoder::finish(std::vector<OutputLine> &lines)
     m_crPending = false;
 }
 
-void OutputDecoder::processByte(uchar c, std::vector<OutputLine> &lines)
+void OutputDecoder::processByte(uchar c, OutputLineSink &lines)
 {
     switch (m_state) {
     case State::Ground:
@@ -186,7 +224,7 @@ void OutputDecoder::processByte(uchar c, std::vector<OutputLine> &lines)
     }
 }
 
-void OutputDecoder::ground(uchar c, std::vector<OutputLine> &lines)
+void OutputDecoder::ground(uchar c, OutputLineSink &lines)
 {
     if (m_utf8Needed > 0) {
         if (c >= m_utf8Lower && c <= m_utf8Upper) {
@@ -260,7 +298,7 @@ void OutputDecoder::ground(uchar c, std::vector<OutputLine> &lines)
     }
 }
 
-void OutputDecoder::csi(uchar c, std::vector<OutputLine> &lines)
+void OutputDecoder::csi(uchar c, OutputLineSink &lines)
 {
     if (c >= '0' && c <= '9') {
         if (!m_paramStarted) {
@@ -449,7 +487,7 @@ void OutputDecoder::rewriteIfPending()
     m_open.spans.clear();
 }
 
-void OutputDecoder::appendLatin1(const char *data, qsizetype size, std::vector<OutputLine> &lines)
+void OutputDecoder::appendLatin1(const char *data, qsizetype size, OutputLineSink &lines)
 {
     rewriteIfPending();
     while (size > 0) {
@@ -468,7 +506,7 @@ void OutputDecoder::appendLatin1(const char *data, qsizetype size, std::vector<O
     }
 }
 
-void OutputDecoder::appendCodePoint(char32_t cp, std::vector<OutputLine> &lines)
+void OutputDecoder::appendCodePoint(char32_t cp, OutputLineSink &lines)
 {
     rewriteIfPending();
     const qsizetype units = cp > 0xFFFF ? 2 : 1;
@@ -501,9 +539,9 @@ void OutputDecoder::styleAppended(qsizetype start, qsizetype length)
     m_open.spans.append(span);
 }
 
-void OutputDecoder::completeLine(bool continued, std::vector<OutputLine> &lines)
+void OutputDecoder::completeLine(bool continued, OutputLineSink &lines)
 {
-    OutputLine &line = lines.emplace_back();
+    OutputLine &line = lines.nextLine();
     QString &text = m_open.text;
     if (text.capacity() > text.size() + text.size() / 4 + 16)
         text.squeeze();
@@ -522,7 +560,7 @@ void OutputDecoder::endSequence()
     m_state = State::Ground;
 }
 
-void OutputDecoder::abortSequence(uchar c, std::vector<OutputLine> &lines)
+void OutputDecoder::abortSequence(uchar c, OutputLineSink &lines)
 {
     // A control or non-ASCII byte inside a sequence: the sequence is dropped, the byte counts.
     ++m_escapes;

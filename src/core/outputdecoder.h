@@ -8,6 +8,18 @@
 
 #include <vector>
 
+// Where the decoder puts completed lines. nextLine() hands out a line object to overwrite (it may
+// hold an old line's text, whose buffer is then reused): the decoder sets text, spans, byteCount
+// and continued; the other fields are the sink's.
+class OutputLineSink
+{
+public:
+    virtual OutputLine &nextLine() = 0;
+
+protected:
+    ~OutputLineSink() = default;
+};
+
 // Turns the bytes of one output stream into lines, incrementally: bytes go in as they were read,
 // completed lines come out, and the open (not yet terminated) line stays readable.
 //
@@ -35,14 +47,18 @@ public:
 
     OutputDecoder();
 
-    // Decodes the next bytes; completed lines are appended to `lines` (text, spans, byteCount,
-    // continued; the other fields are left for the caller).
-    void decode(QByteArrayView bytes, std::vector<OutputLine> &lines);
+    // Decodes the next bytes; each completed line goes to the sink.
+    void decode(QByteArrayView bytes, OutputLineSink &sink);
     // Completes the open line, if it has text, as if it had ended here (another stream's line is
     // about to be shown). A character or escape sequence in progress carries on.
-    void breakLine(std::vector<OutputLine> &lines);
+    void breakLine(OutputLineSink &sink);
     // End of the stream: a partial character becomes U+FFFD, an unfinished escape sequence is
     // dropped, the open line is completed if it has text, and the style is reset.
+    void finish(OutputLineSink &sink);
+
+    // The same, appending the completed lines to a vector.
+    void decode(QByteArrayView bytes, std::vector<OutputLine> &lines);
+    void breakLine(std::vector<OutputLine> &lines);
     void finish(std::vector<OutputLine> &lines);
 
     const QString &openText() const { return m_open.text; }
@@ -67,17 +83,17 @@ private:
         StringEscape,       // ESC inside a string: ST if a backslash follows
     };
 
-    void processByte(uchar c, std::vector<OutputLine> &lines);
-    void ground(uchar c, std::vector<OutputLine> &lines);
-    void csi(uchar c, std::vector<OutputLine> &lines);
+    void processByte(uchar c, OutputLineSink &lines);
+    void ground(uchar c, OutputLineSink &lines);
+    void csi(uchar c, OutputLineSink &lines);
     void applySgr();
-    void appendLatin1(const char *data, qsizetype size, std::vector<OutputLine> &lines);
-    void appendCodePoint(char32_t cp, std::vector<OutputLine> &lines);
+    void appendLatin1(const char *data, qsizetype size, OutputLineSink &lines);
+    void appendCodePoint(char32_t cp, OutputLineSink &lines);
     void styleAppended(qsizetype start, qsizetype length);
-    void completeLine(bool continued, std::vector<OutputLine> &lines);
+    void completeLine(bool continued, OutputLineSink &lines);
     void rewriteIfPending();
     void endSequence();
-    void abortSequence(uchar c, std::vector<OutputLine> &lines);
+    void abortSequence(uchar c, OutputLineSink &lines);
 
     OutputLine m_open;          // text and spans of the open line
     OutputSpan m_style;         // current SGR attributes (start/length unused)

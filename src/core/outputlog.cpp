@@ -45,9 +45,14 @@ int streamIndex(OutputStream stream)
 
 } // namespace
 
-struct OutputLog::Private
+// The kept lines live in a ring of slots. At the line bound, the slot of the line dropped is the
+// slot of the line added, and the decoder overwrites its text in place: a flood of ordinary
+// lines costs no allocation per line. Lines dropped for the byte budget release their buffers.
+struct OutputLog::Private final : public OutputLineSink
 {
-    std::deque<OutputLine> lines;
+    std::vector<OutputLine> ring;
+    size_t head = 0;  // slot of firstLineNumber()
+    size_t count = 0; // kept lines
     qint64 first = 0;
     qsizetype maxLines = DefaultMaxLines;
     qint64 maxBytes = DefaultMaxBytes;
@@ -60,110 +65,162 @@ struct OutputLog::Private
     OutputDecoder decoders[2];
     bool tailOpen = false; // the last line is the open line of decoders[tailStream]
     int tailStream = 0;
-    std::vector<OutputLine> scratch; // completed lines on their way in; keeps its capacity
 
-    void absorb(int stream);
+    // While a decoder writes into the log
+    OutputStream sinkStream = OutputStream::Stdout;
+    qint64 sinkTime = 0;
+    bool sinkCompletesTail = false; // the next line is the open tail, completed
+    OutputLine *filling = nullptr;  // handed out, its cost not yet counted
+
+    size_t slot(size_t index) const
+    {
+        const size_t at = head + index;
+        return at < ring.size() ? at : at - ring.size();
+    }
+    OutputLine &back() { return ring[slot(count - 1)]; }
+
+    OutputLine &nextLine() override;
+    OutputLine &pushSlot();
+    void finishFilling();
+    void dropFront(bool recycle);
+    void trimBytes();
+    template<typename Call>
+    void feed(int stream, Call call);
     void closeTail();
     void pushMessage(QStringView text);
-    void trim();
 };
 
-// Moves the decoder's completed lines (in `scratch`) into the log and mirrors its open line as
-// the last line.
-void OutputLog::Private::absorb(int stream)
+OutputLine &OutputLog::Private::nextLine()
 {
-    Q_ASSERT(!tailOpen || tailStream == stream);
-    const OutputDecoder &decoder = decoders[stream];
-    size_t i = 0;
-    if (tailOpen && !scratch.empty()) {
-        // The open line is complete now: same line number, sequence and time, final text.
-        OutputLine &tail = lines.back();
-        OutputLine &done = scratch.front();
-        usedBytes -= memoryCost(tail);
-        tail.text = std::move(done.text);
-        tail.spans = std::move(done.spans);
-        tail.byteCount = done.byteCount;
-        tail.continued = done.continued;
-        usedBytes += memoryCost(tail);
+    finishFilling();
+    if (sinkCompletesTail) {
+        // The open line is complete: same line number, sequence and time, final text.
+        sinkCompletesTail = false;
         tailOpen = false;
         ++tailRevision;
-        i = 1;
+        OutputLine &tail = back();
+        usedBytes -= memoryCost(tail);
+        filling = &tail;
+        return tail;
     }
+    trimBytes();
+    OutputLine &line = pushSlot();
+    line.sequence = reserveSequences(1);
+    line.timeMs = sinkTime;
+    line.run = run;
+    line.stream = sinkStream;
+    filling = &line;
+    return line;
+}
 
-    const bool newTail = decoder.hasOpenLine() && !tailOpen;
-    const size_t fresh = scratch.size() - i + (newTail ? 1 : 0);
-    if (fresh > 0) {
-        quint64 sequence = reserveSequences(fresh);
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        const auto outputStream = stream == 1 ? OutputStream::Stderr : OutputStream::Stdout;
-        for (; i < scratch.size(); ++i) {
-            OutputLine &line = scratch[i];
-            line.timeMs = now;
-            line.sequence = sequence++;
-            line.run = run;
-            line.stream = outputStream;
-            usedBytes += memoryCost(line);
-            lines.push_back(std::move(line));
+// A slot for a new last line. At the line bound it is the slot of the line dropped, with its
+// buffers, for the caller to overwrite.
+OutputLine &OutputLog::Private::pushSlot()
+{
+    while (count >= size_t(maxLines))
+        dropFront(true);
+    if (count == ring.size()) {
+        if (head != 0) {
+            std::rotate(ring.begin(), ring.begin() + qsizetype(head), ring.end());
+            head = 0;
         }
-        if (newTail) {
-            OutputLine &line = lines.emplace_back();
-            line.text = decoder.openText();
-            line.spans = decoder.openSpans();
-            line.byteCount = decoder.bytesPending();
-            line.timeMs = now;
-            line.sequence = sequence;
-            line.run = run;
-            line.stream = outputStream;
-            usedBytes += memoryCost(line);
+        ring.emplace_back();
+    }
+    ++count;
+    return back();
+}
+
+void OutputLog::Private::finishFilling()
+{
+    if (filling) {
+        usedBytes += memoryCost(*filling);
+        filling = nullptr;
+    }
+}
+
+void OutputLog::Private::dropFront(bool recycle)
+{
+    OutputLine &line = ring[head];
+    usedBytes -= memoryCost(line);
+    droppedBytes += line.byteCount;
+    ++droppedLines;
+    ++first;
+    if (!recycle) {
+        line.text = QString();
+        line.spans = QList<OutputSpan>();
+    }
+    head = slot(1);
+    --count;
+}
+
+void OutputLog::Private::trimBytes()
+{
+    // The last line is always kept, so an open line is never dropped.
+    while (usedBytes > maxBytes && count > 1)
+        dropFront(false);
+}
+
+// Runs `call(decoder, sink)` for one stream's decoder with the log as its sink, then mirrors the
+// decoder's open line as the last line.
+template<typename Call>
+void OutputLog::Private::feed(int stream, Call call)
+{
+    Q_ASSERT(!tailOpen || tailStream == stream);
+    sinkStream = stream == 1 ? OutputStream::Stderr : OutputStream::Stdout;
+    sinkTime = QDateTime::currentMSecsSinceEpoch();
+    sinkCompletesTail = tailOpen;
+    OutputDecoder &decoder = decoders[stream];
+    call(decoder, *this);
+    finishFilling();
+    sinkCompletesTail = false;
+
+    if (decoder.hasOpenLine()) {
+        OutputLine *tail = nullptr;
+        if (tailOpen) {
+            tail = &back();
+            usedBytes -= memoryCost(*tail);
+        } else {
+            trimBytes();
+            tail = &pushSlot();
+            tail->sequence = reserveSequences(1);
+            tail->timeMs = sinkTime;
+            tail->run = run;
+            tail->stream = sinkStream;
             tailOpen = true;
             tailStream = stream;
-            ++tailRevision;
         }
-    } else if (tailOpen) {
-        OutputLine &tail = lines.back();
-        usedBytes -= memoryCost(tail);
-        tail.text = decoder.openText();
-        tail.spans = decoder.openSpans();
-        tail.byteCount = decoder.bytesPending();
-        usedBytes += memoryCost(tail);
+        tail->text = decoder.openText();
+        tail->spans = decoder.openSpans();
+        tail->byteCount = decoder.bytesPending();
+        tail->continued = false;
+        usedBytes += memoryCost(*tail);
         ++tailRevision;
+    } else {
+        tailOpen = false;
     }
-    scratch.clear();
-    trim();
+    trimBytes();
 }
 
 void OutputLog::Private::closeTail()
 {
-    if (!tailOpen)
-        return;
-    decoders[tailStream].breakLine(scratch);
-    absorb(tailStream);
+    if (tailOpen)
+        feed(tailStream, [](OutputDecoder &decoder, OutputLineSink &sink) { decoder.breakLine(sink); });
 }
 
 void OutputLog::Private::pushMessage(QStringView text)
 {
-    OutputLine &line = lines.emplace_back();
+    trimBytes();
+    OutputLine &line = pushSlot();
     line.text = text.toString();
+    line.spans = QList<OutputSpan>();
     line.byteCount = text.toUtf8().size() + 1;
+    line.continued = false;
     line.timeMs = QDateTime::currentMSecsSinceEpoch();
     line.sequence = reserveSequences(1);
     line.run = run;
     line.stream = OutputStream::Message;
     received[2] += line.byteCount;
     usedBytes += memoryCost(line);
-}
-
-void OutputLog::Private::trim()
-{
-    // The last line is always kept (maxLines >= 1), so an open line is never dropped.
-    while (qsizetype(lines.size()) > maxLines || (usedBytes > maxBytes && lines.size() > 1)) {
-        const OutputLine &line = lines.front();
-        usedBytes -= memoryCost(line);
-        droppedBytes += line.byteCount;
-        ++droppedLines;
-        ++first;
-        lines.pop_front();
-    }
 }
 
 OutputLog::OutputLog(QObject *parent)
@@ -179,7 +236,9 @@ void OutputLog::setLimits(qsizetype maxLines, qint64 maxBytes)
     d->maxLines = std::max<qsizetype>(1, maxLines);
     d->maxBytes = std::max<qint64>(1, maxBytes);
     const qint64 before = d->droppedLines;
-    d->trim();
+    while (d->count > size_t(d->maxLines))
+        d->dropFront(false);
+    d->trimBytes();
     if (d->droppedLines != before)
         emit changed();
 }
@@ -205,10 +264,8 @@ void OutputLog::endRun()
     const qint64 endBefore = endLineNumber();
     const quint64 revisionBefore = d->tailRevision;
     d->closeTail();
-    for (int stream = 0; stream < 2; ++stream) {
-        d->decoders[stream].finish(d->scratch);
-        d->absorb(stream);
-    }
+    for (int stream = 0; stream < 2; ++stream)
+        d->feed(stream, [](OutputDecoder &decoder, OutputLineSink &sink) { decoder.finish(sink); });
     if (endLineNumber() != endBefore || d->tailRevision != revisionBefore)
         emit changed();
 }
@@ -225,8 +282,7 @@ void OutputLog::appendData(OutputStream stream, QByteArrayView bytes)
     d->received[index] += bytes.size();
     if (d->tailOpen && d->tailStream != index)
         d->closeTail();
-    d->decoders[index].decode(bytes, d->scratch);
-    d->absorb(index);
+    d->feed(index, [bytes](OutputDecoder &decoder, OutputLineSink &sink) { decoder.decode(bytes, sink); });
     emit changed();
 }
 
@@ -243,14 +299,16 @@ void OutputLog::appendMessage(const QString &text)
             break;
         rest = rest.sliced(newline + 1);
     }
-    d->trim();
+    d->trimBytes();
     emit changed();
 }
 
 void OutputLog::clear()
 {
-    d->first += qint64(d->lines.size());
-    d->lines.clear();
+    d->first += qint64(d->count);
+    d->ring.clear();
+    d->head = 0;
+    d->count = 0;
     d->usedBytes = 0;
     d->droppedLines = 0;
     d->droppedBytes = 0;
@@ -266,12 +324,12 @@ qint64 OutputLog::firstLineNumber() const
 
 qint64 OutputLog::endLineNumber() const
 {
-    return d->first + qint64(d->lines.size());
+    return d->first + qint64(d->count);
 }
 
 qsizetype OutputLog::lineCount() const
 {
-    return qsizetype(d->lines.size());
+    return qsizetype(d->count);
 }
 
 const OutputLine &OutputLog::line(qint64 lineNumber) const
@@ -279,7 +337,7 @@ const OutputLine &OutputLog::line(qint64 lineNumber) const
     static const OutputLine empty;
     if (lineNumber < d->first || lineNumber >= endLineNumber())
         return empty;
-    return d->lines[size_t(lineNumber - d->first)];
+    return d->ring[d->slot(size_t(lineNumber - d->first))];
 }
 
 quint64 OutputLog::tailRevision() const
