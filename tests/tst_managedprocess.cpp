@@ -309,17 +309,27 @@ void tst_ManagedProcess::terminateEscalatesToKill()
 void tst_ManagedProcess::groupKillReachesGrandchild_data()
 {
     QTest::addColumn<bool>("useTerminate");
+    QTest::addColumn<bool>("stubbornGrandchild");
     QTest::addColumn<int>("exitCode");
-    QTest::newRow("kill") << false << -9;
-    QTest::newRow("terminate") << true << -15;
+    QTest::newRow("kill") << false << false << -9;
+    QTest::newRow("terminate") << true << false << -15;
+    // The child exits on SIGTERM at once, its grandchild ignores it: the group clean-up after
+    // the leader's exit must still take the grandchild (long before any grace period ends).
+    QTest::newRow("terminate, grandchild ignores SIGTERM") << true << true << -15;
 }
 
 void tst_ManagedProcess::groupKillReachesGrandchild()
 {
     QFETCH(bool, useTerminate);
+    QFETCH(bool, stubbornGrandchild);
     QFETCH(int, exitCode);
 
-    ManagedProcess process(1, childSpec({u"tree"_s, u"30000"_s}));
+    QStringList args{u"tree"_s, u"30000"_s};
+    if (stubbornGrandchild)
+        args << u"ignore-term"_s;
+    ProcessSpec spec = childSpec(args);
+    spec.stopTimeoutMs = 60000;
+    ManagedProcess process(1, spec);
     QSignalSpy finished(&process, &ManagedProcess::finished);
     QVERIFY(process.start().ok);
     QTRY_VERIFY_WITH_TIMEOUT(logContains(process.output(), u"grandchild"_s, OutputStream::Stdout), 5000);

@@ -11,8 +11,8 @@
 //   pd_child abort                      die by SIGABRT
 //   pd_child signal N                   raise signal N (default disposition restored first)
 //   pd_child ignore-term MS             ignore SIGTERM, print "ready", sleep MS, exit 0
-//   pd_child tree MS                    fork a grandchild that sleeps MS; print
-//                                       "child PID grandchild PID" and wait for it
+//   pd_child tree MS [ignore-term]      fork a grandchild that sleeps MS (ignoring SIGTERM if
+//                                       asked); print "child PID grandchild PID", wait for it
 //   pd_child cat                        copy stdin to stdout until EOF
 //   pd_child flood BYTES [LINELEN]      write BYTES of LINELEN-character lines (default 80)
 //   pd_child env NAME                   print the variable's value or "(unset)"
@@ -175,7 +175,11 @@ int runMode(const Args &args)
     if (mode == "tree") {
         const long ms = toLong(arg(1), -1);
         if (ms < 0)
-            usage("tree MS");
+            usage("tree MS [ignore-term]");
+        const bool stubborn = arg(2) && std::strcmp(arg(2), "ignore-term") == 0;
+        // Ignored before the fork, so the grandchild ignores SIGTERM before anyone can send it.
+        if (stubborn)
+            ::signal(SIGTERM, SIG_IGN);
         const pid_t grandchild = ::fork();
         if (grandchild < 0)
             usage("fork failed");
@@ -183,6 +187,8 @@ int runMode(const Args &args)
             sleepMs(ms);
             std::_Exit(0);
         }
+        if (stubborn)
+            ::signal(SIGTERM, SIG_DFL);
         writeAll(1, "child " + std::to_string(::getpid()) + " grandchild " + std::to_string(grandchild) + "\n");
         int status = 0;
         while (::waitpid(grandchild, &status, 0) < 0 && errno == EINTR) {
