@@ -1,0 +1,93 @@
+#include "truststore.h"
+
+#include "shellwords.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+
+using namespace Qt::StringLiterals;
+
+bool operator==(const CommandPreview &a, const CommandPreview &b)
+{
+    return a.name == b.name && a.program == b.program && a.arguments == b.arguments
+        && a.workingDirectory == b.workingDirectory && a.environment == b.environment
+        && a.commandLine == b.commandLine;
+}
+
+TrustStore::TrustStore()
+    : m_settings(std::make_unique<QSettings>(u"ProcDeck"_s, u"ProcDeck"_s))
+{
+}
+
+TrustStore::TrustStore(const QString &settingsFile)
+    : m_settings(std::make_unique<QSettings>(settingsFile, QSettings::IniFormat))
+{
+}
+
+TrustStore::~TrustStore() = default;
+
+QString TrustStore::canonicalPath(const QString &path)
+{
+    const QFileInfo info(path);
+    const QString canonical = info.canonicalFilePath();
+    return canonical.isEmpty() ? QDir::cleanPath(info.absoluteFilePath()) : canonical;
+}
+
+QByteArray TrustStore::contentHash(const QByteArray &contents)
+{
+    return QCryptographicHash::hash(contents, QCryptographicHash::Sha256).toHex();
+}
+
+// QSettings keys cannot hold a path ('/' separates groups, and INI files mangle other
+// characters): a record is filed under the hash of its path and keeps the path beside it.
+QString TrustStore::key(const QString &canonical)
+{
+    return u"trust/"_s + QString::fromLatin1(contentHash(canonical.toUtf8()));
+}
+
+bool TrustStore::isTrusted(const QString &path, const QByteArray &contents) const
+{
+    const QString canonical = canonicalPath(path);
+    const QString record = key(canonical);
+    return m_settings->value(record + u"/path"_s).toString() == canonical
+        && m_settings->value(record + u"/sha256"_s).toByteArray() == contentHash(contents);
+}
+
+void TrustStore::approve(const QString &path, const QByteArray &contents)
+{
+    const QString canonical = canonicalPath(path);
+    const QString record = key(canonical);
+    m_settings->setValue(record + u"/path"_s, canonical);
+    m_settings->setValue(record + u"/sha256"_s, contentHash(contents));
+    m_settings->setValue(record + u"/approved"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    m_settings->sync();
+}
+
+void TrustStore::forget(const QString &path)
+{
+    m_settings->remove(key(canonicalPath(path)));
+    m_settings->sync();
+}
+
+QList<CommandPreview> TrustStore::commandsToRun(const Session &session, const QString &baseDirectory, Which which)
+{
+    QList<CommandPreview> commands;
+    for (const ProcessSpec &spec : session.processes) {
+        if (which == Which::Autostart && !spec.autostart)
+            continue;
+        CommandPreview preview;
+        preview.name = spec.name;
+        preview.program = spec.executable();
+        preview.arguments = spec.executableArguments();
+        preview.workingDirectory = spec.resolvedWorkingDirectory(baseDirectory);
+        if (preview.workingDirectory.isEmpty())
+            preview.workingDirectory = QDir::currentPath(); // the child inherits ProcDeck's
+        preview.environment = spec.environment;
+        preview.commandLine = ShellWords::join(QStringList{preview.program} + preview.arguments);
+        commands.append(std::move(preview));
+    }
+    return commands;
+}
