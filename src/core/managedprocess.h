@@ -61,7 +61,9 @@ public:
 
     OutputLog *output() const;
 
-    Result start();        // refused while alive
+    // Refused (Result::failure) only while alive. A program that cannot be started is a run that
+    // ends in FailedToStart with its one `finished`, reported from the event loop.
+    Result start();
     Result terminate();    // stop signal + SIGCONT to the group, SIGKILL after the grace period
     Result kill();         // SIGKILL to the group now
     Result sendSignal(int signal); // to the group
