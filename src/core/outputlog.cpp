@@ -18,8 +18,9 @@ bool operator==(const OutputSpan &a, const OutputSpan &b)
 
 namespace {
 
-// Arrival order across every log of the program, for the All view: `count` consecutive numbers,
-// taken with one atomic operation per append call.
+// Arrival order across every log of the program, for the All view: `count` consecutive numbers
+// with one atomic operation. An append reserves as many as it could possibly use (one per byte,
+// plus two) and may leave some unused: sequences are increasing and unique, not dense.
 quint64 reserveSequences(quint64 count)
 {
     static std::atomic<quint64> next{1};
@@ -69,6 +70,8 @@ struct OutputLog::Private final : public OutputLineSink
     // While a decoder writes into the log
     OutputStream sinkStream = OutputStream::Stdout;
     qint64 sinkTime = 0;
+    quint64 sinkSequence = 0;    // next reserved sequence number
+    quint64 sinkSequenceEnd = 0;
     bool sinkCompletesTail = false; // the next line is the open tail, completed
     OutputLine *filling = nullptr;  // handed out, its cost not yet counted
 
@@ -80,12 +83,13 @@ struct OutputLog::Private final : public OutputLineSink
     OutputLine &back() { return ring[slot(count - 1)]; }
 
     OutputLine &nextLine() override;
+    quint64 takeSequence();
     OutputLine &pushSlot();
     void finishFilling();
     void dropFront(bool recycle);
     void trimBytes();
     template<typename Call>
-    void feed(int stream, Call call);
+    void feed(int stream, qsizetype bytes, Call call);
     void closeTail();
     void pushMessage(QStringView text);
 };
@@ -105,12 +109,21 @@ OutputLine &OutputLog::Private::nextLine()
     }
     trimBytes();
     OutputLine &line = pushSlot();
-    line.sequence = reserveSequences(1);
+    line.sequence = takeSequence();
     line.timeMs = sinkTime;
     line.run = run;
     line.stream = sinkStream;
     filling = &line;
     return line;
+}
+
+quint64 OutputLog::Private::takeSequence()
+{
+    if (sinkSequence == sinkSequenceEnd) { // not expected: the reservation is an upper bound
+        sinkSequence = reserveSequences(1024);
+        sinkSequenceEnd = sinkSequence + 1024;
+    }
+    return sinkSequence++;
 }
 
 // A slot for a new last line. At the line bound it is the slot of the line dropped, with its
@@ -163,11 +176,15 @@ void OutputLog::Private::trimBytes()
 // Runs `call(decoder, sink)` for one stream's decoder with the log as its sink, then mirrors the
 // decoder's open line as the last line.
 template<typename Call>
-void OutputLog::Private::feed(int stream, Call call)
+void OutputLog::Private::feed(int stream, qsizetype bytes, Call call)
 {
     Q_ASSERT(!tailOpen || tailStream == stream);
     sinkStream = stream == 1 ? OutputStream::Stderr : OutputStream::Stdout;
     sinkTime = QDateTime::currentMSecsSinceEpoch();
+    // Each line completed here ends with a byte of this call, except one completed by
+    // breakLine/finish; one more for a new open line.
+    sinkSequence = reserveSequences(quint64(bytes) + 2);
+    sinkSequenceEnd = sinkSequence + quint64(bytes) + 2;
     sinkCompletesTail = tailOpen;
     OutputDecoder &decoder = decoders[stream];
     call(decoder, *this);
@@ -182,7 +199,7 @@ void OutputLog::Private::feed(int stream, Call call)
         } else {
             trimBytes();
             tail = &pushSlot();
-            tail->sequence = reserveSequences(1);
+            tail->sequence = takeSequence();
             tail->timeMs = sinkTime;
             tail->run = run;
             tail->stream = sinkStream;
@@ -204,7 +221,7 @@ void OutputLog::Private::feed(int stream, Call call)
 void OutputLog::Private::closeTail()
 {
     if (tailOpen)
-        feed(tailStream, [](OutputDecoder &decoder, OutputLineSink &sink) { decoder.breakLine(sink); });
+        feed(tailStream, 0, [](OutputDecoder &decoder, OutputLineSink &sink) { decoder.breakLine(sink); });
 }
 
 void OutputLog::Private::pushMessage(QStringView text)
@@ -265,7 +282,7 @@ void OutputLog::endRun()
     const quint64 revisionBefore = d->tailRevision;
     d->closeTail();
     for (int stream = 0; stream < 2; ++stream)
-        d->feed(stream, [](OutputDecoder &decoder, OutputLineSink &sink) { decoder.finish(sink); });
+        d->feed(stream, 0, [](OutputDecoder &decoder, OutputLineSink &sink) { decoder.finish(sink); });
     if (endLineNumber() != endBefore || d->tailRevision != revisionBefore)
         emit changed();
 }
@@ -282,7 +299,7 @@ void OutputLog::appendData(OutputStream stream, QByteArrayView bytes)
     d->received[index] += bytes.size();
     if (d->tailOpen && d->tailStream != index)
         d->closeTail();
-    d->feed(index, [bytes](OutputDecoder &decoder, OutputLineSink &sink) { decoder.decode(bytes, sink); });
+    d->feed(index, bytes.size(), [bytes](OutputDecoder &decoder, OutputLineSink &sink) { decoder.decode(bytes, sink); });
     emit changed();
 }
 

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Builds the benchmarks and runs each, printing its figures. Usage: bench/run.sh [BUILD_DIR]
+# (default: build-bench). Every benchmark measures its own physical limit in the same run, so
+# compare ratios, not absolute figures, across machines.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build-bench}
+
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DPROCDECK_BUILD_TESTS=OFF >/dev/null
+cmake --build "$build" --target output_core -j2 >/dev/null
+
+run() {
+    echo "\$ $*"
+    "$@"
+    echo
+}
+
+bench="$build/bench"
+MiB=$((1024 * 1024))
+
+# OutputLog's intake against a plain reader of the same child's pipe.
+run "$bench/output_core" --bytes $((256 * MiB)) --repeat 5
+run "$bench/output_core" --bytes $((256 * MiB)) --repeat 5 --pipe-size $MiB
+run "$bench/output_core" --bytes $((256 * MiB)) --repeat 3 --busy 2
+run "$bench/output_core" --bytes $((256 * MiB)) --repeat 3 --entries 20
+run "$bench/output_core" --bytes $((256 * MiB)) --repeat 3 --line-length 0
+
+# Whole-window benchmarks are added here.
