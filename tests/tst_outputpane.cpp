@@ -85,6 +85,7 @@ private slots:
     void accessibleText();
     void inputReachesChild();
     void inputToFinishedEntry();
+    void floodKeepsWindowAnswering_data();
     void floodKeepsWindowAnswering();
     void screenshot();
 
@@ -626,14 +627,37 @@ void tst_OutputPane::inputToFinishedEntry()
     QCOMPARE(message.count(), 2);
 }
 
+void tst_OutputPane::floodKeepsWindowAnswering_data()
+{
+    QTest::addColumn<qint64>("bytes");
+    QTest::addColumn<qint64>("lineLength");
+    QTest::addColumn<bool>("wrap");
+    QTest::addColumn<bool>("all");
+
+    QTest::newRow("80-character lines") << qint64(200'000'000) << qint64(80) << true << false;
+    QTest::newRow("80-character lines, All view, no wrap")
+        << qint64(200'000'000) << qint64(80) << false << true;
+    QTest::newRow("one line without newline, wrapped")
+        << qint64(64'000'000) << qint64(64'000'001) << true << false;
+    QTest::newRow("one line without newline, not wrapped")
+        << qint64(64'000'000) << qint64(64'000'001) << false << false;
+}
+
 void tst_OutputPane::floodKeepsWindowAnswering()
 {
-    // 200 MB of 80-character lines as fast as the pipe takes them. The pane shows the entry
-    // all along, following the end. The window must keep answering: a queued call posted again
-    // and again runs within a generous deadline every time.
-    constexpr qint64 Bytes = 200 * 1000 * 1000;
-    ManagedProcess *flood = m_manager->add(childSpec(u"flood"_s, {u"flood"_s, QString::number(Bytes)}));
+    // A child writes as fast as the pipe takes it. The pane shows the entry all along, following
+    // the end. The window must keep answering: a queued call posted again and again runs within
+    // a generous deadline every time.
+    QFETCH(qint64, bytes);
+    QFETCH(qint64, lineLength);
+    QFETCH(bool, wrap);
+    QFETCH(bool, all);
+    ManagedProcess *flood = m_manager->add(
+        childSpec(u"flood"_s, {u"flood"_s, QString::number(bytes), QString::number(lineLength)}));
+    m_manager->add(idleSpec(u"quiet"_s))->output()->appendMessage(u"a quiet neighbour"_s);
     m_pane->setSelectedProcesses({flood});
+    m_pane->setShowAll(all);
+    m_pane->view()->setWrapEnabled(wrap);
     QSignalSpy finished(flood, &ManagedProcess::finished);
     QVERIFY(flood->start().ok);
 
@@ -652,14 +676,15 @@ void tst_OutputPane::floodKeepsWindowAnswering()
     }
     QVERIFY2(!finished.isEmpty(), "the flood did not end within 150 s");
     QCOMPARE(flood->exitCode(), 0);
-    QCOMPARE(flood->output()->bytesReceived(OutputStream::Stdout), Bytes);
+    QCOMPARE(flood->output()->bytesReceived(OutputStream::Stdout), bytes);
     OutputView *view = m_pane->view();
     // The pane shows the end of the output.
     QTRY_VERIFY(view->rowCount() > 0 && view->lastVisibleRow() == view->rowCount() - 1);
     QVERIFY(view->isFollowing());
-    QVERIFY(view->rowCount() <= OutputLog::DefaultMaxLines);
-    qInfo("flood: %lld bytes in %lld ms, %d queued calls, longest wait %lld ms", Bytes,
-          qint64(total.elapsed()), calls, longestWaitMs);
+    QVERIFY(view->rowCount() <= OutputLog::DefaultMaxLines + 1);
+    QVERIFY(!m_pane->grab().isNull());
+    qInfo("%lld bytes in %lld ms, %d queued calls, longest wait %lld ms, %d rows", bytes,
+          qint64(total.elapsed()), calls, longestWaitMs, view->rowCount());
 }
 
 void tst_OutputPane::screenshot()
@@ -685,6 +710,25 @@ void tst_OutputPane::screenshot()
     const QByteArray dir = qgetenv("PD_SCREENSHOT_DIR");
     if (!dir.isEmpty())
         QVERIFY(pixmap.save(QString::fromLocal8Bit(dir) + u"/outputpane.png"_s));
+
+    // The Selected view scrolled up (Jump to end shown), a selection, the current match, no wrap.
+    m_pane->setShowAll(false);
+    for (int i = 0; i < 100; ++i)
+        appendOut(web, "GET /item/" + QByteArray::number(i) + " 200 " + QByteArray(i % 7 * 20, '.') + " job\n");
+    m_pane->findChild<QAction *>(u"actionToggleWrap"_s)->trigger();
+    m_pane->view()->flush();
+    m_pane->view()->scrollToRow(40);
+    m_pane->view()->findNext();
+    QTest::keyClick(m_pane->view(), Qt::Key_Down, Qt::ShiftModifier);
+    QTest::keyClick(m_pane->view(), Qt::Key_Down, Qt::ShiftModifier);
+    const QPixmap scrolled = m_pane->grab();
+    if (!dir.isEmpty())
+        QVERIFY(scrolled.save(QString::fromLocal8Bit(dir) + u"/outputpane-scrolled.png"_s));
+    m_pane->setSelectedProcesses({});
+    QCOMPARE(m_pane->findChild<QLabel *>(u"findStatus"_s)->text(), u"No matches"_s);
+    const QPixmap empty = m_pane->grab();
+    if (!dir.isEmpty())
+        QVERIFY(empty.save(QString::fromLocal8Bit(dir) + u"/outputpane-empty.png"_s));
 }
 
 QTEST_MAIN(tst_OutputPane)

@@ -253,7 +253,7 @@ void OutputPane::createInputBar()
 {
     m_inputEdit = new QLineEdit(this);
     m_inputEdit->setObjectName(u"inputEdit"_s);
-    m_inputEdit->setPlaceholderText(tr("Input for the selected process: Enter sends the line, Ctrl+D closes stdin"));
+    m_inputEdit->setPlaceholderText(tr("Input for the selected process (Enter sends a line, Ctrl+D closes stdin)"));
     m_inputEdit->setAccessibleName(tr("Standard input"));
     m_inputEdit->installEventFilter(this);
     m_inputEdit->addAction(m_closeInput);

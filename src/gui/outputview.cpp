@@ -336,6 +336,7 @@ void OutputView::rebuild()
     if (!m_following)
         setScrollValue(std::min(rowOfSequence(top), verticalScrollBar()->maximum()));
     placeJumpButton();
+    emit matchesChanged();
 }
 
 void OutputView::purgeSource(int source)
