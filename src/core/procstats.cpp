@@ -1,0 +1,497 @@
+#include "procstats.h"
+
+#include "shellwords.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTimer>
+
+#include <algorithm>
+#include <cerrno>
+#include <charconv>
+#include <ctime>
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Reads a whole small /proc file relative to `dirFd` into `buffer`; returns the byte count or -1.
+// ENOENT and ESRCH are normal here: the process ended between readdir() and open()/read().
+ssize_t readSmallFile(int dirFd, const char *relativePath, char *buffer, size_t capacity)
+{
+    const int fd = ::openat(dirFd, relativePath, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    size_t total = 0;
+    while (total < capacity) {
+        const ssize_t n = ::read(fd, buffer + total, capacity - total);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            ::close(fd);
+            return -1;
+        }
+        if (n == 0)
+            break;
+        total += size_t(n);
+    }
+    ::close(fd);
+    return ssize_t(total);
+}
+
+// The whole file, for files whose size has no small bound (cmdline); at most `limit` bytes.
+std::optional<QByteArray> readFile(int dirFd, const char *relativePath, qsizetype limit)
+{
+    const int fd = ::openat(dirFd, relativePath, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return std::nullopt;
+    QByteArray data;
+    char chunk[4096];
+    while (data.size() < limit) {
+        const ssize_t n = ::read(fd, chunk, sizeof chunk);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            ::close(fd);
+            return std::nullopt;
+        }
+        if (n == 0)
+            break;
+        data.append(chunk, qsizetype(n));
+    }
+    ::close(fd);
+    return data;
+}
+
+// A decimal number made of digits only (the name of a process directory).
+std::optional<qint64> parsePidName(const char *name)
+{
+    if (*name < '1' || *name > '9')
+        return std::nullopt;
+    qint64 value = 0;
+    for (const char *c = name; *c; ++c) {
+        if (*c < '0' || *c > '9' || value > (qint64(1) << 40))
+            return std::nullopt;
+        value = value * 10 + (*c - '0');
+    }
+    return value;
+}
+
+// Splits the text after "(comm) " into space-separated fields, without allocating.
+class FieldReader
+{
+public:
+    explicit FieldReader(QByteArrayView text) : m_text(text) {}
+
+    QByteArrayView next()
+    {
+        while (m_pos < m_text.size() && isSpace(m_text[m_pos]))
+            ++m_pos;
+        const qsizetype start = m_pos;
+        while (m_pos < m_text.size() && !isSpace(m_text[m_pos]))
+            ++m_pos;
+        return m_text.sliced(start, m_pos - start);
+    }
+
+    template<typename T>
+    bool nextNumber(T *value)
+    {
+        const QByteArrayView field = next();
+        if (field.isEmpty())
+            return false;
+        const char *end = field.data() + field.size();
+        const auto [ptr, error] = std::from_chars(field.data(), end, *value);
+        return error == std::errc() && ptr == end;
+    }
+
+    bool skip(int count)
+    {
+        for (int i = 0; i < count; ++i) {
+            if (next().isEmpty())
+                return false;
+        }
+        return true;
+    }
+
+private:
+    static bool isSpace(char c) { return c == ' ' || c == '\n' || c == '\t'; }
+
+    QByteArrayView m_text;
+    qsizetype m_pos = 0;
+};
+
+struct Proc
+{
+    ProcStatFields stat;
+    QString name;
+    double cpuPercent = 0;
+    bool cpuKnown = false;
+};
+
+} // namespace
+
+struct ProcStats::Private
+{
+    QString rootPath;
+    QByteArray encodedRoot;
+    bool realProc = true;
+    QTimer *timer = nullptr;
+    QSet<qint64> watched;
+    QHash<qint64, Proc> procs;          // the last sample, every process in /proc
+    QHash<qint64, GroupSample> groups;  // watched groups that had a process in the last sample
+    std::optional<double> lastNow;      // seconds after boot at the last sample
+    qint64 sampleCount = 0;
+    qint64 lastDurationNs = 0;
+    long clockTicks = 100;
+    qint64 pageSize = 4096;
+
+    void setRoot(const QString &path)
+    {
+        rootPath = path;
+        encodedRoot = QFile::encodeName(path);
+        realProc = path == u"/proc"_s || path == u"/proc/"_s;
+    }
+
+    std::optional<double> now(int rootFd) const;
+    void takeSample();
+    void aggregateGroups();
+    ProcessSample toSample(const Proc &proc, int depth, int rootFd) const;
+};
+
+std::optional<double> ProcStats::Private::now(int rootFd) const
+{
+    if (!realProc) {
+        // A recording carries its own clock: the `uptime` file of the recorded /proc.
+        char buffer[128];
+        const ssize_t n = readSmallFile(rootFd, "uptime", buffer, sizeof buffer);
+        if (n > 0)
+            return ProcStats::parseUptime(QByteArrayView(buffer, n));
+    }
+    timespec ts{};
+    if (::clock_gettime(CLOCK_BOOTTIME, &ts) != 0)
+        return std::nullopt;
+    return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
+}
+
+void ProcStats::Private::takeSample()
+{
+    QElapsedTimer cost;
+    cost.start();
+
+    DIR *dir = ::opendir(encodedRoot.constData());
+    if (!dir) {
+        // No /proc (or a bad root): nothing is known any more.
+        procs.clear();
+        lastNow.reset();
+        aggregateGroups();
+        ++sampleCount;
+        lastDurationNs = cost.nsecsElapsed();
+        return;
+    }
+    const int rootFd = ::dirfd(dir);
+    const std::optional<double> nowSeconds = now(rootFd);
+    const double elapsed = nowSeconds && lastNow ? *nowSeconds - *lastNow : 0.0;
+
+    QHash<qint64, Proc> next;
+    next.reserve(procs.size() + 16);
+    char path[sizeof(dirent::d_name) + 8];
+    char buffer[4096];
+    while (const dirent *entry = ::readdir(dir)) {
+        const std::optional<qint64> pid = parsePidName(entry->d_name);
+        if (!pid)
+            continue;
+        std::snprintf(path, sizeof path, "%s/stat", entry->d_name);
+        const ssize_t n = readSmallFile(rootFd, path, buffer, sizeof buffer);
+        if (n <= 0)
+            continue; // gone since readdir(), or not readable
+        std::optional<ProcStatFields> fields = ProcStats::parseStat(QByteArrayView(buffer, n));
+        if (!fields || fields->pid != *pid)
+            continue;
+
+        Proc proc;
+        proc.stat = std::move(*fields);
+        const quint64 ticks = proc.stat.utime + proc.stat.stime;
+        const auto previous = procs.constFind(*pid);
+        const bool samePrevious = previous != procs.cend()
+                && previous->stat.startTime == proc.stat.startTime;
+        if (samePrevious && previous->stat.comm == proc.stat.comm)
+            proc.name = previous->name; // no new string for an unchanged name
+        else
+            proc.name = QString::fromUtf8(proc.stat.comm);
+        if (elapsed > 0) {
+            const double toPercent = 100.0 / (double(clockTicks) * elapsed);
+            if (samePrevious) {
+                const quint64 before = previous->stat.utime + previous->stat.stime;
+                proc.cpuPercent = ticks >= before ? double(ticks - before) * toPercent : 0.0;
+                proc.cpuKnown = true;
+            } else if (double(proc.stat.startTime) / double(clockTicks) >= *lastNow) {
+                // Started after the previous sample: all of its time falls in this interval.
+                proc.cpuPercent = double(ticks) * toPercent;
+                proc.cpuKnown = true;
+            }
+        }
+        next.insert(*pid, std::move(proc));
+    }
+    ::closedir(dir);
+
+    procs = std::move(next);
+    lastNow = nowSeconds;
+    aggregateGroups();
+    ++sampleCount;
+    lastDurationNs = cost.nsecsElapsed();
+}
+
+void ProcStats::Private::aggregateGroups()
+{
+    groups.clear();
+    if (watched.isEmpty())
+        return;
+    for (const Proc &proc : std::as_const(procs)) {
+        if (!watched.contains(proc.stat.pgrp))
+            continue;
+        GroupSample &group = groups[proc.stat.pgrp];
+        if (proc.cpuKnown)
+            group.cpuPercent += proc.cpuPercent;
+        group.rssBytes += proc.stat.rssPages * pageSize;
+        ++group.processCount;
+    }
+}
+
+ProcessSample ProcStats::Private::toSample(const Proc &proc, int depth, int rootFd) const
+{
+    ProcessSample sample;
+    sample.pid = proc.stat.pid;
+    sample.ppid = proc.stat.ppid;
+    sample.pgid = proc.stat.pgrp;
+    sample.name = proc.name;
+    sample.state = proc.stat.state;
+    sample.cpuPercent = proc.cpuPercent;
+    sample.cpuKnown = proc.cpuKnown;
+    sample.rssBytes = proc.stat.rssPages * pageSize;
+    sample.threadCount = int(proc.stat.numThreads);
+    sample.depth = depth;
+    // Read now rather than cached: an exec() keeps the PID and start time but changes the
+    // command line, and only the few processes of one tree are asked for at a time.
+    char path[64];
+    std::snprintf(path, sizeof path, "%lld/cmdline", static_cast<long long>(proc.stat.pid));
+    const std::optional<QByteArray> cmdline =
+            rootFd >= 0 ? readFile(rootFd, path, 256 * 1024) : std::nullopt;
+    sample.command = ProcStats::commandFromCmdline(cmdline.value_or(QByteArray()), proc.name);
+    return sample;
+}
+
+ProcStats::ProcStats(QObject *parent, const QString &procRoot)
+    : QObject(parent)
+    , d(std::make_unique<Private>())
+{
+    d->setRoot(procRoot);
+    if (const long ticks = ::sysconf(_SC_CLK_TCK); ticks > 0)
+        d->clockTicks = ticks;
+    if (const long page = ::sysconf(_SC_PAGESIZE); page > 0)
+        d->pageSize = page;
+    d->timer = new QTimer(this);
+    d->timer->setInterval(1000);
+    connect(d->timer, &QTimer::timeout, this, &ProcStats::sampleNow);
+}
+
+ProcStats::~ProcStats() = default;
+
+QString ProcStats::procRoot() const
+{
+    return d->rootPath;
+}
+
+void ProcStats::setProcRoot(const QString &procRoot)
+{
+    d->setRoot(procRoot);
+}
+
+int ProcStats::interval() const
+{
+    return d->timer->interval();
+}
+
+void ProcStats::setInterval(int ms)
+{
+    d->timer->setInterval(std::max(ms, 10));
+}
+
+QList<qint64> ProcStats::watchedGroups() const
+{
+    QList<qint64> pgids(d->watched.cbegin(), d->watched.cend());
+    std::sort(pgids.begin(), pgids.end());
+    return pgids;
+}
+
+void ProcStats::setWatchedGroups(const QList<qint64> &pgids)
+{
+    d->watched = QSet<qint64>(pgids.cbegin(), pgids.cend());
+    d->watched.remove(0);
+    if (d->watched.isEmpty()) {
+        d->timer->stop();
+        d->groups.clear();
+        return;
+    }
+    if (!d->timer->isActive()) {
+        // The baseline for the first tick's CPU %, so that it has figures at once.
+        d->takeSample();
+        d->timer->start();
+    } else {
+        d->aggregateGroups();
+    }
+}
+
+bool ProcStats::isActive() const
+{
+    return d->timer->isActive();
+}
+
+void ProcStats::sampleNow()
+{
+    d->takeSample();
+    emit sampled();
+}
+
+std::optional<GroupSample> ProcStats::group(qint64 pgid) const
+{
+    const auto it = d->groups.constFind(pgid);
+    if (it == d->groups.cend())
+        return std::nullopt;
+    return *it;
+}
+
+std::optional<ProcessSample> ProcStats::process(qint64 pid) const
+{
+    const auto it = d->procs.constFind(pid);
+    if (it == d->procs.cend())
+        return std::nullopt;
+    const int rootFd = ::open(d->encodedRoot.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    ProcessSample sample = d->toSample(*it, 0, rootFd);
+    if (rootFd >= 0)
+        ::close(rootFd);
+    return sample;
+}
+
+QList<ProcessSample> ProcStats::tree(qint64 rootPid) const
+{
+    QList<ProcessSample> result;
+    if (!d->procs.contains(rootPid))
+        return result;
+
+    QHash<qint64, QList<qint64>> children;
+    for (const Proc &proc : std::as_const(d->procs)) {
+        if (proc.stat.pid != rootPid)
+            children[proc.stat.ppid].append(proc.stat.pid);
+    }
+
+    const int rootFd = ::open(d->encodedRoot.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    QSet<qint64> visited; // a recording (or PID reuse) could make a cycle; real /proc cannot
+    QList<std::pair<qint64, int>> stack{{rootPid, 0}};
+    while (!stack.isEmpty()) {
+        const auto [pid, depth] = stack.takeLast();
+        if (visited.contains(pid))
+            continue;
+        visited.insert(pid);
+        result.append(d->toSample(d->procs.value(pid), depth, rootFd));
+        QList<qint64> kids = children.value(pid);
+        std::sort(kids.begin(), kids.end(), std::greater<>()); // popped in ascending order
+        for (const qint64 kid : std::as_const(kids))
+            stack.append({kid, depth + 1});
+    }
+    if (rootFd >= 0)
+        ::close(rootFd);
+    return result;
+}
+
+int ProcStats::processCount() const
+{
+    return int(d->procs.size());
+}
+
+qint64 ProcStats::sampleCount() const
+{
+    return d->sampleCount;
+}
+
+qint64 ProcStats::lastSampleDurationNs() const
+{
+    return d->lastDurationNs;
+}
+
+std::optional<ProcStatFields> ProcStats::parseStat(QByteArrayView line)
+{
+    // "PID (COMM) STATE PPID PGRP …": COMM may hold spaces and parentheses, so it runs from the
+    // first '(' to the LAST ')'.
+    const qsizetype open = line.indexOf('(');
+    const qsizetype close = line.lastIndexOf(')');
+    if (open <= 0 || close < open)
+        return std::nullopt;
+
+    ProcStatFields fields;
+    FieldReader head(line.first(open));
+    if (!head.nextNumber(&fields.pid) || fields.pid <= 0 || !head.next().isEmpty())
+        return std::nullopt;
+    fields.comm = line.sliced(open + 1, close - open - 1).toByteArray();
+
+    FieldReader rest(line.sliced(close + 1));
+    const QByteArrayView state = rest.next();                  // 3
+    if (state.size() != 1)
+        return std::nullopt;
+    fields.state = state.front();
+    if (!rest.nextNumber(&fields.ppid) || !rest.nextNumber(&fields.pgrp)) // 4, 5
+        return std::nullopt;
+    if (!rest.skip(8))                                         // 6 session … 13 cmajflt
+        return std::nullopt;
+    if (!rest.nextNumber(&fields.utime) || !rest.nextNumber(&fields.stime)) // 14, 15
+        return std::nullopt;
+    if (!rest.skip(4))                                         // 16 cutime … 19 nice
+        return std::nullopt;
+    if (!rest.nextNumber(&fields.numThreads))                  // 20
+        return std::nullopt;
+    if (!rest.skip(1))                                         // 21 itrealvalue
+        return std::nullopt;
+    if (!rest.nextNumber(&fields.startTime))                   // 22
+        return std::nullopt;
+    if (!rest.skip(1))                                         // 23 vsize
+        return std::nullopt;
+    if (!rest.nextNumber(&fields.rssPages) || fields.rssPages < 0) // 24
+        return std::nullopt;
+    return fields;
+}
+
+QString ProcStats::commandFromCmdline(QByteArrayView cmdline, const QString &name)
+{
+    // Arguments end in NULs. A program that rewrote its title (setproctitle) leaves one string
+    // padded with NULs; trailing NULs are dropped so that such a title shows as written.
+    while (!cmdline.isEmpty() && cmdline.back() == '\0')
+        cmdline.chop(1);
+    if (cmdline.isEmpty())
+        return u'[' + name + u']'; // kernel thread, zombie, or a process that is exiting
+    QStringList words;
+    qsizetype start = 0;
+    for (;;) {
+        const qsizetype end = cmdline.indexOf('\0', start);
+        words.append(QString::fromUtf8(cmdline.sliced(start, (end < 0 ? cmdline.size() : end) - start)));
+        if (end < 0)
+            break;
+        start = end + 1;
+    }
+    if (words.size() == 1)
+        return words.front();
+    return ShellWords::join(words);
+}
+
+std::optional<double> ProcStats::parseUptime(QByteArrayView text)
+{
+    FieldReader reader(text);
+    const QByteArrayView first = reader.next();
+    bool ok = false;
+    const double seconds = first.toByteArray().toDouble(&ok);
+    if (!ok || seconds < 0)
+        return std::nullopt;
+    return seconds;
+}

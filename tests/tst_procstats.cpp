@@ -1,0 +1,639 @@
+#include "procstats.h"
+#include "testsupport.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QScopeGuard>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <algorithm>
+#include <cerrno>
+#include <csignal>
+#include <memory>
+#include <vector>
+
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString recording(const char *snapshot)
+{
+    return QStringLiteral(PD_SOURCE_DIR "/tests/data/proc/") + QLatin1StringView(snapshot);
+}
+
+QString burnPath()
+{
+    return QStringLiteral(PD_BURN_PATH);
+}
+
+qint64 pageSize()
+{
+    return ::sysconf(_SC_PAGESIZE);
+}
+
+// Real /proc stat lines recorded on Linux 6.18 (x86_64).
+constexpr char oddCommLine[] =
+        "17054 (a) (b c)) S 17053 17048 13980 0 -1 4194304 130 0 0 0 0 0 0 0 20 0 1 0 86724 2990080 418 "
+        "18446744073709551615 93953479262208 93953479280137 140727055270256 0 0 0 0 6 0 1 0 0 17 0 0 0 0 "
+        "0 0 93953479294224 93953479295488 93954065821696 140727055276680 140727055276697 "
+        "140727055276697 140727055278058 0\n";
+constexpr char zombieLine[] =
+        "17101 (python3) Z 17060 17048 13980 0 -1 4227148 217 0 0 0 0 0 0 0 20 0 1 0 86763 0 0 "
+        "18446744073709551615 0 0 0 0 0 0 0 16781312 2 1 0 0 17 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n";
+constexpr char runningLine[] =
+        "17060 (python3) R 17048 17048 13980 0 -1 4194304 2994 6555 0 0 3 0 3 0 20 0 1 0 86755 "
+        "16961536 3350 18446744073709551615 94846599254016 94846599254357 140723629205552 0 0 0 0 "
+        "16781312 2 0 0 0 17 0 0 0 0 0 0 94846599265712 94846599266328 94847046262784 140723629209766 "
+        "140723629209809 140723629209809 140723629211599 0\n";
+constexpr char kernelThreadLine[] =
+        "2 (kthreadd) S 0 0 0 0 -1 2129984 0 0 0 0 0 0 0 0 20 0 1 0 22 0 0 18446744073709551615 0 0 0 "
+        "0 0 0 0 2147483647 0 1 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n";
+
+} // namespace
+
+class tst_ProcStats final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanup();
+
+    void parseStat_data();
+    void parseStat();
+    void commandFromCmdline_data();
+    void commandFromCmdline();
+    void parseUptime_data();
+    void parseUptime();
+
+    void recordedFirstSample();
+    void recordedTree();
+    void recordedSecondSample();
+    void recordedTreeAfterChanges();
+    void unknownRootAndGroup();
+    void missingProcRoot();
+
+    void settings();
+    void emptyWatchSetStopsTimer();
+    void sampledOncePerTick();
+    void burningChildShowsCpu();
+    void allocatingChildShowsRss();
+    void treeOfRealChild_data();
+    void treeOfRealChild();
+    void endedGroupIsGone();
+    void costWithManyChildren();
+
+private:
+    // Starts `program` in a process group of its own (it leads it, so pid == pgid).
+    QProcess *startInGroup(const QString &program, const QStringList &args);
+
+    std::vector<std::unique_ptr<QProcess>> m_children;
+};
+
+void tst_ProcStats::initTestCase()
+{
+    TestSupport::installProcessWarningGuard();
+    QVERIFY2(QFileInfo::exists(recording("t0") + u"/uptime"_s), "test data missing");
+}
+
+void tst_ProcStats::cleanup()
+{
+    for (const auto &child : m_children) {
+        if (child->state() != QProcess::NotRunning) {
+            ::kill(-pid_t(child->processId()), SIGKILL);
+            child->waitForFinished(5000);
+        }
+    }
+    m_children.clear();
+    PD_VERIFY_NO_DESTROYED_WARNING();
+}
+
+QProcess *tst_ProcStats::startInGroup(const QString &program, const QStringList &args)
+{
+    auto process = std::make_unique<QProcess>();
+    process->setProgram(program);
+    process->setArguments(args);
+    process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    process->setChildProcessModifier([] { ::setpgid(0, 0); });
+    process->start();
+    if (!process->waitForStarted(5000))
+        return nullptr;
+    m_children.push_back(std::move(process));
+    return m_children.back().get();
+}
+
+// ---- parsing -----------------------------------------------------------------------------------
+
+void tst_ProcStats::parseStat_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<qint64>("pid");
+    QTest::addColumn<QByteArray>("comm");
+    QTest::addColumn<char>("state");
+    QTest::addColumn<qint64>("ppid");
+    QTest::addColumn<qint64>("pgrp");
+    QTest::addColumn<quint64>("ticks");
+    QTest::addColumn<qint64>("threads");
+    QTest::addColumn<quint64>("startTime");
+    QTest::addColumn<qint64>("rssPages");
+
+    QTest::newRow("running") << QByteArray(runningLine) << true << qint64(17060) << "python3"_ba
+                             << 'R' << qint64(17048) << qint64(17048) << quint64(3) << qint64(1)
+                             << quint64(86755) << qint64(3350);
+    QTest::newRow("comm with spaces and parens")
+            << QByteArray(oddCommLine) << true << qint64(17054) << "a) (b c)"_ba << 'S'
+            << qint64(17053) << qint64(17048) << quint64(0) << qint64(1) << quint64(86724)
+            << qint64(418);
+    QTest::newRow("zombie") << QByteArray(zombieLine) << true << qint64(17101) << "python3"_ba
+                            << 'Z' << qint64(17060) << qint64(17048) << quint64(0) << qint64(1)
+                            << quint64(86763) << qint64(0);
+    QTest::newRow("kernel thread") << QByteArray(kernelThreadLine) << true << qint64(2)
+                                   << "kthreadd"_ba << 'S' << qint64(0) << qint64(0) << quint64(0)
+                                   << qint64(1) << quint64(22) << qint64(0);
+    QTest::newRow("empty comm, no newline")
+            << "7 () I 2 0 0 0 -1 0 0 0 0 0 12 34 0 0 20 0 1 0 5 0 9"_ba << true << qint64(7)
+            << QByteArray() << 'I' << qint64(2) << qint64(0) << quint64(46) << qint64(1)
+            << quint64(5) << qint64(9);
+
+    const auto invalid = [](const char *name, const QByteArray &line) {
+        QTest::newRow(name) << line << false << qint64(0) << QByteArray() << '?' << qint64(0)
+                            << qint64(0) << quint64(0) << qint64(0) << quint64(0) << qint64(0);
+    };
+    invalid("empty", QByteArray());
+    invalid("no closing paren", "12 (name S 1 12 12 0 -1 0 0 0 0 0 1 1 0 0 20 0 1 0 5 0 9"_ba);
+    invalid("no pid", "(name) S 1 12 12 0 -1 0 0 0 0 0 1 1 0 0 20 0 1 0 5 0 9"_ba);
+    invalid("pid not a number", "1x (name) S 1 12 12 0 -1 0 0 0 0 0 1 1 0 0 20 0 1 0 5 0 9"_ba);
+    invalid("fields missing", "5000 (python3) S 3990 5000 5000 0 -1 4194304 10 0 0 0 10 5 0 0 20 0 1\n"_ba);
+    invalid("ppid not a number", "12 (name) S x 12 12 0 -1 0 0 0 0 0 1 1 0 0 20 0 1 0 5 0 9"_ba);
+    invalid("state too long", "12 (name) SS 1 12 12 0 -1 0 0 0 0 0 1 1 0 0 20 0 1 0 5 0 9"_ba);
+    invalid("negative rss", "12 (name) S 1 12 12 0 -1 0 0 0 0 0 1 1 0 0 20 0 1 0 5 0 -9"_ba);
+}
+
+void tst_ProcStats::parseStat()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(bool, valid);
+
+    const std::optional<ProcStatFields> fields = ProcStats::parseStat(line);
+    QCOMPARE(fields.has_value(), valid);
+    if (!valid)
+        return;
+    QTEST(fields->pid, "pid");
+    QTEST(fields->comm, "comm");
+    QTEST(fields->state, "state");
+    QTEST(fields->ppid, "ppid");
+    QTEST(fields->pgrp, "pgrp");
+    QTEST(fields->utime + fields->stime, "ticks");
+    QTEST(fields->numThreads, "threads");
+    QTEST(fields->startTime, "startTime");
+    QTEST(fields->rssPages, "rssPages");
+}
+
+void tst_ProcStats::commandFromCmdline_data()
+{
+    QTest::addColumn<QByteArray>("cmdline");
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("plain") << "sleep\0" "30\0"_ba << u"sleep 30"_s;
+    QTest::newRow("argument with spaces and quote")
+            << "/bin/sh\0-c\0echo 'hi' & wait\0"_ba << uR"(/bin/sh -c 'echo '\''hi'\'' & wait')"_s;
+    QTest::newRow("program with parens") << "/opt/w (x)) y\0--threads\0" "4\0"_ba
+                                         << u"'/opt/w (x)) y' --threads 4"_s;
+    QTest::newRow("empty argument") << "prog\0\0last\0"_ba << u"prog '' last"_s;
+    QTest::newRow("kernel thread or zombie") << QByteArray() << u"[name]"_s;
+    QTest::newRow("only NULs") << "\0\0"_ba << u"[name]"_s;
+    QTest::newRow("rewritten title") << "sshd: user [priv]\0\0\0\0"_ba << u"sshd: user [priv]"_s;
+    QTest::newRow("no final NUL") << "a\0b"_ba << u"a b"_s;
+    QTest::newRow("UTF-8") << "echo\0gr\xc3\xbc\xc3\x9f\0"_ba << u"echo gr\u00fc\u00df"_s;
+}
+
+void tst_ProcStats::commandFromCmdline()
+{
+    QFETCH(QByteArray, cmdline);
+    QFETCH(QString, expected);
+    QCOMPARE(ProcStats::commandFromCmdline(cmdline, u"name"_s), expected);
+}
+
+void tst_ProcStats::parseUptime_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<double>("seconds"); // negative: invalid
+
+    QTest::newRow("recorded") << "867.94 1031.03\n"_ba << 867.94;
+    QTest::newRow("one field") << "12.5"_ba << 12.5;
+    QTest::newRow("empty") << QByteArray() << -1.0;
+    QTest::newRow("garbage") << "abc 12\n"_ba << -1.0;
+}
+
+void tst_ProcStats::parseUptime()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(double, seconds);
+    const std::optional<double> parsed = ProcStats::parseUptime(text);
+    QCOMPARE(parsed.has_value(), seconds >= 0);
+    if (parsed)
+        QCOMPARE(*parsed, seconds);
+}
+
+// ---- recorded /proc trees (tests/data/proc/README.md tells their story) ------------------------
+
+void tst_ProcStats::recordedFirstSample()
+{
+    ProcStats stats(nullptr, recording("t0"));
+    QSignalSpy spy(&stats, &ProcStats::sampled);
+    stats.setWatchedGroups({4000, 5000, 4242});
+    stats.sampleNow();
+    QCOMPARE(spy.count(), 1);
+
+    // 1, 3990, 4000, 4001, 4002, 4003 (zombie), 4010, 5000; not 4005 (vanished), 0123, 12abc, self.
+    QCOMPARE(stats.processCount(), 8);
+    QVERIFY(!stats.process(4005));
+    QVERIFY(!stats.process(123));
+    QVERIFY(!stats.process(12));
+
+    const std::optional<GroupSample> group = stats.group(4000);
+    QVERIFY(group);
+    QCOMPARE(group->processCount, 4); // the zombie is still in the group
+    QCOMPARE(group->rssBytes, (400 + 16384 + 250 + 0) * pageSize());
+    QCOMPARE(group->cpuPercent, 0.0); // no previous sample: no CPU figure yet
+
+    const std::optional<GroupSample> other = stats.group(5000);
+    QVERIFY(other);
+    QCOMPARE(other->processCount, 1);
+    QCOMPARE(other->rssBytes, 2048 * pageSize());
+
+    QVERIFY(!stats.group(4242)); // watched, no process
+    QVERIFY(!stats.group(4010)); // a process's group, but not watched
+
+    const std::optional<ProcessSample> odd = stats.process(4001);
+    QVERIFY(odd);
+    QCOMPARE(odd->name, u"w (x)) y"_s);
+    QCOMPARE(odd->command, u"'/opt/w (x)) y' --threads 4"_s);
+    QCOMPARE(odd->state, 'S');
+    QCOMPARE(odd->threadCount, 5);
+    QVERIFY(!odd->cpuKnown);
+
+    const std::optional<ProcessSample> zombie = stats.process(4003);
+    QVERIFY(zombie);
+    QCOMPARE(zombie->state, 'Z');
+    QCOMPARE(zombie->rssBytes, 0);
+    QCOMPARE(zombie->command, u"[worker-helper]"_s);
+}
+
+void tst_ProcStats::recordedTree()
+{
+    ProcStats stats(nullptr, recording("t0"));
+    stats.sampleNow();
+
+    const QList<ProcessSample> tree = stats.tree(4000);
+    QStringList shape;
+    for (const ProcessSample &p : tree)
+        shape << u"%1:%2<%3@%4"_s.arg(QString(p.depth, u' ')).arg(p.pid).arg(p.ppid).arg(p.pgid);
+    const QStringList expected = {
+        u":4000<3990@4000"_s,
+        u" :4001<4000@4000"_s,
+        u"  :4003<4001@4000"_s, // the zombie
+        u"  :4010<4001@4010"_s, // left the group (setsid) but is still in the tree
+        u" :4002<4000@4000"_s,
+    };
+    QCOMPARE(shape, expected);
+    QCOMPARE(tree.at(0).command, u"/bin/sh -c 'worker --threads 4 & sleep 30; wait'"_s);
+    QCOMPARE(tree.at(4).command, u"sleep 30"_s);
+    QCOMPARE(tree.at(4).rssBytes, 250 * pageSize());
+
+    // A subtree.
+    const QList<ProcessSample> sub = stats.tree(4001);
+    QCOMPARE(sub.size(), 3);
+    QCOMPARE(sub.at(0).depth, 0);
+    QCOMPARE(sub.at(2).pid, 4010);
+    QCOMPARE(sub.at(2).depth, 1);
+}
+
+void tst_ProcStats::recordedSecondSample()
+{
+    ProcStats stats(nullptr, recording("t0"));
+    stats.setWatchedGroups({4000, 5000, 4010});
+    stats.sampleNow();
+    stats.setProcRoot(recording("t1")); // two seconds later, by the recordings' uptime
+    QSignalSpy spy(&stats, &ProcStats::sampled);
+    stats.sampleNow();
+    QCOMPARE(spy.count(), 1);
+
+    const auto cpu = [&stats](qint64 pid) {
+        const std::optional<ProcessSample> p = stats.process(pid);
+        return p && p->cpuKnown ? p->cpuPercent : -1.0;
+    };
+    QCOMPARE(cpu(4000), 0.0);
+    QCOMPARE(cpu(4001), 150.0); // 300 ticks in 2 s over five threads: more than one core
+    QCOMPARE(cpu(4002), 1.0);
+    QCOMPARE(cpu(4006), 10.0);  // new since t0: all its 20 ticks fall in the interval
+    QCOMPARE(cpu(4010), 5.0);   // PID reused: counted as new, not as 10 - 500 ticks
+    QVERIFY(!stats.process(4003)); // reaped
+    QVERIFY(!stats.process(5000)); // stat truncated: skipped
+
+    const std::optional<GroupSample> group = stats.group(4000);
+    QVERIFY(group);
+    QCOMPARE(group->processCount, 4);
+    QCOMPARE(group->cpuPercent, 161.0);
+    QCOMPARE(group->rssBytes, (400 + 16384 + 250 + 300) * pageSize());
+
+    QVERIFY(!stats.group(5000));
+    const std::optional<GroupSample> daemon = stats.group(4010);
+    QVERIFY(daemon);
+    QCOMPARE(daemon->processCount, 1);
+    QCOMPARE(daemon->cpuPercent, 5.0);
+}
+
+void tst_ProcStats::recordedTreeAfterChanges()
+{
+    ProcStats stats(nullptr, recording("t0"));
+    stats.sampleNow();
+    stats.setProcRoot(recording("t1"));
+    stats.sampleNow();
+
+    QList<qint64> pids;
+    QList<int> depths;
+    for (const ProcessSample &p : stats.tree(4000)) {
+        pids << p.pid;
+        depths << p.depth;
+    }
+    QCOMPARE(pids, (QList<qint64>{4000, 4001, 4010, 4002, 4006}));
+    QCOMPARE(depths, (QList<int>{0, 1, 2, 1, 1}));
+    const QList<ProcessSample> tree = stats.tree(4000);
+    QCOMPARE(tree.at(2).command, u"cron-ish"_s);
+    QCOMPARE(tree.at(4).command, u"grep -r 'x y' ."_s);
+}
+
+void tst_ProcStats::unknownRootAndGroup()
+{
+    ProcStats stats(nullptr, recording("t0"));
+    QVERIFY(stats.tree(4000).isEmpty()); // nothing sampled yet
+    QVERIFY(!stats.group(4000));
+    stats.sampleNow();
+    QVERIFY(stats.tree(4005).isEmpty()); // vanished
+    QVERIFY(stats.tree(99999).isEmpty());
+    QVERIFY(!stats.group(4000)); // not watched
+    stats.setWatchedGroups({4000});
+    QVERIFY(stats.group(4000)); // aggregated from the sample at hand
+    stats.setWatchedGroups({});
+    QVERIFY(!stats.group(4000));
+}
+
+void tst_ProcStats::missingProcRoot()
+{
+    ProcStats stats(nullptr, recording("no-such-snapshot"));
+    QSignalSpy spy(&stats, &ProcStats::sampled);
+    stats.sampleNow();
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(stats.processCount(), 0);
+    QVERIFY(stats.tree(1).isEmpty());
+}
+
+// ---- real processes ----------------------------------------------------------------------------
+
+void tst_ProcStats::settings()
+{
+    ProcStats stats;
+    QCOMPARE(stats.procRoot(), u"/proc"_s);
+    QCOMPARE(stats.interval(), 1000);
+    stats.setInterval(250);
+    QCOMPARE(stats.interval(), 250);
+    QVERIFY(!stats.isActive());
+    QVERIFY(stats.watchedGroups().isEmpty());
+}
+
+void tst_ProcStats::emptyWatchSetStopsTimer()
+{
+    ProcStats stats;
+    stats.setWatchedGroups({::getpgrp()});
+    QVERIFY(stats.isActive());
+    QCOMPARE(stats.sampleCount(), 1); // the silent baseline
+    QVERIFY(stats.group(::getpgrp()));
+    stats.setWatchedGroups({});
+    QVERIFY(!stats.isActive());
+    QVERIFY(!stats.group(::getpgrp()));
+}
+
+void tst_ProcStats::sampledOncePerTick()
+{
+    // Three groups watched, one pass and one signal per tick for all of them.
+    QList<qint64> pgids;
+    for (int i = 0; i < 3; ++i) {
+        QProcess *child = startInGroup(TestSupport::childPath(), {u"sleep"_s, u"30000"_s});
+        QVERIFY(child);
+        pgids << child->processId();
+    }
+    ProcStats stats;
+    stats.setInterval(100);
+    QSignalSpy spy(&stats, &ProcStats::sampled);
+    int seenGroups = 0;
+    connect(&stats, &ProcStats::sampled, this, [&] {
+        seenGroups = 0;
+        for (const qint64 pgid : std::as_const(pgids))
+            seenGroups += stats.group(pgid) ? 1 : 0;
+    });
+    stats.setWatchedGroups(pgids);
+    const qint64 baseline = stats.sampleCount();
+    QCOMPARE(spy.count(), 0); // the baseline is silent
+    QTRY_VERIFY_WITH_TIMEOUT(spy.count() >= 4, 10000);
+    QCOMPARE(stats.sampleCount() - baseline, qint64(spy.count()));
+    QCOMPARE(seenGroups, 3); // every group had its figures when the signal came
+}
+
+void tst_ProcStats::burningChildShowsCpu()
+{
+    QProcess *child = startInGroup(burnPath(), {u"burn"_s, u"60000"_s});
+    QVERIFY(child);
+    const qint64 pgid = child->processId();
+
+    ProcStats stats;
+    stats.setInterval(250);
+    stats.setWatchedGroups({pgid});
+    double highest = 0;
+    connect(&stats, &ProcStats::sampled, this, [&] {
+        if (const std::optional<GroupSample> group = stats.group(pgid))
+            highest = std::max(highest, group->cpuPercent);
+    });
+    // The machine is shared: any tick above 50 % is enough, within a generous deadline.
+    QTRY_VERIFY2_WITH_TIMEOUT(highest > 50.0, qPrintable(u"highest CPU %1 %"_s.arg(highest)), 20000);
+    QVERIFY2(highest <= 105.0, qPrintable(u"one thread at %1 %"_s.arg(highest))); // one core at most
+    const std::optional<ProcessSample> leader = stats.process(pgid);
+    QVERIFY(leader);
+    QVERIFY(leader->cpuKnown);
+    QCOMPARE(leader->command, u"%1 burn 60000"_s.arg(burnPath()));
+}
+
+void tst_ProcStats::allocatingChildShowsRss()
+{
+    constexpr int mib = 64;
+    QProcess *child = startInGroup(burnPath(), {u"alloc"_s, QString::number(mib), u"60000"_s});
+    QVERIFY(child);
+    QTRY_VERIFY_WITH_TIMEOUT(child->canReadLine() || child->state() == QProcess::NotRunning, 10000);
+    QCOMPARE(child->readLine(), "ready\n"_ba);
+    const qint64 pgid = child->processId();
+
+    ProcStats stats;
+    stats.setWatchedGroups({pgid});
+    stats.sampleNow();
+    const std::optional<GroupSample> group = stats.group(pgid);
+    QVERIFY(group);
+    QCOMPARE(group->processCount, 1);
+    QVERIFY2(group->rssBytes >= qint64(mib) * 1024 * 1024,
+             qPrintable(u"RSS %1 bytes"_s.arg(group->rssBytes)));
+    // The allocation is most of it: less than 32 MiB for the program itself.
+    QVERIFY2(group->rssBytes < qint64(mib + 32) * 1024 * 1024,
+             qPrintable(u"RSS %1 bytes"_s.arg(group->rssBytes)));
+    QCOMPARE(stats.process(pgid)->rssBytes, group->rssBytes);
+}
+
+void tst_ProcStats::treeOfRealChild_data()
+{
+    QTest::addColumn<QString>("program");
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QStringList>("commands"); // in tree order: the leader, then its children
+
+    const QString child = TestSupport::childPath();
+    // pd_child forks its grandchild without exec: both show the same command line.
+    QTest::newRow("pd_child tree")
+            << child << QStringList{u"tree"_s, u"30000"_s}
+            << QStringList{child + u" tree 30000"_s, child + u" tree 30000"_s};
+    QTest::newRow("shell with two sleeps")
+            << u"/bin/sh"_s << QStringList{u"-c"_s, u"sleep 30 & sleep 31; wait"_s}
+            << QStringList{u"/bin/sh -c 'sleep 30 & sleep 31; wait'"_s, u"sleep 30"_s, u"sleep 31"_s};
+}
+
+void tst_ProcStats::treeOfRealChild()
+{
+    QFETCH(QString, program);
+    QFETCH(QStringList, args);
+    QFETCH(QStringList, commands);
+
+    QProcess *child = startInGroup(program, args);
+    QVERIFY(child);
+    const qint64 pid = child->processId();
+
+    ProcStats stats;
+    stats.setWatchedGroups({pid});
+    // Sample until every process exists and has exec'd (a fork shows its parent's command line
+    // until then).
+    const auto commandsNow = [&] {
+        stats.sampleNow();
+        QStringList now;
+        for (const ProcessSample &p : stats.tree(pid))
+            now << p.command;
+        return now;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(commandsNow(), commands, 10000);
+
+    const QList<ProcessSample> tree = stats.tree(pid);
+    QCOMPARE(tree.size(), commands.size());
+    QCOMPARE(tree.at(0).pid, pid);
+    QCOMPARE(tree.at(0).depth, 0);
+    QCOMPARE(tree.at(0).ppid, qint64(::getpid()));
+    for (qsizetype i = 1; i < tree.size(); ++i) {
+        QCOMPARE(tree.at(i).ppid, pid);
+        QCOMPARE(tree.at(i).pgid, pid);
+        QCOMPARE(tree.at(i).depth, 1);
+        QVERIFY(tree.at(i - 1).pid < tree.at(i).pid || i == 1);
+    }
+    const std::optional<GroupSample> group = stats.group(pid);
+    QVERIFY(group);
+    QCOMPARE(group->processCount, commands.size());
+    qint64 rss = 0;
+    for (const ProcessSample &p : tree)
+        rss += p.rssBytes;
+    QCOMPARE(group->rssBytes, rss);
+}
+
+void tst_ProcStats::endedGroupIsGone()
+{
+    QProcess *child = startInGroup(TestSupport::childPath(), {u"sleep"_s, u"30000"_s});
+    QVERIFY(child);
+    const qint64 pgid = child->processId();
+    ProcStats stats;
+    stats.setWatchedGroups({pgid});
+    QVERIFY(stats.group(pgid));
+    QVERIFY(!stats.tree(pgid).isEmpty());
+
+    QSignalSpy finished(child, &QProcess::finished);
+    ::kill(-pid_t(pgid), SIGKILL);
+    QVERIFY(finished.wait(5000)); // reaped by QProcess
+    stats.sampleNow();
+    QVERIFY(!stats.group(pgid));
+    QVERIFY(stats.tree(pgid).isEmpty());
+    QVERIFY(!stats.process(pgid));
+}
+
+// Not a timed assertion: a measurement printed for the record, run when PD_PROCSTATS_CHILDREN is
+// set (e.g. 1000). Children are spawned directly (posix_spawn, own groups) to keep the test lean.
+void tst_ProcStats::costWithManyChildren()
+{
+    const int count = qEnvironmentVariableIntValue("PD_PROCSTATS_CHILDREN");
+    if (count <= 0)
+        QSKIP("set PD_PROCSTATS_CHILDREN=N to measure one sample with N sleeping children");
+
+    const QByteArray program = QFile::encodeName(TestSupport::childPath());
+    QList<qint64> pids;
+    const auto reapAll = qScopeGuard([&pids] {
+        for (const qint64 pid : std::as_const(pids))
+            ::kill(-pid_t(pid), SIGKILL);
+        for (const qint64 pid : std::as_const(pids))
+            ::waitpid(pid_t(pid), nullptr, 0);
+    });
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
+    posix_spawnattr_setpgroup(&attributes, 0);
+    char mode[] = "sleep";
+    char duration[] = "120000";
+    char *argv[] = {const_cast<char *>(program.constData()), mode, duration, nullptr};
+    for (int i = 0; i < count; ++i) {
+        pid_t pid = 0;
+        const int error = ::posix_spawn(&pid, program.constData(), nullptr, &attributes, argv, environ);
+        QVERIFY2(error == 0, strerror(error));
+        pids << pid;
+    }
+    posix_spawnattr_destroy(&attributes);
+
+    ProcStats stats;
+    stats.setWatchedGroups(pids);
+    const auto sleeping = [&] {
+        stats.sampleNow();
+        int n = 0;
+        for (const qint64 pid : std::as_const(pids)) {
+            const std::optional<ProcessSample> p = stats.process(pid);
+            n += p && p->state == 'S' && p->command.endsWith(u" sleep 120000"_s) ? 1 : 0;
+        }
+        return n;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(sleeping(), count, 60000);
+
+    QList<qint64> costs;
+    for (int i = 0; i < 20; ++i) {
+        stats.sampleNow();
+        costs << stats.lastSampleDurationNs();
+    }
+    std::sort(costs.begin(), costs.end());
+    QElapsedTimer aggregate;
+    aggregate.start();
+    int withFigures = 0;
+    for (const qint64 pid : std::as_const(pids))
+        withFigures += stats.group(pid) ? 1 : 0;
+    const qint64 lookupNs = aggregate.nsecsElapsed();
+    QCOMPARE(withFigures, count);
+    qInfo("%d sleeping children, %d processes in /proc: one sampleNow() median %.2f ms "
+          "(min %.2f, max %.2f, 20 runs); %d group() look-ups %.3f ms",
+          count, stats.processCount(), costs.at(costs.size() / 2) / 1e6, costs.constFirst() / 1e6,
+          costs.constLast() / 1e6, count, lookupNs / 1e6);
+}
+
+QTEST_GUILESS_MAIN(tst_ProcStats)
+#include "tst_procstats.moc"
