@@ -59,6 +59,7 @@ private slots:
     void bounds_data();
     void bounds();
     void longLineWithoutNewlineStaysBounded();
+    void totalBudgetSharedByLogs();
     void runs();
     void sequenceOrdersTwoLogs();
     void messages();
@@ -233,6 +234,34 @@ void tst_OutputLog::longLineWithoutNewlineStaysBounded()
     QVERIFY(!log.line(log.endLineNumber() - 1).continued);
     QCOMPARE(log.endLineNumber(), (total + OutputDecoder::MaxLineLength - 1) / OutputDecoder::MaxLineLength);
     QCOMPARE(unaccountedBytes(log), 0);
+}
+
+void tst_OutputLog::totalBudgetSharedByLogs()
+{
+    const qint64 before = OutputLog::totalUsedBytes();
+    const qint64 budget = 1024 * 1024;
+    OutputLog::setTotalMaxBytes(before + budget);
+    const QByteArray lines = QByteArray(99, 'z').append('\n').repeated(2000);
+    {
+        OutputLog a;
+        OutputLog b;
+        for (int i = 0; i < 20; ++i) {
+            a.appendData(OutputStream::Stdout, lines);
+            b.appendData(OutputStream::Stdout, lines);
+            QVERIFY(OutputLog::totalUsedBytes() <= before + budget);
+        }
+        QCOMPARE(OutputLog::totalUsedBytes(), before + a.usedBytes() + b.usedBytes());
+        QVERIFY(a.droppedLines() > 0);
+        QVERIFY(b.droppedLines() > 0);
+        // Both flooding: they share the budget.
+        QVERIFY(a.usedBytes() > budget / 4);
+        QVERIFY(b.usedBytes() > budget / 4);
+        QCOMPARE(unaccountedBytes(a), 0);
+        a.clear();
+        QCOMPARE(OutputLog::totalUsedBytes(), before + b.usedBytes());
+    }
+    QCOMPARE(OutputLog::totalUsedBytes(), before);
+    OutputLog::setTotalMaxBytes(OutputLog::DefaultTotalMaxBytes);
 }
 
 void tst_OutputLog::runs()

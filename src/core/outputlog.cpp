@@ -27,6 +27,19 @@ quint64 reserveSequences(quint64 count)
     return next.fetch_add(count, std::memory_order_relaxed);
 }
 
+// The memory of every log together, and its budget.
+std::atomic<qint64> &totalUsed()
+{
+    static std::atomic<qint64> bytes{0};
+    return bytes;
+}
+
+std::atomic<qint64> &totalMax()
+{
+    static std::atomic<qint64> bytes{OutputLog::DefaultTotalMaxBytes};
+    return bytes;
+}
+
 // What a kept line costs in memory, roughly as the allocator sees it: the deque slot, the UTF-16
 // buffer with its header, the span list.
 qint64 memoryCost(const OutputLine &line)
@@ -58,6 +71,7 @@ struct OutputLog::Private final : public OutputLineSink
     qsizetype maxLines = DefaultMaxLines;
     qint64 maxBytes = DefaultMaxBytes;
     qint64 usedBytes = 0;
+    qint64 publishedBytes = 0; // usedBytes as counted in totalUsed()
     qint64 droppedLines = 0;
     qint64 droppedBytes = 0;
     qint64 received[3] = {0, 0, 0};
@@ -88,6 +102,8 @@ struct OutputLog::Private final : public OutputLineSink
     void finishFilling();
     void dropFront(bool recycle);
     void trimBytes();
+    void publish();
+    ~Private() { totalUsed().fetch_sub(publishedBytes, std::memory_order_relaxed); }
     template<typename Call>
     void feed(int stream, qsizetype bytes, Call call);
     void closeTail();
@@ -169,8 +185,16 @@ void OutputLog::Private::dropFront(bool recycle)
 void OutputLog::Private::trimBytes()
 {
     // The last line is always kept, so an open line is never dropped.
-    while (usedBytes > maxBytes && count > 1)
+    const qint64 othersAndPublished = totalUsed().load(std::memory_order_relaxed) - publishedBytes;
+    const qint64 total = totalMax().load(std::memory_order_relaxed);
+    while (count > 1 && (usedBytes > maxBytes || othersAndPublished + usedBytes > total))
         dropFront(false);
+}
+
+void OutputLog::Private::publish()
+{
+    totalUsed().fetch_add(usedBytes - publishedBytes, std::memory_order_relaxed);
+    publishedBytes = usedBytes;
 }
 
 // Runs `call(decoder, sink)` for one stream's decoder with the log as its sink, then mirrors the
@@ -216,6 +240,7 @@ void OutputLog::Private::feed(int stream, qsizetype bytes, Call call)
         tailOpen = false;
     }
     trimBytes();
+    publish();
 }
 
 void OutputLog::Private::closeTail()
@@ -256,8 +281,24 @@ void OutputLog::setLimits(qsizetype maxLines, qint64 maxBytes)
     while (d->count > size_t(d->maxLines))
         d->dropFront(false);
     d->trimBytes();
+    d->publish();
     if (d->droppedLines != before)
         emit changed();
+}
+
+void OutputLog::setTotalMaxBytes(qint64 maxBytes)
+{
+    totalMax().store(std::max<qint64>(1, maxBytes), std::memory_order_relaxed);
+}
+
+qint64 OutputLog::totalMaxBytes()
+{
+    return totalMax().load(std::memory_order_relaxed);
+}
+
+qint64 OutputLog::totalUsedBytes()
+{
+    return totalUsed().load(std::memory_order_relaxed);
 }
 
 qsizetype OutputLog::maxLines() const
@@ -317,6 +358,7 @@ void OutputLog::appendMessage(const QString &text)
         rest = rest.sliced(newline + 1);
     }
     d->trimBytes();
+    d->publish();
     emit changed();
 }
 
@@ -327,6 +369,7 @@ void OutputLog::clear()
     d->head = 0;
     d->count = 0;
     d->usedBytes = 0;
+    d->publish();
     d->droppedLines = 0;
     d->droppedBytes = 0;
     d->tailOpen = false;

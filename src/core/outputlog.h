@@ -65,11 +65,17 @@ public:
     // and this budget bounds long ones (a 1 GB line is kept as its last ~250 pieces of 64 Ki
     // characters); one flooding entry plus the window stays well under 250 MiB.
     static constexpr qint64 DefaultMaxBytes = 32 * 1024 * 1024;
+    // Every log of the program together: a log that adds lines while the total is over this
+    // budget drops its own oldest lines (so 20 entries flooding at once keep about 6 MiB each).
+    static constexpr qint64 DefaultTotalMaxBytes = 128 * 1024 * 1024;
 
     explicit OutputLog(QObject *parent = nullptr);
     ~OutputLog() override;
 
     void setLimits(qsizetype maxLines, qint64 maxBytes);
+    static void setTotalMaxBytes(qint64 maxBytes); // takes effect as logs add lines
+    static qint64 totalMaxBytes();
+    static qint64 totalUsedBytes();
     qsizetype maxLines() const;
     qint64 maxBytes() const;
 
