@@ -38,6 +38,10 @@ ssize_t readSmallFile(int dirFd, const char *relativePath, char *buffer, size_t 
         if (n == 0)
             break;
         total += size_t(n);
+        // procfs generates a stat line whole on the first read: a final newline means done,
+        // which saves the read() that would return 0 (a third of the system calls per process).
+        if (buffer[total - 1] == '\n')
+            break;
     }
     ::close(fd);
     return ssize_t(total);
@@ -124,6 +128,37 @@ private:
     qsizetype m_pos = 0;
 };
 
+// parseStat() without allocating: `comm` points into `line`.
+bool parseStatLine(QByteArrayView line, ProcStatFields *fields, QByteArrayView *comm)
+{
+    // "PID (COMM) STATE PPID PGRP …": COMM may hold spaces and parentheses, so it runs from the
+    // first '(' to the LAST ')'.
+    const qsizetype open = line.indexOf('(');
+    const qsizetype close = line.lastIndexOf(')');
+    if (open <= 0 || close < open)
+        return false;
+
+    FieldReader head(line.first(open));
+    if (!head.nextNumber(&fields->pid) || fields->pid <= 0 || !head.next().isEmpty())
+        return false;
+    *comm = line.sliced(open + 1, close - open - 1);
+
+    FieldReader rest(line.sliced(close + 1));
+    const QByteArrayView state = rest.next();                            // 3
+    if (state.size() != 1)
+        return false;
+    fields->state = state.front();
+    return rest.nextNumber(&fields->ppid) && rest.nextNumber(&fields->pgrp) // 4, 5
+            && rest.skip(8)                                              // 6 session … 13 cmajflt
+            && rest.nextNumber(&fields->utime) && rest.nextNumber(&fields->stime) // 14, 15
+            && rest.skip(4)                                              // 16 cutime … 19 nice
+            && rest.nextNumber(&fields->numThreads)                      // 20
+            && rest.skip(1)                                              // 21 itrealvalue
+            && rest.nextNumber(&fields->startTime)                       // 22
+            && rest.skip(1)                                              // 23 vsize
+            && rest.nextNumber(&fields->rssPages) && fields->rssPages >= 0; // 24
+}
+
 struct Proc
 {
     ProcStatFields stat;
@@ -208,20 +243,23 @@ void ProcStats::Private::takeSample()
         const ssize_t n = readSmallFile(rootFd, path, buffer, sizeof buffer);
         if (n <= 0)
             continue; // gone since readdir(), or not readable
-        std::optional<ProcStatFields> fields = ProcStats::parseStat(QByteArrayView(buffer, n));
-        if (!fields || fields->pid != *pid)
+        Proc proc;
+        QByteArrayView comm;
+        if (!parseStatLine(QByteArrayView(buffer, n), &proc.stat, &comm) || proc.stat.pid != *pid)
             continue;
 
-        Proc proc;
-        proc.stat = std::move(*fields);
         const quint64 ticks = proc.stat.utime + proc.stat.stime;
         const auto previous = procs.constFind(*pid);
         const bool samePrevious = previous != procs.cend()
                 && previous->stat.startTime == proc.stat.startTime;
-        if (samePrevious && previous->stat.comm == proc.stat.comm)
-            proc.name = previous->name; // no new string for an unchanged name
-        else
-            proc.name = QString::fromUtf8(proc.stat.comm);
+        if (samePrevious && previous->stat.comm == comm) {
+            // No new strings for an unchanged name (the common case, every tick).
+            proc.stat.comm = previous->stat.comm;
+            proc.name = previous->name;
+        } else {
+            proc.stat.comm = comm.toByteArray();
+            proc.name = QString::fromUtf8(comm);
+        }
         if (elapsed > 0) {
             const double toPercent = 100.0 / (double(clockTicks) * elapsed);
             if (samePrevious) {
@@ -424,42 +462,11 @@ qint64 ProcStats::lastSampleDurationNs() const
 
 std::optional<ProcStatFields> ProcStats::parseStat(QByteArrayView line)
 {
-    // "PID (COMM) STATE PPID PGRP …": COMM may hold spaces and parentheses, so it runs from the
-    // first '(' to the LAST ')'.
-    const qsizetype open = line.indexOf('(');
-    const qsizetype close = line.lastIndexOf(')');
-    if (open <= 0 || close < open)
-        return std::nullopt;
-
     ProcStatFields fields;
-    FieldReader head(line.first(open));
-    if (!head.nextNumber(&fields.pid) || fields.pid <= 0 || !head.next().isEmpty())
+    QByteArrayView comm;
+    if (!parseStatLine(line, &fields, &comm))
         return std::nullopt;
-    fields.comm = line.sliced(open + 1, close - open - 1).toByteArray();
-
-    FieldReader rest(line.sliced(close + 1));
-    const QByteArrayView state = rest.next();                  // 3
-    if (state.size() != 1)
-        return std::nullopt;
-    fields.state = state.front();
-    if (!rest.nextNumber(&fields.ppid) || !rest.nextNumber(&fields.pgrp)) // 4, 5
-        return std::nullopt;
-    if (!rest.skip(8))                                         // 6 session … 13 cmajflt
-        return std::nullopt;
-    if (!rest.nextNumber(&fields.utime) || !rest.nextNumber(&fields.stime)) // 14, 15
-        return std::nullopt;
-    if (!rest.skip(4))                                         // 16 cutime … 19 nice
-        return std::nullopt;
-    if (!rest.nextNumber(&fields.numThreads))                  // 20
-        return std::nullopt;
-    if (!rest.skip(1))                                         // 21 itrealvalue
-        return std::nullopt;
-    if (!rest.nextNumber(&fields.startTime))                   // 22
-        return std::nullopt;
-    if (!rest.skip(1))                                         // 23 vsize
-        return std::nullopt;
-    if (!rest.nextNumber(&fields.rssPages) || fields.rssPages < 0) // 24
-        return std::nullopt;
+    fields.comm = comm.toByteArray();
     return fields;
 }
 
