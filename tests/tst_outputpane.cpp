@@ -79,6 +79,7 @@ private slots:
     void timestampsAndWrap();
     void selectAndCopy();
     void mouseSelection();
+    void longWrappedLine();
     void save_data();
     void save();
     void clearOutput();
@@ -511,6 +512,33 @@ void tst_OutputPane::mouseSelection()
     QCOMPARE(view->selectedText(), u"alpha"_s);
 }
 
+void tst_OutputPane::longWrappedLine()
+{
+    // A wrapped line of 50,000 characters: only its screen lines in view are laid out; following
+    // shows its end, and a mouse selection on the last screen line picks the line's last part.
+    ManagedProcess *a = m_manager->add(idleSpec(u"a"_s));
+    QByteArray digits;
+    for (int i = 0; i < 5000; ++i)
+        digits += "0123456789";
+    appendOut(a, "short\n" + digits + "END\n");
+    m_pane->setSelectedProcesses({a});
+    OutputView *view = m_pane->view();
+    view->flush();
+    QVERIFY(view->wrapEnabled());
+    QVERIFY(view->isFollowing());
+    QCOMPARE(view->lastVisibleRow(), 1);
+    QWidget *viewport = view->viewport();
+    const int lineHeight = QFontMetrics(view->font()).lineSpacing();
+    const int y = viewport->height() - lineHeight / 2 - (viewport->height() % lineHeight);
+    QTest::mousePress(viewport, Qt::LeftButton, {}, QPoint(1, y - lineHeight));
+    QTest::mouseMove(viewport, QPoint(viewport->width() - 2, viewport->height() - 2));
+    QTest::mouseRelease(viewport, Qt::LeftButton, {}, QPoint(viewport->width() - 2, viewport->height() - 2));
+    const QString selected = view->selectedText();
+    QVERIFY2(selected.endsWith(u"789END"_s), qPrintable(selected));
+    QVERIFY2(selected.size() > 20 && selected.size() < 1000, qPrintable(selected));
+    QVERIFY(!selected.contains(u'\n'));
+}
+
 void tst_OutputPane::save_data()
 {
     QTest::addColumn<bool>("withTimestamps");
@@ -724,6 +752,18 @@ void tst_OutputPane::screenshot()
     const QPixmap scrolled = m_pane->grab();
     if (!dir.isEmpty())
         QVERIFY(scrolled.save(QString::fromLocal8Bit(dir) + u"/outputpane-scrolled.png"_s));
+    // Wrapped, following: a line taller than the view shows its end.
+    m_pane->findChild<QAction *>(u"actionToggleWrap"_s)->trigger();
+    m_pane->view()->scrollToEnd();
+    QByteArray tall;
+    for (int i = 0; i < 400; ++i)
+        tall += "word" + QByteArray::number(i) + ' ';
+    appendOut(web, tall + "THE END\n");
+    m_pane->view()->flush();
+    const QPixmap wrapped = m_pane->grab();
+    if (!dir.isEmpty())
+        QVERIFY(wrapped.save(QString::fromLocal8Bit(dir) + u"/outputpane-wrapped.png"_s));
+
     m_pane->setSelectedProcesses({});
     QCOMPARE(m_pane->findChild<QLabel *>(u"findStatus"_s)->text(), u"No matches"_s);
     const QPixmap empty = m_pane->grab();

@@ -52,7 +52,9 @@ void mergeInto(std::deque<T> &into, std::vector<T> &fresh, Less less)
 struct OutputView::Layout
 {
     QTextLayout layout;
-    Display display;
+    int textStart = 0;   // of the row's display text, as in Display
+    int textEnd = 0;
+    int displaySize = 0;
     int offset = 0;     // display characters before the laid-out window (long lines without wrap)
     qreal x = 0;        // where the window starts
     qreal width = 0;    // natural width of the whole line
@@ -576,7 +578,38 @@ void OutputView::writePlainText(QTextStream &out, bool withTimestamps) const
 
 // --- Layout and painting -------------------------------------------------------------------------
 
-const OutputView::Layout *OutputView::layoutFor(int rowIndex) const
+int OutputView::displayLength(const Row &row) const
+{
+    const OutputLine &line = lineOf(row);
+    const int prefix = (m_timestamps ? TimestampLength : 0)
+        + (m_showNames ? m_nameWidth + int(Separator.size()) : 0);
+    return prefix + int(line.text.size()) + (line.continued ? int(ContinuationMark.size()) : 0);
+}
+
+bool OutputView::isChunked(int row) const
+{
+    // Laying out a wrapped line of many thousand characters takes tens of milliseconds; such a
+    // line is cut at a fixed column count instead and only its screen lines in view are laid out.
+    return m_wrap && displayLength(m_rows[size_t(row)]) > LongLine;
+}
+
+int OutputView::chunkColumns() const
+{
+    return std::max(8, int((viewport()->width() - 2 * Margin) / m_charWidth));
+}
+
+int OutputView::rowLines(int row) const
+{
+    if (!m_wrap)
+        return 1;
+    if (isChunked(row)) {
+        const int columns = chunkColumns();
+        return std::max(1, (displayLength(m_rows[size_t(row)]) + columns - 1) / columns);
+    }
+    return layoutFor(row)->lines;
+}
+
+const OutputView::Layout *OutputView::layoutFor(int rowIndex, int chunk) const
 {
     const Row &row = m_rows[size_t(rowIndex)];
     const Source &source = m_sources[size_t(row.source)];
@@ -584,12 +617,15 @@ const OutputView::Layout *OutputView::layoutFor(int rowIndex) const
     const bool isLast = source.log && row.line == source.log->endLineNumber() - 1;
     const quint64 tail = source.log ? source.log->tailRevision() : 0;
 
-    const int prefix = (m_timestamps ? TimestampLength : 0)
-        + (m_showNames ? m_nameWidth + int(Separator.size()) : 0);
-    const int length = prefix + int(line.text.size()) + (line.continued ? 2 : 0);
+    const int length = displayLength(row);
     int window = -1;
     int windowLength = length;
-    if (!m_wrap && length > LongLine) {
+    bool wrap = m_wrap;
+    if (chunk >= 0) {
+        windowLength = chunkColumns();
+        window = chunk * windowLength;
+        wrap = false;
+    } else if (!m_wrap && length > LongLine) {
         const int firstColumn = int(horizontalScrollBar()->value() / m_charWidth);
         window = std::max(0, (firstColumn - WindowStep) / WindowStep * WindowStep);
         windowLength = int(viewport()->width() / m_charWidth) + 3 * WindowStep;
@@ -604,12 +640,15 @@ const OutputView::Layout *OutputView::layoutFor(int rowIndex) const
     }
 
     auto entry = std::make_unique<Layout>();
-    entry->display = displayOf(row, m_timestamps);
+    const Display display = displayOf(row, m_timestamps);
+    entry->textStart = display.textStart;
+    entry->textEnd = display.textEnd;
+    entry->displaySize = int(display.text.size());
     entry->textSize = int(line.text.size());
     entry->wasLast = isLast;
     entry->tailRevision = tail;
     entry->offset = std::max(0, window);
-    const QString &text = entry->display.text;
+    const QString &text = display.text;
     const int windowEnd = window < 0 ? int(text.size()) : std::min(int(text.size()), window + windowLength);
 
     QList<QTextLayout::FormatRange> formats;
@@ -639,7 +678,7 @@ const OutputView::Layout *OutputView::layoutFor(int rowIndex) const
         base.setFontItalic(true);
     }
     base.setForeground(baseColor);
-    const int textStart = entry->display.textStart;
+    const int textStart = display.textStart;
     add(textStart, int(line.text.size()), base);
     for (const OutputSpan &span : line.spans) {
         QTextCharFormat format = base;
@@ -664,13 +703,13 @@ const OutputView::Layout *OutputView::layoutFor(int rowIndex) const
         add(textStart + span.start, span.length, format);
     }
     if (line.continued)
-        add(entry->display.textEnd, int(ContinuationMark.size()), dim);
+        add(display.textEnd, int(ContinuationMark.size()), dim);
 
     QTextLayout &layout = entry->layout;
     layout.setText(window < 0 ? text : text.mid(window, windowEnd - window));
     layout.setFont(font());
     QTextOption option;
-    option.setWrapMode(m_wrap ? QTextOption::WrapAnywhere : QTextOption::NoWrap);
+    option.setWrapMode(wrap ? QTextOption::WrapAtWordBoundaryOrAnywhere : QTextOption::NoWrap);
     option.setTabStopDistance(8 * m_charWidth);
     layout.setTextOption(option);
     layout.setFormats(formats);
@@ -680,17 +719,17 @@ const OutputView::Layout *OutputView::layoutFor(int rowIndex) const
     qreal natural = 0;
     layout.beginLayout();
     for (QTextLine textLine = layout.createLine(); textLine.isValid(); textLine = layout.createLine()) {
-        textLine.setLineWidth(m_wrap ? width : 1e9);
+        textLine.setLineWidth(wrap ? width : 1e9);
         textLine.setPosition(QPointF(0, lines * m_lineSpacing));
         natural = std::max(natural, textLine.naturalTextWidth());
         ++lines;
     }
     layout.endLayout();
     entry->lines = std::max(1, lines);
-    entry->x = entry->offset * m_charWidth;
+    entry->x = chunk >= 0 ? 0 : entry->offset * m_charWidth;
     entry->width = window < 0 ? natural : text.size() * m_charWidth;
 
-    const int cost = 1 + int(text.size() / 1000);
+    const int cost = 1 + int(layout.text().size() / 1000);
     const Layout *result = entry.get();
     m_layouts.insert(key, entry.release(), cost);
     return result;
@@ -698,9 +737,7 @@ const OutputView::Layout *OutputView::layoutFor(int rowIndex) const
 
 int OutputView::rowHeight(int row) const
 {
-    if (!m_wrap)
-        return m_lineSpacing;
-    return layoutFor(row)->lines * m_lineSpacing;
+    return rowLines(row) * m_lineSpacing;
 }
 
 int OutputView::rowsFittingAtEnd() const
@@ -719,6 +756,19 @@ int OutputView::rowsFittingAtEnd() const
     return std::max(1, count);
 }
 
+int OutputView::topOffset() const
+{
+    // At the end, a wrapped last line taller than the view shows its end, not its start.
+    const QScrollBar *bar = verticalScrollBar();
+    if (!m_wrap || m_rows.empty() || bar->value() < bar->maximum())
+        return 0;
+    const int height = viewport()->height();
+    int total = 0;
+    for (int row = firstVisibleRow(); row < rowCount() && total <= height; ++row)
+        total += rowHeight(row);
+    return std::min(0, height - total);
+}
+
 int OutputView::firstVisibleRow() const
 {
     return std::clamp(verticalScrollBar()->value(), 0, std::max(0, rowCount() - 1));
@@ -729,7 +779,7 @@ int OutputView::lastVisibleRow() const
     if (m_rows.empty())
         return -1;
     const int height = viewport()->height();
-    int y = 0;
+    int y = topOffset();
     int row = firstVisibleRow();
     for (; row < rowCount(); ++row) {
         y += rowHeight(row);
@@ -850,34 +900,45 @@ void OutputView::paintEvent(QPaintEvent *)
 
     const int height = viewport()->height();
     const qreal left = Margin - (m_wrap ? 0 : horizontalScrollBar()->value());
-    int y = 0;
+    int y = topOffset();
     qreal widest = m_maxWidth;
     for (int row = firstVisibleRow(); row < rowCount() && y < height; ++row) {
         const quint64 sequence = m_rows[size_t(row)].sequence;
-        const Layout *layout = layoutFor(row);
-        const int textStart = layout->display.textStart;
-        const int length = int(layout->display.text.size());
-        QList<QTextLayout::FormatRange> extra;
-        const auto add = [&](int start, int count, const QTextCharFormat &format) {
-            const int from = std::max(start - layout->offset, 0);
-            const int to = std::min(start + count - layout->offset, int(layout->layout.text().size()));
-            if (to > from)
-                extra.append({from, to - from, format});
+        const auto draw = [&](const Layout *layout, int top) {
+            QList<QTextLayout::FormatRange> extra;
+            const auto add = [&](int start, int count, const QTextCharFormat &format) {
+                const int from = std::max(start - layout->offset, 0);
+                const int to = std::min(start + count - layout->offset, int(layout->layout.text().size()));
+                if (to > from)
+                    extra.append({from, to - from, format});
+            };
+            auto match = std::lower_bound(m_matches.cbegin(), m_matches.cend(), sequence,
+                                          [](const Match &m, quint64 s) { return m.sequence < s; });
+            for (; match != m_matches.cend() && match->sequence == sequence; ++match) {
+                const bool current = match->sequence == m_currentMatch.first
+                    && match->start == m_currentMatch.second;
+                add(layout->textStart + match->start, match->length, current ? currentFormat : matchFormat);
+            }
+            if (row >= selectionFirst && row <= selectionLast) {
+                const int length = layout->displaySize;
+                const int from = row == selectionFirst ? selectionStart.offset : 0;
+                const int to = row == selectionLast ? std::min(selectionEnd.offset, length) : length;
+                add(from, to - from, selectedFormat);
+            }
+            layout->layout.draw(&painter, QPointF(left + layout->x, top), extra);
+            widest = std::max(widest, layout->width);
         };
-        auto match = std::lower_bound(m_matches.cbegin(), m_matches.cend(), sequence,
-                                      [](const Match &m, quint64 s) { return m.sequence < s; });
-        for (; match != m_matches.cend() && match->sequence == sequence; ++match) {
-            const bool current = match->sequence == m_currentMatch.first && match->start == m_currentMatch.second;
-            add(textStart + match->start, match->length, current ? currentFormat : matchFormat);
+        if (isChunked(row)) {
+            const int lines = rowLines(row);
+            for (int chunk = std::max(0, -y / m_lineSpacing);
+                 chunk < lines && y + chunk * m_lineSpacing < height; ++chunk)
+                draw(layoutFor(row, chunk), y + chunk * m_lineSpacing);
+            y += lines * m_lineSpacing;
+        } else {
+            const Layout *layout = layoutFor(row);
+            draw(layout, y);
+            y += layout->lines * m_lineSpacing;
         }
-        if (row >= selectionFirst && row <= selectionLast) {
-            const int from = row == selectionFirst ? selectionStart.offset : 0;
-            const int to = row == selectionLast ? std::min(selectionEnd.offset, length) : length;
-            add(from, to - from, selectedFormat);
-        }
-        layout->layout.draw(&painter, QPointF(left + layout->x, y), extra);
-        widest = std::max(widest, layout->width);
-        y += layout->lines * m_lineSpacing;
     }
     if (!m_wrap && widest > m_maxWidth) {
         m_maxWidth = widest;
@@ -1002,16 +1063,18 @@ bool OutputView::positionAt(const QPoint &point, TextPos *pos) const
         return true;
     }
     const qreal left = Margin - (m_wrap ? 0 : horizontalScrollBar()->value());
-    int y = 0;
+    int y = topOffset();
     for (int row = firstVisibleRow(); row < rowCount(); ++row) {
-        const Layout *layout = layoutFor(row);
-        const int height = layout->lines * m_lineSpacing;
+        const bool chunked = isChunked(row);
+        const int lines = rowLines(row);
+        const int height = lines * m_lineSpacing;
         if (point.y() < y + height) {
-            const int lineIndex = std::clamp((point.y() - y) / m_lineSpacing, 0, layout->lines - 1);
-            const QTextLine line = layout->layout.lineAt(lineIndex);
+            const int lineIndex = std::clamp((point.y() - y) / m_lineSpacing, 0, lines - 1);
+            const Layout *layout = chunked ? layoutFor(row, lineIndex) : layoutFor(row);
+            const QTextLine line = layout->layout.lineAt(chunked ? 0 : lineIndex);
             const int offset = line.isValid() ? line.xToCursor(point.x() - left - layout->x) : 0;
             *pos = {m_rows[size_t(row)].sequence,
-                    std::clamp(offset + layout->offset, 0, int(layout->display.text.size()))};
+                    std::clamp(offset + layout->offset, 0, layout->displaySize)};
             return true;
         }
         y += height;

@@ -156,9 +156,16 @@ private:
     bool findActive() const;
     const OutputLine &lineOf(const Row &row) const;
     Display displayOf(const Row &row, bool withTimestamps, bool longTimestamps = false) const;
-    const Layout *layoutFor(int row) const;
+    // The layout of a row: the whole row, around the part in view for a long row without wrap,
+    // or with `chunk` >= 0 one screen line of a long wrapped row (cut at chunkColumns()).
+    const Layout *layoutFor(int row, int chunk = -1) const;
+    int displayLength(const Row &row) const;
+    bool isChunked(int row) const;
+    int chunkColumns() const;
+    int rowLines(int row) const;
     int rowHeight(int row) const;
     int rowsFittingAtEnd() const;
+    int topOffset() const;
     void updateScrollBars();
     void setScrollValue(int value);
     void setFollowing(bool following);
