@@ -87,6 +87,7 @@ private slots:
     void sampledOncePerTick();
     void burningChildShowsCpu();
     void allocatingChildShowsRss();
+    void newChildCountsFromItsStart();
     void treeOfRealChild_data();
     void treeOfRealChild();
     void endedGroupIsGone();
@@ -494,6 +495,30 @@ void tst_ProcStats::allocatingChildShowsRss()
     QVERIFY2(group->rssBytes < qint64(mib + 32) * 1024 * 1024,
              qPrintable(u"RSS %1 bytes"_s.arg(group->rssBytes)));
     QCOMPARE(stats.process(pgid)->rssBytes, group->rssBytes);
+}
+
+// A process that started after the previous sample has a CPU figure on its first tick: its start
+// time (clock ticks after boot, from /proc) and the sampler's clock (CLOCK_BOOTTIME) agree.
+void tst_ProcStats::newChildCountsFromItsStart()
+{
+    ProcStats stats;
+    stats.setWatchedGroups({::getpgrp()}); // takes the baseline
+    QProcess *child = startInGroup(burnPath(), {u"burn"_s, u"30000"_s});
+    QVERIFY(child);
+    const qint64 pid = child->processId();
+    const auto ticksSoFar = [pid] {
+        QFile file(u"/proc/%1/stat"_s.arg(pid));
+        if (!file.open(QIODevice::ReadOnly))
+            return quint64(0);
+        const std::optional<ProcStatFields> fields = ProcStats::parseStat(file.readAll());
+        return fields ? fields->utime + fields->stime : 0;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(ticksSoFar() >= 5, 10000);
+    stats.sampleNow();
+    const std::optional<ProcessSample> burner = stats.process(pid);
+    QVERIFY(burner);
+    QVERIFY(burner->cpuKnown);
+    QVERIFY2(burner->cpuPercent > 0, qPrintable(QString::number(burner->cpuPercent)));
 }
 
 void tst_ProcStats::treeOfRealChild_data()

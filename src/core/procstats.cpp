@@ -266,8 +266,10 @@ void ProcStats::Private::takeSample()
                 const quint64 before = previous->stat.utime + previous->stat.stime;
                 proc.cpuPercent = ticks >= before ? double(ticks - before) * toPercent : 0.0;
                 proc.cpuKnown = true;
-            } else if (double(proc.stat.startTime) / double(clockTicks) >= *lastNow) {
+            } else if (proc.stat.startTime >= quint64(*lastNow * double(clockTicks))) {
                 // Started after the previous sample: all of its time falls in this interval.
+                // The kernel rounds the start time down to a whole tick, so a start in the
+                // previous sample's tick counts as after it.
                 proc.cpuPercent = double(ticks) * toPercent;
                 proc.cpuKnown = true;
             }

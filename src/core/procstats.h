@@ -89,6 +89,8 @@ public:
     void sampleNow();                          // one pass now, then sampled()
 
     std::optional<GroupSample> group(qint64 pgid) const; // nullopt: not watched or no process left
+    // process() and tree() read the command lines of the processes they return (one small file
+    // each): meant for a details panel, not for every row of the table (use group() there).
     std::optional<ProcessSample> process(qint64 pid) const;
     // Depth-first, children in PID order, the root first (depth 0); empty when the root is gone.
     QList<ProcessSample> tree(qint64 rootPid) const;
