@@ -4,6 +4,8 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QHash>
+#include <QSet>
 #include <QTimer>
 
 #include <algorithm>

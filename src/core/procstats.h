@@ -2,16 +2,13 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
-#include <QHash>
 #include <QList>
 #include <QObject>
-#include <QSet>
 #include <QString>
 
 #include <memory>
 #include <optional>
 
-class QTimer;
 
 // One process as seen in the last sample.
 struct ProcessSample
