@@ -9,7 +9,6 @@
 #include <memory>
 #include <optional>
 
-
 // One process as seen in the last sample.
 struct ProcessSample
 {
