@@ -8,11 +8,13 @@
 #include "processtablemodel.h"
 #include "sessiondocument.h"
 #include "testsupport.h"
+#include "trustdialog.h"
 #include "userprompt.h"
 
 #include <QAction>
 #include <QFile>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -48,6 +50,10 @@ private slots:
     void openBrokenFileKeepsSession();
     void titleShowsModified();
     void quitWithLiveEntriesTerminatesThem();
+    void trustDialogBeforeAutostart();
+    void dontRunStartsNothing();
+    void ownSavedFileIsTrusted();
+    void recentFilesRemembered();
 
 private:
     static QAction *action(MainWindow &window, const char *name)
@@ -415,6 +421,131 @@ void tst_MainWindow::quitWithLiveEntriesTerminatesThem()
     for (qint64 pid : pids)
         QVERIFY(::kill(pid_t(pid), 0) != 0);
     QCOMPARE(a->exitCode(), -15);
+}
+
+static QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &contents)
+{
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return {};
+    file.write(contents);
+    return path;
+}
+
+static QByteArray autostartSession(const QByteArray &name)
+{
+    return "{\n  \"procdeck\": 1,\n  \"processes\": [\n    { \"name\": \"" + name + "\", \"program\": \""
+        + QByteArray(PD_CHILD_PATH) + "\", \"args\": [\"sleep\", \"30000\"], \"autostart\": true },\n"
+        + "    { \"name\": \"manual\", \"program\": \"" + QByteArray(PD_CHILD_PATH) + "\", \"args\": [\"exit\", \"0\"] }\n  ]\n}\n";
+}
+
+void tst_MainWindow::trustDialogBeforeAutostart()
+{
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, u"auto.json"_s, autostartSession("server"));
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openFile(path));
+        auto *trust = window.findChild<TrustDialog *>();
+        QVERIFY2(trust, "no trust dialog for an unknown file with an autostart entry");
+        QVERIFY(trust->isVisible());
+        QCOMPARE(trust->listedCommands().size(), 1); // only the autostart entry
+        QVERIFY(trust->listedCommands().constFirst().contains(u"server: "_s));
+        QVERIFY(trust->listedCommands().constFirst().contains(u"sleep 30000"_s));
+        ManagedProcess *server = window.manager()->at(0);
+        QCOMPARE(server->state(), ManagedProcess::State::NotStarted); // nothing before Run
+        trust->accept();
+        QTRY_COMPARE(server->state(), ManagedProcess::State::Running);
+        QCOMPARE(window.manager()->at(1)->state(), ManagedProcess::State::NotStarted);
+        server->kill();
+        QTRY_VERIFY(!server->isAlive());
+    }
+    {
+        // Approved and unchanged: starts at once.
+        MainWindow window;
+        QVERIFY(window.openFile(path));
+        QVERIFY(!window.findChild<TrustDialog *>());
+        QTRY_COMPARE(window.manager()->at(0)->state(), ManagedProcess::State::Running);
+        window.manager()->at(0)->kill();
+        QTRY_VERIFY(!window.manager()->at(0)->isAlive());
+    }
+    {
+        // Changed since: asks again.
+        writeFile(dir, u"auto.json"_s, autostartSession("server2"));
+        MainWindow window;
+        QVERIFY(window.openFile(path));
+        auto *trust = window.findChild<TrustDialog *>();
+        QVERIFY(trust);
+        QCOMPARE(window.manager()->at(0)->state(), ManagedProcess::State::NotStarted);
+        trust->reject();
+    }
+}
+
+void tst_MainWindow::dontRunStartsNothing()
+{
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, u"other.json"_s, autostartSession("never"));
+    MainWindow window;
+    QVERIFY(window.openFile(path, MainWindow::StartEntries::All));
+    auto *trust = window.findChild<TrustDialog *>();
+    QVERIFY(trust);
+    QCOMPARE(trust->listedCommands().size(), 2); // --start-all lists every entry
+    trust->reject();
+    QTest::qWait(0);
+    for (ManagedProcess *process : window.manager()->processes())
+        QCOMPARE(process->state(), ManagedProcess::State::NotStarted);
+    // Still not trusted: the next open asks again.
+    MainWindow again;
+    QVERIFY(again.openFile(path));
+    QVERIFY(again.findChild<TrustDialog *>());
+}
+
+void tst_MainWindow::ownSavedFileIsTrusted()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"mine.json"_s);
+    {
+        MainWindow window;
+        ProcessSpec spec;
+        spec.name = u"mine"_s;
+        spec.program = TestSupport::childPath();
+        spec.args = {u"sleep"_s, u"30000"_s};
+        spec.autostart = true;
+        window.manager()->add(spec);
+        window.prompt()->setNextFileName(path);
+        action(window, "actionSaveAs")->trigger();
+        QVERIFY(QFile::exists(path));
+    }
+    MainWindow window;
+    QVERIFY(window.openFile(path));
+    QVERIFY(!window.findChild<TrustDialog *>());
+    QTRY_COMPARE(window.manager()->at(0)->state(), ManagedProcess::State::Running);
+    window.manager()->at(0)->kill();
+    QTRY_VERIFY(!window.manager()->at(0)->isAlive());
+}
+
+void tst_MainWindow::recentFilesRemembered()
+{
+    QTemporaryDir dir;
+    const QString a = writeFile(dir, u"a.json"_s, "{ \"procdeck\": 1, \"processes\": [] }\n");
+    const QString b = writeFile(dir, u"b.json"_s, "{ \"procdeck\": 1, \"processes\": [] }\n");
+    {
+        MainWindow window;
+        QVERIFY(window.openFile(a));
+        QVERIFY(window.openFile(b));
+    }
+    MainWindow window; // a new run remembers them, newest first
+    QVERIFY(window.recentFiles().size() >= 2);
+    QCOMPARE(window.recentFiles().at(0), b);
+    QCOMPARE(window.recentFiles().at(1), a);
+    auto *menu = window.findChild<QMenu *>(u"menuRecent"_s);
+    QVERIFY(menu);
+    QVERIFY(menu->isEnabled());
+    QVERIFY(menu->actions().constFirst()->text().contains(u"b.json"_s));
+    menu->actions().at(1)->trigger(); // opens a.json
+    QCOMPARE(window.document()->filePath(), a);
 }
 
 QTEST_MAIN(tst_MainWindow)

@@ -1,45 +1,64 @@
+#include "commandline.h"
+#include "headlessrunner.h"
 #include "mainwindow.h"
-#include "managedprocess.h"
-#include "processmanager.h"
 
 #include <QApplication>
-#include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QTimer>
 #include <QTranslator>
+
+namespace {
+
+void setIdentity()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("ProcDeck"));
+    QCoreApplication::setApplicationName(QStringLiteral("ProcDeck"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PROCDECK_VERSION));
+}
+
+// Qt's own strings (dialog buttons, file dialogs) in the user's language, then ProcDeck's.
+void installTranslations(QCoreApplication &app, QTranslator &qt, QTranslator &own)
+{
+    if (qt.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        app.installTranslator(&qt);
+    if (own.load(QLocale(), QStringLiteral("procdeck"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        app.installTranslator(&own);
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
+    // The command line decides between a window and a terminal run before any application object
+    // exists: a headless run must not need a display.
+    const CommandLine commandLine = CommandLine::parse(argc, argv);
+    if (const std::optional<int> status = commandLine.printInformation())
+        return *status;
+
+    if (commandLine.mode == CommandLine::Mode::Headless) {
+        QCoreApplication app(argc, argv);
+        setIdentity();
+        return HeadlessRunner::exec(commandLine);
+    }
+
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("ProcDeck"));
-    QApplication::setApplicationName(QStringLiteral("ProcDeck"));
+    setIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("ProcDeck"));
-    QApplication::setApplicationVersion(QStringLiteral(PROCDECK_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("procdeck"));
-
     QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Launch, watch, join and stop child processes."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption startAll(QStringLiteral("start-all"),
-                                      QApplication::translate("main", "Start every entry of FILE."));
-    parser.addOption(startAll);
-    parser.addPositionalArgument(QStringLiteral("FILE"),
-                                 QApplication::translate("main", "A session file (JSON) or a Procfile."),
-                                 QStringLiteral("[FILE]"));
-    parser.process(app);
+    QTranslator ownTranslator;
+    installTranslations(app, qtTranslator, ownTranslator);
 
     MainWindow window;
     window.show();
-    const QStringList files = parser.positionalArguments();
-    if (!files.isEmpty() && window.openFile(files.constFirst()) && parser.isSet(startAll)) {
-        for (ManagedProcess *process : window.manager()->processes())
-            process->start();
+    if (!commandLine.file.isEmpty()) {
+        const auto which = commandLine.mode == CommandLine::Mode::StartAll ? MainWindow::StartEntries::All
+                                                                           : MainWindow::StartEntries::Autostart;
+        // Once the window is up, so that a message or the trust question has a parent on screen.
+        QTimer::singleShot(0, &window, [&window, file = commandLine.file, which] { window.openFile(file, which); });
     }
     return QApplication::exec();
 }

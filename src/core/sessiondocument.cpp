@@ -38,11 +38,29 @@ void SessionDocument::setFilePath(const QString &path)
     emit filePathChanged(path);
 }
 
+bool SessionDocument::isTrusted() const
+{
+    return !m_trustPath.isEmpty() && TrustStore().isTrusted(m_trustPath, m_loadedContents);
+}
+
+void SessionDocument::approve()
+{
+    if (!m_trustPath.isEmpty())
+        TrustStore().approve(m_trustPath, m_loadedContents);
+}
+
+QList<CommandPreview> SessionDocument::commandsToRun(TrustStore::Which which) const
+{
+    return TrustStore::commandsToRun(session(), m_manager->baseDirectory(), which);
+}
+
 void SessionDocument::clear()
 {
     m_manager->clear();
     m_manager->setBaseDirectory(QString());
     m_unknownKeys = {};
+    m_loadedContents.clear();
+    m_trustPath.clear();
     setFilePath(QString());
     setModified(false);
 }
@@ -54,6 +72,8 @@ SessionDocument::Result SessionDocument::load(const QString &path)
         return {false, loaded.error};
 
     const QString absolute = QFileInfo(path).absoluteFilePath();
+    QFile file(absolute);
+    m_loadedContents = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
     m_manager->clear();
     m_manager->setBaseDirectory(QFileInfo(absolute).absolutePath());
     for (const ProcessSpec &spec : loaded.session->processes)
@@ -61,9 +81,8 @@ SessionDocument::Result SessionDocument::load(const QString &path)
     m_unknownKeys = loaded.session->unknownKeys;
     // A Procfile is imported, not opened: Save asks for a new session file instead of writing
     // JSON over the Procfile.
-    QFile file(absolute);
-    const bool procfile = file.open(QIODevice::ReadOnly)
-        && SessionFile::detectFormat(file.read(64 * 1024)) == SessionFile::Format::Procfile;
+    const bool procfile = SessionFile::detectFormat(m_loadedContents) == SessionFile::Format::Procfile;
+    m_trustPath = absolute;
     setFilePath(procfile ? QString() : absolute);
     setModified(procfile);
     return {};
@@ -80,10 +99,15 @@ Session SessionDocument::session() const
 
 SessionDocument::Result SessionDocument::save(const QString &path)
 {
-    const SessionFile::SaveResult saved = SessionFile::save(path, SessionFile::toJson(session()));
+    const QByteArray contents = SessionFile::toJson(session());
+    const SessionFile::SaveResult saved = SessionFile::save(path, contents);
     if (!saved.ok)
         return {false, saved.error};
     const QString absolute = QFileInfo(path).absoluteFilePath();
+    // The user's own file: what they saved may start its autostart entries when reopened.
+    m_loadedContents = contents;
+    m_trustPath = absolute;
+    TrustStore().approve(absolute, contents);
     if (absolute != m_filePath)
         m_manager->setBaseDirectory(QFileInfo(absolute).absolutePath());
     setFilePath(absolute);

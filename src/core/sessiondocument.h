@@ -1,6 +1,7 @@
 #pragma once
 
 #include "sessionfile.h"
+#include "truststore.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -36,6 +37,13 @@ public:
     Session session() const;
     Result save(const QString &path);
 
+    // Trust: a file this user saved or approved on this machine, unchanged since, may start
+    // commands when it opens; any other file shows what would run and asks first.
+    bool isTrusted() const;
+    void approve();
+    // What opening the file would start (its autostart entries, or All for --start-all).
+    QList<CommandPreview> commandsToRun(TrustStore::Which which) const;
+
 signals:
     void modifiedChanged(bool modified);
     void filePathChanged(const QString &path);
@@ -46,5 +54,7 @@ private:
     ProcessManager *m_manager = nullptr;
     QString m_filePath;
     QJsonObject m_unknownKeys;
+    QByteArray m_loadedContents; // the file's bytes as loaded or saved, for the trust record
+    QString m_trustPath;         // the file they came from (also an imported Procfile)
     bool m_modified = false;
 };

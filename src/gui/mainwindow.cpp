@@ -12,6 +12,7 @@
 #include "processmanager.h"
 #include "processtablemodel.h"
 #include "sessiondocument.h"
+#include "trustdialog.h"
 #include "userprompt.h"
 
 #include <QCloseEvent>
@@ -486,7 +487,7 @@ void MainWindow::cancelJoin()
 
 // --- Session files --------------------------------------------------------------------------
 
-bool MainWindow::openFile(const QString &path)
+bool MainWindow::openFile(const QString &path, StartEntries which)
 {
     const SessionDocument::Result result = m_document->load(path);
     if (!result.ok) {
@@ -501,7 +502,50 @@ bool MainWindow::openFile(const QString &path)
     addRecentFile(path);
     if (m_manager->count() > 0)
         selectProcesses({m_manager->at(0)});
+    startOnOpen(which);
     return true;
+}
+
+void MainWindow::startOnOpen(StartEntries which)
+{
+    QList<QPointer<ManagedProcess>> entries;
+    for (ManagedProcess *process : m_manager->processes()) {
+        if (which == StartEntries::All || process->spec().autostart)
+            entries.append(process);
+    }
+    if (entries.isEmpty())
+        return;
+    const auto startThem = [this, entries] {
+        QStringList problems;
+        for (const QPointer<ManagedProcess> &process : entries) {
+            if (process && !process->isAlive()) {
+                const ManagedProcess::Result result = process->start();
+                if (!result.ok)
+                    problems.append(result.error);
+            }
+        }
+        reportProblems(problems);
+    };
+    if (m_document->isTrusted()) {
+        startThem();
+        return;
+    }
+    auto *dialog = new TrustDialog(QFileInfo(m_document->filePath()).fileName().isEmpty()
+                                       ? tr("This file")
+                                       : m_document->filePath(),
+                                   m_document->commandsToRun(which == StartEntries::All ? TrustStore::Which::All
+                                                                                        : TrustStore::Which::Autostart),
+                                   this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, startThem] {
+        m_document->approve();
+        startThem();
+    });
+    connect(dialog, &QDialog::rejected, this, [this] {
+        statusBar()->showMessage(tr("Nothing was started. Select entries and press Start to run them."),
+                                 StatusTimeoutMs);
+    });
+    dialog->open();
 }
 
 void MainWindow::newSession()

@@ -37,8 +37,11 @@ public:
     UserPrompt *prompt() const;
     OutputPane *outputPane() const;
 
-    // Opens a session file or Procfile; on failure shows why and keeps the open session.
-    bool openFile(const QString &path);
+    enum class StartEntries { Autostart, All };
+    // Opens a session file or Procfile; on failure shows why and keeps the open session. Then
+    // starts its autostart entries (or all of them, for --start-all) — at once for a file this
+    // user trusts, otherwise only after the trust dialog's Run.
+    bool openFile(const QString &path, StartEntries which = StartEntries::Autostart);
     QList<ManagedProcess *> selectedProcesses() const;
     void selectProcesses(const QList<ManagedProcess *> &processes);
 
@@ -76,6 +79,7 @@ private:
     void killProcesses();
     void restartProcesses();
 
+    void startOnOpen(StartEntries which);
     void newSession();
     void openSession();
     bool saveSession();

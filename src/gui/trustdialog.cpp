@@ -1,0 +1,90 @@
+#include "trustdialog.h"
+
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QStyle>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace {
+
+QString describeEnvironment(const QList<EnvironmentChange> &changes)
+{
+    QStringList parts;
+    for (const EnvironmentChange &change : changes)
+        parts.append(change.value ? change.name + QLatin1Char('=') + *change.value
+                                  : TrustDialog::tr("unset %1").arg(change.name));
+    return parts.join(QLatin1String(", "));
+}
+
+} // namespace
+
+TrustDialog::TrustDialog(const QString &filePath, const QList<CommandPreview> &commands, QWidget *parent)
+    : QDialog(parent)
+{
+    setWindowTitle(tr("Run Commands from This File?"));
+    setObjectName(QStringLiteral("trustDialog"));
+
+    auto *icon = new QLabel(this);
+    icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(32, 32));
+    auto *text = new QLabel(this);
+    text->setTextFormat(Qt::PlainText);
+    text->setWordWrap(true);
+    text->setText(tr("%1 asks to start %n command(s) when it opens. You have not run commands from this "
+                     "file before, or it changed since. Run them only if you trust where it came from.",
+                     nullptr, int(commands.size()))
+                      .arg(QDir::toNativeSeparators(filePath)));
+    auto *top = new QHBoxLayout;
+    top->addWidget(icon, 0, Qt::AlignTop);
+    top->addWidget(text, 1);
+
+    m_list = new QTreeWidget(this);
+    m_list->setAccessibleName(tr("Commands that would run"));
+    m_list->setRootIsDecorated(false);
+    m_list->setAlternatingRowColors(true);
+    m_list->setHeaderLabels({tr("Name"), tr("Command"), tr("Working directory"), tr("Environment changes")});
+    for (const CommandPreview &command : commands) {
+        auto *item = new QTreeWidgetItem(m_list);
+        item->setText(0, command.name);
+        item->setText(1, command.commandLine);
+        item->setText(2, QDir::toNativeSeparators(command.workingDirectory));
+        item->setText(3, describeEnvironment(command.environment));
+        for (int column = 0; column < 4; ++column)
+            item->setToolTip(column, item->text(column));
+    }
+    m_list->header()->setStretchLastSection(true);
+    for (int column = 0; column < 3; ++column)
+        m_list->resizeColumnToContents(column);
+
+    auto *buttons = new QDialogButtonBox(this);
+    QPushButton *run = buttons->addButton(tr("&Run"), QDialogButtonBox::AcceptRole);
+    run->setObjectName(QStringLiteral("runButton"));
+    QPushButton *dontRun = buttons->addButton(tr("&Don't Run"), QDialogButtonBox::RejectRole);
+    dontRun->setObjectName(QStringLiteral("dontRunButton"));
+    dontRun->setDefault(true);
+    dontRun->setFocus();
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_list, 1);
+    layout->addWidget(buttons);
+    resize(760, 340);
+}
+
+QStringList TrustDialog::listedCommands() const
+{
+    QStringList lines;
+    for (int i = 0; i < m_list->topLevelItemCount(); ++i) {
+        const QTreeWidgetItem *item = m_list->topLevelItem(i);
+        lines.append(QStringLiteral("%1: %2 (in %3) %4")
+                         .arg(item->text(0), item->text(1), item->text(2), item->text(3))
+                         .trimmed());
+    }
+    return lines;
+}
