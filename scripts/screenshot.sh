@@ -15,12 +15,12 @@ trap 'rm -rf "$config"' EXIT
 shoot() { # shoot NAME SECONDS [xdotool commands…]
     local name=$1 wait=$2
     shift 2
-    XDG_CONFIG_HOME="$config" xvfb-run -a -s "-screen 0 1180x760x24" bash -c '
+    XDG_CONFIG_HOME="$config" xvfb-run -a -s "-screen 0 1440x860x24" bash -c '
         "$0" --start-all examples/demo.json &
         app=$!
         sleep 2
         win=$(xdotool search --sync --onlyvisible --class procdeck | head -n 1)
-        xdotool windowmove "$win" 0 0 windowsize "$win" 1180 760
+        xdotool windowmove "$win" 0 0 windowsize "$win" 1440 860
         sleep 0.5
         for cmd in "${@:3}"; do eval "xdotool $cmd"; sleep 0.4; done
         sleep "$2"
@@ -30,4 +30,4 @@ shoot() { # shoot NAME SECONDS [xdotool commands…]
     echo "wrote $out/$name.png"
 }
 
-shoot screenshot 4 "mousemove 60 163 click 1"
+shoot screenshot 4 "key alt+r" "mousemove 60 160 click 1"

@@ -1,3 +1,4 @@
+#include "detailspanel.h"
 #include "joindialog.h"
 #include "mainwindow.h"
 #include "managedprocess.h"
@@ -5,6 +6,7 @@
 #include "outputpane.h"
 #include "processdialog.h"
 #include "processmanager.h"
+#include "procstats.h"
 #include "processtablemodel.h"
 #include "sessiondocument.h"
 #include "testsupport.h"
@@ -54,6 +56,7 @@ private slots:
     void dontRunStartsNothing();
     void ownSavedFileIsTrusted();
     void recentFilesRemembered();
+    void detailsPanelShowsLiveTree();
 
 private:
     static QAction *action(MainWindow &window, const char *name)
@@ -546,6 +549,23 @@ void tst_MainWindow::recentFilesRemembered()
     QVERIFY(menu->actions().constFirst()->text().contains(u"b.json"_s));
     menu->actions().at(1)->trigger(); // opens a.json
     QCOMPARE(window.document()->filePath(), a);
+}
+
+void tst_MainWindow::detailsPanelShowsLiveTree()
+{
+    MainWindow window;
+    window.stats()->setInterval(100);
+    ManagedProcess *process = addChild(window, u"forker"_s, {u"tree"_s, u"30000"_s});
+    action(window, "actionStart")->trigger();
+    QTRY_COMPARE(process->state(), ManagedProcess::State::Running);
+    QCOMPARE(window.detailsPanel()->process(), process);
+    QTRY_COMPARE(window.detailsPanel()->treeLines().size(), 2);
+    const QStringList lines = window.detailsPanel()->treeLines();
+    QVERIFY2(lines.at(0).startsWith(QString::number(process->pid()) + u' '), qPrintable(lines.at(0)));
+    QVERIFY2(lines.at(0).contains(u"pd_child tree 30000"_s), qPrintable(lines.at(0)));
+    QVERIFY2(lines.at(1).startsWith(u"  "_s), qPrintable(lines.at(1))); // the grandchild, one level down
+    process->kill();
+    QTRY_VERIFY(window.detailsPanel()->treeLines().isEmpty());
 }
 
 QTEST_MAIN(tst_MainWindow)

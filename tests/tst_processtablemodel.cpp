@@ -2,6 +2,7 @@
 #include "processfiltermodel.h"
 #include "processmanager.h"
 #include "processtablemodel.h"
+#include "procstats.h"
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>
@@ -23,6 +24,7 @@ private slots:
     void exitColumn();
     void oneDataChangedPerRow();
     void filterAndSort();
+    void resourceColumns();
 
 private:
     static ProcessSpec child(const QString &name, const QStringList &args)
@@ -171,6 +173,37 @@ void tst_ProcessTableModel::filterAndSort()
     proxy.sort(ProcessTableModel::Name, Qt::DescendingOrder);
     QCOMPARE(proxy.index(0, 0).data().toString(), u"worker-b"_s);
     QCOMPARE(proxy.index(2, 0).data().toString(), u"web"_s);
+}
+
+// CPU, memory and the group's process count come from one ProcStats pass per tick.
+void tst_ProcessTableModel::resourceColumns()
+{
+    ProcessManager manager;
+    ProcessTableModel model(&manager);
+    ProcStats stats;
+    stats.setInterval(100);
+    model.setStats(&stats);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    ManagedProcess *tree = manager.add(child(u"tree"_s, {u"tree"_s, u"30000"_s}));
+    manager.add(child(u"idle"_s, {u"exit"_s, u"0"_s}));
+    QVERIFY(tree->start().ok);
+    QTRY_COMPARE(stats.watchedGroups(), QList<qint64>{tree->pid()});
+    QTRY_COMPARE(model.index(0, ProcessTableModel::Processes).data().toString(), u"2"_s);
+    QVERIFY(model.index(0, ProcessTableModel::Memory).data().toString().contains(u"B"_s));
+    QVERIFY(model.index(0, ProcessTableModel::Memory).data(ProcessTableModel::SortRole).toLongLong() > 0);
+    QTRY_VERIFY(model.index(0, ProcessTableModel::Cpu).data().toString().endsWith(u" %"_s));
+    QCOMPARE(model.index(1, ProcessTableModel::Cpu).data().toString(), QString()); // not running
+
+    // One sample is one update of the resource columns, for the live row only.
+    QSignalSpy changes(&model, &QAbstractItemModel::dataChanged);
+    stats.sampleNow();
+    QCOMPARE(changes.size(), 1);
+    const QModelIndex topLeft = changes.constFirst().at(0).toModelIndex();
+    QCOMPARE(topLeft.column(), int(ProcessTableModel::Cpu));
+
+    tree->kill();
+    QTRY_VERIFY(stats.watchedGroups().isEmpty());
+    QCOMPARE(model.index(0, ProcessTableModel::Processes).data().toString(), QString());
 }
 
 QTEST_GUILESS_MAIN(tst_ProcessTableModel)

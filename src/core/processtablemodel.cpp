@@ -2,6 +2,7 @@
 
 #include "managedprocess.h"
 #include "processmanager.h"
+#include "procstats.h"
 #include "signalnames.h"
 
 #include <QLocale>
@@ -45,10 +46,51 @@ ProcessTableModel::ProcessTableModel(ProcessManager *manager, QObject *parent)
         endRemoveRows();
     });
     connect(manager, &ProcessManager::processesChanged, this, &ProcessTableModel::onProcessesChanged);
+    connect(manager, &ProcessManager::processRemoved, this, &ProcessTableModel::updateWatchedGroups);
 
     m_tick.setInterval(1000);
     connect(&m_tick, &QTimer::timeout, this, &ProcessTableModel::onTick);
     m_tick.start();
+}
+
+void ProcessTableModel::setStats(ProcStats *stats)
+{
+    if (m_stats)
+        disconnect(m_stats, nullptr, this, nullptr);
+    m_stats = stats;
+    m_watched.clear();
+    if (stats) {
+        connect(stats, &ProcStats::sampled, this, [this] { emitRowsChanged(aliveRows(), Cpu, Processes); });
+        connect(stats, &QObject::destroyed, this, [this] { m_stats = nullptr; });
+        updateWatchedGroups();
+    }
+}
+
+// Every entry leads its own process group, so its PID is the group's ID.
+void ProcessTableModel::updateWatchedGroups()
+{
+    if (!m_stats)
+        return;
+    QList<qint64> groups;
+    for (const ManagedProcess *process : m_manager->processes()) {
+        if (process->isAlive() && process->pid() > 0)
+            groups.append(process->pid());
+    }
+    std::sort(groups.begin(), groups.end());
+    if (groups == m_watched)
+        return;
+    m_watched = groups;
+    m_stats->setWatchedGroups(groups);
+}
+
+QList<int> ProcessTableModel::aliveRows() const
+{
+    QList<int> rows;
+    for (int row = 0; row < m_rowCount; ++row) {
+        if (m_manager->at(row)->isAlive())
+            rows.append(row);
+    }
+    return rows;
 }
 
 void ProcessTableModel::setTickInterval(int ms)
@@ -96,6 +138,9 @@ QVariant ProcessTableModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case Pid:
         case RunTime:
+        case Cpu:
+        case Memory:
+        case Processes:
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         default:
             return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
@@ -157,8 +202,27 @@ QVariant ProcessTableModel::displayValue(const ManagedProcess *process, int colu
         if (!process->startTime().isValid() || process->state() == S::FailedToStart)
             return QString();
         return formatDuration(process->runTimeMs());
+    case Cpu:
+        if (const std::optional<GroupSample> sample = groupSample(process))
+            return QString(QLocale().toString(sample->cpuPercent, 'f', 1) + u" %"_s);
+        return QString();
+    case Memory:
+        if (const std::optional<GroupSample> sample = groupSample(process))
+            return QLocale().formattedDataSize(sample->rssBytes, 1, QLocale::DataSizeTraditionalFormat);
+        return QString();
+    case Processes:
+        if (const std::optional<GroupSample> sample = groupSample(process))
+            return sample->processCount;
+        return QString();
     }
     return {};
+}
+
+std::optional<GroupSample> ProcessTableModel::groupSample(const ManagedProcess *process) const
+{
+    if (!m_stats || !process->isAlive() || process->pid() <= 0)
+        return std::nullopt;
+    return m_stats->group(process->pid());
 }
 
 QVariant ProcessTableModel::sortValue(const ManagedProcess *process, int column) const
@@ -178,6 +242,12 @@ QVariant ProcessTableModel::sortValue(const ManagedProcess *process, int column)
         return process->startTime().isValid() ? process->startTime().toMSecsSinceEpoch() : 0;
     case RunTime:
         return process->startTime().isValid() ? process->runTimeMs() : -1;
+    case Cpu:
+        return groupSample(process) ? groupSample(process)->cpuPercent : -1.0;
+    case Memory:
+        return groupSample(process) ? groupSample(process)->rssBytes : qint64(-1);
+    case Processes:
+        return groupSample(process) ? groupSample(process)->processCount : -1;
     }
     return {};
 }
@@ -229,6 +299,12 @@ QVariant ProcessTableModel::headerData(int section, Qt::Orientation orientation,
             return tr("Started");
         case RunTime:
             return tr("Run time");
+        case Cpu:
+            return tr("CPU");
+        case Memory:
+            return tr("Memory");
+        case Processes:
+            return tr("Procs", "processes in the group");
         }
     } else if (role == Qt::ToolTipRole) {
         switch (section) {
@@ -236,6 +312,12 @@ QVariant ProcessTableModel::headerData(int section, Qt::Orientation orientation,
             return tr("is_alive(): whether the process is running now");
         case Exit:
             return tr("exitcode: N for a normal exit, -N for death by signal N");
+        case Cpu:
+            return tr("CPU use of the entry's process group, in percent of one core");
+        case Memory:
+            return tr("Resident memory of the entry's process group");
+        case Processes:
+            return tr("Processes in the entry's process group (the entry and its children)");
         }
     }
     return {};
@@ -243,18 +325,14 @@ QVariant ProcessTableModel::headerData(int section, Qt::Orientation orientation,
 
 void ProcessTableModel::onProcessesChanged(const QList<int> &rows)
 {
+    updateWatchedGroups();
     emitRowsChanged(rows, 0, ColumnCount - 1);
 }
 
 // The Run time column of every live row, and the Stopping countdown, change with the clock alone.
 void ProcessTableModel::onTick()
 {
-    QList<int> rows;
-    for (int row = 0; row < m_rowCount; ++row) {
-        if (m_manager->at(row)->isAlive())
-            rows.append(row);
-    }
-    emitRowsChanged(rows, State, RunTime);
+    emitRowsChanged(aliveRows(), State, RunTime);
 }
 
 // One dataChanged per changed row, or a single one for the whole table when most rows changed.

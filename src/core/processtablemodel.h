@@ -1,5 +1,7 @@
 #pragma once
 
+#include "procstats.h"
+
 #include <QAbstractTableModel>
 #include <QTimer>
 
@@ -15,7 +17,7 @@ class ProcessTableModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(ProcessTableModel)
 
 public:
-    enum Column { Name, Pid, Alive, State, Exit, Started, RunTime, ColumnCount };
+    enum Column { Name, Pid, Alive, State, Exit, Started, RunTime, Cpu, Memory, Processes, ColumnCount };
     Q_ENUM(Column)
 
     enum Role {
@@ -27,6 +29,11 @@ public:
     Q_ENUM(Role)
 
     explicit ProcessTableModel(ProcessManager *manager, QObject *parent = nullptr);
+
+    // Resource columns (CPU %, memory, processes in the group) from this sampler. The model keeps
+    // its watched groups equal to the live entries' process groups and turns each sample into one
+    // update of those columns.
+    void setStats(ProcStats *stats);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -41,13 +48,18 @@ public:
 
 private:
     QVariant displayValue(const ManagedProcess *process, int column) const;
+    std::optional<GroupSample> groupSample(const ManagedProcess *process) const;
     QVariant sortValue(const ManagedProcess *process, int column) const;
     QString toolTip(const ManagedProcess *process, int column) const;
     void onProcessesChanged(const QList<int> &rows);
     void onTick();
     void emitRowsChanged(const QList<int> &rows, int firstColumn, int lastColumn);
+    void updateWatchedGroups();
+    QList<int> aliveRows() const;
 
     ProcessManager *m_manager = nullptr;
+    ProcStats *m_stats = nullptr;
+    QList<qint64> m_watched;
     QTimer m_tick;
     int m_rowCount = 0;
 };

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 #include "ui_mainwindow.h"
 
+#include "detailspanel.h"
 #include "joindialog.h"
 #include "joinoperation.h"
 #include "managedprocess.h"
@@ -11,11 +12,13 @@
 #include "processfiltermodel.h"
 #include "processmanager.h"
 #include "processtablemodel.h"
+#include "procstats.h"
 #include "sessiondocument.h"
 #include "trustdialog.h"
 #include "userprompt.h"
 
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QDir>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -50,7 +53,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_ui->setupUi(this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/procdeck.svg")));
 
+    m_stats = new ProcStats(this);
+    m_stats->setInterval(settings().value(QStringLiteral("monitor/intervalMs"), 1000).toInt());
     m_model = new ProcessTableModel(m_manager, this);
+    m_model->setStats(m_stats);
     m_proxy = new ProcessFilterModel(this);
     m_proxy->setSourceModel(m_model);
     m_ui->processTable->setModel(m_proxy);
@@ -67,6 +73,9 @@ MainWindow::MainWindow(QWidget *parent)
     header->resizeSection(ProcessTableModel::Exit, charWidth * 14);
     header->resizeSection(ProcessTableModel::Started, charWidth * 10);
     header->resizeSection(ProcessTableModel::RunTime, charWidth * 10);
+    header->resizeSection(ProcessTableModel::Cpu, charWidth * 9);
+    header->resizeSection(ProcessTableModel::Memory, charWidth * 11);
+    header->resizeSection(ProcessTableModel::Processes, charWidth * 7);
     header->setStretchLastSection(false);
     m_ui->processTable->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
 
@@ -75,12 +84,15 @@ MainWindow::MainWindow(QWidget *parent)
     m_ui->splitter->setStretchFactor(0, 2);
     m_ui->splitter->setStretchFactor(1, 3);
 
+    createDetailsDock();
     createActions();
     createStatusBar();
     readSettings();
 
     connect(m_ui->processTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
-        m_outputPane->setSelectedProcesses(selectedProcesses());
+        const QList<ManagedProcess *> selection = selectedProcesses();
+        m_outputPane->setSelectedProcesses(selection);
+        m_details->setProcess(selection.isEmpty() ? nullptr : selection.constFirst());
         updateActions();
     });
     connect(m_ui->processTable, &QTableView::doubleClicked, this, &MainWindow::editProcess);
@@ -105,6 +117,8 @@ MainWindow::MainWindow(QWidget *parent)
 MainWindow::~MainWindow() = default;
 
 ProcessManager *MainWindow::manager() const { return m_manager; }
+DetailsPanel *MainWindow::detailsPanel() const { return m_details; }
+ProcStats *MainWindow::stats() const { return m_stats; }
 SessionDocument *MainWindow::document() const { return m_document; }
 UserPrompt *MainWindow::prompt() const { return m_prompt; }
 OutputPane *MainWindow::outputPane() const { return m_outputPane; }
@@ -167,12 +181,29 @@ void MainWindow::createActions()
     separator->setSeparator(true);
     m_ui->processTable->addActions({separator, m_ui->actionEdit, m_ui->actionDuplicate, m_ui->actionRemove});
 
-    m_ui->menuView->addAction(m_ui->mainToolBar->toggleViewAction());
+    m_ui->menuView->insertAction(m_ui->menuView->actions().value(0), m_ui->mainToolBar->toggleViewAction());
     const QList<QAction *> paneActions = m_outputPane->actions();
     if (!paneActions.isEmpty()) {
         m_ui->menuView->addSeparator();
         m_ui->menuView->addActions(paneActions);
     }
+}
+
+void MainWindow::createDetailsDock()
+{
+    m_details = new DetailsPanel(m_manager, m_stats, this);
+    auto *dock = new QDockWidget(tr("Details"), this);
+    dock->setObjectName(QStringLiteral("detailsDock"));
+    dock->setWidget(m_details);
+    dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable
+                      | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+    resizeDocks({dock}, {340}, Qt::Horizontal);
+    QAction *toggle = dock->toggleViewAction();
+    toggle->setObjectName(QStringLiteral("actionShowDetails"));
+    toggle->setShortcut(QKeySequence(QStringLiteral("Ctrl+I")));
+    toggle->setStatusTip(tr("Show the selected entry's command, times and process tree"));
+    m_ui->menuView->addAction(toggle);
 }
 
 void MainWindow::createStatusBar()

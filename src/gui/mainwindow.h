@@ -10,7 +10,9 @@ namespace Ui {
 class MainWindow;
 }
 
+class DetailsPanel;
 class JoinOperation;
+class ProcStats;
 class ManagedProcess;
 class OutputPane;
 class ProcessFilterModel;
@@ -36,6 +38,8 @@ public:
     SessionDocument *document() const;
     UserPrompt *prompt() const;
     OutputPane *outputPane() const;
+    DetailsPanel *detailsPanel() const;
+    ProcStats *stats() const;
 
     enum class StartEntries { Autostart, All };
     // Opens a session file or Procfile; on failure shows why and keeps the open session. Then
@@ -59,6 +63,7 @@ protected:
 
 private:
     void createActions();
+    void createDetailsDock();
     void createStatusBar();
     void readSettings();
     void writeSettings() const;
@@ -97,6 +102,8 @@ private:
     ProcessTableModel *m_model = nullptr;
     ProcessFilterModel *m_proxy = nullptr;
     OutputPane *m_outputPane = nullptr;
+    ProcStats *m_stats = nullptr;
+    DetailsPanel *m_details = nullptr;
     UserPrompt *m_prompt = nullptr;
     QLabel *m_countsLabel = nullptr;
     QLabel *m_joinLabel = nullptr;

@@ -50,15 +50,23 @@ TrustDialog::TrustDialog(const QString &filePath, const QList<CommandPreview> &c
     for (const CommandPreview &command : commands) {
         auto *item = new QTreeWidgetItem(m_list);
         item->setText(0, command.name);
-        item->setText(1, command.commandLine);
+        // A shell entry shows its script as written, not re-quoted as an argument of /bin/sh.
+        const bool shell = command.arguments.size() == 2 && command.arguments.constFirst() == QLatin1String("-c")
+            && command.program == QLatin1String("/bin/sh");
+        item->setText(1, shell ? tr("sh -c: %1").arg(command.arguments.at(1)) : command.commandLine);
         item->setText(2, QDir::toNativeSeparators(command.workingDirectory));
         item->setText(3, describeEnvironment(command.environment));
         for (int column = 0; column < 4; ++column)
             item->setToolTip(column, item->text(column));
     }
-    m_list->header()->setStretchLastSection(true);
-    for (int column = 0; column < 3; ++column)
-        m_list->resizeColumnToContents(column);
+    m_list->setTextElideMode(Qt::ElideMiddle);
+    m_list->header()->setStretchLastSection(false);
+    m_list->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_list->header()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_list->header()->setSectionResizeMode(2, QHeaderView::Interactive);
+    m_list->header()->setSectionResizeMode(3, QHeaderView::Interactive);
+    m_list->header()->resizeSection(2, 180);
+    m_list->header()->resizeSection(3, 140);
 
     auto *buttons = new QDialogButtonBox(this);
     QPushButton *run = buttons->addButton(tr("&Run"), QDialogButtonBox::AcceptRole);

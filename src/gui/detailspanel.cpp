@@ -1,0 +1,178 @@
+#include "detailspanel.h"
+
+#include "managedprocess.h"
+#include "processdialog.h"
+#include "processmanager.h"
+#include "procstats.h"
+#include "signalnames.h"
+
+#include <QDir>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace {
+
+QString dash()
+{
+    return QStringLiteral("—");
+}
+
+} // namespace
+
+DetailsPanel::DetailsPanel(ProcessManager *manager, ProcStats *stats, QWidget *parent)
+    : QWidget(parent)
+    , m_manager(manager)
+    , m_stats(stats)
+{
+    setAccessibleName(tr("Details"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 8, 8, 8);
+    m_title = new QLabel(this);
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
+    m_title->setFont(titleFont);
+    m_title->setTextFormat(Qt::PlainText);
+    layout->addWidget(m_title);
+
+    m_form = new QFormLayout;
+    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_form->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    m_form->setLabelAlignment(Qt::AlignLeft);
+    layout->addLayout(m_form);
+    m_command = addField(tr("Command:"));
+    m_directory = addField(tr("Directory:"));
+    m_environment = addField(tr("Environment:"));
+    m_pid = addField(tr("PID, group:"));
+    m_started = addField(tr("Started:"));
+    m_ended = addField(tr("Ended:"));
+    m_runs = addField(tr("Runs:"));
+    m_exit = addField(tr("Last exit:"));
+
+    auto *treeLabel = new QLabel(tr("Processes"), this);
+    treeLabel->setFont(titleFont);
+    layout->addSpacing(6);
+    layout->addWidget(treeLabel);
+    m_tree = new QTreeWidget(this);
+    m_tree->setAccessibleName(tr("Process tree"));
+    m_tree->setHeaderLabels({tr("PID"), tr("Command"), tr("CPU"), tr("Memory")});
+    m_tree->setUniformRowHeights(true);
+    m_tree->setAlternatingRowColors(true);
+    m_tree->setTextElideMode(Qt::ElideMiddle);
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(3, QHeaderView::ResizeToContents);
+    layout->addWidget(m_tree, 1);
+
+    if (m_stats)
+        connect(m_stats, &ProcStats::sampled, this, &DetailsPanel::refreshTree);
+    refresh();
+}
+
+QLabel *DetailsPanel::addField(const QString &label)
+{
+    auto *value = new QLabel(this);
+    value->setTextFormat(Qt::PlainText);
+    value->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    value->setWordWrap(true);
+    value->setMinimumWidth(80);
+    value->setAccessibleName(label);
+    m_form->addRow(label, value);
+    return value;
+}
+
+void DetailsPanel::setProcess(ManagedProcess *process)
+{
+    if (m_process == process)
+        return;
+    if (m_process)
+        disconnect(m_process, nullptr, this, nullptr);
+    m_process = process;
+    if (process)
+        connect(process, &ManagedProcess::stateChanged, this, &DetailsPanel::refresh);
+    refresh();
+}
+
+ManagedProcess *DetailsPanel::process() const
+{
+    return m_process;
+}
+
+void DetailsPanel::refresh()
+{
+    const ManagedProcess *p = m_process;
+    if (!p) {
+        m_title->setText(tr("No entry selected"));
+        for (QLabel *label : {m_command, m_directory, m_environment, m_pid, m_started, m_ended, m_runs, m_exit})
+            label->clear();
+        m_tree->clear();
+        return;
+    }
+    const ProcessSpec &spec = p->spec();
+    m_title->setText(spec.name);
+    m_command->setText(spec.usesShell() ? tr("sh -c %1").arg(spec.shell) : spec.commandLine());
+    const QString directory = spec.resolvedWorkingDirectory(m_manager->baseDirectory());
+    m_directory->setText(QDir::toNativeSeparators(
+        directory.isEmpty() ? (m_manager->baseDirectory().isEmpty() ? QDir::currentPath() : m_manager->baseDirectory())
+                            : directory));
+    const QString environment = ProcessDialog::formatEnvironment(spec.environment);
+    m_environment->setText(environment.isEmpty() ? tr("inherited unchanged") : environment);
+    m_pid->setText(p->pid() > 0 ? tr("%1, group %1%2").arg(p->pid()).arg(p->isAlive() ? QString() : tr(" (ended)"))
+                                : dash());
+    const QLocale locale;
+    m_started->setText(p->startTime().isValid() ? locale.toString(p->startTime(), QLocale::ShortFormat) : dash());
+    m_ended->setText(p->endTime().isValid() && !p->isAlive() ? locale.toString(p->endTime(), QLocale::ShortFormat)
+                                                             : dash());
+    m_runs->setText(QString::number(p->runCount()));
+    if (p->state() == ManagedProcess::State::FailedToStart)
+        m_exit->setText(tr("failed to start: %1").arg(p->failureReason()));
+    else if (p->isFinished())
+        m_exit->setText(SignalNames::formatExitCode(p->exitCode()));
+    else
+        m_exit->setText(dash());
+    refreshTree();
+}
+
+void DetailsPanel::refreshTree()
+{
+    m_tree->clear();
+    if (!m_process || !m_stats || !m_process->isAlive() || m_process->pid() <= 0)
+        return;
+    const QList<ProcessSample> samples = m_stats->tree(m_process->pid());
+    QList<QTreeWidgetItem *> parents; // by depth
+    const QLocale locale;
+    for (const ProcessSample &sample : samples) {
+        QTreeWidgetItem *item = sample.depth == 0 || parents.size() < sample.depth
+            ? new QTreeWidgetItem(m_tree)
+            : new QTreeWidgetItem(parents.at(sample.depth - 1));
+        item->setText(0, QString::number(sample.pid));
+        item->setText(1, sample.command);
+        item->setToolTip(1, sample.command);
+        item->setText(2, sample.cpuKnown ? locale.toString(sample.cpuPercent, 'f', 1) + QStringLiteral(" %") : QString());
+        item->setText(3, locale.formattedDataSize(sample.rssBytes, 1, QLocale::DataSizeTraditionalFormat));
+        for (int column : {0, 2, 3})
+            item->setTextAlignment(column, Qt::AlignRight | Qt::AlignVCenter);
+        parents.resize(sample.depth + 1);
+        parents[sample.depth] = item;
+    }
+    m_tree->expandAll();
+}
+
+QStringList DetailsPanel::treeLines() const
+{
+    QStringList lines;
+    std::function<void(const QTreeWidgetItem *, int)> walk = [&](const QTreeWidgetItem *item, int depth) {
+        lines.append(QString(depth * 2, QLatin1Char(' ')) + item->text(0) + QLatin1Char(' ') + item->text(1));
+        for (int i = 0; i < item->childCount(); ++i)
+            walk(item->child(i), depth + 1);
+    };
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i)
+        walk(m_tree->topLevelItem(i), 0);
+    return lines;
+}

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QPointer>
+#include <QWidget>
+
+class ManagedProcess;
+class ProcStats;
+class ProcessManager;
+class QLabel;
+class QTreeWidget;
+
+// The selected entry in full: its command, working directory, environment changes, PID and
+// process group, start and end times, runs and last exit, and its processes as a live tree (PID,
+// command, CPU %, memory) from ProcStats.
+class DetailsPanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DetailsPanel)
+
+public:
+    DetailsPanel(ProcessManager *manager, ProcStats *stats, QWidget *parent = nullptr);
+
+    void setProcess(ManagedProcess *process);
+    ManagedProcess *process() const;
+
+    // The tree as shown, one line per process, indented by depth: "  123 sleep 30" (for tests).
+    QStringList treeLines() const;
+
+private:
+    void refresh();
+    void refreshTree();
+    QLabel *addField(const QString &label);
+
+    ProcessManager *m_manager = nullptr;
+    ProcStats *m_stats = nullptr;
+    QPointer<ManagedProcess> m_process;
+    QLabel *m_title = nullptr;
+    QLabel *m_command = nullptr;
+    QLabel *m_directory = nullptr;
+    QLabel *m_environment = nullptr;
+    QLabel *m_pid = nullptr;
+    QLabel *m_started = nullptr;
+    QLabel *m_ended = nullptr;
+    QLabel *m_runs = nullptr;
+    QLabel *m_exit = nullptr;
+    QTreeWidget *m_tree = nullptr;
+    class QFormLayout *m_form = nullptr;
+};
