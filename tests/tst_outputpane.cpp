@@ -608,6 +608,25 @@ void tst_OutputPane::accessibleText()
     QVERIFY(text);
     QCOMPARE(text->text(0, text->characterCount()), u"readable line\nsecond line"_s);
     QCOMPARE(text->text(0, 8), u"readable"_s);
+
+    // Positions: the rectangle of a character and the character at a point agree.
+    const QRect rect = text->characterRect(15); // "e" of "second"
+    QVERIFY(rect.isValid());
+    QCOMPARE(text->offsetAtPoint(rect.center() - QPoint(rect.width() / 4, 0)), 15);
+    QVERIFY(text->characterRect(16).left() > rect.left());
+
+    // Selection both ways.
+    QCOMPARE(text->selectionCount(), 0);
+    text->setSelection(0, 9, 20);
+    QCOMPARE(m_pane->view()->selectedText(), u"line\nsecond"_s);
+    QCOMPARE(text->selectionCount(), 1);
+    int start = -1;
+    int end = -1;
+    text->selection(0, &start, &end);
+    QCOMPARE(start, 9);
+    QCOMPARE(end, 20);
+    text->removeSelection(0);
+    QVERIFY(!m_pane->view()->hasSelection());
 }
 
 void tst_OutputPane::inputReachesChild()
@@ -738,6 +757,24 @@ void tst_OutputPane::screenshot()
     const QByteArray dir = qgetenv("PD_SCREENSHOT_DIR");
     if (!dir.isEmpty())
         QVERIFY(pixmap.save(QString::fromLocal8Bit(dir) + u"/outputpane.png"_s));
+
+    // The same with a dark palette: the colours come from it.
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::WindowText, QColor(0xdd, 0xdd, 0xdd));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::Text, QColor(0xdd, 0xdd, 0xdd));
+    dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+    dark.setColor(QPalette::ButtonText, QColor(0xdd, 0xdd, 0xdd));
+    const QPalette light = m_pane->palette();
+    m_pane->setPalette(dark);
+    const QColor darkError = m_pane->view()->rowColor(2);
+    QVERIFY(darkError.red() > darkError.green());
+    QVERIFY(darkError.lightness() > 100); // readable on a dark background
+    const QPixmap darkPixmap = m_pane->grab();
+    if (!dir.isEmpty())
+        QVERIFY(darkPixmap.save(QString::fromLocal8Bit(dir) + u"/outputpane-dark.png"_s));
+    m_pane->setPalette(light);
 
     // The Selected view scrolled up (Jump to end shown), a selection, the current match, no wrap.
     m_pane->setShowAll(false);

@@ -427,23 +427,25 @@ void OutputPane::applyFind()
 
 void OutputPane::updateFindStatus()
 {
-    QPalette palette = m_findEdit->palette();
-    palette.setColor(QPalette::Base, this->palette().color(QPalette::Base));
     QString status;
     if (!m_view->isFindPatternValid()) {
         status = tr("Invalid expression");
-        palette.setColor(QPalette::Base, OutputStyle::blend(this->palette().color(QPalette::Base), Qt::red, 0.25));
-    } else if (!m_view->findPattern().isEmpty()) {
-        const int count = m_view->matchCount();
-        const int current = m_view->currentMatch();
-        if (count == 0)
-            status = tr("No matches");
-        else if (current >= 0)
-            status = tr("%1 of %2").arg(current + 1).arg(count);
-        else
-            status = tr("%n match(es)", nullptr, count);
+        QPalette invalid = palette();
+        invalid.setColor(QPalette::Base, OutputStyle::blend(invalid.color(QPalette::Base), Qt::red, 0.25));
+        m_findEdit->setPalette(invalid);
+    } else {
+        m_findEdit->setPalette(QPalette()); // inherit again
+        if (!m_view->findPattern().isEmpty()) {
+            const int count = m_view->matchCount();
+            const int current = m_view->currentMatch();
+            if (count == 0)
+                status = tr("No matches");
+            else if (current >= 0)
+                status = tr("%1 of %2").arg(current + 1).arg(count);
+            else
+                status = tr("%n match(es)", nullptr, count);
+        }
     }
-    m_findEdit->setPalette(palette);
     m_findStatus->setText(status);
 }
 

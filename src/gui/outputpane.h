@@ -78,7 +78,7 @@ private:
     void processAboutToBeRemoved(int row);
     bool eventFilter(QObject *watched, QEvent *event) override;
 
-    ProcessManager *m_manager = nullptr;
+    QPointer<ProcessManager> m_manager;
     QList<QPointer<ManagedProcess>> m_selected;
     OutputView *m_view = nullptr;
     QToolBar *m_toolBar = nullptr;

@@ -138,12 +138,19 @@ QList<ManagedProcess *> OutputView::processes() const
 
 void OutputView::refreshNames()
 {
-    m_nameWidth = 0;
+    bool changed = false;
+    int width = 0;
     for (Source &source : m_sources) {
-        if (source.process)
-            source.name = source.process->spec().name.left(MaxNameWidth);
-        m_nameWidth = std::max(m_nameWidth, int(source.name.size()));
+        const QString name = source.process ? source.process->spec().name.left(MaxNameWidth) : source.name;
+        if (name != source.name) {
+            source.name = name;
+            changed = true;
+        }
+        width = std::max(width, int(source.name.size()));
     }
+    if (!changed && width == m_nameWidth)
+        return;
+    m_nameWidth = width;
     m_layouts.clear();
     viewport()->update();
 }
@@ -555,6 +562,120 @@ QString OutputView::visibleRowsText() const
     for (int row = firstVisibleRow(); row >= 0 && row <= last; ++row)
         lines.append(rowText(row));
     return lines.join(u'\n');
+}
+
+bool OutputView::visibleRowAt(int textOffset, int *row, int *column) const
+{
+    const int last = lastVisibleRow();
+    int start = 0;
+    for (int r = firstVisibleRow(); r >= 0 && r <= last; ++r) {
+        const int length = int(rowText(r).size());
+        if (textOffset <= start + length) {
+            *row = r;
+            *column = std::max(0, textOffset - start);
+            return true;
+        }
+        start += length + 1;
+    }
+    return false;
+}
+
+int OutputView::visibleTextOffset(int row, int column) const
+{
+    const int first = firstVisibleRow();
+    const int last = lastVisibleRow();
+    if (row < first)
+        return 0;
+    int start = 0;
+    for (int r = first; r >= 0 && r <= last; ++r) {
+        const int length = int(rowText(r).size());
+        if (r == row)
+            return start + std::clamp(column, 0, length);
+        start += length + 1;
+    }
+    return std::max(0, start - 1);
+}
+
+int OutputView::rowTop(int row) const
+{
+    int y = topOffset();
+    for (int r = firstVisibleRow(); r < row && r < rowCount(); ++r)
+        y += rowHeight(r);
+    return y;
+}
+
+int OutputView::visibleTextOffsetAt(const QPoint &point) const
+{
+    if (m_rows.empty() || !viewport()->rect().contains(point))
+        return -1;
+    TextPos pos;
+    if (!positionAt(point, &pos))
+        return -1;
+    const int row = rowOfSequence(pos.sequence);
+    return visibleTextOffset(row, pos.offset);
+}
+
+QRect OutputView::visibleCharacterRect(int offset) const
+{
+    int row = 0;
+    int column = 0;
+    if (!visibleRowAt(offset, &row, &column))
+        return {};
+    const qreal left = Margin - (m_wrap ? 0 : horizontalScrollBar()->value());
+    const int y = rowTop(row);
+    const Layout *layout = nullptr;
+    int lineIndex = 0;
+    if (isChunked(row)) {
+        lineIndex = column / chunkColumns();
+        layout = layoutFor(row, lineIndex);
+    } else {
+        layout = layoutFor(row);
+    }
+    const int inLayout = column - layout->offset;
+    if (inLayout < 0 || inLayout > layout->layout.text().size())
+        return QRect(int(left + column * m_charWidth), y, int(m_charWidth), m_lineSpacing);
+    const QTextLine line = layout->layout.lineForTextPosition(inLayout);
+    if (!line.isValid())
+        return {};
+    const qreal x = line.cursorToX(inLayout);
+    const int top = isChunked(row) ? y + lineIndex * m_lineSpacing : y + line.lineNumber() * m_lineSpacing;
+    return QRect(int(left + layout->x + x), top, int(m_charWidth), m_lineSpacing);
+}
+
+bool OutputView::visibleSelection(int *start, int *end) const
+{
+    if (!hasSelection() || m_rows.empty())
+        return false;
+    const auto [from, to] = orderedSelection();
+    const int first = firstVisibleRow();
+    const int last = lastVisibleRow();
+    int fromRow = rowOfSequence(from.sequence);
+    int toRow = rowOfSequence(to.sequence);
+    const bool toExact = toRow < rowCount() && m_rows[size_t(toRow)].sequence == to.sequence;
+    if (!toExact)
+        --toRow;
+    if (toRow < first || fromRow > last)
+        return false;
+    *start = fromRow < first ? 0 : visibleTextOffset(fromRow, from.offset);
+    *end = toRow > last ? visibleTextOffset(last, INT_MAX) : visibleTextOffset(toRow, toExact ? to.offset : INT_MAX);
+    return *end > *start;
+}
+
+void OutputView::setVisibleSelection(int start, int end)
+{
+    int startRow = 0;
+    int startColumn = 0;
+    int endRow = 0;
+    int endColumn = 0;
+    if (!visibleRowAt(start, &startRow, &startColumn) || !visibleRowAt(std::max(start, end), &endRow, &endColumn)) {
+        clearSelection();
+        return;
+    }
+    m_hasSelection = true;
+    m_anchor = {m_rows[size_t(startRow)].sequence, startColumn};
+    m_cursor = {m_rows[size_t(endRow)].sequence, endColumn};
+    viewport()->update();
+    emit selectionChanged();
 }
 
 void OutputView::writePlainText(QTextStream &out, bool withTimestamps) const

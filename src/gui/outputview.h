@@ -79,6 +79,11 @@ public:
     QColor rowColor(int row) const; // the line's colour before ANSI spans
     ManagedProcess *rowProcess(int row) const;
     QString visibleRowsText() const; // the rows in the viewport, one per line
+    // Positions in visibleRowsText() (for accessibility), in viewport coordinates.
+    int visibleTextOffsetAt(const QPoint &point) const; // -1 outside the text
+    QRect visibleCharacterRect(int offset) const;
+    bool visibleSelection(int *start, int *end) const; // the selection's part in view
+    void setVisibleSelection(int start, int end);
     // The whole view as plain text, one line per row (a cut long line is joined again).
     void writePlainText(QTextStream &out, bool withTimestamps) const;
 
@@ -176,6 +181,10 @@ private:
     void showMatch(int index);
     void moveCursorBy(int rows, int columns, bool toLineEdge);
     QString rowDisplaySlice(int row, int from, int to) const;
+    // visibleRowsText() offset <-> (row, offset in the row's text)
+    bool visibleRowAt(int textOffset, int *row, int *column) const;
+    int visibleTextOffset(int row, int column) const;
+    int rowTop(int row) const; // y of a row in view
 
     OutputStyle m_style;
     std::vector<Source> m_sources;

@@ -66,29 +66,49 @@ QString OutputViewAccessible::text(QAccessible::Text type) const
     return QAccessibleWidget::text(type);
 }
 
-void OutputViewAccessible::selection(int, int *startOffset, int *endOffset) const
+void OutputViewAccessible::selection(int selectionIndex, int *startOffset, int *endOffset) const
 {
     *startOffset = 0;
     *endOffset = 0;
+    if (selectionIndex == 0)
+        view()->visibleSelection(startOffset, endOffset);
 }
 
 int OutputViewAccessible::selectionCount() const
 {
-    return 0;
+    int start = 0;
+    int end = 0;
+    return view()->visibleSelection(&start, &end) ? 1 : 0;
 }
 
-void OutputViewAccessible::addSelection(int, int) {}
+void OutputViewAccessible::addSelection(int startOffset, int endOffset)
+{
+    view()->setVisibleSelection(startOffset, endOffset);
+}
 
-void OutputViewAccessible::removeSelection(int) {}
+void OutputViewAccessible::removeSelection(int selectionIndex)
+{
+    if (selectionIndex == 0)
+        view()->clearSelection();
+}
 
-void OutputViewAccessible::setSelection(int, int, int) {}
+void OutputViewAccessible::setSelection(int selectionIndex, int startOffset, int endOffset)
+{
+    if (selectionIndex == 0)
+        view()->setVisibleSelection(startOffset, endOffset);
+}
 
 int OutputViewAccessible::cursorPosition() const
 {
-    return 0;
+    int start = 0;
+    int end = 0;
+    return view()->visibleSelection(&start, &end) ? end : 0;
 }
 
-void OutputViewAccessible::setCursorPosition(int) {}
+void OutputViewAccessible::setCursorPosition(int position)
+{
+    view()->setVisibleSelection(position, position);
+}
 
 QString OutputViewAccessible::text(int startOffset, int endOffset) const
 {
@@ -103,14 +123,17 @@ int OutputViewAccessible::characterCount() const
     return int(visibleText().size());
 }
 
-QRect OutputViewAccessible::characterRect(int) const
+QRect OutputViewAccessible::characterRect(int offset) const
 {
-    return {};
+    const QRect rect = view()->visibleCharacterRect(offset);
+    if (rect.isNull())
+        return {};
+    return QRect(view()->viewport()->mapToGlobal(rect.topLeft()), rect.size());
 }
 
-int OutputViewAccessible::offsetAtPoint(const QPoint &) const
+int OutputViewAccessible::offsetAtPoint(const QPoint &point) const
 {
-    return -1;
+    return view()->visibleTextOffsetAt(view()->viewport()->mapFromGlobal(point));
 }
 
 void OutputViewAccessible::scrollToSubstring(int, int) {}
