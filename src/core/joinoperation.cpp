@@ -45,11 +45,12 @@ void JoinOperation::start()
             continue;
         if (!process->isAlive()) {
             // Joining a finished entry returns at once, as in Python. (One never started counts
-            // as not exited: it has no exit code to report.)
+            // as not exited: it has no exit code to report. One Waiting for its restart has
+            // ended its run: it reports that run's exit code.)
             Outcome outcome;
             outcome.processId = process->id();
             outcome.name = process->spec().name;
-            outcome.exited = process->isFinished();
+            outcome.exited = process->isFinished() || process->state() == ManagedProcess::State::Waiting;
             outcome.exitCode = process->exitCode();
             m_outcomes[i] = outcome;
             continue;

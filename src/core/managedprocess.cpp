@@ -5,6 +5,7 @@
 
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QPointer>
@@ -94,6 +95,11 @@ QString errnoText(int error)
     }
 }
 
+quint64 signalBit(int signal)
+{
+    return signal > 0 && signal < 64 ? quint64(1) << signal : 0;
+}
+
 } // namespace
 
 struct ManagedProcess::Private
@@ -119,7 +125,28 @@ struct ManagedProcess::Private
     bool finishHandled = true;        // the current run's end was reported
     bool pendingFailure = false;      // a failed start waiting for its queued report
 
+    // Supervision.
+    RestartTiming timing;
+    QTimer restartTimer;              // Waiting: fires the next start
+    QDeadlineTimer restartDeadline;   // valid while Waiting
+    bool restartByPolicy = false;     // the pending restart is the policy's (else restart()'s)
+    State lastEnd = State::NotStarted;
+    int restartCount = 0;
+    int restartsInRow = 0;
+    bool gaveUp = false;
+    bool unexpected = false;          // the last run endedUnexpectedly()
+    QElapsedTimer runClock;           // the current run's uptime
+    // The current run's:
+    bool userStopped = false;         // terminate(), kill() or the stop signal by the user
+    bool restartRequested = false;    // restart(): start again when this run ends
+    bool paused = false;              // SIGSTOP sent and no SIGCONT since
+    quint64 sentSignals = 0;          // bit N: ProcDeck sent signal N to the group
+
     void setState(State newState);
+    Result startRun();
+    void endRun(State endState);
+    void cancelRestart();
+    qint64 backoffDelayMs(int restartsDone) const;
     QString checkStartable(const QString &program, const QString &workingDirectory,
                            const QProcessEnvironment &environment, QString *resolvedProgram) const;
     bool signalGroup(int signal);
@@ -149,11 +176,25 @@ ManagedProcess::ManagedProcess(int id, ProcessSpec spec, QObject *parent)
         d->groupKillWanted = true;
         d->signalGroup(SIGKILL);
     });
+    d->restartTimer.setSingleShot(true);
+    d->restartTimer.setTimerType(Qt::PreciseTimer); // the backoff is never cut short
+    connect(&d->restartTimer, &QTimer::timeout, this, [this] {
+        if (d->state != State::Waiting)
+            return;
+        if (d->restartByPolicy) {
+            ++d->restartsInRow;
+            ++d->restartCount;
+        } else {
+            d->restartsInRow = 0; // restart() is the user's start
+        }
+        d->startRun();
+    });
 }
 
 ManagedProcess::~ManagedProcess()
 {
     d->stopTimer.stop();
+    d->restartTimer.stop();
     QProcess *process = d->process;
     if (!process)
         return;
@@ -168,7 +209,7 @@ ManagedProcess::~ManagedProcess()
     // and only happens after SIGKILL. Without it QProcess's own destructor would warn "Destroyed
     // while process … is still running" and block for up to 30 s. A child stuck in uninterruptible
     // sleep (a hung NFS mount) may outlive the bound: then the QProcess is handed to the
-    // application object and deletes itself when the child is finally reaped.
+    // application object and deletes itq when the child is finally reaped.
     if (process->processId() > 0)
         ::kill(-pid_t(process->processId()), SIGKILL);
     process->kill();
@@ -198,6 +239,9 @@ void ManagedProcess::setSpec(ProcessSpec spec)
     if (d->spec == spec)
         return;
     d->spec = std::move(spec);
+    // A policy switched to `never` while a policy restart is pending: that restart is off too.
+    if (d->state == State::Waiting && d->restartByPolicy && d->spec.restart == RestartPolicy::Never)
+        d->cancelRestart();
     emit specChanged();
     emit stateChanged();
 }
@@ -207,6 +251,16 @@ void ManagedProcess::setBaseDirectory(const QString &directory)
     d->baseDirectory = directory;
 }
 
+void ManagedProcess::setRestartTiming(const RestartTiming &timing)
+{
+    d->timing = timing;
+}
+
+ManagedProcess::RestartTiming ManagedProcess::restartTiming() const
+{
+    return d->timing;
+}
+
 ManagedProcess::State ManagedProcess::state() const
 {
     return d->state;
@@ -214,12 +268,18 @@ ManagedProcess::State ManagedProcess::state() const
 
 bool ManagedProcess::isAlive() const
 {
-    return d->state == State::Starting || d->state == State::Running || d->state == State::Stopping;
+    return d->state == State::Starting || d->state == State::Running || d->state == State::Paused
+        || d->state == State::Stopping;
 }
 
 bool ManagedProcess::isFinished() const
 {
     return d->state == State::Exited || d->state == State::Killed || d->state == State::FailedToStart;
+}
+
+ManagedProcess::State ManagedProcess::lastRunEnd() const
+{
+    return d->lastEnd;
 }
 
 qint64 ManagedProcess::pid() const
@@ -267,6 +327,33 @@ qint64 ManagedProcess::stopDeadlineRemainingMs() const
     return d->stopDeadline.remainingTime();
 }
 
+qint64 ManagedProcess::nextRestartRemainingMs() const
+{
+    if (d->state != State::Waiting)
+        return -1;
+    return d->restartDeadline.remainingTime();
+}
+
+int ManagedProcess::restartCount() const
+{
+    return d->restartCount;
+}
+
+int ManagedProcess::restartsInRow() const
+{
+    return d->restartsInRow;
+}
+
+bool ManagedProcess::gaveUp() const
+{
+    return d->gaveUp;
+}
+
+bool ManagedProcess::endedUnexpectedly() const
+{
+    return d->unexpected;
+}
+
 OutputLog *ManagedProcess::output() const
 {
     return d->output;
@@ -276,81 +363,103 @@ ManagedProcess::Result ManagedProcess::start()
 {
     if (isAlive())
         return Result::failure(u"%1 is already running (PID %2)"_s.arg(d->spec.name).arg(d->pid));
+    // The user's start: a pending restart happens now, and the policy counts from zero again.
+    d->restartTimer.stop();
+    d->restartsInRow = 0;
+    return d->startRun();
+}
 
+ManagedProcess::Result ManagedProcess::Private::startRun()
+{
     // The previous run's QProcess (not running any more) goes now.
-    d->releaseProcess();
+    releaseProcess();
+    restartTimer.stop();
+    gaveUp = false;
+    unexpected = false;
+    userStopped = false;
+    restartRequested = false;
+    paused = false;
+    sentSignals = 0;
+    runClock.start();
 
-    ++d->runCount;
-    d->pid = 0;
-    d->exitCode = 0;
-    d->failureReason.clear();
-    d->startTime = QDateTime::currentDateTimeUtc();
-    d->endTime = QDateTime();
-    d->groupKillWanted = false;
-    d->finishHandled = false;
-    d->output->beginRun(d->runCount);
+    ++runCount;
+    pid = 0;
+    exitCode = 0;
+    failureReason.clear();
+    startTime = QDateTime::currentDateTimeUtc();
+    endTime = QDateTime();
+    groupKillWanted = false;
+    finishHandled = false;
+    output->beginRun(runCount);
 
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (const EnvironmentChange &change : std::as_const(d->spec.environment)) {
+    for (const EnvironmentChange &change : std::as_const(spec.environment)) {
         if (change.value)
             environment.insert(change.name, *change.value);
         else
             environment.remove(change.name);
     }
-    const QString workingDirectory = d->spec.resolvedWorkingDirectory(d->baseDirectory);
+    const QString workingDirectory = spec.resolvedWorkingDirectory(baseDirectory);
 
     QString program;
-    const QString problem = d->checkStartable(d->spec.executable(), workingDirectory, environment, &program);
-    d->setState(State::Starting);
+    const QString problem = checkStartable(spec.executable(), workingDirectory, environment, &program);
+    setState(State::Starting);
     if (!problem.isEmpty()) {
         // Reported from the event loop, like every other end of a run, so that nobody's slot
         // runs inside start(); the entry stays Starting (and refuses a second start) until then.
-        d->pendingFailure = true;
-        QTimer::singleShot(0, this, [this, problem] {
-            if (!d->pendingFailure)
+        pendingFailure = true;
+        QTimer::singleShot(0, q, [this, problem] {
+            if (!pendingFailure)
                 return;
-            d->pendingFailure = false;
-            d->reportStartFailure(problem);
+            pendingFailure = false;
+            reportStartFailure(problem);
         });
         return Result::success();
     }
 
-    auto *process = new QProcess(this);
-    d->process = process;
-    process->setProcessChannelMode(QProcess::SeparateChannels);
-    process->setProgram(program);
-    process->setArguments(d->spec.executableArguments());
-    process->setProcessEnvironment(environment);
+    auto *child = new QProcess(q);
+    process = child;
+    child->setProcessChannelMode(QProcess::SeparateChannels);
+    child->setProgram(program);
+    child->setArguments(spec.executableArguments());
+    child->setProcessEnvironment(environment);
     if (!workingDirectory.isEmpty())
-        process->setWorkingDirectory(workingDirectory);
+        child->setWorkingDirectory(workingDirectory);
     const pid_t parentPid = ::getpid();
-    process->setChildProcessModifier([parentPid] { setUpChild(parentPid); });
+    child->setChildProcessModifier([parentPid] { setUpChild(parentPid); });
 
-    connect(process, &QProcess::readyReadStandardOutput, this, [this] { d->readOutput(); });
-    connect(process, &QProcess::readyReadStandardError, this, [this] { d->readOutput(); });
-    connect(process, &QProcess::started, this, [this] { d->handleStarted(); });
-    connect(process, &QProcess::errorOccurred, this,
-            [this](QProcess::ProcessError error) { d->handleError(error); });
-    connect(process, &QProcess::finished, this,
-            [this](int code, QProcess::ExitStatus status) { d->handleFinished(code, status); });
+    QObject::connect(child, &QProcess::readyReadStandardOutput, q, [this] { readOutput(); });
+    QObject::connect(child, &QProcess::readyReadStandardError, q, [this] { readOutput(); });
+    QObject::connect(child, &QProcess::started, q, [this] { handleStarted(); });
+    QObject::connect(child, &QProcess::errorOccurred, q,
+                     [this](QProcess::ProcessError error) { handleError(error); });
+    QObject::connect(child, &QProcess::finished, q,
+                     [this](int code, QProcess::ExitStatus status) { handleFinished(code, status); });
 
-    process->start(QIODevice::ReadWrite);
-    if (d->finishHandled)
+    child->start(QIODevice::ReadWrite);
+    if (finishHandled)
         return Result::success(); // failed synchronously, already reported
-    const qint64 pid = process->processId();
-    if (pid > 0) {
-        d->pid = pid;
+    const qint64 childPid = child->processId();
+    if (childPid > 0) {
+        pid = childPid;
         // The parent's half of the double setpgid (see the comment at the top).
-        ::setpgid(pid_t(pid), pid_t(pid));
-        emit stateChanged();
+        ::setpgid(pid_t(childPid), pid_t(childPid));
+        emit q->stateChanged();
     }
     return Result::success();
 }
 
 ManagedProcess::Result ManagedProcess::terminate()
 {
+    if (d->state == State::Waiting) {
+        d->cancelRestart();
+        return Result::success();
+    }
     if (!isAlive())
         return Result::failure(u"%1 is not running"_s.arg(d->spec.name));
+    // The user wants it stopped: no policy restart, and a restart() asked before is off.
+    d->userStopped = true;
+    d->restartRequested = false;
     if (d->pendingFailure || !d->process)
         return Result::failure(u"%1 has not started yet"_s.arg(d->spec.name));
     if (d->state == State::Stopping)
@@ -367,14 +476,21 @@ ManagedProcess::Result ManagedProcess::terminate()
     const int grace = qMax(0, d->spec.stopTimeoutMs);
     d->stopDeadline = QDeadlineTimer(grace);
     d->stopTimer.start(grace);
+    d->paused = false;
     d->setState(State::Stopping);
     return Result::success();
 }
 
 ManagedProcess::Result ManagedProcess::kill()
 {
+    if (d->state == State::Waiting) {
+        d->cancelRestart();
+        return Result::success();
+    }
     if (!isAlive())
         return Result::failure(u"%1 is not running"_s.arg(d->spec.name));
+    d->userStopped = true;
+    d->restartRequested = false;
     if (d->pendingFailure || !d->process)
         return Result::failure(u"%1 has not started yet"_s.arg(d->spec.name));
     d->groupKillWanted = true;
@@ -383,6 +499,7 @@ ManagedProcess::Result ManagedProcess::kill()
         return Result::failure(u"%1 could not be signalled"_s.arg(d->spec.name));
     d->stopTimer.stop();
     d->stopDeadline = QDeadlineTimer(0);
+    d->paused = false;
     d->setState(State::Stopping);
     return Result::success();
 }
@@ -396,7 +513,47 @@ ManagedProcess::Result ManagedProcess::sendSignal(int signal)
     d->output->appendMessage(u"%1 to process group %2"_s.arg(SignalNames::name(signal)).arg(d->pid));
     if (!d->signalGroup(signal))
         return Result::failure(u"%1 could not be signalled"_s.arg(d->spec.name));
+    if (signal == (d->spec.stopSignal > 0 ? d->spec.stopSignal : SIGTERM)) {
+        d->userStopped = true;
+        d->restartRequested = false;
+    }
+    // Paused follows what ProcDeck sent; a stop or continue from elsewhere is not seen (QProcess
+    // does not wait with WUNTRACED). Stopping stays Stopping: its deadline still runs.
+    if (signal == SIGSTOP) {
+        d->paused = true;
+        if (d->state == State::Running)
+            d->setState(State::Paused); // Starting becomes Paused in handleStarted()
+    } else if (signal == SIGCONT) {
+        d->paused = false;
+        if (d->state == State::Paused)
+            d->setState(State::Running);
+    }
     return Result::success();
+}
+
+ManagedProcess::Result ManagedProcess::restart()
+{
+    if (!isAlive())
+        return start(); // also on a Waiting entry: at once
+    if (d->state != State::Stopping && !d->pendingFailure) {
+        const Result result = terminate();
+        if (!result.ok)
+            return result;
+    }
+    // After terminate(), which cancels any earlier request.
+    d->restartRequested = true;
+    d->output->appendMessage(u"restart: starts again when this run ends"_s);
+    return Result::success();
+}
+
+ManagedProcess::Result ManagedProcess::pause()
+{
+    return sendSignal(SIGSTOP);
+}
+
+ManagedProcess::Result ManagedProcess::resume()
+{
+    return sendSignal(SIGCONT);
 }
 
 ManagedProcess::Result ManagedProcess::writeInput(const QByteArray &data)
@@ -487,10 +644,11 @@ bool ManagedProcess::Private::signalGroup(int signal)
     // Only while the child is not reaped yet (see the comment at the top).
     if (!process || process->state() == QProcess::NotRunning || finishHandled || pid <= 0)
         return false;
+    sentSignals |= signalBit(signal);
     if (::kill(-pid_t(pid), signal) == 0)
         return true;
     // The group does not exist yet only if the child has not run setpgid and the parent's call
-    // failed; fall back to the child itself, which is certainly not reaped.
+    // failed; fall back to the child itq, which is certainly not reaped.
     return ::kill(pid_t(pid), signal) == 0;
 }
 
@@ -513,8 +671,8 @@ void ManagedProcess::Private::handleStarted()
     if (pid <= 0)
         pid = process->processId();
     output->appendMessage(u"started, PID %1"_s.arg(pid));
-    if (state == State::Starting)
-        setState(State::Running); // not when terminate()/kill() came first: it stays Stopping
+    if (state == State::Starting) // not when terminate()/kill() came first: it stays Stopping
+        setState(paused ? State::Paused : State::Running);
     emit q->started(pid);
 }
 
@@ -537,8 +695,7 @@ void ManagedProcess::Private::reportStartFailure(const QString &reason)
     endTime = QDateTime::currentDateTimeUtc();
     output->appendMessage(u"failed to start: "_s + reason);
     output->endRun();
-    setState(State::FailedToStart);
-    emit q->finished();
+    endRun(State::FailedToStart);
 }
 
 void ManagedProcess::Private::handleFinished(int code, QProcess::ExitStatus status)
@@ -555,7 +712,7 @@ void ManagedProcess::Private::handleFinished(int code, QProcess::ExitStatus stat
         exitCode = code;
         output->appendMessage(u"exited with code %1"_s.arg(code));
         output->endRun();
-        setState(State::Exited);
+        endRun(State::Exited);
     } else {
         // On Unix, QProcess::exitCode() after a CrashExit is the terminating signal's number
         // (WTERMSIG); tst_managedprocess::exitCodes checks that this holds.
@@ -563,9 +720,78 @@ void ManagedProcess::Private::handleFinished(int code, QProcess::ExitStatus stat
         exitCode = -signal;
         output->appendMessage(u"terminated by %1, exit %2"_s.arg(SignalNames::name(signal)).arg(exitCode));
         output->endRun();
-        setState(State::Killed);
+        endRun(State::Killed);
     }
+}
+
+// The end of every run: decides on a restart, then the one `finished` (with the state already
+// Waiting when a restart is scheduled, so that whoever counts ended entries sees it is not done).
+void ManagedProcess::Private::endRun(State endState)
+{
+    lastEnd = endState;
+    paused = false;
+    const qint64 uptime = endState == State::FailedToStart ? 0 : runClock.elapsed();
+
+    bool bySignalWeSent = false;
+    if (endState == State::Killed)
+        bySignalWeSent = (sentSignals & signalBit(-exitCode)) != 0;
+    unexpected = !userStopped
+        && (endState == State::FailedToStart || (endState == State::Exited && exitCode != 0)
+            || (endState == State::Killed && !bySignalWeSent));
+
+    qint64 delay = -1;
+    if (restartRequested) {
+        restartRequested = false;
+        restartByPolicy = false;
+        delay = 0;
+    } else if (!userStopped
+               && (spec.restart == RestartPolicy::Always
+                   || (spec.restart == RestartPolicy::OnFailure && unexpected))) {
+        if (uptime >= timing.stableUptimeMs)
+            restartsInRow = 0;
+        if (restartsInRow >= timing.maxRestarts) {
+            gaveUp = true;
+            output->appendMessage(u"gave up after %1 restarts in a row (each run ended within %2 s)"_s
+                                      .arg(restartsInRow)
+                                      .arg(timing.stableUptimeMs / 1000.0));
+        } else {
+            restartByPolicy = true;
+            delay = backoffDelayMs(restartsInRow);
+            output->appendMessage(u"restart policy %1: next start in %2 s"_s
+                                      .arg(restartPolicyToString(spec.restart))
+                                      .arg(delay / 1000.0));
+        }
+    }
+
+    if (delay >= 0) {
+        restartDeadline = QDeadlineTimer(delay);
+        restartTimer.start(int(delay));
+        setState(State::Waiting);
+    } else {
+        setState(endState);
+    }
+    if (unexpected)
+        emit q->unexpectedEnd();
     emit q->finished();
+}
+
+// terminate() or kill() on a Waiting entry: no next start; the last run's end shows again.
+void ManagedProcess::Private::cancelRestart()
+{
+    restartTimer.stop();
+    output->appendMessage(u"pending restart cancelled"_s);
+    setState(lastEnd);
+}
+
+// The wait before the policy's restart number restartsDone + 1 in a row: the first delay,
+// doubled per restart already done, at most the maximum.
+qint64 ManagedProcess::Private::backoffDelayMs(int restartsDone) const
+{
+    const qint64 cap = qMax(0, timing.maxDelayMs);
+    qint64 delay = qMax(0, timing.firstDelayMs);
+    for (int i = 0; i < restartsDone && delay < cap; ++i)
+        delay *= 2;
+    return qMin(delay, cap);
 }
 
 void ManagedProcess::Private::killGroupAfterExit()

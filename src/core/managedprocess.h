@@ -13,6 +13,25 @@ class OutputLog;
 // The life of one process entry: DESIGN.md's states, one child at a time, in its own process
 // group. Never blocks: start, terminate and kill return at once, and `finished` arrives exactly
 // once per run, also when the program could not be started.
+//
+// Supervision (spec().restart). After a run that the user did not stop ends, the policy decides:
+// `Never` leaves it ended; `OnFailure` restarts when the run ended unexpectedly (see
+// endedUnexpectedly()); `Always` restarts after any end. A restart is scheduled, not immediate:
+// the entry is Waiting for restartTiming().firstDelayMs (1 s) before the first restart in a row,
+// doubling for each further one up to maxDelayMs (30 s). A run that stayed up stableUptimeMs
+// (30 s) resets the backoff to the first delay and the count of restarts in a row to 0; a run
+// that ended sooner (or failed to start) counts as failed.
+//
+// Giving up, exactly: when a run ends, wants a restart, and it already is the run of the
+// maxRestarts-th (10th) restart in a row (each of them ended within 30 s), the entry does not
+// restart again: it keeps the run's end state (Exited, Killed or FailedToStart) and gaveUp() is
+// true, "gave up after 10 restarts". So a program that always fails at once runs 11 times: the
+// start the user asked for and 10 restarts, 1 + 2 + 4 + 8 + 16 + 30 × 5 = 181 s of backoff.
+//
+// Stopped by the user means: terminate(), kill(), sendSignal(SIGKILL) or sendSignal() of the
+// spec's stop signal during the run. Such a run never restarts by policy (restart() is the verb
+// for "stop and start again"). terminate() or kill() on a Waiting entry cancels the pending
+// attempt: the entry goes back to the end state of its last run.
 class ManagedProcess final : public QObject
 {
     Q_OBJECT
@@ -23,10 +42,13 @@ public:
         NotStarted,
         Starting,
         Running,
+        Paused,         // alive, stopped by pause() / sendSignal(SIGSTOP); resume() continues it
         Stopping,       // terminate() sent the stop signal; SIGKILL follows after the grace period
         Exited,         // normal exit, exitCode() >= 0
         Killed,         // death by signal, exitCode() == -signal
         FailedToStart,  // failureReason() says why
+        Waiting,        // the last run ended (lastRunEnd(), exitCode() tell how) and a restart is
+                        // scheduled in nextRestartRemainingMs(); not alive, not finished
     };
     Q_ENUM(State)
 
@@ -38,6 +60,15 @@ public:
         static Result failure(QString message) { return {false, std::move(message)}; }
     };
 
+    // The restart backoff (see the comment on the class). Tests shorten it; not saved anywhere.
+    struct RestartTiming
+    {
+        int firstDelayMs = 1000;     // before the first restart in a row
+        int maxDelayMs = 30000;      // the doubling stops here
+        int stableUptimeMs = 30000;  // a run this long resets the backoff and the count in a row
+        int maxRestarts = 10;        // restarts in a row of failed runs before giving up
+    };
+
     explicit ManagedProcess(int id, ProcessSpec spec, QObject *parent = nullptr);
     ~ManagedProcess() override; // kills a live child's group with SIGKILL and reaps it; no warning
 
@@ -46,9 +77,15 @@ public:
     void setSpec(ProcessSpec spec);         // takes effect at the next start
     void setBaseDirectory(const QString &directory); // for a relative workingDirectory
 
+    void setRestartTiming(const RestartTiming &timing); // takes effect at the next scheduling
+    RestartTiming restartTiming() const;
+
     State state() const;
-    bool isAlive() const;                   // Starting, Running or Stopping
-    bool isFinished() const;                // Exited, Killed or FailedToStart
+    bool isAlive() const;                   // Starting, Running, Paused or Stopping
+    bool isFinished() const;                // Exited, Killed or FailedToStart (not Waiting:
+                                            // it has more to do)
+    State lastRunEnd() const;               // how the last run ended: Exited, Killed or
+                                            // FailedToStart; NotStarted before the first end
     qint64 pid() const;                     // the last run's PID, kept after exit; 0 before
     QDateTime startTime() const;
     QDateTime endTime() const;
@@ -59,14 +96,36 @@ public:
     int runCount() const;                   // runs started (including failed starts)
     qint64 stopDeadlineRemainingMs() const; // in Stopping: ms until SIGKILL; else -1
 
+    // Supervision.
+    qint64 nextRestartRemainingMs() const;  // in Waiting: ms until the next start; else -1
+    int restartCount() const;               // restarts done by the policy, all runs of this entry
+    int restartsInRow() const;              // policy restarts since the last reset (a start by
+                                            // the user, or a run that stayed up stableUptimeMs)
+    bool gaveUp() const;                    // the policy stopped after restartsInRow() restarts;
+                                            // state() is the last run's end; cleared by start()
+    // The last run ended with a non-zero exit code, by a signal ProcDeck did not send to it, or
+    // failed to start, and the user did not stop it. False while alive and before the first end.
+    bool endedUnexpectedly() const;
+
     OutputLog *output() const;
 
     // Refused (Result::failure) only while alive. A program that cannot be started is a run that
-    // ends in FailedToStart with its one `finished`, reported from the event loop.
+    // ends in FailedToStart with its one `finished`, reported from the event loop. On a Waiting
+    // entry it starts at once; it resets restartsInRow() and gaveUp().
     Result start();
-    Result terminate();    // stop signal + SIGCONT to the group, SIGKILL after the grace period
-    Result kill();         // SIGKILL to the group now
-    Result sendSignal(int signal); // to the group
+    // Stop signal + SIGCONT to the group, SIGKILL after the grace period. On a Waiting entry:
+    // cancels the pending restart (state back to lastRunEnd()).
+    Result terminate();
+    Result kill();         // SIGKILL to the group now; on a Waiting entry as terminate()
+    // To the group. SIGKILL is kill(); SIGSTOP makes a running entry Paused, SIGCONT makes a
+    // Paused one Running again; the spec's stop signal counts as a stop by the user.
+    Result sendSignal(int signal);
+    // Alive: terminate() (grace period applies), then start again as soon as the run ends (the
+    // entry is Waiting with 0 ms meanwhile; not counted in restartCount()). Not alive: start().
+    // A terminate() or kill() before the run ends cancels the start again.
+    Result restart();
+    Result pause();        // sendSignal(SIGSTOP)
+    Result resume();       // sendSignal(SIGCONT)
     Result writeInput(const QByteArray &data);
     Result closeInput();
 
@@ -74,7 +133,13 @@ signals:
     void stateChanged(); // any field shown in the row changed
     void specChanged();  // setSpec() changed the spec (also followed by stateChanged)
     void started(qint64 pid);
-    void finished(); // exactly once per run, also after a failed start; see state(), exitCode()
+    // Exactly once per run, also after a failed start; see state(), exitCode(). When the policy
+    // (or restart()) schedules the next run, state() is already Waiting here and lastRunEnd()
+    // tells how this run ended.
+    void finished();
+    // Just before `finished` of a run that endedUnexpectedly() (for the row mark and a desktop
+    // notification).
+    void unexpectedEnd();
 
 private:
     struct Private;

@@ -75,6 +75,7 @@ ManagedProcess *ProcessManager::add(ProcessSpec spec)
     }
     auto *process = new ManagedProcess(m_nextId++, std::move(spec), this);
     process->setBaseDirectory(m_baseDirectory);
+    process->setRestartTiming(m_restartTiming);
     track(process);
     m_processes.append(process);
     emit processAdded(int(m_processes.size()) - 1);
@@ -100,8 +101,10 @@ void ProcessManager::remove(ManagedProcess *process)
         // milliseconds and needs no waiting here. (A start that is still being reported as failed
         // ends by itself with the same finished.)
         connect(process, &ManagedProcess::finished, process, &QObject::deleteLater);
-        process->kill();
+        process->kill(); // also cancels a restart(): the run ends for good
     } else {
+        if (process->state() == ManagedProcess::State::Waiting)
+            process->kill(); // cancels the pending restart before the deferred delete
         process->deleteLater();
     }
     checkAllStopped();
@@ -128,12 +131,26 @@ void ProcessManager::terminateAll()
 {
     m_terminatingAll = true;
     for (ManagedProcess *process : std::as_const(m_processes)) {
-        if (process->isAlive())
-            process->terminate(); // refused for a start still being reported as failed: it ends anyway
+        // Refused for a start still being reported as failed: it ends anyway, and as the user's
+        // terminate was recorded, no restart follows. On a Waiting entry: cancels the restart.
+        if (process->isAlive() || process->state() == ManagedProcess::State::Waiting)
+            process->terminate();
     }
     // Reported from the event loop also when nothing was alive, so that a caller may connect
     // allStopped after calling.
     QMetaObject::invokeMethod(this, &ProcessManager::checkAllStopped, Qt::QueuedConnection);
+}
+
+void ProcessManager::setRestartTiming(const ManagedProcess::RestartTiming &timing)
+{
+    m_restartTiming = timing;
+    for (ManagedProcess *process : std::as_const(m_processes))
+        process->setRestartTiming(timing);
+}
+
+ManagedProcess::RestartTiming ProcessManager::restartTiming() const
+{
+    return m_restartTiming;
 }
 
 void ProcessManager::track(ManagedProcess *process)

@@ -40,8 +40,13 @@ public:
     QString peekDefaultName() const;
 
     int aliveCount() const;
-    // Terminate every live entry (grace period applies); allStopped() when none is alive.
+    // Terminate every live entry (grace period applies) and cancel every pending restart;
+    // allStopped() when none is alive.
     void terminateAll();
+
+    // The restart backoff of every entry, present and future (tests shorten it).
+    void setRestartTiming(const ManagedProcess::RestartTiming &timing);
+    ManagedProcess::RestartTiming restartTiming() const;
 
 signals:
     void processAdded(int row);
@@ -65,6 +70,7 @@ private:
     QSet<ManagedProcess *> m_changed;
     QTimer m_flushTimer;
     QString m_baseDirectory;
+    ManagedProcess::RestartTiming m_restartTiming;
     int m_nextNumber = 1;
     int m_nextId = 1;
     bool m_terminatingAll = false; // terminateAll() was called and allStopped() is still due

@@ -20,9 +20,15 @@
 //   pd_child args ARG...                print each argument on its own line
 //   pd_child pgid                       print "pid P pgid G"
 //   pd_child sigmask                    print "blocked N ignored M" (signals 1-31 blocked/ignored)
+//   pd_child tick MS [COUNT]            print "tick I" every MS ms, COUNT times (default: forever)
+//   pd_child usr1-tree MS               fork a grandchild; both catch SIGUSR1 and print
+//                                       "SIGUSR1 in child PID" / "SIGUSR1 in grandchild PID";
+//                                       print "ready child PID grandchild PID" once both handlers
+//                                       are installed; both sleep MS, the child reaps the grandchild
 //
 // Modes can be chained with "then": `pd_child echo hi then exit 3`.
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -99,6 +105,30 @@ long toLong(const char *text, long fallback)
 {
     writeAll(2, std::string("pd_child: ") + problem + "\n");
     std::_Exit(2);
+}
+
+// For usr1-tree: the handler's line, formatted before the handler is installed (a handler may
+// only call async-signal-safe functions: write() is one, std::string is not).
+char g_usr1Line[64];
+size_t g_usr1Length = 0;
+
+void onUsr1(int)
+{
+    const int saved = errno;
+    writeAll(1, g_usr1Line, g_usr1Length);
+    errno = saved;
+}
+
+void prepareUsr1(const char *role)
+{
+    const std::string line = std::string("SIGUSR1 in ") + role + " " + std::to_string(::getpid()) + "\n";
+    g_usr1Length = std::min(line.size(), sizeof g_usr1Line);
+    std::memcpy(g_usr1Line, line.data(), g_usr1Length);
+    struct sigaction action{};
+    action.sa_handler = onUsr1;
+    ::sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    ::sigaction(SIGUSR1, &action, nullptr);
 }
 
 using Args = std::vector<const char *>;
@@ -266,6 +296,55 @@ int runMode(const Args &args)
                 ++ignoredCount;
         }
         writeAll(1, "blocked " + std::to_string(blockedCount) + " ignored " + std::to_string(ignoredCount) + "\n");
+        return 0;
+    }
+    if (mode == "tick") {
+        const long ms = toLong(arg(1), -1);
+        const long count = toLong(arg(2), -1);
+        if (ms < 1 || (arg(2) && count < 0))
+            usage("tick MS [COUNT]");
+        for (long i = 1; count < 0 || i <= count; ++i) {
+            writeAll(1, "tick " + std::to_string(i) + "\n");
+            sleepMs(ms);
+        }
+        return 0;
+    }
+    if (mode == "usr1-tree") {
+        const long ms = toLong(arg(1), -1);
+        if (ms < 0)
+            usage("usr1-tree MS");
+        // SIGUSR1 is blocked around the fork so that neither process can die by it (its default
+        // action) before its handler is installed; "ready" is printed only after both are.
+        sigset_t usr1;
+        ::sigemptyset(&usr1);
+        ::sigaddset(&usr1, SIGUSR1);
+        ::sigprocmask(SIG_BLOCK, &usr1, nullptr);
+        int ready[2];
+        if (::pipe(ready) != 0)
+            usage("pipe failed");
+        const pid_t grandchild = ::fork();
+        if (grandchild < 0)
+            usage("fork failed");
+        if (grandchild == 0) {
+            prepareUsr1("grandchild");
+            ::sigprocmask(SIG_UNBLOCK, &usr1, nullptr);
+            ::close(ready[0]);
+            writeAll(ready[1], "x", 1);
+            ::close(ready[1]);
+            sleepMs(ms);
+            std::_Exit(0);
+        }
+        prepareUsr1("child");
+        ::sigprocmask(SIG_UNBLOCK, &usr1, nullptr);
+        ::close(ready[1]);
+        char byte = 0;
+        while (::read(ready[0], &byte, 1) < 0 && errno == EINTR) {
+        }
+        ::close(ready[0]);
+        writeAll(1, "ready child " + std::to_string(::getpid()) + " grandchild " + std::to_string(grandchild) + "\n");
+        int status = 0;
+        while (::waitpid(grandchild, &status, 0) < 0 && errno == EINTR) {
+        }
         return 0;
     }
     usage(("unknown mode: " + mode).c_str());
