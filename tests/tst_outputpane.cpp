@@ -680,14 +680,17 @@ void tst_OutputPane::floodKeepsWindowAnswering_data()
     QTest::addColumn<qint64>("lineLength");
     QTest::addColumn<bool>("wrap");
     QTest::addColumn<bool>("all");
+    QTest::addColumn<QString>("filter");
 
-    QTest::newRow("80-character lines") << qint64(200'000'000) << qint64(80) << true << false;
+    QTest::newRow("80-character lines") << qint64(200'000'000) << qint64(80) << true << false << QString();
     QTest::newRow("80-character lines, All view, no wrap")
-        << qint64(200'000'000) << qint64(80) << false << true;
+        << qint64(200'000'000) << qint64(80) << false << true << QString();
+    QTest::newRow("80-character lines, regex filter")
+        << qint64(200'000'000) << qint64(80) << true << false << u"x[y-z]+a|quiet"_s;
     QTest::newRow("one line without newline, wrapped")
-        << qint64(64'000'000) << qint64(64'000'001) << true << false;
+        << qint64(64'000'000) << qint64(64'000'001) << true << false << QString();
     QTest::newRow("one line without newline, not wrapped")
-        << qint64(64'000'000) << qint64(64'000'001) << false << false;
+        << qint64(64'000'000) << qint64(64'000'001) << false << false << QString();
 }
 
 void tst_OutputPane::floodKeepsWindowAnswering()
@@ -699,12 +702,18 @@ void tst_OutputPane::floodKeepsWindowAnswering()
     QFETCH(qint64, lineLength);
     QFETCH(bool, wrap);
     QFETCH(bool, all);
+    QFETCH(QString, filter);
     ManagedProcess *flood = m_manager->add(
         childSpec(u"flood"_s, {u"flood"_s, QString::number(bytes), QString::number(lineLength)}));
     m_manager->add(idleSpec(u"quiet"_s))->output()->appendMessage(u"a quiet neighbour"_s);
     m_pane->setSelectedProcesses({flood});
     m_pane->setShowAll(all);
     m_pane->view()->setWrapEnabled(wrap);
+    if (!filter.isEmpty()) {
+        m_pane->setFindOptions(false, true);
+        m_pane->setFindText(filter);
+        m_pane->setFilterEnabled(true);
+    }
     QSignalSpy finished(flood, &ManagedProcess::finished);
     QVERIFY(flood->start().ok);
 
@@ -729,6 +738,22 @@ void tst_OutputPane::floodKeepsWindowAnswering()
     QTRY_VERIFY(view->rowCount() > 0 && view->lastVisibleRow() == view->rowCount() - 1);
     QVERIFY(view->isFollowing());
     QVERIFY(view->rowCount() <= OutputLog::DefaultMaxLines + 1);
+    if (!filter.isEmpty()) {
+        // Once the flood is over the filter has caught up: every kept line that matches is shown.
+        const QRegularExpression expression(filter, QRegularExpression::CaseInsensitiveOption);
+        const OutputLog *log = flood->output();
+        int matching = 0;
+        int matches = 0;
+        for (qint64 n = log->firstLineNumber(); n < log->endLineNumber(); ++n) {
+            int inLine = 0;
+            for (QRegularExpressionMatchIterator it = expression.globalMatch(log->line(n).text); it.hasNext(); it.next())
+                ++inLine;
+            matches += inLine;
+            matching += inLine > 0 ? 1 : 0;
+        }
+        QTRY_COMPARE(view->rowCount(), matching);
+        QCOMPARE(view->matchCount(), matches);
+    }
     QVERIFY(!m_pane->grab().isNull());
     qInfo("%lld bytes in %lld ms, %d queued calls, longest wait %lld ms, %d rows", bytes,
           qint64(total.elapsed()), calls, longestWaitMs, view->rowCount());

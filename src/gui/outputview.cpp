@@ -35,16 +35,28 @@ constexpr int MaxNameWidth = 24;
 const QString Separator = u" | "_s;
 const QString ContinuationMark = u" \u21a9"_s;
 
+// While a find is active, one timer tick examines at most this many characters (a few ms of
+// regular expression matching); the rest follows on the next ticks.
+constexpr qint64 FindBudgetPerTick = 2'000'000;
+
+// Appends sorted new items; those that belong before the end (a line examined again, an entry
+// that was examined less far than another) are merged with the tail they belong in.
 template<typename T, typename Less>
 void mergeInto(std::deque<T> &into, std::vector<T> &fresh, Less less)
 {
+    if (fresh.empty())
+        return;
     std::sort(fresh.begin(), fresh.end(), less);
-    for (const T &item : fresh) {
-        if (into.empty() || less(into.back(), item))
-            into.push_back(item);
-        else
-            into.insert(std::upper_bound(into.begin(), into.end(), item, less), item);
+    if (into.empty() || less(into.back(), fresh.front())) {
+        into.insert(into.end(), fresh.begin(), fresh.end());
+        return;
     }
+    const auto tailStart = std::upper_bound(into.begin(), into.end(), fresh.front(), less);
+    std::vector<T> merged;
+    merged.reserve(size_t(into.end() - tailStart) + fresh.size());
+    std::merge(tailStart, into.end(), fresh.begin(), fresh.end(), std::back_inserter(merged), less);
+    into.erase(tailStart, into.end());
+    into.insert(into.end(), merged.begin(), merged.end());
 }
 
 } // namespace
@@ -79,7 +91,7 @@ OutputView::OutputView(QWidget *parent)
 
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(FlushIntervalMs);
-    connect(&m_flushTimer, &QTimer::timeout, this, &OutputView::flush);
+    connect(&m_flushTimer, &QTimer::timeout, this, [this] { refresh(true); });
 
     m_jumpButton = new QToolButton(this);
     m_jumpButton->setObjectName(u"jumpToEndButton"_s);
@@ -202,6 +214,7 @@ void OutputView::setFindPattern(const QString &pattern, Qt::CaseSensitivity sens
         m_regex.setPatternOptions(sensitivity == Qt::CaseSensitive
                                       ? QRegularExpression::NoPatternOption
                                       : QRegularExpression::CaseInsensitiveOption);
+        m_regex.optimize();
     }
     m_currentMatch = {0, -1};
     rebuild();
@@ -399,10 +412,17 @@ void OutputView::dropTrimmedRows()
 
 void OutputView::flush()
 {
+    while (m_dirty)
+        refresh(false);
+}
+
+void OutputView::refresh(bool bounded)
+{
     m_flushTimer.stop();
     if (!m_dirty)
         return;
     m_dirty = false;
+    bool pending = false;
     const quint64 top = m_rows.empty() ? 0 : m_rows[size_t(firstVisibleRow())].sequence;
     const size_t matchesBefore = m_matches.size();
 
@@ -443,10 +463,16 @@ void OutputView::flush()
             if (filtering && freshMatches.size() > before)
                 fresh.push_back(row);
         }
-        for (qint64 n = std::max(source.nextLine, first); n < end; ++n) {
+        const qint64 budget = bounded && finding
+            ? std::max<qint64>(65536, FindBudgetPerTick / qint64(m_sources.size()))
+            : std::numeric_limits<qint64>::max();
+        qint64 spent = 0;
+        qint64 n = std::max(source.nextLine, first);
+        for (; n < end && spent < budget; ++n) {
             const OutputLine &line = log->line(n);
             const Row row{line.sequence, n, int(s)};
             if (finding) {
+                spent += line.text.size() + 16;
                 const size_t before = freshMatches.size();
                 collectMatches(line.text, row, freshMatches);
                 if (filtering && freshMatches.size() == before)
@@ -454,8 +480,14 @@ void OutputView::flush()
             }
             fresh.push_back(row);
         }
-        source.nextLine = end;
-        source.provisional = finding && end > first ? end - 1 : -1;
+        source.nextLine = n;
+        if (n < end) {
+            // Out of budget: the lines examined so far are complete; go on at the next tick.
+            source.provisional = -1;
+            pending = true;
+        } else {
+            source.provisional = finding && end > first ? end - 1 : -1;
+        }
     }
     mergeInto(m_rows, fresh, [](const Row &a, const Row &b) { return a.sequence < b.sequence; });
     if (!freshMatches.empty()) {
@@ -479,6 +511,8 @@ void OutputView::flush()
     emit rowsChanged();
     if (matchesTouched || m_matches.size() != matchesBefore)
         emit matchesChanged();
+    if (pending)
+        markDirty();
 }
 
 int OutputView::rowOfSequence(quint64 sequence) const

@@ -154,6 +154,8 @@ private:
     };
 
     void markDirty();
+    // Brings the index up to date with the logs; bounded: at most a tick's worth of find work.
+    void refresh(bool bounded);
     void rebuild();
     void purgeSource(int source);
     void dropTrimmedRows();
