@@ -149,6 +149,9 @@ void tst_SessionFile::parseErrors_data()
         << QByteArray("{\"name\": \"\xc3\xa9\xc3\xa9\", x}") << u"s.json:1:17: unterminated object"_s;
     QTest::newRow("missing comma in array")
         << QByteArray("{\n\"procdeck\": 1,\n  \"processes\": [1 2]}") << u"s.json:3:20: missing value separator"_s;
+    QTest::newRow("string starting with a raw byte order mark")
+        << QByteArray("{\"procdeck\": 1,\n \"x\": \"\xEF\xBB\xBFhidden\"}")
+        << u"s.json:2:8: a string starts with an invisible byte order mark (U+FEFF); remove it or write it as \\uFEFF"_s;
     QTest::newRow("garbage after")
         << QByteArray("{\"procdeck\": 1}\nxyz") << u"s.json:2:1: garbage at the end of the document"_s;
 }
@@ -389,6 +392,19 @@ void tst_SessionFile::changedSessionIsCanonical()
 
 void tst_SessionFile::writerEscapes()
 {
+    {
+        // U+FEFF is written escaped: raw at a string's start, Qt's reader would drop it.
+        ProcessSpec bom;
+        bom.name = u"\ufeffname"_s;
+        bom.program = u"p"_s;
+        bom.args = QStringList{u"a\ufeff"_s};
+        Session session;
+        session.processes = {bom};
+        const QByteArray written = SessionFile::toJson(session);
+        QVERIFY(written.contains(R"("name": "\ufeffname")"));
+        QCOMPARE(parse(written).processes.first(), bom);
+    }
+
     ProcessSpec spec;
     spec.name = u"tab\there \"q\" back\\slash \u0001 \u00e9\u4e2d"_s;
     spec.program = u"p"_s;

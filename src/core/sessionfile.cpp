@@ -98,6 +98,23 @@ bool isValidVariableName(const QString &name)
     return !name.isEmpty() && !name.contains(u'=') && !name.contains(QChar(0));
 }
 
+// QString::fromUtf8 drops a byte order mark at the start of its input, and Qt's JSON parser hands
+// out strings stored as UTF-8 through it: a key or string value whose first character is a raw
+// U+FEFF loses it (written as \uFEFF it is kept). Such a string could not be kept as it is, so
+// the file is refused. Returns the offset of the first one, or -1.
+qsizetype stringStartingWithBom(const QByteArray &json)
+{
+    const QByteArray needle("\"\xEF\xBB\xBF");
+    for (qsizetype at = json.indexOf(needle); at >= 0; at = json.indexOf(needle, at + 1)) {
+        qsizetype backslashes = 0;
+        while (at - backslashes > 0 && json.at(at - backslashes - 1) == '\\')
+            ++backslashes;
+        if (backslashes % 2 == 0) // an opening quote, not an escaped one inside a string
+            return at + 1;
+    }
+    return -1;
+}
+
 QString quoted(const QString &text)
 {
     return u'"' + text + u'"';
@@ -418,7 +435,14 @@ void Writer::value(const QJsonValue &value, int indent)
 void Writer::string(const QString &text)
 {
     m_out.append('"');
-    for (const char c : text.toUtf8()) {
+    const QByteArray bytes = text.toUtf8();
+    for (qsizetype i = 0; i < bytes.size(); ++i) {
+        const char c = bytes.at(i);
+        if (c == '\xEF' && bytes.mid(i, 3) == "\xEF\xBB\xBF") {
+            m_out.append("\\ufeff"); // U+FEFF raw at a string's start would be dropped by Qt's reader
+            i += 2;
+            continue;
+        }
         switch (c) {
         case '"': m_out.append("\\\""); break;
         case '\\': m_out.append("\\\\"); break;
@@ -617,6 +641,12 @@ LoadResult parseJson(const QByteArray &data, const QString &fileName)
         result.error = fileName + u": "_s + Msg::tr("the top level must be a JSON object with \"procdeck\": 1");
         return result;
     }
+    if (const qsizetype bom = stringStartingWithBom(body); bom >= 0) {
+        const auto [line, column] = lineAndColumn(body, bom);
+        result.error = fileName + u':' + QString::number(line) + u':' + QString::number(column) + u": "_s
+            + Msg::tr("a string starts with an invisible byte order mark (U+FEFF); remove it or write it as \\uFEFF");
+        return result;
+    }
     Validator validator(fileName);
     result.session = validator.session(document.object());
     if (!result.session) {
@@ -786,7 +816,7 @@ QByteArray toProcfile(const Session &session)
             name = u"process"_s;
 
         QString command = spec.usesShell() ? spec.shell : ShellWords::join(QStringList{spec.program} + spec.args);
-        if (command.contains(u'\n') || command.contains(u'\r')) {
+        if (command.contains(u'\n')) {
             out.append("# " + name.toUtf8() + ": not exported, its command spans several lines\n");
             continue;
         }
