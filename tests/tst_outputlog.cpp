@@ -5,6 +5,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <cstring>
+
 using namespace Qt::StringLiterals;
 
 Q_DECLARE_METATYPE(OutputStream)
@@ -67,6 +69,13 @@ private slots:
     void clearKeepsNumbering();
     void arrivalTime();
     void spansKept();
+    void sameAsDecoder_data();
+    void sameAsDecoder();
+    void reserveAndCommit();
+    void lineAcrossChunkBoundary();
+    void lineLongerThanChunk();
+    void chunksDroppedWithLines();
+    void lineCache();
 };
 
 void tst_OutputLog::splitting_data()
@@ -394,6 +403,217 @@ void tst_OutputLog::spansKept()
     QCOMPARE(span.length, 6);
     QCOMPARE(span.foreground, 1);
     QVERIFY(span.bold);
+}
+
+// The log reads plain lines without the decoder; whatever the mix and however the bytes are cut
+// into reads, the lines must be exactly what the decoder alone makes of the same bytes.
+void tst_OutputLog::sameAsDecoder_data()
+{
+    QTest::addColumn<QByteArray>("input");
+
+    QTest::newRow("plain") << QByteArray("one\ntwo\nthree\n");
+    QTest::newRow("plain, open line") << QByteArray("one\ntwo\nthr");
+    QTest::newRow("plain and special interleaved")
+        << QByteArray("plain\n\x1b[31mred\x1b[0m\nplain again\ncaf\xc3\xa9\nback\n\x01ctl\nend");
+    QTest::newRow("colour carries over newlines")
+        << QByteArray("a\n\x1b[32mgreen\nstill green\n\x1b[0mplain\nplain\n");
+    QTest::newRow("UTF-8 across lines") << QByteArray("x\xe2\x82\nplain\n\xac\xe2\x82\xac\n");
+    QTest::newRow("crlf and bare cr")
+        << QByteArray("dos\r\nline\r\n10%\r20%\r100%\ndone\r\n\r\nx\r");
+    QTest::newRow("tabs stay plain") << QByteArray("a\tb\n\tc\t\nd\n");
+    QTest::newRow("escape at line start, then plain") << QByteArray("\x1b]0;title\x07\nplain\n");
+    QTest::newRow("empty lines") << QByteArray("\n\n\na\n\n");
+    QTest::newRow("long plain line cut") << QByteArray(OutputDecoder::MaxLineLength * 2 + 5, 'p').append("\nshort\n");
+    QTest::newRow("long line exactly the limit")
+        << QByteArray(OutputDecoder::MaxLineLength, 'q').append('\n').append(QByteArray(OutputDecoder::MaxLineLength, 'r'));
+    QTest::newRow("long line one over the limit")
+        << QByteArray(OutputDecoder::MaxLineLength + 1, 'o').append('\n');
+    QTest::newRow("long line turning special")
+        << QByteArray(OutputDecoder::MaxLineLength - 3, 's').append("\xc3\xa9tail\nplain\n");
+}
+
+void tst_OutputLog::sameAsDecoder()
+{
+    QFETCH(QByteArray, input);
+    OutputDecoder reference;
+    std::vector<OutputLine> expected;
+    reference.decode(input, expected);
+    if (reference.hasOpenLine()) {
+        OutputLine open;
+        open.text = reference.openText();
+        open.spans = reference.openSpans();
+        open.byteCount = reference.bytesPending();
+        expected.push_back(open);
+    }
+
+    // One read, two reads cut at every position (sampled for long inputs), and one byte at a time.
+    QList<QList<qsizetype>> cuts{{}};
+    const qsizetype step = input.size() > 300 ? 97 : 1;
+    for (qsizetype i = 1; i < input.size(); i += step)
+        cuts.append(QList<qsizetype>{i});
+    if (input.size() <= 300) {
+        QList<qsizetype> everyByte;
+        for (qsizetype i = 1; i < input.size(); ++i)
+            everyByte.append(i);
+        cuts.append(everyByte);
+    }
+    for (const QList<qsizetype> &cut : std::as_const(cuts)) {
+        OutputLog log;
+        qsizetype from = 0;
+        for (qsizetype to : cut) {
+            log.appendData(OutputStream::Stdout, input.mid(from, to - from));
+            from = to;
+        }
+        log.appendData(OutputStream::Stdout, input.mid(from));
+        const QByteArray where = QByteArray("cut at ") + QByteArray::number(cut.size() == 1 ? cut.first() : cut.size());
+        QVERIFY2(log.lineCount() == qsizetype(expected.size()), where.constData());
+        for (size_t i = 0; i < expected.size(); ++i) {
+            const OutputLine &line = log.line(qint64(i));
+            const QByteArray at = where + " line " + QByteArray::number(qulonglong(i));
+            QVERIFY2(line.text == expected[i].text, at.constData());
+            QVERIFY2(line.spans == expected[i].spans, at.constData());
+            QVERIFY2(line.byteCount == expected[i].byteCount, at.constData());
+            QVERIFY2(line.continued == expected[i].continued, at.constData());
+            QCOMPARE(line.stream, OutputStream::Stdout);
+            QCOMPARE(log.lineSequence(qint64(i)), line.sequence);
+        }
+        QCOMPARE(unaccountedBytes(log), 0);
+    }
+}
+
+void tst_OutputLog::reserveAndCommit()
+{
+    OutputLog log;
+    QSignalSpy changed(&log, &OutputLog::changed);
+    qsizetype capacity = 0;
+    char *to = log.reserve(OutputStream::Stdout, 100, &capacity);
+    QVERIFY(to);
+    QVERIFY(capacity >= 100);
+    log.commit(OutputStream::Stdout, 0); // nothing read: nothing changes
+    QCOMPARE(changed.count(), 0);
+    QCOMPARE(log.lineCount(), 0);
+
+    const QByteArray first("one\ntw");
+    to = log.reserve(OutputStream::Stdout, 100, &capacity);
+    std::memcpy(to, first.constData(), size_t(first.size()));
+    log.commit(OutputStream::Stdout, first.size());
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(texts(log), (QStringList{u"one"_s, u"tw"_s}));
+
+    const QByteArray err("err\n");
+    to = log.reserve(OutputStream::Stderr, 100, &capacity);
+    std::memcpy(to, err.constData(), size_t(err.size()));
+    log.commit(OutputStream::Stderr, err.size()); // completes stdout's open line first
+    const QByteArray rest("o\n");
+    to = log.reserve(OutputStream::Stdout, 100, &capacity);
+    std::memcpy(to, rest.constData(), size_t(rest.size()));
+    log.commit(OutputStream::Stdout, rest.size());
+    QCOMPARE(changed.count(), 3);
+    QCOMPARE(texts(log), (QStringList{u"one"_s, u"tw"_s, u"err"_s, u"o"_s}));
+    QCOMPARE(log.line(2).stream, OutputStream::Stderr);
+    QCOMPARE(log.bytesReceived(OutputStream::Stdout), 8);
+    QCOMPARE(log.bytesReceived(OutputStream::Stderr), 4);
+    QCOMPARE(unaccountedBytes(log), 0);
+}
+
+namespace {
+
+// Writes `bytes` through reserve/commit in reads of at most `readSize`.
+void commitInReads(OutputLog &log, const QByteArray &bytes, qsizetype readSize)
+{
+    qsizetype at = 0;
+    while (at < bytes.size()) {
+        qsizetype capacity = 0;
+        char *to = log.reserve(OutputStream::Stdout, 1, &capacity);
+        const qsizetype n = std::min({capacity, readSize, bytes.size() - at});
+        std::memcpy(to, bytes.constData() + at, size_t(n));
+        log.commit(OutputStream::Stdout, n);
+        at += n;
+    }
+}
+
+} // namespace
+
+void tst_OutputLog::lineAcrossChunkBoundary()
+{
+    // A 64 KiB budget makes 4 KiB chunks: 300-byte lines in 1000-byte reads keep crossing them.
+    OutputLog log;
+    log.setLimits(1000, 64 * 1024);
+    QByteArray input;
+    QStringList expected;
+    for (int i = 0; i < 40; ++i) {
+        const QByteArray line = QByteArray::number(i).rightJustified(299, i % 7 == 3 ? '\t' : '-');
+        input += line + '\n';
+        expected.append(QString::fromLatin1(line));
+    }
+    // A special line in the middle of the stream, crossing a boundary too.
+    input += QByteArray(3000, 'a') + "\x1b[1mbold\x1b[0m\n";
+    expected.append(QString(3000, u'a') + u"bold"_s);
+    commitInReads(log, input, 1000);
+    QCOMPARE(texts(log), expected);
+    QCOMPARE(log.line(40).spans.size(), 1);
+    QCOMPARE(log.droppedLines(), 0);
+    QCOMPARE(unaccountedBytes(log), 0);
+}
+
+void tst_OutputLog::lineLongerThanChunk()
+{
+    OutputLog log;
+    log.setLimits(1000, 64 * 1024); // 4 KiB chunks
+    QByteArray line;
+    for (int i = 0; line.size() < 20000; ++i)
+        line += QByteArray::number(i) + ' ';
+    commitInReads(log, line, 1500);
+    QCOMPARE(log.lineCount(), 1); // still open, in one piece
+    QCOMPARE(log.line(0).text, QString::fromLatin1(line));
+    commitInReads(log, "\nnext\n", 1500);
+    QCOMPARE(texts(log), (QStringList{QString::fromLatin1(line), u"next"_s}));
+    QCOMPARE(log.line(0).byteCount, line.size() + 1);
+    QVERIFY(!log.line(0).continued);
+    QCOMPARE(unaccountedBytes(log), 0);
+}
+
+void tst_OutputLog::chunksDroppedWithLines()
+{
+    OutputLog log;
+    log.setLimits(100, 1024 * 1024); // 64 KiB chunks, 100 lines
+    const QByteArray line = QByteArray(79, 'x') + '\n';
+    qint64 peak = 0;
+    const int lines = 20000; // about 25 chunks' worth
+    for (int i = 0; i < lines / 100; ++i) {
+        commitInReads(log, line.repeated(100), 4096);
+        peak = std::max(peak, log.usedBytes());
+    }
+    QCOMPARE(log.lineCount(), 100);
+    QCOMPARE(log.droppedLines(), lines - 100);
+    QCOMPARE(log.droppedBytes(), qint64(lines - 100) * line.size());
+    // 100 lines live in at most two chunks; with the spare and the index, three chunks at most.
+    QVERIFY2(peak <= 3 * 64 * 1024 + 16 * 1024, QByteArray::number(peak));
+    QCOMPARE(log.line(log.firstLineNumber()).text, QString(79, u'x'));
+    QCOMPARE(unaccountedBytes(log), 0);
+}
+
+void tst_OutputLog::lineCache()
+{
+    OutputLog log;
+    log.appendData(OutputStream::Stdout, "first\n");
+    const OutputLine &first = log.line(0);
+    QCOMPARE(first.text, u"first"_s);
+    QByteArray many;
+    for (int i = 1; i < 1000; ++i)
+        many += "line " + QByteArray::number(i) + '\n';
+    log.appendData(OutputStream::Stdout, many);
+    for (qint64 n = 1; n < 1000; ++n)
+        QCOMPARE(log.line(n).text, u"line "_s + QString::number(n)); // fills the cache many times
+    QCOMPARE(log.line(0).text, u"first"_s);
+    // The open line grows: line() follows it.
+    log.appendData(OutputStream::Stdout, "open");
+    QCOMPARE(log.line(1000).text, u"open"_s);
+    log.appendData(OutputStream::Stdout, " more");
+    QCOMPARE(log.line(1000).text, u"open more"_s);
+    log.appendData(OutputStream::Stdout, "\n");
+    QCOMPARE(log.line(1000).text, u"open more"_s);
+    QCOMPARE(log.line(1000).byteCount, 10);
 }
 
 QTEST_GUILESS_MAIN(tst_OutputLog)

@@ -8,34 +8,6 @@
 
 namespace {
 
-// The first byte at or after `p` that the fast path cannot copy as it is: a C0 control other
-// than tab (newline included), DEL, or a byte >= 0x80.
-const char *findSpecial(const char *p, const char *end)
-{
-#ifdef __SSE2__
-    const __m128i space = _mm_set1_epi8(0x20);
-    const __m128i del = _mm_set1_epi8(0x7F);
-    const __m128i tab = _mm_set1_epi8('\t');
-    while (end - p >= 16) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
-        // Signed compare: bytes >= 0x80 are negative, so "< 0x20" catches them too.
-        const __m128i special = _mm_andnot_si128(
-            _mm_cmpeq_epi8(v, tab), _mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, del)));
-        const int mask = _mm_movemask_epi8(special);
-        if (mask != 0)
-            return p + __builtin_ctz(unsigned(mask));
-        p += 16;
-    }
-#endif
-    while (p < end) {
-        const uchar c = uchar(*p);
-        if ((c < 0x20 && c != '\t') || c >= 0x7F)
-            return p;
-        ++p;
-    }
-    return p;
-}
-
 bool sameStyle(const OutputSpan &a, const OutputSpan &b)
 {
     return a.foreground == b.foreground && a.background == b.background && a.bold == b.bold
@@ -83,6 +55,30 @@ private:
 
 OutputDecoder::OutputDecoder() = default;
 
+const char *OutputDecoder::findSpecial(const char *p, const char *end)
+{
+#ifdef __SSE2__
+    // Adding 0x60 maps printable ASCII (0x20-0x7E) to 0x80-0xDE, the signed bytes -128..-34, and
+    // every other byte above -34: one addition and one signed compare per 16 bytes.
+    const __m128i shift = _mm_set1_epi8(0x60);
+    const __m128i limit = _mm_set1_epi8(-34);
+    while (end - p >= 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        const int mask = _mm_movemask_epi8(_mm_cmpgt_epi8(_mm_add_epi8(v, shift), limit));
+        if (mask != 0)
+            return p + __builtin_ctz(unsigned(mask));
+        p += 16;
+    }
+#endif
+    while (p < end) {
+        const uchar c = uchar(*p);
+        if (c < 0x20 || c >= 0x7F)
+            return p;
+        ++p;
+    }
+    return p;
+}
+
 void OutputDecoder::decode(QByteArrayView bytes, std::vector<OutputLine> &lines)
 {
     VectorSink sink(lines);
@@ -109,6 +105,8 @@ void OutputDecoder::decode(QByteArrayView bytes, OutputLineSink &lines)
     while (p < end) {
         if (m_state == State::Ground && m_utf8Needed == 0) {
             const char *special = findSpecial(p, end);
+            while (special != end && *special == '\t')
+                special = findSpecial(special + 1, end);
             const qsizetype run = special - p;
             if (run > 0) {
                 if (special != end && *special == '\n' && m_open.text.isEmpty() && !m_styled

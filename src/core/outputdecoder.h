@@ -61,6 +61,19 @@ public:
     void breakLine(std::vector<OutputLine> &lines);
     void finish(std::vector<OutputLine> &lines);
 
+    // Nothing in progress: no open line, no partial character or sequence, default style, no
+    // pending `\r` or bytes. What follows can be read as plain lines without the decoder, until
+    // the next special byte (see findSpecial()).
+    bool isIdle() const
+    {
+        return m_state == State::Ground && m_utf8Needed == 0 && !m_styled && !m_crPending
+            && m_pendingBytes == 0 && m_open.text.isEmpty();
+    }
+
+    // The first byte in [p, end) that is not printable ASCII: a C0 control (tab and newline
+    // included), DEL, or a byte >= 0x80; `end` if there is none. A vector scan.
+    static const char *findSpecial(const char *p, const char *end);
+
     const QString &openText() const { return m_open.text; }
     const QList<OutputSpan> &openSpans() const { return m_open.spans; }
     bool hasOpenLine() const { return !m_open.text.isEmpty(); }

@@ -5,7 +5,9 @@
 #include <QDateTime>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
+#include <cstring>
 
 
 bool operator==(const OutputSpan &a, const OutputSpan &b)
@@ -40,8 +42,8 @@ std::atomic<qint64> &totalMax()
     return bytes;
 }
 
-// What a kept line costs in memory, roughly as the allocator sees it: the deque slot, the UTF-16
-// buffer with its header, the span list.
+// What a decoded line costs in memory, roughly as the allocator sees it: the deque slot, the
+// UTF-16 buffer with its header, the span list.
 qint64 memoryCost(const OutputLine &line)
 {
     qint64 cost = qint64(sizeof(OutputLine));
@@ -57,17 +59,81 @@ int streamIndex(OutputStream stream)
     return stream == OutputStream::Stderr ? 1 : 0;
 }
 
+constexpr qsizetype MaxChunkSize = 1024 * 1024;
+constexpr qsizetype MinChunkSize = 4096;
+constexpr qsizetype MaxLine = OutputDecoder::MaxLineLength;
+
+// Chunks of a sixteenth of the budget (1 MiB for the default), so that dropping whole chunks
+// keeps most of the budget in use.
+qsizetype chunkSizeFor(qint64 maxBytes)
+{
+    qsizetype size = MaxChunkSize;
+    while (size > MinChunkSize && size * 16 > maxBytes)
+        size /= 2;
+    return size;
+}
+
 } // namespace
 
-// The kept lines live in a ring of slots. At the line bound, the slot of the line dropped is the
-// slot of the line added, and the decoder overwrites its text in place: a flood of ordinary
-// lines costs no allocation per line. Lines dropped for the byte budget release their buffers.
+// Three stores, dropped from the front in step:
+// - `index`: a ring of 40-byte entries, one per kept line (sequence, time, run, stream, where).
+// - `chunks`: the bytes as read. A plain line is a (chunk, offset, length) in them; a chunk is
+//   freed (or kept as the one spare) as soon as no kept line refers to it, so a flood costs no
+//   allocation per line nor per read. A plain open line is kept contiguous: when a chunk is
+//   full, the open line's bytes (at most 64 KiB) move to the start of the next one.
+// - `decoded`: OutputLines for messages and the lines the decoder made (escapes, controls,
+//   non-ASCII, `\r`), and for the decoder's open line.
 struct OutputLog::Private final : public OutputLineSink
 {
-    std::vector<OutputLine> ring;
-    size_t head = 0;  // slot of firstLineNumber()
-    size_t count = 0; // kept lines
+    enum Flag : quint8 {
+        Decoded = 1,        // `where` is a serial in `decoded`
+        Continued = 2,
+        TerminatorShift = 2 // bits 2-3: the bytes of `\n` or `\r\n` after a plain line
+    };
+    struct Entry
+    {
+        quint64 sequence = 0;
+        qint64 timeMs = 0;
+        quint64 where = 0;   // plain: chunk serial << 32 | offset; decoded: serial in `decoded`
+        quint32 length = 0;  // plain: bytes of text
+        qint32 run = 0;
+        OutputStream stream = OutputStream::Stdout;
+        quint8 flags = 0;
+
+        qint64 byteCount() const { return qint64(length) + ((flags >> TerminatorShift) & 3); }
+    };
+    struct Chunk
+    {
+        std::unique_ptr<char[]> data;
+        qsizetype capacity = 0;
+        qsizetype used = 0;
+        qint64 lines = 0; // kept plain lines in it
+    };
+    struct CachedLine
+    {
+        qint64 number = -1;
+        quint64 sequence = 0;
+        quint32 length = 0;
+        quint8 flags = 0;
+        OutputLine line;
+    };
+    static constexpr size_t CacheSize = 128;
+
+    std::vector<Entry> index; // ring, capacity a power of two
+    size_t head = 0;          // slot of firstLineNumber()
+    size_t count = 0;         // kept lines
     qint64 first = 0;
+
+    std::deque<Chunk> chunks;
+    quint64 firstChunk = 0;   // serial of chunks.front()
+    std::unique_ptr<char[]> spare; // a free chunk of chunkSize bytes
+    qsizetype chunkSize = MaxChunkSize;
+    qint64 chunkBytes = 0;    // chunks and spare
+
+    std::deque<OutputLine> decoded;
+    quint64 firstDecoded = 0; // serial of decoded.front()
+    qint64 decodedBytes = 0;
+
     qsizetype maxLines = DefaultMaxLines;
     qint64 maxBytes = DefaultMaxBytes;
     qint64 usedBytes = 0;
@@ -78,58 +144,96 @@ struct OutputLog::Private final : public OutputLineSink
     quint64 tailRevision = 0;
     int run = 0;
     OutputDecoder decoders[2];
-    bool tailOpen = false; // the last line is the open line of decoders[tailStream]
+    bool decoding[2] = {false, false}; // the decoder carries state: bytes go through it
+    bool tailOpen = false;             // the last line is open, of stream tailStream
     int tailStream = 0;
 
-    // While a decoder writes into the log
+    // While bytes are taken in
     OutputStream sinkStream = OutputStream::Stdout;
     qint64 sinkTime = 0;
     quint64 sinkSequence = 0;    // next reserved sequence number
     quint64 sinkSequenceEnd = 0;
-    bool sinkCompletesTail = false; // the next line is the open tail, completed
+    bool sinkCompletesTail = false; // the decoder's next line is the open tail, completed
     OutputLine *filling = nullptr;  // handed out, its cost not yet counted
 
-    size_t slot(size_t index) const
-    {
-        const size_t at = head + index;
-        return at < ring.size() ? at : at - ring.size();
-    }
-    OutputLine &back() { return ring[slot(count - 1)]; }
+    std::array<CachedLine, CacheSize> cache;
 
-    OutputLine &nextLine() override;
+    ~Private() { totalUsed().fetch_sub(publishedBytes, std::memory_order_relaxed); }
+
+    Entry &entryAt(size_t i) { return index[(head + i) & (index.size() - 1)]; }
+    const Entry &entryAt(size_t i) const { return index[(head + i) & (index.size() - 1)]; }
+    Entry &back() { return entryAt(count - 1); }
+    Chunk &chunkOf(const Entry &e) { return chunks[size_t((e.where >> 32) - firstChunk)]; }
+    const char *bytesOf(const Entry &e) const
+    {
+        return chunks[size_t((e.where >> 32) - firstChunk)].data.get() + (e.where & 0xFFFFFFFFu);
+    }
+    OutputLine &decodedOf(const Entry &e) { return decoded[size_t(e.where - firstDecoded)]; }
+
+    void updateUsed() { usedBytes = chunkBytes + qint64(index.size() * sizeof(Entry)) + decodedBytes; }
+    // What this log may use now: its own budget, or what the other logs leave of the total.
+    qint64 budget() const
+    {
+        const qint64 others = totalUsed().load(std::memory_order_relaxed) - publishedBytes;
+        return std::min(maxBytes, totalMax().load(std::memory_order_relaxed) - others);
+    }
+
+    Entry &pushEntry();
+    OutputLine &pushDecoded(Entry &entry);
     quint64 takeSequence();
-    OutputLine &pushSlot();
-    void finishFilling();
-    void dropFront(bool recycle);
+    void dropFront();
+    void releaseChunks();
     void trimBytes();
     void publish();
-    ~Private() { totalUsed().fetch_sub(publishedBytes, std::memory_order_relaxed); }
+    void newChunk(qsizetype minBytes);
+    char *reserve(qsizetype minBytes, qsizetype *capacity);
+    void take(int stream, qsizetype bytes);
+    void scanPlain(int stream, const char *p, const char *end);
+    void pushPlain(int stream, const char *start, qsizetype length, int terminator, bool continued);
+    void openPlain(int stream, const char *start, qsizetype length);
+    const char *feedDecoder(int stream, const char *p, const char *end);
     template<typename Call>
-    void feed(int stream, qsizetype bytes, Call call);
+    void withDecoder(int stream, Call call);
     void closeTail();
     void pushMessage(QStringView text);
+    void startIntake(int stream, qsizetype bytes);
+
+    OutputLine &nextLine() override;
+    void finishFilling();
 };
 
-OutputLine &OutputLog::Private::nextLine()
+OutputLog::Private::Entry &OutputLog::Private::pushEntry()
 {
-    finishFilling();
-    if (sinkCompletesTail) {
-        // The open line is complete: same line number, sequence and time, final text.
-        sinkCompletesTail = false;
-        tailOpen = false;
-        ++tailRevision;
-        OutputLine &tail = back();
-        usedBytes -= memoryCost(tail);
-        filling = &tail;
-        return tail;
+    while (count >= size_t(maxLines))
+        dropFront();
+    if (count == index.size() && count > 0
+        && usedBytes + qint64(index.size() * sizeof(Entry)) > budget()) {
+        dropFront(); // growing the index would go over the budget
     }
-    trimBytes();
-    OutputLine &line = pushSlot();
-    line.sequence = takeSequence();
-    line.timeMs = sinkTime;
-    line.run = run;
-    line.stream = sinkStream;
-    filling = &line;
+    if (count == index.size()) {
+        // Grow the ring, oldest line first.
+        std::vector<Entry> grown(std::max<size_t>(16, index.size() * 2));
+        for (size_t i = 0; i < count; ++i)
+            grown[i] = entryAt(i);
+        index.swap(grown);
+        head = 0;
+        updateUsed();
+    }
+    ++count;
+    Entry &entry = back();
+    entry = Entry();
+    return entry;
+}
+
+OutputLine &OutputLog::Private::pushDecoded(Entry &entry)
+{
+    entry.flags = Decoded;
+    entry.where = firstDecoded + decoded.size();
+    OutputLine &line = decoded.emplace_back();
+    line.sequence = entry.sequence;
+    line.timeMs = entry.timeMs;
+    line.run = entry.run;
+    line.stream = entry.stream;
     return line;
 }
 
@@ -142,53 +246,58 @@ quint64 OutputLog::Private::takeSequence()
     return sinkSequence++;
 }
 
-// A slot for a new last line. At the line bound it is the slot of the line dropped, with its
-// buffers, for the caller to overwrite.
-OutputLine &OutputLog::Private::pushSlot()
+void OutputLog::Private::dropFront()
 {
-    while (count >= size_t(maxLines))
-        dropFront(true);
-    if (count == ring.size()) {
-        if (head != 0) {
-            std::rotate(ring.begin(), ring.begin() + qsizetype(head), ring.end());
-            head = 0;
-        }
-        ring.emplace_back();
+    Entry &entry = index[head];
+    if (entry.flags & Decoded) {
+        OutputLine &line = decoded.front();
+        droppedBytes += line.byteCount;
+        decodedBytes -= memoryCost(line);
+        decoded.pop_front();
+        ++firstDecoded;
+    } else {
+        droppedBytes += entry.byteCount();
+        --chunkOf(entry).lines;
     }
-    ++count;
-    return back();
-}
-
-void OutputLog::Private::finishFilling()
-{
-    if (filling) {
-        usedBytes += memoryCost(*filling);
-        filling = nullptr;
-    }
-}
-
-void OutputLog::Private::dropFront(bool recycle)
-{
-    OutputLine &line = ring[head];
-    usedBytes -= memoryCost(line);
-    droppedBytes += line.byteCount;
     ++droppedLines;
     ++first;
-    if (!recycle) {
-        line.text = QString();
-        line.spans = QList<OutputSpan>();
-    }
-    head = slot(1);
+    head = (head + 1) & (index.size() - 1);
     --count;
+    releaseChunks();
+    updateUsed();
+}
+
+// Front chunks no kept line refers to go; the last chunk is the one being written.
+void OutputLog::Private::releaseChunks()
+{
+    while (chunks.size() > 1 && chunks.front().lines == 0) {
+        Chunk &chunk = chunks.front();
+        if (!spare && chunk.capacity == chunkSize) {
+            spare = std::move(chunk.data);
+        } else {
+            chunkBytes -= chunk.capacity;
+        }
+        chunks.pop_front();
+        ++firstChunk;
+    }
 }
 
 void OutputLog::Private::trimBytes()
 {
     // The last line is always kept, so an open line is never dropped.
-    const qint64 othersAndPublished = totalUsed().load(std::memory_order_relaxed) - publishedBytes;
+    const qint64 others = totalUsed().load(std::memory_order_relaxed) - publishedBytes;
     const qint64 total = totalMax().load(std::memory_order_relaxed);
-    while (count > 1 && (usedBytes > maxBytes || othersAndPublished + usedBytes > total))
-        dropFront(false);
+    while (usedBytes > maxBytes || others + usedBytes > total) {
+        if (spare) {
+            spare.reset();
+            chunkBytes -= chunkSize;
+            updateUsed();
+            continue;
+        }
+        if (count <= 1)
+            break;
+        dropFront();
+    }
 }
 
 void OutputLog::Private::publish()
@@ -197,20 +306,188 @@ void OutputLog::Private::publish()
     publishedBytes = usedBytes;
 }
 
-// Runs `call(decoder, sink)` for one stream's decoder with the log as its sink, then mirrors the
-// decoder's open line as the last line.
-template<typename Call>
-void OutputLog::Private::feed(int stream, qsizetype bytes, Call call)
+void OutputLog::Private::newChunk(qsizetype minBytes)
 {
-    Q_ASSERT(!tailOpen || tailStream == stream);
+    // An open plain line moves along, so that its bytes stay in one piece.
+    Entry *open = tailOpen && count > 0 && !(back().flags & Decoded) ? &back() : nullptr;
+    const qsizetype carry = open ? qsizetype(open->length) : 0;
+    const qsizetype wanted = chunkSizeFor(std::min(maxBytes, totalMax().load(std::memory_order_relaxed)));
+    if (wanted != chunkSize && spare) {
+        spare.reset();
+        chunkBytes -= chunkSize;
+    }
+    chunkSize = wanted;
+    const qsizetype size = std::max(chunkSize, carry + minBytes);
+    if (size == chunkSize) {
+        // Before allocating, drop the lines that are over the budget: a chunk may come free.
+        while (!spare && count > 1 && usedBytes + size > budget())
+            dropFront();
+    }
+    Chunk chunk;
+    if (size == chunkSize && spare) {
+        chunk.data = std::move(spare);
+    } else {
+        chunk.data.reset(new char[size_t(size)]);
+        chunkBytes += size;
+    }
+    chunk.capacity = size;
+    if (open) {
+        std::memcpy(chunk.data.get(), bytesOf(*open), size_t(carry));
+        --chunkOf(*open).lines;
+        open->where = quint64(firstChunk + chunks.size()) << 32;
+        chunk.used = carry;
+        chunk.lines = 1;
+    }
+    chunks.push_back(std::move(chunk));
+    releaseChunks();
+    updateUsed();
+}
+
+char *OutputLog::Private::reserve(qsizetype minBytes, qsizetype *capacity)
+{
+    minBytes = std::clamp<qsizetype>(minBytes, 1, chunkSize);
+    if (chunks.empty() || chunks.back().capacity - chunks.back().used < minBytes)
+        newChunk(minBytes);
+    Chunk &chunk = chunks.back();
+    *capacity = chunk.capacity - chunk.used;
+    return chunk.data.get() + chunk.used;
+}
+
+void OutputLog::Private::startIntake(int stream, qsizetype bytes)
+{
     sinkStream = stream == 1 ? OutputStream::Stderr : OutputStream::Stdout;
     sinkTime = QDateTime::currentMSecsSinceEpoch();
-    // Each line completed here ends with a byte of this call, except one completed by
+    // Each line completed here ends with one of these bytes, except one completed by
     // breakLine/finish; one more for a new open line.
     sinkSequence = reserveSequences(quint64(bytes) + 2);
     sinkSequenceEnd = sinkSequence + quint64(bytes) + 2;
-    sinkCompletesTail = tailOpen;
+}
+
+// The `bytes` just written at the end of the last chunk belong to `stream`.
+void OutputLog::Private::take(int stream, qsizetype bytes)
+{
+    Chunk &chunk = chunks.back();
+    const char *p = chunk.data.get() + chunk.used;
+    chunk.used += bytes;
+    received[stream] += bytes;
+    if (tailOpen && tailStream != stream)
+        closeTail();
+    startIntake(stream, bytes);
+    const char *const end = p + bytes;
+    if (decoding[stream])
+        p = feedDecoder(stream, p, end);
+    if (p < end)
+        scanPlain(stream, p, end);
+    trimBytes();
+    publish();
+}
+
+// The hot path: one scan per line for its end and for anything that needs the decoder.
+void OutputLog::Private::scanPlain(int stream, const char *p, const char *end)
+{
+    // An open plain line of this stream ends right where these bytes begin.
+    const char *lineStart = p;
+    if (tailOpen) {
+        Q_ASSERT(tailStream == stream && !(back().flags & Decoded));
+        lineStart = bytesOf(back());
+        Q_ASSERT(lineStart + back().length == p);
+    }
+    const char *scan = p;
+    for (;;) {
+        const char *special = OutputDecoder::findSpecial(scan, end);
+        while (special - lineStart > MaxLine) {
+            pushPlain(stream, lineStart, MaxLine, 0, true);
+            lineStart += MaxLine;
+        }
+        if (special == end)
+            break;
+        if (*special == '\n') {
+            pushPlain(stream, lineStart, special - lineStart, 1, false);
+            lineStart = scan = special + 1;
+        } else if (*special == '\t') {
+            scan = special + 1;
+        } else if (*special == '\r' && end - special >= 2 && special[1] == '\n') {
+            pushPlain(stream, lineStart, special - lineStart, 2, false);
+            lineStart = scan = special + 2;
+        } else {
+            // This line needs the decoder, from its start, until the decoder is idle again.
+            decoding[stream] = true;
+            lineStart = scan = feedDecoder(stream, lineStart, end);
+            if (lineStart == end)
+                return;
+        }
+    }
+    if (lineStart < end)
+        openPlain(stream, lineStart, end - lineStart);
+}
+
+void OutputLog::Private::pushPlain(int stream, const char *start, qsizetype length, int terminator, bool continued)
+{
+    Entry *entry = nullptr;
+    if (tailOpen) { // the open line, completed: same line number, sequence and time
+        entry = &back();
+        tailOpen = false;
+        ++tailRevision;
+    } else {
+        entry = &pushEntry();
+        entry->sequence = takeSequence();
+        entry->timeMs = sinkTime;
+        entry->run = run;
+        entry->stream = stream == 1 ? OutputStream::Stderr : OutputStream::Stdout;
+        const quint64 serial = firstChunk + chunks.size() - 1;
+        entry->where = serial << 32 | quint64(start - chunks.back().data.get());
+        ++chunks.back().lines;
+    }
+    entry->length = quint32(length);
+    entry->flags = quint8((terminator << TerminatorShift) | (continued ? Continued : 0));
+}
+
+void OutputLog::Private::openPlain(int stream, const char *start, qsizetype length)
+{
+    if (!tailOpen) {
+        pushPlain(stream, start, length, 0, false);
+        tailOpen = true;
+        tailStream = stream;
+    }
+    back().length = quint32(length);
+    ++tailRevision;
+}
+
+// Feeds the decoder a line at a time from `p` until it is idle at a line start (returns where)
+// or the bytes run out (returns `end`), then mirrors its open line as the last line.
+const char *OutputLog::Private::feedDecoder(int stream, const char *p, const char *end)
+{
     OutputDecoder &decoder = decoders[stream];
+    if (tailOpen && !(back().flags & Decoded)) {
+        // The open plain line goes to the decoder, which reads it again from its start.
+        Entry &tail = back();
+        --chunkOf(tail).lines;
+        decodedBytes += memoryCost(pushDecoded(tail));
+        releaseChunks();
+    }
+    withDecoder(stream, [&](OutputDecoder &, OutputLineSink &sink) {
+        while (p < end) {
+            const void *newline = std::memchr(p, '\n', size_t(end - p));
+            const char *next = newline ? static_cast<const char *>(newline) + 1 : end;
+            decoder.decode(QByteArrayView(p, next - p), sink);
+            p = next;
+            if (decoder.isIdle()) {
+                decoding[stream] = false;
+                break;
+            }
+        }
+    });
+    return p;
+}
+
+// Runs `call(decoder, sink)` for one stream's decoder with the log as its sink, then mirrors the
+// decoder's open line as the last line.
+template<typename Call>
+void OutputLog::Private::withDecoder(int stream, Call call)
+{
+    Q_ASSERT(!tailOpen || tailStream == stream);
+    OutputDecoder &decoder = decoders[stream];
+    sinkCompletesTail = tailOpen;
     call(decoder, *this);
     finishFilling();
     sinkCompletesTail = false;
@@ -218,15 +495,16 @@ void OutputLog::Private::feed(int stream, qsizetype bytes, Call call)
     if (decoder.hasOpenLine()) {
         OutputLine *tail = nullptr;
         if (tailOpen) {
-            tail = &back();
-            usedBytes -= memoryCost(*tail);
+            tail = &decodedOf(back());
+            decodedBytes -= memoryCost(*tail);
         } else {
             trimBytes();
-            tail = &pushSlot();
-            tail->sequence = takeSequence();
-            tail->timeMs = sinkTime;
-            tail->run = run;
-            tail->stream = sinkStream;
+            Entry &entry = pushEntry();
+            entry.sequence = takeSequence();
+            entry.timeMs = sinkTime;
+            entry.run = run;
+            entry.stream = sinkStream;
+            tail = &pushDecoded(entry);
             tailOpen = true;
             tailStream = stream;
         }
@@ -234,35 +512,75 @@ void OutputLog::Private::feed(int stream, qsizetype bytes, Call call)
         tail->spans = decoder.openSpans();
         tail->byteCount = decoder.bytesPending();
         tail->continued = false;
-        usedBytes += memoryCost(*tail);
+        decodedBytes += memoryCost(*tail);
         ++tailRevision;
     } else {
         tailOpen = false;
     }
+    updateUsed();
+}
+
+OutputLine &OutputLog::Private::nextLine()
+{
+    finishFilling();
+    if (sinkCompletesTail) {
+        // The open line is complete: same line number, sequence and time, final text.
+        sinkCompletesTail = false;
+        tailOpen = false;
+        ++tailRevision;
+        OutputLine &tail = decodedOf(back());
+        decodedBytes -= memoryCost(tail);
+        filling = &tail;
+        return tail;
+    }
+    updateUsed();
     trimBytes();
-    publish();
+    Entry &entry = pushEntry();
+    entry.sequence = takeSequence();
+    entry.timeMs = sinkTime;
+    entry.run = run;
+    entry.stream = sinkStream;
+    filling = &pushDecoded(entry);
+    return *filling;
+}
+
+void OutputLog::Private::finishFilling()
+{
+    if (filling) {
+        decodedBytes += memoryCost(*filling);
+        filling = nullptr;
+    }
 }
 
 void OutputLog::Private::closeTail()
 {
-    if (tailOpen)
-        feed(tailStream, 0, [](OutputDecoder &decoder, OutputLineSink &sink) { decoder.breakLine(sink); });
+    if (!tailOpen)
+        return;
+    if (!(back().flags & Decoded)) {
+        // A plain open line is complete as it is.
+        tailOpen = false;
+        ++tailRevision;
+        return;
+    }
+    startIntake(tailStream, 0);
+    withDecoder(tailStream, [](OutputDecoder &decoder, OutputLineSink &sink) { decoder.breakLine(sink); });
 }
 
 void OutputLog::Private::pushMessage(QStringView text)
 {
+    updateUsed();
     trimBytes();
-    OutputLine &line = pushSlot();
+    Entry &entry = pushEntry();
+    entry.sequence = reserveSequences(1);
+    entry.timeMs = QDateTime::currentMSecsSinceEpoch();
+    entry.run = run;
+    entry.stream = OutputStream::Message;
+    OutputLine &line = pushDecoded(entry);
     line.text = text.toString();
-    line.spans = QList<OutputSpan>();
     line.byteCount = text.toUtf8().size() + 1;
-    line.continued = false;
-    line.timeMs = QDateTime::currentMSecsSinceEpoch();
-    line.sequence = reserveSequences(1);
-    line.run = run;
-    line.stream = OutputStream::Message;
     received[2] += line.byteCount;
-    usedBytes += memoryCost(line);
+    decodedBytes += memoryCost(line);
+    updateUsed();
 }
 
 OutputLog::OutputLog(QObject *parent)
@@ -277,9 +595,14 @@ void OutputLog::setLimits(qsizetype maxLines, qint64 maxBytes)
 {
     d->maxLines = std::max<qsizetype>(1, maxLines);
     d->maxBytes = std::max<qint64>(1, maxBytes);
+    if (d->spare) { // a spare of the old size is of no use
+        d->spare.reset();
+        d->chunkBytes -= d->chunkSize;
+    }
     const qint64 before = d->droppedLines;
     while (d->count > size_t(d->maxLines))
-        d->dropFront(false);
+        d->dropFront();
+    d->updateUsed();
     d->trimBytes();
     d->publish();
     if (d->droppedLines != before)
@@ -322,8 +645,15 @@ void OutputLog::endRun()
     const qint64 endBefore = endLineNumber();
     const quint64 revisionBefore = d->tailRevision;
     d->closeTail();
-    for (int stream = 0; stream < 2; ++stream)
-        d->feed(stream, 0, [](OutputDecoder &decoder, OutputLineSink &sink) { decoder.finish(sink); });
+    for (int stream = 0; stream < 2; ++stream) {
+        if (!d->decoding[stream])
+            continue; // an idle decoder has nothing to finish
+        d->startIntake(stream, 0);
+        d->withDecoder(stream, [](OutputDecoder &decoder, OutputLineSink &sink) { decoder.finish(sink); });
+        d->decoding[stream] = false;
+    }
+    d->trimBytes();
+    d->publish();
     if (endLineNumber() != endBefore || d->tailRevision != revisionBefore)
         emit changed();
 }
@@ -337,10 +667,31 @@ void OutputLog::appendData(OutputStream stream, QByteArrayView bytes)
     if (bytes.isEmpty())
         return;
     const int index = streamIndex(stream);
-    d->received[index] += bytes.size();
-    if (d->tailOpen && d->tailStream != index)
-        d->closeTail();
-    d->feed(index, bytes.size(), [bytes](OutputDecoder &decoder, OutputLineSink &sink) { decoder.decode(bytes, sink); });
+    while (!bytes.isEmpty()) {
+        qsizetype capacity = 0;
+        char *to = d->reserve(std::min<qsizetype>(bytes.size(), 4096), &capacity);
+        const qsizetype n = std::min(capacity, bytes.size());
+        std::memcpy(to, bytes.data(), size_t(n));
+        d->take(index, n);
+        bytes = bytes.sliced(n);
+    }
+    emit changed();
+}
+
+char *OutputLog::reserve(OutputStream stream, qsizetype minBytes, qsizetype *capacity)
+{
+    Q_ASSERT(stream != OutputStream::Message);
+    Q_UNUSED(stream);
+    return d->reserve(minBytes, capacity);
+}
+
+void OutputLog::commit(OutputStream stream, qsizetype bytes)
+{
+    Q_ASSERT(stream != OutputStream::Message);
+    Q_ASSERT(!d->chunks.empty() && bytes <= d->chunks.back().capacity - d->chunks.back().used);
+    if (bytes <= 0)
+        return;
+    d->take(streamIndex(stream), bytes);
     emit changed();
 }
 
@@ -365,10 +716,17 @@ void OutputLog::appendMessage(const QString &text)
 void OutputLog::clear()
 {
     d->first += qint64(d->count);
-    d->ring.clear();
+    d->index = {};
     d->head = 0;
     d->count = 0;
-    d->usedBytes = 0;
+    d->firstChunk += d->chunks.size();
+    d->chunks.clear();
+    d->spare.reset();
+    d->chunkBytes = 0;
+    d->firstDecoded += d->decoded.size();
+    d->decoded.clear();
+    d->decodedBytes = 0;
+    d->updateUsed();
     d->publish();
     d->droppedLines = 0;
     d->droppedBytes = 0;
@@ -397,7 +755,38 @@ const OutputLine &OutputLog::line(qint64 lineNumber) const
     static const OutputLine empty;
     if (lineNumber < d->first || lineNumber >= endLineNumber())
         return empty;
-    return d->ring[d->slot(size_t(lineNumber - d->first))];
+    const Private::Entry &entry = d->entryAt(size_t(lineNumber - d->first));
+    if (entry.flags & Private::Decoded)
+        return d->decoded[size_t(entry.where - d->firstDecoded)];
+
+    Private::CachedLine &cached = d->cache[size_t(lineNumber) % Private::CacheSize];
+    if (cached.number == lineNumber && cached.sequence == entry.sequence
+        && cached.length == entry.length && cached.flags == entry.flags)
+        return cached.line;
+    OutputLine &line = cached.line;
+    const qsizetype length = qsizetype(entry.length);
+    if (line.text.capacity() > 4 * length + 256)
+        line.text = QString(); // do not keep a long line's buffer for short ones
+    line.text = QLatin1StringView(d->bytesOf(entry), length);
+    line.spans.clear();
+    line.timeMs = entry.timeMs;
+    line.sequence = entry.sequence;
+    line.byteCount = entry.byteCount();
+    line.run = entry.run;
+    line.stream = entry.stream;
+    line.continued = entry.flags & Private::Continued;
+    cached.number = lineNumber;
+    cached.sequence = entry.sequence;
+    cached.length = entry.length;
+    cached.flags = entry.flags;
+    return line;
+}
+
+quint64 OutputLog::lineSequence(qint64 lineNumber) const
+{
+    if (lineNumber < d->first || lineNumber >= endLineNumber())
+        return 0;
+    return d->entryAt(size_t(lineNumber - d->first)).sequence;
 }
 
 quint64 OutputLog::tailRevision() const

@@ -53,6 +53,13 @@ class OutputDecoder;
 // Line numbers are absolute: the first line ever appended is 0. The kept lines are
 // [firstLineNumber(), endLineNumber()). The last line may still be open (a partial line, or one
 // being rewritten by `\r`); tailRevision() changes whenever it changes in place.
+//
+// Storage: the bytes as read, in large chunks, plus a compact index entry per line. A line of
+// printable ASCII (the bulk of a flood) is never decoded at intake: one vector scan finds its end
+// and that it needs nothing else, and line() converts it when it is read. Only a line with an
+// escape, a control, `\r` or non-ASCII bytes goes through the OutputDecoder at intake (and the
+// lines after it, as long as the decoder carries state: a colour, a partial character). reserve()
+// and commit() let a reader read() straight into the storage.
 class OutputLog final : public QObject
 {
     Q_OBJECT
@@ -61,9 +68,9 @@ class OutputLog final : public QObject
 public:
     static constexpr qsizetype DefaultMaxLines = 100000;
     // Memory for the kept lines (see usedBytes()). 100,000 lines of 80 characters take about
-    // 27 MiB as UTF-16 with their bookkeeping, so the line count bounds a flood of ordinary lines
-    // and this budget bounds long ones (a 1 GB line is kept as its last ~250 pieces of 64 Ki
-    // characters); one flooding entry plus the window stays well under 250 MiB.
+    // 14 MiB (8 MiB of bytes in 1 MiB chunks, 40 bytes of index per line), so the line count
+    // bounds a flood of ordinary lines and this budget bounds long ones (a 1 GB line is kept as
+    // its last ~500 pieces of 64 KiB); one flooding entry plus the window stays well under 250 MiB.
     static constexpr qint64 DefaultMaxBytes = 32 * 1024 * 1024;
     // Every log of the program together: a log that adds lines while the total is over this
     // budget drops its own oldest lines (so 20 entries flooding at once keep about 6 MiB each).
@@ -88,6 +95,13 @@ public:
     // message). A partial line of another stream that is open at the end is completed first, so
     // the open line is always the last one.
     void appendData(OutputStream stream, QByteArrayView bytes);
+    // Zero-copy intake: room for at least `minBytes` (capped at a chunk, 1 MiB by default) of the
+    // stream's next bytes in the log's own storage; `*capacity` is set to how many bytes may be
+    // written there. commit() says how many were written (0 to abandon) and must follow before any
+    // other call on the log. commit(stream, n) is appendData(stream, those n bytes) without the
+    // copy; a commit of 0 bytes changes nothing and emits nothing.
+    char *reserve(OutputStream stream, qsizetype minBytes, qsizetype *capacity);
+    void commit(OutputStream stream, qsizetype bytes);
     // One line per `\n`-separated part.
     void appendMessage(const QString &text);
     // Drops the kept lines and the drop counts; line numbers go on from endLineNumber().
@@ -96,8 +110,12 @@ public:
     qint64 firstLineNumber() const;
     qint64 endLineNumber() const;
     qsizetype lineCount() const;
-    // Absolute line number in [firstLineNumber(), endLineNumber()).
+    // Absolute line number in [firstLineNumber(), endLineNumber()); out of range, an empty line.
+    // A plain line is decoded on demand into a small cache: the reference stays valid until the
+    // log changes or 127 other lines have been read (a line read again is not converted again).
     const OutputLine &line(qint64 lineNumber) const;
+    // The line's sequence number without decoding it (0 out of range): for indexing a flood.
+    quint64 lineSequence(qint64 lineNumber) const;
     quint64 tailRevision() const;
 
     int currentRun() const;
@@ -105,8 +123,11 @@ public:
     qint64 droppedLines() const;
     qint64 droppedBytes() const;     // bytes the child wrote for the dropped lines
     qint64 bytesReceived(OutputStream stream) const;
-    qint64 usedBytes() const;        // memory estimate of the kept lines, bounded by maxBytes()
-    // The decoder of Stdout or Stderr, for its counters (replacements, escapes, controls…).
+    // Memory of the kept lines: byte chunks (a spare included), index, decoded lines. Bounded by
+    // maxBytes() unless a single line is kept.
+    qint64 usedBytes() const;
+    // The decoder of Stdout or Stderr, for its counters (replacements, escapes, controls…). It
+    // sees only the lines that need decoding; plain lines bypass it.
     const OutputDecoder &decoder(OutputStream stream) const;
 
 signals:
