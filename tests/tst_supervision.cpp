@@ -109,6 +109,8 @@ private slots:
     void managerCancelsPendingRestarts();
     void restartVerb();
     void restartVerbCancelledByKill();
+    void pauseStopsProgress();
+    void signalsReachWholeGroup();
 };
 
 void tst_Supervision::initTestCase()
@@ -486,6 +488,69 @@ void tst_Supervision::restartVerbCancelledByKill()
     QCOMPARE(process.state(), State::Killed);
     letTimePass(200);
     QCOMPARE(process.runCount(), 1);
+}
+
+void tst_Supervision::pauseStopsProgress()
+{
+    ManagedProcess process(1, childSpec({u"tick"_s, u"50"_s}));
+    QSignalSpy finished(&process, &ManagedProcess::finished);
+    QVERIFY(process.start().ok);
+    QTRY_VERIFY_WITH_TIMEOUT(stdoutLines(process.output()).size() >= 3, 5000);
+
+    QVERIFY(process.pause().ok);
+    QCOMPARE(process.state(), State::Paused);
+    QVERIFY(process.isAlive());
+    QTRY_COMPARE_WITH_TIMEOUT(procState(process.pid()), 'T', 5000);
+    // A tick written just before the stop may still be on its way through the pipe.
+    letTimePass(100);
+    const qsizetype paused = stdoutLines(process.output()).size();
+    letTimePass(300);
+    QCOMPARE(stdoutLines(process.output()).size(), paused); // six ticks' time, none came
+
+    QVERIFY(process.resume().ok);
+    QCOMPARE(process.state(), State::Running);
+    QTRY_VERIFY_WITH_TIMEOUT(stdoutLines(process.output()).size() > paused, 5000);
+
+    // Paused again, terminate still ends it (it sends SIGCONT with the stop signal).
+    QVERIFY(process.sendSignal(SIGSTOP).ok);
+    QCOMPARE(process.state(), State::Paused);
+    QVERIFY(process.terminate().ok);
+    QCOMPARE(process.state(), State::Stopping);
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(process.exitCode(), -15);
+    QVERIFY(!process.pause().ok);
+    QVERIFY(!process.resume().ok);
+}
+
+void tst_Supervision::signalsReachWholeGroup()
+{
+    ManagedProcess process(1, childSpec({u"usr1-tree"_s, u"30000"_s}));
+    QSignalSpy finished(&process, &ManagedProcess::finished);
+    QVERIFY(process.start().ok);
+    QTRY_VERIFY_WITH_TIMEOUT(!stdoutLines(process.output()).isEmpty(), 5000);
+    static const QRegularExpression pattern(u"^ready child (\\d+) grandchild (\\d+)$"_s);
+    const QRegularExpressionMatch match = pattern.match(stdoutLines(process.output()).first());
+    QVERIFY2(match.hasMatch(), qPrintable(stdoutLines(process.output()).first()));
+    const qint64 child = match.captured(1).toLongLong();
+    const qint64 grandchild = match.captured(2).toLongLong();
+    QCOMPARE(child, process.pid());
+
+    QVERIFY(process.sendSignal(SIGUSR1).ok);
+    QTRY_VERIFY_WITH_TIMEOUT(stdoutLines(process.output()).contains(u"SIGUSR1 in child %1"_s.arg(child)), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(stdoutLines(process.output()).contains(u"SIGUSR1 in grandchild %1"_s.arg(grandchild)), 5000);
+    QCOMPARE(process.state(), State::Running);
+
+    // Pause and resume reach the grandchild too.
+    QVERIFY(process.pause().ok);
+    QTRY_COMPARE_WITH_TIMEOUT(procState(child), 'T', 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(procState(grandchild), 'T', 5000);
+    QVERIFY(process.resume().ok);
+    QTRY_VERIFY_WITH_TIMEOUT(procState(child) != 'T', 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(procState(grandchild) != 'T', 5000);
+
+    QVERIFY(process.terminate().ok);
+    QVERIFY(finished.wait(5000));
+    QVERIFY(!process.endedUnexpectedly());
 }
 
 QTEST_GUILESS_MAIN(tst_Supervision)
