@@ -160,7 +160,7 @@ void OutputPane::createActions()
         connect(option, &QAction::toggled, this, &OutputPane::applyFind);
 
     m_clear = makeAction(this, u"actionClearOutput"_s, tr("Clear"),
-                         tr("Clear the output of the selected processes"), QKeySequence(u"Ctrl+L"_s));
+                         tr("Clear the output of the selected processes"), QKeySequence(u"Ctrl+Shift+X"_s));
     m_clear->setIcon(QIcon::fromTheme(u"edit-clear"_s));
     connect(m_clear, &QAction::triggered, this, &OutputPane::clearOutput);
     m_save = makeAction(this, u"actionSaveOutput"_s, tr("Save Output…"),

@@ -163,7 +163,17 @@ void OutputView::refreshNames()
     if (!changed && width == m_nameWidth)
         return;
     m_nameWidth = width;
+    relayout();
+}
+
+void OutputView::relayout()
+{
     m_layouts.clear();
+    m_maxWidth = 0;
+    updateScrollBars();
+    if (m_following)
+        setScrollValue(verticalScrollBar()->maximum());
+    placeJumpButton();
     viewport()->update();
 }
 
@@ -173,10 +183,7 @@ void OutputView::setTimestampsVisible(bool visible)
         return;
     m_timestamps = visible;
     clearSelection();
-    m_layouts.clear();
-    m_maxWidth = 0;
-    updateScrollBars();
-    viewport()->update();
+    relayout();
 }
 
 void OutputView::setWrapEnabled(bool enabled)
@@ -185,12 +192,7 @@ void OutputView::setWrapEnabled(bool enabled)
         return;
     m_wrap = enabled;
     setHorizontalScrollBarPolicy(m_wrap ? Qt::ScrollBarAlwaysOff : Qt::ScrollBarAsNeeded);
-    m_layouts.clear();
-    m_maxWidth = 0;
-    updateScrollBars();
-    if (m_following)
-        setScrollValue(verticalScrollBar()->maximum());
-    viewport()->update();
+    relayout();
 }
 
 void OutputView::setPlaceholderText(const QString &text)
@@ -1008,6 +1010,8 @@ void OutputView::scrollContentsBy(int, int)
 
 void OutputView::placeJumpButton()
 {
+    if (!m_jumpButton)
+        return; // still in the constructor
     const bool show = !m_following && !m_rows.empty();
     if (show) {
         m_jumpButton->adjustSize();
@@ -1124,12 +1128,8 @@ void OutputView::changeEvent(QEvent *event)
         const QFontMetricsF metrics(font());
         m_lineSpacing = std::max(1, qCeil(metrics.lineSpacing()));
         m_charWidth = std::max<qreal>(1, metrics.horizontalAdvance(u'M'));
-        m_layouts.clear();
-        m_maxWidth = 0;
-        if (event) {
-            updateScrollBars();
-            viewport()->update();
-        }
+        if (event)
+            relayout();
     }
 }
 

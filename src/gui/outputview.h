@@ -157,6 +157,7 @@ private:
     // Brings the index up to date with the logs; bounded: at most a tick's worth of find work.
     void refresh(bool bounded);
     void rebuild();
+    void relayout(); // after a change of font, width, wrap or prefixes
     void purgeSource(int source);
     void dropTrimmedRows();
     void collectMatches(const QString &text, const Row &row, std::vector<Match> &out) const;
