@@ -48,6 +48,8 @@ private slots:
     void leftoverGrandchildIsKilled();
     void openLineIsCompleted_data() { programs(); }
     void openLineIsCompleted();
+    void restartPolicies_data() { programs(); }
+    void restartPolicies();
     void procfile_data() { programs(); }
     void procfile();
     void examples_data();
@@ -352,6 +354,29 @@ void tst_Headless::openLineIsCompleted()
     // Usually "abc" then "def"; on a very slow machine the two parts may arrive as one line.
     const QString text = lines.mid(0, lines.size() - 1).join(u'+');
     QVERIFY2(text == u"partial | abc+partial | def"_s || text == u"partial | abcdef"_s, qPrintable(text));
+}
+
+void tst_Headless::restartPolicies()
+{
+    // "flaky" fails its first run and succeeds after the restart (on-failure, 1 s later): its
+    // last run counts. "again" restarts after every run until the timeout ends the session.
+    const QString marker = m_dir.filePath(u"flaky-ran-%1"_s.arg(QLatin1StringView(QTest::currentDataTag())));
+    QFile::remove(marker);
+    ProcessSpec flaky;
+    flaky.name = u"flaky"_s;
+    flaky.shell = u"if [ -e '%1' ]; then echo second run; else touch '%1'; echo first run; exit 3; fi"_s.arg(marker);
+    flaky.restart = RestartPolicy::OnFailure;
+    const Run passed = run({u"--headless"_s, writeSession({flaky}, u"flaky.json"_s)});
+    QCOMPARE(withoutNotes(passed.lines), (QStringList{u"flaky | first run"_s, u"flaky | second run"_s}));
+    QVERIFY(passed.lines.contains(u"flaky * exited with code 3"_s));
+    QCOMPARE(passed.exitCode, 0);
+
+    ProcessSpec again = child(u"again"_s, {u"echo"_s, u"run"_s});
+    again.restart = RestartPolicy::Always;
+    const Run timedOut = run({u"--headless"_s, writeSession({again}, u"always.json"_s), u"--timeout"_s, u"2.5"_s});
+    QCOMPARE(timedOut.exitCode, HeadlessRunner::TimeoutExitCode);
+    QVERIFY2(withoutNotes(timedOut.lines).count(u"again | run"_s) >= 2, qPrintable(timedOut.lines.join(u'\n')));
+    QVERIFY2(timedOut.elapsedMs < 15000, qPrintable(QString::number(timedOut.elapsedMs)));
 }
 
 void tst_Headless::procfile()

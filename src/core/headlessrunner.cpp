@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QHash>
+#include <QSet>
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
@@ -254,6 +255,9 @@ void HeadlessRunner::start(qint64 timeoutMs)
         Entry *e = entry.get();
         connect(e->process->output(), &OutputLog::changed, this, [this, e] { onOutput(e); });
         connect(e->process, &ManagedProcess::finished, this, &HeadlessRunner::onProcessFinished);
+        // A Waiting entry (restart scheduled) ends without another `finished` when a terminate
+        // cancels its restart: its state change says so.
+        connect(e->process, &ManagedProcess::stateChanged, this, &HeadlessRunner::onProcessFinished);
     }
     if (timeoutMs > 0) {
         m_timeoutTimer.setInterval(std::chrono::milliseconds(timeoutMs));
@@ -434,18 +438,20 @@ void HeadlessRunner::killLeftovers()
     // ProcDeck instead of init: every process still descending from ProcDeck belongs to the
     // session. Kill them all; repeat while killing uncovers more (a parent that forked meanwhile).
     // Descendants' PIDs cannot be reused under us: they stay reserved until ProcDeck reaps them.
-    int killed = 0;
+    // A process killed in one round may still show as alive in the next (SIGKILL takes a moment):
+    // it is signalled again but counted once.
+    QSet<qint64> killed;
     for (int round = 0; round < 10; ++round) {
         const QList<qint64> pids = liveDescendants(::getpid());
         if (pids.isEmpty())
             break;
         for (const qint64 pid : pids) {
             if (::kill(pid_t(pid), SIGKILL) == 0)
-                ++killed;
+                killed.insert(pid);
         }
     }
-    if (killed > 0)
-        writeError(Msg::tr("killed %n process(es) that the entries left behind", nullptr, killed));
+    if (!killed.isEmpty())
+        writeError(Msg::tr("killed %n process(es) that the entries left behind", nullptr, int(killed.size())));
 }
 
 int HeadlessRunner::exitStatus() const

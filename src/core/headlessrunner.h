@@ -29,6 +29,9 @@ class QSocketNotifier;
 // a later line of another entry arrives; if it grows afterwards, the rest follows on a new line.
 // The runner's own messages (bad file, timeout, signal) go to stderr as "procdeck: …".
 //
+// Restart policies apply: an entry Waiting for its restart is not finished, so `always` entries
+// run until --timeout or a signal; the exit status counts each entry's last run.
+//
 // Ending: when every entry has finished. --timeout, SIGINT or SIGTERM terminate every live entry
 // (its stop signal, SIGKILL after its grace period) and end when all are gone; a second SIGINT or
 // SIGTERM kills them at once. Before returning, any process left in an entry's process group (a
