@@ -471,16 +471,18 @@ void OutputView::refresh(bool bounded)
         qint64 spent = 0;
         qint64 n = std::max(source.nextLine, first);
         for (; n < end && spent < budget; ++n) {
+            if (!finding) {
+                // Indexing needs no text: the log need not decode the line.
+                fresh.push_back({log->lineSequence(n), n, int(s)});
+                continue;
+            }
             const OutputLine &line = log->line(n);
             const Row row{line.sequence, n, int(s)};
-            if (finding) {
-                spent += line.text.size() + 16;
-                const size_t before = freshMatches.size();
-                collectMatches(line.text, row, freshMatches);
-                if (filtering && freshMatches.size() == before)
-                    continue;
-            }
-            fresh.push_back(row);
+            spent += line.text.size() + 16;
+            const size_t before = freshMatches.size();
+            collectMatches(line.text, row, freshMatches);
+            if (!filtering || freshMatches.size() > before)
+                fresh.push_back(row);
         }
         source.nextLine = n;
         if (n < end) {
