@@ -54,6 +54,8 @@ private slots:
     void modifiedOnSpecChange();
     void baseDirectoryReachesEntries();
     void destroyWithLiveChildren();
+    void startAllInSlices();
+    void startAllDroppedByTerminateAll();
 };
 
 void tst_ProcessManager::initTestCase()
@@ -339,6 +341,46 @@ void tst_ProcessManager::destroyWithLiveChildren()
     for (pid_t pid : std::as_const(pids))
         QVERIFY(::kill(pid, 0) == -1 && errno == ESRCH);
     QCOMPARE(TestSupport::destroyedWhileRunningWarnings(), 0);
+}
+
+void tst_ProcessManager::startAllInSlices()
+{
+    ProcessManager manager;
+    QList<ManagedProcess *> entries;
+    for (int i = 0; i < 30; ++i)
+        entries << manager.add(childSpec({u"sleep"_s, u"30000"_s}));
+    ManagedProcess *removed = entries.takeLast();
+    ManagedProcess *startedByHand = entries.constLast();
+
+    manager.startAll(manager.processes());
+    // Nothing starts inside the call: the slices run from the event loop.
+    QCOMPARE(manager.pendingStarts(), 30);
+    QCOMPARE(manager.aliveCount(), 0);
+    QVERIFY(startedByHand->start().ok); // skipped when its turn comes, not started twice
+    manager.remove(removed);             // skipped too
+
+    QTRY_COMPARE_WITH_TIMEOUT(manager.pendingStarts(), 0, 10000);
+    QCOMPARE(manager.aliveCount(), 29);
+    QCOMPARE(startedByHand->runCount(), 1);
+    QSignalSpy allStopped(&manager, &ProcessManager::allStopped);
+    manager.terminateAll();
+    QVERIFY(allStopped.wait(10000));
+}
+
+void tst_ProcessManager::startAllDroppedByTerminateAll()
+{
+    ProcessManager manager;
+    for (int i = 0; i < 5; ++i)
+        manager.add(childSpec({u"sleep"_s, u"30000"_s}));
+    manager.startAll(manager.processes());
+    QSignalSpy allStopped(&manager, &ProcessManager::allStopped);
+    manager.terminateAll();
+    QCOMPARE(manager.pendingStarts(), 0);
+    QVERIFY(allStopped.wait(5000));
+    for (int i = 0; i < 5; ++i) // lets a wrongly pending slice run, if there were one
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    for (const ManagedProcess *process : manager.processes())
+        QCOMPARE(process->state(), ManagedProcess::State::NotStarted);
 }
 
 QTEST_GUILESS_MAIN(tst_ProcessManager)

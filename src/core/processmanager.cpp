@@ -1,5 +1,7 @@
 #include "processmanager.h"
 
+#include <QElapsedTimer>
+
 #include <algorithm>
 #include <utility>
 
@@ -13,11 +15,16 @@ ProcessManager::ProcessManager(QObject *parent) : QObject(parent)
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(0);
     connect(&m_flushTimer, &QTimer::timeout, this, &ProcessManager::flushChanges);
+    // startAll()'s slices: 0 ms, so that every event that came meanwhile runs between two.
+    m_startTimer.setSingleShot(true);
+    m_startTimer.setInterval(0);
+    connect(&m_startTimer, &QTimer::timeout, this, &ProcessManager::startNextSlice);
 }
 
 ProcessManager::~ProcessManager()
 {
     m_flushTimer.stop();
+    m_startTimer.stop();
     // Each entry's destructor kills a live child's group and reaps it; nobody hears about it.
     const QList<ManagedProcess *> processes = std::exchange(m_processes, {});
     for (ManagedProcess *process : processes) {
@@ -112,6 +119,7 @@ void ProcessManager::remove(ManagedProcess *process)
 
 void ProcessManager::clear()
 {
+    m_startQueue.clear();
     while (!m_processes.isEmpty())
         remove(m_processes.last());
 }
@@ -127,9 +135,42 @@ int ProcessManager::aliveCount() const
                              [](const ManagedProcess *process) { return process->isAlive(); }));
 }
 
+void ProcessManager::startAll(const QList<ManagedProcess *> &processes)
+{
+    for (ManagedProcess *process : processes) {
+        if (indexOf(process) >= 0)
+            m_startQueue.append(process);
+    }
+    if (!m_startQueue.isEmpty() && !m_startTimer.isActive())
+        m_startTimer.start();
+}
+
+int ProcessManager::pendingStarts() const
+{
+    return int(m_startQueue.size());
+}
+
+void ProcessManager::startNextSlice()
+{
+    QElapsedTimer slice;
+    slice.start();
+    while (!m_startQueue.isEmpty() && slice.elapsed() < StartSliceMs) {
+        ManagedProcess *process = m_startQueue.takeFirst();
+        // Removed meanwhile (deleted, or waiting for its deferred delete), or started by hand.
+        if (!process || indexOf(process) < 0 || process->isAlive())
+            continue;
+        process->start();
+    }
+    if (!m_startQueue.isEmpty())
+        m_startTimer.start();
+}
+
 void ProcessManager::terminateAll()
 {
     m_terminatingAll = true;
+    // What startAll() has not started yet stays so.
+    m_startQueue.clear();
+    m_startTimer.stop();
     for (ManagedProcess *process : std::as_const(m_processes)) {
         // Refused for a start still being reported as failed: it ends anyway, and as the user's
         // terminate was recorded, no restart follows. On a Waiting entry: cancels the restart.

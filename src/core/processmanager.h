@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <QTimer>
 
@@ -39,6 +40,14 @@ public:
     // The next default name, "Process-N", without using it up.
     QString peekDefaultName() const;
 
+    // Starts the entries (those not alive when their turn comes) spread over event-loop passes,
+    // at most about StartSliceMs of starting per pass, so that a window stays responsive while a
+    // thousand start (each start forks). Adds to a start-all already under way; terminateAll(),
+    // clear() and removal drop what has not started yet. Failures end as FailedToStart runs.
+    static constexpr int StartSliceMs = 10;
+    void startAll(const QList<ManagedProcess *> &processes);
+    int pendingStarts() const; // entries queued by startAll() and not started yet
+
     int aliveCount() const;
     // Terminate every live entry (grace period applies) and cancel every pending restart;
     // allStopped() when none is alive.
@@ -64,11 +73,14 @@ private:
     void markChanged(ManagedProcess *process);
     void flushChanges();
     void checkAllStopped();
+    void startNextSlice();
     int nextFreeNumber() const;
 
     QList<ManagedProcess *> m_processes;
     QSet<ManagedProcess *> m_changed;
     QTimer m_flushTimer;
+    QTimer m_startTimer;                          // startAll()'s next slice
+    QList<QPointer<ManagedProcess>> m_startQueue; // startAll()'s entries not started yet
     QString m_baseDirectory;
     ManagedProcess::RestartTiming m_restartTiming;
     int m_nextNumber = 1;
