@@ -18,6 +18,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -57,6 +58,8 @@ private slots:
     void ownSavedFileIsTrusted();
     void recentFilesRemembered();
     void detailsPanelShowsLiveTree();
+    void cancelJoin();
+    void importAndExportProcfile();
 
 private:
     static QAction *action(MainWindow &window, const char *name)
@@ -566,6 +569,62 @@ void tst_MainWindow::detailsPanelShowsLiveTree()
     QVERIFY2(lines.at(1).startsWith(u"  "_s), qPrintable(lines.at(1))); // the grandchild, one level down
     process->kill();
     QTRY_VERIFY(window.detailsPanel()->treeLines().isEmpty());
+}
+
+void tst_MainWindow::cancelJoin()
+{
+    MainWindow window;
+    ManagedProcess *process = addChild(window, u"forever"_s, {u"sleep"_s, u"30000"_s});
+    action(window, "actionStart")->trigger();
+    QTRY_VERIFY(action(window, "actionJoin")->isEnabled());
+    QSignalSpy joined(&window, &MainWindow::joinFinished);
+    action(window, "actionJoin")->trigger();
+    auto *join = window.findChild<JoinDialog *>();
+    QVERIFY(join);
+    join->setTimeoutText(QString()); // no limit
+    join->accept();
+    auto *cancel = window.findChild<QPushButton *>(u"joinCancelButton"_s);
+    QVERIFY(cancel);
+    QTRY_VERIFY(cancel->isVisible() || !window.isVisible());
+    QVERIFY(!action(window, "actionJoin")->isEnabled()); // one join at a time
+    cancel->click();
+    QVERIFY(joined.count() == 1 || joined.wait(5000));
+    QVERIFY2(window.lastJoinReport().constFirst().contains(u"still alive"_s),
+             qPrintable(window.lastJoinReport().constFirst()));
+    QVERIFY(process->isAlive());
+    process->kill();
+    QTRY_VERIFY(!process->isAlive());
+}
+
+void tst_MainWindow::importAndExportProcfile()
+{
+    QTemporaryDir dir;
+    const QString procfile = writeFile(dir, u"Procfile"_s,
+                                       "# services\nweb: echo serving on $PORT\nworker: echo working\n");
+    writeFile(dir, u".env"_s, "PORT=5000\n");
+    MainWindow window;
+    addChild(window, u"existing"_s, {u"exit"_s, u"0"_s});
+    window.prompt()->setNextFileName(procfile);
+    action(window, "actionImportProcfile")->trigger();
+    QCOMPARE(window.manager()->count(), 3); // added to the session, not replacing it
+    ManagedProcess *web = window.manager()->at(1);
+    QCOMPARE(web->spec().name, u"web"_s);
+    QCOMPARE(web->spec().shell, u"echo serving on $PORT"_s);
+    QVERIFY(web->spec().environment.contains(EnvironmentChange{u"PORT"_s, u"5000"_s}));
+    web->start();
+    QTRY_VERIFY(window.outputPane()->visibleText().contains(u"serving on 5000"_s)
+                || web->output()->endLineNumber() > 2);
+    QTRY_COMPARE(web->exitCode(), 0);
+
+    const QString exported = dir.filePath(u"Procfile.out"_s);
+    window.prompt()->setNextFileName(exported);
+    action(window, "actionExportProcfile")->trigger();
+    QFile file(exported);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray text = file.readAll();
+    // A Procfile has no environment: the entry's changes go in front of its command.
+    QVERIFY2(text.contains("web: export PORT=5000; echo serving on $PORT\n"), text.constData());
+    QVERIFY2(text.contains("existing: "), text.constData());
 }
 
 QTEST_MAIN(tst_MainWindow)
