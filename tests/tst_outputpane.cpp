@@ -393,6 +393,11 @@ void tst_OutputPane::findNextPrevious()
     QTest::keyClick(edit, Qt::Key_Escape);
     QVERIFY(!edit->isVisible());
     QCOMPARE(view->matchCount(), 0);
+    // F3 brings the last search back.
+    next->trigger();
+    QVERIFY(edit->isVisible());
+    QCOMPARE(view->matchCount(), 3);
+    QVERIFY(view->currentMatch() >= 0);
 }
 
 void tst_OutputPane::filter()
@@ -643,6 +648,14 @@ void tst_OutputPane::inputReachesChild()
     QTest::keyClick(input, Qt::Key_Return);
     QCOMPARE(input->text(), QString()); // sent
     QTRY_VERIFY_WITH_TIMEOUT(m_pane->visibleText().contains(u"\nhello child"_s), 10000);
+    // Up brings back the line sent, Down clears it again; a second line arrives too.
+    QTest::keyClick(input, Qt::Key_Up);
+    QCOMPARE(input->text(), u"hello child"_s);
+    QTest::keyClick(input, Qt::Key_Down);
+    QCOMPARE(input->text(), QString());
+    input->insert(u"ünïcödé line"_s);
+    QTest::keyClick(input, Qt::Key_Enter);
+    QTRY_VERIFY_WITH_TIMEOUT(m_pane->visibleText().endsWith(u"\nhello child\nünïcödé line"_s), 10000);
 
     // Ctrl+D in the input line closes stdin: cat sees the end of its input and exits 0.
     QSignalSpy finished(cat, &ManagedProcess::finished);

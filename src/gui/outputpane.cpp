@@ -13,6 +13,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QSaveFile>
 #include <QTextStream>
@@ -141,12 +142,16 @@ void OutputPane::createActions()
     m_findNext = makeAction(this, u"actionFindNext"_s, tr("Find Next"), tr("Go to the next match"),
                             QKeySequence::FindNext);
     connect(m_findNext, &QAction::triggered, this, [this] {
+        if (!m_findBar->isVisible() && !m_findEdit->text().isEmpty())
+            m_findBar->show(); // F3 brings back the last search
         applyFind();
         m_view->findNext();
     });
     m_findPrevious = makeAction(this, u"actionFindPrevious"_s, tr("Find Previous"),
                                 tr("Go to the previous match"), QKeySequence::FindPrevious);
     connect(m_findPrevious, &QAction::triggered, this, [this] {
+        if (!m_findBar->isVisible() && !m_findEdit->text().isEmpty())
+            m_findBar->show();
         applyFind();
         m_view->findPrevious();
     });
@@ -276,6 +281,14 @@ bool OutputPane::eventFilter(QObject *watched, QEvent *event)
         event->accept();
         return true;
     }
+    if (watched == m_inputEdit && event->type() == QEvent::KeyPress
+        && (key->key() == Qt::Key_Up || key->key() == Qt::Key_Down) && !m_inputHistory.isEmpty()) {
+        // The lines sent before, as in a shell.
+        const int step = key->key() == Qt::Key_Up ? -1 : 1;
+        m_historyIndex = std::clamp(m_historyIndex + step, 0, int(m_inputHistory.size()));
+        m_inputEdit->setText(m_historyIndex < m_inputHistory.size() ? m_inputHistory.at(m_historyIndex) : QString());
+        return true;
+    }
     if (watched == m_findEdit && event->type() == QEvent::KeyPress) {
         if (key->key() == Qt::Key_Escape) {
             m_findBar->hide();
@@ -376,11 +389,15 @@ void OutputPane::updateActions()
 void OutputPane::updateDropped()
 {
     qint64 dropped = 0;
-    for (const ManagedProcess *process : m_view->processes())
+    qint64 droppedBytes = 0;
+    for (const ManagedProcess *process : m_view->processes()) {
         dropped += process->output()->droppedLines();
+        droppedBytes += process->output()->droppedBytes();
+    }
     m_droppedLabel->setText(dropped > 0 ? tr("%n earlier line(s) dropped", nullptr, int(std::min<qint64>(dropped, INT_MAX)))
                                         : QString());
-    m_droppedLabel->setToolTip(dropped > 0 ? tr("The oldest lines were dropped to keep the memory used bounded.")
+    m_droppedLabel->setToolTip(dropped > 0 ? tr("The oldest %1 lines (%2) were dropped to keep the memory used bounded.")
+                                                 .arg(QLocale().toString(dropped), QLocale().formattedDataSize(droppedBytes))
                                            : QString());
 }
 
@@ -502,8 +519,15 @@ bool OutputPane::saveOutputTo(const QString &path, bool withTimestamps, QString 
 
 void OutputPane::sendInputLine()
 {
-    if (sendInput(m_inputEdit->text()))
-        m_inputEdit->clear();
+    const QString text = m_inputEdit->text();
+    if (!sendInput(text))
+        return;
+    if (!text.isEmpty() && (m_inputHistory.isEmpty() || m_inputHistory.constLast() != text))
+        m_inputHistory.append(text);
+    if (m_inputHistory.size() > 100)
+        m_inputHistory.removeFirst();
+    m_historyIndex = int(m_inputHistory.size());
+    m_inputEdit->clear();
 }
 
 bool OutputPane::sendInput(const QString &text)

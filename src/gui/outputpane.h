@@ -89,6 +89,8 @@ private:
     QLineEdit *m_inputEdit = nullptr;
     QLabel *m_messageLabel = nullptr;
     QTimer m_findTimer;
+    QStringList m_inputHistory; // lines sent, oldest first (Up/Down in the input line)
+    int m_historyIndex = 0;
 
     QAction *m_showSelected = nullptr;
     QAction *m_showAll = nullptr;
