@@ -26,3 +26,7 @@ run "$bench/output_core" --bytes $((256 * MiB)) --repeat 3 --entries 20
 run "$bench/output_core" --bytes $((256 * MiB)) --repeat 3 --line-length 0
 
 # Whole-window benchmarks are added here.
+
+# 1,000 entries (short sleepers) against a plain posix_spawn + waitpid loop; CPU while 1,000 idle.
+cmake --build "$build" --target scale -j2 >/dev/null
+run "$bench/scale"
