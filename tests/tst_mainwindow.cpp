@@ -60,6 +60,7 @@ private slots:
     void detailsPanelShowsLiveTree();
     void cancelJoin();
     void importAndExportProcfile();
+    void unchangedSessionSavesSameBytes();
 
 private:
     static QAction *action(MainWindow &window, const char *name)
@@ -625,6 +626,22 @@ void tst_MainWindow::importAndExportProcfile()
     // A Procfile has no environment: the entry's changes go in front of its command.
     QVERIFY2(text.contains("web: export PORT=5000; echo serving on $PORT\n"), text.constData());
     QVERIFY2(text.contains("existing: "), text.constData());
+}
+
+void tst_MainWindow::unchangedSessionSavesSameBytes()
+{
+    QTemporaryDir dir;
+    // Hand-written: its own key order, spacing and an unknown key.
+    const QByteArray original = "{\"processes\":[{\"program\":\"true\",  \"name\":\"x\", \"x-note\": [1,2]}],\n"
+                                "  \"procdeck\": 1, \"owner\": \"ops\"}\n";
+    const QString path = writeFile(dir, u"hand.json"_s, original);
+    MainWindow window;
+    QVERIFY(window.openFile(path));
+    QVERIFY(!window.document()->isModified());
+    action(window, "actionSave")->trigger();
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), original);
 }
 
 QTEST_MAIN(tst_MainWindow)

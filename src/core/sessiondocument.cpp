@@ -92,6 +92,7 @@ Session SessionDocument::session() const
 {
     Session session;
     session.unknownKeys = m_unknownKeys;
+    session.source = m_loadedContents; // an unchanged session is written back byte for byte
     for (const ManagedProcess *process : m_manager->processes())
         session.processes.append(process->spec());
     return session;
