@@ -1,21 +1,29 @@
 // output_core: how fast OutputLog takes in a flood, against the physical limit.
 //
-// For the same child (bench/flood_child writing BYTES of LINELEN-byte lines) and the same pipe,
-// in the same run, alternating, REPEAT times each:
-//   1. plain:     a plain reader draining the child's pipe into nothing (the physical limit);
-//   2. outputlog: the same reads, each appended to an OutputLog with the default bounds.
-// It prints the median throughputs and their ratio, lines and bytes received versus written,
-// the check that the last line kept is the last line written, and the peak RSS of each phase.
-// A third figure, decode only, feeds the same bytes to an OutputLog from memory, without a pipe.
+// For the same child (bench/flood_child writing BYTES of LINELEN-byte lines), in the same run,
+// alternating, REPEAT times each, every trial in a forked copy of this program:
+//   plain:     a plain reader draining the child's pipe into nothing (the physical limit);
+//   outputlog: the same reads into a buffer, each appended to an OutputLog (appendData, a copy);
+//   zerocopy:  the same blocking reads straight into OutputLog::reserve()/commit();
+//   qprocess:  the child started by a QProcess and read the way ManagedProcess reads it today
+//              (readyReadStandardOutput -> readAllStandardOutput -> appendData) in an event loop;
+//   notifier:  the child's pipe (F_SETPIPE_SZ 1 MiB, O_NONBLOCK) watched by a QSocketNotifier in
+//              an event loop, read into reserve()/commit() until EAGAIN or 4 MiB per wake-up.
+// It prints each one's median throughput and its ratio to the plain reader of the same round,
+// lines and bytes received versus written, the check that the last line kept is the last line
+// written, and the peak RSS of each. Decode only feeds the same bytes to an OutputLog from memory.
 //
 // Options: --bytes N (default 256 MiB), --line-length N (80; 0 = no newline at all),
 // --entries N (children flooding at once, BYTES/N each; default 1), --pipe-size N (F_SETPIPE_SZ
 // on every pipe; default: the system's), --read-size N (default 1 MiB), --repeat N (default 3),
-// --busy N (N threads spinning meanwhile, to load the cores).
+// --busy N (N threads spinning meanwhile, to load the cores), --variants a,b,… (default all).
 
 #include "outputdecoder.h"
 #include "outputlog.h"
 
+#include <QCoreApplication>
+#include <QProcess>
+#include <QSocketNotifier>
 #include <QtGlobal>
 
 #include <algorithm>
@@ -50,6 +58,7 @@ struct Options
     int readSize = 1024 * 1024;
     int repeat = 3;
     int busy = 0;
+    std::string variants = "plain,outputlog,zerocopy,qprocess,notifier";
 };
 
 struct Child
@@ -93,14 +102,16 @@ long long peakRssKiB()
     return -1;
 }
 
-Child spawnFlood(const Options &options, long long bytes)
+Child spawnFlood(const Options &options, long long bytes, int pipeSize = -1)
 {
+    if (pipeSize < 0)
+        pipeSize = options.pipeSize;
     int fds[2];
     if (::pipe2(fds, O_CLOEXEC) != 0) {
         std::perror("pipe2");
         std::exit(1);
     }
-    if (options.pipeSize > 0 && ::fcntl(fds[0], F_SETPIPE_SZ, options.pipeSize) < 0)
+    if (pipeSize > 0 && ::fcntl(fds[0], F_SETPIPE_SZ, pipeSize) < 0)
         std::perror("F_SETPIPE_SZ");
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
@@ -121,11 +132,11 @@ Child spawnFlood(const Options &options, long long bytes)
     return child;
 }
 
-std::vector<Child> spawnAll(const Options &options)
+std::vector<Child> spawnAll(const Options &options, int pipeSize = -1)
 {
     std::vector<Child> children;
     for (int i = 0; i < options.entries; ++i)
-        children.push_back(spawnFlood(options, options.bytes / options.entries));
+        children.push_back(spawnFlood(options, options.bytes / options.entries, pipeSize));
     return children;
 }
 
@@ -209,42 +220,206 @@ Trial runPlain(const Options &options)
     return trial;
 }
 
-Trial runLog(const Options &options)
+std::vector<std::unique_ptr<OutputLog>> makeLogs(const Options &options)
 {
-    std::vector<char> buffer(size_t(options.readSize));
     std::vector<std::unique_ptr<OutputLog>> logs;
     for (int i = 0; i < options.entries; ++i) {
         logs.push_back(std::make_unique<OutputLog>());
         logs.back()->beginRun(1);
     }
-    resetPeakRss();
-    const double start = now();
-    std::vector<Child> children = spawnAll(options);
-    Trial trial;
-    trial.bytes = drain(children, buffer, [&logs](size_t index, const char *data, ssize_t size) {
-        logs[index]->appendData(OutputStream::Stdout, QByteArrayView(data, size));
-    });
-    for (auto &log : logs)
-        log->endRun();
-    reap(children);
-    trial.seconds = now() - start;
-    trial.peakRssKiB = peakRssKiB();
+    return logs;
+}
+
+// Ends the runs and fills in the counts and checks of a trial.
+void account(const Options &options, std::vector<std::unique_ptr<OutputLog>> &logs, Trial &trial)
+{
+    const long long each = options.bytes / options.entries;
+    trial.bytes = 0;
     for (size_t i = 0; i < logs.size(); ++i) {
-        const OutputLog &log = *logs[i];
+        OutputLog &log = *logs[i];
+        log.endRun();
+        trial.bytes += log.bytesReceived(OutputStream::Stdout);
         trial.lines += log.endLineNumber();
         trial.kept += log.lineCount();
         trial.dropped += log.droppedLines();
         trial.droppedBytes += log.droppedBytes();
-        if (options.lineLength > 0 && children[i].bytes % options.lineLength == 0) {
+        if (options.lineLength > 0 && each % options.lineLength == 0) {
             // The last line kept must be the last line written.
             const QString last = log.line(log.endLineNumber() - 1).text;
-            const long long number = children[i].bytes / options.lineLength - 1;
+            const long long number = each / options.lineLength - 1;
             if (last.left(10).toLongLong() != number)
                 trial.lastLineOk = false;
         }
-        if (log.endLineNumber() != expectedLines(options, children[i].bytes))
+        if (log.endLineNumber() != expectedLines(options, each))
+            trial.lastLineOk = false;
+        // Every byte received is in a kept line or a dropped one.
+        qint64 kept = 0;
+        for (qint64 n = log.firstLineNumber(); n < log.endLineNumber(); ++n)
+            kept += log.line(n).byteCount;
+        if (kept + log.droppedBytes() != log.bytesReceived(OutputStream::Stdout))
             trial.lastLineOk = false;
     }
+}
+
+Trial runLog(const Options &options)
+{
+    std::vector<char> buffer(size_t(options.readSize));
+    std::vector<std::unique_ptr<OutputLog>> logs = makeLogs(options);
+    resetPeakRss();
+    const double start = now();
+    std::vector<Child> children = spawnAll(options);
+    Trial trial;
+    drain(children, buffer, [&logs](size_t index, const char *data, ssize_t size) {
+        logs[index]->appendData(OutputStream::Stdout, QByteArrayView(data, size));
+    });
+    reap(children);
+    for (auto &log : logs)
+        log->endRun();
+    trial.seconds = now() - start;
+    account(options, logs, trial);
+    trial.peakRssKiB = peakRssKiB();
+    return trial;
+}
+
+// Blocking reads straight into the logs' storage.
+Trial runZeroCopy(const Options &options)
+{
+    std::vector<std::unique_ptr<OutputLog>> logs = makeLogs(options);
+    resetPeakRss();
+    const double start = now();
+    std::vector<Child> children = spawnAll(options);
+    std::vector<pollfd> polled;
+    for (const Child &child : children)
+        polled.push_back({child.fd, POLLIN, 0});
+    size_t open = children.size();
+    while (open > 0) {
+        if (children.size() > 1 && ::poll(polled.data(), polled.size(), -1) < 0 && errno != EINTR)
+            break;
+        for (size_t i = 0; i < children.size(); ++i) {
+            if (polled[i].fd < 0 || (children.size() > 1 && polled[i].revents == 0))
+                continue;
+            qsizetype capacity = 0;
+            char *to = logs[i]->reserve(OutputStream::Stdout, 64 * 1024, &capacity);
+            const ssize_t n = ::read(polled[i].fd, to, size_t(std::min<qsizetype>(capacity, options.readSize)));
+            logs[i]->commit(OutputStream::Stdout, n > 0 ? n : 0);
+            if (n == 0 || (n < 0 && errno != EINTR)) {
+                ::close(polled[i].fd);
+                polled[i].fd = -1;
+                --open;
+            }
+        }
+    }
+    reap(children);
+    for (auto &log : logs)
+        log->endRun();
+    Trial trial;
+    trial.seconds = now() - start;
+    account(options, logs, trial);
+    trial.peakRssKiB = peakRssKiB();
+    return trial;
+}
+
+// What ManagedProcess does today: QProcess reads the pipe into its own buffer, and every
+// readyRead takes everything there is with readAll and appends it.
+Trial runQProcess(const Options &options)
+{
+    int argc = 1;
+    char name[] = "output_core";
+    char *argv[] = {name, nullptr};
+    QCoreApplication app(argc, argv);
+    std::vector<std::unique_ptr<OutputLog>> logs = makeLogs(options);
+    std::vector<std::unique_ptr<QProcess>> processes;
+    resetPeakRss();
+    const double start = now();
+    int running = options.entries;
+    for (int i = 0; i < options.entries; ++i) {
+        auto process = std::make_unique<QProcess>();
+        QProcess *child = process.get();
+        OutputLog *log = logs[size_t(i)].get();
+        process->setProcessChannelMode(QProcess::SeparateChannels);
+        QObject::connect(child, &QProcess::readyReadStandardOutput, child, [child, log] {
+            const QByteArray out = child->readAllStandardOutput();
+            if (!out.isEmpty())
+                log->appendData(OutputStream::Stdout, out);
+            const QByteArray err = child->readAllStandardError();
+            if (!err.isEmpty())
+                log->appendData(OutputStream::Stderr, err);
+        });
+        QObject::connect(child, &QProcess::finished, child, [child, log, &running, &app] {
+            const QByteArray out = child->readAllStandardOutput();
+            if (!out.isEmpty())
+                log->appendData(OutputStream::Stdout, out);
+            if (--running == 0)
+                app.quit();
+        });
+        process->start(QString::fromUtf8(FLOOD_CHILD_PATH),
+                       {QString::number(options.bytes / options.entries), QString::number(options.lineLength)});
+        processes.push_back(std::move(process));
+    }
+    app.exec();
+    for (auto &log : logs)
+        log->endRun();
+    Trial trial;
+    trial.seconds = now() - start;
+    account(options, logs, trial);
+    trial.peakRssKiB = peakRssKiB();
+    processes.clear();
+    return trial;
+}
+
+// The child's pipe read directly: a 1 MiB pipe, non-blocking, watched by a QSocketNotifier, read
+// into the log's storage until EAGAIN (or 4 MiB, to give the event loop its turn).
+Trial runNotifier(const Options &options)
+{
+    int argc = 1;
+    char name[] = "output_core";
+    char *argv[] = {name, nullptr};
+    QCoreApplication app(argc, argv);
+    std::vector<std::unique_ptr<OutputLog>> logs = makeLogs(options);
+    std::vector<std::unique_ptr<QSocketNotifier>> notifiers;
+    resetPeakRss();
+    const double start = now();
+    std::vector<Child> children = spawnAll(options, options.pipeSize > 0 ? options.pipeSize : 1024 * 1024);
+    int open = options.entries;
+    for (size_t i = 0; i < children.size(); ++i) {
+        const int fd = children[i].fd;
+        ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
+        auto notifier = std::make_unique<QSocketNotifier>(fd, QSocketNotifier::Read);
+        QSocketNotifier *watch = notifier.get();
+        OutputLog *log = logs[i].get();
+        QObject::connect(watch, &QSocketNotifier::activated, watch, [watch, fd, log, &open, &app] {
+            qsizetype taken = 0;
+            while (taken < 4 * 1024 * 1024) {
+                qsizetype capacity = 0;
+                char *to = log->reserve(OutputStream::Stdout, 64 * 1024, &capacity);
+                const ssize_t n = ::read(fd, to, size_t(capacity));
+                log->commit(OutputStream::Stdout, n > 0 ? n : 0);
+                if (n > 0) {
+                    taken += n;
+                    continue;
+                }
+                if (n < 0 && errno == EINTR)
+                    continue;
+                if (n < 0 && errno == EAGAIN)
+                    return;
+                watch->setEnabled(false); // end of file (or an error): this pipe is done
+                ::close(fd);
+                if (--open == 0)
+                    app.quit();
+                return;
+            }
+        });
+        notifiers.push_back(std::move(notifier));
+    }
+    app.exec();
+    reap(children);
+    for (auto &log : logs)
+        log->endRun();
+    Trial trial;
+    trial.seconds = now() - start;
+    account(options, logs, trial);
+    trial.peakRssKiB = peakRssKiB();
+    notifiers.clear();
     return trial;
 }
 
@@ -363,6 +538,8 @@ int main(int argc, char **argv)
             options.repeat = std::max(1, int(value));
         else if (name == "--busy")
             options.busy = int(value);
+        else if (name == "--variants")
+            options.variants = argv[i + 1];
         else {
             std::fprintf(stderr, "output_core: unknown option %s\n", name.c_str());
             return 2;
@@ -387,28 +564,41 @@ int main(int argc, char **argv)
                 options.pipeSize > 0 ? options.pipeSize : defaultPipeSize(), options.readSize,
                 options.busy, options.busy == 1 ? "" : "s", options.repeat);
 
-    std::vector<double> plainRates;
-    std::vector<double> logRates;
-    Trial plain;
-    Trial logged;
+    struct Variant
+    {
+        const char *name;
+        Trial (*run)(const Options &);
+        std::vector<double> rates;
+        std::vector<double> ratios;
+        Trial last;
+    };
+    std::vector<Variant> variants;
+    for (Variant v : {Variant{"plain", runPlain, {}, {}, {}}, Variant{"outputlog", runLog, {}, {}, {}},
+                      Variant{"zerocopy", runZeroCopy, {}, {}, {}}, Variant{"qprocess", runQProcess, {}, {}, {}},
+                      Variant{"notifier", runNotifier, {}, {}, {}}}) {
+        if (std::string(v.name) == "plain" || ("," + options.variants + ",").find("," + std::string(v.name) + ",") != std::string::npos)
+            variants.push_back(v);
+    }
+    const long long written = options.bytes / options.entries * options.entries;
     bool allOk = true;
     for (int r = 0; r < options.repeat; ++r) {
-        plain = forked([&options] { return runPlain(options); });
-        logged = forked([&options] { return runLog(options); });
-        plainRates.push_back(double(plain.bytes) / plain.seconds);
-        logRates.push_back(double(logged.bytes) / logged.seconds);
-        allOk = allOk && logged.lastLineOk && logged.bytes == options.bytes / options.entries * options.entries;
+        double plainRate = 0;
+        for (Variant &variant : variants) {
+            Trial (*run)(const Options &) = variant.run;
+            variant.last = forked([&options, run] { return run(options); });
+            const double rate = double(variant.last.bytes) / variant.last.seconds;
+            variant.rates.push_back(rate);
+            if (variant.run == runPlain)
+                plainRate = rate;
+            variant.ratios.push_back(rate / plainRate);
+            if (variant.run != runPlain)
+                allOk = allOk && variant.last.lastLineOk && variant.last.bytes == written;
+        }
     }
     stop = true;
     for (std::thread &spinner : spinners)
         spinner.join();
 
-    const long long written = options.bytes / options.entries * options.entries;
-    const double plainRate = median(plainRates);
-    const double logRate = median(logRates);
-    std::vector<double> ratios;
-    for (size_t i = 0; i < plainRates.size(); ++i)
-        ratios.push_back(logRates[i] / plainRates[i]);
     const auto spread = [](const std::vector<double> &values, double scale) {
         const auto [low, high] = std::minmax_element(values.begin(), values.end());
         char text[64];
@@ -416,22 +606,24 @@ int main(int argc, char **argv)
         return std::string(text);
     };
     const double toMib = 1.0 / (1024.0 * 1024.0);
-    std::printf("plain reader:      %8.1f MiB/s  (range %s)\n", mib(plainRate),
-                spread(plainRates, toMib).c_str());
-    std::printf("outputlog:         %8.1f MiB/s  (range %s)\n", mib(logRate),
-                spread(logRates, toMib).c_str());
-    std::printf("ratio:             %8.2f        (median of the pairs %.2f, range %s)\n",
-                logRate / plainRate, median(ratios), spread(ratios, 1.0).c_str());
     long long expected = 0;
     for (int i = 0; i < options.entries; ++i)
         expected += expectedLines(options, options.bytes / options.entries);
-    std::printf("bytes:             written %lld, received %lld\n", written, logged.bytes);
-    std::printf("lines:             written %lld, received %lld (kept %lld, dropped %lld = %lld bytes)\n",
-                expected, logged.lines, logged.kept, logged.dropped, logged.droppedBytes);
-    std::printf("every line:        %s\n", allOk ? "accounted for, last line kept is the last written"
+    std::printf("%-10s %10s %8s %16s %10s %14s\n", "variant", "MiB/s", "ratio", "ratio range", "peak RSS", "lines");
+    for (const Variant &variant : variants) {
+        std::printf("%-10s %10.1f %8.2f %16s %7.1f MiB %14lld\n", variant.name, mib(median(variant.rates)),
+                    median(variant.ratios), spread(variant.ratios, 1.0).c_str(),
+                    double(variant.last.peakRssKiB) / 1024.0, variant.last.lines);
+    }
+    (void)toMib;
+    std::printf("ratio: the variant's throughput over the plain reader's of the same round, median of %d rounds\n",
+                options.repeat);
+    std::printf("bytes:             written %lld\n", written);
+    const Trial &logged = variants.back().last;
+    std::printf("lines:             written %lld; %s received %lld (kept %lld, dropped %lld = %lld bytes)\n",
+                expected, variants.back().name, logged.lines, logged.kept, logged.dropped, logged.droppedBytes);
+    std::printf("every line:        %s\n", allOk ? "accounted for in every trial, last line kept is the last written"
                                                  : "MISMATCH");
-    std::printf("peak RSS:          plain %.1f MiB, outputlog %.1f MiB\n",
-                double(plain.peakRssKiB) / 1024.0, double(logged.peakRssKiB) / 1024.0);
     std::printf("decode only:       %8.1f MiB/s (from memory, no pipe)\n",
                 mib(decodeOnly(options)));
     return allOk ? 0 : 1;
