@@ -1,6 +1,7 @@
 // Supervision in ManagedProcess: restart policies and their backoff, giving up, the user's stop
 // never restarting, restart(), pause/resume, signals to the whole group, unexpected ends.
 
+#include "joinoperation.h"
 #include "managedprocess.h"
 #include "outputlog.h"
 #include "processmanager.h"
@@ -111,6 +112,8 @@ private slots:
     void restartVerbCancelledByKill();
     void pauseStopsProgress();
     void signalsReachWholeGroup();
+    void policySetToNeverCancelsPendingRestart();
+    void joinOnWaitingEntryReportsLastRun();
 };
 
 void tst_Supervision::initTestCase()
@@ -551,6 +554,45 @@ void tst_Supervision::signalsReachWholeGroup()
     QVERIFY(process.terminate().ok);
     QVERIFY(finished.wait(5000));
     QVERIFY(!process.endedUnexpectedly());
+}
+
+void tst_Supervision::policySetToNeverCancelsPendingRestart()
+{
+    ManagedProcess process(1, childSpec({u"exit"_s, u"2"_s}, RestartPolicy::OnFailure));
+    process.setRestartTiming(fastTiming(300, 300));
+    QSignalSpy finished(&process, &ManagedProcess::finished);
+    QVERIFY(process.start().ok);
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(process.state(), State::Waiting);
+
+    ProcessSpec spec = process.spec();
+    spec.restart = RestartPolicy::Never;
+    process.setSpec(spec);
+    QCOMPARE(process.state(), State::Exited);
+    letTimePass(600);
+    QCOMPARE(process.runCount(), 1);
+}
+
+void tst_Supervision::joinOnWaitingEntryReportsLastRun()
+{
+    // join() on an entry waiting for its restart returns at once with the ended run's code, as
+    // Python's join() returns once the process has terminated.
+    ManagedProcess process(1, childSpec({u"exit"_s, u"5"_s}, RestartPolicy::Always));
+    process.setRestartTiming(fastTiming(60000, 60000));
+    QSignalSpy finished(&process, &ManagedProcess::finished);
+    QVERIFY(process.start().ok);
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(process.state(), State::Waiting);
+
+    JoinOperation join({&process}, 5000);
+    QSignalSpy done(&join, &JoinOperation::done);
+    join.start();
+    QVERIFY(done.wait(5000));
+    const QList<JoinOperation::Outcome> outcomes = join.outcomes();
+    QCOMPARE(outcomes.size(), 1);
+    QVERIFY(outcomes.first().exited);
+    QCOMPARE(outcomes.first().exitCode, 5);
+    QVERIFY(process.kill().ok);
 }
 
 QTEST_GUILESS_MAIN(tst_Supervision)
