@@ -35,30 +35,6 @@ constexpr int MaxNameWidth = 24;
 const QString Separator = u" | "_s;
 const QString ContinuationMark = u" \u21a9"_s;
 
-// While a find is active, one timer tick examines at most this many characters (a few ms of
-// regular expression matching); the rest follows on the next ticks.
-constexpr qint64 FindBudgetPerTick = 2'000'000;
-
-// Appends sorted new items; those that belong before the end (a line examined again, an entry
-// that was examined less far than another) are merged with the tail they belong in.
-template<typename T, typename Less>
-void mergeInto(std::deque<T> &into, std::vector<T> &fresh, Less less)
-{
-    if (fresh.empty())
-        return;
-    std::sort(fresh.begin(), fresh.end(), less);
-    if (into.empty() || less(into.back(), fresh.front())) {
-        into.insert(into.end(), fresh.begin(), fresh.end());
-        return;
-    }
-    const auto tailStart = std::upper_bound(into.begin(), into.end(), fresh.front(), less);
-    std::vector<T> merged;
-    merged.reserve(size_t(into.end() - tailStart) + fresh.size());
-    std::merge(tailStart, into.end(), fresh.begin(), fresh.end(), std::back_inserter(merged), less);
-    into.erase(tailStart, into.end());
-    into.insert(into.end(), merged.begin(), merged.end());
-}
-
 } // namespace
 
 struct OutputView::Layout
@@ -111,11 +87,12 @@ OutputView::~OutputView() = default;
 
 void OutputView::setProcesses(const QList<ManagedProcess *> &processes, bool showNames)
 {
-    for (const Source &source : m_sources) {
-        if (source.log)
-            disconnect(source.log, nullptr, this, nullptr);
+    for (int i = 0; i < m_index.sourceCount(); ++i) {
+        if (OutputLog *log = m_index.log(i))
+            disconnect(log, nullptr, this, nullptr);
     }
     m_sources.clear();
+    QList<OutputLog *> logs;
     for (ManagedProcess *process : processes) {
         if (!process || !process->output())
             continue;
@@ -126,13 +103,14 @@ void OutputView::setProcesses(const QList<ManagedProcess *> &processes, bool sho
         const int index = int(m_sources.size());
         Source source;
         source.process = process;
-        source.log = process->output();
         source.id = process->id();
         source.color = m_style.entryColor(source.id);
         m_sources.push_back(source);
-        connect(source.log, &OutputLog::changed, this, &OutputView::markDirty);
-        connect(source.log, &OutputLog::cleared, this, [this, index] { purgeSource(index); });
+        logs.append(process->output());
+        connect(process->output(), &OutputLog::changed, this, &OutputView::markDirty);
+        connect(process->output(), &OutputLog::cleared, this, [this, index] { purgeSource(index); });
     }
+    m_index.setLogs(logs);
     m_showNames = showNames;
     refreshNames();
     rebuild();
@@ -206,39 +184,25 @@ void OutputView::setPlaceholderText(const QString &text)
 void OutputView::setFindPattern(const QString &pattern, Qt::CaseSensitivity sensitivity,
                                 bool regularExpression)
 {
-    if (pattern == m_findText && sensitivity == m_sensitivity && regularExpression == m_useRegex)
+    if (pattern == m_index.pattern() && sensitivity == m_index.sensitivity()
+        && regularExpression == m_index.usesRegularExpression())
         return;
-    m_findText = pattern;
-    m_sensitivity = sensitivity;
-    m_useRegex = regularExpression;
-    if (m_useRegex) {
-        m_regex.setPattern(pattern);
-        m_regex.setPatternOptions(sensitivity == Qt::CaseSensitive
-                                      ? QRegularExpression::NoPatternOption
-                                      : QRegularExpression::CaseInsensitiveOption);
-        m_regex.optimize();
-    }
+    m_index.setPattern(pattern, sensitivity, regularExpression);
     m_currentMatch = {0, -1};
     rebuild();
-    emit matchesChanged();
 }
 
 bool OutputView::isFindPatternValid() const
 {
-    return !m_useRegex || m_findText.isEmpty() || m_regex.isValid();
-}
-
-bool OutputView::findActive() const
-{
-    return !m_findText.isEmpty() && (!m_useRegex || m_regex.isValid());
+    return m_index.isPatternValid();
 }
 
 void OutputView::setFilterEnabled(bool enabled)
 {
-    if (m_filter == enabled)
+    if (m_index.isFilterEnabled() == enabled)
         return;
-    m_filter = enabled;
-    if (findActive())
+    m_index.setFilterEnabled(enabled);
+    if (m_index.isFinding())
         rebuild();
 }
 
@@ -246,30 +210,23 @@ int OutputView::currentMatch() const
 {
     if (m_currentMatch.second < 0)
         return -1;
-    const auto it = std::lower_bound(m_matches.cbegin(), m_matches.cend(), m_currentMatch,
-                                     [](const Match &m, const std::pair<quint64, int> &key) {
-                                         return std::make_pair(m.sequence, m.start) < key;
-                                     });
-    if (it == m_matches.cend() || it->sequence != m_currentMatch.first
-        || it->start != m_currentMatch.second)
-        return -1;
-    return int(it - m_matches.cbegin());
+    return m_index.matchIndex(m_currentMatch.first, m_currentMatch.second);
 }
 
 void OutputView::findNext()
 {
     flush();
-    if (m_matches.empty())
+    if (matchCount() == 0)
         return;
     int index = currentMatch();
     if (index >= 0) {
         index = (index + 1) % matchCount();
     } else {
         // From the top of the view.
-        const quint64 top = m_rows.empty() ? 0 : m_rows[size_t(firstVisibleRow())].sequence;
-        const auto it = std::lower_bound(m_matches.cbegin(), m_matches.cend(), top,
-                                         [](const Match &m, quint64 s) { return m.sequence < s; });
-        index = it == m_matches.cend() ? 0 : int(it - m_matches.cbegin());
+        const quint64 top = m_index.isEmpty() ? 0 : m_index.row(firstVisibleRow()).sequence;
+        index = m_index.firstMatchFrom(top);
+        if (index >= matchCount())
+            index = 0;
     }
     showMatch(index);
 }
@@ -277,7 +234,7 @@ void OutputView::findNext()
 void OutputView::findPrevious()
 {
     flush();
-    if (m_matches.empty())
+    if (matchCount() == 0)
         return;
     int index = currentMatch();
     if (index >= 0) {
@@ -285,17 +242,16 @@ void OutputView::findPrevious()
     } else {
         // From the bottom of the view.
         const int last = lastVisibleRow();
-        const quint64 bottom = last < 0 ? 0 : m_rows[size_t(last)].sequence;
-        const auto it = std::upper_bound(m_matches.cbegin(), m_matches.cend(), bottom,
-                                         [](quint64 s, const Match &m) { return s < m.sequence; });
-        index = it == m_matches.cbegin() ? matchCount() - 1 : int(it - m_matches.cbegin()) - 1;
+        index = m_index.lastMatchUpTo(last < 0 ? 0 : m_index.row(last).sequence);
+        if (index < 0)
+            index = matchCount() - 1;
     }
     showMatch(index);
 }
 
 void OutputView::showMatch(int index)
 {
-    const Match &match = m_matches[size_t(index)];
+    const OutputIndex::Match &match = m_index.match(index);
     m_currentMatch = {match.sequence, match.start};
     const int row = rowOfSequence(match.sequence);
     if (row < firstVisibleRow() || row >= lastVisibleRow()) {
@@ -304,7 +260,7 @@ void OutputView::showMatch(int index)
         setScrollValue(std::clamp(row - page / 2, 0, verticalScrollBar()->maximum()));
     }
     if (!m_wrap) {
-        const Display display = displayOf(m_rows[size_t(row)], m_timestamps);
+        const Display display = displayOf(m_index.row(row), m_timestamps);
         const qreal x = (display.textStart + match.start) * m_charWidth;
         QScrollBar *bar = horizontalScrollBar();
         if (x < bar->value() || x + match.length * m_charWidth > bar->value() + viewport()->width() - 2 * Margin)
@@ -313,25 +269,6 @@ void OutputView::showMatch(int index)
     placeJumpButton();
     viewport()->update();
     emit matchesChanged();
-}
-
-void OutputView::collectMatches(const QString &text, const Row &row, std::vector<Match> &out) const
-{
-    if (m_useRegex) {
-        QRegularExpressionMatchIterator it = m_regex.globalMatch(text);
-        while (it.hasNext()) {
-            const QRegularExpressionMatch m = it.next();
-            if (m.capturedLength() > 0)
-                out.push_back({row.sequence, row.line, row.source, int(m.capturedStart()),
-                               int(m.capturedLength())});
-        }
-        return;
-    }
-    qsizetype from = 0;
-    while ((from = text.indexOf(m_findText, from, m_sensitivity)) >= 0) {
-        out.push_back({row.sequence, row.line, row.source, int(from), int(m_findText.size())});
-        from += m_findText.size();
-    }
 }
 
 // --- The index ---------------------------------------------------------------------------------
@@ -345,14 +282,8 @@ void OutputView::markDirty()
 
 void OutputView::rebuild()
 {
-    const quint64 top = m_rows.empty() ? 0 : m_rows[size_t(firstVisibleRow())].sequence;
-    m_rows.clear();
-    m_matches.clear();
-    for (Source &source : m_sources) {
-        source.nextLine = source.log ? source.log->firstLineNumber() : 0;
-        source.seenFirst = source.nextLine;
-        source.provisional = -1;
-    }
+    const quint64 top = m_index.isEmpty() ? 0 : m_index.row(firstVisibleRow()).sequence;
+    m_index.reset();
     m_layouts.clear();
     m_maxWidth = 0;
     m_dirty = true;
@@ -365,51 +296,12 @@ void OutputView::rebuild()
 
 void OutputView::purgeSource(int source)
 {
-    if (source < 0 || source >= int(m_sources.size()))
-        return;
-    m_rows.erase(std::remove_if(m_rows.begin(), m_rows.end(),
-                                [source](const Row &r) { return r.source == source; }),
-                 m_rows.end());
-    m_matches.erase(std::remove_if(m_matches.begin(), m_matches.end(),
-                                   [source](const Match &m) { return m.source == source; }),
-                    m_matches.end());
-    Source &s = m_sources[size_t(source)];
-    s.nextLine = 0;
-    s.seenFirst = 0;
-    s.provisional = -1;
+    m_index.purge(source);
     clearSelection();
     m_maxWidth = 0;
     updateScrollBars();
     emit matchesChanged();
     markDirty();
-}
-
-void OutputView::dropTrimmedRows()
-{
-    std::vector<qint64> firsts(m_sources.size(), 0);
-    bool trimmed = false;
-    for (size_t i = 0; i < m_sources.size(); ++i) {
-        Source &source = m_sources[i];
-        firsts[i] = source.log ? source.log->firstLineNumber() : std::numeric_limits<qint64>::max();
-        if (firsts[i] > source.seenFirst) {
-            trimmed = true;
-            source.seenFirst = firsts[i];
-        }
-    }
-    if (!trimmed)
-        return;
-    const auto rowGone = [&firsts](const Row &r) { return r.line < firsts[size_t(r.source)]; };
-    const auto matchGone = [&firsts](const Match &m) { return m.line < firsts[size_t(m.source)]; };
-    while (!m_rows.empty() && rowGone(m_rows.front()))
-        m_rows.pop_front();
-    while (!m_matches.empty() && matchGone(m_matches.front()))
-        m_matches.pop_front();
-    if (m_sources.size() > 1) {
-        // Entries drop lines at different rates: gone rows can sit between kept ones.
-        m_rows.erase(std::remove_if(m_rows.begin(), m_rows.end(), rowGone), m_rows.end());
-        m_matches.erase(std::remove_if(m_matches.begin(), m_matches.end(), matchGone),
-                        m_matches.end());
-    }
 }
 
 void OutputView::flush()
@@ -424,82 +316,8 @@ void OutputView::refresh(bool bounded)
     if (!m_dirty)
         return;
     m_dirty = false;
-    bool pending = false;
-    const quint64 top = m_rows.empty() ? 0 : m_rows[size_t(firstVisibleRow())].sequence;
-    const size_t matchesBefore = m_matches.size();
-
-    dropTrimmedRows();
-
-    const bool finding = findActive();
-    const bool filtering = finding && m_filter;
-    std::vector<Row> fresh;
-    std::vector<Match> freshMatches;
-    bool matchesTouched = false;
-    for (size_t s = 0; s < m_sources.size(); ++s) {
-        Source &source = m_sources[s];
-        const OutputLog *log = source.log;
-        if (!log)
-            continue;
-        const qint64 first = log->firstLineNumber();
-        const qint64 end = log->endLineNumber();
-        if (source.provisional >= first && source.provisional < end) {
-            // The last line of the previous pass may have grown or been rewritten since.
-            const OutputLine &line = log->line(source.provisional);
-            const auto bySequence = [](const Match &m, quint64 v) { return m.sequence < v; };
-            const auto from = std::lower_bound(m_matches.begin(), m_matches.end(), line.sequence, bySequence);
-            auto to = from;
-            while (to != m_matches.end() && to->sequence == line.sequence)
-                ++to;
-            if (from != to) {
-                m_matches.erase(from, to);
-                matchesTouched = true;
-            }
-            if (filtering) {
-                const int row = rowOfSequence(line.sequence);
-                if (row < rowCount() && m_rows[size_t(row)].sequence == line.sequence)
-                    m_rows.erase(m_rows.begin() + row);
-            }
-            const Row row{line.sequence, source.provisional, int(s)};
-            const size_t before = freshMatches.size();
-            collectMatches(line.text, row, freshMatches);
-            if (filtering && freshMatches.size() > before)
-                fresh.push_back(row);
-        }
-        const qint64 budget = bounded && finding
-            ? std::max<qint64>(65536, FindBudgetPerTick / qint64(m_sources.size()))
-            : std::numeric_limits<qint64>::max();
-        qint64 spent = 0;
-        qint64 n = std::max(source.nextLine, first);
-        for (; n < end && spent < budget; ++n) {
-            if (!finding) {
-                // Indexing needs no text: the log need not decode the line.
-                fresh.push_back({log->lineSequence(n), n, int(s)});
-                continue;
-            }
-            const OutputLine &line = log->line(n);
-            const Row row{line.sequence, n, int(s)};
-            spent += line.text.size() + 16;
-            const size_t before = freshMatches.size();
-            collectMatches(line.text, row, freshMatches);
-            if (!filtering || freshMatches.size() > before)
-                fresh.push_back(row);
-        }
-        source.nextLine = n;
-        if (n < end) {
-            // Out of budget: the lines examined so far are complete; go on at the next tick.
-            source.provisional = -1;
-            pending = true;
-        } else {
-            source.provisional = finding && end > first ? end - 1 : -1;
-        }
-    }
-    mergeInto(m_rows, fresh, [](const Row &a, const Row &b) { return a.sequence < b.sequence; });
-    if (!freshMatches.empty()) {
-        matchesTouched = true;
-        mergeInto(m_matches, freshMatches, [](const Match &a, const Match &b) {
-            return std::make_pair(a.sequence, a.start) < std::make_pair(b.sequence, b.start);
-        });
-    }
+    const quint64 top = m_index.isEmpty() ? 0 : m_index.row(firstVisibleRow()).sequence;
+    const OutputIndex::Result result = m_index.update(bounded);
 
     updateScrollBars();
     if (m_following)
@@ -513,24 +331,10 @@ void OutputView::refresh(bool bounded)
         QAccessible::updateAccessibility(&event);
     }
     emit rowsChanged();
-    if (matchesTouched || m_matches.size() != matchesBefore)
+    if (result.matchesChanged)
         emit matchesChanged();
-    if (pending)
+    if (result.pending)
         markDirty();
-}
-
-int OutputView::rowOfSequence(quint64 sequence) const
-{
-    const auto it = std::lower_bound(m_rows.cbegin(), m_rows.cend(), sequence,
-                                     [](const Row &r, quint64 s) { return r.sequence < s; });
-    return int(it - m_rows.cbegin());
-}
-
-const OutputLine &OutputView::lineOf(const Row &row) const
-{
-    static const OutputLine empty;
-    const OutputLog *log = m_sources[size_t(row.source)].log;
-    return log ? log->line(row.line) : empty;
 }
 
 // --- Rows as text ------------------------------------------------------------------------------
@@ -562,7 +366,7 @@ QString OutputView::rowText(int row) const
 {
     if (row < 0 || row >= rowCount())
         return {};
-    const Display display = displayOf(m_rows[size_t(row)], m_timestamps);
+    const Display display = displayOf(m_index.row(row), m_timestamps);
     return display.text.left(display.textEnd);
 }
 
@@ -570,7 +374,7 @@ OutputStream OutputView::rowStream(int row) const
 {
     if (row < 0 || row >= rowCount())
         return OutputStream::Stdout;
-    return lineOf(m_rows[size_t(row)]).stream;
+    return lineOf(m_index.row(row)).stream;
 }
 
 QColor OutputView::rowColor(int row) const
@@ -590,7 +394,7 @@ ManagedProcess *OutputView::rowProcess(int row) const
 {
     if (row < 0 || row >= rowCount())
         return nullptr;
-    return m_sources[size_t(m_rows[size_t(row)].source)].process;
+    return m_sources[size_t(m_index.row(row).source)].process;
 }
 
 QString OutputView::visibleRowsText() const
@@ -644,7 +448,7 @@ int OutputView::rowTop(int row) const
 
 int OutputView::visibleTextOffsetAt(const QPoint &point) const
 {
-    if (m_rows.empty() || !viewport()->rect().contains(point))
+    if (m_index.isEmpty() || !viewport()->rect().contains(point))
         return -1;
     TextPos pos;
     if (!positionAt(point, &pos))
@@ -682,14 +486,14 @@ QRect OutputView::visibleCharacterRect(int offset) const
 
 bool OutputView::visibleSelection(int *start, int *end) const
 {
-    if (!hasSelection() || m_rows.empty())
+    if (!hasSelection() || m_index.isEmpty())
         return false;
     const auto [from, to] = orderedSelection();
     const int first = firstVisibleRow();
     const int last = lastVisibleRow();
     int fromRow = rowOfSequence(from.sequence);
     int toRow = rowOfSequence(to.sequence);
-    const bool toExact = toRow < rowCount() && m_rows[size_t(toRow)].sequence == to.sequence;
+    const bool toExact = toRow < rowCount() && m_index.row(toRow).sequence == to.sequence;
     if (!toExact)
         --toRow;
     if (toRow < first || fromRow > last)
@@ -710,8 +514,8 @@ void OutputView::setVisibleSelection(int start, int end)
         return;
     }
     m_hasSelection = true;
-    m_anchor = {m_rows[size_t(startRow)].sequence, startColumn};
-    m_cursor = {m_rows[size_t(endRow)].sequence, endColumn};
+    m_anchor = {m_index.row(startRow).sequence, startColumn};
+    m_cursor = {m_index.row(endRow).sequence, endColumn};
     viewport()->update();
     emit selectionChanged();
 }
@@ -719,8 +523,8 @@ void OutputView::setVisibleSelection(int start, int end)
 void OutputView::writePlainText(QTextStream &out, bool withTimestamps) const
 {
     bool joined = false; // this row goes on from the previous one (a cut long line)
-    for (size_t i = 0; i < m_rows.size(); ++i) {
-        const Row &row = m_rows[i];
+    for (int i = 0; i < rowCount(); ++i) {
+        const Row &row = m_index.row(i);
         const OutputLine &line = lineOf(row);
         if (joined) {
             out << line.text;
@@ -728,8 +532,8 @@ void OutputView::writePlainText(QTextStream &out, bool withTimestamps) const
             const Display display = displayOf(row, withTimestamps, true);
             out << QStringView(display.text).left(display.textEnd);
         }
-        joined = line.continued && i + 1 < m_rows.size() && m_rows[i + 1].source == row.source
-            && m_rows[i + 1].line == row.line + 1;
+        joined = line.continued && i + 1 < rowCount() && m_index.row(i + 1).source == row.source
+            && m_index.row(i + 1).line == row.line + 1;
         if (!joined)
             out << '\n';
     }
@@ -749,7 +553,7 @@ bool OutputView::isChunked(int row) const
 {
     // Laying out a wrapped line of many thousand characters takes tens of milliseconds; such a
     // line is cut at a fixed column count instead and only its screen lines in view are laid out.
-    return m_wrap && displayLength(m_rows[size_t(row)]) > LongLine;
+    return m_wrap && displayLength(m_index.row(row)) > LongLine;
 }
 
 int OutputView::chunkColumns() const
@@ -763,18 +567,19 @@ int OutputView::rowLines(int row) const
         return 1;
     if (isChunked(row)) {
         const int columns = chunkColumns();
-        return std::max(1, (displayLength(m_rows[size_t(row)]) + columns - 1) / columns);
+        return std::max(1, (displayLength(m_index.row(row)) + columns - 1) / columns);
     }
     return layoutFor(row)->lines;
 }
 
 const OutputView::Layout *OutputView::layoutFor(int rowIndex, int chunk) const
 {
-    const Row &row = m_rows[size_t(rowIndex)];
+    const Row &row = m_index.row(rowIndex);
     const Source &source = m_sources[size_t(row.source)];
     const OutputLine &line = lineOf(row);
-    const bool isLast = source.log && row.line == source.log->endLineNumber() - 1;
-    const quint64 tail = source.log ? source.log->tailRevision() : 0;
+    const OutputLog *log = m_index.log(row.source);
+    const bool isLast = log && row.line == log->endLineNumber() - 1;
+    const quint64 tail = log ? log->tailRevision() : 0;
 
     const int length = displayLength(row);
     int window = -1;
@@ -919,7 +724,7 @@ int OutputView::topOffset() const
 {
     // At the end, a wrapped last line taller than the view shows its end, not its start.
     const QScrollBar *bar = verticalScrollBar();
-    if (!m_wrap || m_rows.empty() || bar->value() < bar->maximum())
+    if (!m_wrap || m_index.isEmpty() || bar->value() < bar->maximum())
         return 0;
     const int height = viewport()->height();
     int total = 0;
@@ -935,7 +740,7 @@ int OutputView::firstVisibleRow() const
 
 int OutputView::lastVisibleRow() const
 {
-    if (m_rows.empty())
+    if (m_index.isEmpty())
         return -1;
     const int height = viewport()->height();
     int y = topOffset();
@@ -1014,7 +819,7 @@ void OutputView::placeJumpButton()
 {
     if (!m_jumpButton)
         return; // still in the constructor
-    const bool show = !m_following && !m_rows.empty();
+    const bool show = !m_following && !m_index.isEmpty();
     if (show) {
         m_jumpButton->adjustSize();
         const QRect area = viewport()->geometry();
@@ -1029,7 +834,7 @@ void OutputView::paintEvent(QPaintEvent *)
 {
     QPainter painter(viewport());
     painter.fillRect(viewport()->rect(), m_style.base());
-    if (m_rows.empty()) {
+    if (m_index.isEmpty()) {
         if (m_sources.empty() && !m_placeholder.isEmpty()) {
             painter.setPen(m_style.dimText());
             painter.drawText(viewport()->rect().adjusted(Margin, Margin, -Margin, -Margin),
@@ -1045,7 +850,7 @@ void OutputView::paintEvent(QPaintEvent *)
         std::tie(selectionStart, selectionEnd) = orderedSelection();
         selectionFirst = rowOfSequence(selectionStart.sequence);
         selectionLast = rowOfSequence(selectionEnd.sequence);
-        if (selectionLast >= rowCount() || m_rows[size_t(selectionLast)].sequence != selectionEnd.sequence) {
+        if (selectionLast >= rowCount() || m_index.row(selectionLast).sequence != selectionEnd.sequence) {
             --selectionLast;
             selectionEnd.offset = INT_MAX;
         }
@@ -1064,7 +869,7 @@ void OutputView::paintEvent(QPaintEvent *)
     int y = topOffset();
     qreal widest = m_maxWidth;
     for (int row = firstVisibleRow(); row < rowCount() && y < height; ++row) {
-        const quint64 sequence = m_rows[size_t(row)].sequence;
+        const quint64 sequence = m_index.row(row).sequence;
         const auto draw = [&](const Layout *layout, int top) {
             QList<QTextLayout::FormatRange> extra;
             const auto add = [&](int start, int count, const QTextCharFormat &format) {
@@ -1073,9 +878,9 @@ void OutputView::paintEvent(QPaintEvent *)
                 if (to > from)
                     extra.append({from, to - from, format});
             };
-            auto match = std::lower_bound(m_matches.cbegin(), m_matches.cend(), sequence,
-                                          [](const Match &m, quint64 s) { return m.sequence < s; });
-            for (; match != m_matches.cend() && match->sequence == sequence; ++match) {
+            const auto [firstMatch, endMatch] = m_index.matchesOf(sequence);
+            for (int i = firstMatch; i < endMatch; ++i) {
+                const OutputIndex::Match *match = &m_index.match(i);
                 const bool current = match->sequence == m_currentMatch.first
                     && match->start == m_currentMatch.second;
                 add(layout->textStart + match->start, match->length, current ? currentFormat : matchFormat);
@@ -1154,7 +959,7 @@ std::pair<OutputView::TextPos, OutputView::TextPos> OutputView::orderedSelection
 
 QString OutputView::rowDisplaySlice(int row, int from, int to) const
 {
-    const Display display = displayOf(m_rows[size_t(row)], m_timestamps);
+    const Display display = displayOf(m_index.row(row), m_timestamps);
     const int end = std::min(to, display.textEnd);
     const int start = std::clamp(from, 0, display.textEnd);
     return end > start ? display.text.mid(start, end - start) : QString();
@@ -1162,16 +967,16 @@ QString OutputView::rowDisplaySlice(int row, int from, int to) const
 
 QString OutputView::selectedText() const
 {
-    if (!hasSelection() || m_rows.empty())
+    if (!hasSelection() || m_index.isEmpty())
         return {};
     auto [start, end] = orderedSelection();
     const int first = rowOfSequence(start.sequence);
     if (first >= rowCount())
         return {};
-    if (m_rows[size_t(first)].sequence != start.sequence)
+    if (m_index.row(first).sequence != start.sequence)
         start.offset = 0;
     int last = rowOfSequence(end.sequence);
-    if (last >= rowCount() || m_rows[size_t(last)].sequence != end.sequence) {
+    if (last >= rowCount() || m_index.row(last).sequence != end.sequence) {
         --last;
         end.offset = INT_MAX;
     }
@@ -1186,11 +991,11 @@ QString OutputView::selectedText() const
 void OutputView::selectAll()
 {
     flush();
-    if (m_rows.empty())
+    if (m_index.isEmpty())
         return;
     m_hasSelection = true;
-    m_anchor = {m_rows.front().sequence, 0};
-    m_cursor = {m_rows.back().sequence, INT_MAX};
+    m_anchor = {m_index.row(0).sequence, 0};
+    m_cursor = {m_index.row(rowCount() - 1).sequence, INT_MAX};
     viewport()->update();
     emit selectionChanged();
 }
@@ -1213,10 +1018,10 @@ void OutputView::copy() const
 
 bool OutputView::positionAt(const QPoint &point, TextPos *pos) const
 {
-    if (m_rows.empty())
+    if (m_index.isEmpty())
         return false;
     if (point.y() < 0) {
-        *pos = {m_rows[size_t(firstVisibleRow())].sequence, 0};
+        *pos = {m_index.row(firstVisibleRow()).sequence, 0};
         return true;
     }
     const qreal left = Margin - (m_wrap ? 0 : horizontalScrollBar()->value());
@@ -1230,7 +1035,7 @@ bool OutputView::positionAt(const QPoint &point, TextPos *pos) const
             const Layout *layout = chunked ? layoutFor(row, lineIndex) : layoutFor(row);
             const QTextLine line = layout->layout.lineAt(chunked ? 0 : lineIndex);
             const int offset = line.isValid() ? line.xToCursor(point.x() - left - layout->x) : 0;
-            *pos = {m_rows[size_t(row)].sequence,
+            *pos = {m_index.row(row).sequence,
                     std::clamp(offset + layout->offset, 0, layout->displaySize)};
             return true;
         }
@@ -1240,18 +1045,18 @@ bool OutputView::positionAt(const QPoint &point, TextPos *pos) const
     }
     // Below the last row: the end of the last row in view.
     const int last = std::min(lastVisibleRow(), rowCount() - 1);
-    *pos = {m_rows[size_t(last)].sequence, INT_MAX};
+    *pos = {m_index.row(last).sequence, INT_MAX};
     return true;
 }
 
 void OutputView::moveCursorBy(int rows, int columns, bool toLineEdge)
 {
     flush();
-    if (m_rows.empty())
+    if (m_index.isEmpty())
         return;
     if (!m_hasSelection) {
         m_hasSelection = true;
-        m_anchor = m_cursor = {m_rows[size_t(firstVisibleRow())].sequence, 0};
+        m_anchor = m_cursor = {m_index.row(firstVisibleRow()).sequence, 0};
     }
     int row = std::min(rowOfSequence(m_cursor.sequence), rowCount() - 1);
     int offset = m_cursor.offset;
@@ -1277,7 +1082,7 @@ void OutputView::moveCursorBy(int rows, int columns, bool toLineEdge)
             offset = lengthOf(row);
         }
     }
-    m_cursor = {m_rows[size_t(row)].sequence, offset};
+    m_cursor = {m_index.row(row).sequence, offset};
     if (row < firstVisibleRow())
         verticalScrollBar()->setValue(row);
     else if (row > lastVisibleRow() || (row == lastVisibleRow() && row > firstVisibleRow()))

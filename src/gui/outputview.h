@@ -1,5 +1,6 @@
 #pragma once
 
+#include "outputindex.h"
 #include "outputlog.h"
 #include "outputstyle.h"
 
@@ -7,7 +8,6 @@
 #include <QCache>
 #include <QList>
 #include <QPointer>
-#include <QRegularExpression>
 #include <QTimer>
 
 #include <deque>
@@ -54,11 +54,11 @@ public:
 
     // Find: every occurrence is counted and highlighted; the filter shows only matching lines.
     void setFindPattern(const QString &pattern, Qt::CaseSensitivity sensitivity, bool regularExpression);
-    QString findPattern() const { return m_findText; }
+    QString findPattern() const { return m_index.pattern(); }
     bool isFindPatternValid() const;
     void setFilterEnabled(bool enabled);
-    bool isFilterEnabled() const { return m_filter; }
-    int matchCount() const { return int(m_matches.size()); }
+    bool isFilterEnabled() const { return m_index.isFilterEnabled(); }
+    int matchCount() const { return m_index.matchCount(); }
     int currentMatch() const; // index in [0, matchCount()), or -1
     void findNext();
     void findPrevious();
@@ -73,7 +73,7 @@ public:
     void flush();
 
     // The rows of the view, after flush().
-    int rowCount() const { return int(m_rows.size()); }
+    int rowCount() const { return m_index.rowCount(); }
     QString rowText(int row) const; // as shown: [time ][name | ]text
     OutputStream rowStream(int row) const;
     QColor rowColor(int row) const; // the line's colour before ANSI spans
@@ -118,28 +118,11 @@ private:
     struct Source
     {
         QPointer<ManagedProcess> process;
-        QPointer<OutputLog> log;
         QString name;
         int id = 0;
         QColor color;
-        qint64 nextLine = 0;     // the first line not yet examined
-        qint64 seenFirst = 0;    // the log's firstLineNumber() at the last flush
-        qint64 provisional = -1; // the last line, examined again at the next flush
     };
-    struct Row
-    {
-        quint64 sequence = 0;
-        qint64 line = 0;
-        int source = 0;
-    };
-    struct Match
-    {
-        quint64 sequence = 0;
-        qint64 line = 0;
-        int source = 0;
-        int start = 0; // in the line's text
-        int length = 0;
-    };
+    using Row = OutputIndex::Row;
     struct Display
     {
         QString text;
@@ -159,10 +142,7 @@ private:
     void rebuild();
     void relayout(); // after a change of font, width, wrap or prefixes
     void purgeSource(int source);
-    void dropTrimmedRows();
-    void collectMatches(const QString &text, const Row &row, std::vector<Match> &out) const;
-    bool findActive() const;
-    const OutputLine &lineOf(const Row &row) const;
+    const OutputLine &lineOf(const Row &row) const { return m_index.line(row); }
     Display displayOf(const Row &row, bool withTimestamps, bool longTimestamps = false) const;
     // The layout of a row: the whole row, around the part in view for a long row without wrap,
     // or with `chunk` >= 0 one screen line of a long wrapped row (cut at chunkColumns()).
@@ -178,7 +158,7 @@ private:
     void setScrollValue(int value);
     void setFollowing(bool following);
     void placeJumpButton();
-    int rowOfSequence(quint64 sequence) const; // lower bound
+    int rowOfSequence(quint64 sequence) const { return m_index.rowOfSequence(sequence); }
     bool positionAt(const QPoint &point, TextPos *pos) const;
     std::pair<TextPos, TextPos> orderedSelection() const;
     void showMatch(int index);
@@ -190,9 +170,8 @@ private:
     int rowTop(int row) const; // y of a row in view
 
     OutputStyle m_style;
-    std::vector<Source> m_sources;
-    std::deque<Row> m_rows;
-    std::deque<Match> m_matches;
+    std::vector<Source> m_sources; // display data, parallel to m_index's logs
+    OutputIndex m_index;
     std::pair<quint64, int> m_currentMatch{0, -1}; // (sequence, start) of the current match
     QTimer m_flushTimer;
     bool m_dirty = false;
@@ -203,12 +182,6 @@ private:
     bool m_following = true;
     bool m_settingScroll = false;
     QString m_placeholder;
-
-    QString m_findText;
-    QRegularExpression m_regex;
-    bool m_useRegex = false;
-    Qt::CaseSensitivity m_sensitivity = Qt::CaseInsensitive;
-    bool m_filter = false;
 
     bool m_hasSelection = false;
     bool m_selecting = false;
