@@ -57,6 +57,7 @@ OutputView::OutputView(QWidget *parent)
 {
     OutputViewAccessible::installFactory();
     setAccessibleName(tr("Output"));
+    setAccessibleDescription(tr("Output of the processes: standard output, standard error and ProcDeck's messages"));
     setFocusPolicy(Qt::StrongFocus);
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -835,11 +836,14 @@ void OutputView::paintEvent(QPaintEvent *)
     QPainter painter(viewport());
     painter.fillRect(viewport()->rect(), m_style.base());
     if (m_index.isEmpty()) {
-        if (m_sources.empty() && !m_placeholder.isEmpty()) {
-            painter.setPen(m_style.dimText());
-            painter.drawText(viewport()->rect().adjusted(Margin, Margin, -Margin, -Margin),
-                             Qt::AlignCenter | Qt::TextWordWrap, m_placeholder);
+        QString text = m_placeholder;
+        if (!m_sources.empty()) {
+            text = m_index.isFinding() && m_index.isFilterEnabled() ? tr("No line matches the filter.")
+                                                                     : tr("No output yet.");
         }
+        painter.setPen(m_style.dimText());
+        painter.drawText(viewport()->rect().adjusted(Margin, Margin, -Margin, -Margin),
+                         Qt::AlignCenter | Qt::TextWordWrap, text);
         return;
     }
     int selectionFirst = -1;
