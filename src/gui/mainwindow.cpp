@@ -96,6 +96,8 @@ MainWindow::MainWindow(QWidget *parent)
         updateActions();
     });
     connect(m_ui->processTable, &QTableView::doubleClicked, this, &MainWindow::editProcess);
+    connect(m_outputPane, &OutputPane::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, StatusTimeoutMs); });
     connect(m_manager, &ProcessManager::processesChanged, this, [this] {
         updateActions();
         updateCounts();
