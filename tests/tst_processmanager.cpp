@@ -7,6 +7,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 
@@ -56,6 +57,7 @@ private slots:
     void destroyWithLiveChildren();
     void startAllInSlices();
     void startAllDroppedByTerminateAll();
+    void terminateAllInSlices();
 };
 
 void tst_ProcessManager::initTestCase()
@@ -381,6 +383,40 @@ void tst_ProcessManager::startAllDroppedByTerminateAll()
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
     for (const ManagedProcess *process : manager.processes())
         QCOMPARE(process->state(), ManagedProcess::State::NotStarted);
+}
+
+void tst_ProcessManager::terminateAllInSlices()
+{
+    // 150 entries with `always`: terminating them may take more than one slice (it does on a
+    // slow machine). Either way every entry ends, none restarts, and allStopped comes once, from
+    // the event loop, after the last.
+    ProcessManager manager;
+    ManagedProcess::RestartTiming timing;
+    timing.firstDelayMs = 0; // a policy restart would come at once
+    manager.setRestartTiming(timing);
+    for (int i = 0; i < 150; ++i) {
+        ProcessSpec spec = childSpec({u"sleep"_s, u"30000"_s});
+        spec.restart = RestartPolicy::Always;
+        manager.add(spec);
+    }
+    manager.startAll(manager.processes());
+    QTRY_COMPARE_WITH_TIMEOUT(manager.aliveCount(), 150, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(manager.processes().cbegin(), manager.processes().cend(),
+                                         [](const ManagedProcess *p) { return p->pid() > 0; }),
+                             30000);
+
+    QSignalSpy allStopped(&manager, &ProcessManager::allStopped);
+    manager.terminateAll();
+    QCOMPARE(allStopped.count(), 0);
+    QVERIFY(allStopped.wait(30000));
+    QCOMPARE(manager.aliveCount(), 0);
+    for (int i = 0; i < 5; ++i)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    QCOMPARE(allStopped.count(), 1);
+    for (const ManagedProcess *process : manager.processes()) {
+        QCOMPARE(process->state(), ManagedProcess::State::Killed);
+        QCOMPARE(process->runCount(), 1);
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_ProcessManager)

@@ -19,12 +19,16 @@ ProcessManager::ProcessManager(QObject *parent) : QObject(parent)
     m_startTimer.setSingleShot(true);
     m_startTimer.setInterval(0);
     connect(&m_startTimer, &QTimer::timeout, this, &ProcessManager::startNextSlice);
+    m_terminateTimer.setSingleShot(true);
+    m_terminateTimer.setInterval(0);
+    connect(&m_terminateTimer, &QTimer::timeout, this, &ProcessManager::terminateNextSlice);
 }
 
 ProcessManager::~ProcessManager()
 {
     m_flushTimer.stop();
     m_startTimer.stop();
+    m_terminateTimer.stop();
     // Each entry's destructor kills a live child's group and reaps it; nobody hears about it.
     const QList<ManagedProcess *> processes = std::exchange(m_processes, {});
     for (ManagedProcess *process : processes) {
@@ -120,6 +124,7 @@ void ProcessManager::remove(ManagedProcess *process)
 void ProcessManager::clear()
 {
     m_startQueue.clear();
+    m_terminateQueue.clear();
     while (!m_processes.isEmpty())
         remove(m_processes.last());
 }
@@ -171,15 +176,37 @@ void ProcessManager::terminateAll()
     // What startAll() has not started yet stays so.
     m_startQueue.clear();
     m_startTimer.stop();
+    // Pending restarts are cancelled now, before any of them can fire; live entries go into the
+    // queue. Terminating a thousand entries takes ~50 ms, and their deaths, reaped in one burst,
+    // as much again: in slices, the deaths come in smaller batches too.
     for (ManagedProcess *process : std::as_const(m_processes)) {
-        // Refused for a start still being reported as failed: it ends anyway, and as the user's
-        // terminate was recorded, no restart follows. On a Waiting entry: cancels the restart.
-        if (process->isAlive() || process->state() == ManagedProcess::State::Waiting)
+        if (process->state() == ManagedProcess::State::Waiting)
             process->terminate();
+        else if (process->isAlive() && !m_terminateQueue.contains(process))
+            m_terminateQueue.append(process);
     }
+    terminateNextSlice();
     // Reported from the event loop also when nothing was alive, so that a caller may connect
     // allStopped after calling.
     QMetaObject::invokeMethod(this, &ProcessManager::checkAllStopped, Qt::QueuedConnection);
+}
+
+void ProcessManager::terminateNextSlice()
+{
+    QElapsedTimer slice;
+    slice.start();
+    while (!m_terminateQueue.isEmpty() && slice.elapsed() < StartSliceMs) {
+        ManagedProcess *process = m_terminateQueue.takeFirst();
+        // Refused for a start still being reported as failed: it ends anyway, and as the user's
+        // terminate was recorded, no restart follows. A Waiting one (it ended meanwhile and its
+        // policy scheduled a restart): the restart is cancelled.
+        if (process && indexOf(process) >= 0 && (process->isAlive() || process->state() == ManagedProcess::State::Waiting))
+            process->terminate();
+    }
+    if (!m_terminateQueue.isEmpty())
+        m_terminateTimer.start();
+    else if (m_terminatingAll)
+        QMetaObject::invokeMethod(this, &ProcessManager::checkAllStopped, Qt::QueuedConnection);
 }
 
 void ProcessManager::setRestartTiming(const ManagedProcess::RestartTiming &timing)
@@ -229,7 +256,7 @@ void ProcessManager::flushChanges()
 
 void ProcessManager::checkAllStopped()
 {
-    if (!m_terminatingAll || aliveCount() > 0)
+    if (!m_terminatingAll || aliveCount() > 0 || !m_terminateQueue.isEmpty())
         return;
     m_terminatingAll = false;
     emit allStopped();

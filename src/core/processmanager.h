@@ -50,7 +50,9 @@ public:
 
     int aliveCount() const;
     // Terminate every live entry (grace period applies) and cancel every pending restart;
-    // allStopped() when none is alive.
+    // allStopped() when none is alive. Pending restarts are cancelled at once; live entries are
+    // terminated in slices of about StartSliceMs, the first inside the call (so a session of up
+    // to a few hundred entries is all Stopping on return), the rest from the event loop.
     void terminateAll();
 
     // The restart backoff of every entry, present and future (tests shorten it).
@@ -74,6 +76,7 @@ private:
     void flushChanges();
     void checkAllStopped();
     void startNextSlice();
+    void terminateNextSlice();
     int nextFreeNumber() const;
 
     QList<ManagedProcess *> m_processes;
@@ -81,6 +84,8 @@ private:
     QTimer m_flushTimer;
     QTimer m_startTimer;                          // startAll()'s next slice
     QList<QPointer<ManagedProcess>> m_startQueue; // startAll()'s entries not started yet
+    QTimer m_terminateTimer;                          // terminateAll()'s next slice
+    QList<QPointer<ManagedProcess>> m_terminateQueue; // terminateAll()'s entries not signalled yet
     QString m_baseDirectory;
     ManagedProcess::RestartTiming m_restartTiming;
     int m_nextNumber = 1;
