@@ -30,4 +30,7 @@ shoot() { # shoot NAME SECONDS [xdotool commands…]
     echo "wrote $out/$name.png"
 }
 
+# The table with the chatty entry selected, and the details panel.
 shoot screenshot 4 "key alt+r" "mousemove 60 160 click 1"
+# The All view: every entry interleaved, names coloured, stderr and ANSI colours shown.
+shoot output-all 6 "key alt+r" "mousemove 60 160 click 1" "key ctrl+shift+a"
