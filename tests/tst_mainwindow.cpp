@@ -12,9 +12,11 @@
 #include "testsupport.h"
 #include "trustdialog.h"
 #include "userprompt.h"
+#include "notifier.h"
 
 #include <QAction>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QPlainTextEdit>
@@ -61,6 +63,11 @@ private slots:
     void cancelJoin();
     void importAndExportProcfile();
     void unchangedSessionSavesSameBytes();
+    void signalMenuReachesTheGroup();
+    void pauseAndResume();
+    void restartPolicyCountdownAndTerminate();
+    void unexpectedEndIsMarkedAndNotified();
+    void filterBox();
 
 private:
     static QAction *action(MainWindow &window, const char *name)
@@ -642,6 +649,118 @@ void tst_MainWindow::unchangedSessionSavesSameBytes()
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), original);
+}
+
+void tst_MainWindow::signalMenuReachesTheGroup()
+{
+    MainWindow window;
+    ManagedProcess *process = addChild(window, u"pair"_s, {u"usr1-tree"_s, u"30000"_s});
+    action(window, "actionStart")->trigger();
+    const auto outputHas = [process](const QString &text) {
+        for (qint64 n = process->output()->firstLineNumber(); n < process->output()->endLineNumber(); ++n) {
+            if (process->output()->line(n).text.contains(text))
+                return true;
+        }
+        return false;
+    };
+    QTRY_VERIFY(outputHas(u"ready child"_s)); // both handlers installed
+    QTRY_VERIFY(action(window, "actionSignalUsr1")->isEnabled() || window.findChild<QMenu *>(u"menuSignal"_s)->isEnabled());
+    action(window, "actionSignalUsr1")->trigger();
+    QTRY_VERIFY(outputHas(u"SIGUSR1 in child"_s));
+    QTRY_VERIFY(outputHas(u"SIGUSR1 in grandchild"_s));
+    QVERIFY(process->isAlive());
+    action(window, "actionSignalKill")->trigger();
+    QTRY_COMPARE(process->exitCode(), -9);
+}
+
+void tst_MainWindow::pauseAndResume()
+{
+    MainWindow window;
+    ManagedProcess *process = addChild(window, u"ticker"_s, {u"tick"_s, u"20"_s});
+    action(window, "actionStart")->trigger();
+    QTRY_COMPARE(process->state(), ManagedProcess::State::Running);
+    QTRY_VERIFY(action(window, "actionPause")->isEnabled());
+    QVERIFY(!action(window, "actionResume")->isEnabled());
+    action(window, "actionPause")->trigger();
+    QTRY_COMPARE(cell(window, 0, ProcessTableModel::State), u"Paused"_s);
+    QCOMPARE(cell(window, 0, ProcessTableModel::Alive), u"Yes"_s);
+    QTRY_VERIFY(window.findChild<QLabel *>(u"countsLabel"_s)->text().contains(u"1 paused"_s));
+    QTRY_VERIFY(action(window, "actionResume")->isEnabled());
+    QVERIFY(action(window, "actionTerminate")->isEnabled()); // a paused entry can be terminated
+    action(window, "actionResume")->trigger();
+    QTRY_COMPARE(cell(window, 0, ProcessTableModel::State), u"Running"_s);
+    const qint64 lines = process->output()->endLineNumber();
+    QTRY_VERIFY(process->output()->endLineNumber() > lines + 2); // ticking again
+    action(window, "actionTerminate")->trigger();
+    QTRY_COMPARE(process->exitCode(), -15);
+}
+
+void tst_MainWindow::restartPolicyCountdownAndTerminate()
+{
+    MainWindow window;
+    window.manager()->setRestartTiming({400, 800, 30000, 10});
+    ProcessSpec spec;
+    spec.name = u"flaky"_s;
+    spec.program = TestSupport::childPath();
+    spec.args = {u"exit"_s, u"3"_s};
+    spec.restart = RestartPolicy::OnFailure;
+    ManagedProcess *process = window.manager()->add(spec);
+    window.selectProcesses({process});
+    action(window, "actionStart")->trigger();
+    QTRY_VERIFY(cell(window, 0, ProcessTableModel::State).startsWith(u"Restarting in"_s));
+    QCOMPARE(cell(window, 0, ProcessTableModel::Exit), u"3"_s);
+    QTRY_COMPARE(cell(window, 0, ProcessTableModel::Restarts), u"1"_s); // it restarted once
+    QTRY_VERIFY(cell(window, 0, ProcessTableModel::State).startsWith(u"Restarting in"_s));
+    QTRY_VERIFY(action(window, "actionTerminate")->isEnabled()); // cancels the pending attempt
+    action(window, "actionTerminate")->trigger();
+    QTRY_COMPARE(process->state(), ManagedProcess::State::Exited);
+    const int restarts = process->restartCount();
+    QSignalSpy started(process, &ManagedProcess::started);
+    QVERIFY(!started.wait(1500)); // longer than the backoff: nothing restarts it any more
+    QCOMPARE(process->restartCount(), restarts);
+}
+
+void tst_MainWindow::unexpectedEndIsMarkedAndNotified()
+{
+    MainWindow window;
+    QSignalSpy notified(window.notifier(), &Notifier::notified);
+    ManagedProcess *crash = addChild(window, u"crasher"_s, {u"crash"_s});
+    action(window, "actionStart")->trigger();
+    QTRY_COMPARE(notified.size(), 1);
+    QCOMPARE(notified.at(0).at(0).toString(), u"crasher ended unexpectedly"_s);
+    QVERIFY2(notified.at(0).at(1).toString().contains(u"-11 (SIGSEGV)"_s), qPrintable(notified.at(0).at(1).toString()));
+    QAbstractItemModel *model = table(window)->model();
+    QVERIFY(model->index(0, 0).data(ProcessTableModel::UnexpectedRole).toBool());
+    QVERIFY(crash->endedUnexpectedly());
+
+    // A run the user stopped is no surprise; and the setting turns notifications off.
+    ManagedProcess *stopped = addChild(window, u"stopped"_s, {u"sleep"_s, u"30000"_s});
+    action(window, "actionStart")->trigger();
+    QTRY_COMPARE(stopped->state(), ManagedProcess::State::Running);
+    action(window, "actionTerminate")->trigger();
+    QTRY_COMPARE(stopped->exitCode(), -15);
+    QVERIFY(!model->index(1, 0).data(ProcessTableModel::UnexpectedRole).toBool());
+    action(window, "actionNotify")->setChecked(false);
+    addChild(window, u"quiet"_s, {u"exit"_s, u"2"_s});
+    action(window, "actionStart")->trigger();
+    QTRY_VERIFY(model->index(2, 0).data(ProcessTableModel::UnexpectedRole).toBool());
+    QCOMPARE(notified.size(), 1);
+}
+
+void tst_MainWindow::filterBox()
+{
+    MainWindow window;
+    addChild(window, u"web"_s, {u"exit"_s, u"0"_s});
+    addChild(window, u"worker-1"_s, {u"exit"_s, u"0"_s});
+    addChild(window, u"worker-2"_s, {u"exit"_s, u"0"_s});
+    auto *filter = window.findChild<QLineEdit *>(u"filterEdit"_s);
+    QVERIFY(filter);
+    QTest::keyClicks(filter, u"worker"_s); // matches names, commands and states
+    QCOMPARE(table(window)->model()->rowCount(), 2);
+    filter->clear();
+    QCOMPARE(table(window)->model()->rowCount(), 3);
+    table(window)->sortByColumn(ProcessTableModel::Name, Qt::DescendingOrder);
+    QCOMPARE(cell(window, 0, ProcessTableModel::Name), u"worker-2"_s);
 }
 
 QTEST_MAIN(tst_MainWindow)

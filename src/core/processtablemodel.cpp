@@ -141,6 +141,7 @@ QVariant ProcessTableModel::data(const QModelIndex &index, int role) const
         case Cpu:
         case Memory:
         case Processes:
+        case Restarts:
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         default:
             return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
@@ -151,6 +152,8 @@ QVariant ProcessTableModel::data(const QModelIndex &index, int role) const
         return process->id();
     case AliveRole:
         return process->isAlive();
+    case UnexpectedRole:
+        return process->endedUnexpectedly() && !process->isAlive();
     default:
         return {};
     }
@@ -169,30 +172,13 @@ QVariant ProcessTableModel::displayValue(const ManagedProcess *process, int colu
             return QString();
         return process->isAlive() ? tr("Yes", "alive") : tr("No", "alive");
     case State:
-        switch (process->state()) {
-        case S::NotStarted:
-            return tr("Not started");
-        case S::Starting:
-            return tr("Starting");
-        case S::Running:
-            return tr("Running");
-        case S::Stopping: {
-            const qint64 left = process->stopDeadlineRemainingMs();
-            if (left < 0)
-                return tr("Stopping");
-            return tr("Stopping (kill in %1 s)").arg((left + 999) / 1000);
-        }
-        case S::Exited:
-            return tr("Exited");
-        case S::Killed:
-            return tr("Killed");
-        case S::FailedToStart:
-            return tr("Failed to start: %1").arg(process->failureReason());
-        }
-        return QString();
+        return stateText(process);
     case Exit:
-        if (process->state() == S::Exited || process->state() == S::Killed)
-            return SignalNames::formatExitCode(process->exitCode());
+        if (process->isFinished() || process->state() == S::Waiting) {
+            const S end = process->state() == S::Waiting ? process->lastRunEnd() : process->state();
+            if (end == S::Exited || end == S::Killed)
+                return SignalNames::formatExitCode(process->exitCode());
+        }
         return QString();
     case Started:
         if (!process->startTime().isValid())
@@ -214,8 +200,43 @@ QVariant ProcessTableModel::displayValue(const ManagedProcess *process, int colu
         if (const std::optional<GroupSample> sample = groupSample(process))
             return sample->processCount;
         return QString();
+    case Restarts:
+        return process->restartCount() > 0 ? QVariant(process->restartCount()) : QVariant(QString());
     }
     return {};
+}
+
+QString ProcessTableModel::stateText(const ManagedProcess *process) const
+{
+    using S = ManagedProcess::State;
+    switch (process->state()) {
+    case S::NotStarted:
+        return tr("Not started");
+    case S::Starting:
+        return tr("Starting");
+    case S::Running:
+        return tr("Running");
+    case S::Paused:
+        return tr("Paused");
+    case S::Stopping: {
+        const qint64 left = process->stopDeadlineRemainingMs();
+        if (left < 0)
+            return tr("Stopping");
+        return tr("Stopping (kill in %1 s)").arg((left + 999) / 1000);
+    }
+    case S::Waiting:
+        return tr("Restarting in %1 s").arg((qMax<qint64>(process->nextRestartRemainingMs(), 0) + 999) / 1000);
+    case S::Exited:
+    case S::Killed:
+    case S::FailedToStart:
+        break;
+    }
+    QString text = process->state() == S::Exited ? tr("Exited")
+        : process->state() == S::Killed          ? tr("Killed")
+                                                 : tr("Failed to start: %1").arg(process->failureReason());
+    if (process->gaveUp())
+        text = tr("Gave up after %n restart(s)", nullptr, process->restartsInRow()) + u" · "_s + text;
+    return text;
 }
 
 std::optional<GroupSample> ProcessTableModel::groupSample(const ManagedProcess *process) const
@@ -248,6 +269,8 @@ QVariant ProcessTableModel::sortValue(const ManagedProcess *process, int column)
         return groupSample(process) ? groupSample(process)->rssBytes : qint64(-1);
     case Processes:
         return groupSample(process) ? groupSample(process)->processCount : -1;
+    case Restarts:
+        return process->restartCount();
     }
     return {};
 }
@@ -264,6 +287,11 @@ QString ProcessTableModel::toolTip(const ManagedProcess *process, int column) co
     case State:
         if (process->state() == ManagedProcess::State::FailedToStart)
             return process->failureReason();
+        if (process->endedUnexpectedly() && !process->isAlive())
+            return tr("The last run ended unexpectedly: %1").arg(
+                process->state() == ManagedProcess::State::FailedToStart
+                    ? process->failureReason()
+                    : SignalNames::formatExitCode(process->exitCode()));
         return {};
     case Exit:
         if (process->state() == ManagedProcess::State::Killed)
@@ -305,6 +333,8 @@ QVariant ProcessTableModel::headerData(int section, Qt::Orientation orientation,
             return tr("Memory");
         case Processes:
             return tr("Procs", "processes in the group");
+        case Restarts:
+            return tr("Restarts");
         }
     } else if (role == Qt::ToolTipRole) {
         switch (section) {
@@ -318,6 +348,8 @@ QVariant ProcessTableModel::headerData(int section, Qt::Orientation orientation,
             return tr("Resident memory of the entry's process group");
         case Processes:
             return tr("Processes in the entry's process group (the entry and its children)");
+        case Restarts:
+            return tr("Restarts done by the entry's restart policy");
         }
     }
     return {};
@@ -332,7 +364,19 @@ void ProcessTableModel::onProcessesChanged(const QList<int> &rows)
 // The Run time column of every live row, and the Stopping countdown, change with the clock alone.
 void ProcessTableModel::onTick()
 {
-    emitRowsChanged(aliveRows(), State, RunTime);
+    emitRowsChanged(tickingRows(), State, RunTime);
+}
+
+// Rows whose text changes with the clock alone: run time, the grace and restart countdowns.
+QList<int> ProcessTableModel::tickingRows() const
+{
+    QList<int> rows;
+    for (int row = 0; row < m_rowCount; ++row) {
+        const ManagedProcess *process = m_manager->at(row);
+        if (process->isAlive() || process->state() == ManagedProcess::State::Waiting)
+            rows.append(row);
+    }
+    return rows;
 }
 
 // One dataChanged per changed row, or a single one for the whole table when most rows changed.

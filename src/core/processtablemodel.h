@@ -17,7 +17,7 @@ class ProcessTableModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(ProcessTableModel)
 
 public:
-    enum Column { Name, Pid, Alive, State, Exit, Started, RunTime, Cpu, Memory, Processes, ColumnCount };
+    enum Column { Name, Pid, Alive, State, Exit, Started, RunTime, Cpu, Memory, Processes, Restarts, ColumnCount };
     Q_ENUM(Column)
 
     enum Role {
@@ -25,6 +25,7 @@ public:
         StateRole,                   // ManagedProcess::State as int
         ProcessIdRole,               // ManagedProcess::id()
         AliveRole,                   // bool
+        UnexpectedRole,              // bool: the last run ended with a failure ProcDeck did not cause
     };
     Q_ENUM(Role)
 
@@ -56,6 +57,8 @@ private:
     void emitRowsChanged(const QList<int> &rows, int firstColumn, int lastColumn);
     void updateWatchedGroups();
     QList<int> aliveRows() const;
+    QList<int> tickingRows() const;
+    QString stateText(const ManagedProcess *process) const;
 
     ProcessManager *m_manager = nullptr;
     ProcStats *m_stats = nullptr;

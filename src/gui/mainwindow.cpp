@@ -5,6 +5,7 @@
 #include "joindialog.h"
 #include "joinoperation.h"
 #include "managedprocess.h"
+#include "notifier.h"
 #include "outputlog.h"
 #include "outputpane.h"
 #include "processdelegate.h"
@@ -14,6 +15,7 @@
 #include "processtablemodel.h"
 #include "procstats.h"
 #include "sessiondocument.h"
+#include "signalnames.h"
 #include "trustdialog.h"
 #include "userprompt.h"
 
@@ -30,6 +32,7 @@
 #include <QStatusBar>
 
 #include <algorithm>
+#include <csignal>
 
 namespace {
 
@@ -48,6 +51,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
     , m_manager(new ProcessManager(this))
     , m_document(new SessionDocument(m_manager, this))
+    , m_notifier(new Notifier(this))
     , m_prompt(new UserPrompt(this))
 {
     m_ui->setupUi(this);
@@ -103,6 +107,8 @@ MainWindow::MainWindow(QWidget *parent)
         updateCounts();
     });
     connect(m_manager, &ProcessManager::processAdded, this, &MainWindow::updateCounts);
+    connect(m_manager, &ProcessManager::processAdded, this,
+            [this](int row) { watchForUnexpectedEnds(m_manager->at(row)); });
     connect(m_manager, &ProcessManager::processRemoved, this, &MainWindow::updateCounts);
     connect(m_document, &SessionDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &SessionDocument::filePathChanged, this, &MainWindow::updateTitle);
@@ -121,6 +127,7 @@ MainWindow::~MainWindow() = default;
 ProcessManager *MainWindow::manager() const { return m_manager; }
 DetailsPanel *MainWindow::detailsPanel() const { return m_details; }
 ProcStats *MainWindow::stats() const { return m_stats; }
+Notifier *MainWindow::notifier() const { return m_notifier; }
 SessionDocument *MainWindow::document() const { return m_document; }
 UserPrompt *MainWindow::prompt() const { return m_prompt; }
 OutputPane *MainWindow::outputPane() const { return m_outputPane; }
@@ -150,6 +157,8 @@ void MainWindow::createActions()
         {m_ui->actionTerminate, "process-stop", "terminate", &MainWindow::terminateProcesses},
         {m_ui->actionKill, "process-kill", "kill", &MainWindow::killProcesses},
         {m_ui->actionRestart, "view-refresh", "restart", &MainWindow::restartProcesses},
+        {m_ui->actionPause, "media-playback-pause", nullptr, &MainWindow::pauseProcesses},
+        {m_ui->actionResume, "media-playback-start", nullptr, &MainWindow::resumeProcesses},
         {m_ui->actionAbout, "help-about", nullptr, &MainWindow::about},
     };
     for (const ActionSetup &setup : setups) {
@@ -165,6 +174,14 @@ void MainWindow::createActions()
     connect(m_ui->actionSaveAs, &QAction::triggered, this, &MainWindow::saveSessionAs);
     connect(m_ui->actionQuit, &QAction::triggered, this, &MainWindow::close);
     connect(m_ui->actionSelectAll, &QAction::triggered, m_ui->processTable, &QTableView::selectAll);
+    const std::pair<QAction *, int> signalActions[] = {
+        {m_ui->actionSignalInt, SIGINT},   {m_ui->actionSignalHup, SIGHUP},
+        {m_ui->actionSignalUsr1, SIGUSR1}, {m_ui->actionSignalUsr2, SIGUSR2},
+        {m_ui->actionSignalTerm, SIGTERM}, {m_ui->actionSignalKill, SIGKILL},
+    };
+    for (const auto &[action, signal] : signalActions)
+        connect(action, &QAction::triggered, this, [this, signal = signal] { signalProcesses(signal); });
+    connect(m_ui->actionNotify, &QAction::toggled, m_notifier, &Notifier::setEnabled);
     connect(m_ui->actionImportProcfile, &QAction::triggered, this, &MainWindow::importProcfile);
     connect(m_ui->actionExportProcfile, &QAction::triggered, this, &MainWindow::exportProcfile);
     addAction(m_ui->actionFilter);
@@ -177,13 +194,19 @@ void MainWindow::createActions()
     m_ui->actionRemove->setShortcuts({QKeySequence::Delete});
 
     // The table's context menu: the verbs and the entry actions.
-    m_ui->processTable->addActions({m_ui->actionStart, m_ui->actionJoin, m_ui->actionTerminate,
-                                    m_ui->actionKill, m_ui->actionRestart});
     auto *separator = new QAction(this);
     separator->setSeparator(true);
-    m_ui->processTable->addActions({separator, m_ui->actionEdit, m_ui->actionDuplicate, m_ui->actionRemove});
+    m_ui->processTable->addActions({m_ui->actionStart, m_ui->actionJoin, m_ui->actionTerminate,
+                                    m_ui->actionKill, m_ui->actionRestart, separator});
+    auto *separator2 = new QAction(this);
+    separator2->setSeparator(true);
+    m_ui->processTable->addActions({m_ui->actionPause, m_ui->actionResume, m_ui->menuSignal->menuAction(),
+                                    separator2, m_ui->actionEdit, m_ui->actionDuplicate, m_ui->actionRemove});
+    Q_UNUSED(separator)
 
     m_ui->menuView->insertAction(m_ui->menuView->actions().value(0), m_ui->mainToolBar->toggleViewAction());
+    m_ui->menuView->addSeparator();
+    m_ui->menuView->addAction(m_ui->actionNotify);
     const QList<QAction *> paneActions = m_outputPane->actions();
     if (!paneActions.isEmpty()) {
         m_ui->menuView->addSeparator();
@@ -240,6 +263,8 @@ void MainWindow::readSettings()
     if (!header.isEmpty())
         m_ui->processTable->horizontalHeader()->restoreState(header);
     m_lastJoinTimeout = s.value(QStringLiteral("join/lastTimeout")).toString();
+    m_ui->actionNotify->setChecked(s.value(QStringLiteral("notify/unexpectedEnds"), true).toBool());
+    m_notifier->setEnabled(m_ui->actionNotify->isChecked());
 }
 
 void MainWindow::writeSettings() const
@@ -250,6 +275,7 @@ void MainWindow::writeSettings() const
     s.setValue(QStringLiteral("window/splitter"), m_ui->splitter->saveState());
     s.setValue(QStringLiteral("window/tableHeader"), m_ui->processTable->horizontalHeader()->saveState());
     s.setValue(QStringLiteral("join/lastTimeout"), m_lastJoinTimeout);
+    s.setValue(QStringLiteral("notify/unexpectedEnds"), m_ui->actionNotify->isChecked());
 }
 
 QList<ManagedProcess *> MainWindow::selectedProcesses() const
@@ -283,23 +309,31 @@ void MainWindow::selectProcesses(const QList<ManagedProcess *> &processes)
 
 void MainWindow::updateActions()
 {
+    using S = ManagedProcess::State;
     const QList<ManagedProcess *> selection = selectedProcesses();
-    const bool any = !selection.isEmpty();
-    const bool anyAlive = std::any_of(selection.begin(), selection.end(),
-                                      [](const ManagedProcess *p) { return p->isAlive(); });
-    const bool anyIdle = std::any_of(selection.begin(), selection.end(),
-                                     [](const ManagedProcess *p) { return !p->isAlive(); });
-    const bool anyRunning = std::any_of(selection.begin(), selection.end(), [](const ManagedProcess *p) {
-        return p->state() == ManagedProcess::State::Running || p->state() == ManagedProcess::State::Starting;
+    const auto any = [&selection](auto predicate) {
+        return std::any_of(selection.begin(), selection.end(), predicate);
+    };
+    const bool anyAlive = any([](const ManagedProcess *p) { return p->isAlive(); });
+    const bool anyWaiting = any([](const ManagedProcess *p) { return p->state() == S::Waiting; });
+    const bool anyStartable = any([](const ManagedProcess *p) { return !p->isAlive(); });
+    const bool anyStoppable = any([](const ManagedProcess *p) {
+        return p->state() == S::Running || p->state() == S::Starting || p->state() == S::Paused
+            || p->state() == S::Waiting;
     });
-    m_ui->actionStart->setEnabled(anyIdle);
-    m_ui->actionJoin->setEnabled(anyAlive && !m_join);
-    m_ui->actionTerminate->setEnabled(anyRunning);
-    m_ui->actionKill->setEnabled(anyAlive);
-    m_ui->actionRestart->setEnabled(any);
+    const bool anyRunning = any([](const ManagedProcess *p) { return p->state() == S::Running; });
+    const bool anyPaused = any([](const ManagedProcess *p) { return p->state() == S::Paused; });
+    m_ui->actionStart->setEnabled(anyStartable);
+    m_ui->actionJoin->setEnabled((anyAlive || anyWaiting) && !m_join);
+    m_ui->actionTerminate->setEnabled(anyStoppable);
+    m_ui->actionKill->setEnabled(anyAlive || anyWaiting);
+    m_ui->actionRestart->setEnabled(!selection.isEmpty());
+    m_ui->actionPause->setEnabled(anyRunning);
+    m_ui->actionResume->setEnabled(anyPaused);
+    m_ui->menuSignal->setEnabled(anyAlive);
     m_ui->actionEdit->setEnabled(selection.size() == 1);
-    m_ui->actionDuplicate->setEnabled(any);
-    m_ui->actionRemove->setEnabled(any);
+    m_ui->actionDuplicate->setEnabled(!selection.isEmpty());
+    m_ui->actionRemove->setEnabled(!selection.isEmpty());
     m_ui->actionSelectAll->setEnabled(m_manager->count() > 0);
 }
 
@@ -314,19 +348,20 @@ void MainWindow::updateTitle()
 
 void MainWindow::updateCounts()
 {
-    int running = 0, exited = 0, failed = 0;
+    using S = ManagedProcess::State;
+    int running = 0, paused = 0, exited = 0, failed = 0;
     for (const ManagedProcess *process : m_manager->processes()) {
-        if (process->isAlive())
+        if (process->state() == S::Paused)
+            ++paused;
+        else if (process->isAlive())
             ++running;
-        else if (process->state() == ManagedProcess::State::FailedToStart
-                 || process->state() == ManagedProcess::State::Killed
-                 || (process->state() == ManagedProcess::State::Exited && process->exitCode() != 0))
+        else if (process->state() == S::FailedToStart || process->endedUnexpectedly())
             ++failed;
-        else if (process->state() == ManagedProcess::State::Exited)
+        else if (process->isFinished() || process->state() == S::Waiting)
             ++exited;
     }
-    m_countsLabel->setText(tr("%1 running · %2 exited · %3 failed or killed · %4 in all")
-                               .arg(running).arg(exited).arg(failed).arg(m_manager->count()));
+    m_countsLabel->setText(tr("%1 running · %2 paused · %3 exited · %4 failed").arg(running).arg(paused).arg(exited).arg(failed));
+    m_countsLabel->setToolTip(tr("%n entries in this session", nullptr, m_manager->count()));
 }
 
 void MainWindow::reportProblems(const QStringList &problems)
@@ -421,43 +456,80 @@ void MainWindow::removeProcesses()
 void MainWindow::startProcesses()
 {
     QStringList problems;
+    QList<ManagedProcess *> toStart;
     for (ManagedProcess *process : selectedProcesses()) {
-        const ManagedProcess::Result result = process->start();
-        if (!result.ok)
-            problems.append(result.error);
+        if (process->isAlive())
+            problems.append(tr("%1 is already running (PID %2): a process is started once")
+                                .arg(process->spec().name)
+                                .arg(process->pid()));
+        else
+            toStart.append(process);
     }
+    // Spread over the event loop, so that starting a thousand entries never freezes the window.
+    m_manager->startAll(toStart);
     reportProblems(problems);
 }
 
 void MainWindow::terminateProcesses()
 {
-    for (ManagedProcess *process : selectedProcesses()) {
-        if (process->state() == ManagedProcess::State::Running
-            || process->state() == ManagedProcess::State::Starting)
-            process->terminate();
-    }
+    for (ManagedProcess *process : selectedProcesses())
+        process->terminate();
 }
 
 void MainWindow::killProcesses()
 {
-    for (ManagedProcess *process : selectedProcesses()) {
-        if (process->isAlive())
-            process->kill();
-    }
+    for (ManagedProcess *process : selectedProcesses())
+        process->kill();
 }
 
 void MainWindow::restartProcesses()
 {
+    for (ManagedProcess *process : selectedProcesses())
+        process->restart();
+}
+
+void MainWindow::pauseProcesses()
+{
     for (ManagedProcess *process : selectedProcesses()) {
-        if (!process->isAlive()) {
-            process->start();
-            continue;
-        }
-        connect(process, &ManagedProcess::finished, process, [process] { process->start(); },
-                static_cast<Qt::ConnectionType>(Qt::QueuedConnection | Qt::SingleShotConnection));
-        if (process->state() != ManagedProcess::State::Stopping)
-            process->terminate();
+        if (process->state() == ManagedProcess::State::Running)
+            process->pause();
     }
+}
+
+void MainWindow::resumeProcesses()
+{
+    for (ManagedProcess *process : selectedProcesses()) {
+        if (process->state() == ManagedProcess::State::Paused)
+            process->resume();
+    }
+}
+
+void MainWindow::signalProcesses(int signal)
+{
+    QStringList sent;
+    for (ManagedProcess *process : selectedProcesses()) {
+        if (process->isAlive() && process->sendSignal(signal).ok)
+            sent.append(process->spec().name);
+    }
+    if (!sent.isEmpty())
+        statusBar()->showMessage(tr("%1 sent to %2").arg(SignalNames::name(signal), sent.join(QLatin1String(", "))),
+                                 StatusTimeoutMs);
+}
+
+// A run that ends with a failure ProcDeck did not cause: the row is marked (ProcessDelegate) and,
+// where the desktop offers it, a notification says so.
+void MainWindow::watchForUnexpectedEnds(ManagedProcess *process)
+{
+    connect(process, &ManagedProcess::unexpectedEnd, this, [this, process] {
+        const QString how = process->state() == ManagedProcess::State::FailedToStart
+                                || process->lastRunEnd() == ManagedProcess::State::FailedToStart
+            ? tr("failed to start: %1").arg(process->failureReason())
+            : tr("exited with %1").arg(SignalNames::formatExitCode(process->exitCode()));
+        QString body = how;
+        if (process->state() == ManagedProcess::State::Waiting)
+            body += QLatin1Char('\n') + tr("Restarting in %n s.", nullptr, int((process->nextRestartRemainingMs() + 999) / 1000));
+        m_notifier->notify(tr("%1 ended unexpectedly").arg(process->spec().name), body);
+    });
 }
 
 void MainWindow::joinProcesses()

@@ -12,6 +12,7 @@ class MainWindow;
 
 class DetailsPanel;
 class JoinOperation;
+class Notifier;
 class ProcStats;
 class ManagedProcess;
 class OutputPane;
@@ -40,6 +41,7 @@ public:
     OutputPane *outputPane() const;
     DetailsPanel *detailsPanel() const;
     ProcStats *stats() const;
+    Notifier *notifier() const;
 
     enum class StartEntries { Autostart, All };
     // Opens a session file or Procfile; on failure shows why and keeps the open session. Then
@@ -83,6 +85,10 @@ private:
     void terminateProcesses();
     void killProcesses();
     void restartProcesses();
+    void pauseProcesses();
+    void resumeProcesses();
+    void signalProcesses(int signal);
+    void watchForUnexpectedEnds(ManagedProcess *process);
 
     void startOnOpen(StartEntries which);
     void newSession();
@@ -104,6 +110,7 @@ private:
     OutputPane *m_outputPane = nullptr;
     ProcStats *m_stats = nullptr;
     DetailsPanel *m_details = nullptr;
+    Notifier *m_notifier = nullptr;
     UserPrompt *m_prompt = nullptr;
     QLabel *m_countsLabel = nullptr;
     QLabel *m_joinLabel = nullptr;

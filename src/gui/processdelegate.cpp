@@ -34,7 +34,10 @@ QColor ProcessDelegate::stateColor(int state, const QPalette &palette) const
     case S::Running:
         return tinted(QColor(0x26, 0xa2, 0x69), palette);
     case S::Stopping:
+    case S::Waiting:
         return tinted(QColor(0xe6, 0x61, 0x00), palette);
+    case S::Paused:
+        return tinted(QColor(0x1c, 0x71, 0xd8), palette);
     case S::Killed:
     case S::FailedToStart:
         return tinted(QColor(0xc0, 0x1c, 0x28), palette);
@@ -51,10 +54,19 @@ void ProcessDelegate::initStyleOption(QStyleOptionViewItem *option, const QModel
     const int state = index.data(ProcessTableModel::StateRole).toInt();
     const bool alive = index.data(ProcessTableModel::AliveRole).toBool();
     const bool selected = option->state & QStyle::State_Selected;
+    // An entry whose last run failed without ProcDeck's doing stands out until it runs again.
+    const bool unexpected = index.column() == ProcessTableModel::Name
+        && index.data(ProcessTableModel::UnexpectedRole).toBool();
+    if (unexpected)
+        option->font.setBold(true);
     if (selected)
         return; // the highlight colours stay readable as they are
 
     switch (index.column()) {
+    case ProcessTableModel::Name:
+        if (unexpected)
+            option->palette.setColor(QPalette::Text, tinted(QColor(0xc0, 0x1c, 0x28), option->palette));
+        break;
     case ProcessTableModel::Pid:
         if (!alive)
             option->palette.setColor(QPalette::Text, option->palette.color(QPalette::Disabled, QPalette::Text));

@@ -3,7 +3,8 @@
 #include <QStyledItemDelegate>
 
 // Colours for the process table, from the palette so dark themes work: a status dot in the Alive
-// column, state and exit text tinted by outcome, and the PID of a finished run greyed.
+// column, state and exit text tinted by outcome, the PID of a finished run greyed, and the name of
+// an entry whose last run ended unexpectedly in bold red.
 class ProcessDelegate final : public QStyledItemDelegate
 {
     Q_OBJECT
