@@ -34,3 +34,5 @@ shoot() { # shoot NAME SECONDS [xdotool commands…]
 shoot screenshot 4 "key alt+r" "mousemove 60 160 click 1"
 # The All view: every entry interleaved, names coloured, stderr and ANSI colours shown.
 shoot output-all 6 "key alt+r" "mousemove 60 160 click 1" "key ctrl+shift+a"
+# The details panel on an entry with a child process (a shell running sleep).
+shoot details 4 "key alt+r" "mousemove 60 207 click 1"

@@ -70,16 +70,14 @@ MainWindow::MainWindow(QWidget *parent)
     header->setSectionsMovable(true);
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     const int charWidth = fontMetrics().horizontalAdvance(QLatin1Char('0'));
-    header->resizeSection(ProcessTableModel::Name, charWidth * 22);
-    header->resizeSection(ProcessTableModel::Pid, charWidth * 9);
-    header->resizeSection(ProcessTableModel::Alive, charWidth * 8);
-    header->resizeSection(ProcessTableModel::State, charWidth * 24);
-    header->resizeSection(ProcessTableModel::Exit, charWidth * 14);
-    header->resizeSection(ProcessTableModel::Started, charWidth * 10);
-    header->resizeSection(ProcessTableModel::RunTime, charWidth * 10);
-    header->resizeSection(ProcessTableModel::Cpu, charWidth * 9);
-    header->resizeSection(ProcessTableModel::Memory, charWidth * 11);
-    header->resizeSection(ProcessTableModel::Processes, charWidth * 7);
+    const std::pair<int, int> widths[] = {
+        {ProcessTableModel::Name, 18}, {ProcessTableModel::Pid, 8},      {ProcessTableModel::Alive, 7},
+        {ProcessTableModel::State, 21}, {ProcessTableModel::Exit, 13},   {ProcessTableModel::Started, 9},
+        {ProcessTableModel::RunTime, 8}, {ProcessTableModel::Cpu, 8},    {ProcessTableModel::Memory, 10},
+        {ProcessTableModel::Processes, 6}, {ProcessTableModel::Restarts, 8},
+    };
+    for (const auto &[column, chars] : widths)
+        header->resizeSection(column, charWidth * chars);
     header->setStretchLastSection(false);
     m_ui->processTable->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
 
