@@ -670,10 +670,8 @@ void MainWindow::openSession()
 {
     if (!maybeSave())
         return;
-    const QString start = m_document->filePath().isEmpty() ? QDir::currentPath()
-                                                           : QFileInfo(m_document->filePath()).absolutePath();
     const QString path = m_prompt->openFileName(
-        tr("Open Session"), start, tr("ProcDeck sessions (*.json);;Procfiles (Procfile Procfile.*);;All files (*)"));
+        tr("Open Session"), dialogFolder(), tr("ProcDeck sessions (*.json);;Procfiles (Procfile Procfile.*);;All files (*)"));
     if (path.isEmpty())
         return;
     if (m_manager->aliveCount() > 0) {
@@ -691,22 +689,18 @@ bool MainWindow::saveSession()
 {
     if (m_document->filePath().isEmpty())
         return saveSessionAs();
-    const SessionDocument::Result result = m_document->save(m_document->filePath());
-    if (!result.ok) {
-        m_prompt->warning(tr("Could Not Save Session"), result.error);
-        return false;
-    }
-    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(m_document->filePath())), StatusTimeoutMs);
-    addRecentFile(m_document->filePath());
-    return true;
+    return saveSessionTo(m_document->filePath());
 }
 
 bool MainWindow::saveSessionAs()
 {
     const QString path = m_prompt->saveFileName(tr("Save Session As"), m_document->filePath(),
                                                 tr("ProcDeck sessions (*.json)"), QStringLiteral("json"));
-    if (path.isEmpty())
-        return false;
+    return !path.isEmpty() && saveSessionTo(path);
+}
+
+bool MainWindow::saveSessionTo(const QString &path)
+{
     const SessionDocument::Result result = m_document->save(path);
     if (!result.ok) {
         m_prompt->warning(tr("Could Not Save Session"), result.error);
@@ -732,9 +726,7 @@ bool MainWindow::maybeSave()
 
 void MainWindow::importProcfile()
 {
-    const QString start = m_document->filePath().isEmpty() ? QDir::currentPath()
-                                                           : QFileInfo(m_document->filePath()).absolutePath();
-    const QString path = m_prompt->openFileName(tr("Import Procfile"), start, tr("Procfiles (Procfile Procfile.*);;All files (*)"));
+    const QString path = m_prompt->openFileName(tr("Import Procfile"), dialogFolder(), tr("Procfiles (Procfile Procfile.*);;All files (*)"));
     if (path.isEmpty())
         return;
     const SessionFile::LoadResult loaded = SessionFile::load(path);
@@ -759,10 +751,7 @@ void MainWindow::importProcfile()
 
 void MainWindow::exportProcfile()
 {
-    const QString start = m_document->filePath().isEmpty()
-        ? QDir::current().filePath(QStringLiteral("Procfile"))
-        : QFileInfo(m_document->filePath()).absoluteDir().filePath(QStringLiteral("Procfile"));
-    const QString path = m_prompt->saveFileName(tr("Export Procfile"), start, tr("Procfiles (Procfile Procfile.*);;All files (*)"), QString());
+    const QString path = m_prompt->saveFileName(tr("Export Procfile"), QDir(dialogFolder()).filePath(QStringLiteral("Procfile")), tr("Procfiles (Procfile Procfile.*);;All files (*)"), QString());
     if (path.isEmpty())
         return;
     const SessionFile::SaveResult saved = SessionFile::save(path, SessionFile::toProcfile(m_document->session()));
@@ -771,6 +760,12 @@ void MainWindow::exportProcfile()
         return;
     }
     statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), StatusTimeoutMs);
+}
+
+// Where file dialogs open: the session file's folder, else the current directory.
+QString MainWindow::dialogFolder() const
+{
+    return m_document->filePath().isEmpty() ? QDir::currentPath() : QFileInfo(m_document->filePath()).absolutePath();
 }
 
 QStringList MainWindow::recentFiles() const

@@ -95,6 +95,8 @@ private:
     void openSession();
     bool saveSession();
     bool saveSessionAs();
+    bool saveSessionTo(const QString &path);
+    QString dialogFolder() const;
     bool maybeSave();
     void importProcfile();
     void exportProcfile();

@@ -92,28 +92,8 @@ void ProcessDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         QStyledItemDelegate::paint(painter, option, index);
         return;
     }
-    if (rightAligned) {
-        // Numbers sit right-aligned: keep them a little off the next column's text.
-        QStyleOptionViewItem opt = option;
-        initStyleOption(&opt, index);
-        const QString text = opt.text;
-        opt.text.clear();
-        const QWidget *widget = option.widget;
-        QStyle *style = widget ? widget->style() : QApplication::style();
-        style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
-        const QRect r = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget)
-                            .adjusted(0, 0, -opt.fontMetrics.horizontalAdvance(QLatin1Char(' ')), 0);
-        const bool selected = opt.state & QStyle::State_Selected;
-        painter->save();
-        painter->setPen(opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
-        painter->setFont(opt.font);
-        painter->drawText(r, Qt::AlignVCenter | Qt::AlignRight,
-                          opt.fontMetrics.elidedText(text, Qt::ElideLeft, r.width()));
-        painter->restore();
-        return;
-    }
 
-    // The Alive column: a dot (filled while alive, hollow once ended) before the text.
+    // The cell without its text (background, selection, focus), then the text drawn here.
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
     const QString text = opt.text;
@@ -123,14 +103,27 @@ void ProcessDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
     if (text.isEmpty())
         return;
-
-    const int state = index.data(ProcessTableModel::StateRole).toInt();
-    const bool alive = index.data(ProcessTableModel::AliveRole).toBool();
     const bool selected = opt.state & QStyle::State_Selected;
     const QColor textColor = opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Text);
+    const QRect textRect = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget);
+
+    if (rightAligned) {
+        // Numbers sit right-aligned: keep them a little off the next column's text.
+        const QRect r = textRect.adjusted(0, 0, -opt.fontMetrics.horizontalAdvance(QLatin1Char(' ')), 0);
+        painter->save();
+        painter->setPen(textColor);
+        painter->setFont(opt.font);
+        painter->drawText(r, Qt::AlignVCenter | Qt::AlignRight, opt.fontMetrics.elidedText(text, Qt::ElideLeft, r.width()));
+        painter->restore();
+        return;
+    }
+
+    // The Alive column: a dot (filled while alive, hollow once ended) before the text.
+    const int state = index.data(ProcessTableModel::StateRole).toInt();
+    const bool alive = index.data(ProcessTableModel::AliveRole).toBool();
     const QColor dotColor = selected ? textColor : stateColor(state, opt.palette);
 
-    const QRect r = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget);
+    const QRect r = textRect;
     const int d = qMax(6, opt.fontMetrics.height() / 2);
     const QRect dot(r.left() + 2, r.center().y() - d / 2, d, d);
     painter->save();
