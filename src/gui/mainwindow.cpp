@@ -16,7 +16,6 @@
 #include "procstats.h"
 #include "sessiondocument.h"
 #include "signalnames.h"
-#include "trustdialog.h"
 #include "userprompt.h"
 
 #include <QCloseEvent>
@@ -37,7 +36,6 @@
 namespace {
 
 constexpr int StatusTimeoutMs = 8000;
-constexpr int MaxRecentFiles = 10;
 
 QSettings settings()
 {
@@ -53,6 +51,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_document(new SessionDocument(m_manager, this))
     , m_notifier(new Notifier(this))
     , m_prompt(new UserPrompt(this))
+    , m_session(new SessionController(m_document, m_manager, m_prompt, this))
 {
     m_ui->setupUi(this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/procdeck.svg")));
@@ -141,8 +140,8 @@ void MainWindow::createActions()
         void (MainWindow::*slot)();
     };
     const ActionSetup setups[] = {
-        {m_ui->actionNew, "document-new", "new", &MainWindow::newSession},
-        {m_ui->actionOpen, "document-open", "open", &MainWindow::openSession},
+        {m_ui->actionNew, "document-new", "new", nullptr},
+        {m_ui->actionOpen, "document-open", "open", nullptr},
         {m_ui->actionSave, "document-save", "save", nullptr},
         {m_ui->actionSaveAs, "document-save-as", "save", nullptr},
         {m_ui->actionQuit, "application-exit", nullptr, nullptr},
@@ -168,8 +167,12 @@ void MainWindow::createActions()
         if (setup.slot)
             connect(setup.action, &QAction::triggered, this, setup.slot);
     }
-    connect(m_ui->actionSave, &QAction::triggered, this, &MainWindow::saveSession);
-    connect(m_ui->actionSaveAs, &QAction::triggered, this, &MainWindow::saveSessionAs);
+    connect(m_ui->actionNew, &QAction::triggered, m_session, &SessionController::newSession);
+    connect(m_ui->actionOpen, &QAction::triggered, m_session, &SessionController::openSession);
+    connect(m_ui->actionSave, &QAction::triggered, m_session, &SessionController::saveSession);
+    connect(m_ui->actionSaveAs, &QAction::triggered, m_session, &SessionController::saveSessionAs);
+    connect(m_session, &SessionController::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(m_session, &SessionController::selectRequested, this, &MainWindow::selectProcesses);
     connect(m_ui->actionQuit, &QAction::triggered, this, &MainWindow::close);
     connect(m_ui->actionSelectAll, &QAction::triggered, m_ui->processTable, &QTableView::selectAll);
     const std::pair<QAction *, int> signalActions[] = {
@@ -180,15 +183,15 @@ void MainWindow::createActions()
     for (const auto &[action, signal] : signalActions)
         connect(action, &QAction::triggered, this, [this, signal = signal] { signalProcesses(signal); });
     connect(m_ui->actionNotify, &QAction::toggled, m_notifier, &Notifier::setEnabled);
-    connect(m_ui->actionImportProcfile, &QAction::triggered, this, &MainWindow::importProcfile);
-    connect(m_ui->actionExportProcfile, &QAction::triggered, this, &MainWindow::exportProcfile);
+    connect(m_ui->actionImportProcfile, &QAction::triggered, m_session, &SessionController::importProcfile);
+    connect(m_ui->actionExportProcfile, &QAction::triggered, m_session, &SessionController::exportProcfile);
     addAction(m_ui->actionFilter);
     connect(m_ui->actionFilter, &QAction::triggered, this, [this] {
         m_ui->filterEdit->setFocus(Qt::ShortcutFocusReason);
         m_ui->filterEdit->selectAll();
     });
     connect(m_ui->filterEdit, &QLineEdit::textChanged, m_proxy, &ProcessFilterModel::setFilterText);
-    updateRecentMenu();
+    m_session->setRecentMenu(m_ui->menuRecent);
     m_ui->actionRemove->setShortcuts({QKeySequence::Delete});
 
     // The table's context menu: the verbs and the entry actions.
@@ -592,225 +595,12 @@ void MainWindow::cancelJoin()
 
 bool MainWindow::openFile(const QString &path, StartEntries which)
 {
-    const SessionDocument::Result result = m_document->load(path);
-    if (!result.ok) {
-        m_prompt->warning(tr("Could Not Open Session"), result.error,
-                          tr("The session that was open is unchanged."));
-        statusBar()->showMessage(result.error, StatusTimeoutMs);
-        return false;
-    }
-    statusBar()->showMessage(tr("Opened %1: %n entries", nullptr, m_manager->count())
-                                 .arg(QDir::toNativeSeparators(path)),
-                             StatusTimeoutMs);
-    addRecentFile(path);
-    if (m_manager->count() > 0)
-        selectProcesses({m_manager->at(0)});
-    startOnOpen(which);
-    return true;
-}
-
-void MainWindow::startOnOpen(StartEntries which)
-{
-    QList<QPointer<ManagedProcess>> entries;
-    for (ManagedProcess *process : m_manager->processes()) {
-        if (which == StartEntries::All || process->spec().autostart)
-            entries.append(process);
-    }
-    if (entries.isEmpty())
-        return;
-    const auto startThem = [this, entries] {
-        QStringList problems;
-        for (const QPointer<ManagedProcess> &process : entries) {
-            if (process && !process->isAlive()) {
-                const ManagedProcess::Result result = process->start();
-                if (!result.ok)
-                    problems.append(result.error);
-            }
-        }
-        reportProblems(problems);
-    };
-    if (m_document->isTrusted()) {
-        startThem();
-        return;
-    }
-    auto *dialog = new TrustDialog(QFileInfo(m_document->filePath()).fileName().isEmpty()
-                                       ? tr("This file")
-                                       : m_document->filePath(),
-                                   m_document->commandsToRun(which == StartEntries::All ? TrustStore::Which::All
-                                                                                        : TrustStore::Which::Autostart),
-                                   this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, startThem] {
-        m_document->approve();
-        startThem();
-    });
-    connect(dialog, &QDialog::rejected, this, [this] {
-        statusBar()->showMessage(tr("Nothing was started. Select entries and press Start to run them."),
-                                 StatusTimeoutMs);
-    });
-    dialog->open();
-}
-
-void MainWindow::newSession()
-{
-    if (!maybeSave())
-        return;
-    if (m_manager->aliveCount() > 0) {
-        const auto answer = m_prompt->question(
-            tr("New Session"), tr("%n entries are still running.", nullptr, m_manager->aliveCount()),
-            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
-            tr("Kill them and start an empty session?"));
-        if (answer != QMessageBox::Yes)
-            return;
-    }
-    m_document->clear();
-}
-
-void MainWindow::openSession()
-{
-    if (!maybeSave())
-        return;
-    const QString path = m_prompt->openFileName(
-        tr("Open Session"), dialogFolder(), tr("ProcDeck sessions (*.json);;Procfiles (Procfile Procfile.*);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    if (m_manager->aliveCount() > 0) {
-        const auto answer = m_prompt->question(
-            tr("Open Session"), tr("%n entries are still running.", nullptr, m_manager->aliveCount()),
-            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
-            tr("Kill them and open the other session?"));
-        if (answer != QMessageBox::Yes)
-            return;
-    }
-    openFile(path);
-}
-
-bool MainWindow::saveSession()
-{
-    if (m_document->filePath().isEmpty())
-        return saveSessionAs();
-    return saveSessionTo(m_document->filePath());
-}
-
-bool MainWindow::saveSessionAs()
-{
-    const QString path = m_prompt->saveFileName(tr("Save Session As"), m_document->filePath(),
-                                                tr("ProcDeck sessions (*.json)"), QStringLiteral("json"));
-    return !path.isEmpty() && saveSessionTo(path);
-}
-
-bool MainWindow::saveSessionTo(const QString &path)
-{
-    const SessionDocument::Result result = m_document->save(path);
-    if (!result.ok) {
-        m_prompt->warning(tr("Could Not Save Session"), result.error);
-        return false;
-    }
-    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(m_document->filePath())), StatusTimeoutMs);
-    addRecentFile(m_document->filePath());
-    return true;
-}
-
-bool MainWindow::maybeSave()
-{
-    if (!m_document->isModified())
-        return true;
-    const auto answer = m_prompt->question(
-        tr("Unsaved Changes"), tr("The session has unsaved changes."),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save,
-        tr("Save them before going on?"));
-    if (answer == QMessageBox::Save)
-        return saveSession();
-    return answer == QMessageBox::Discard;
-}
-
-void MainWindow::importProcfile()
-{
-    const QString path = m_prompt->openFileName(tr("Import Procfile"), dialogFolder(), tr("Procfiles (Procfile Procfile.*);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    const SessionFile::LoadResult loaded = SessionFile::load(path);
-    if (!loaded.ok()) {
-        m_prompt->warning(tr("Could Not Import Procfile"), loaded.error, tr("The session is unchanged."));
-        return;
-    }
-    // A Procfile's commands run in its folder, wherever this session's file lives.
-    const QString folder = QFileInfo(path).absolutePath();
-    const QString base = m_manager->baseDirectory().isEmpty() ? QDir::currentPath() : m_manager->baseDirectory();
-    QList<ManagedProcess *> added;
-    for (ProcessSpec spec : loaded.session->processes) {
-        if (spec.workingDirectory.isEmpty() && QDir(folder) != QDir(base))
-            spec.workingDirectory = folder;
-        added.append(m_manager->add(spec));
-    }
-    selectProcesses(added);
-    statusBar()->showMessage(tr("Imported %n entries from %1", nullptr, int(added.size()))
-                                 .arg(QDir::toNativeSeparators(path)),
-                             StatusTimeoutMs);
-}
-
-void MainWindow::exportProcfile()
-{
-    const QString path = m_prompt->saveFileName(tr("Export Procfile"), QDir(dialogFolder()).filePath(QStringLiteral("Procfile")), tr("Procfiles (Procfile Procfile.*);;All files (*)"), QString());
-    if (path.isEmpty())
-        return;
-    const SessionFile::SaveResult saved = SessionFile::save(path, SessionFile::toProcfile(m_document->session()));
-    if (!saved.ok) {
-        m_prompt->warning(tr("Could Not Export Procfile"), saved.error);
-        return;
-    }
-    statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), StatusTimeoutMs);
-}
-
-// Where file dialogs open: the session file's folder, else the current directory.
-QString MainWindow::dialogFolder() const
-{
-    return m_document->filePath().isEmpty() ? QDir::currentPath() : QFileInfo(m_document->filePath()).absolutePath();
+    return m_session->openFile(path, which);
 }
 
 QStringList MainWindow::recentFiles() const
 {
-    return settings().value(QStringLiteral("recentFiles")).toStringList();
-}
-
-void MainWindow::addRecentFile(const QString &path)
-{
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    QStringList files = recentFiles();
-    files.removeAll(absolute);
-    files.prepend(absolute);
-    while (files.size() > MaxRecentFiles)
-        files.removeLast();
-    settings().setValue(QStringLiteral("recentFiles"), files);
-    updateRecentMenu();
-}
-
-void MainWindow::updateRecentMenu()
-{
-    QMenu *menu = m_ui->menuRecent;
-    menu->clear();
-    const QStringList files = recentFiles();
-    for (int i = 0; i < files.size(); ++i) {
-        const QString &file = files.at(i);
-        // Numbered for the keyboard (&1 … &9, then 1&0), with the folder to tell equal names apart.
-        const QString number = i < 9 ? QStringLiteral("&%1").arg(i + 1) : QStringLiteral("1&0");
-        QAction *action = menu->addAction(QStringLiteral("%1 %2  —  %3")
-                                              .arg(number, QFileInfo(file).fileName(),
-                                                   QDir::toNativeSeparators(QFileInfo(file).absolutePath())));
-        action->setData(file);
-        connect(action, &QAction::triggered, this, [this, file] {
-            if (maybeSave())
-                openFile(file);
-        });
-    }
-    if (!files.isEmpty()) {
-        menu->addSeparator();
-        menu->addAction(tr("&Clear Recent Files"), this, [this] {
-            settings().remove(QStringLiteral("recentFiles"));
-            updateRecentMenu();
-        });
-    }
-    menu->setEnabled(!files.isEmpty());
+    return m_session->recentFiles();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -829,7 +619,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
-    if (!maybeSave()) {
+    if (!m_session->maybeSave()) {
         event->ignore();
         return;
     }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sessioncontroller.h"
+
 #include <QList>
 #include <QMainWindow>
 #include <QPointer>
@@ -43,10 +45,8 @@ public:
     ProcStats *stats() const;
     Notifier *notifier() const;
 
-    enum class StartEntries { Autostart, All };
-    // Opens a session file or Procfile; on failure shows why and keeps the open session. Then
-    // starts its autostart entries (or all of them, for --start-all) — at once for a file this
-    // user trusts, otherwise only after the trust dialog's Run.
+    using StartEntries = SessionController::StartEntries;
+    // SessionController::openFile: opens FILE, then starts what it asks to start if trusted.
     bool openFile(const QString &path, StartEntries which = StartEntries::Autostart);
     QList<ManagedProcess *> selectedProcesses() const;
     void selectProcesses(const QList<ManagedProcess *> &processes);
@@ -90,18 +90,6 @@ private:
     void signalProcesses(int signal);
     void watchForUnexpectedEnds(ManagedProcess *process);
 
-    void startOnOpen(StartEntries which);
-    void newSession();
-    void openSession();
-    bool saveSession();
-    bool saveSessionAs();
-    bool saveSessionTo(const QString &path);
-    QString dialogFolder() const;
-    bool maybeSave();
-    void importProcfile();
-    void exportProcfile();
-    void addRecentFile(const QString &path);
-    void updateRecentMenu();
     void about();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
@@ -114,6 +102,7 @@ private:
     DetailsPanel *m_details = nullptr;
     Notifier *m_notifier = nullptr;
     UserPrompt *m_prompt = nullptr;
+    SessionController *m_session = nullptr;
     QLabel *m_countsLabel = nullptr;
     QLabel *m_joinLabel = nullptr;
     QPushButton *m_joinCancel = nullptr;

@@ -1,0 +1,269 @@
+#include "sessioncontroller.h"
+
+#include "managedprocess.h"
+#include "processmanager.h"
+#include "sessiondocument.h"
+#include "trustdialog.h"
+#include "userprompt.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSettings>
+
+namespace {
+
+constexpr int StatusTimeoutMs = 8000;
+constexpr int MaxRecentFiles = 10;
+
+QSettings settings()
+{
+    return QSettings(QStringLiteral("ProcDeck"), QStringLiteral("ProcDeck"));
+}
+
+} // namespace
+
+SessionController::SessionController(SessionDocument *document, ProcessManager *manager, UserPrompt *prompt,
+                                     QWidget *window)
+    : QObject(window)
+    , m_document(document)
+    , m_manager(manager)
+    , m_prompt(prompt)
+    , m_window(window)
+{
+}
+
+void SessionController::setRecentMenu(QMenu *menu)
+{
+    m_recentMenu = menu;
+    updateRecentMenu();
+}
+
+bool SessionController::openFile(const QString &path, StartEntries which)
+{
+    const SessionDocument::Result result = m_document->load(path);
+    if (!result.ok) {
+        m_prompt->warning(tr("Could Not Open Session"), result.error,
+                          tr("The session that was open is unchanged."));
+        emit statusMessage(result.error, StatusTimeoutMs);
+        return false;
+    }
+    emit statusMessage(tr("Opened %1: %n entries", nullptr, m_manager->count())
+                                 .arg(QDir::toNativeSeparators(path)),
+                             StatusTimeoutMs);
+    addRecentFile(path);
+    if (m_manager->count() > 0)
+        emit selectRequested({m_manager->at(0)});
+    startOnOpen(which);
+    return true;
+}
+
+void SessionController::startOnOpen(StartEntries which)
+{
+    QList<QPointer<ManagedProcess>> entries;
+    for (ManagedProcess *process : m_manager->processes()) {
+        if (which == StartEntries::All || process->spec().autostart)
+            entries.append(process);
+    }
+    if (entries.isEmpty())
+        return;
+    const auto startThem = [this, entries] {
+        QStringList problems;
+        for (const QPointer<ManagedProcess> &process : entries) {
+            if (process && !process->isAlive()) {
+                const ManagedProcess::Result result = process->start();
+                if (!result.ok)
+                    problems.append(result.error);
+            }
+        }
+        if (!problems.isEmpty())
+            emit statusMessage(problems.join(QLatin1String(" · ")), StatusTimeoutMs);
+    };
+    if (m_document->isTrusted()) {
+        startThem();
+        return;
+    }
+    auto *dialog = new TrustDialog(QFileInfo(m_document->filePath()).fileName().isEmpty()
+                                       ? tr("This file")
+                                       : m_document->filePath(),
+                                   m_document->commandsToRun(which == StartEntries::All ? TrustStore::Which::All
+                                                                                        : TrustStore::Which::Autostart),
+                                   m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, startThem] {
+        m_document->approve();
+        startThem();
+    });
+    connect(dialog, &QDialog::rejected, this, [this] {
+        emit statusMessage(tr("Nothing was started. Select entries and press Start to run them."),
+                                 StatusTimeoutMs);
+    });
+    dialog->open();
+}
+
+void SessionController::newSession()
+{
+    if (!maybeSave())
+        return;
+    if (m_manager->aliveCount() > 0) {
+        const auto answer = m_prompt->question(
+            tr("New Session"), tr("%n entries are still running.", nullptr, m_manager->aliveCount()),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
+            tr("Kill them and start an empty session?"));
+        if (answer != QMessageBox::Yes)
+            return;
+    }
+    m_document->clear();
+}
+
+void SessionController::openSession()
+{
+    if (!maybeSave())
+        return;
+    const QString path = m_prompt->openFileName(
+        tr("Open Session"), dialogFolder(), tr("ProcDeck sessions (*.json);;Procfiles (Procfile Procfile.*);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    if (m_manager->aliveCount() > 0) {
+        const auto answer = m_prompt->question(
+            tr("Open Session"), tr("%n entries are still running.", nullptr, m_manager->aliveCount()),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
+            tr("Kill them and open the other session?"));
+        if (answer != QMessageBox::Yes)
+            return;
+    }
+    openFile(path);
+}
+
+bool SessionController::saveSession()
+{
+    if (m_document->filePath().isEmpty())
+        return saveSessionAs();
+    return saveSessionTo(m_document->filePath());
+}
+
+bool SessionController::saveSessionAs()
+{
+    const QString path = m_prompt->saveFileName(tr("Save Session As"), m_document->filePath(),
+                                                tr("ProcDeck sessions (*.json)"), QStringLiteral("json"));
+    return !path.isEmpty() && saveSessionTo(path);
+}
+
+bool SessionController::saveSessionTo(const QString &path)
+{
+    const SessionDocument::Result result = m_document->save(path);
+    if (!result.ok) {
+        m_prompt->warning(tr("Could Not Save Session"), result.error);
+        return false;
+    }
+    emit statusMessage(tr("Saved %1").arg(QDir::toNativeSeparators(m_document->filePath())), StatusTimeoutMs);
+    addRecentFile(m_document->filePath());
+    return true;
+}
+
+bool SessionController::maybeSave()
+{
+    if (!m_document->isModified())
+        return true;
+    const auto answer = m_prompt->question(
+        tr("Unsaved Changes"), tr("The session has unsaved changes."),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save,
+        tr("Save them before going on?"));
+    if (answer == QMessageBox::Save)
+        return saveSession();
+    return answer == QMessageBox::Discard;
+}
+
+void SessionController::importProcfile()
+{
+    const QString path = m_prompt->openFileName(tr("Import Procfile"), dialogFolder(), tr("Procfiles (Procfile Procfile.*);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    const SessionFile::LoadResult loaded = SessionFile::load(path);
+    if (!loaded.ok()) {
+        m_prompt->warning(tr("Could Not Import Procfile"), loaded.error, tr("The session is unchanged."));
+        return;
+    }
+    // A Procfile's commands run in its folder, wherever this session's file lives.
+    const QString folder = QFileInfo(path).absolutePath();
+    const QString base = m_manager->baseDirectory().isEmpty() ? QDir::currentPath() : m_manager->baseDirectory();
+    QList<ManagedProcess *> added;
+    for (ProcessSpec spec : loaded.session->processes) {
+        if (spec.workingDirectory.isEmpty() && QDir(folder) != QDir(base))
+            spec.workingDirectory = folder;
+        added.append(m_manager->add(spec));
+    }
+    emit selectRequested(added);
+    emit statusMessage(tr("Imported %n entries from %1", nullptr, int(added.size()))
+                                 .arg(QDir::toNativeSeparators(path)),
+                             StatusTimeoutMs);
+}
+
+void SessionController::exportProcfile()
+{
+    const QString path = m_prompt->saveFileName(tr("Export Procfile"), QDir(dialogFolder()).filePath(QStringLiteral("Procfile")), tr("Procfiles (Procfile Procfile.*);;All files (*)"), QString());
+    if (path.isEmpty())
+        return;
+    const SessionFile::SaveResult saved = SessionFile::save(path, SessionFile::toProcfile(m_document->session()));
+    if (!saved.ok) {
+        m_prompt->warning(tr("Could Not Export Procfile"), saved.error);
+        return;
+    }
+    emit statusMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), StatusTimeoutMs);
+}
+
+// Where file dialogs open: the session file's folder, else the current directory.
+QString SessionController::dialogFolder() const
+{
+    return m_document->filePath().isEmpty() ? QDir::currentPath() : QFileInfo(m_document->filePath()).absolutePath();
+}
+
+QStringList SessionController::recentFiles() const
+{
+    return settings().value(QStringLiteral("recentFiles")).toStringList();
+}
+
+void SessionController::addRecentFile(const QString &path)
+{
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    QStringList files = recentFiles();
+    files.removeAll(absolute);
+    files.prepend(absolute);
+    while (files.size() > MaxRecentFiles)
+        files.removeLast();
+    settings().setValue(QStringLiteral("recentFiles"), files);
+    updateRecentMenu();
+}
+
+void SessionController::updateRecentMenu()
+{
+    QMenu *menu = m_recentMenu;
+    if (!menu)
+        return;
+    menu->clear();
+    const QStringList files = recentFiles();
+    for (int i = 0; i < files.size(); ++i) {
+        const QString &file = files.at(i);
+        // Numbered for the keyboard (&1 … &9, then 1&0), with the folder to tell equal names apart.
+        const QString number = i < 9 ? QStringLiteral("&%1").arg(i + 1) : QStringLiteral("1&0");
+        QAction *action = menu->addAction(QStringLiteral("%1 %2  —  %3")
+                                              .arg(number, QFileInfo(file).fileName(),
+                                                   QDir::toNativeSeparators(QFileInfo(file).absolutePath())));
+        action->setData(file);
+        connect(action, &QAction::triggered, this, [this, file] {
+            if (maybeSave())
+                openFile(file);
+        });
+    }
+    if (!files.isEmpty()) {
+        menu->addSeparator();
+        menu->addAction(tr("&Clear Recent Files"), this, [this] {
+            settings().remove(QStringLiteral("recentFiles"));
+            updateRecentMenu();
+        });
+    }
+    menu->setEnabled(!files.isEmpty());
+}
+
