@@ -5,23 +5,23 @@
     <name>CommandLine</name>
     <message>
         <source>too many arguments: one FILE at most (got %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>zu viele Argumente: höchstens eine DATEI (%1 angegeben)</translation>
     </message>
     <message>
         <source>--headless and --start-all cannot be used together</source>
-        <translation type="unfinished"></translation>
+        <translation>--headless und --start-all können nicht zusammen verwendet werden</translation>
     </message>
     <message>
         <source>%1 needs a FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 braucht eine DATEI</translation>
     </message>
     <message>
         <source>--timeout applies only with --headless</source>
-        <translation type="unfinished"></translation>
+        <translation>--timeout gilt nur zusammen mit --headless</translation>
     </message>
     <message>
         <source>--timeout: &quot;%1&quot; is not a positive number of seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>--timeout: „%1“ ist keine positive Anzahl Sekunden</translation>
     </message>
     <message>
         <source>Usage:
@@ -44,119 +44,139 @@ Exit status (headless): 0 when every entry exited 0; otherwise the first non-zer
 status in start order (128+N for death by signal N, 127 for a failed start); 124 on
 timeout; 128+N when ProcDeck was stopped by signal N; 2 for a bad file or arguments.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf:
+  procdeck [DATEI]                 eine Sitzungsdatei (JSON) oder ein Procfile im Fenster öffnen
+  procdeck --start-all DATEI       öffnen und jeden Eintrag starten (fragt vorher, wenn der
+                                   Datei nicht vertraut wird)
+  procdeck --headless DATEI [--timeout SEKUNDEN]
+                                   ohne Fenster: alle Einträge starten, auf alle warten (join)
+  procdeck --version | --help
+
+Ausgabe im Headless-Modus, eine Zeile je Ausgabezeile eines Eintrags:
+  Name | Text      eine Zeile, die der Eintrag auf stdout geschrieben hat
+  Name ! Text      eine Zeile, die der Eintrag auf stderr geschrieben hat
+  Name * Text      Hinweis von ProcDeck zum Eintrag (gestartet, beendet, terminate, ...)
+Farben nur, wenn stdout ein Terminal ist (und NO_COLOR nicht gesetzt ist). Bei --timeout,
+Ctrl-C oder SIGTERM wird jeder Eintrag beendet (mit seinem Stoppsignal, nach seiner
+Schonfrist mit SIGKILL); ein zweites Ctrl-C sendet sofort SIGKILL.
+
+Exit-Status (headless): 0, wenn jeder Eintrag mit 0 endete; sonst der erste von 0
+verschiedene Exit-Status in Startreihenfolge (128+N bei Tod durch Signal N, 127 bei
+fehlgeschlagenem Start); 124 bei Zeitüberschreitung; 128+N, wenn ProcDeck durch Signal N
+gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
+</translation>
     </message>
     <message>
         <source>Try &apos;procdeck --help&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>„procdeck --help“ liefert weitere Informationen.</translation>
     </message>
 </context>
 <context>
     <name>DetailsPanel</name>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>Command:</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehl:</translation>
     </message>
     <message>
         <source>Directory:</source>
-        <translation type="unfinished"></translation>
+        <translation>Verzeichnis:</translation>
     </message>
     <message>
         <source>Environment:</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebung:</translation>
     </message>
     <message>
         <source>PID, group:</source>
-        <translation type="unfinished"></translation>
+        <translation>PID, Gruppe:</translation>
     </message>
     <message>
         <source>Started:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestartet:</translation>
     </message>
     <message>
         <source>Ended:</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendet:</translation>
     </message>
     <message>
         <source>Runs:</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe:</translation>
     </message>
     <message>
         <source>Last exit:</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Exit-Status:</translation>
     </message>
     <message>
         <source>Processes</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozesse</translation>
     </message>
     <message>
         <source>Process tree</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozessbaum</translation>
     </message>
     <message>
         <source>PID</source>
-        <translation type="unfinished"></translation>
+        <translation>PID</translation>
     </message>
     <message>
         <source>Command</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehl</translation>
     </message>
     <message>
         <source>CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU</translation>
     </message>
     <message>
         <source>Memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicher</translation>
     </message>
     <message>
         <source>No entry selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Eintrag ausgewählt</translation>
     </message>
     <message>
         <source>sh -c %1</source>
-        <translation type="unfinished"></translation>
+        <translation>sh -c %1</translation>
     </message>
     <message>
         <source>inherited unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>unverändert geerbt</translation>
     </message>
     <message>
         <source>%1, group %1%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Gruppe %1%2</translation>
     </message>
     <message>
         <source> (ended)</source>
-        <translation type="unfinished"></translation>
+        <translation> (beendet)</translation>
     </message>
     <message>
         <source>failed to start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Start fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
     <name>HeadlessRunner</name>
     <message>
         <source>timeout after %1 s: terminating every entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitlimit nach %1 s erreicht: alle Einträge werden beendet</translation>
     </message>
     <message>
         <source>%1: terminating every entry (again to kill them at once)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: alle Einträge werden beendet (noch einmal für sofortiges SIGKILL)</translation>
     </message>
     <message>
         <source>%1 again: killing every entry</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 erneut: alle Einträge erhalten SIGKILL</translation>
     </message>
     <message numerus="yes">
         <source>killed %n process(es) that the entries left behind</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Prozess, den die Einträge zurückgelassen haben, mit SIGKILL beendet</numerusform>
+            <numerusform>%n Prozesse, die die Einträge zurückgelassen haben, mit SIGKILL beendet</numerusform>
         </translation>
     </message>
 </context>
@@ -164,510 +184,510 @@ timeout; 128+N when ProcDeck was stopped by signal N; 2 for a bad file or argume
     <name>JoinDialog</name>
     <message>
         <source>Join</source>
-        <translation type="unfinished"></translation>
+        <translation>Join</translation>
     </message>
     <message>
         <source>&amp;Timeout (seconds):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeitlimit (Sekunden):</translation>
     </message>
     <message>
         <source>Timeout in seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitlimit in Sekunden</translation>
     </message>
     <message>
         <source>empty: wait until they exit</source>
-        <translation type="unfinished"></translation>
+        <translation>leer: warten, bis sie beendet sind</translation>
     </message>
     <message numerus="yes">
         <source>Wait for the %n selected process(es) to exit, at most for the timeout. The window stays usable while it waits.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Wartet, bis %n ausgewählter Prozess beendet ist, höchstens bis zum Zeitlimit. Das Fenster bleibt währenddessen bedienbar.</numerusform>
+            <numerusform>Wartet, bis %n ausgewählte Prozesse beendet sind, höchstens bis zum Zeitlimit. Das Fenster bleibt währenddessen bedienbar.</numerusform>
         </translation>
     </message>
     <message>
         <source>Enter the timeout as a number of seconds, such as 0.5 or 10, or leave it empty to wait until they exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie das Zeitlimit in Sekunden ein, etwa 0,5 oder 10, oder lassen Sie das Feld leer, um bis zum Ende zu warten.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>ProcDeck</source>
-        <translation type="unfinished"></translation>
+        <translation>ProcDeck</translation>
     </message>
     <message>
         <source>Filter entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Einträge filtern</translation>
     </message>
     <message>
         <source>Filter by name, command or state (Ctrl+L)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Name, Befehl oder Zustand filtern (Ctrl+L)</translation>
     </message>
     <message>
         <source>Processes</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozesse</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
         <source>&amp;Process</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prozess</translation>
     </message>
     <message>
         <source>Send &amp;Signal</source>
-        <translation type="unfinished"></translation>
+        <translation>Si&amp;gnal senden</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>Main Toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
         <source>&amp;New Session</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neue Sitzung</translation>
     </message>
     <message>
         <source>Close this session and start an empty one</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Sitzung schließen und eine leere beginnen</translation>
     </message>
     <message>
         <source>Ctrl+Shift+N</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+N</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
         <source>Open a session file or a Procfile</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Sitzungsdatei oder ein Procfile öffnen</translation>
     </message>
     <message>
         <source>Ctrl+O</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+O</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Speichern</translation>
     </message>
     <message>
         <source>Save the session</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sitzung speichern</translation>
     </message>
     <message>
         <source>Ctrl+S</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+S</translation>
     </message>
     <message>
         <source>Save &amp;As…</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern &amp;unter…</translation>
     </message>
     <message>
         <source>Save the session to a new file</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sitzung in eine neue Datei speichern</translation>
     </message>
     <message>
         <source>Ctrl+Shift+S</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>Quit ProcDeck, stopping the processes it runs</source>
-        <translation type="unfinished"></translation>
+        <translation>ProcDeck beenden und die laufenden Prozesse stoppen</translation>
     </message>
     <message>
         <source>Ctrl+Q</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Q</translation>
     </message>
     <message>
         <source>&amp;Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hinzufügen…</translation>
     </message>
     <message>
         <source>Add a process entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Prozesseintrag hinzufügen</translation>
     </message>
     <message>
         <source>Ctrl+N</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+N</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>B&amp;earbeiten…</translation>
     </message>
     <message>
         <source>Edit the selected entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Den ausgewählten Eintrag bearbeiten</translation>
     </message>
     <message>
         <source>Ctrl+E</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+E</translation>
     </message>
     <message>
         <source>&amp;Duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Duplizieren</translation>
     </message>
     <message>
         <source>Add copies of the selected entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopien der ausgewählten Einträge hinzufügen</translation>
     </message>
     <message>
         <source>Ctrl+Shift+D</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+D</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfe&amp;rnen</translation>
     </message>
     <message>
         <source>Remove the selected entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten Einträge entfernen</translation>
     </message>
     <message>
         <source>Del</source>
-        <translation type="unfinished"></translation>
+        <translation>Del</translation>
     </message>
     <message>
         <source>&amp;Start</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Starten</translation>
     </message>
     <message>
         <source>Start the selected entries: start()</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten Einträge starten: start()</translation>
     </message>
     <message>
         <source>F5</source>
-        <translation type="unfinished"></translation>
+        <translation>F5</translation>
     </message>
     <message>
         <source>&amp;Join…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Join…</translation>
     </message>
     <message>
         <source>Wait for the selected entries to exit, with a timeout: join(timeout)</source>
-        <translation type="unfinished"></translation>
+        <translation>Warten (join), bis die ausgewählten Einträge beendet sind, mit Zeitlimit: join(timeout)</translation>
     </message>
     <message>
         <source>Ctrl+J</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+J</translation>
     </message>
     <message>
         <source>&amp;Terminate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>Send the stop signal to each selected entry&apos;s process group, then SIGKILL after the grace period: terminate()</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Stoppsignal an die Prozessgruppe jedes ausgewählten Eintrags senden, nach der Schonfrist SIGKILL: terminate()</translation>
     </message>
     <message>
         <source>Ctrl+T</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+T</translation>
     </message>
     <message>
         <source>&amp;Kill</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kill</translation>
     </message>
     <message>
         <source>Send SIGKILL to each selected entry&apos;s process group now: kill()</source>
-        <translation type="unfinished"></translation>
+        <translation>SIGKILL sofort an die Prozessgruppe jedes ausgewählten Eintrags senden: kill()</translation>
     </message>
     <message>
         <source>Ctrl+K</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+K</translation>
     </message>
     <message>
         <source>&amp;Restart</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neu starten</translation>
     </message>
     <message>
         <source>Stop the selected entries if they run, then start them again</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten Einträge stoppen, falls sie laufen, und dann wieder starten</translation>
     </message>
     <message>
         <source>Ctrl+R</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+R</translation>
     </message>
     <message>
         <source>Select &amp;All</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Alle auswählen</translation>
     </message>
     <message>
         <source>Select every entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Einträge auswählen</translation>
     </message>
     <message>
         <source>Ctrl+A</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+A</translation>
     </message>
     <message>
         <source>&amp;About ProcDeck</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Über ProcDeck</translation>
     </message>
     <message>
         <source>Show the version and licence</source>
-        <translation type="unfinished"></translation>
+        <translation>Version und Lizenz anzeigen</translation>
     </message>
     <message>
         <source>&amp;Import Procfile…</source>
-        <translation type="unfinished"></translation>
+        <translation>Procfile &amp;importieren…</translation>
     </message>
     <message>
         <source>Add the entries of a Procfile (and the .env beside it) to this session</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einträge eines Procfiles (und der .env daneben) zu dieser Sitzung hinzufügen</translation>
     </message>
     <message>
         <source>E&amp;xport Procfile…</source>
-        <translation type="unfinished"></translation>
+        <translation>Procfile e&amp;xportieren…</translation>
     </message>
     <message>
         <source>Write the entries as a Procfile for honcho, foreman or overmind</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einträge als Procfile für honcho, foreman oder overmind schreiben</translation>
     </message>
     <message>
         <source>&amp;Filter Entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Einträge &amp;filtern</translation>
     </message>
     <message>
         <source>Show only the entries whose name, command or state matches</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die Einträge zeigen, deren Name, Befehl oder Zustand passt</translation>
     </message>
     <message>
         <source>Ctrl+L</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+L</translation>
     </message>
     <message>
         <source>SIGINT (&amp;Interrupt)</source>
-        <translation type="unfinished"></translation>
+        <translation>SIGINT (&amp;Unterbrechen)</translation>
     </message>
     <message>
         <source>Send SIGINT to each selected entry&apos;s process group, as Ctrl+C in a terminal would</source>
-        <translation type="unfinished"></translation>
+        <translation>SIGINT an die Prozessgruppe jedes ausgewählten Eintrags senden, wie es Ctrl+C in einem Terminal täte</translation>
     </message>
     <message>
         <source>SIGHUP (&amp;Hang up)</source>
-        <translation type="unfinished"></translation>
+        <translation>SIGHUP (&amp;Auflegen)</translation>
     </message>
     <message>
         <source>Send SIGHUP to each selected entry&apos;s process group; many servers reload their configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>SIGHUP an die Prozessgruppe jedes ausgewählten Eintrags senden; viele Server laden dann ihre Konfiguration neu</translation>
     </message>
     <message>
         <source>SIGUSR&amp;1</source>
-        <translation type="unfinished"></translation>
+        <translation>SIGUSR&amp;1</translation>
     </message>
     <message>
         <source>Send SIGUSR1 to each selected entry&apos;s process group</source>
-        <translation type="unfinished"></translation>
+        <translation>SIGUSR1 an die Prozessgruppe jedes ausgewählten Eintrags senden</translation>
     </message>
     <message>
         <source>SIGUSR&amp;2</source>
-        <translation type="unfinished"></translation>
+        <translation>SIGUSR&amp;2</translation>
     </message>
     <message>
         <source>Send SIGUSR2 to each selected entry&apos;s process group</source>
-        <translation type="unfinished"></translation>
+        <translation>SIGUSR2 an die Prozessgruppe jedes ausgewählten Eintrags senden</translation>
     </message>
     <message>
         <source>SIG&amp;TERM</source>
-        <translation type="unfinished"></translation>
+        <translation>SIG&amp;TERM</translation>
     </message>
     <message>
         <source>Send SIGTERM to each selected entry&apos;s process group, without a grace period</source>
-        <translation type="unfinished"></translation>
+        <translation>SIGTERM an die Prozessgruppe jedes ausgewählten Eintrags senden, ohne Schonfrist</translation>
     </message>
     <message>
         <source>SIG&amp;KILL</source>
-        <translation type="unfinished"></translation>
+        <translation>SIG&amp;KILL</translation>
     </message>
     <message>
         <source>Send SIGKILL to each selected entry&apos;s process group</source>
-        <translation type="unfinished"></translation>
+        <translation>SIGKILL an die Prozessgruppe jedes ausgewählten Eintrags senden</translation>
     </message>
     <message>
         <source>Ctrl+P</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+P</translation>
     </message>
     <message>
         <source>&amp;Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pausieren</translation>
     </message>
     <message>
         <source>Stop each selected entry&apos;s process group with SIGSTOP</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Prozessgruppe jedes ausgewählten Eintrags mit SIGSTOP anhalten</translation>
     </message>
     <message>
         <source>Ctrl+Shift+P</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+P</translation>
     </message>
     <message>
         <source>Res&amp;ume</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
         <source>Continue each selected paused entry&apos;s process group with SIGCONT</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Prozessgruppe jedes ausgewählten pausierten Eintrags mit SIGCONT fortsetzen</translation>
     </message>
     <message>
         <source>&amp;Notify When Entries Fail</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei &amp;Fehlern benachrichtigen</translation>
     </message>
     <message>
         <source>A desktop notification when an entry exits with an error or is killed by a signal ProcDeck did not send</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Desktop-Benachrichtigung, wenn ein Eintrag mit einem Fehler endet oder durch ein Signal beendet wird, das nicht von ProcDeck kam</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>Show the selected entry&apos;s command, times and process tree</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehl, Zeiten und Prozessbaum des ausgewählten Eintrags anzeigen</translation>
     </message>
     <message>
         <source>Cancel Join</source>
-        <translation type="unfinished"></translation>
+        <translation>Join abbrechen</translation>
     </message>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit</translation>
     </message>
     <message>
         <source>Untitled</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbenannt</translation>
     </message>
     <message>
         <source>%1 running · %2 paused · %3 exited · %4 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 laufend · %2 pausiert · %3 beendet · %4 fehlgeschlagen</translation>
     </message>
     <message numerus="yes">
         <source>%n entries in this session</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Eintrag in dieser Sitzung</numerusform>
+            <numerusform>%n Einträge in dieser Sitzung</numerusform>
         </translation>
     </message>
     <message>
         <source>Add Process</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozess hinzufügen</translation>
     </message>
     <message>
         <source>Added %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hinzugefügt</translation>
     </message>
     <message>
         <source>Edit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bearbeiten</translation>
     </message>
     <message>
         <source>%1 changed: the changes apply at its next start</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 geändert: die Änderungen gelten ab dem nächsten Start</translation>
     </message>
     <message>
         <source>Remove Running Entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufende Einträge entfernen</translation>
     </message>
     <message numerus="yes">
         <source>%n of the selected entries are still running.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n der ausgewählten Einträge läuft noch.</numerusform>
+            <numerusform>%n der ausgewählten Einträge laufen noch.</numerusform>
         </translation>
     </message>
     <message>
         <source>Terminate them and remove them when they have exited?</source>
-        <translation type="unfinished"></translation>
+        <translation>Beenden und nach ihrem Ende entfernen?</translation>
     </message>
     <message>
         <source>%1 is already running (PID %2): a process is started once</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 läuft bereits (PID %2): ein Prozess wird nur einmal gestartet</translation>
     </message>
     <message>
         <source>%1 sent to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 an %2 gesendet</translation>
     </message>
     <message>
         <source>failed to start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Start fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>exited with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>beendet mit %1</translation>
     </message>
     <message numerus="yes">
         <source>Restarting in %n s.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Neustart in %n s.</numerusform>
+            <numerusform>Neustart in %n s.</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 ended unexpectedly</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 unerwartet beendet</translation>
     </message>
     <message numerus="yes">
         <source>Joining %n process(es)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Join: warte auf %n Prozess…</numerusform>
+            <numerusform>Join: warte auf %n Prozesse…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Joining %n process(es), at most %1 s…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Join: warte auf %n Prozess, höchstens %1 s…</numerusform>
+            <numerusform>Join: warte auf %n Prozesse, höchstens %1 s…</numerusform>
         </translation>
     </message>
     <message>
         <source>join: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>join: %1</translation>
     </message>
     <message>
         <source>Quit ProcDeck</source>
-        <translation type="unfinished"></translation>
+        <translation>ProcDeck beenden</translation>
     </message>
     <message numerus="yes">
         <source>%n process(es) are still running.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Prozess läuft noch.</numerusform>
+            <numerusform>%n Prozesse laufen noch.</numerusform>
         </translation>
     </message>
     <message>
         <source>Terminate them and quit when they have exited?</source>
-        <translation type="unfinished"></translation>
+        <translation>Beenden und ProcDeck nach ihrem Ende schließen?</translation>
     </message>
     <message numerus="yes">
         <source>Stopping %n process(es) before quitting…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Prozess wird vor dem Beenden gestoppt…</numerusform>
+            <numerusform>%n Prozesse werden vor dem Beenden gestoppt…</numerusform>
         </translation>
     </message>
     <message>
         <source>About ProcDeck</source>
-        <translation type="unfinished"></translation>
+        <translation>Über ProcDeck</translation>
     </message>
     <message>
         <source>&lt;h3&gt;ProcDeck %1&lt;/h3&gt;&lt;p&gt;Launch, watch, join and stop child processes.&lt;/p&gt;&lt;p&gt;Every verb of Python&apos;s &lt;code&gt;multiprocessing.Process&lt;/code&gt; has a button here, with the same meaning.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;ProcDeck %1&lt;/h3&gt;&lt;p&gt;Kindprozesse starten, beobachten, auf sie warten (join) und stoppen.&lt;/p&gt;&lt;p&gt;Für jedes Verb von Pythons &lt;code&gt;multiprocessing.Process&lt;/code&gt; gibt es hier eine Schaltfläche mit derselben Bedeutung.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -675,486 +695,486 @@ timeout; 128+N when ProcDeck was stopped by signal N; 2 for a bad file or argume
     <message>
         <source>Selected</source>
         <comment>output view</comment>
-        <translation type="unfinished"></translation>
+        <translation>Auswahl</translation>
     </message>
     <message>
         <source>Show the output of the processes selected in the table</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ausgabe der in der Tabelle ausgewählten Prozesse zeigen</translation>
     </message>
     <message>
         <source>All</source>
         <comment>output view</comment>
-        <translation type="unfinished"></translation>
+        <translation>Alle</translation>
     </message>
     <message>
         <source>Show the output of every process, interleaved in arrival order</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ausgabe aller Prozesse zeigen, gemischt in der Reihenfolge des Eintreffens</translation>
     </message>
     <message>
         <source>Timestamps</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitstempel</translation>
     </message>
     <message>
         <source>Show the arrival time of each line</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ankunftszeit jeder Zeile zeigen</translation>
     </message>
     <message>
         <source>Wrap</source>
-        <translation type="unfinished"></translation>
+        <translation>Umbrechen</translation>
     </message>
     <message>
         <source>Wrap long lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Lange Zeilen umbrechen</translation>
     </message>
     <message>
         <source>Find…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen…</translation>
     </message>
     <message>
         <source>Find text in the output</source>
-        <translation type="unfinished"></translation>
+        <translation>Text in der Ausgabe suchen</translation>
     </message>
     <message>
         <source>Find Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Weitersuchen</translation>
     </message>
     <message>
         <source>Go to the next match</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum nächsten Treffer</translation>
     </message>
     <message>
         <source>Find Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückwärts suchen</translation>
     </message>
     <message>
         <source>Go to the previous match</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum vorherigen Treffer</translation>
     </message>
     <message>
         <source>Aa</source>
         <comment>match case</comment>
-        <translation type="unfinished"></translation>
+        <translation>Aa</translation>
     </message>
     <message>
         <source>Match case</source>
-        <translation type="unfinished"></translation>
+        <translation>Groß-/Kleinschreibung beachten</translation>
     </message>
     <message>
         <source>.*</source>
         <comment>regular expression</comment>
-        <translation type="unfinished"></translation>
+        <translation>.*</translation>
     </message>
     <message>
         <source>Use a regular expression</source>
-        <translation type="unfinished"></translation>
+        <translation>Regulären Ausdruck verwenden</translation>
     </message>
     <message>
         <source>Filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter</translation>
     </message>
     <message>
         <source>Show only the lines that match</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die passenden Zeilen zeigen</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Leeren</translation>
     </message>
     <message>
         <source>Clear the output of the selected processes</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ausgabe der ausgewählten Prozesse leeren</translation>
     </message>
     <message>
         <source>Save Output…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe speichern…</translation>
     </message>
     <message>
         <source>Save the output shown to a text file</source>
-        <translation type="unfinished"></translation>
+        <translation>Die angezeigte Ausgabe in eine Textdatei speichern</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden</translation>
     </message>
     <message>
         <source>Send the line to the selected process&apos;s standard input</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeile an die Standardeingabe des ausgewählten Prozesses senden</translation>
     </message>
     <message>
         <source>Close stdin</source>
-        <translation type="unfinished"></translation>
+        <translation>stdin schließen</translation>
     </message>
     <message>
         <source>Close the selected process&apos;s standard input (end of file)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Standardeingabe des ausgewählten Prozesses schließen (Dateiende)</translation>
     </message>
     <message>
         <source>Output</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe</translation>
     </message>
     <message>
         <source>Find in output</source>
-        <translation type="unfinished"></translation>
+        <translation>In der Ausgabe suchen</translation>
     </message>
     <message>
         <source>Close the find bar (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchleiste schließen (Esc)</translation>
     </message>
     <message>
         <source>Close find bar</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchleiste schließen</translation>
     </message>
     <message>
         <source>Input for the selected process (Enter sends a line, Ctrl+D closes stdin)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe für den ausgewählten Prozess (Enter sendet eine Zeile, Ctrl+D schließt stdin)</translation>
     </message>
     <message>
         <source>Standard input</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardeingabe</translation>
     </message>
     <message>
         <source>No processes yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Prozesse.</translation>
     </message>
     <message>
         <source>Select a process to see its output.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Prozess auswählen, um seine Ausgabe zu sehen.</translation>
     </message>
     <message numerus="yes">
         <source>%n earlier line(s) dropped</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ältere Zeile verworfen</numerusform>
+            <numerusform>%n ältere Zeilen verworfen</numerusform>
         </translation>
     </message>
     <message>
         <source>The oldest %1 lines (%2) were dropped to keep the memory used bounded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ältesten %1 Zeilen (%2) wurden verworfen, um den Speicherverbrauch zu begrenzen.</translation>
     </message>
     <message>
         <source>Invalid expression</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültiger Ausdruck</translation>
     </message>
     <message>
         <source>No matches</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Treffer</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2</translation>
     </message>
     <message numerus="yes">
         <source>%n match(es)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Treffer</numerusform>
+            <numerusform>%n Treffer</numerusform>
         </translation>
     </message>
     <message>
         <source>Text file (*.txt *.log)</source>
-        <translation type="unfinished"></translation>
+        <translation>Textdatei (*.txt *.log)</translation>
     </message>
     <message>
         <source>Text file with timestamps (*.txt *.log)</source>
-        <translation type="unfinished"></translation>
+        <translation>Textdatei mit Zeitstempeln (*.txt *.log)</translation>
     </message>
     <message>
         <source>Save Output</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe speichern</translation>
     </message>
     <message>
         <source>output.txt</source>
-        <translation type="unfinished"></translation>
+        <translation>ausgabe.txt</translation>
     </message>
     <message>
         <source>Saved the output to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe in %1 gespeichert.</translation>
     </message>
     <message>
         <source>Could not save %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht gespeichert werden: %2</translation>
     </message>
     <message>
         <source>Select a running process to send input to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen laufenden Prozess auswählen, um ihm Eingaben zu senden.</translation>
     </message>
     <message>
         <source>Input not sent to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe nicht an %1 gesendet: %2</translation>
     </message>
     <message>
         <source>Input not sent: %1 is not running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe nicht gesendet: %1 läuft nicht.</translation>
     </message>
     <message>
         <source>Input not sent: %1 are not running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe nicht gesendet: %1 laufen nicht.</translation>
     </message>
     <message>
         <source>Could not close the input of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Eingabe von %1 konnte nicht geschlossen werden: %2</translation>
     </message>
     <message>
         <source>Closed the standard input of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardeingabe von %1 geschlossen.</translation>
     </message>
     <message>
         <source>%1 is not running.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 läuft nicht.</translation>
     </message>
     <message>
         <source>%1 are not running.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 laufen nicht.</translation>
     </message>
     <message>
         <source>Select a running process to close its input.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen laufenden Prozess auswählen, um seine Eingabe zu schließen.</translation>
     </message>
 </context>
 <context>
     <name>OutputView</name>
     <message>
         <source>Output</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe</translation>
     </message>
     <message>
         <source>Output of the processes: standard output, standard error and ProcDeck&apos;s messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe der Prozesse: Standardausgabe, Standardfehlerausgabe und Meldungen von ProcDeck</translation>
     </message>
     <message>
         <source>Jump to end</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Ende springen</translation>
     </message>
     <message>
         <source>Scroll to the newest output and keep following it (Ctrl+End)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zur neuesten Ausgabe scrollen und ihr weiter folgen (Ctrl+End)</translation>
     </message>
     <message>
         <source>No line matches the filter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Zeile passt zum Filter.</translation>
     </message>
     <message>
         <source>No output yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Ausgabe.</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kopieren</translation>
     </message>
     <message>
         <source>Select &amp;All</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Alle auswählen</translation>
     </message>
 </context>
 <context>
     <name>ProcessDialog</name>
     <message>
         <source>Process</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozess</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Run:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausführen:</translation>
     </message>
     <message>
         <source>&amp;Program with arguments</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Programm mit Argumenten</translation>
     </message>
     <message>
         <source>S&amp;hell command</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;hell-Befehl</translation>
     </message>
     <message>
         <source>Run the line with /bin/sh -c: pipes, redirections and variables work</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeile mit /bin/sh -c ausführen: Pipes, Umleitungen und Variablen funktionieren</translation>
     </message>
     <message>
         <source>P&amp;rogram:</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;rogramm:</translation>
     </message>
     <message>
         <source>Program</source>
-        <translation type="unfinished"></translation>
+        <translation>Programm</translation>
     </message>
     <message>
         <source>python3, /usr/bin/env, ./server …</source>
-        <translation type="unfinished"></translation>
+        <translation>python3, /usr/bin/env, ./server …</translation>
     </message>
     <message>
         <source>…</source>
-        <translation type="unfinished"></translation>
+        <translation>…</translation>
     </message>
     <message>
         <source>Choose the program file</source>
-        <translation type="unfinished"></translation>
+        <translation>Programmdatei auswählen</translation>
     </message>
     <message>
         <source>Choose program</source>
-        <translation type="unfinished"></translation>
+        <translation>Programm auswählen</translation>
     </message>
     <message>
         <source>&amp;Arguments:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Argumente:</translation>
     </message>
     <message>
         <source>Arguments</source>
-        <translation type="unfinished"></translation>
+        <translation>Argumente</translation>
     </message>
     <message>
         <source>Split like a shell would: quotes and backslashes are honoured, but no shell runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgeteilt wie von einer Shell: Anführungszeichen und Backslashes werden beachtet, aber es läuft keine Shell</translation>
     </message>
     <message>
         <source>-u worker.py &quot;two words&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>-u worker.py &quot;zwei Wörter&quot;</translation>
     </message>
     <message>
         <source>&amp;Command:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Befehl:</translation>
     </message>
     <message>
         <source>Shell command</source>
-        <translation type="unfinished"></translation>
+        <translation>Shell-Befehl</translation>
     </message>
     <message>
         <source>make watch 2&gt;&amp;1 | grep -v DEBUG</source>
-        <translation type="unfinished"></translation>
+        <translation>make watch 2&gt;&amp;1 | grep -v DEBUG</translation>
     </message>
     <message>
         <source>&amp;Working directory:</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeits&amp;verzeichnis:</translation>
     </message>
     <message>
         <source>Working directory</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsverzeichnis</translation>
     </message>
     <message>
         <source>the session file&apos;s folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner der Sitzungsdatei</translation>
     </message>
     <message>
         <source>Choose the working directory</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsverzeichnis auswählen</translation>
     </message>
     <message>
         <source>Choose working directory</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsverzeichnis auswählen</translation>
     </message>
     <message>
         <source>&amp;Environment:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Umgebung:</translation>
     </message>
     <message>
         <source>Environment</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebung</translation>
     </message>
     <message>
         <source>KEY=VALUE to add or change a variable, -KEY to remove one; one per line</source>
-        <translation type="unfinished"></translation>
+        <translation>NAME=WERT fügt eine Variable hinzu oder ändert sie, -NAME entfernt eine; eine pro Zeile</translation>
     </message>
     <message>
         <source>&amp;Stop signal:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Stoppsignal:</translation>
     </message>
     <message>
         <source>Stop signal</source>
-        <translation type="unfinished"></translation>
+        <translation>Stoppsignal</translation>
     </message>
     <message>
         <source>Sent to the whole process group by Terminate</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird von „Beenden“ an die ganze Prozessgruppe gesendet</translation>
     </message>
     <message>
         <source>then SIGKILL after</source>
-        <translation type="unfinished"></translation>
+        <translation>dann SIGKILL nach</translation>
     </message>
     <message>
         <source>Grace period</source>
-        <translation type="unfinished"></translation>
+        <translation>Schonfrist</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>R&amp;estart:</source>
-        <translation type="unfinished"></translation>
+        <translation>N&amp;eustart:</translation>
     </message>
     <message>
         <source>Restart policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Neustart-Richtlinie</translation>
     </message>
     <message>
         <source>Start when the session &amp;opens</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Ö&amp;ffnen der Sitzung starten</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie</translation>
     </message>
     <message>
         <source>On failure</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei Fehler</translation>
     </message>
     <message>
         <source>Always</source>
-        <translation type="unfinished"></translation>
+        <translation>Immer</translation>
     </message>
     <message>
         <source>Choose Program</source>
-        <translation type="unfinished"></translation>
+        <translation>Programm auswählen</translation>
     </message>
     <message>
         <source>Choose Working Directory</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsverzeichnis auswählen</translation>
     </message>
     <message>
         <source>Environment line %1: write KEY=VALUE to set a variable or -KEY to remove it</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebung, Zeile %1: NAME=WERT setzt eine Variable, -NAME entfernt sie</translation>
     </message>
     <message>
         <source>Environment line %1: &quot;%2&quot; is not a valid variable name</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebung, Zeile %1: „%2“ ist kein gültiger Variablenname</translation>
     </message>
     <message>
         <source>The working directory does not exist: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Arbeitsverzeichnis existiert nicht: %1</translation>
     </message>
     <message>
         <source>Enter the shell command to run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den auszuführenden Shell-Befehl ein.</translation>
     </message>
     <message>
         <source>Enter the program to run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie das auszuführende Programm ein.</translation>
     </message>
     <message>
         <source>The program does not exist: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Programm existiert nicht: %1</translation>
     </message>
     <message>
         <source>The program is not an executable file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Programm ist keine ausführbare Datei: %1</translation>
     </message>
     <message>
         <source>No program named &quot;%1&quot; was found in PATH.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im PATH wurde kein Programm namens „%1“ gefunden.</translation>
     </message>
     <message>
         <source>Arguments: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Argumente: %1</translation>
     </message>
 </context>
 <context>
@@ -1162,457 +1182,457 @@ timeout; 128+N when ProcDeck was stopped by signal N; 2 for a bad file or argume
     <message>
         <source>Yes</source>
         <comment>alive</comment>
-        <translation type="unfinished"></translation>
+        <translation>Ja</translation>
     </message>
     <message>
         <source>No</source>
         <comment>alive</comment>
-        <translation type="unfinished"></translation>
+        <translation>Nein</translation>
     </message>
     <message>
         <source>Not started</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gestartet</translation>
     </message>
     <message>
         <source>Starting</source>
-        <translation type="unfinished"></translation>
+        <translation>Startet</translation>
     </message>
     <message>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausiert</translation>
     </message>
     <message>
         <source>Stopping</source>
-        <translation type="unfinished"></translation>
+        <translation>Stoppt</translation>
     </message>
     <message>
         <source>Stopping (kill in %1 s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Stoppt (SIGKILL in %1 s)</translation>
     </message>
     <message>
         <source>Restarting in %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Neustart in %1 s</translation>
     </message>
     <message>
         <source>Exited</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendet</translation>
     </message>
     <message>
         <source>Killed</source>
-        <translation type="unfinished"></translation>
+        <translation>Gekillt</translation>
     </message>
     <message>
         <source>Failed to start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Start fehlgeschlagen: %1</translation>
     </message>
     <message numerus="yes">
         <source>Gave up after %n restart(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Aufgegeben nach %n Neustart</numerusform>
+            <numerusform>Aufgegeben nach %n Neustarts</numerusform>
         </translation>
     </message>
     <message>
         <source>PID of the last run; the process has ended and is never signalled again</source>
-        <translation type="unfinished"></translation>
+        <translation>PID des letzten Laufs; der Prozess ist beendet und erhält nie wieder ein Signal</translation>
     </message>
     <message>
         <source>The last run ended unexpectedly: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der letzte Lauf endete unerwartet: %1</translation>
     </message>
     <message>
         <source>Killed by signal %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Durch Signal %1 (%2) beendet</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>PID</source>
-        <translation type="unfinished"></translation>
+        <translation>PID</translation>
     </message>
     <message>
         <source>Alive</source>
-        <translation type="unfinished"></translation>
+        <translation>Lebt</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>Exit</source>
         <comment>exit code column</comment>
-        <translation type="unfinished"></translation>
+        <translation>Exit</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestartet</translation>
     </message>
     <message>
         <source>Run time</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufzeit</translation>
     </message>
     <message>
         <source>CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU</translation>
     </message>
     <message>
         <source>Memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicher</translation>
     </message>
     <message>
         <source>Procs</source>
         <comment>processes in the group</comment>
-        <translation type="unfinished"></translation>
+        <translation>Proz.</translation>
     </message>
     <message>
         <source>Restarts</source>
-        <translation type="unfinished"></translation>
+        <translation>Neustarts</translation>
     </message>
     <message>
         <source>is_alive(): whether the process is running now</source>
-        <translation type="unfinished"></translation>
+        <translation>is_alive(): ob der Prozess gerade läuft</translation>
     </message>
     <message>
         <source>exitcode: N for a normal exit, -N for death by signal N</source>
-        <translation type="unfinished"></translation>
+        <translation>exitcode: N bei normalem Ende, -N bei Tod durch Signal N</translation>
     </message>
     <message>
         <source>CPU use of the entry&apos;s process group, in percent of one core</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU-Nutzung der Prozessgruppe des Eintrags, in Prozent eines Kerns</translation>
     </message>
     <message>
         <source>Resident memory of the entry&apos;s process group</source>
-        <translation type="unfinished"></translation>
+        <translation>Residenter Speicher der Prozessgruppe des Eintrags</translation>
     </message>
     <message>
         <source>Processes in the entry&apos;s process group (the entry and its children)</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozesse in der Prozessgruppe des Eintrags (der Eintrag und seine Kindprozesse)</translation>
     </message>
     <message>
         <source>Restarts done by the entry&apos;s restart policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Neustarts durch die Neustart-Richtlinie des Eintrags</translation>
     </message>
 </context>
 <context>
     <name>SessionController</name>
     <message>
         <source>Could Not Open Session</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzung konnte nicht geöffnet werden</translation>
     </message>
     <message>
         <source>The session that was open is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die zuvor geöffnete Sitzung bleibt unverändert.</translation>
     </message>
     <message numerus="yes">
         <source>Opened %1: %n entries</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 geöffnet: %n Eintrag</numerusform>
+            <numerusform>%1 geöffnet: %n Einträge</numerusform>
         </translation>
     </message>
     <message>
         <source>This file</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Datei</translation>
     </message>
     <message>
         <source>Nothing was started. Select entries and press Start to run them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde gestartet. Einträge auswählen und „Starten“ drücken, um sie auszuführen.</translation>
     </message>
     <message>
         <source>New Session</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Sitzung</translation>
     </message>
     <message numerus="yes">
         <source>%n entries are still running.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Eintrag läuft noch.</numerusform>
+            <numerusform>%n Einträge laufen noch.</numerusform>
         </translation>
     </message>
     <message>
         <source>Kill them and start an empty session?</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit SIGKILL beenden und eine leere Sitzung beginnen?</translation>
     </message>
     <message>
         <source>Open Session</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzung öffnen</translation>
     </message>
     <message>
         <source>ProcDeck sessions (*.json);;Procfiles (Procfile Procfile.*);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>ProcDeck-Sitzungen (*.json);;Procfiles (Procfile Procfile.*);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Kill them and open the other session?</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit SIGKILL beenden und die andere Sitzung öffnen?</translation>
     </message>
     <message>
         <source>Save Session As</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzung speichern unter</translation>
     </message>
     <message>
         <source>ProcDeck sessions (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>ProcDeck-Sitzungen (*.json)</translation>
     </message>
     <message>
         <source>Could Not Save Session</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzung konnte nicht gespeichert werden</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gespeichert</translation>
     </message>
     <message>
         <source>Unsaved Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
         <source>The session has unsaved changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sitzung hat ungespeicherte Änderungen.</translation>
     </message>
     <message>
         <source>Save them before going on?</source>
-        <translation type="unfinished"></translation>
+        <translation>Vor dem Fortfahren speichern?</translation>
     </message>
     <message>
         <source>Import Procfile</source>
-        <translation type="unfinished"></translation>
+        <translation>Procfile importieren</translation>
     </message>
     <message>
         <source>Procfiles (Procfile Procfile.*);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Procfiles (Procfile Procfile.*);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Could Not Import Procfile</source>
-        <translation type="unfinished"></translation>
+        <translation>Procfile konnte nicht importiert werden</translation>
     </message>
     <message>
         <source>The session is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sitzung bleibt unverändert.</translation>
     </message>
     <message numerus="yes">
         <source>Imported %n entries from %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Eintrag aus %1 importiert</numerusform>
+            <numerusform>%n Einträge aus %1 importiert</numerusform>
         </translation>
     </message>
     <message>
         <source>Export Procfile</source>
-        <translation type="unfinished"></translation>
+        <translation>Procfile exportieren</translation>
     </message>
     <message>
         <source>Could Not Export Procfile</source>
-        <translation type="unfinished"></translation>
+        <translation>Procfile konnte nicht exportiert werden</translation>
     </message>
     <message>
         <source>Exported %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 exportiert</translation>
     </message>
     <message>
         <source>&amp;Clear Recent Files</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Liste leeren</translation>
     </message>
 </context>
 <context>
     <name>SessionFile</name>
     <message>
         <source>missing: this is not a ProcDeck session (expected &quot;procdeck&quot;: 1)</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlt: dies ist keine ProcDeck-Sitzung (erwartet &quot;procdeck&quot;: 1)</translation>
     </message>
     <message>
         <source>must be a positive integer (the format version)</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine positive ganze Zahl sein (die Formatversion)</translation>
     </message>
     <message>
         <source>format version %1 is newer than this ProcDeck reads (%2); update ProcDeck to open this file</source>
-        <translation type="unfinished"></translation>
+        <translation>Formatversion %1 ist neuer als die, die dieses ProcDeck liest (%2); aktualisieren Sie ProcDeck, um diese Datei zu öffnen</translation>
     </message>
     <message>
         <source>must be an array of entries</source>
-        <translation type="unfinished"></translation>
+        <translation>muss ein Array von Einträgen sein</translation>
     </message>
     <message>
         <source>must be an object</source>
-        <translation type="unfinished"></translation>
+        <translation>muss ein Objekt sein</translation>
     </message>
     <message>
         <source>must be a string</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine Zeichenkette sein</translation>
     </message>
     <message>
         <source>needs &quot;program&quot; (with &quot;args&quot;) or &quot;shell&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>braucht &quot;program&quot; (mit &quot;args&quot;) oder &quot;shell&quot;</translation>
     </message>
     <message>
         <source>has both &quot;program&quot; and &quot;shell&quot;; use one of them</source>
-        <translation type="unfinished"></translation>
+        <translation>hat sowohl &quot;program&quot; als auch &quot;shell&quot;; nur eines davon verwenden</translation>
     </message>
     <message>
         <source>must be a non-empty string</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine nicht leere Zeichenkette sein</translation>
     </message>
     <message>
         <source>not allowed with &quot;shell&quot; (put the arguments in the command)</source>
-        <translation type="unfinished"></translation>
+        <translation>mit &quot;shell&quot; nicht erlaubt (die Argumente in den Befehl schreiben)</translation>
     </message>
     <message>
         <source>must be an array of strings</source>
-        <translation type="unfinished"></translation>
+        <translation>muss ein Array von Zeichenketten sein</translation>
     </message>
     <message>
         <source>must be an object of &quot;NAME&quot;: &quot;value&quot; (or null)</source>
-        <translation type="unfinished"></translation>
+        <translation>muss ein Objekt aus &quot;NAME&quot;: &quot;Wert&quot; sein (oder null)</translation>
     </message>
     <message>
         <source>%1 is not a valid variable name</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein gültiger Variablenname</translation>
     </message>
     <message>
         <source>must be a string, or null to remove the variable</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine Zeichenkette sein, oder null, um die Variable zu entfernen</translation>
     </message>
     <message>
         <source>must be true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>muss true oder false sein</translation>
     </message>
     <message>
         <source>unknown signal %1</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekanntes Signal %1</translation>
     </message>
     <message>
         <source>must be a signal name such as &quot;SIGTERM&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>muss ein Signalname wie &quot;SIGTERM&quot; sein</translation>
     </message>
     <message>
         <source>must be a positive integer</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine positive ganze Zahl sein</translation>
     </message>
     <message>
         <source>unknown value %1 (expected &quot;never&quot;, &quot;on-failure&quot; or &quot;always&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Wert %1 (erwartet &quot;never&quot;, &quot;on-failure&quot; oder &quot;always&quot;)</translation>
     </message>
     <message>
         <source>%1: cannot read the file: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: die Datei kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>%1: the file is too large for a session (more than %2 MiB)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: die Datei ist zu groß für eine Sitzung (mehr als %2 MiB)</translation>
     </message>
     <message>
         <source>the file is empty (expected a JSON object)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei ist leer (erwartet wird ein JSON-Objekt)</translation>
     </message>
     <message>
         <source>the top level must be a JSON object with &quot;procdeck&quot;: 1</source>
-        <translation type="unfinished"></translation>
+        <translation>die oberste Ebene muss ein JSON-Objekt mit &quot;procdeck&quot;: 1 sein</translation>
     </message>
     <message>
         <source>a string starts with an invisible byte order mark (U+FEFF); remove it or write it as \uFEFF</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zeichenkette beginnt mit einer unsichtbaren Byte-Order-Mark (U+FEFF); entfernen Sie sie oder schreiben Sie sie als \uFEFF</translation>
     </message>
     <message>
         <source>expected KEY=VALUE</source>
-        <translation type="unfinished"></translation>
+        <translation>NAME=WERT erwartet</translation>
     </message>
     <message>
         <source>unterminated double quote</source>
-        <translation type="unfinished"></translation>
+        <translation>doppeltes Anführungszeichen nicht geschlossen</translation>
     </message>
     <message>
         <source>unterminated single quote</source>
-        <translation type="unfinished"></translation>
+        <translation>einfaches Anführungszeichen nicht geschlossen</translation>
     </message>
     <message>
         <source>unexpected text after the closing quote</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwarteter Text nach dem schließenden Anführungszeichen</translation>
     </message>
     <message>
         <source>expected &quot;name: command&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;Name: Befehl&quot; erwartet</translation>
     </message>
     <message>
         <source>%1 is not a valid name (letters, digits, &quot;_&quot; and &quot;-&quot; only)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein gültiger Name (nur Buchstaben, Ziffern, &quot;_&quot; und &quot;-&quot;)</translation>
     </message>
     <message>
         <source>%1 has no command</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keinen Befehl</translation>
     </message>
     <message>
         <source>no entries (expected &quot;name: command&quot; lines)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Einträge (erwartet werden Zeilen &quot;Name: Befehl&quot;)</translation>
     </message>
     <message>
         <source>Cannot save %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gespeichert werden: %2</translation>
     </message>
 </context>
 <context>
     <name>ShellWords</name>
     <message>
         <source>unterminated single quote</source>
-        <translation type="unfinished"></translation>
+        <translation>einfaches Anführungszeichen nicht geschlossen</translation>
     </message>
     <message>
         <source>unterminated double quote</source>
-        <translation type="unfinished"></translation>
+        <translation>doppeltes Anführungszeichen nicht geschlossen</translation>
     </message>
 </context>
 <context>
     <name>TrustDialog</name>
     <message>
         <source>unset %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 entfernen</translation>
     </message>
     <message>
         <source>Run Commands from This File?</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehle aus dieser Datei ausführen?</translation>
     </message>
     <message numerus="yes">
         <source>%1 asks to start %n command(s) when it opens. You have not run commands from this file before, or it changed since. Run them only if you trust where it came from.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 möchte beim Öffnen %n Befehl starten. Sie haben noch keine Befehle aus dieser Datei ausgeführt, oder sie hat sich seitdem geändert. Führen Sie ihn nur aus, wenn Sie ihrer Herkunft vertrauen.</numerusform>
+            <numerusform>%1 möchte beim Öffnen %n Befehle starten. Sie haben noch keine Befehle aus dieser Datei ausgeführt, oder sie hat sich seitdem geändert. Führen Sie sie nur aus, wenn Sie ihrer Herkunft vertrauen.</numerusform>
         </translation>
     </message>
     <message>
         <source>Commands that would run</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehle, die ausgeführt würden</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Command</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehl</translation>
     </message>
     <message>
         <source>Working directory</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsverzeichnis</translation>
     </message>
     <message>
         <source>Environment changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebungsänderungen</translation>
     </message>
     <message>
         <source>sh -c: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>sh -c: %1</translation>
     </message>
     <message>
         <source>&amp;Run</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ausführen</translation>
     </message>
     <message>
         <source>&amp;Don&apos;t Run</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nicht ausführen</translation>
     </message>
 </context>
 </TS>
