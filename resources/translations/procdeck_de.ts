@@ -107,7 +107,7 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     </message>
     <message>
         <source>Last exit:</source>
-        <translation>Letzter Exit-Status:</translation>
+        <translation>Letzter Exit:</translation>
     </message>
     <message>
         <source>Processes</source>
@@ -826,7 +826,7 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     </message>
     <message>
         <source>Input for the selected process (Enter sends a line, Ctrl+D closes stdin)</source>
-        <translation>Eingabe für den ausgewählten Prozess (Enter sendet eine Zeile, Ctrl+D schließt stdin)</translation>
+        <translation>Eingabe: Enter sendet eine Zeile, Ctrl+D schließt stdin</translation>
     </message>
     <message>
         <source>Standard input</source>
