@@ -390,7 +390,7 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     </message>
     <message>
         <source>&amp;Terminate</source>
-        <translation>&amp;Beenden</translation>
+        <translation>&amp;Terminieren</translation>
     </message>
     <message>
         <source>Send the stop signal to each selected entry&apos;s process group, then SIGKILL after the grace period: terminate()</source>

@@ -38,9 +38,12 @@ int main(int argc, char *argv[])
     if (const std::optional<int> status = commandLine.printInformation())
         return *status;
 
+    QTranslator qtTranslator;
+    QTranslator ownTranslator;
     if (commandLine.mode == CommandLine::Mode::Headless) {
         QCoreApplication app(argc, argv);
         setIdentity();
+        installTranslations(app, qtTranslator, ownTranslator);
         return HeadlessRunner::exec(commandLine);
     }
 
@@ -48,8 +51,6 @@ int main(int argc, char *argv[])
     setIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("ProcDeck"));
     QApplication::setDesktopFileName(QStringLiteral("procdeck"));
-    QTranslator qtTranslator;
-    QTranslator ownTranslator;
     installTranslations(app, qtTranslator, ownTranslator);
 
     MainWindow window;
