@@ -1,0 +1,552 @@
+// output_flood: ProcDeck's real window taking a flood, against the physical limit.
+//
+// For the same children (bench/flood_child writing BYTES of LINELEN-byte lines), in the same run,
+// alternating, REPEAT times each, every trial in a forked copy of this program:
+//   plain:  a plain reader draining the children's pipes into nothing (the physical limit);
+//   window: MainWindow (QT_QPA_PLATFORM=offscreen unless set), the entries added through its
+//           ProcessManager, selected so that the output pane shows them, and started. Timed from
+//           start() until every entry has finished and the pane has painted the last line of
+//           every log (an event filter on the view's viewport sees the paint).
+//   direct: the same window, but each entry's output read the way proposed for ManagedProcess:
+//           the child's pipe (F_SETPIPE_SZ 1 MiB, O_NONBLOCK) watched by a QSocketNotifier and
+//           read straight into the entry's OutputLog with reserve()/commit(), up to 4 MiB per
+//           wake-up. (The entries run `flood_child 0` first, so that the pane shows them; the
+//           flood comes from children this program starts.)
+// Meanwhile a 10 ms precise QTimer records its gaps: the longest and the 99th percentile are the
+// event loop's stalls. Then peak RSS (getrusage ru_maxrss) and lines/bytes received versus
+// written, with the check that the last stdout line kept is the last line written.
+//
+// Options: --bytes N (default 256 MiB), --line-length N (80; 0 = no newline at all),
+// --entries N (children flooding at once, BYTES/N each; default 1), --repeat N (default 3),
+// --busy N (N threads spinning meanwhile, to load the cores), --pipe-size N (plain reader only).
+
+#include "mainwindow.h"
+#include "managedprocess.h"
+#include "outputdecoder.h"
+#include "outputlog.h"
+#include "outputpane.h"
+#include "outputview.h"
+#include "processmanager.h"
+#include "processspec.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QEvent>
+#include <QScrollBar>
+#include <QSocketNotifier>
+#include <QStandardPaths>
+#include <QTimer>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <functional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <fcntl.h>
+#include <poll.h>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char **environ;
+
+namespace {
+
+struct Options
+{
+    long long bytes = 256LL * 1024 * 1024;
+    int lineLength = 80;
+    int entries = 1;
+    int repeat = 3;
+    int busy = 0;
+    int pipeSize = 0;
+};
+
+struct Trial
+{
+    double seconds = 0;        // until the last line is painted
+    double inLogSeconds = 0;   // until the last line is in the log (every entry finished)
+    long long bytes = 0;       // stdout bytes received
+    long long lines = 0;       // stdout lines received (messages not counted)
+    long long kept = 0;
+    long long dropped = 0;
+    double maxGapMs = 0;
+    double p99GapMs = 0;
+    long long peakRssKiB = 0;
+    bool ok = true;            // every line accounted for, last line kept = last written
+    bool painted = false;
+};
+
+double now()
+{
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+long long peakRssKiB()
+{
+    rusage usage{};
+    ::getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss;
+}
+
+long long expectedLines(const Options &options, long long bytes)
+{
+    if (options.lineLength == 0)
+        return (bytes + OutputDecoder::MaxLineLength - 1) / OutputDecoder::MaxLineLength;
+    return (bytes + options.lineLength - 1) / options.lineLength;
+}
+
+// A flood_child writing `bytes` on a new pipe; returns its pid and the pipe's read end.
+std::pair<pid_t, int> spawnFloodChild(const Options &options, long long bytes, int pipeSize)
+{
+    int fds[2];
+    if (::pipe2(fds, O_CLOEXEC) != 0)
+        std::exit(1);
+    if (pipeSize > 0)
+        ::fcntl(fds[0], F_SETPIPE_SZ, pipeSize);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
+    const std::string bytesArg = std::to_string(bytes);
+    const std::string lineArg = std::to_string(options.lineLength);
+    char *argv[] = {const_cast<char *>(FLOOD_CHILD_PATH), const_cast<char *>(bytesArg.c_str()),
+                    const_cast<char *>(lineArg.c_str()), nullptr};
+    pid_t pid = -1;
+    if (posix_spawn(&pid, FLOOD_CHILD_PATH, &actions, nullptr, argv, environ) != 0)
+        std::exit(1);
+    posix_spawn_file_actions_destroy(&actions);
+    ::close(fds[1]);
+    return {pid, fds[0]};
+}
+
+// The physical limit: the same children, their pipes read into nothing.
+Trial runPlain(const Options &options, int pipeSize)
+{
+    const long long each = options.bytes / options.entries;
+    const double start = now();
+    std::vector<pid_t> pids;
+    std::vector<pollfd> polled;
+    for (int i = 0; i < options.entries; ++i) {
+        const auto [pid, fd] = spawnFloodChild(options, each, pipeSize);
+        pids.push_back(pid);
+        polled.push_back({fd, POLLIN, 0});
+    }
+    std::vector<char> buffer(1024 * 1024);
+    Trial trial;
+    size_t open = polled.size();
+    while (open > 0) {
+        // One child: blocking reads, no poll (the fastest plain reader).
+        if (polled.size() > 1 && ::poll(polled.data(), polled.size(), -1) < 0 && errno != EINTR)
+            break;
+        for (pollfd &p : polled) {
+            if (p.fd < 0 || (polled.size() > 1 && p.revents == 0))
+                continue;
+            const ssize_t n = ::read(p.fd, buffer.data(), buffer.size());
+            if (n > 0) {
+                trial.bytes += n;
+            } else if (n == 0 || errno != EINTR) {
+                ::close(p.fd);
+                p.fd = -1;
+                --open;
+            }
+        }
+    }
+    for (pid_t pid : pids)
+        ::waitpid(pid, nullptr, 0);
+    trial.seconds = now() - start;
+    trial.peakRssKiB = peakRssKiB();
+    return trial;
+}
+
+// Watches the view's viewport: `check()` runs at each paint, and the trial ends at the first
+// paint that shows every log complete.
+class PaintWatcher final : public QObject
+{
+public:
+    explicit PaintWatcher(std::function<bool()> check, QObject *parent)
+        : QObject(parent)
+        , m_check(std::move(check))
+    {
+    }
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !m_done && m_check()) {
+            m_done = true;
+            // After this paint has been done: the next turn of the event loop.
+            QTimer::singleShot(0, this, [this] {
+                m_paintedAt = now();
+                QCoreApplication::exit(0); // not quit(): that would ask the window to close
+            });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+    double paintedAt() const { return m_paintedAt; }
+
+private:
+    std::function<bool()> m_check;
+    bool m_done = false;
+    double m_paintedAt = 0;
+};
+
+Trial runWindow(const Options &options, bool direct)
+{
+    int argc = 1;
+    char name[] = "output_flood";
+    char *argv[] = {name, nullptr};
+    QApplication app(argc, argv);
+    QStandardPaths::setTestModeEnabled(true);
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+
+    const long long each = options.bytes / options.entries;
+    QList<ManagedProcess *> processes;
+    for (int i = 0; i < options.entries; ++i) {
+        ProcessSpec spec;
+        spec.name = QStringLiteral("flood-%1").arg(i + 1);
+        spec.program = QString::fromUtf8(FLOOD_CHILD_PATH);
+        spec.args = {QString::number(direct ? 0 : each), QString::number(options.lineLength)};
+        processes.append(window.manager()->add(spec));
+    }
+    window.selectProcesses(processes);
+    OutputView *view = window.outputPane()->view();
+
+    // Let the window settle (first layout and paint) before the clock starts.
+    QElapsedTimer settle;
+    settle.start();
+    while (settle.elapsed() < 300)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+
+    int finished = 0;
+    double inLogAt = 0;
+    if (direct) {
+        // The entries' own (empty) runs first.
+        for (ManagedProcess *process : std::as_const(processes))
+            QObject::connect(process, &ManagedProcess::finished, &app, [&finished] { ++finished; });
+        for (ManagedProcess *process : std::as_const(processes))
+            process->start();
+        while (finished < options.entries)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        finished = 0;
+        for (ManagedProcess *process : std::as_const(processes))
+            QObject::disconnect(process, &ManagedProcess::finished, &app, nullptr);
+        settle.restart();
+        while (settle.elapsed() < 200)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    } else {
+        for (ManagedProcess *process : std::as_const(processes))
+            QObject::connect(process, &ManagedProcess::finished, &app, [&] {
+                if (++finished == options.entries)
+                    inLogAt = now();
+            });
+    }
+
+    const auto complete = [&] {
+        if (finished < options.entries)
+            return false;
+        qint64 kept = 0;
+        for (ManagedProcess *process : std::as_const(processes))
+            kept += process->output()->lineCount();
+        const int rows = view->rowCount();
+        if (rows == 0 || rows != kept || view->lastVisibleRow() != rows - 1)
+            return false;
+        // The last row shown is the last line of its log.
+        const ManagedProcess *process = view->rowProcess(rows - 1);
+        const OutputLog *log = process->output();
+        return view->rowText(rows - 1).endsWith(log->line(log->endLineNumber() - 1).text);
+    };
+    auto *watcher = new PaintWatcher(complete, &app);
+    view->viewport()->installEventFilter(watcher);
+
+    std::vector<double> gaps;
+    gaps.reserve(100000);
+    QTimer tick;
+    tick.setTimerType(Qt::PreciseTimer);
+    tick.setInterval(10);
+    double last = now();
+    QObject::connect(&tick, &QTimer::timeout, &app, [&gaps, &last] {
+        const double t = now();
+        gaps.push_back((t - last) * 1000.0);
+        last = t;
+    });
+    QTimer deadline;
+    deadline.setSingleShot(true);
+    QObject::connect(&deadline, &QTimer::timeout, &app, [&] {
+        qint64 kept = 0;
+        for (ManagedProcess *process : std::as_const(processes))
+            kept += process->output()->lineCount();
+        std::fprintf(stderr, "output_flood: no complete paint within 120 s (finished %d of %d, rows %d, "
+                             "kept %lld, last visible row %d, following %d)\n",
+                     finished, options.entries, view->rowCount(), (long long)kept, view->lastVisibleRow(),
+                     int(view->isFollowing()));
+        QCoreApplication::exit(1);
+    });
+    deadline.start(120000);
+
+    const double start = now();
+    last = start;
+    tick.start();
+    std::vector<std::unique_ptr<QSocketNotifier>> notifiers;
+    std::vector<pid_t> pids;
+    if (direct) {
+        for (ManagedProcess *process : std::as_const(processes)) {
+            const auto [pid, fd] = spawnFloodChild(options, each, 1024 * 1024);
+            pids.push_back(pid);
+            ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
+            auto notifier = std::make_unique<QSocketNotifier>(fd, QSocketNotifier::Read);
+            QSocketNotifier *watch = notifier.get();
+            OutputLog *log = process->output();
+            QObject::connect(watch, &QSocketNotifier::activated, watch, [watch, fd, log, &finished, &inLogAt, &options] {
+                for (qsizetype taken = 0; taken < 4 * 1024 * 1024;) {
+                    qsizetype capacity = 0;
+                    char *to = log->reserve(OutputStream::Stdout, 64 * 1024, &capacity);
+                    const ssize_t n = ::read(fd, to, size_t(capacity));
+                    log->commit(OutputStream::Stdout, n > 0 ? n : 0);
+                    if (n > 0) {
+                        taken += n;
+                        continue;
+                    }
+                    if (n < 0 && (errno == EINTR))
+                        continue;
+                    if (n < 0 && errno == EAGAIN)
+                        return;
+                    watch->setEnabled(false);
+                    ::close(fd);
+                    log->endRun();
+                    if (++finished == options.entries)
+                        inLogAt = now();
+                    return;
+                }
+            });
+            notifiers.push_back(std::move(notifier));
+        }
+    } else {
+        for (ManagedProcess *process : std::as_const(processes))
+            process->start();
+    }
+    app.exec();
+    tick.stop();
+    for (pid_t pid : pids)
+        ::waitpid(pid, nullptr, 0);
+    notifiers.clear();
+
+    Trial trial;
+    trial.painted = watcher->paintedAt() > 0;
+    trial.seconds = (trial.painted ? watcher->paintedAt() : now()) - start;
+    trial.inLogSeconds = inLogAt - start;
+    std::sort(gaps.begin(), gaps.end());
+    if (!gaps.empty()) {
+        trial.maxGapMs = gaps.back();
+        trial.p99GapMs = gaps[std::min(gaps.size() - 1, size_t(double(gaps.size()) * 0.99))];
+    }
+    trial.peakRssKiB = peakRssKiB();
+    trial.ok = trial.painted;
+    for (ManagedProcess *process : std::as_const(processes)) {
+        const OutputLog *log = process->output();
+        // Lines: every line ever appended, less ProcDeck's own messages (those kept, and the
+        // "started" message when lines were dropped, as it is the first line of the run).
+        qint64 messages = log->firstLineNumber() > 0 ? (direct ? 2 : 1) : 0;
+        qint64 keptStdoutBytes = 0;
+        qint64 lastStdout = -1;
+        for (qint64 n = log->firstLineNumber(); n < log->endLineNumber(); ++n) {
+            const OutputLine &line = log->line(n);
+            if (line.stream == OutputStream::Message) {
+                ++messages;
+            } else {
+                keptStdoutBytes += line.byteCount;
+                lastStdout = n;
+            }
+        }
+        const qint64 lines = log->endLineNumber() - messages;
+        trial.lines += lines;
+        trial.bytes += log->bytesReceived(OutputStream::Stdout);
+        trial.kept += log->lineCount();
+        trial.dropped += log->droppedLines();
+        if (lines != expectedLines(options, each) || log->bytesReceived(OutputStream::Stdout) != each)
+            trial.ok = false;
+        if (options.lineLength > 0 && each % options.lineLength == 0) {
+            const long long number = each / options.lineLength - 1;
+            if (lastStdout < 0 || log->line(lastStdout).text.left(10).toLongLong() != number)
+                trial.ok = false;
+        }
+        (void)keptStdoutBytes;
+    }
+    return trial;
+}
+
+template<typename Run>
+Trial forked(Run run)
+{
+    int fds[2];
+    if (::pipe(fds) != 0)
+        std::exit(1);
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        ::close(fds[0]);
+        const Trial trial = run();
+        const ssize_t written = ::write(fds[1], &trial, sizeof trial);
+        ::_exit(written == ssize_t(sizeof trial) ? 0 : 1);
+    }
+    ::close(fds[1]);
+    Trial trial;
+    const ssize_t got = ::read(fds[0], &trial, sizeof trial);
+    ::close(fds[0]);
+    ::waitpid(pid, nullptr, 0);
+    if (got != ssize_t(sizeof trial)) {
+        std::fprintf(stderr, "output_flood: a trial failed\n");
+        std::exit(1);
+    }
+    return trial;
+}
+
+double median(std::vector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
+}
+
+double mib(double bytes)
+{
+    return bytes / (1024.0 * 1024.0);
+}
+
+std::string machine()
+{
+    std::ifstream cpuinfo("/proc/cpuinfo");
+    std::string line;
+    std::string model = "unknown CPU";
+    while (std::getline(cpuinfo, line)) {
+        if (line.rfind("model name", 0) == 0) {
+            model = line.substr(line.find(':') + 2);
+            break;
+        }
+    }
+    utsname name{};
+    ::uname(&name);
+    return model + ", " + std::to_string(::sysconf(_SC_NPROCESSORS_ONLN)) + " CPUs, " + name.sysname
+        + ' ' + name.release + ", Qt " + qVersion();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    Options options;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        const std::string name = argv[i];
+        const long long value = std::atoll(argv[i + 1]);
+        if (name == "--bytes")
+            options.bytes = value;
+        else if (name == "--line-length")
+            options.lineLength = int(value);
+        else if (name == "--entries")
+            options.entries = std::max(1, int(value));
+        else if (name == "--repeat")
+            options.repeat = std::max(1, int(value));
+        else if (name == "--busy")
+            options.busy = int(value);
+        else if (name == "--pipe-size")
+            options.pipeSize = int(value);
+        else {
+            std::fprintf(stderr, "output_flood: unknown option %s\n", name.c_str());
+            return 2;
+        }
+    }
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+
+    std::atomic<bool> stop{false};
+    std::vector<std::thread> spinners;
+    for (int i = 0; i < options.busy; ++i) {
+        spinners.emplace_back([&stop] {
+            volatile unsigned long spin = 0;
+            while (!stop.load(std::memory_order_relaxed))
+                spin = spin + 1;
+        });
+    }
+
+    std::printf("machine: %s, platform %s\n", machine().c_str(), qgetenv("QT_QPA_PLATFORM").constData());
+    std::printf("workload: %d entr%s, %.0f MiB in all, line length %d%s, %d busy thread%s, median of %d\n",
+                options.entries, options.entries == 1 ? "y" : "ies", mib(double(options.bytes)),
+                options.lineLength, options.lineLength == 0 ? " (no newline)" : "", options.busy,
+                options.busy == 1 ? "" : "s", options.repeat);
+
+    std::vector<double> plainRates, windowRates, ratios, maxGaps, p99Gaps;
+    std::vector<double> directRates, directRatios, directMaxGaps, directP99Gaps, bigPipeRates;
+    std::vector<double> inLogRatios, directInLogRatios;
+    Trial plain, window, directWindow;
+    bool allOk = true;
+    long long peakRss = 0;
+    for (int r = 0; r < options.repeat; ++r) {
+        plain = forked([&options] { return runPlain(options, options.pipeSize); });
+        const Trial plainBigPipe = forked([&options] { return runPlain(options, 1024 * 1024); });
+        bigPipeRates.push_back(double(plainBigPipe.bytes) / plainBigPipe.seconds);
+        window = forked([&options] { return runWindow(options, false); });
+        directWindow = forked([&options] { return runWindow(options, true); });
+        directRates.push_back(double(directWindow.bytes) / directWindow.seconds);
+        directRatios.push_back(directRates.back() / bigPipeRates.back());
+        directInLogRatios.push_back(double(plainBigPipe.seconds) / directWindow.inLogSeconds);
+        directMaxGaps.push_back(directWindow.maxGapMs);
+        directP99Gaps.push_back(directWindow.p99GapMs);
+        peakRss = std::max(peakRss, directWindow.peakRssKiB);
+        allOk = allOk && directWindow.ok;
+        plainRates.push_back(double(plain.bytes) / plain.seconds);
+        windowRates.push_back(double(window.bytes) / window.seconds);
+        ratios.push_back(windowRates.back() / plainRates.back());
+        inLogRatios.push_back(plain.seconds / window.inLogSeconds);
+        maxGaps.push_back(window.maxGapMs);
+        p99Gaps.push_back(window.p99GapMs);
+        peakRss = std::max(peakRss, window.peakRssKiB);
+        allOk = allOk && window.ok;
+        std::printf("round %d: plain %.1f MiB/s (1 MiB pipe: %.1f), window %.1f MiB/s (%.3f s in the log, %.3f s "
+                    "painted), ratio %.2f, longest stall %.1f ms, p99 %.1f ms, peak RSS %.1f MiB%s\n",
+                    r + 1, mib(plainRates.back()), mib(bigPipeRates.back()), mib(windowRates.back()),
+                    window.inLogSeconds, window.seconds, ratios.back(),
+                    window.maxGapMs, window.p99GapMs, double(window.peakRssKiB) / 1024.0,
+                    window.ok ? "" : ", MISMATCH");
+        std::printf("         direct %.1f MiB/s (%.3f s in the log, %.3f s painted), ratio %.2f, longest stall %.1f ms, p99 %.1f ms, "
+                    "peak RSS %.1f MiB%s\n",
+                    mib(directRates.back()), directWindow.inLogSeconds, directWindow.seconds, directRatios.back(), directWindow.maxGapMs,
+                    directWindow.p99GapMs, double(directWindow.peakRssKiB) / 1024.0,
+                    directWindow.ok ? "" : ", MISMATCH");
+        std::fflush(stdout);
+    }
+    stop = true;
+    for (std::thread &spinner : spinners)
+        spinner.join();
+
+    const long long each = options.bytes / options.entries;
+    std::printf("plain reader:      %8.1f MiB/s  (pipe %s; with a 1 MiB pipe %.1f MiB/s)\n",
+                mib(median(plainRates)), options.pipeSize > 0 ? std::to_string(options.pipeSize).c_str() : "default",
+                mib(median(bigPipeRates)));
+    std::printf("window:            %8.1f MiB/s  (until the last line is in the log and painted)\n",
+                mib(median(windowRates)));
+    std::printf("ratio:             %8.2f        (median of the rounds' ratios; range %.2f .. %.2f)\n",
+                median(ratios), *std::min_element(ratios.begin(), ratios.end()),
+                *std::max_element(ratios.begin(), ratios.end()));
+    std::printf("in the log:        ratio %.2f (window), %.2f (direct): the same, timed until the last line is in "
+                "the log\n", median(inLogRatios), median(directInLogRatios));
+    std::printf("event loop stall:  longest %.1f ms (worst round %.1f ms), 99th percentile %.1f ms\n",
+                median(maxGaps), *std::max_element(maxGaps.begin(), maxGaps.end()), median(p99Gaps));
+    std::printf("direct reader:     %8.1f MiB/s, ratio to the 1 MiB-pipe plain reader %.2f (range %.2f .. %.2f), longest stall %.1f ms "
+                "(worst %.1f ms), p99 %.1f ms\n",
+                mib(median(directRates)), median(directRatios),
+                *std::min_element(directRatios.begin(), directRatios.end()),
+                *std::max_element(directRatios.begin(), directRatios.end()), median(directMaxGaps),
+                *std::max_element(directMaxGaps.begin(), directMaxGaps.end()), median(directP99Gaps));
+    std::printf("peak RSS:          %.1f MiB (largest of the rounds, both windows)\n", double(peakRss) / 1024.0);
+    std::printf("bytes:             written %lld, received %lld\n", each * options.entries, window.bytes);
+    std::printf("lines:             written %lld, received %lld (kept %lld with messages, dropped %lld)\n",
+                expectedLines(options, each) * options.entries, window.lines, window.kept, window.dropped);
+    std::printf("every line:        %s\n", allOk ? "accounted for in every round, last line kept is the last written"
+                                                 : "MISMATCH");
+    return allOk ? 0 : 1;
+}
