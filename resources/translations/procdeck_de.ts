@@ -691,6 +691,105 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     </message>
 </context>
 <context>
+    <name>ManagedProcess</name>
+    <message>
+        <source>no such file or directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>still running after the grace period of %1 ms: SIGKILL to the process group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already running (PID %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has not started yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>terminate: %1 to process group %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be signalled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kill: SIGKILL to process group %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to process group %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restart: starts again when this run ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no program given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>working directory does not exist: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>working directory is not a directory: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is a directory: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such file or directory: %1 (not found in PATH)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>started, PID %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed to start: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exited with code %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>terminated by %1, exit %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gave up after %1 restarts in a row (each run ended within %2 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restart policy %1: next start in %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending restart cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OutputPane</name>
     <message>
         <source>Selected</source>

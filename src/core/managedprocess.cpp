@@ -85,11 +85,11 @@ QString errnoText(int error)
 {
     switch (error) {
     case ENOENT:
-        return u"no such file or directory"_s;
+        return ManagedProcess::tr("no such file or directory");
     case EACCES:
-        return u"permission denied"_s;
+        return ManagedProcess::tr("permission denied");
     case ENOTDIR:
-        return u"not a directory"_s;
+        return ManagedProcess::tr("not a directory");
     default:
         return QString::fromLocal8Bit(::strerror(error));
     }
@@ -171,7 +171,7 @@ ManagedProcess::ManagedProcess(int id, ProcessSpec spec, QObject *parent)
     connect(&d->stopTimer, &QTimer::timeout, this, [this] {
         if (d->state != State::Stopping)
             return;
-        d->output->appendMessage(u"still running after the grace period of %1 ms: SIGKILL to the process group"_s
+        d->output->appendMessage(ManagedProcess::tr("still running after the grace period of %1 ms: SIGKILL to the process group")
                                      .arg(d->spec.stopTimeoutMs));
         d->groupKillWanted = true;
         d->signalGroup(SIGKILL);
@@ -362,7 +362,7 @@ OutputLog *ManagedProcess::output() const
 ManagedProcess::Result ManagedProcess::start()
 {
     if (isAlive())
-        return Result::failure(u"%1 is already running (PID %2)"_s.arg(d->spec.name).arg(d->pid));
+        return Result::failure(ManagedProcess::tr("%1 is already running (PID %2)").arg(d->spec.name).arg(d->pid));
     // The user's start: a pending restart happens now, and the policy counts from zero again.
     d->restartTimer.stop();
     d->restartsInRow = 0;
@@ -456,20 +456,20 @@ ManagedProcess::Result ManagedProcess::terminate()
         return Result::success();
     }
     if (!isAlive())
-        return Result::failure(u"%1 is not running"_s.arg(d->spec.name));
+        return Result::failure(ManagedProcess::tr("%1 is not running").arg(d->spec.name));
     // The user wants it stopped: no policy restart, and a restart() asked before is off.
     d->userStopped = true;
     d->restartRequested = false;
     if (d->pendingFailure || !d->process)
-        return Result::failure(u"%1 has not started yet"_s.arg(d->spec.name));
+        return Result::failure(ManagedProcess::tr("%1 has not started yet").arg(d->spec.name));
     if (d->state == State::Stopping)
         return Result::success(); // already on its way; the deadline stays
 
     const int stopSignal = d->spec.stopSignal > 0 ? d->spec.stopSignal : SIGTERM;
     d->groupKillWanted = true;
-    d->output->appendMessage(u"terminate: %1 to process group %2"_s.arg(SignalNames::name(stopSignal)).arg(d->pid));
+    d->output->appendMessage(ManagedProcess::tr("terminate: %1 to process group %2").arg(SignalNames::name(stopSignal)).arg(d->pid));
     if (!d->signalGroup(stopSignal))
-        return Result::failure(u"%1 could not be signalled"_s.arg(d->spec.name));
+        return Result::failure(ManagedProcess::tr("%1 could not be signalled").arg(d->spec.name));
     if (stopSignal != SIGKILL)
         d->signalGroup(SIGCONT); // a stopped process must run to act on the stop signal
 
@@ -488,15 +488,15 @@ ManagedProcess::Result ManagedProcess::kill()
         return Result::success();
     }
     if (!isAlive())
-        return Result::failure(u"%1 is not running"_s.arg(d->spec.name));
+        return Result::failure(ManagedProcess::tr("%1 is not running").arg(d->spec.name));
     d->userStopped = true;
     d->restartRequested = false;
     if (d->pendingFailure || !d->process)
-        return Result::failure(u"%1 has not started yet"_s.arg(d->spec.name));
+        return Result::failure(ManagedProcess::tr("%1 has not started yet").arg(d->spec.name));
     d->groupKillWanted = true;
-    d->output->appendMessage(u"kill: SIGKILL to process group %1"_s.arg(d->pid));
+    d->output->appendMessage(ManagedProcess::tr("kill: SIGKILL to process group %1").arg(d->pid));
     if (!d->signalGroup(SIGKILL))
-        return Result::failure(u"%1 could not be signalled"_s.arg(d->spec.name));
+        return Result::failure(ManagedProcess::tr("%1 could not be signalled").arg(d->spec.name));
     d->stopTimer.stop();
     d->stopDeadline = QDeadlineTimer(0);
     d->paused = false;
@@ -507,12 +507,12 @@ ManagedProcess::Result ManagedProcess::kill()
 ManagedProcess::Result ManagedProcess::sendSignal(int signal)
 {
     if (!isAlive() || d->pendingFailure || !d->process)
-        return Result::failure(u"%1 is not running"_s.arg(d->spec.name));
+        return Result::failure(ManagedProcess::tr("%1 is not running").arg(d->spec.name));
     if (signal == SIGKILL)
         return kill();
-    d->output->appendMessage(u"%1 to process group %2"_s.arg(SignalNames::name(signal)).arg(d->pid));
+    d->output->appendMessage(ManagedProcess::tr("%1 to process group %2").arg(SignalNames::name(signal)).arg(d->pid));
     if (!d->signalGroup(signal))
-        return Result::failure(u"%1 could not be signalled"_s.arg(d->spec.name));
+        return Result::failure(ManagedProcess::tr("%1 could not be signalled").arg(d->spec.name));
     if (signal == (d->spec.stopSignal > 0 ? d->spec.stopSignal : SIGTERM)) {
         d->userStopped = true;
         d->restartRequested = false;
@@ -542,7 +542,7 @@ ManagedProcess::Result ManagedProcess::restart()
     }
     // After terminate(), which cancels any earlier request.
     d->restartRequested = true;
-    d->output->appendMessage(u"restart: starts again when this run ends"_s);
+    d->output->appendMessage(ManagedProcess::tr("restart: starts again when this run ends"));
     return Result::success();
 }
 
@@ -559,7 +559,7 @@ ManagedProcess::Result ManagedProcess::resume()
 ManagedProcess::Result ManagedProcess::writeInput(const QByteArray &data)
 {
     if (!d->process || d->process->state() == QProcess::NotRunning || d->finishHandled)
-        return Result::failure(u"%1 is not running"_s.arg(d->spec.name));
+        return Result::failure(ManagedProcess::tr("%1 is not running").arg(d->spec.name));
     if (d->process->write(data) != data.size())
         return Result::failure(d->process->errorString());
     return Result::success();
@@ -568,7 +568,7 @@ ManagedProcess::Result ManagedProcess::writeInput(const QByteArray &data)
 ManagedProcess::Result ManagedProcess::closeInput()
 {
     if (!d->process || d->process->state() == QProcess::NotRunning || d->finishHandled)
-        return Result::failure(u"%1 is not running"_s.arg(d->spec.name));
+        return Result::failure(ManagedProcess::tr("%1 is not running").arg(d->spec.name));
     d->process->closeWriteChannel();
     return Result::success();
 }
@@ -589,14 +589,14 @@ QString ManagedProcess::Private::checkStartable(const QString &program, const QS
                                                 QString *resolvedProgram) const
 {
     if (program.isEmpty())
-        return u"no program given"_s;
+        return ManagedProcess::tr("no program given");
 
     if (!workingDirectory.isEmpty()) {
         const QFileInfo directory(workingDirectory);
         if (!directory.exists())
-            return u"working directory does not exist: "_s + workingDirectory;
+            return ManagedProcess::tr("working directory does not exist: %1").arg(workingDirectory);
         if (!directory.isDir())
-            return u"working directory is not a directory: "_s + workingDirectory;
+            return ManagedProcess::tr("working directory is not a directory: %1").arg(workingDirectory);
     }
 
     const auto checkFile = [](const QString &path) -> QString {
@@ -604,7 +604,7 @@ QString ManagedProcess::Private::checkStartable(const QString &program, const QS
         if (::access(native.constData(), F_OK) != 0)
             return errnoText(errno) + u": "_s + path;
         if (QFileInfo(path).isDir())
-            return u"is a directory: "_s + path;
+            return ManagedProcess::tr("is a directory: %1").arg(path);
         if (::access(native.constData(), X_OK) != 0)
             return errnoText(errno) + u": "_s + path;
         return {};
@@ -636,7 +636,7 @@ QString ManagedProcess::Private::checkStartable(const QString &program, const QS
     }
     if (!firstProblem.isEmpty())
         return firstProblem;
-    return u"no such file or directory: "_s + program + u" (not found in PATH)"_s;
+    return ManagedProcess::tr("no such file or directory: %1 (not found in PATH)").arg(program);
 }
 
 bool ManagedProcess::Private::signalGroup(int signal)
@@ -670,7 +670,7 @@ void ManagedProcess::Private::handleStarted()
         return;
     if (pid <= 0)
         pid = process->processId();
-    output->appendMessage(u"started, PID %1"_s.arg(pid));
+    output->appendMessage(ManagedProcess::tr("started, PID %1").arg(pid));
     if (state == State::Starting) // not when terminate()/kill() came first: it stays Stopping
         setState(paused ? State::Paused : State::Running);
     emit q->started(pid);
@@ -693,7 +693,7 @@ void ManagedProcess::Private::reportStartFailure(const QString &reason)
     failureReason = reason;
     exitCode = 127;
     endTime = QDateTime::currentDateTimeUtc();
-    output->appendMessage(u"failed to start: "_s + reason);
+    output->appendMessage(ManagedProcess::tr("failed to start: ") + reason);
     output->endRun();
     endRun(State::FailedToStart);
 }
@@ -710,7 +710,7 @@ void ManagedProcess::Private::handleFinished(int code, QProcess::ExitStatus stat
 
     if (status == QProcess::NormalExit) {
         exitCode = code;
-        output->appendMessage(u"exited with code %1"_s.arg(code));
+        output->appendMessage(ManagedProcess::tr("exited with code %1").arg(code));
         output->endRun();
         endRun(State::Exited);
     } else {
@@ -718,7 +718,7 @@ void ManagedProcess::Private::handleFinished(int code, QProcess::ExitStatus stat
         // (WTERMSIG); tst_managedprocess::exitCodes checks that this holds.
         const int signal = code > 0 ? code : SIGKILL;
         exitCode = -signal;
-        output->appendMessage(u"terminated by %1, exit %2"_s.arg(SignalNames::name(signal)).arg(exitCode));
+        output->appendMessage(ManagedProcess::tr("terminated by %1, exit %2").arg(SignalNames::name(signal)).arg(exitCode));
         output->endRun();
         endRun(State::Killed);
     }
@@ -751,13 +751,13 @@ void ManagedProcess::Private::endRun(State endState)
             restartsInRow = 0;
         if (restartsInRow >= timing.maxRestarts) {
             gaveUp = true;
-            output->appendMessage(u"gave up after %1 restarts in a row (each run ended within %2 s)"_s
+            output->appendMessage(ManagedProcess::tr("gave up after %1 restarts in a row (each run ended within %2 s)")
                                       .arg(restartsInRow)
                                       .arg(timing.stableUptimeMs / 1000.0));
         } else {
             restartByPolicy = true;
             delay = backoffDelayMs(restartsInRow);
-            output->appendMessage(u"restart policy %1: next start in %2 s"_s
+            output->appendMessage(ManagedProcess::tr("restart policy %1: next start in %2 s")
                                       .arg(restartPolicyToString(spec.restart))
                                       .arg(delay / 1000.0));
         }
@@ -779,7 +779,7 @@ void ManagedProcess::Private::endRun(State endState)
 void ManagedProcess::Private::cancelRestart()
 {
     restartTimer.stop();
-    output->appendMessage(u"pending restart cancelled"_s);
+    output->appendMessage(ManagedProcess::tr("pending restart cancelled"));
     setState(lastEnd);
 }
 
