@@ -694,99 +694,99 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     <name>ManagedProcess</name>
     <message>
         <source>no such file or directory</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei oder Verzeichnis nicht gefunden</translation>
     </message>
     <message>
         <source>permission denied</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriff verweigert</translation>
     </message>
     <message>
         <source>not a directory</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Verzeichnis</translation>
     </message>
     <message>
         <source>still running after the grace period of %1 ms: SIGKILL to the process group</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft nach der Schonfrist von %1 ms noch: SIGKILL an die Prozessgruppe</translation>
     </message>
     <message>
         <source>%1 is already running (PID %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 läuft bereits (PID %2)</translation>
     </message>
     <message>
         <source>%1 is not running</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 läuft nicht</translation>
     </message>
     <message>
         <source>%1 has not started yet</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde noch nicht gestartet</translation>
     </message>
     <message>
         <source>terminate: %1 to process group %2</source>
-        <translation type="unfinished"></translation>
+        <translation>terminate: %1 an Prozessgruppe %2</translation>
     </message>
     <message>
         <source>%1 could not be signalled</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte kein Signal erhalten</translation>
     </message>
     <message>
         <source>kill: SIGKILL to process group %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kill: SIGKILL an Prozessgruppe %1</translation>
     </message>
     <message>
         <source>%1 to process group %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 an Prozessgruppe %2</translation>
     </message>
     <message>
         <source>restart: starts again when this run ends</source>
-        <translation type="unfinished"></translation>
+        <translation>Neustart: startet erneut, wenn dieser Lauf endet</translation>
     </message>
     <message>
         <source>no program given</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Programm angegeben</translation>
     </message>
     <message>
         <source>working directory does not exist: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsverzeichnis existiert nicht: %1</translation>
     </message>
     <message>
         <source>working directory is not a directory: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsverzeichnis ist kein Verzeichnis: %1</translation>
     </message>
     <message>
         <source>is a directory: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ist ein Verzeichnis: %1</translation>
     </message>
     <message>
         <source>no such file or directory: %1 (not found in PATH)</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei oder Verzeichnis nicht gefunden: %1 (nicht im PATH)</translation>
     </message>
     <message>
         <source>started, PID %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>failed to start: </source>
-        <translation type="unfinished"></translation>
+        <translation>gestartet, PID %1</translation>
     </message>
     <message>
         <source>exited with code %1</source>
-        <translation type="unfinished"></translation>
+        <translation>beendet mit Code %1</translation>
     </message>
     <message>
         <source>terminated by %1, exit %2</source>
-        <translation type="unfinished"></translation>
+        <translation>durch %1 beendet, Exit %2</translation>
     </message>
     <message>
         <source>gave up after %1 restarts in a row (each run ended within %2 s)</source>
-        <translation type="unfinished"></translation>
+        <translation>aufgegeben nach %1 Neustarts in Folge (jeder Lauf endete innerhalb von %2 s)</translation>
     </message>
     <message>
         <source>restart policy %1: next start in %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Neustart-Regel %1: nächster Start in %2 s</translation>
     </message>
     <message>
         <source>pending restart cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>ausstehender Neustart abgebrochen</translation>
+    </message>
+    <message>
+        <source>failed to start: %1</source>
+        <translation>Start fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>

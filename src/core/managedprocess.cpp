@@ -693,7 +693,7 @@ void ManagedProcess::Private::reportStartFailure(const QString &reason)
     failureReason = reason;
     exitCode = 127;
     endTime = QDateTime::currentDateTimeUtc();
-    output->appendMessage(ManagedProcess::tr("failed to start: ") + reason);
+    output->appendMessage(ManagedProcess::tr("failed to start: %1").arg(reason));
     output->endRun();
     endRun(State::FailedToStart);
 }
