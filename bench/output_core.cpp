@@ -8,7 +8,7 @@
 //   qprocess:  the child started by a QProcess and read the way ManagedProcess reads it today
 //              (readyReadStandardOutput -> readAllStandardOutput -> appendData) in an event loop;
 //   notifier:  the child's pipe (F_SETPIPE_SZ 1 MiB, O_NONBLOCK) watched by a QSocketNotifier in
-//              an event loop, read into reserve()/commit() until EAGAIN or 4 MiB per wake-up.
+//              an event loop, read into reserve()/commit() until EAGAIN or 1 MiB per wake-up.
 // It prints each one's median throughput and its ratio to the plain reader of the same round,
 // lines and bytes received versus written, the check that the last line kept is the last line
 // written, and the peak RSS of each. Decode only feeds the same bytes to an OutputLog from memory.
@@ -368,7 +368,7 @@ Trial runQProcess(const Options &options)
 }
 
 // The child's pipe read directly: a 1 MiB pipe, non-blocking, watched by a QSocketNotifier, read
-// into the log's storage until EAGAIN (or 4 MiB, to give the event loop its turn).
+// into the log's storage until EAGAIN (or 1 MiB, to give the event loop its turn).
 Trial runNotifier(const Options &options)
 {
     int argc = 1;
@@ -389,7 +389,7 @@ Trial runNotifier(const Options &options)
         OutputLog *log = logs[i].get();
         QObject::connect(watch, &QSocketNotifier::activated, watch, [watch, fd, log, &open, &app] {
             qsizetype taken = 0;
-            while (taken < 4 * 1024 * 1024) {
+            while (taken < 1024 * 1024) {
                 qsizetype capacity = 0;
                 char *to = log->reserve(OutputStream::Stdout, 64 * 1024, &capacity);
                 const ssize_t n = ::read(fd, to, size_t(capacity));

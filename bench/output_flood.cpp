@@ -9,7 +9,7 @@
 //           every log (an event filter on the view's viewport sees the paint).
 //   direct: the same window, but each entry's output read the way proposed for ManagedProcess:
 //           the child's pipe (F_SETPIPE_SZ 1 MiB, O_NONBLOCK) watched by a QSocketNotifier and
-//           read straight into the entry's OutputLog with reserve()/commit(), up to 4 MiB per
+//           read straight into the entry's OutputLog with reserve()/commit(), up to 1 MiB per
 //           wake-up. (The entries run `flood_child 0` first, so that the pane shows them; the
 //           flood comes from children this program starts.)
 // Meanwhile a 10 ms precise QTimer records its gaps: the longest and the 99th percentile are the
@@ -305,7 +305,7 @@ Trial runWindow(const Options &options, bool direct)
             QSocketNotifier *watch = notifier.get();
             OutputLog *log = process->output();
             QObject::connect(watch, &QSocketNotifier::activated, watch, [watch, fd, log, &finished, &inLogAt, &options] {
-                for (qsizetype taken = 0; taken < 4 * 1024 * 1024;) {
+                for (qsizetype taken = 0; taken < 1024 * 1024;) {
                     qsizetype capacity = 0;
                     char *to = log->reserve(OutputStream::Stdout, 64 * 1024, &capacity);
                     const ssize_t n = ::read(fd, to, size_t(capacity));

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 build=${1:-build-bench}
 
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DPROCDECK_BUILD_TESTS=OFF >/dev/null
-cmake --build "$build" --target output_core -j2 >/dev/null
+cmake --build "$build" --target output_core output_flood -j2 >/dev/null
 
 run() {
     echo "\$ $*"
@@ -18,14 +18,21 @@ run() {
 bench="$build/bench"
 MiB=$((1024 * 1024))
 
-# OutputLog's intake against a plain reader of the same child's pipe.
+# OutputLog's intake (copy, zero-copy, through QProcess, through a QSocketNotifier) against a
+# plain reader of the same child's pipe.
 run "$bench/output_core" --bytes $((256 * MiB)) --repeat 5
 run "$bench/output_core" --bytes $((256 * MiB)) --repeat 5 --pipe-size $MiB
 run "$bench/output_core" --bytes $((256 * MiB)) --repeat 3 --busy 2
 run "$bench/output_core" --bytes $((256 * MiB)) --repeat 3 --entries 20
 run "$bench/output_core" --bytes $((256 * MiB)) --repeat 3 --line-length 0
 
-# Whole-window benchmarks are added here.
+# The whole window (offscreen): ManagedProcess's QProcess reading, and a direct reader, against
+# plain readers of the same children.
+export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
+run "$bench/output_flood" --bytes $((256 * MiB)) --repeat 5
+run "$bench/output_flood" --bytes $((256 * MiB)) --repeat 3 --busy 2
+run "$bench/output_flood" --bytes $((256 * MiB)) --repeat 3 --entries 20
+run "$bench/output_flood" --bytes $((256 * MiB)) --repeat 3 --line-length 0
 
 # 1,000 entries (short sleepers) against a plain posix_spawn + waitpid loop; CPU while 1,000 idle.
 cmake --build "$build" --target scale -j2 >/dev/null
