@@ -111,8 +111,9 @@ public:
     qint64 endLineNumber() const;
     qsizetype lineCount() const;
     // Absolute line number in [firstLineNumber(), endLineNumber()); out of range, an empty line.
-    // A plain line is decoded on demand into a small cache: the reference stays valid until the
-    // log changes or 127 other lines have been read (a line read again is not converted again).
+    // A plain line is decoded on demand into a cache of 128 slots (by line number modulo 128): the
+    // reference stays valid until the log changes or a line 128·k numbers away is read, so any 128
+    // consecutive lines can be held at once; a line read again is not converted again.
     const OutputLine &line(qint64 lineNumber) const;
     // The line's sequence number without decoding it (0 out of range): for indexing a flood.
     quint64 lineSequence(qint64 lineNumber) const;
