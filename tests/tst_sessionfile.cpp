@@ -10,6 +10,8 @@
 #include <QTest>
 
 #include <csignal>
+#include <sys/fsuid.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -53,6 +55,7 @@ private slots:
     void saveNewFileIsPrivate();
     void saveKeepsMode();
     void saveReadOnlyFolder();
+    void saveFullDisk();
     void saveMissingFolder();
     void loadMissingFile();
 
@@ -631,16 +634,25 @@ void tst_SessionFile::saveKeepsMode()
 
 void tst_SessionFile::saveReadOnlyFolder()
 {
-    if (::geteuid() == 0)
-        QSKIP("root writes into read-only folders");
     QTemporaryDir dir;
     const QString folder = dir.filePath(u"ro"_s);
     QVERIFY(QDir().mkpath(folder));
     const QString path = folder + u"/session.json"_s;
     QVERIFY(SessionFile::save(path, "old").ok);
-    QVERIFY(QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+    const QFileDevice::Permissions readOnly = QFileDevice::ReadOwner | QFileDevice::ExeOwner | QFileDevice::ReadGroup
+        | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::ExeOther;
+    QVERIFY(QFile::setPermissions(dir.path(), readOnly | QFileDevice::WriteOwner));
+    QVERIFY(QFile::setPermissions(folder, readOnly));
 
+    // Root writes anywhere: as root (CI), check the folder's permissions as an ordinary user would
+    // meet them, by saving with the file-system user ID of `nobody` (which also drops root's
+    // file-system capabilities for that time).
+    const bool root = ::geteuid() == 0;
+    if (root)
+        ::setfsuid(65534);
     const SessionFile::SaveResult result = SessionFile::save(path, "new");
+    if (root)
+        ::setfsuid(0);
     QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     QVERIFY(!result.ok);
     QVERIFY2(result.error.startsWith(u"Cannot save "_s + QDir::toNativeSeparators(path) + u": "_s),
@@ -649,6 +661,34 @@ void tst_SessionFile::saveReadOnlyFolder()
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), QByteArray("old"));
+}
+
+// A full disk, as a write that fails part-way: the file-size limit makes write() fail with EFBIG
+// once the temporary file reaches it, as ENOSPC would on a full file system.
+void tst_SessionFile::saveFullDisk()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"session.json"_s);
+    QVERIFY(SessionFile::save(path, "old").ok);
+
+    struct rlimit previous {};
+    QCOMPARE(::getrlimit(RLIMIT_FSIZE, &previous), 0);
+    const auto oldHandler = std::signal(SIGXFSZ, SIG_IGN);
+    struct rlimit small = previous;
+    small.rlim_cur = 4096;
+    QCOMPARE(::setrlimit(RLIMIT_FSIZE, &small), 0);
+    const SessionFile::SaveResult result = SessionFile::save(path, QByteArray(256 * 1024, 'x'));
+    ::setrlimit(RLIMIT_FSIZE, &previous);
+    std::signal(SIGXFSZ, oldHandler);
+
+    QVERIFY(!result.ok);
+    QVERIFY2(!result.error.contains(u"Unknown error"_s), qPrintable(result.error)); // the reason is named
+    QVERIFY2(result.error.startsWith(u"Cannot save "_s + QDir::toNativeSeparators(path) + u": "_s),
+             qPrintable(result.error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("old"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1); // no temporary left
 }
 
 void tst_SessionFile::saveMissingFolder()

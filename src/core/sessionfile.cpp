@@ -842,7 +842,9 @@ SaveResult save(const QString &path, const QByteArray &contents)
     const QString nativePath = QDir::toNativeSeparators(path);
     const QFileInfo existing(path);
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
+    // Unbuffered: a failing write (a full disk) reports its own reason at once, rather than an
+    // "Unknown error" from the flush in commit().
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
         result.ok = false;
         result.error = Msg::tr("Cannot save %1: %2").arg(nativePath, file.errorString());
         return result;
@@ -853,7 +855,15 @@ SaveResult save(const QString &path, const QByteArray &contents)
         ? existing.permissions()
         : QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser | QFileDevice::WriteUser;
     file.setPermissions(permissions);
-    if (file.write(contents) != contents.size()) {
+    // A short write is retried for the rest, so that a full disk reports its reason (ENOSPC).
+    qint64 written = 0;
+    while (written < contents.size()) {
+        const qint64 n = file.write(contents.constData() + written, contents.size() - written);
+        if (n <= 0)
+            break;
+        written += n;
+    }
+    if (written != contents.size()) {
         result.ok = false;
         result.error = Msg::tr("Cannot save %1: %2").arg(nativePath, file.errorString());
         file.cancelWriting();
