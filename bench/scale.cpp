@@ -1,16 +1,17 @@
-// scale: a ProcessManager with 1,000 entries against a plain posix_spawn + waitpid loop.
+// scale: ProcDeck's window with 1,000 entries against a plain posix_spawn + waitpid loop.
 //
 // In the same run, alternating, REPEAT times each, for ENTRIES children of PROGRAM (default
 // `/bin/sleep 0.2`):
-//   1. procdeck: ProcessManager::startAll() over ENTRIES entries with a ProcessTableModel
-//      attached; the time until every entry reported `started` (its child exec'd), until every
+//   1. procdeck: the real MainWindow (offscreen unless a display is set: its table, proxy model,
+//      delegate, output pane, details panel and /proc sampling), every entry selected and the
+//      Start action triggered; the time until every entry reported `started` (its child exec'd), until every
 //      entry reported `finished`, ProcDeck's own CPU time for the round, and the event loop's
 //      longest stall (the largest gap between two ticks of a 10 ms timer) meanwhile;
 //   2. plain: posix_spawn() of all ENTRIES (glibc's posix_spawn returns once the child exec'd),
 //      then waitpid() for each: the physical limit of starting and reaping that many processes.
 // It prints the medians and their ratio. Then the idle figure: ENTRIES long sleepers started
-// and left alone for IDLE seconds with the table model and a ProcStats watching every group
-// (one pass over /proc per second): ProcDeck's CPU use (getrusage, % of one core), the longest
+// and left alone for IDLE seconds in the window (its ProcStats watching every group, one pass
+// over /proc per second): ProcDeck's CPU use (getrusage, % of one core), the longest
 // stall, the cost of one /proc pass; and the time and longest stall to terminate them all.
 //
 // File descriptors: each running entry holds 4 in ProcDeck (stdin, stdout and stderr pipes and
@@ -22,10 +23,13 @@
 // Options: --entries N (1000), --program PATH (/bin/sleep), --arg A (0.2; repeatable, replaces
 // the default), --repeat N (3), --idle-seconds N (5; 0 skips the idle phase).
 
+#include "mainwindow.h"
 #include "managedprocess.h"
 #include "processmanager.h"
-#include "processtablemodel.h"
 #include "procstats.h"
+
+#include <QAction>
+#include <QApplication>
 
 #include <QAbstractEventDispatcher>
 #include <QCoreApplication>
@@ -154,8 +158,10 @@ ProcessSpec specFor(const Options &options, const QStringList &args)
 Round procdeckRound(const Options &options)
 {
     Round round;
-    ProcessManager manager;
-    ProcessTableModel model(&manager);
+    MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    ProcessManager &manager = *window.manager();
     QList<ManagedProcess *> entries;
     for (int i = 0; i < options.entries; ++i)
         entries << manager.add(specFor(options, options.args));
@@ -184,8 +190,9 @@ Round procdeckRound(const Options &options)
     StallMonitor stalls;
     stalls.start();
     const double cpuBefore = cpuSeconds();
+    window.selectProcesses(entries);
     clock.start();
-    manager.startAll(entries);
+    window.findChild<QAction *>(u"actionStart"_s)->trigger(); // as a user pressing F5
     if (!runUntil(loop, [&] { return finished == options.entries; }, 120000))
         std::fprintf(stderr, "scale: only %d of %d entries finished within 120 s\n", finished, options.entries);
     round.cpuS = cpuSeconds() - cpuBefore;
@@ -251,9 +258,11 @@ std::vector<double> collect(const std::vector<Round> &rounds, Field field)
 
 void idlePhase(const Options &options)
 {
-    ProcessManager manager;
-    ProcessTableModel model(&manager);
-    ProcStats stats;
+    MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    ProcessManager &manager = *window.manager();
+    ProcStats &stats = *window.stats(); // the window keeps it watching every live entry's group
     QList<ManagedProcess *> entries;
     for (int i = 0; i < options.entries; ++i)
         entries << manager.add(specFor(options, {u"3600"_s}));
@@ -271,10 +280,6 @@ void idlePhase(const Options &options)
         std::fprintf(stderr, "scale: only %d of %d long sleepers started\n", started, options.entries);
         return;
     }
-    QList<qint64> groups;
-    for (const ManagedProcess *process : std::as_const(entries))
-        groups << process->pid();
-    stats.setWatchedGroups(groups);
     std::printf("idle: %d entries running, %d file descriptors open, highest %d\n", options.entries,
                 openFdCount(), highestOpenFd());
 
@@ -304,7 +309,7 @@ void idlePhase(const Options &options)
         const double cpu = cpuSeconds() - cpuBefore;
         const double seconds = double(wall.nsecsElapsed()) / 1e9;
         if (!monitored) {
-            std::printf("idle: ProcDeck CPU while %d entries idle for %.1f s (table model, ProcStats every %d ms): "
+            std::printf("idle: ProcDeck CPU while %d entries idle for %.1f s (window, ProcStats every %d ms): "
                         "%.2f %% of one core (%.3f s CPU); /proc passes %lld, last one %.1f ms over %d processes\n",
                         options.entries, seconds, stats.interval(), 100.0 * cpu / seconds, cpu,
                         static_cast<long long>(stats.sampleCount() - samplesBefore),
@@ -317,7 +322,6 @@ void idlePhase(const Options &options)
     }
 
     // Stop them all: terminate (SIGTERM to each group), as on quit.
-    stats.setWatchedGroups({});
     stalls.start();
     QElapsedTimer stopClock;
     stopClock.start();
@@ -393,7 +397,9 @@ void raiseFileLimit()
 int main(int argc, char *argv[])
 {
     raiseFileLimit();
-    QCoreApplication app(argc, argv);
+    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
     const Options options = parseOptions(app.arguments());
     std::printf("event dispatcher: %s (waits with poll(), not select(): no FD_SETSIZE limit)\n",
                 QAbstractEventDispatcher::instance()->metaObject()->className());
