@@ -1,9 +1,13 @@
 #include "outputindex.h"
 #include "outputlog.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
+#include <tuple>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -26,6 +30,41 @@ bool sortedBySequence(const OutputIndex &index)
     return true;
 }
 
+// Every kept line of the logs, merged by brute force: (sequence, line, log).
+std::vector<std::tuple<quint64, qint64, int>> bruteForceMerge(const QList<OutputLog *> &logs)
+{
+    std::vector<std::tuple<quint64, qint64, int>> rows;
+    for (int s = 0; s < logs.size(); ++s) {
+        for (qint64 n = logs[s]->firstLineNumber(); n < logs[s]->endLineNumber(); ++n)
+            rows.emplace_back(logs[s]->lineSequence(n), n, s);
+    }
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+// The index's rows equal the brute-force merge, read in order, backwards and at random; and
+// rowOfSequence() finds each row.
+void compareWithMerge(const OutputIndex &index, const QList<OutputLog *> &logs, QRandomGenerator &random)
+{
+    const auto merged = bruteForceMerge(logs);
+    QCOMPARE(index.rowCount(), int(merged.size()));
+    const auto same = [&](int r) {
+        const OutputIndex::Row row = index.row(r);
+        return std::make_tuple(row.sequence, row.line, row.source) == merged[size_t(r)];
+    };
+    for (int r = 0; r < index.rowCount(); ++r)
+        QVERIFY2(same(r), qPrintable(u"row %1 in order"_s.arg(r)));
+    for (int r = index.rowCount() - 1; r >= 0; r -= 7)
+        QVERIFY2(same(r), qPrintable(u"row %1 backwards"_s.arg(r)));
+    for (int i = 0; i < 200 && index.rowCount() > 0; ++i) {
+        const int r = int(random.bounded(quint32(index.rowCount())));
+        QVERIFY2(same(r), qPrintable(u"row %1 at random"_s.arg(r)));
+        const quint64 sequence = std::get<0>(merged[size_t(r)]);
+        QCOMPARE(index.rowOfSequence(sequence), r);
+        QCOMPARE(index.rowOfSequence(sequence + 1), r + 1); // sequences are unique
+    }
+}
+
 } // namespace
 
 class tst_OutputIndex final : public QObject
@@ -34,6 +73,10 @@ class tst_OutputIndex final : public QObject
 
 private slots:
     void interleavesInArrivalOrder();
+    void computedRowsAreTheMerge_data();
+    void computedRowsAreTheMerge();
+    void linesDroppedBetweenUpdates();
+    void filterStoresOnlyMatchingRows();
     void followsDroppedLines_data();
     void followsDroppedLines();
     void matches_data();
@@ -65,6 +108,122 @@ void tst_OutputIndex::interleavesInArrivalOrder()
     QCOMPARE(index.rowCount(), 5);
     QCOMPARE(index.line(index.row(3)).text, u"b2 partial"_s);
     QVERIFY(sortedBySequence(index));
+}
+
+void tst_OutputIndex::computedRowsAreTheMerge_data()
+{
+    QTest::addColumn<int>("logs");
+    QTest::addColumn<int>("maxLines"); // per log; 0 = the default
+    QTest::addColumn<int>("appends");
+    QTest::addColumn<bool>("partialLines");
+
+    QTest::newRow("one log") << 1 << 0 << 300 << false;
+    QTest::newRow("one log, drops") << 1 << 50 << 300 << false;
+    QTest::newRow("two logs") << 2 << 0 << 400 << false;
+    QTest::newRow("two logs, drops") << 2 << 40 << 400 << false;
+    QTest::newRow("five logs, drops, partial lines") << 5 << 70 << 1500 << true;
+    QTest::newRow("twenty logs, drops") << 20 << 30 << 3000 << false;
+    QTest::newRow("twenty logs, more than a window") << 20 << 0 << 3000 << true;
+}
+
+void tst_OutputIndex::computedRowsAreTheMerge()
+{
+    QFETCH(int, logs);
+    QFETCH(int, maxLines);
+    QFETCH(int, appends);
+    QFETCH(bool, partialLines);
+
+    QRandomGenerator random(quint32(logs * 1000 + maxLines));
+    std::vector<std::unique_ptr<OutputLog>> owned;
+    QList<OutputLog *> list;
+    for (int i = 0; i < logs; ++i) {
+        owned.push_back(std::make_unique<OutputLog>());
+        // Uneven bounds: logs drop lines at different rates, so dropped rows sit between kept ones.
+        if (maxLines > 0)
+            owned.back()->setLimits(maxLines + 7 * i, OutputLog::DefaultMaxBytes);
+        list << owned.back().get();
+    }
+    OutputIndex index;
+    index.setLogs(list);
+    QVERIFY(!index.storesRows());
+    for (int a = 0; a < appends; ++a) {
+        // Bursts into one log at a time, of one to five lines, sometimes a partial one.
+        const int s = int(random.bounded(quint32(logs)));
+        QByteArray bytes;
+        for (int n = int(random.bounded(1u, 6u)); n > 0; --n)
+            bytes += QByteArray::number(a) + '.' + QByteArray::number(n) + '\n';
+        if (partialLines && random.bounded(4u) == 0)
+            bytes += "open";
+        list[s]->appendData(OutputStream::Stdout, bytes);
+        if (a % 97 == 0 || a == appends - 1) {
+            index.update(true);
+            compareWithMerge(index, list, random);
+            if (QTest::currentTestFailed())
+                return;
+        }
+    }
+}
+
+void tst_OutputIndex::linesDroppedBetweenUpdates()
+{
+    // Rows are what the last update() saw: a line dropped since then is still a row (an empty one,
+    // sequence 0, before every kept line) and the count does not change until the next update().
+    OutputLog a;
+    OutputLog b;
+    a.setLimits(10, OutputLog::DefaultMaxBytes);
+    for (int i = 0; i < 10; ++i) {
+        a.appendData(OutputStream::Stdout, QByteArray("a" + QByteArray::number(i) + '\n'));
+        b.appendData(OutputStream::Stdout, QByteArray("b" + QByteArray::number(i) + '\n'));
+    }
+    OutputIndex index;
+    index.setLogs({&a, &b});
+    index.update(true);
+    QCOMPARE(index.rowCount(), 20);
+    QCOMPARE(index.line(index.row(0)).text, u"a0"_s);
+    a.appendData(OutputStream::Stdout, "a10\na11\na12\n"); // drops a0..a2
+    QCOMPARE(index.rowCount(), 20);
+    for (int r = 0; r < 3; ++r) {
+        QCOMPARE(index.row(r).sequence, quint64(0));
+        QCOMPARE(index.row(r).source, 0);
+        QCOMPARE(index.row(r).line, qint64(r));
+        QCOMPARE(index.line(index.row(r)).text, QString());
+    }
+    QStringList kept;
+    for (int r = 3; r < index.rowCount(); ++r)
+        kept << index.line(index.row(r)).text;
+    QCOMPARE(kept.first(), u"b0"_s); // a0's place is taken by the kept lines, in order
+    QCOMPARE(kept.size(), 17);
+    QVERIFY(!kept.contains(u"a10"_s));
+    for (int r = 4; r < index.rowCount(); ++r)
+        QVERIFY(index.row(r - 1).sequence < index.row(r).sequence);
+    QCOMPARE(index.rowOfSequence(b.lineSequence(0)), 3);
+    index.update(true);
+    QCOMPARE(index.rowCount(), 20);
+    QCOMPARE(rowTexts(index).first(), u"1:b0"_s);
+    QCOMPARE(rowTexts(index).last(), u"0:a12"_s);
+    QVERIFY(sortedBySequence(index));
+}
+
+void tst_OutputIndex::filterStoresOnlyMatchingRows()
+{
+    OutputLog a;
+    OutputLog b;
+    OutputIndex index;
+    index.setLogs({&a, &b});
+    index.setPattern(u"keep"_s, Qt::CaseSensitive, false);
+    QVERIFY(!index.storesRows()); // find without a filter: every line is a row
+    index.setFilterEnabled(true);
+    QVERIFY(index.storesRows());
+    a.appendData(OutputStream::Stdout, "keep a1\ndrop a2\n");
+    b.appendData(OutputStream::Stdout, "drop b1\nkeep b2\n");
+    index.reset();
+    index.update(true);
+    QCOMPARE(rowTexts(index), (QStringList{u"0:keep a1"_s, u"1:keep b2"_s}));
+    index.setFilterEnabled(false);
+    index.reset();
+    index.update(true);
+    QCOMPARE(index.rowCount(), 4);
+    QCOMPARE(index.matchCount(), 2);
 }
 
 void tst_OutputIndex::followsDroppedLines_data()

@@ -15,9 +15,18 @@
 // order (OutputLine::sequence), optionally only those that match a find pattern, and every match
 // of the pattern. Rows are (log, line number) pairs, never copies of the text.
 //
-// update() follows the logs incrementally: new lines are appended (indexed by their sequence alone,
-// without decoding them, unless a pattern needs the text), lines the logs dropped are removed, and
-// the last line of each log, which may still grow or be rewritten by `\r`, is examined again.
+// Without a filter the rows are every kept line, and nothing is stored per row: update() only
+// notes each log's range of line numbers, in O(logs) however many lines arrived or were dropped.
+// With one log, row r is line first + r. With several, the r-th row of the merge is found by
+// bisecting on the sequence number (each log's lines are sorted by it; O(k log n log S) for k logs),
+// and the rows around it are merged into a small window that serves the rows in view, so reading
+// the rows in order costs O(k) each. Rows are a snapshot of the last update(): a line a log drops
+// before the next update() stays a row (an empty one, with sequence 0, ordered first) until then.
+//
+// With a filter the matching rows are stored, and update() follows the logs incrementally: new
+// lines are examined, at most FindBudget characters per bounded update(), lines the logs dropped are
+// removed, and the last line of each log, which may still grow or be rewritten by `\r`, is examined
+// again. Matches are stored likewise whenever there is a pattern.
 class OutputIndex final
 {
 public:
@@ -65,11 +74,14 @@ public:
     // Brings the index up to date with the logs.
     Result update(bool bounded);
 
-    int rowCount() const { return int(m_rows.size()); }
-    bool isEmpty() const { return m_rows.empty(); }
-    const Row &row(int index) const { return m_rows[size_t(index)]; }
+    int rowCount() const;
+    bool isEmpty() const { return rowCount() == 0; }
+    // 0 <= index < rowCount(). By value: a row is computed, not necessarily stored.
+    Row row(int index) const;
     const OutputLine &line(const Row &row) const;
     int rowOfSequence(quint64 sequence) const; // the first row at or after it
+    // Whether the rows are stored (a filter is on) rather than computed from the logs' ranges.
+    bool storesRows() const { return m_filter && isFinding(); }
 
     int matchCount() const { return int(m_matches.size()); }
     const Match &match(int index) const { return m_matches[size_t(index)]; }
@@ -82,16 +94,39 @@ private:
     struct Source
     {
         QPointer<OutputLog> log;
-        qint64 nextLine = 0;     // the first line not yet examined
+        qint64 nextLine = 0;     // the first line not yet examined for matches
         qint64 seenFirst = 0;    // the log's firstLineNumber() at the last update
         qint64 provisional = -1; // the last line, examined again at the next update
+        qint64 begin = 0;        // without a filter, the rows are the lines [begin, end)
+        qint64 end = 0;
+    };
+    // The rows [start, start + rows.size()) of the merge of several logs, and where each log's
+    // next line after them is (to go on merging). Valid while `generation` is the index's and
+    // each log's first line is still `firsts`.
+    struct Window
+    {
+        quint64 generation = 0;
+        int start = 0;
+        std::vector<Row> rows;
+        std::vector<qint64> next;
+        std::vector<qint64> firsts;
     };
 
     void dropTrimmed();
     void collectMatches(const QString &text, const Row &row, std::vector<Match> &out) const;
+    // Computed rows of several logs.
+    qint64 liveBegin(size_t source) const; // the first of [begin, end) still in the log
+    qint64 deadCount() const;              // rows whose line the log dropped since update()
+    qint64 lowerBound(size_t source, quint64 sequence) const; // first live line at or after it
+    void selectLive(qint64 rank, std::vector<qint64> &positions) const;
+    void fillWindow(int index) const;
+    bool windowValid() const;
 
     std::vector<Source> m_sources;
-    std::deque<Row> m_rows;
+    qint64 m_rowCount = 0; // computed rows
+    quint64 m_generation = 1;
+    mutable Window m_window;
+    std::deque<Row> m_rows; // stored rows (with a filter)
     std::deque<Match> m_matches;
     QString m_pattern;
     QRegularExpression m_regex;
