@@ -67,7 +67,6 @@ OutputView::OutputView(QWidget *parent)
     m_layouts.setMaxCost(4000);
 
     m_flushTimer.setSingleShot(true);
-    m_flushTimer.setInterval(FlushIntervalMs);
     connect(&m_flushTimer, &QTimer::timeout, this, [this] { refresh(true); });
 
     m_jumpButton = new QToolButton(this);
@@ -92,6 +91,10 @@ void OutputView::setProcesses(const QList<ManagedProcess *> &processes, bool sho
         if (OutputLog *log = m_index.log(i))
             disconnect(log, nullptr, this, nullptr);
     }
+    for (const Source &source : m_sources) {
+        if (source.process)
+            disconnect(source.process, &ManagedProcess::finished, this, nullptr);
+    }
     m_sources.clear();
     QList<OutputLog *> logs;
     for (ManagedProcess *process : processes) {
@@ -109,6 +112,11 @@ void OutputView::setProcesses(const QList<ManagedProcess *> &processes, bool sho
         m_sources.push_back(source);
         logs.append(process->output());
         connect(process->output(), &OutputLog::changed, this, &OutputView::markDirty);
+        // The run ended: no more output is coming, show the last of it now.
+        connect(process, &ManagedProcess::finished, this, [this] {
+            m_dirty = true;
+            postFlush();
+        });
         connect(process->output(), &OutputLog::cleared, this, [this, index] { purgeSource(index); });
     }
     m_index.setLogs(logs);
@@ -274,11 +282,33 @@ void OutputView::showMatch(int index)
 
 // --- The index ---------------------------------------------------------------------------------
 
+// A change is shown at once when the last flush was FlushIntervalMs ago or more, else when that
+// interval is over: output that trickles in appears without delay, a flood costs one flush per
+// interval. The flush is a posted call, not a timer, whenever it is due: Qt's glib event dispatcher
+// runs timers at idle priority after each timer dispatch until posted events have been handled, so
+// while pipes are ready at every turn (many entries flooding) a timer could wait 100 ms and more.
 void OutputView::markDirty()
 {
     m_dirty = true;
-    if (!m_flushTimer.isActive())
-        m_flushTimer.start();
+    if (m_flushPosted)
+        return;
+    const qint64 since = m_sinceFlush.isValid() ? m_sinceFlush.elapsed() : FlushIntervalMs;
+    if (since >= FlushIntervalMs)
+        postFlush();
+    else if (!m_flushTimer.isActive())
+        m_flushTimer.start(int(FlushIntervalMs - since));
+}
+
+void OutputView::postFlush()
+{
+    m_flushTimer.stop();
+    if (m_flushPosted)
+        return;
+    m_flushPosted = true;
+    QMetaObject::invokeMethod(this, [this] {
+        m_flushPosted = false;
+        refresh(true);
+    }, Qt::QueuedConnection);
 }
 
 void OutputView::rebuild()
@@ -317,6 +347,7 @@ void OutputView::refresh(bool bounded)
     if (!m_dirty)
         return;
     m_dirty = false;
+    m_sinceFlush.start();
     const quint64 top = m_index.isEmpty() ? 0 : m_index.row(firstVisibleRow()).sequence;
     const OutputIndex::Result result = m_index.update(bounded);
 

@@ -6,6 +6,7 @@
 
 #include <QAbstractScrollArea>
 #include <QCache>
+#include <QElapsedTimer>
 #include <QList>
 #include <QPointer>
 #include <QTimer>
@@ -20,9 +21,10 @@ class QTextStream;
 class QToolButton;
 
 // Shows the output of one or several entries, read straight from their OutputLogs. Nothing is
-// copied: the view keeps an index of (entry, line number) rows in arrival order, updated on a short
-// timer when a log changed, and paints only the rows in the viewport. A flood therefore costs one
-// index update per tick, and 100,000 kept lines cost nothing to paint.
+// copied: the view's index maps rows to (entry, line number) in arrival order, is brought up to date
+// at most every FlushIntervalMs when a log changed, and the view paints only the rows in the
+// viewport. Without a filter an update costs O(entries) however many lines arrived, so a flood
+// costs a few rows' layout and paint per flush, and 100,000 kept lines cost nothing to paint.
 //
 // Scrolling is by logical line (a wrapped line scrolls as one). The view follows the end unless the
 // user scrolled up; a "Jump to end" button is shown then.
@@ -137,6 +139,7 @@ private:
     };
 
     void markDirty();
+    void postFlush(); // a flush at the next turn of the event loop
     // Brings the index up to date with the logs; bounded: at most a tick's worth of find work.
     void refresh(bool bounded);
     void rebuild();
@@ -174,6 +177,8 @@ private:
     OutputIndex m_index;
     std::pair<quint64, int> m_currentMatch{0, -1}; // (sequence, start) of the current match
     QTimer m_flushTimer;
+    QElapsedTimer m_sinceFlush;
+    bool m_flushPosted = false;
     bool m_dirty = false;
     bool m_showNames = false;
     int m_nameWidth = 0;
