@@ -14,6 +14,8 @@
 #include <QSocketNotifier>
 #include <QTimer>
 
+#include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
@@ -61,6 +63,12 @@ namespace {
 // gets our pipes as fds 1 and 2 (dup2 in setUpChild); QProcess keeps stdin and the exit status.
 constexpr int PipeSize = 1024 * 1024;               // F_SETPIPE_SZ: fewer, larger reads
 constexpr qsizetype MaxReadPerWakeup = 1024 * 1024; // a pipe-full; then the event loop gets its turn
+// All pipes that are flooding (their last wake-up ended on the budget, not on an empty pipe) share
+// this much per event-loop turn, at least MinReadPerWakeup each: the event loop dispatches every
+// ready pipe in one turn, and 20 entries flooding at 1 MiB each held it for 60-100 ms.
+constexpr qsizetype MaxReadPerTurn = 2 * 1024 * 1024;
+constexpr qsizetype MinReadPerWakeup = 64 * 1024;
+std::atomic<int> floodingPipes{0};
 // After the leader's exit, how long a pipe may stay open (a grandchild holding it, or the last
 // bytes still on their way) before the run is reported finished anyway.
 constexpr int ExitDrainMs = 200;
@@ -178,6 +186,7 @@ struct ManagedProcess::Private
 
     // The output pipes' read ends (0: stdout, 1: stderr), -1 when closed.
     int pipeFds[2] = {-1, -1};
+    bool flooding[2] = {false, false}; // counted in floodingPipes
     QSocketNotifier *pipeNotifiers[2] = {nullptr, nullptr};
     QTimer drainTimer;                // after the leader's exit (ExitDrainMs)
     bool exitPending = false;         // QProcess reported the exit; the pipes are being drained
@@ -188,6 +197,7 @@ struct ManagedProcess::Private
     void readPipe(int index);
     void drainPipes();
     void closePipes();
+    void setFlooding(int index, bool on);
     void finishRun();
 };
 
@@ -738,8 +748,10 @@ bool ManagedProcess::Private::openPipes(int writeEnds[2], QString *error)
 void ManagedProcess::Private::readPipe(int index)
 {
     const OutputStream stream = index == 0 ? OutputStream::Stdout : OutputStream::Stderr;
+    const int sharing = std::max(1, floodingPipes.load(std::memory_order_relaxed));
+    const qsizetype budget = std::clamp(MaxReadPerTurn / sharing, MinReadPerWakeup, MaxReadPerWakeup);
     qsizetype taken = 0;
-    while (pipeFds[index] >= 0 && taken < MaxReadPerWakeup) {
+    while (pipeFds[index] >= 0 && taken < budget) {
         qsizetype capacity = 0;
         char *to = output->reserve(stream, 64 * 1024, &capacity);
         const ssize_t n = ::read(pipeFds[index], to, size_t(capacity));
@@ -757,6 +769,7 @@ void ManagedProcess::Private::readPipe(int index)
             pipeNotifiers[index] = nullptr;
         }
     }
+    setFlooding(index, pipeFds[index] >= 0 && taken >= budget);
     if (exitPending && pipeFds[0] < 0 && pipeFds[1] < 0) {
         drainTimer.stop();
         finishRun();
@@ -770,18 +783,26 @@ void ManagedProcess::Private::drainPipes()
     exitPending = false; // no finishRun() from in here
     for (int i = 0; i < 2; ++i) {
         while (pipeFds[i] >= 0) {
-            const qint64 before = output->bytesReceived(i == 0 ? OutputStream::Stdout : OutputStream::Stderr);
             readPipe(i);
-            if (output->bytesReceived(i == 0 ? OutputStream::Stdout : OutputStream::Stderr) - before < MaxReadPerWakeup)
+            if (!flooding[i]) // empty (or closed): not ended on the budget
                 break;
         }
     }
     exitPending = wasPending;
 }
 
+void ManagedProcess::Private::setFlooding(int index, bool on)
+{
+    if (flooding[index] == on)
+        return;
+    flooding[index] = on;
+    floodingPipes.fetch_add(on ? 1 : -1, std::memory_order_relaxed);
+}
+
 void ManagedProcess::Private::closePipes()
 {
     for (int i = 0; i < 2; ++i) {
+        setFlooding(i, false);
         delete pipeNotifiers[i];
         pipeNotifiers[i] = nullptr;
         if (pipeFds[i] >= 0)
