@@ -2,23 +2,22 @@
 //
 // For the same children (bench/flood_child writing BYTES of LINELEN-byte lines), in the same run,
 // alternating, REPEAT times each, every trial in a forked copy of this program:
-//   plain:  a plain reader draining the children's pipes into nothing (the physical limit);
+//   plain:  a plain reader draining the children's pipes (1 MiB, as ManagedProcess sets them, unless
+//           --pipe-size says otherwise) into nothing: the physical limit;
 //   window: MainWindow (QT_QPA_PLATFORM=offscreen unless set), the entries added through its
-//           ProcessManager, selected so that the output pane shows them, and started. Timed from
-//           start() until every entry has finished and the pane has painted the last line of
-//           every log (an event filter on the view's viewport sees the paint).
-//   direct: the same window, but each entry's output read the way proposed for ManagedProcess:
-//           the child's pipe (F_SETPIPE_SZ 1 MiB, O_NONBLOCK) watched by a QSocketNotifier and
-//           read straight into the entry's OutputLog with reserve()/commit(), up to 1 MiB per
-//           wake-up. (The entries run `flood_child 0` first, so that the pane shows them; the
-//           flood comes from children this program starts.)
+//           ProcessManager, selected so that the output pane shows them, and started (ManagedProcess
+//           reads the children's pipes itself). Timed from start() until every entry has finished
+//           ("in the log") and until the pane has painted the last line of every log ("painted":
+//           an event filter on the view's viewport sees the paint and checks the last row).
 // Meanwhile a 10 ms precise QTimer records its gaps: the longest and the 99th percentile are the
 // event loop's stalls. Then peak RSS (getrusage ru_maxrss) and lines/bytes received versus
 // written, with the check that the last stdout line kept is the last line written.
 //
 // Options: --bytes N (default 256 MiB), --line-length N (80; 0 = no newline at all),
 // --entries N (children flooding at once, BYTES/N each; default 1), --repeat N (default 3),
-// --busy N (N threads spinning meanwhile, to load the cores), --pipe-size N (plain reader only).
+// --busy N (N threads spinning meanwhile, to load the cores), --pipe-size N (plain reader only;
+// default 1 MiB). With OUTPUT_FLOOD_GAPS=1 in the environment, every timer gap over 12 ms is
+// printed with the time spent per receiver and event type during it (to see what a stall was).
 
 #include "mainwindow.h"
 #include "managedprocess.h"
@@ -33,7 +32,6 @@
 #include <QElapsedTimer>
 #include <QEvent>
 #include <QScrollBar>
-#include <QSocketNotifier>
 #include <QStandardPaths>
 #include <QTimer>
 
@@ -44,6 +42,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <functional>
+#include <map>
 #include <string>
 #include <thread>
 #include <vector>
@@ -67,7 +66,7 @@ struct Options
     int entries = 1;
     int repeat = 3;
     int busy = 0;
-    int pipeSize = 0;
+    int pipeSize = 1024 * 1024;
 };
 
 struct Trial
@@ -196,12 +195,40 @@ private:
     double m_paintedAt = 0;
 };
 
-Trial runWindow(const Options &options, bool direct)
+// With OUTPUT_FLOOD_GAPS set: every event delivery over 8 ms, to see what a stall was.
+class TimedApplication final : public QApplication
+{
+public:
+    using QApplication::QApplication;
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        static const bool report = qEnvironmentVariableIsSet("OUTPUT_FLOOD_GAPS");
+        if (!report)
+            return QApplication::notify(receiver, event);
+        const std::string key = std::string(receiver->metaObject()->className()) + ":"
+            + std::to_string(int(event->type()));
+        const double t = now();
+        ++depth;
+        const bool result = QApplication::notify(receiver, event);
+        --depth;
+        const double ms = (now() - t) * 1000.0;
+        if (depth == 0) {
+            spent[key] += ms;
+            counts[key] += 1;
+        }
+        return result;
+    }
+    int depth = 0;
+    std::map<std::string, double> spent;
+    std::map<std::string, int> counts;
+};
+
+Trial runWindow(const Options &options)
 {
     int argc = 1;
     char name[] = "output_flood";
     char *argv[] = {name, nullptr};
-    QApplication app(argc, argv);
+    TimedApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true);
     MainWindow window;
     window.resize(1280, 800);
@@ -213,7 +240,7 @@ Trial runWindow(const Options &options, bool direct)
         ProcessSpec spec;
         spec.name = QStringLiteral("flood-%1").arg(i + 1);
         spec.program = QString::fromUtf8(FLOOD_CHILD_PATH);
-        spec.args = {QString::number(direct ? 0 : each), QString::number(options.lineLength)};
+        spec.args = {QString::number(each), QString::number(options.lineLength)};
         processes.append(window.manager()->add(spec));
     }
     window.selectProcesses(processes);
@@ -227,27 +254,11 @@ Trial runWindow(const Options &options, bool direct)
 
     int finished = 0;
     double inLogAt = 0;
-    if (direct) {
-        // The entries' own (empty) runs first.
-        for (ManagedProcess *process : std::as_const(processes))
-            QObject::connect(process, &ManagedProcess::finished, &app, [&finished] { ++finished; });
-        for (ManagedProcess *process : std::as_const(processes))
-            process->start();
-        while (finished < options.entries)
-            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-        finished = 0;
-        for (ManagedProcess *process : std::as_const(processes))
-            QObject::disconnect(process, &ManagedProcess::finished, &app, nullptr);
-        settle.restart();
-        while (settle.elapsed() < 200)
-            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-    } else {
-        for (ManagedProcess *process : std::as_const(processes))
-            QObject::connect(process, &ManagedProcess::finished, &app, [&] {
-                if (++finished == options.entries)
-                    inLogAt = now();
-            });
-    }
+    for (ManagedProcess *process : std::as_const(processes))
+        QObject::connect(process, &ManagedProcess::finished, &app, [&] {
+            if (++finished == options.entries)
+                inLogAt = now();
+        });
 
     const auto complete = [&] {
         if (finished < options.entries)
@@ -268,13 +279,22 @@ Trial runWindow(const Options &options, bool direct)
 
     std::vector<double> gaps;
     gaps.reserve(100000);
+    double startedAt = now();
     QTimer tick;
     tick.setTimerType(Qt::PreciseTimer);
     tick.setInterval(10);
     double last = now();
-    QObject::connect(&tick, &QTimer::timeout, &app, [&gaps, &last] {
+    QObject::connect(&tick, &QTimer::timeout, &app, [&gaps, &last, &startedAt, &app] {
         const double t = now();
         gaps.push_back((t - last) * 1000.0);
+        if (qEnvironmentVariableIsSet("OUTPUT_FLOOD_GAPS") && gaps.back() > 12) {
+            std::fprintf(stderr, "gap %.1f ms ending at %.3f s:", gaps.back(), t - startedAt);
+            for (const auto &[key, ms] : app.spent)
+                if (ms > 1) std::fprintf(stderr, " %s %.1f ms (%d)", key.c_str(), ms, app.counts[key]);
+            std::fprintf(stderr, "\n");
+        }
+        app.spent.clear();
+        app.counts.clear();
         last = t;
     });
     QTimer deadline;
@@ -293,50 +313,14 @@ Trial runWindow(const Options &options, bool direct)
 
     const double start = now();
     last = start;
+    startedAt = start;
     tick.start();
-    std::vector<std::unique_ptr<QSocketNotifier>> notifiers;
-    std::vector<pid_t> pids;
-    if (direct) {
-        for (ManagedProcess *process : std::as_const(processes)) {
-            const auto [pid, fd] = spawnFloodChild(options, each, 1024 * 1024);
-            pids.push_back(pid);
-            ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
-            auto notifier = std::make_unique<QSocketNotifier>(fd, QSocketNotifier::Read);
-            QSocketNotifier *watch = notifier.get();
-            OutputLog *log = process->output();
-            QObject::connect(watch, &QSocketNotifier::activated, watch, [watch, fd, log, &finished, &inLogAt, &options] {
-                for (qsizetype taken = 0; taken < 1024 * 1024;) {
-                    qsizetype capacity = 0;
-                    char *to = log->reserve(OutputStream::Stdout, 64 * 1024, &capacity);
-                    const ssize_t n = ::read(fd, to, size_t(capacity));
-                    log->commit(OutputStream::Stdout, n > 0 ? n : 0);
-                    if (n > 0) {
-                        taken += n;
-                        continue;
-                    }
-                    if (n < 0 && (errno == EINTR))
-                        continue;
-                    if (n < 0 && errno == EAGAIN)
-                        return;
-                    watch->setEnabled(false);
-                    ::close(fd);
-                    log->endRun();
-                    if (++finished == options.entries)
-                        inLogAt = now();
-                    return;
-                }
-            });
-            notifiers.push_back(std::move(notifier));
-        }
-    } else {
-        for (ManagedProcess *process : std::as_const(processes))
-            process->start();
-    }
+    for (ManagedProcess *process : std::as_const(processes))
+        process->start();
+    if (qEnvironmentVariableIsSet("OUTPUT_FLOOD_GAPS"))
+        std::fprintf(stderr, "started at %.3f s\n", now() - start);
     app.exec();
     tick.stop();
-    for (pid_t pid : pids)
-        ::waitpid(pid, nullptr, 0);
-    notifiers.clear();
 
     Trial trial;
     trial.painted = watcher->paintedAt() > 0;
@@ -353,7 +337,7 @@ Trial runWindow(const Options &options, bool direct)
         const OutputLog *log = process->output();
         // Lines: every line ever appended, less ProcDeck's own messages (those kept, and the
         // "started" message when lines were dropped, as it is the first line of the run).
-        qint64 messages = log->firstLineNumber() > 0 ? (direct ? 2 : 1) : 0;
+        qint64 messages = log->firstLineNumber() > 0 ? 1 : 0;
         qint64 keptStdoutBytes = 0;
         qint64 lastStdout = -1;
         for (qint64 n = log->firstLineNumber(); n < log->endLineNumber(); ++n) {
@@ -479,44 +463,26 @@ int main(int argc, char **argv)
                 options.lineLength, options.lineLength == 0 ? " (no newline)" : "", options.busy,
                 options.busy == 1 ? "" : "s", options.repeat);
 
-    std::vector<double> plainRates, windowRates, ratios, maxGaps, p99Gaps;
-    std::vector<double> directRates, directRatios, directMaxGaps, directP99Gaps, bigPipeRates;
-    std::vector<double> inLogRatios, directInLogRatios;
-    Trial plain, window, directWindow;
+    std::vector<double> plainRates, windowRates, ratios, inLogRatios, maxGaps, p99Gaps;
+    Trial window;
     bool allOk = true;
     long long peakRss = 0;
     for (int r = 0; r < options.repeat; ++r) {
-        plain = forked([&options] { return runPlain(options, options.pipeSize); });
-        const Trial plainBigPipe = forked([&options] { return runPlain(options, 1024 * 1024); });
-        bigPipeRates.push_back(double(plainBigPipe.bytes) / plainBigPipe.seconds);
-        window = forked([&options] { return runWindow(options, false); });
-        directWindow = forked([&options] { return runWindow(options, true); });
-        directRates.push_back(double(directWindow.bytes) / directWindow.seconds);
-        directRatios.push_back(directRates.back() / bigPipeRates.back());
-        directInLogRatios.push_back(double(plainBigPipe.seconds) / directWindow.inLogSeconds);
-        directMaxGaps.push_back(directWindow.maxGapMs);
-        directP99Gaps.push_back(directWindow.p99GapMs);
-        peakRss = std::max(peakRss, directWindow.peakRssKiB);
-        allOk = allOk && directWindow.ok;
+        const Trial plain = forked([&options] { return runPlain(options, options.pipeSize); });
+        window = forked([&options] { return runWindow(options); });
         plainRates.push_back(double(plain.bytes) / plain.seconds);
         windowRates.push_back(double(window.bytes) / window.seconds);
-        ratios.push_back(windowRates.back() / plainRates.back());
+        ratios.push_back(plain.seconds / window.seconds);
         inLogRatios.push_back(plain.seconds / window.inLogSeconds);
         maxGaps.push_back(window.maxGapMs);
         p99Gaps.push_back(window.p99GapMs);
         peakRss = std::max(peakRss, window.peakRssKiB);
         allOk = allOk && window.ok;
-        std::printf("round %d: plain %.1f MiB/s (1 MiB pipe: %.1f), window %.1f MiB/s (%.3f s in the log, %.3f s "
-                    "painted), ratio %.2f, longest stall %.1f ms, p99 %.1f ms, peak RSS %.1f MiB%s\n",
-                    r + 1, mib(plainRates.back()), mib(bigPipeRates.back()), mib(windowRates.back()),
-                    window.inLogSeconds, window.seconds, ratios.back(),
-                    window.maxGapMs, window.p99GapMs, double(window.peakRssKiB) / 1024.0,
-                    window.ok ? "" : ", MISMATCH");
-        std::printf("         direct %.1f MiB/s (%.3f s in the log, %.3f s painted), ratio %.2f, longest stall %.1f ms, p99 %.1f ms, "
-                    "peak RSS %.1f MiB%s\n",
-                    mib(directRates.back()), directWindow.inLogSeconds, directWindow.seconds, directRatios.back(), directWindow.maxGapMs,
-                    directWindow.p99GapMs, double(directWindow.peakRssKiB) / 1024.0,
-                    directWindow.ok ? "" : ", MISMATCH");
+        std::printf("round %d: plain %.0f MiB/s (%.3f s), window %.3f s in the log, %.3f s painted: ratio %.2f in the "
+                    "log, %.2f painted; longest stall %.1f ms, p99 %.1f ms, peak RSS %.1f MiB%s\n",
+                    r + 1, mib(plainRates.back()), plain.seconds, window.inLogSeconds, window.seconds,
+                    inLogRatios.back(), ratios.back(), window.maxGapMs, window.p99GapMs,
+                    double(window.peakRssKiB) / 1024.0, window.ok ? "" : ", MISMATCH");
         std::fflush(stdout);
     }
     stop = true;
@@ -524,25 +490,17 @@ int main(int argc, char **argv)
         spinner.join();
 
     const long long each = options.bytes / options.entries;
-    std::printf("plain reader:      %8.1f MiB/s  (pipe %s; with a 1 MiB pipe %.1f MiB/s)\n",
-                mib(median(plainRates)), options.pipeSize > 0 ? std::to_string(options.pipeSize).c_str() : "default",
-                mib(median(bigPipeRates)));
-    std::printf("window:            %8.1f MiB/s  (until the last line is in the log and painted)\n",
-                mib(median(windowRates)));
-    std::printf("ratio:             %8.2f        (median of the rounds' ratios; range %.2f .. %.2f)\n",
+    std::printf("plain reader:      %8.1f MiB/s  (pipe %d bytes)\n", mib(median(plainRates)), options.pipeSize);
+    std::printf("window:            %8.1f MiB/s  (until the last line is painted)\n", mib(median(windowRates)));
+    std::printf("ratio painted:     %8.2f        (median of the rounds' ratios; range %.2f .. %.2f)\n",
                 median(ratios), *std::min_element(ratios.begin(), ratios.end()),
                 *std::max_element(ratios.begin(), ratios.end()));
-    std::printf("in the log:        ratio %.2f (window), %.2f (direct): the same, timed until the last line is in "
-                "the log\n", median(inLogRatios), median(directInLogRatios));
+    std::printf("ratio in the log:  %8.2f        (range %.2f .. %.2f)\n", median(inLogRatios),
+                *std::min_element(inLogRatios.begin(), inLogRatios.end()),
+                *std::max_element(inLogRatios.begin(), inLogRatios.end()));
     std::printf("event loop stall:  longest %.1f ms (worst round %.1f ms), 99th percentile %.1f ms\n",
                 median(maxGaps), *std::max_element(maxGaps.begin(), maxGaps.end()), median(p99Gaps));
-    std::printf("direct reader:     %8.1f MiB/s, ratio to the 1 MiB-pipe plain reader %.2f (range %.2f .. %.2f), longest stall %.1f ms "
-                "(worst %.1f ms), p99 %.1f ms\n",
-                mib(median(directRates)), median(directRatios),
-                *std::min_element(directRatios.begin(), directRatios.end()),
-                *std::max_element(directRatios.begin(), directRatios.end()), median(directMaxGaps),
-                *std::max_element(directMaxGaps.begin(), directMaxGaps.end()), median(directP99Gaps));
-    std::printf("peak RSS:          %.1f MiB (largest of the rounds, both windows)\n", double(peakRss) / 1024.0);
+    std::printf("peak RSS:          %.1f MiB (largest of the rounds)\n", double(peakRss) / 1024.0);
     std::printf("bytes:             written %lld, received %lld\n", each * options.entries, window.bytes);
     std::printf("lines:             written %lld, received %lld (kept %lld with messages, dropped %lld)\n",
                 expectedLines(options, each) * options.entries, window.lines, window.kept, window.dropped);
