@@ -16,7 +16,7 @@
 // Options: --bytes N (default 256 MiB), --line-length N (80; 0 = no newline at all),
 // --entries N (children flooding at once, BYTES/N each; default 1), --repeat N (default 3),
 // --busy N (N threads spinning meanwhile, to load the cores), --pipe-size N (plain reader only;
-// default 1 MiB). With OUTPUT_FLOOD_GAPS=1 in the environment, every timer gap over 12 ms is
+// default 1 MiB). With OUTPUT_FLOOD_GAPS=N in the environment, every timer gap over N ms is
 // printed with the time spent per receiver and event type during it (to see what a stall was).
 
 #include "mainwindow.h"
@@ -287,7 +287,8 @@ Trial runWindow(const Options &options)
     QObject::connect(&tick, &QTimer::timeout, &app, [&gaps, &last, &startedAt, &app] {
         const double t = now();
         gaps.push_back((t - last) * 1000.0);
-        if (qEnvironmentVariableIsSet("OUTPUT_FLOOD_GAPS") && gaps.back() > 12) {
+        static const int gapReport = qEnvironmentVariableIntValue("OUTPUT_FLOOD_GAPS");
+        if (gapReport > 0 && gaps.back() > gapReport) {
             std::fprintf(stderr, "gap %.1f ms ending at %.3f s:", gaps.back(), t - startedAt);
             for (const auto &[key, ms] : app.spent)
                 if (ms > 1) std::fprintf(stderr, " %s %.1f ms (%d)", key.c_str(), ms, app.counts[key]);
@@ -314,11 +315,13 @@ Trial runWindow(const Options &options)
     const double start = now();
     last = start;
     startedAt = start;
+    app.spent.clear();
+    app.counts.clear();
     tick.start();
     for (ManagedProcess *process : std::as_const(processes))
         process->start();
     if (qEnvironmentVariableIsSet("OUTPUT_FLOOD_GAPS"))
-        std::fprintf(stderr, "started at %.3f s\n", now() - start);
+        std::fprintf(stderr, "entries started in %.3f s\n", now() - start);
     app.exec();
     tick.stop();
 
