@@ -26,13 +26,13 @@ run "$bench/output_core" --bytes $((256 * MiB)) --repeat 3 --busy 2
 run "$bench/output_core" --bytes $((256 * MiB)) --repeat 3 --entries 20
 run "$bench/output_core" --bytes $((256 * MiB)) --repeat 3 --line-length 0
 
-# The whole window (offscreen): ManagedProcess's QProcess reading, and a direct reader, against
-# plain readers of the same children.
+# The whole window (offscreen), ManagedProcess reading the children's pipes, against plain readers
+# of the same children with the same 1 MiB pipes.
 export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
 run "$bench/output_flood" --bytes $((256 * MiB)) --repeat 5
-run "$bench/output_flood" --bytes $((256 * MiB)) --repeat 3 --busy 2
-run "$bench/output_flood" --bytes $((256 * MiB)) --repeat 3 --entries 20
-run "$bench/output_flood" --bytes $((256 * MiB)) --repeat 3 --line-length 0
+run "$bench/output_flood" --bytes $((256 * MiB)) --repeat 5 --busy 2
+run "$bench/output_flood" --bytes $((256 * MiB)) --repeat 5 --entries 20
+run "$bench/output_flood" --bytes $((256 * MiB)) --repeat 5 --line-length 0
 
 # 1,000 entries (short sleepers) against a plain posix_spawn + waitpid loop; CPU while 1,000 idle.
 cmake --build "$build" --target scale -j2 >/dev/null
