@@ -18,14 +18,25 @@ void setIdentity()
     QCoreApplication::setApplicationVersion(QStringLiteral(PROCDECK_VERSION));
 }
 
-// Qt's own strings (dialog buttons, file dialogs) in the user's language, then ProcDeck's.
-void installTranslations(QCoreApplication &app, QTranslator &qt, QTranslator &own)
+struct Translators
 {
-    if (qt.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        app.installTranslator(&qt);
-    if (own.load(QLocale(), QStringLiteral("procdeck"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        app.installTranslator(&own);
+    QTranslator plurals; // English singulars for %n messages, under any language without its own
+    QTranslator qt;
+    QTranslator own;
+};
+
+// English plural forms first (searched last), then Qt's own strings (dialog buttons, file
+// dialogs) in the user's language, then ProcDeck's (searched first).
+void installTranslations(QCoreApplication &app, Translators &translators)
+{
+    if (translators.plurals.load(QStringLiteral(":/i18n/procdeck_en.qm")))
+        app.installTranslator(&translators.plurals);
+    if (translators.qt.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        app.installTranslator(&translators.qt);
+    if (QLocale().language() != QLocale::English
+        && translators.own.load(QLocale(), QStringLiteral("procdeck"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        app.installTranslator(&translators.own);
 }
 
 } // namespace
@@ -38,12 +49,11 @@ int main(int argc, char *argv[])
     if (const std::optional<int> status = commandLine.printInformation())
         return *status;
 
-    QTranslator qtTranslator;
-    QTranslator ownTranslator;
+    Translators translators;
     if (commandLine.mode == CommandLine::Mode::Headless) {
         QCoreApplication app(argc, argv);
         setIdentity();
-        installTranslations(app, qtTranslator, ownTranslator);
+        installTranslations(app, translators);
         return HeadlessRunner::exec(commandLine);
     }
 
@@ -51,7 +61,7 @@ int main(int argc, char *argv[])
     setIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("ProcDeck"));
     QApplication::setDesktopFileName(QStringLiteral("procdeck"));
-    installTranslations(app, qtTranslator, ownTranslator);
+    installTranslations(app, translators);
 
     MainWindow window;
     window.show();

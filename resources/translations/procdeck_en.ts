@@ -1,0 +1,137 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>HeadlessRunner</name>
+    <message numerus="yes">
+        <source>killed %n process(es) that the entries left behind</source>
+        <translation>
+            <numerusform>killed %n process that the entries left behind</numerusform>
+            <numerusform>killed %n processes that the entries left behind</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>JoinDialog</name>
+    <message numerus="yes">
+        <source>Wait for the %n selected process(es) to exit, at most for the timeout. The window stays usable while it waits.</source>
+        <translation>
+            <numerusform>Wait for the selected process to exit, at most for the timeout. The window stays usable while it waits.</numerusform>
+            <numerusform>Wait for the %n selected processes to exit, at most for the timeout. The window stays usable while it waits.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n entries in this session</source>
+        <translation>
+            <numerusform>%n entry in this session</numerusform>
+            <numerusform>%n entries in this session</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the selected entries are still running.</source>
+        <translation>
+            <numerusform>%n of the selected entries is still running.</numerusform>
+            <numerusform>%n of the selected entries are still running.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restarting in %n s.</source>
+        <translation>
+            <numerusform>Restarting in %n s.</numerusform>
+            <numerusform>Restarting in %n s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Joining %n process(es)…</source>
+        <translation>
+            <numerusform>Joining %n process…</numerusform>
+            <numerusform>Joining %n processes…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Joining %n process(es), at most %1 s…</source>
+        <translation>
+            <numerusform>Joining %n process, at most %1 s…</numerusform>
+            <numerusform>Joining %n processes, at most %1 s…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n process(es) are still running.</source>
+        <translation>
+            <numerusform>%n process is still running.</numerusform>
+            <numerusform>%n processes are still running.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopping %n process(es) before quitting…</source>
+        <translation>
+            <numerusform>Stopping %n process before quitting…</numerusform>
+            <numerusform>Stopping %n processes before quitting…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OutputPane</name>
+    <message numerus="yes">
+        <source>%n earlier line(s) dropped</source>
+        <translation>
+            <numerusform>%n earlier line dropped</numerusform>
+            <numerusform>%n earlier lines dropped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProcessTableModel</name>
+    <message numerus="yes">
+        <source>Gave up after %n restart(s)</source>
+        <translation>
+            <numerusform>Gave up after %n restart</numerusform>
+            <numerusform>Gave up after %n restarts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SessionController</name>
+    <message numerus="yes">
+        <source>Opened %1: %n entries</source>
+        <translation>
+            <numerusform>Opened %1: %n entry</numerusform>
+            <numerusform>Opened %1: %n entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries are still running.</source>
+        <translation>
+            <numerusform>%n entry is still running.</numerusform>
+            <numerusform>%n entries are still running.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n entries from %1</source>
+        <translation>
+            <numerusform>Imported %n entry from %1</numerusform>
+            <numerusform>Imported %n entries from %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrustDialog</name>
+    <message numerus="yes">
+        <source>%1 asks to start %n command(s) when it opens. You have not run commands from this file before, or it changed since. Run them only if you trust where it came from.</source>
+        <translation>
+            <numerusform>%1 asks to start a command when it opens. You have not run commands from this file before, or it changed since. Run it only if you trust where it came from.</numerusform>
+            <numerusform>%1 asks to start %n commands when it opens. You have not run commands from this file before, or it changed since. Run them only if you trust where it came from.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
