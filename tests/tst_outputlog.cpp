@@ -76,6 +76,11 @@ private slots:
     void lineLongerThanChunk();
     void chunksDroppedWithLines();
     void lineCache();
+    void segmentPartlyDroppedThenRead_data();
+    void segmentPartlyDroppedThenRead();
+    void sequenceAcrossSegments();
+    void segmentLineAfterManyAppends();
+    void segmentsBoundedByBytes();
 };
 
 void tst_OutputLog::splitting_data()
@@ -614,6 +619,207 @@ void tst_OutputLog::lineCache()
     log.appendData(OutputStream::Stdout, "\n");
     QCOMPARE(log.line(1000).text, u"open more"_s);
     QCOMPARE(log.line(1000).byteCount, 10);
+}
+
+namespace {
+
+// Line i of a flood: its text varies in length; every seventh ends with \r\n, every fifth has a tab.
+QByteArray floodText(int i)
+{
+    QByteArray text = "line " + QByteArray::number(i) + ' ' + QByteArray(i % 37, char('a' + i % 26));
+    if (i % 5 == 0)
+        text += "\tx";
+    return text;
+}
+
+QByteArray floodLine(int i)
+{
+    return floodText(i) + (i % 7 == 0 ? "\r\n" : "\n");
+}
+
+} // namespace
+
+void tst_OutputLog::segmentPartlyDroppedThenRead_data()
+{
+    QTest::addColumn<int>("maxLines");
+    QTest::addColumn<int>("perRead");
+    QTest::addColumn<int>("lines");
+    QTest::addColumn<bool>("askDroppedOnTheWay");
+
+    QTest::newRow("bound inside a read") << 250 << 1000 << 3000 << false;
+    QTest::newRow("bound inside a read, drops asked") << 250 << 1000 << 3000 << true;
+    QTest::newRow("reads smaller than the bound") << 1000 << 333 << 5000 << true;
+    QTest::newRow("one line kept") << 1 << 100 << 1000 << true;
+    QTest::newRow("one read beyond the bound") << 100 << 5000 << 5000 << false;
+}
+
+// Appends of many plain lines are kept as segments; the line bound drops their first lines. Every
+// kept line reads back whole, in any order, and the drop counts are exact.
+void tst_OutputLog::segmentPartlyDroppedThenRead()
+{
+    QFETCH(int, maxLines);
+    QFETCH(int, perRead);
+    QFETCH(int, lines);
+    QFETCH(bool, askDroppedOnTheWay);
+
+    OutputLog log;
+    log.setLimits(maxLines, OutputLog::DefaultMaxBytes);
+    QByteArray read;
+    qint64 written = 0;
+    for (int i = 0; i < lines; ++i) {
+        read += floodLine(i);
+        if ((i + 1) % perRead == 0 || i + 1 == lines) {
+            log.appendData(OutputStream::Stdout, read);
+            written += read.size();
+            read.clear();
+            if (askDroppedOnTheWay) {
+                qint64 dropped = 0;
+                for (qint64 n = 0; n < log.firstLineNumber(); ++n)
+                    dropped += floodLine(int(n)).size();
+                QCOMPARE(log.droppedBytes(), dropped);
+                QCOMPARE(unaccountedBytes(log), 0);
+            }
+        }
+    }
+    const qint64 kept = std::min(lines, maxLines);
+    QCOMPARE(log.lineCount(), kept);
+    QCOMPARE(log.firstLineNumber(), lines - kept);
+    QCOMPARE(log.droppedLines(), lines - kept);
+    qint64 droppedBytes = 0;
+    for (int i = 0; i < lines - kept; ++i)
+        droppedBytes += floodLine(i).size();
+    QCOMPARE(log.droppedBytes(), droppedBytes);
+    QCOMPARE(log.bytesReceived(OutputStream::Stdout), written);
+    // Backwards, then with strides, then in order.
+    for (qint64 n = log.endLineNumber() - 1; n >= log.firstLineNumber(); --n)
+        QCOMPARE(log.line(n).text.toLatin1(), floodText(int(n)));
+    for (qint64 n = log.firstLineNumber(); n < log.endLineNumber(); n += 97)
+        QCOMPARE(log.line(n).byteCount, floodLine(int(n)).size());
+    for (qint64 n = log.firstLineNumber(); n < log.endLineNumber(); ++n) {
+        const OutputLine &line = log.line(n);
+        QCOMPARE(line.text.toLatin1(), floodText(int(n)));
+        QCOMPARE(line.byteCount, floodLine(int(n)).size());
+        QCOMPARE(line.stream, OutputStream::Stdout);
+        QVERIFY(!line.continued);
+        QCOMPARE(line.sequence, log.lineSequence(n));
+    }
+    QCOMPARE(unaccountedBytes(log), 0);
+    // More lines after a read: the oldest segment is dropped further, and what is kept is right.
+    log.appendData(OutputStream::Stdout, QByteArray(floodLine(lines) + floodLine(lines + 1)));
+    QCOMPARE(log.endLineNumber(), lines + 2);
+    QCOMPARE(log.line(log.firstLineNumber()).text.toLatin1(), floodText(int(log.firstLineNumber())));
+    QCOMPARE(log.line(lines + 1).text.toLatin1(), floodText(lines + 1));
+    QCOMPARE(unaccountedBytes(log), 0);
+}
+
+// lineSequence() of a line in a segment is its own: increasing within and across appends, the
+// same as line().sequence, and ordering the lines of two logs by arrival.
+void tst_OutputLog::sequenceAcrossSegments()
+{
+    OutputLog a;
+    OutputLog b;
+    a.setLimits(500, OutputLog::DefaultMaxBytes);
+    QList<std::pair<quint64, QByteArray>> merged;
+    int next = 0;
+    struct Written
+    {
+        const OutputLog *log;
+        qint64 number;
+        QByteArray text;
+    };
+    QList<Written> written;
+    qint64 numbers[2] = {0, 0};
+    for (int round = 0; round < 40; ++round) {
+        const int which = round % 3 == 0 ? 1 : 0;
+        OutputLog &log = which ? b : a;
+        QByteArray read;
+        for (int i = 0; i < 10 + round; ++i) {
+            read += floodLine(next);
+            written.append({&log, numbers[which]++, floodText(next)});
+            ++next;
+        }
+        if (round % 4 == 1) { // a line that needs the decoder between segments
+            read += "\x1b[31mred\x1b[0m\n";
+            written.append({&log, numbers[which]++, "red"});
+        }
+        log.appendData(round % 2 ? OutputStream::Stderr : OutputStream::Stdout, read);
+    }
+    for (const OutputLog *log : {&a, &b}) {
+        quint64 previous = 0;
+        for (qint64 n = log->firstLineNumber(); n < log->endLineNumber(); ++n) {
+            const quint64 sequence = log->lineSequence(n);
+            QVERIFY(sequence > previous);
+            QCOMPARE(log->line(n).sequence, sequence);
+            previous = sequence;
+            merged.append({sequence, log->line(n).text.toLatin1()});
+        }
+        QCOMPARE(log->lineSequence(log->firstLineNumber() - 1), quint64(0));
+        QCOMPARE(log->lineSequence(log->endLineNumber()), quint64(0));
+    }
+    QVERIFY(a.droppedLines() > 0);
+    std::sort(merged.begin(), merged.end());
+    QList<QByteArray> order;
+    for (const auto &entry : merged)
+        order.append(entry.second);
+    QList<QByteArray> expected;
+    for (const Written &line : written) {
+        if (line.number >= line.log->firstLineNumber())
+            expected.append(line.text);
+    }
+    QCOMPARE(order, expected);
+}
+
+// After thousands of appends (the bound dropping segments all along, the chunks recycled), any
+// line reads back right, also after the log was cleared.
+void tst_OutputLog::segmentLineAfterManyAppends()
+{
+    OutputLog log;
+    log.setLimits(10000, 4 * 1024 * 1024);
+    int next = 0;
+    for (int round = 0; round < 3000; ++round) {
+        QByteArray read;
+        for (int i = 0; i < 1 + round % 50; ++i)
+            read += floodLine(next++);
+        commitInReads(log, read, 1500); // segments end inside lines: open lines between reads
+    }
+    QCOMPARE(log.endLineNumber(), next);
+    QCOMPARE(log.lineCount(), 10000);
+    for (qint64 n = log.firstLineNumber(); n < log.endLineNumber(); n += 7)
+        QCOMPARE(log.line(n).text.toLatin1(), floodText(int(n)));
+    QCOMPARE(log.line(next - 1).text.toLatin1(), floodText(next - 1));
+    QCOMPARE(unaccountedBytes(log), 0);
+
+    log.clear();
+    QCOMPARE(log.droppedBytes(), 0);
+    QByteArray read;
+    for (int i = next; i < next + 100; ++i)
+        read += floodLine(i);
+    log.appendData(OutputStream::Stdout, read);
+    QCOMPARE(log.firstLineNumber(), next);
+    for (qint64 n = log.firstLineNumber(); n < log.endLineNumber(); ++n)
+        QCOMPARE(log.line(n).text.toLatin1(), floodText(int(n)));
+}
+
+// Segments are dropped by the byte budget as lines were: memory stays under it however much
+// arrives, in large reads as in small ones.
+void tst_OutputLog::segmentsBoundedByBytes()
+{
+    const qint64 budget = 2 * 1024 * 1024;
+    OutputLog log;
+    log.setLimits(OutputLog::DefaultMaxLines, budget);
+    QByteArray block;
+    int next = 0;
+    while (block.size() < 256 * 1024)
+        block += floodLine(next++);
+    for (int round = 0; round < 100; ++round) {
+        commitInReads(log, block, round % 2 ? 256 * 1024 : 4096);
+        QVERIFY2(log.usedBytes() <= budget, QByteArray::number(log.usedBytes()));
+    }
+    QVERIFY(log.droppedLines() > 0);
+    QVERIFY(log.lineCount() < OutputLog::DefaultMaxLines);
+    QCOMPARE(unaccountedBytes(log), 0);
+    const qint64 last = log.endLineNumber() - 1;
+    QCOMPARE(log.line(last).text.toLatin1(), floodText(next - 1));
 }
 
 QTEST_GUILESS_MAIN(tst_OutputLog)

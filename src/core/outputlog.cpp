@@ -117,10 +117,58 @@ inline quint64 specialMask(const char *p, qsizetype size)
 }
 #endif
 
+// Bit i set: byte i of the 64 at `p` is a `\n` (64 bytes must be readable).
+inline quint64 newlineMask(const char *p)
+{
+    quint64 mask = 0;
+#ifdef __SSE2__
+    const __m128i newline = _mm_set1_epi8('\n');
+    for (int i = 0; i < 64; i += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
+        mask |= quint64(quint16(_mm_movemask_epi8(_mm_cmpeq_epi8(v, newline)))) << i;
+    }
+#else
+    for (int i = 0; i < 64; ++i) {
+        if (p[i] == '\n')
+            mask |= quint64(1) << i;
+    }
+#endif
+    return mask;
+}
+
+// Where the line after the k-th `\n` from `p` starts (`end` if there are fewer).
+const char *skipLines(const char *p, const char *end, qint64 k)
+{
+    if (k <= 0)
+        return p;
+    while (end - p >= 64) {
+        quint64 mask = newlineMask(p);
+        const int found = __builtin_popcountll(mask);
+        if (found >= k) {
+            for (; k > 1; --k)
+                mask &= mask - 1;
+            return p + __builtin_ctzll(mask) + 1;
+        }
+        k -= found;
+        p += 64;
+    }
+    for (; p < end; ++p) {
+        if (*p == '\n' && --k == 0)
+            return p + 1;
+    }
+    return end;
+}
+
 } // namespace
 
 // Three stores, dropped from the front in step:
-// - `index`: a ring of 40-byte entries, one per kept line (sequence, time, run, stream, where).
+// - `index`: a ring of entries (sequence, time, run, stream, where). An entry is one line, or a
+//   SEGMENT: a run of complete plain lines taken in by one append, stored as one entry (the
+//   bytes, their count of lines, the first of their consecutive sequence numbers) so that a
+//   flood costs no work per line at intake. A segment's line offsets are found only when one of
+//   its lines is read (a small cache of segments' offsets); the line bound drops whole entries
+//   from the front and skips the first lines of the oldest segment (the bytes of the skipped
+//   lines are counted only when asked for).
 // - `chunks`: the bytes as read. A plain line is a (chunk, offset, length) in them; a chunk is
 //   freed (or kept as the one spare) as soon as no kept line refers to it, so a flood costs no
 //   allocation per line nor per read. A plain open line is kept contiguous: when a chunk is
@@ -132,7 +180,8 @@ struct OutputLog::Private final : public OutputLineSink
     enum Flag : quint8 {
         Decoded = 1,        // `where` is a serial in `decoded`
         Continued = 2,
-        TerminatorShift = 2 // bits 2-3: the bytes of `\n` or `\r\n` after a plain line
+        TerminatorShift = 2, // bits 2-3: the bytes of `\n` or `\r\n` after a plain line
+        Segment = 16        // `lines` complete plain lines, `length` bytes with their terminators
     };
     struct Entry
     {
@@ -140,6 +189,8 @@ struct OutputLog::Private final : public OutputLineSink
         qint64 timeMs = 0;
         quint64 where = 0;   // plain: chunk serial << 32 | offset; decoded: serial in `decoded`
         quint32 length = 0;  // plain: bytes of text
+        quint32 lines = 1;   // lines in the entry (more than one: a segment)
+        qint64 firstLine = 0; // line number of its first line
         qint32 run = 0;
         OutputStream stream = OutputStream::Stdout;
         quint8 flags = 0;
@@ -151,7 +202,7 @@ struct OutputLog::Private final : public OutputLineSink
         std::unique_ptr<char[]> data;
         qsizetype capacity = 0;
         qsizetype used = 0;
-        qint64 lines = 0; // kept plain lines in it
+        qint64 lines = 0; // kept plain entries (lines and segments) in it
     };
     struct CachedLine
     {
@@ -162,11 +213,21 @@ struct OutputLog::Private final : public OutputLineSink
         OutputLine line;
     };
     static constexpr size_t CacheSize = 128;
+    // A segment's line starts (offsets from its first byte; one more: its end).
+    struct SegmentLines
+    {
+        qint64 firstLine = -1;
+        quint64 sequence = 0;
+        std::vector<quint32> starts;
+    };
+    static constexpr size_t SegmentCacheSize = 4;
 
     std::vector<Entry> index; // ring, capacity a power of two
     size_t head = 0;          // slot of firstLineNumber()
-    size_t count = 0;         // kept lines
+    size_t count = 0;         // kept entries
+    qint64 keptLines = 0;     // kept lines
     qint64 first = 0;
+    size_t lastHit = 0;       // entry of the last line looked up
 
     std::deque<Chunk> chunks;
     quint64 firstChunk = 0;   // serial of chunks.front()
@@ -201,6 +262,13 @@ struct OutputLog::Private final : public OutputLineSink
     OutputLine *filling = nullptr;  // handed out, its cost not yet counted
 
     std::array<CachedLine, CacheSize> cache;
+    std::array<SegmentLines, SegmentCacheSize> segmentCache;
+    size_t segmentCacheNext = 0;
+    // The bytes of the first lines of the oldest segment that are dropped, found when asked for:
+    // for the segment starting at skipFirstLine, skipLines lines take skipBytes bytes.
+    qint64 skipFirstLine = -1;
+    qint64 skipLinesDone = 0;
+    qint64 skipBytesDone = 0;
 
     ~Private() { totalUsed().fetch_sub(publishedBytes, std::memory_order_relaxed); }
 
@@ -223,28 +291,17 @@ struct OutputLog::Private final : public OutputLineSink
     }
 
     Entry &pushEntry();
-    // pushEntry() for the hot path: the entry is the caller's to fill in whole.
-    Entry &appendEntry()
-    {
-        if (Q_LIKELY(count == size_t(maxLines) && !(index[head].flags & Decoded))) {
-            // At the line bound: the oldest (plain) line goes, its slot is the new line's.
-            const Entry &old = index[head];
-            droppedBytes += old.byteCount();
-            Chunk &oldChunk = chunkOf(old);
-            ++droppedLines;
-            ++first;
-            head = (head + 1) & (index.size() - 1);
-            if (--oldChunk.lines == 0) {
-                releaseChunks();
-                updateUsed();
-            }
-            return index[(head + count - 1) & (index.size() - 1)];
-        }
-        return pushEntry();
-    }
+    Entry &pushSlot();
+    void pushSegment(int stream, const char *start, qsizetype bytes, qint64 lines, quint64 sequence);
+    size_t entryOf(qint64 lineNumber);
+    const SegmentLines &segmentLines(const Entry &entry);
+    qint64 frontSkipBytes();
+    void dropLines(qint64 lines);
+    // Drops what is left of the oldest entry, keeping at least `keep` lines in the log.
+    void dropFrontEntry(qint64 keep);
     OutputLine &pushDecoded(Entry &entry);
     quint64 takeSequence();
-    void dropFront();
+    void dropFront() { dropLines(1); }
     void releaseChunks();
     void trimBytes();
     void publish();
@@ -270,16 +327,15 @@ struct OutputLog::Private final : public OutputLineSink
     void finishFilling();
 };
 
-OutputLog::Private::Entry &OutputLog::Private::pushEntry()
+// A new slot at the end of the ring (the ring grows unless that would go over the budget).
+OutputLog::Private::Entry &OutputLog::Private::pushSlot()
 {
-    while (count >= size_t(maxLines))
-        dropFront();
     if (count == index.size() && count > 0
         && usedBytes + qint64(index.size() * sizeof(Entry)) > budget()) {
-        dropFront(); // growing the index would go over the budget
+        dropFrontEntry(0); // growing the index would go over the budget
     }
     if (count == index.size()) {
-        // Grow the ring, oldest line first.
+        // Grow the ring, oldest entry first.
         std::vector<Entry> grown(std::max<size_t>(16, index.size() * 2));
         for (size_t i = 0; i < count; ++i)
             grown[i] = entryAt(i);
@@ -290,7 +346,160 @@ OutputLog::Private::Entry &OutputLog::Private::pushEntry()
     ++count;
     Entry &entry = back();
     entry = Entry();
+    entry.firstLine = first + keptLines;
     return entry;
+}
+
+// An entry of one line.
+OutputLog::Private::Entry &OutputLog::Private::pushEntry()
+{
+    if (keptLines >= qint64(maxLines))
+        dropLines(keptLines - qint64(maxLines) + 1);
+    Entry &entry = pushSlot();
+    ++keptLines;
+    return entry;
+}
+
+// `lines` complete plain lines at `start`, `bytes` long with their terminators, with the
+// consecutive sequence numbers from `sequence`.
+void OutputLog::Private::pushSegment(int stream, const char *start, qsizetype bytes, qint64 lines,
+                                     quint64 sequence)
+{
+    if (keptLines + lines > qint64(maxLines))
+        dropLines(std::min(keptLines, keptLines + lines - qint64(maxLines)));
+    Entry &entry = pushSlot();
+    entry.sequence = sequence;
+    entry.timeMs = sinkTime;
+    entry.where = quint64(firstChunk + chunks.size() - 1) << 32 | quint64(start - chunks.back().data.get());
+    entry.length = quint32(bytes);
+    entry.lines = quint32(lines);
+    entry.run = run;
+    entry.stream = stream == 1 ? OutputStream::Stderr : OutputStream::Stdout;
+    entry.flags = Segment;
+    ++chunks.back().lines;
+    keptLines += lines;
+    if (keptLines > qint64(maxLines)) // more lines than the bound in one append
+        dropLines(keptLines - qint64(maxLines));
+}
+
+// The entry (index in the ring) that holds a kept line.
+size_t OutputLog::Private::entryOf(qint64 lineNumber)
+{
+    auto holds = [&](size_t i) {
+        const Entry &e = entryAt(i);
+        return e.firstLine <= lineNumber && lineNumber < e.firstLine + qint64(e.lines);
+    };
+    if (lastHit < count && holds(lastHit))
+        return lastHit;
+    if (lastHit + 1 < count && holds(lastHit + 1))
+        return ++lastHit;
+    size_t low = 0;
+    size_t high = count; // the first entry that starts after lineNumber
+    while (low < high) {
+        const size_t middle = low + (high - low) / 2;
+        if (entryAt(middle).firstLine <= lineNumber)
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    lastHit = low - 1;
+    return lastHit;
+}
+
+const OutputLog::Private::SegmentLines &OutputLog::Private::segmentLines(const Entry &entry)
+{
+    for (const SegmentLines &cached : segmentCache) {
+        if (cached.firstLine == entry.firstLine && cached.sequence == entry.sequence)
+            return cached;
+    }
+    SegmentLines &lines = segmentCache[segmentCacheNext];
+    segmentCacheNext = (segmentCacheNext + 1) % SegmentCacheSize;
+    lines.firstLine = entry.firstLine;
+    lines.sequence = entry.sequence;
+    if (lines.starts.capacity() > 4 * (size_t(entry.lines) + 1) + 1024)
+        lines.starts = {};
+    lines.starts.resize(size_t(entry.lines) + 1);
+    const char *const base = bytesOf(entry);
+    const char *p = base;
+    const char *const end = base + entry.length;
+    size_t n = 0;
+    lines.starts[0] = 0;
+    while (end - p >= 64) {
+        quint64 mask = newlineMask(p);
+        while (mask != 0) {
+            lines.starts[++n] = quint32(p - base + __builtin_ctzll(mask) + 1);
+            mask &= mask - 1;
+        }
+        p += 64;
+    }
+    for (; p < end; ++p) {
+        if (*p == '\n')
+            lines.starts[++n] = quint32(p - base + 1);
+    }
+    Q_ASSERT(n == entry.lines);
+    return lines;
+}
+
+// The bytes of the lines of the oldest entry that are dropped while the entry is kept.
+qint64 OutputLog::Private::frontSkipBytes()
+{
+    if (count == 0)
+        return 0;
+    const Entry &front = index[head];
+    const qint64 skipped = first - front.firstLine;
+    if (skipped == 0)
+        return 0;
+    Q_ASSERT(front.flags & Segment);
+    if (skipFirstLine != front.firstLine) {
+        skipFirstLine = front.firstLine;
+        skipLinesDone = 0;
+        skipBytesDone = 0;
+    }
+    if (skipLinesDone < skipped) {
+        const char *const base = bytesOf(front);
+        skipBytesDone = skipLines(base + skipBytesDone, base + front.length, skipped - skipLinesDone) - base;
+        skipLinesDone = skipped;
+    }
+    return skipBytesDone;
+}
+
+void OutputLog::Private::dropLines(qint64 lines)
+{
+    while (lines > 0 && count > 0) {
+        Entry &entry = index[head];
+        const qint64 left = entry.firstLine + qint64(entry.lines) - first;
+        const qint64 n = std::min(lines, left);
+        first += n;
+        keptLines -= n;
+        droppedLines += n;
+        lines -= n;
+        if (n < left)
+            break; // the oldest segment is kept, its first lines skipped
+        if (entry.flags & Decoded) {
+            OutputLine &line = decoded.front();
+            droppedBytes += line.byteCount;
+            decodedBytes -= memoryCost(line);
+            decoded.pop_front();
+            ++firstDecoded;
+        } else {
+            droppedBytes += (entry.flags & Segment) ? qint64(entry.length) : entry.byteCount();
+            --chunkOf(entry).lines;
+        }
+        head = (head + 1) & (index.size() - 1);
+        --count;
+        lastHit = lastHit > 0 ? lastHit - 1 : 0;
+        releaseChunks();
+        updateUsed();
+    }
+}
+
+void OutputLog::Private::dropFrontEntry(qint64 keep)
+{
+    if (count == 0)
+        return;
+    const Entry &entry = index[head];
+    const qint64 left = entry.firstLine + qint64(entry.lines) - first;
+    dropLines(std::min(left, keptLines - keep));
 }
 
 OutputLine &OutputLog::Private::pushDecoded(Entry &entry)
@@ -312,27 +521,6 @@ quint64 OutputLog::Private::takeSequence()
         sinkSequenceEnd = sinkSequence + 1024;
     }
     return sinkSequence++;
-}
-
-void OutputLog::Private::dropFront()
-{
-    Entry &entry = index[head];
-    if (entry.flags & Decoded) {
-        OutputLine &line = decoded.front();
-        droppedBytes += line.byteCount;
-        decodedBytes -= memoryCost(line);
-        decoded.pop_front();
-        ++firstDecoded;
-    } else {
-        droppedBytes += entry.byteCount();
-        --chunkOf(entry).lines;
-    }
-    ++droppedLines;
-    ++first;
-    head = (head + 1) & (index.size() - 1);
-    --count;
-    releaseChunks();
-    updateUsed();
 }
 
 // Front chunks no kept line refers to go; the last chunk is the one being written.
@@ -362,9 +550,10 @@ void OutputLog::Private::trimBytes()
             updateUsed();
             continue;
         }
-        if (count <= 1)
+        // Memory comes free only as whole entries go: the rest of the oldest one goes at once.
+        if (keptLines <= 1)
             break;
-        dropFront();
+        dropFrontEntry(1);
     }
 }
 
@@ -388,8 +577,8 @@ void OutputLog::Private::newChunk(qsizetype minBytes)
     const qsizetype size = std::max(chunkSize, carry + minBytes);
     if (size == chunkSize) {
         // Before allocating, drop the lines that are over the budget: a chunk may come free.
-        while (!spare && count > 1 && usedBytes + size > budget())
-            dropFront();
+        while (!spare && keptLines > 1 && usedBytes + size > budget())
+            dropFrontEntry(1);
     }
     Chunk chunk;
     if (size == chunkSize && spare) {
@@ -450,70 +639,107 @@ void OutputLog::Private::take(int stream, qsizetype bytes)
     publish();
 }
 
-// The hot path. The bytes are classified 64 at a time into a bit mask of special bytes (not
-// printable ASCII); each set bit is then a line end, a tab, or the start of a line that needs the
-// decoder. A plain line costs its share of the classification and a 40-byte index entry.
-// Compiled for SSE2 and for AVX2 (chosen once per program).
-template<quint64 (*SpecialMask)(const char *, qsizetype)>
-void OutputLog::Private::scanLines(int stream, const char *p, const char *end)
+namespace {
+
+// Where a run of whole plain lines stops. The bytes before `from` (an open plain line's) are
+// known to be plain.
+struct PlainRun
 {
-    // An open plain line of this stream ends right where these bytes begin.
-    const char *lineStart = p;
-    if (tailOpen) {
-        Q_ASSERT(tailStream == stream && !(back().flags & Decoded));
-        lineStart = bytesOf(back());
-        Q_ASSERT(lineStart + back().length == p);
-    }
-    Chunk &chunk = chunks.back();
-    const char *const base = chunk.data.get();
-    const quint64 where = quint64(firstChunk + chunks.size() - 1) << 32;
-    const OutputStream streamId = stream == 1 ? OutputStream::Stderr : OutputStream::Stdout;
-    const char *block = p;
-    while (block < end) {
+    const char *lineStart; // after the run's last line
+    const char *stop;      // the special byte that ended the run (a line end, or one that needs
+                           // the decoder); nullptr: the bytes ran out
+    qint64 lines;          // whole plain lines in the run
+    int terminator;        // of the line ending at `stop`: 1 (`\n`), 2 (`\r\n`), 0 (none)
+};
+
+// The hot path: the bytes from `lineStart` are classified 64 at a time into a bit mask of special
+// bytes (not printable ASCII); each set bit is a line end, a tab, or the start of a line that needs
+// the decoder. Whole plain lines are only counted. The run stops at a line that needs the decoder,
+// at a line longer than MaxLine, after the first line if `OneLine`, or at the end.
+template<quint64 (*SpecialMask)(const char *, qsizetype), bool OneLine>
+[[gnu::always_inline]] inline PlainRun scanRun(const char *lineStart, const char *from, const char *end)
+{
+    qint64 lines = 0;
+    for (const char *block = from; block < end; block += 64) {
         quint64 mask = SpecialMask(block, end - block);
-        const char *next = block + 64;
         while (mask != 0) {
             const char *special = block + __builtin_ctzll(mask);
             mask &= mask - 1;
             if (special < lineStart)
                 continue; // the \n of a \r\n
-            int terminator = 0;
-            if (*special == '\n')
-                terminator = 1;
-            else if (*special == '\r' && end - special >= 2 && special[1] == '\n')
-                terminator = 2;
-            if (terminator != 0) {
-                while (special - lineStart > MaxLine) {
-                    pushPlain(stream, lineStart, MaxLine, 0, true);
-                    lineStart += MaxLine;
-                }
-                if (Q_UNLIKELY(tailOpen)) {
-                    pushPlain(stream, lineStart, special - lineStart, terminator, false);
-                } else {
-                    // A whole line: the common case of a flood.
-                    Entry &entry = appendEntry();
-                    entry.sequence = sinkSequence++;
-                    entry.timeMs = sinkTime;
-                    entry.where = where | quint64(lineStart - base);
-                    entry.length = quint32(special - lineStart);
-                    entry.run = run;
-                    entry.stream = streamId;
-                    entry.flags = quint8(terminator << TerminatorShift);
-                    ++chunk.lines;
-                }
-                lineStart = special + terminator;
-            } else if (*special != '\t') {
-                // This line needs the decoder, from its start, until the decoder is idle again.
-                decoding[stream] = true;
-                lineStart = feedDecoder(stream, lineStart, end);
-                next = lineStart;
-                break;
+            int terminator = 1;
+            if (*special != '\n') {
+                if (*special == '\t')
+                    continue;
+                if (*special == '\r' && end - special >= 2 && special[1] == '\n')
+                    terminator = 2;
+                else
+                    return {lineStart, special, lines, 0};
             }
+            if (OneLine || Q_UNLIKELY(special - lineStart > MaxLine))
+                return {lineStart, special, lines, terminator};
+            ++lines;
+            lineStart = special + terminator;
         }
-        block = next;
+    }
+    return {lineStart, nullptr, lines, 0};
+}
+
+} // namespace
+
+// Consecutive whole plain lines become one segment entry: such a line costs its share of the
+// classification and a count. Compiled for SSE2 and for AVX2 (chosen once per program).
+template<quint64 (*SpecialMask)(const char *, qsizetype)>
+void OutputLog::Private::scanLines(int stream, const char *p, const char *end)
+{
+    const char *lineStart = p;
+    if (tailOpen) {
+        // An open plain line of this stream ends right where these bytes begin: its end (or a
+        // byte that needs the decoder) is looked for in them.
+        Q_ASSERT(tailStream == stream && !(back().flags & Decoded));
+        lineStart = bytesOf(back());
+        Q_ASSERT(lineStart + back().length == p);
+        const PlainRun run = scanRun<SpecialMask, true>(lineStart, p, end);
+        if (run.stop == nullptr) {
+            // No line end: the open line grows (below).
+        } else if (run.terminator == 0) {
+            decoding[stream] = true;
+            lineStart = feedDecoder(stream, lineStart, end);
+        } else {
+            while (run.stop - lineStart > MaxLine) {
+                pushPlain(stream, lineStart, MaxLine, 0, true);
+                lineStart += MaxLine;
+            }
+            pushPlain(stream, lineStart, run.stop - lineStart, run.terminator, false);
+            lineStart = run.stop + run.terminator;
+        }
+    }
+    while (lineStart < end && !tailOpen) {
+        const PlainRun run = scanRun<SpecialMask, false>(lineStart, lineStart, end);
+        if (run.lines != 0) {
+            pushSegment(stream, lineStart, run.lineStart - lineStart, run.lines, sinkSequence);
+            sinkSequence += quint64(run.lines);
+        }
+        lineStart = run.lineStart;
+        if (run.stop == nullptr)
+            break;
+        if (run.terminator == 0) {
+            // This line needs the decoder, from its start, until the decoder is idle again.
+            decoding[stream] = true;
+            lineStart = feedDecoder(stream, lineStart, end);
+        } else {
+            // A line longer than MaxLine: cut into pieces.
+            while (run.stop - lineStart > MaxLine) {
+                pushPlain(stream, lineStart, MaxLine, 0, true);
+                lineStart += MaxLine;
+            }
+            pushPlain(stream, lineStart, run.stop - lineStart, run.terminator, false);
+            lineStart = run.stop + run.terminator;
+        }
     }
     if (lineStart >= end)
         return;
+    // The rest is an open plain line (or the open line grew).
     while (end - lineStart > MaxLine) {
         pushPlain(stream, lineStart, MaxLine, 0, true);
         lineStart += MaxLine;
@@ -719,8 +945,8 @@ void OutputLog::setLimits(qsizetype maxLines, qint64 maxBytes)
         d->chunkBytes -= d->chunkSize;
     }
     const qint64 before = d->droppedLines;
-    while (d->count > size_t(d->maxLines))
-        d->dropFront();
+    if (d->keptLines > qint64(d->maxLines))
+        d->dropLines(d->keptLines - qint64(d->maxLines));
     d->updateUsed();
     d->trimBytes();
     d->publish();
@@ -834,10 +1060,12 @@ void OutputLog::appendMessage(const QString &text)
 
 void OutputLog::clear()
 {
-    d->first += qint64(d->count);
+    d->first += d->keptLines;
     d->index = {};
     d->head = 0;
     d->count = 0;
+    d->keptLines = 0;
+    d->lastHit = 0;
     d->firstChunk += d->chunks.size();
     d->chunks.clear();
     d->spare.reset();
@@ -861,12 +1089,12 @@ qint64 OutputLog::firstLineNumber() const
 
 qint64 OutputLog::endLineNumber() const
 {
-    return d->first + qint64(d->count);
+    return d->first + d->keptLines;
 }
 
 qsizetype OutputLog::lineCount() const
 {
-    return qsizetype(d->count);
+    return qsizetype(d->keptLines);
 }
 
 const OutputLine &OutputLog::line(qint64 lineNumber) const
@@ -874,30 +1102,52 @@ const OutputLine &OutputLog::line(qint64 lineNumber) const
     static const OutputLine empty;
     if (lineNumber < d->first || lineNumber >= endLineNumber())
         return empty;
-    const Private::Entry &entry = d->entryAt(size_t(lineNumber - d->first));
+    const Private::Entry &entry = d->entryAt(d->entryOf(lineNumber));
     if (entry.flags & Private::Decoded)
         return d->decoded[size_t(entry.where - d->firstDecoded)];
 
+    // What the line is: a plain line's entry, or a line of a segment.
+    const char *bytes = d->bytesOf(entry);
+    quint64 sequence = entry.sequence;
+    quint32 length = entry.length;
+    quint8 flags = entry.flags;
+    qint64 byteCount = 0;
+    if (entry.flags & Private::Segment) {
+        const qint64 i = lineNumber - entry.firstLine;
+        sequence += quint64(i);
+        Private::CachedLine &cached = d->cache[size_t(lineNumber) % Private::CacheSize];
+        if (cached.number == lineNumber && cached.sequence == sequence)
+            return cached.line; // a segment's lines do not change
+        const Private::SegmentLines &lines = d->segmentLines(entry);
+        const quint32 start = lines.starts[size_t(i)];
+        byteCount = qint64(lines.starts[size_t(i) + 1] - start);
+        bytes += start;
+        const int terminator = byteCount >= 2 && bytes[byteCount - 2] == '\r' ? 2 : 1;
+        length = quint32(byteCount - terminator);
+        flags = quint8(terminator << Private::TerminatorShift);
+    } else {
+        byteCount = entry.byteCount();
+    }
+
     Private::CachedLine &cached = d->cache[size_t(lineNumber) % Private::CacheSize];
-    if (cached.number == lineNumber && cached.sequence == entry.sequence
-        && cached.length == entry.length && cached.flags == entry.flags)
+    if (cached.number == lineNumber && cached.sequence == sequence
+        && cached.length == length && cached.flags == flags)
         return cached.line;
     OutputLine &line = cached.line;
-    const qsizetype length = qsizetype(entry.length);
-    if (line.text.capacity() > 4 * length + 256)
+    if (line.text.capacity() > 4 * qsizetype(length) + 256)
         line.text = QString(); // do not keep a long line's buffer for short ones
-    line.text = QLatin1StringView(d->bytesOf(entry), length);
+    line.text = QLatin1StringView(bytes, qsizetype(length));
     line.spans.clear();
     line.timeMs = entry.timeMs;
-    line.sequence = entry.sequence;
-    line.byteCount = entry.byteCount();
+    line.sequence = sequence;
+    line.byteCount = byteCount;
     line.run = entry.run;
     line.stream = entry.stream;
-    line.continued = entry.flags & Private::Continued;
+    line.continued = flags & Private::Continued;
     cached.number = lineNumber;
-    cached.sequence = entry.sequence;
-    cached.length = entry.length;
-    cached.flags = entry.flags;
+    cached.sequence = sequence;
+    cached.length = length;
+    cached.flags = flags;
     return line;
 }
 
@@ -905,7 +1155,8 @@ quint64 OutputLog::lineSequence(qint64 lineNumber) const
 {
     if (lineNumber < d->first || lineNumber >= endLineNumber())
         return 0;
-    return d->entryAt(size_t(lineNumber - d->first)).sequence;
+    const Private::Entry &entry = d->entryAt(d->entryOf(lineNumber));
+    return entry.sequence + quint64(lineNumber - entry.firstLine);
 }
 
 quint64 OutputLog::tailRevision() const
@@ -925,7 +1176,7 @@ qint64 OutputLog::droppedLines() const
 
 qint64 OutputLog::droppedBytes() const
 {
-    return d->droppedBytes;
+    return d->droppedBytes + d->frontSkipBytes();
 }
 
 qint64 OutputLog::bytesReceived(OutputStream stream) const

@@ -54,12 +54,14 @@ class OutputDecoder;
 // [firstLineNumber(), endLineNumber()). The last line may still be open (a partial line, or one
 // being rewritten by `\r`); tailRevision() changes whenever it changes in place.
 //
-// Storage: the bytes as read, in large chunks, plus a compact index entry per line. A line of
-// printable ASCII (the bulk of a flood) is never decoded at intake: one vector scan finds its end
-// and that it needs nothing else, and line() converts it when it is read. Only a line with an
-// escape, a control, `\r` or non-ASCII bytes goes through the OutputDecoder at intake (and the
-// lines after it, as long as the decoder carries state: a colour, a partial character). reserve()
-// and commit() let a reader read() straight into the storage.
+// Storage: the bytes as read, in large chunks, plus an index. A line of printable ASCII (the bulk
+// of a flood) is never decoded at intake: one vector scan finds its end and that it needs nothing
+// else. The consecutive plain lines of one append are one index entry (a segment: their bytes, how
+// many, the first of their sequence numbers); a line's place in a segment is found only when the
+// line is read, and line() converts it then. Only a line with an escape, a control, `\r` or
+// non-ASCII bytes goes through the OutputDecoder at intake (and the lines after it, as long as the
+// decoder carries state: a colour, a partial character). reserve() and commit() let a reader
+// read() straight into the storage.
 class OutputLog final : public QObject
 {
     Q_OBJECT
@@ -68,9 +70,10 @@ class OutputLog final : public QObject
 public:
     static constexpr qsizetype DefaultMaxLines = 100000;
     // Memory for the kept lines (see usedBytes()). 100,000 lines of 80 characters take about
-    // 14 MiB (8 MiB of bytes in 1 MiB chunks, 40 bytes of index per line), so the line count
-    // bounds a flood of ordinary lines and this budget bounds long ones (a 1 GB line is kept as
-    // its last ~500 pieces of 64 KiB); one flooding entry plus the window stays well under 250 MiB.
+    // 9 MiB (8 MiB of bytes in 1 MiB chunks and a spare; a flood's index is one entry per read,
+    // a line that arrives alone costs a 48-byte entry), so the line count bounds a flood of
+    // ordinary lines and this budget bounds long ones (a 1 GB line is kept as its last ~500
+    // pieces of 64 KiB); one flooding entry plus the window stays well under 250 MiB.
     static constexpr qint64 DefaultMaxBytes = 32 * 1024 * 1024;
     // Every log of the program together: a log that adds lines while the total is over this
     // budget drops its own oldest lines (so 20 entries flooding at once keep about 6 MiB each).
