@@ -738,6 +738,9 @@ bool ManagedProcess::Private::openPipes(int writeEnds[2], QString *error)
         pipeFds[i] = fds[0];
         writeEnds[i] = fds[1];
         pipeNotifiers[i] = new QSocketNotifier(fds[0], QSocketNotifier::Read, q);
+        // Off until handleStarted() has written "started, PID N": read earlier, the child's first
+        // partial line would be cut in two by that note.
+        pipeNotifiers[i]->setEnabled(false);
         QObject::connect(pipeNotifiers[i], &QSocketNotifier::activated, q, [this, i] { readPipe(i); });
     }
     return true;
@@ -818,6 +821,10 @@ void ManagedProcess::Private::handleStarted()
     if (pid <= 0)
         pid = process->processId();
     output->appendMessage(ManagedProcess::tr("started, PID %1").arg(pid));
+    for (QSocketNotifier *notifier : pipeNotifiers) {
+        if (notifier)
+            notifier->setEnabled(true);
+    }
     if (state == State::Starting) // not when terminate()/kill() came first: it stays Stopping
         setState(paused ? State::Paused : State::Running);
     emit q->started(pid);
