@@ -21,6 +21,8 @@
 #include "outputdecoder.h"
 #include "outputlog.h"
 
+#include "benchsupport.h"
+
 #include <QCoreApplication>
 #include <QProcess>
 #include <QSocketNotifier>
@@ -46,6 +48,8 @@
 #include <unistd.h>
 
 extern char **environ;
+
+using namespace BenchSupport;
 
 namespace {
 
@@ -79,28 +83,6 @@ struct Trial
     bool lastLineOk = true;
     long long peakRssKiB = 0;
 };
-
-double now()
-{
-    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
-
-// Peak RSS since the last reset (Linux: VmHWM, reset through /proc/self/clear_refs).
-void resetPeakRss()
-{
-    std::ofstream("/proc/self/clear_refs") << "5";
-}
-
-long long peakRssKiB()
-{
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line)) {
-        if (line.rfind("VmHWM:", 0) == 0)
-            return std::atoll(line.c_str() + 6);
-    }
-    return -1;
-}
 
 Child spawnFlood(const Options &options, long long bytes, int pipeSize = -1)
 {
@@ -319,8 +301,8 @@ Trial runZeroCopy(const Options &options)
     return trial;
 }
 
-// What ManagedProcess does today: QProcess reads the pipe into its own buffer, and every
-// readyRead takes everything there is with readAll and appends it.
+// What ManagedProcess did before it read its pipes itself: QProcess reads the pipe into its own
+// buffer, and every readyRead takes everything there is with readAll and appends it.
 Trial runQProcess(const Options &options)
 {
     int argc = 1;
@@ -449,62 +431,6 @@ double decodeOnly(const Options &options)
     return double(options.bytes) / (now() - start);
 }
 
-// Runs one trial in a forked copy of this process, so that its peak RSS is its own.
-template<typename Run>
-Trial forked(Run run)
-{
-    int fds[2];
-    if (::pipe(fds) != 0) {
-        std::perror("pipe");
-        std::exit(1);
-    }
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-        ::close(fds[0]);
-        const Trial trial = run();
-        const ssize_t written = ::write(fds[1], &trial, sizeof trial);
-        ::_exit(written == ssize_t(sizeof trial) ? 0 : 1);
-    }
-    ::close(fds[1]);
-    Trial trial;
-    const ssize_t got = ::read(fds[0], &trial, sizeof trial);
-    ::close(fds[0]);
-    ::waitpid(pid, nullptr, 0);
-    if (got != ssize_t(sizeof trial)) {
-        std::fprintf(stderr, "output_core: a trial failed\n");
-        std::exit(1);
-    }
-    return trial;
-}
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
-}
-
-std::string machine()
-{
-    std::ifstream cpuinfo("/proc/cpuinfo");
-    std::string line;
-    std::string model = "unknown CPU";
-    while (std::getline(cpuinfo, line)) {
-        if (line.rfind("model name", 0) == 0) {
-            model = line.substr(line.find(':') + 2);
-            break;
-        }
-    }
-    utsname name{};
-    ::uname(&name);
-    return model + ", " + std::to_string(::sysconf(_SC_NPROCESSORS_ONLN)) + " CPUs, " + name.sysname
-        + ' ' + name.release + ", Qt " + qVersion();
-}
-
-double mib(double bytes)
-{
-    return bytes / (1024.0 * 1024.0);
-}
-
 int defaultPipeSize()
 {
     int fds[2];
@@ -585,7 +511,7 @@ int main(int argc, char **argv)
         double plainRate = 0;
         for (Variant &variant : variants) {
             Trial (*run)(const Options &) = variant.run;
-            variant.last = forked([&options, run] { return run(options); });
+            variant.last = forked<Trial>("output_core", [&options, run] { return run(options); });
             const double rate = double(variant.last.bytes) / variant.last.seconds;
             variant.rates.push_back(rate);
             if (variant.run == runPlain)

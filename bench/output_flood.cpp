@@ -28,6 +28,8 @@
 #include "processmanager.h"
 #include "processspec.h"
 
+#include "benchsupport.h"
+
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEvent>
@@ -57,6 +59,8 @@
 
 extern char **environ;
 
+using namespace BenchSupport;
+
 namespace {
 
 struct Options
@@ -83,18 +87,6 @@ struct Trial
     bool ok = true;            // every line accounted for, last line kept = last written
     bool painted = false;
 };
-
-double now()
-{
-    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
-
-long long peakRssKiB()
-{
-    rusage usage{};
-    ::getrusage(RUSAGE_SELF, &usage);
-    return usage.ru_maxrss;
-}
 
 long long expectedLines(const Options &options, long long bytes)
 {
@@ -341,16 +333,13 @@ Trial runWindow(const Options &options)
         // Lines: every line ever appended, less ProcDeck's own messages (those kept, and the
         // "started" message when lines were dropped, as it is the first line of the run).
         qint64 messages = log->firstLineNumber() > 0 ? 1 : 0;
-        qint64 keptStdoutBytes = 0;
         qint64 lastStdout = -1;
         for (qint64 n = log->firstLineNumber(); n < log->endLineNumber(); ++n) {
             const OutputLine &line = log->line(n);
-            if (line.stream == OutputStream::Message) {
+            if (line.stream == OutputStream::Message)
                 ++messages;
-            } else {
-                keptStdoutBytes += line.byteCount;
+            else
                 lastStdout = n;
-            }
         }
         const qint64 lines = log->endLineNumber() - messages;
         trial.lines += lines;
@@ -364,62 +353,8 @@ Trial runWindow(const Options &options)
             if (lastStdout < 0 || log->line(lastStdout).text.left(10).toLongLong() != number)
                 trial.ok = false;
         }
-        (void)keptStdoutBytes;
     }
     return trial;
-}
-
-template<typename Run>
-Trial forked(Run run)
-{
-    int fds[2];
-    if (::pipe(fds) != 0)
-        std::exit(1);
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-        ::close(fds[0]);
-        const Trial trial = run();
-        const ssize_t written = ::write(fds[1], &trial, sizeof trial);
-        ::_exit(written == ssize_t(sizeof trial) ? 0 : 1);
-    }
-    ::close(fds[1]);
-    Trial trial;
-    const ssize_t got = ::read(fds[0], &trial, sizeof trial);
-    ::close(fds[0]);
-    ::waitpid(pid, nullptr, 0);
-    if (got != ssize_t(sizeof trial)) {
-        std::fprintf(stderr, "output_flood: a trial failed\n");
-        std::exit(1);
-    }
-    return trial;
-}
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
-}
-
-double mib(double bytes)
-{
-    return bytes / (1024.0 * 1024.0);
-}
-
-std::string machine()
-{
-    std::ifstream cpuinfo("/proc/cpuinfo");
-    std::string line;
-    std::string model = "unknown CPU";
-    while (std::getline(cpuinfo, line)) {
-        if (line.rfind("model name", 0) == 0) {
-            model = line.substr(line.find(':') + 2);
-            break;
-        }
-    }
-    utsname name{};
-    ::uname(&name);
-    return model + ", " + std::to_string(::sysconf(_SC_NPROCESSORS_ONLN)) + " CPUs, " + name.sysname
-        + ' ' + name.release + ", Qt " + qVersion();
 }
 
 } // namespace
@@ -471,8 +406,8 @@ int main(int argc, char **argv)
     bool allOk = true;
     long long peakRss = 0;
     for (int r = 0; r < options.repeat; ++r) {
-        const Trial plain = forked([&options] { return runPlain(options, options.pipeSize); });
-        window = forked([&options] { return runWindow(options); });
+        const Trial plain = forked<Trial>("output_flood", [&options] { return runPlain(options, options.pipeSize); });
+        window = forked<Trial>("output_flood", [&options] { return runWindow(options); });
         plainRates.push_back(double(plain.bytes) / plain.seconds);
         windowRates.push_back(double(window.bytes) / window.seconds);
         ratios.push_back(plain.seconds / window.seconds);

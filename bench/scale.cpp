@@ -28,6 +28,8 @@
 #include "processmanager.h"
 #include "procstats.h"
 
+#include "benchsupport.h"
+
 #include <QAction>
 #include <QApplication>
 
@@ -56,6 +58,8 @@
 extern char **environ;
 
 using namespace Qt::StringLiterals;
+
+using namespace BenchSupport;
 
 namespace {
 
@@ -238,13 +242,6 @@ Round plainRound(const Options &options)
     round.exitedS = double(clock.nsecsElapsed()) / 1e9;
     round.cpuS = cpuSeconds() - cpuBefore;
     return round;
-}
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    const size_t n = values.size();
-    return n == 0 ? 0 : n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
 template <typename Field>

@@ -1,10 +1,8 @@
-#include "commandline.h"
 #include "headlessrunner.h"
 #include "sessionfile.h"
 #include "testsupport.h"
 
 #include <QBuffer>
-#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -15,14 +13,11 @@
 
 #include <cerrno>
 #include <csignal>
-#include <vector>
 
 using namespace Qt::StringLiterals;
 
 // The headless mode, run as a separate process like a user runs it: the real `procdeck`
-// executable (PD_APP_PATH) when its main() dispatches to HeadlessRunner (its --help offers
-// --headless), else this test program itself started with --as-procdeck (see main() below),
-// which calls the same entry point, HeadlessRunner::exec().
+// executable (PD_APP_PATH).
 class tst_Headless final : public QObject
 {
     Q_OBJECT
@@ -30,27 +25,16 @@ class tst_Headless final : public QObject
 private slots:
     void initTestCase();
 
-    void outputOrder_data() { programs(); }
     void outputOrder();
-    void firstFailureInStartOrder_data() { programs(); }
     void firstFailureInStartOrder();
-    void signalDeathAndFailedStart_data() { programs(); }
     void signalDeathAndFailedStart();
-    void timeout_data() { programs(); }
     void timeout();
-    void badFileOrArguments_data() { programs(); }
     void badFileOrArguments();
-    void sigtermTerminatesEveryProcess_data() { programs(); }
     void sigtermTerminatesEveryProcess();
-    void sigintExitStatus_data() { programs(); }
     void sigintExitStatus();
-    void leftoverGrandchildIsKilled_data() { programs(); }
     void leftoverGrandchildIsKilled();
-    void openLineIsCompleted_data() { programs(); }
     void openLineIsCompleted();
-    void restartPolicies_data() { programs(); }
     void restartPolicies();
-    void procfile_data() { programs(); }
     void procfile();
     void examples_data();
     void examples();
@@ -67,14 +51,14 @@ private:
         qint64 elapsedMs = 0;
     };
 
-    void programs();
+    // Starts `procdeck ARGS…`.
+    static void startProcdeck(QProcess &process, const QStringList &arguments);
     QString writeSession(const QList<ProcessSpec> &specs, const QString &name = u"s.json"_s);
     static ProcessSpec child(const QString &name, const QStringList &args);
     Run run(const QStringList &arguments, int deadlineMs = 30000);
     static QStringList withoutNotes(const QStringList &lines);
 
     QTemporaryDir m_dir;
-    bool m_appDispatches = false;
 };
 
 namespace {
@@ -97,26 +81,12 @@ bool isGone(qint64 pid)
 void tst_Headless::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    QProcess help;
-    help.start(QStringLiteral(PD_APP_PATH), {u"--help"_s});
-    QSignalSpy finished(&help, &QProcess::finished);
-    if (help.state() != QProcess::NotRunning || finished.count() > 0) {
-        if (finished.count() > 0 || finished.wait(20000))
-            m_appDispatches = help.readAllStandardOutput().contains("--headless");
-        else
-            help.kill();
-    }
-    if (!m_appDispatches)
-        qInfo("procdeck does not dispatch --headless yet: this program runs as procdeck instead");
+    QVERIFY2(QFile::exists(QStringLiteral(PD_APP_PATH)), PD_APP_PATH);
 }
 
-void tst_Headless::programs()
+void tst_Headless::startProcdeck(QProcess &process, const QStringList &arguments)
 {
-    QTest::addColumn<QString>("program");
-    if (m_appDispatches)
-        QTest::newRow("procdeck") << QStringLiteral(PD_APP_PATH);
-    else
-        QTest::newRow("self as procdeck") << QCoreApplication::applicationFilePath();
+    process.start(QStringLiteral(PD_APP_PATH), arguments);
 }
 
 QString tst_Headless::writeSession(const QList<ProcessSpec> &specs, const QString &name)
@@ -141,17 +111,12 @@ ProcessSpec tst_Headless::child(const QString &name, const QStringList &args)
 
 tst_Headless::Run tst_Headless::run(const QStringList &arguments, int deadlineMs)
 {
-    QFETCH(QString, program);
-    QStringList args = arguments;
-    if (program != QStringLiteral(PD_APP_PATH))
-        args.prepend(u"--as-procdeck"_s);
-
     Run result;
     QProcess process;
     QSignalSpy finished(&process, &QProcess::finished);
     QElapsedTimer clock;
     clock.start();
-    process.start(program, args);
+    startProcdeck(process, arguments);
     if (!finished.wait(deadlineMs)) {
         process.kill();
         finished.wait(5000);
@@ -271,15 +236,11 @@ void tst_Headless::badFileOrArguments()
 
 void tst_Headless::sigtermTerminatesEveryProcess()
 {
-    QFETCH(QString, program);
     const QString file = writeSession({child(u"tree"_s, {u"tree"_s, u"60000"_s}),
                                        child(u"stubborn"_s, {u"ignore-term"_s, u"60000"_s})});
     QProcess process;
     QSignalSpy finished(&process, &QProcess::finished);
-    QStringList args{u"--headless"_s, file};
-    if (program != QStringLiteral(PD_APP_PATH))
-        args.prepend(u"--as-procdeck"_s);
-    process.start(program, args);
+    startProcdeck(process, {u"--headless"_s, file});
 
     // "tree | child PID grandchild PID" and "stubborn | ready".
     QByteArray output;
@@ -307,14 +268,10 @@ void tst_Headless::sigtermTerminatesEveryProcess()
 
 void tst_Headless::sigintExitStatus()
 {
-    QFETCH(QString, program);
     const QString file = writeSession({child(u"sleeper"_s, {u"echo"_s, u"up"_s, u"then"_s, u"sleep"_s, u"60000"_s})});
     QProcess process;
     QSignalSpy finished(&process, &QProcess::finished);
-    QStringList args{u"--headless"_s, file};
-    if (program != QStringLiteral(PD_APP_PATH))
-        args.prepend(u"--as-procdeck"_s);
-    process.start(program, args);
+    startProcdeck(process, {u"--headless"_s, file});
     QByteArray output;
     QTRY_VERIFY_WITH_TIMEOUT((output += process.readAllStandardOutput()).contains("sleeper | up"), 20000);
     ::kill(pid_t(process.processId()), SIGINT);
@@ -400,18 +357,15 @@ void tst_Headless::procfile()
 
 void tst_Headless::examples_data()
 {
-    // The shipped examples (examples/README.md), run by procdeck when its main() dispatches,
-    // else by this program as procdeck: the expected lines (regular expressions, whole line) must
-    // appear in this order; other lines may come between them.
-    QTest::addColumn<QString>("program");
+    // The shipped examples (examples/README.md), run by procdeck: the expected lines (regular
+    // expressions, whole line) must appear in this order; other lines may come between them.
     QTest::addColumn<QString>("example");
     QTest::addColumn<QString>("timeout");
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QStringList>("expected");
 
-    const QString program = m_appDispatches ? QStringLiteral(PD_APP_PATH) : QCoreApplication::applicationFilePath();
     const int timedOut = HeadlessRunner::TimeoutExitCode;
-    QTest::newRow("demo") << program << u"demo.json"_s << u"3"_s << timedOut
+    QTest::newRow("demo") << u"demo.json"_s << u"3"_s << timedOut
                           << QStringList{u"quick    \\| hello from a quick job; \\$\\(not run\\) \\* reach the child as they are"_s,
                                          u"stubborn \\| ignoring SIGTERM: Terminate waits 3 s, then kills"_s,
                                          u"chatty   \\| tick 1 of 200"_s, u"chatty   \\| tick 3 of 200"_s,
@@ -419,32 +373,32 @@ void tst_Headless::examples_data()
                                          u"sleeper  \\* terminated by SIGTERM, exit -15"_s,
                                          u"stubborn \\* terminated by SIGKILL, exit -9"_s};
     QTest::newRow("01 child prints")
-        << program << u"01-child-prints.json"_s << QString() << 0
+        << u"01-child-prints.json"_s << QString() << 0
         << QStringList{u"Process-1 \\* started, PID (\\d+)"_s, u"Process-1 \\| hello from the child process, pid \\d+"_s,
                        u"Process-1 \\| the child is done"_s, u"Process-1 \\* exited with code 0"_s};
     QTest::newRow("02 args and kwargs")
-        << program << u"02-args-kwargs.json"_s << QString() << 0
+        << u"02-args-kwargs.json"_s << QString() << 0
         << QStringList{u"kwargs-as-arguments   \\| Good morning, Alice! \\(1/3\\)"_s,
                        u"kwargs-as-arguments   \\| Good morning, Alice! \\(3/3\\)"_s,
                        u"kwargs-as-arguments   \\* exited with code 0"_s};
     QTest::newRow("02 kwargs as environment")
-        << program << u"02-args-kwargs.json"_s << QString() << 0
+        << u"02-args-kwargs.json"_s << QString() << 0
         << QStringList{u"kwargs-as-environment \\| Good evening, Bob! \\(1/2\\)"_s,
                        u"kwargs-as-environment \\| Good evening, Bob! \\(2/2\\)"_s};
-    QTest::newRow("03 join") << program << u"03-join.json"_s << QString() << 0
+    QTest::newRow("03 join") << u"03-join.json"_s << QString() << 0
                              << QStringList{u"worker \\| worker: working for 3 s"_s, u"worker \\| worker: done"_s,
                                             u"worker \\* exited with code 0"_s};
-    QTest::newRow("04 join timeout, 3 s of 5") << program << u"04-join-timeout.json"_s << u"3"_s << timedOut
+    QTest::newRow("04 join timeout, 3 s of 5") << u"04-join-timeout.json"_s << u"3"_s << timedOut
                                                << QStringList{u"worker \\| worker: working for 5 s"_s,
                                                               u"worker \\* terminated by SIGTERM, exit -15"_s};
-    QTest::newRow("05 clock") << program << u"05-clock.json"_s << u"2.5"_s << timedOut
+    QTest::newRow("05 clock") << u"05-clock.json"_s << u"2.5"_s << timedOut
                               << QStringList{u"clock \\| clock: pid \\d+"_s, u"clock \\| The time is \\d\\d:\\d\\d:\\d\\d"_s,
                                              u"clock \\| The time is \\d\\d:\\d\\d:\\d\\d"_s,
                                              u"clock \\* terminated by SIGTERM, exit -15"_s};
-    QTest::newRow("06 three workers") << program << u"06-three-workers.json"_s << QString() << 0
+    QTest::newRow("06 three workers") << u"06-three-workers.json"_s << QString() << 0
                                       << QStringList{u"worker-2s \\| worker-2s: done"_s, u"worker-3s \\| worker-3s: done"_s,
                                                      u"worker-4s \\| worker-4s: done"_s, u"worker-4s \\* exited with code 0"_s};
-    QTest::newRow("07 terminate") << program << u"07-terminate.json"_s << u"1.2"_s << timedOut
+    QTest::newRow("07 terminate") << u"07-terminate.json"_s << u"1.2"_s << timedOut
                                   << QStringList{u"long-task \\| step 1"_s, u"long-task \\| step 2"_s,
                                                  u"long-task \\* terminate: SIGTERM to process group \\d+"_s,
                                                  u"long-task \\* terminated by SIGTERM, exit -15"_s};
@@ -499,22 +453,5 @@ void tst_Headless::inProcessPrefixesAndColours()
     QVERIFY(errors.data().isEmpty());
 }
 
-// `tst_headless --as-procdeck ARGS…` behaves as `procdeck ARGS…` does in headless mode.
-int main(int argc, char *argv[])
-{
-    if (argc > 1 && qstrcmp(argv[1], "--as-procdeck") == 0) {
-        std::vector<const char *> arguments{argv[0]};
-        arguments.insert(arguments.end(), argv + 2, argv + argc);
-        const CommandLine commandLine = CommandLine::parse(int(arguments.size()), arguments.data());
-        if (const std::optional<int> status = commandLine.printInformation())
-            return *status;
-        QCoreApplication app(argc, argv);
-        return HeadlessRunner::exec(commandLine);
-    }
-    QCoreApplication app(argc, argv);
-    tst_Headless test;
-    QTEST_SET_MAIN_SOURCE_PATH
-    return QTest::qExec(&test, argc, argv);
-}
-
+QTEST_GUILESS_MAIN(tst_Headless)
 #include "tst_headless.moc"

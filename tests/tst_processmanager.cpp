@@ -51,6 +51,7 @@ private slots:
     void terminateAllThenAllStopped();
     void terminateAllWithNothingAlive();
     void removeLiveEntryKillsIt();
+    void removeWhenStoppedTerminatesFirst();
     void clearRemovesEverything();
     void modifiedOnSpecChange();
     void baseDirectoryReachesEntries();
@@ -276,6 +277,31 @@ void tst_ProcessManager::removeLiveEntryKillsIt()
     QTRY_VERIFY_WITH_TIMEOUT(guard.isNull(), 5000);
     QVERIFY(::kill(pid, 0) == -1 && errno == ESRCH);
     QCOMPARE(managerFinished.count(), 0); // a removed entry is not reported any more
+}
+
+// The gentle removal: the stop signal and the grace period first, the row stays meanwhile.
+void tst_ProcessManager::removeWhenStoppedTerminatesFirst()
+{
+    ProcessManager manager;
+    ManagedProcess *idle = manager.add(childSpec({u"exit"_s, u"0"_s}));
+    ProcessSpec stubbornSpec = childSpec({u"ignore-term"_s, u"30000"_s});
+    stubbornSpec.stopTimeoutMs = 300;
+    ManagedProcess *stubborn = manager.add(stubbornSpec);
+    QVERIFY(stubborn->start().ok);
+    QTRY_COMPARE_WITH_TIMEOUT(stubborn->output()->endLineNumber() > 1, true, 5000); // "ready"
+    QPointer<ManagedProcess> guard(stubborn);
+
+    manager.removeWhenStopped(idle); // not running: removed at once
+    QCOMPARE(manager.count(), 1);
+
+    int exitCode = 0;
+    connect(stubborn, &ManagedProcess::finished, this, [&exitCode, stubborn] { exitCode = stubborn->exitCode(); });
+    manager.removeWhenStopped(stubborn);
+    QCOMPARE(manager.count(), 1); // still listed while it stops
+    QCOMPARE(stubborn->state(), ManagedProcess::State::Stopping);
+    QTRY_COMPARE_WITH_TIMEOUT(manager.count(), 0, 5000);
+    QCOMPARE(exitCode, -9); // it ignored SIGTERM: SIGKILL after the grace period
+    QTRY_VERIFY_WITH_TIMEOUT(guard.isNull(), 5000);
 }
 
 void tst_ProcessManager::clearRemovesEverything()

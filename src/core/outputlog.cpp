@@ -315,6 +315,9 @@ struct OutputLog::Private final : public OutputLineSink
     [[gnu::target("avx2")]] void scanLinesAvx2(int stream, const char *p, const char *end);
 #endif
     void pushPlain(int stream, const char *start, qsizetype length, int terminator, bool continued);
+    // A whole plain line ending at `stop`, cut into MaxLine pieces when longer; returns the next
+    // line's start.
+    const char *pushPlainCut(int stream, const char *start, const char *stop, int terminator);
     void openPlain(int stream, const char *start, qsizetype length);
     const char *feedDecoder(int stream, const char *p, const char *end);
     template<typename Call>
@@ -706,12 +709,7 @@ void OutputLog::Private::scanLines(int stream, const char *p, const char *end)
             decoding[stream] = true;
             lineStart = feedDecoder(stream, lineStart, end);
         } else {
-            while (run.stop - lineStart > MaxLine) {
-                pushPlain(stream, lineStart, MaxLine, 0, true);
-                lineStart += MaxLine;
-            }
-            pushPlain(stream, lineStart, run.stop - lineStart, run.terminator, false);
-            lineStart = run.stop + run.terminator;
+            lineStart = pushPlainCut(stream, lineStart, run.stop, run.terminator);
         }
     }
     while (lineStart < end && !tailOpen) {
@@ -729,12 +727,7 @@ void OutputLog::Private::scanLines(int stream, const char *p, const char *end)
             lineStart = feedDecoder(stream, lineStart, end);
         } else {
             // A line longer than MaxLine: cut into pieces.
-            while (run.stop - lineStart > MaxLine) {
-                pushPlain(stream, lineStart, MaxLine, 0, true);
-                lineStart += MaxLine;
-            }
-            pushPlain(stream, lineStart, run.stop - lineStart, run.terminator, false);
-            lineStart = run.stop + run.terminator;
+            lineStart = pushPlainCut(stream, lineStart, run.stop, run.terminator);
         }
     }
     if (lineStart >= end)
@@ -764,6 +757,16 @@ void OutputLog::Private::scanPlain(int stream, const char *p, const char *end)
     }
 #endif
     scanLines<specialMask>(stream, p, end);
+}
+
+const char *OutputLog::Private::pushPlainCut(int stream, const char *start, const char *stop, int terminator)
+{
+    while (stop - start > MaxLine) {
+        pushPlain(stream, start, MaxLine, 0, true);
+        start += MaxLine;
+    }
+    pushPlain(stream, start, stop - start, terminator, false);
+    return stop + terminator;
 }
 
 void OutputLog::Private::pushPlain(int stream, const char *start, qsizetype length, int terminator, bool continued)

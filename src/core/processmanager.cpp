@@ -121,6 +121,21 @@ void ProcessManager::remove(ManagedProcess *process)
     checkAllStopped();
 }
 
+void ProcessManager::removeWhenStopped(ManagedProcess *process)
+{
+    if (indexOf(process) < 0)
+        return;
+    if (!process->isAlive()) {
+        remove(process);
+        return;
+    }
+    // Queued: the run's end is reported to everyone else (the table, a join) before the row goes.
+    connect(process, &ManagedProcess::finished, this, [this, process] { remove(process); },
+            static_cast<Qt::ConnectionType>(Qt::QueuedConnection | Qt::SingleShotConnection));
+    if (process->state() != ManagedProcess::State::Stopping)
+        process->terminate();
+}
+
 void ProcessManager::clear()
 {
     m_startQueue.clear();

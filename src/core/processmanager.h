@@ -34,6 +34,9 @@ public:
     ManagedProcess *add(ProcessSpec spec);
     // Removes an entry: a live one is killed first (its group, SIGKILL) and reaped in the background.
     void remove(ManagedProcess *process);
+    // Removes an entry the gentle way: a live one is terminated (stop signal, grace period,
+    // SIGKILL) and stays in the list, showing Stopping, until its run has ended.
+    void removeWhenStopped(ManagedProcess *process);
     // Removes every entry (New / Open): as remove() for each.
     void clear();
 

@@ -456,17 +456,8 @@ void MainWindow::removeProcesses()
         if (answer != QMessageBox::Yes)
             return;
     }
-    for (ManagedProcess *process : selection) {
-        if (!process->isAlive()) {
-            m_manager->remove(process);
-            continue;
-        }
-        // The row stays, showing Stopping and its countdown, until the process group is gone.
-        connect(process, &ManagedProcess::finished, m_manager,
-                [manager = m_manager, process] { manager->remove(process); }, Qt::QueuedConnection);
-        if (process->state() != ManagedProcess::State::Stopping)
-            process->terminate();
-    }
+    for (ManagedProcess *process : selection)
+        m_manager->removeWhenStopped(process);
 }
 
 // --- The Process verbs ----------------------------------------------------------------------
