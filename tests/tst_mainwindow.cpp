@@ -15,7 +15,9 @@
 #include "notifier.h"
 
 #include <QAction>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -68,6 +70,9 @@ private slots:
     void restartPolicyCountdownAndTerminate();
     void unexpectedEndIsMarkedAndNotified();
     void filterBox();
+    void dialogAndStartAgree_data();
+    void dialogAndStartAgree();
+    void detailsPanelShowsResolvedLaunch();
 
 private:
     static QAction *action(MainWindow &window, const char *name)
@@ -199,11 +204,11 @@ void tst_MainWindow::addDialogRefusesInvalidInput_data()
     const QString child = TestSupport::childPath();
     QTest::newRow("no program") << QString() << QString() << QString() << QString() << u"Enter the program"_s;
     QTest::newRow("missing program") << u"/nonexistent/prog"_s << QString() << QString() << QString()
-                                     << u"does not exist"_s;
+                                     << u"no such file or directory: /nonexistent/prog"_s;
     QTest::newRow("not in PATH") << u"no-such-program-xyz"_s << QString() << QString() << QString()
-                                 << u"was found in PATH"_s;
+                                 << u"(not found in PATH)"_s;
     QTest::newRow("not executable") << QStringLiteral(PD_SOURCE_DIR "/README.md") << QString() << QString()
-                                    << QString() << u"not an executable"_s;
+                                    << QString() << u"permission denied"_s;
     QTest::newRow("open quote") << child << u"echo 'oops"_s << QString() << QString() << u"unterminated"_s;
     QTest::newRow("missing directory") << child << QString() << u"/nonexistent/dir"_s << QString()
                                        << u"working directory does not exist"_s;
@@ -761,6 +766,105 @@ void tst_MainWindow::filterBox()
     QCOMPARE(table(window)->model()->rowCount(), 3);
     table(window)->sortByColumn(ProcessTableModel::Name, Qt::DescendingOrder);
     QCOMPARE(cell(window, 0, ProcessTableModel::Name), u"worker-2"_s);
+}
+
+// The Add/Edit dialog accepts exactly what a start runs, and refuses what would fail to start:
+// both ask resolveLaunch() (the session folder is not ProcDeck's current directory here).
+void tst_MainWindow::dialogAndStartAgree_data()
+{
+    QTest::addColumn<QString>("program");
+    QTest::addColumn<QString>("directory");
+    QTest::addColumn<QString>("environment"); // {dir}: the session folder
+    QTest::addColumn<bool>("runs");
+    QTest::newRow("relative program in the working directory") << u"./script.sh"_s << u"work"_s << QString() << true;
+    QTest::newRow("relative program, no working directory") << u"./script.sh"_s << QString() << QString() << false;
+    QTest::newRow("program only on the entry's PATH") << u"pd-only-here"_s << QString() << u"PATH={dir}/bin"_s
+                                                      << true;
+    QTest::newRow("missing working directory") << u"./script.sh"_s << u"missing"_s << QString() << false;
+}
+
+void tst_MainWindow::dialogAndStartAgree()
+{
+    QFETCH(QString, program);
+    QFETCH(QString, directory);
+    QFETCH(QString, environment);
+    QFETCH(bool, runs);
+    QTemporaryDir session;
+    QVERIFY(session.isValid());
+    QVERIFY(session.path() != QDir::currentPath());
+    for (const QString &path : {u"work/script.sh"_s, u"script.sh"_s, u"bin/pd-only-here"_s}) {
+        QVERIFY(QDir().mkpath(QFileInfo(session.filePath(path)).absolutePath()));
+        QFile file(session.filePath(path));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("#!/bin/sh\nexit 0\n");
+        file.close();
+        QVERIFY(file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+    }
+
+    ProcessDialog dialog(ProcessSpec{}, session.path());
+    dialog.show();
+    dialog.findChild<QLineEdit *>(u"programEdit"_s)->setText(program);
+    dialog.findChild<QLineEdit *>(u"dirEdit"_s)->setText(directory);
+    dialog.findChild<QPlainTextEdit *>(u"envEdit"_s)->setPlainText(QString(environment).replace(u"{dir}"_s, session.path()));
+    const std::optional<ProcessSpec> spec = dialog.spec();
+    dialog.accept();
+    QCOMPARE(dialog.result() == QDialog::Accepted, runs);
+    QCOMPARE(spec.has_value(), runs);
+
+    // The same entry, started for real: the dialog's own spec when it accepted one.
+    ProcessSpec entry;
+    entry.name = u"agree"_s;
+    entry.program = program;
+    entry.workingDirectory = directory;
+    if (!environment.isEmpty())
+        entry.environment = {EnvironmentChange{u"PATH"_s, session.path() + u"/bin"_s}};
+    ManagedProcess process(1, spec ? *spec : entry);
+    process.setBaseDirectory(session.path());
+    QSignalSpy finished(&process, &ManagedProcess::finished);
+    QVERIFY(process.start().ok);
+    QVERIFY(finished.wait(10000));
+    QVERIFY2((process.state() == ManagedProcess::State::Exited && process.exitCode() == 0) == runs,
+             qPrintable(process.failureReason()));
+    if (!runs)
+        QVERIFY2(dialog.error().contains(process.failureReason()),
+                 qPrintable(dialog.error() + u" / "_s + process.failureReason()));
+}
+
+// The details panel shows what a start executes and where: the program found in the entry's own
+// PATH, and ProcDeck's current directory for an entry without a working directory (the child
+// inherits it), not the session folder.
+void tst_MainWindow::detailsPanelShowsResolvedLaunch()
+{
+    QTemporaryDir session;
+    QVERIFY(session.isValid());
+    QVERIFY(session.path() != QDir::currentPath());
+    QVERIFY(QDir().mkpath(session.filePath(u"bin"_s)));
+    QFile tool(session.filePath(u"bin/pd-only-here"_s));
+    QVERIFY(tool.open(QIODevice::WriteOnly));
+    tool.write("#!/bin/sh\nexit 0\n");
+    tool.close();
+    QVERIFY(tool.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+
+    MainWindow window;
+    window.manager()->setBaseDirectory(session.path());
+    ProcessSpec spec;
+    spec.name = u"tool"_s;
+    spec.program = u"pd-only-here"_s;
+    spec.args = {u"x"_s};
+    spec.environment = {EnvironmentChange{u"PATH"_s, session.filePath(u"bin"_s)}};
+    ManagedProcess *process = window.manager()->add(spec);
+    window.selectProcesses({process});
+    QTRY_COMPARE(window.detailsPanel()->process(), process);
+    const auto field = [&window](const QString &name) {
+        const QList<QLabel *> labels = window.detailsPanel()->findChildren<QLabel *>();
+        for (const QLabel *label : labels) {
+            if (label->accessibleName() == name)
+                return label->text();
+        }
+        return QString();
+    };
+    QCOMPARE(field(u"Command:"_s), session.filePath(u"bin/pd-only-here"_s) + u" x"_s);
+    QCOMPARE(field(u"Directory:"_s), QDir::toNativeSeparators(QDir::currentPath()));
 }
 
 QTEST_MAIN(tst_MainWindow)

@@ -1,5 +1,6 @@
 #include "truststore.h"
 
+#include "launchplan.h"
 #include "shellwords.h"
 
 #include <QCryptographicHash>
@@ -14,7 +15,7 @@ bool operator==(const CommandPreview &a, const CommandPreview &b)
 {
     return a.name == b.name && a.program == b.program && a.arguments == b.arguments
         && a.workingDirectory == b.workingDirectory && a.environment == b.environment
-        && a.commandLine == b.commandLine;
+        && a.commandLine == b.commandLine && a.problem == b.problem;
 }
 
 TrustStore::TrustStore()
@@ -80,11 +81,11 @@ QList<CommandPreview> TrustStore::commandsToRun(const Session &session, const QS
             continue;
         CommandPreview preview;
         preview.name = spec.name;
-        preview.program = spec.executable();
-        preview.arguments = spec.executableArguments();
-        preview.workingDirectory = spec.resolvedWorkingDirectory(baseDirectory);
-        if (preview.workingDirectory.isEmpty())
-            preview.workingDirectory = QDir::currentPath(); // the child inherits ProcDeck's
+        const LaunchResolution launch = resolveLaunch(spec, baseDirectory);
+        preview.program = launch.plan.program;
+        preview.arguments = launch.plan.arguments;
+        preview.workingDirectory = launch.plan.workingDirectory;
+        preview.problem = launch.problem;
         preview.environment = spec.environment;
         preview.commandLine = ShellWords::join(QStringList{preview.program} + preview.arguments);
         commands.append(std::move(preview));

@@ -16,9 +16,11 @@ class QSettings;
 struct CommandPreview
 {
     QString name;
-    QString program;          // as it will be executed: the entry's program, or /bin/sh for a shell entry
+    QString program;          // as it will be executed (resolveLaunch()): the entry's program found
+                              // in its PATH, or /bin/sh for a shell entry; as written on a problem
     QStringList arguments;    // passed as they are (["-c", COMMAND] for a shell entry)
     QString workingDirectory; // absolute: resolved against the session's folder, or ProcDeck's current folder
+    QString problem;          // why a start would fail (resolveLaunch()); empty when it can start
     QList<EnvironmentChange> environment; // changes to the inherited environment (nullopt = removed)
     QString commandLine;      // the whole command on one line, quoted like a shell would need
 

@@ -1,9 +1,11 @@
 #include "detailspanel.h"
 
+#include "launchplan.h"
 #include "managedprocess.h"
 #include "processdialog.h"
 #include "processmanager.h"
 #include "procstats.h"
+#include "shellwords.h"
 #include "signalnames.h"
 
 #include <QDir>
@@ -116,11 +118,14 @@ void DetailsPanel::refresh()
     }
     const ProcessSpec &spec = p->spec();
     m_title->setText(spec.name);
-    m_command->setText(spec.usesShell() ? tr("sh -c %1").arg(spec.shell) : spec.commandLine());
-    const QString directory = spec.resolvedWorkingDirectory(m_manager->baseDirectory());
-    m_directory->setText(QDir::toNativeSeparators(
-        directory.isEmpty() ? (m_manager->baseDirectory().isEmpty() ? QDir::currentPath() : m_manager->baseDirectory())
-                            : directory));
+    // What a start executes, where (the same resolution as the start itself).
+    const LaunchResolution launch = resolveLaunch(spec, m_manager->baseDirectory());
+    QString command = spec.usesShell() ? tr("sh -c %1").arg(spec.shell)
+                                       : ShellWords::join(QStringList{launch.plan.program} + launch.plan.arguments);
+    if (!launch.ok())
+        command = tr("%1 (cannot start: %2)").arg(spec.commandLine(), launch.problem);
+    m_command->setText(command);
+    m_directory->setText(QDir::toNativeSeparators(launch.plan.workingDirectory));
     const QString environment = ProcessDialog::formatEnvironment(spec.environment);
     m_environment->setText(environment.isEmpty() ? tr("inherited unchanged") : environment);
     m_pid->setText(p->pid() > 0 ? tr("%1, group %1%2").arg(p->pid()).arg(p->isAlive() ? QString() : tr(" (ended)"))

@@ -1,15 +1,13 @@
 #include "processdialog.h"
 #include "ui_processdialog.h"
 
+#include "launchplan.h"
 #include "shellwords.h"
 #include "signalnames.h"
 
-#include <QDir>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QStandardPaths>
 
 ProcessDialog::ProcessDialog(const ProcessSpec &spec, const QString &baseDirectory, QWidget *parent)
     : QDialog(parent)
@@ -129,12 +127,6 @@ std::optional<ProcessSpec> ProcessDialog::readFields(QString *error) const
     spec.name = m_ui->nameEdit->text().trimmed();
     spec.workingDirectory = m_ui->dirEdit->text().trimmed();
 
-    const QString directory = spec.resolvedWorkingDirectory(m_baseDirectory);
-    if (!directory.isEmpty() && !QFileInfo(directory).isDir()) {
-        *error = tr("The working directory does not exist: %1").arg(QDir::toNativeSeparators(directory));
-        return std::nullopt;
-    }
-
     if (m_ui->shellRadio->isChecked()) {
         spec.shell = m_ui->shellEdit->text().trimmed();
         spec.program.clear();
@@ -148,25 +140,6 @@ std::optional<ProcessSpec> ProcessDialog::readFields(QString *error) const
         spec.program = m_ui->programEdit->text().trimmed();
         if (spec.program.isEmpty()) {
             *error = tr("Enter the program to run.");
-            return std::nullopt;
-        }
-        // The program as the entry will look for it: a path relative to the working directory,
-        // or a bare name searched in PATH.
-        if (spec.program.contains(QLatin1Char('/'))) {
-            const QString base = directory.isEmpty()
-                ? (m_baseDirectory.isEmpty() ? QDir::currentPath() : m_baseDirectory)
-                : directory;
-            const QFileInfo info(QDir(base).absoluteFilePath(spec.program));
-            if (!info.exists()) {
-                *error = tr("The program does not exist: %1").arg(QDir::toNativeSeparators(info.filePath()));
-                return std::nullopt;
-            }
-            if (info.isDir() || !info.isExecutable()) {
-                *error = tr("The program is not an executable file: %1").arg(QDir::toNativeSeparators(info.filePath()));
-                return std::nullopt;
-            }
-        } else if (QStandardPaths::findExecutable(spec.program).isEmpty()) {
-            *error = tr("No program named \"%1\" was found in PATH.").arg(spec.program);
             return std::nullopt;
         }
         const ShellWords::SplitResult split = ShellWords::split(m_ui->argsEdit->text());
@@ -187,6 +160,14 @@ std::optional<ProcessSpec> ProcessDialog::readFields(QString *error) const
     spec.stopTimeoutMs = qRound(m_ui->graceSpin->value() * 1000);
     spec.restart = static_cast<RestartPolicy>(m_ui->restartCombo->currentData().toInt());
     spec.autostart = m_ui->autostartCheck->isChecked();
+
+    // Exactly the check a start makes (working directory, program in the entry's own PATH), so
+    // that the dialog accepts what will run and refuses what would fail.
+    const LaunchResolution launch = resolveLaunch(spec, m_baseDirectory);
+    if (!launch.ok()) {
+        *error = tr("This entry would fail to start: %1").arg(launch.problem);
+        return std::nullopt;
+    }
     error->clear();
     return spec;
 }

@@ -53,7 +53,10 @@ TrustDialog::TrustDialog(const QString &filePath, const QList<CommandPreview> &c
         // A shell entry shows its script as written, not re-quoted as an argument of /bin/sh.
         const bool shell = command.arguments.size() == 2 && command.arguments.constFirst() == QLatin1String("-c")
             && command.program == QLatin1String("/bin/sh");
-        item->setText(1, shell ? tr("sh -c: %1").arg(command.arguments.at(1)) : command.commandLine);
+        QString what = shell ? tr("sh -c: %1").arg(command.arguments.at(1)) : command.commandLine;
+        if (!command.problem.isEmpty())
+            what = tr("%1 (cannot start: %2)").arg(what, command.problem);
+        item->setText(1, what);
         item->setText(2, QDir::toNativeSeparators(command.workingDirectory));
         item->setText(3, describeEnvironment(command.environment));
         for (int column = 0; column < 4; ++column)
