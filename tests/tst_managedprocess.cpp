@@ -104,6 +104,8 @@ private slots:
     void childGetsOwnGroupAndCleanSignals();
     void destroyWithLiveChild();
     void childDiesWithParent();
+    void stateQueries_data();
+    void stateQueries();
 
 private:
     QTemporaryDir m_dir;
@@ -573,6 +575,81 @@ static int pdeathsigHelper(int argc, char *argv[])
         return 2;
     return app.exec();
 }
+
+// The named state questions (see the table in managedprocess.h), for every state, each reached
+// for real. A new state gets a row here.
+void tst_ManagedProcess::stateQueries_data()
+{
+    using S = ManagedProcess::State;
+    QTest::addColumn<S>("state");
+    // isAlive canStart canTerminate canKill canPause canResume | canTakeInput isSettled
+    // hasPendingWork hasEndedRun isFinished
+    QTest::addColumn<QString>("answers");
+    QTest::newRow("NotStarted") << S::NotStarted << u"-s----|-S---"_s;
+    QTest::newRow("Starting") << S::Starting << u"a-tk--|i-p--"_s;
+    QTest::newRow("Running") << S::Running << u"a-tkP-|i-p--"_s;
+    QTest::newRow("Paused") << S::Paused << u"a-tk-R|i-p--"_s;
+    QTest::newRow("Stopping") << S::Stopping << u"a--k--|i-p--"_s;
+    QTest::newRow("Exited") << S::Exited << u"-s----|-S-ef"_s;
+    QTest::newRow("Killed") << S::Killed << u"-s----|-S-ef"_s;
+    QTest::newRow("FailedToStart") << S::FailedToStart << u"-s----|-S-ef"_s;
+    QTest::newRow("Waiting") << S::Waiting << u"-stk--|--pe-"_s;
+}
+
+void tst_ManagedProcess::stateQueries()
+{
+    using S = ManagedProcess::State;
+    QFETCH(S, state);
+    QFETCH(QString, answers);
+
+    ProcessSpec spec = childSpec({u"ignore-term"_s, u"30000"_s});
+    if (state == S::Exited)
+        spec = childSpec({u"exit"_s, u"0"_s});
+    else if (state == S::Killed)
+        spec = childSpec({u"signal"_s, u"9"_s});
+    else if (state == S::FailedToStart)
+        spec.program = u"/nonexistent/procdeck-program"_s;
+    else if (state == S::Waiting)
+        spec = childSpec({u"exit"_s, u"1"_s});
+    if (state == S::Waiting)
+        spec.restart = RestartPolicy::Always;
+    spec.stopTimeoutMs = 30000;
+    ManagedProcess process(1, spec);
+    process.setRestartTiming({60000, 60000, 60000, 10});
+    if (state != S::NotStarted)
+        QVERIFY(process.start().ok);
+    if (state == S::Running || state == S::Paused || state == S::Stopping)
+        QTRY_COMPARE_WITH_TIMEOUT(process.state(), S::Running, 10000);
+    if (state == S::Paused)
+        QVERIFY(process.pause().ok);
+    if (state == S::Stopping)
+        QVERIFY(process.terminate().ok);
+    QTRY_COMPARE_WITH_TIMEOUT(process.state(), state, 10000);
+
+    const auto mark = [](bool yes, char16_t letter) { return yes ? QChar(letter) : QChar(u'-'); };
+    QString actual;
+    actual += mark(process.isAlive(), u'a');
+    actual += mark(process.canStart(), u's');
+    actual += mark(process.canTerminate(), u't');
+    actual += mark(process.canKill(), u'k');
+    actual += mark(process.canPause(), u'P');
+    actual += mark(process.canResume(), u'R');
+    actual += u'|';
+    actual += mark(process.canTakeInput(), u'i');
+    actual += mark(process.isSettled(), u'S');
+    actual += mark(process.hasPendingWork(), u'p');
+    actual += mark(process.hasEndedRun(), u'e');
+    actual += mark(process.isFinished(), u'f');
+    QCOMPARE(actual, answers);
+    QCOMPARE(process.hasPendingWork(), !process.isSettled());
+
+    if (process.isAlive()) {
+        QSignalSpy finished(&process, &ManagedProcess::finished);
+        QVERIFY(process.kill().ok);
+        QVERIFY(finished.wait(10000));
+    }
+}
+
 
 int main(int argc, char *argv[])
 {

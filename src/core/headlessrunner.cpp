@@ -391,7 +391,7 @@ void HeadlessRunner::onProcessFinished()
         return;
     bool allDone = true;
     for (const auto &entry : m_entries) {
-        entry->done = entry->process->isFinished() || entry->process->state() == ManagedProcess::State::NotStarted;
+        entry->done = entry->process->isSettled();
         allDone = allDone && entry->done;
     }
     flushOutput(false);

@@ -44,13 +44,13 @@ void JoinOperation::start()
         if (!process || m_outcomes.at(i))
             continue;
         if (!process->isAlive()) {
-            // Joining a finished entry returns at once, as in Python. (One never started counts
-            // as not exited: it has no exit code to report. One Waiting for its restart has
-            // ended its run: it reports that run's exit code.)
+            // No run in progress: the join returns at once, as in Python. (One never started
+            // counts as not exited: it has no exit code to report. One Waiting for its restart
+            // has ended its run: it reports that run's exit code; see ManagedProcess's queries.)
             Outcome outcome;
             outcome.processId = process->id();
             outcome.name = process->spec().name;
-            outcome.exited = process->isFinished() || process->state() == ManagedProcess::State::Waiting;
+            outcome.exited = process->hasEndedRun();
             outcome.exitCode = process->exitCode();
             m_outcomes[i] = outcome;
             continue;

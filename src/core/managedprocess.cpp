@@ -322,10 +322,56 @@ bool ManagedProcess::isAlive() const
         || d->state == State::Stopping;
 }
 
+bool ManagedProcess::canStart() const
+{
+    return !isAlive();
+}
+
+bool ManagedProcess::canTerminate() const
+{
+    return (isAlive() && d->state != State::Stopping) || d->state == State::Waiting;
+}
+
+bool ManagedProcess::canKill() const
+{
+    return isAlive() || d->state == State::Waiting;
+}
+
+bool ManagedProcess::canPause() const
+{
+    return d->state == State::Running;
+}
+
+bool ManagedProcess::canResume() const
+{
+    return d->state == State::Paused;
+}
+
+bool ManagedProcess::isSettled() const
+{
+    return d->state == State::NotStarted || isFinished();
+}
+
+bool ManagedProcess::hasPendingWork() const
+{
+    return !isSettled();
+}
+
+bool ManagedProcess::hasEndedRun() const
+{
+    return isFinished() || d->state == State::Waiting;
+}
+
 bool ManagedProcess::isFinished() const
 {
     return d->state == State::Exited || d->state == State::Killed || d->state == State::FailedToStart;
 }
+
+bool ManagedProcess::canTakeInput() const
+{
+    return isAlive();
+}
+
 
 ManagedProcess::State ManagedProcess::lastRunEnd() const
 {
@@ -411,7 +457,7 @@ OutputLog *ManagedProcess::output() const
 
 ManagedProcess::Result ManagedProcess::start()
 {
-    if (isAlive())
+    if (!canStart())
         return Result::failure(ManagedProcess::tr("%1 is already running (PID %2)").arg(d->spec.name).arg(d->pid));
     // The user's start: a pending restart happens now, and the policy counts from zero again.
     d->restartTimer.stop();

@@ -10,7 +10,7 @@
 
 class OutputLog;
 
-// The life of one process entry: DESIGN.md's states, one child at a time, in its own process
+// The life of one process entry: the states of docs/ARCHITECTURE.md, one child at a time, in its own process
 // group. Never blocks: start, terminate and kill return at once, and `finished` arrives exactly
 // once per run, also when the program could not be started.
 //
@@ -81,9 +81,39 @@ public:
     RestartTiming restartTiming() const;
 
     State state() const;
-    bool isAlive() const;                   // Starting, Running, Paused or Stopping
-    bool isFinished() const;                // Exited, Killed or FailedToStart (not Waiting:
-                                            // it has more to do)
+
+    // The questions callers ask about the state, answered here only, so that a new state changes
+    // this table and the state's presentation, not every caller:
+    //
+    //   state          isAlive canStart canTerminate canKill isSettled hasPendingWork hasEndedRun
+    //   NotStarted     -       yes      -            -       yes       -              -
+    //   Starting       yes     -        yes          yes     -         yes            -
+    //   Running        yes     -        yes          yes     -         yes            -
+    //   Paused         yes     -        yes          yes     -         yes            -
+    //   Stopping       yes     -        -            yes     -         yes            -
+    //   Exited         -       yes      -            -       yes       -              yes
+    //   Killed         -       yes      -            -       yes       -              yes
+    //   FailedToStart  -       yes      -            -       yes       -              yes
+    //   Waiting        -       yes      yes          yes     -         yes            yes
+    //
+    // "Finished" for an entry means settled: nothing more happens without the user. The headless
+    // runner waits for every entry to settle. Join joins a run, as multiprocessing's join() joins
+    // one process: it waits while the entry isAlive() and then reports that run's end, so joining
+    // a Waiting entry reports at once how its last run ended (hasEndedRun()); the restart that
+    // follows is a new process.
+    bool isAlive() const;         // a run is in progress (its child exists or is being started)
+    bool canStart() const;        // start() starts a run (on Waiting: now, not after the delay)
+    bool canTerminate() const;    // terminate() has something to begin: alive and not Stopping
+                                  // already, or Waiting (it cancels the restart)
+    bool canKill() const;         // kill() has something to do: alive, or Waiting (as terminate)
+    bool canPause() const;        // Running
+    bool canResume() const;       // Paused
+    bool canTakeInput() const;    // writeInput()/closeInput() may reach the child: alive
+    bool isSettled() const;       // no more work happens without the user
+    bool hasPendingWork() const;  // a run in progress or a restart scheduled: !isSettled()
+    bool hasEndedRun() const;     // not alive and a run has ended: exitCode() and lastRunEnd()
+                                  // tell how (Exited, Killed, FailedToStart or Waiting)
+    bool isFinished() const;      // settled after a run: Exited, Killed or FailedToStart
     State lastRunEnd() const;               // how the last run ended: Exited, Killed or
                                             // FailedToStart; NotStarted before the first end
     qint64 pid() const;                     // the last run's PID, kept after exit; 0 before

@@ -114,8 +114,8 @@ void ProcessManager::remove(ManagedProcess *process)
         connect(process, &ManagedProcess::finished, process, &QObject::deleteLater);
         process->kill(); // also cancels a restart(): the run ends for good
     } else {
-        if (process->state() == ManagedProcess::State::Waiting)
-            process->kill(); // cancels the pending restart before the deferred delete
+        if (process->hasPendingWork())
+            process->kill(); // Waiting: cancels the pending restart before the deferred delete
         process->deleteLater();
     }
     checkAllStopped();
@@ -132,7 +132,7 @@ void ProcessManager::removeWhenStopped(ManagedProcess *process)
     // Queued: the run's end is reported to everyone else (the table, a join) before the row goes.
     connect(process, &ManagedProcess::finished, this, [this, process] { remove(process); },
             static_cast<Qt::ConnectionType>(Qt::QueuedConnection | Qt::SingleShotConnection));
-    if (process->state() != ManagedProcess::State::Stopping)
+    if (process->canTerminate())
         process->terminate();
 }
 
@@ -177,7 +177,7 @@ void ProcessManager::startNextSlice()
     while (!m_startQueue.isEmpty() && slice.elapsed() < StartSliceMs) {
         ManagedProcess *process = m_startQueue.takeFirst();
         // Removed meanwhile (deleted, or waiting for its deferred delete), or started by hand.
-        if (!process || indexOf(process) < 0 || process->isAlive())
+        if (!process || indexOf(process) < 0 || !process->canStart())
             continue;
         process->start();
     }
@@ -195,10 +195,12 @@ void ProcessManager::terminateAll()
     // queue. Terminating a thousand entries takes ~50 ms, and their deaths, reaped in one burst,
     // as much again: in slices, the deaths come in smaller batches too.
     for (ManagedProcess *process : std::as_const(m_processes)) {
-        if (process->state() == ManagedProcess::State::Waiting)
-            process->terminate();
-        else if (process->isAlive() && !m_terminateQueue.contains(process))
+        if (!process->hasPendingWork() || m_terminateQueue.contains(process))
+            continue;
+        if (process->isAlive())
             m_terminateQueue.append(process);
+        else
+            process->terminate(); // Waiting: the restart is cancelled at once
     }
     terminateNextSlice();
     // Reported from the event loop also when nothing was alive, so that a caller may connect
@@ -215,7 +217,7 @@ void ProcessManager::terminateNextSlice()
         // Refused for a start still being reported as failed: it ends anyway, and as the user's
         // terminate was recorded, no restart follows. A Waiting one (it ended meanwhile and its
         // policy scheduled a restart): the restart is cancelled.
-        if (process && indexOf(process) >= 0 && (process->isAlive() || process->state() == ManagedProcess::State::Waiting))
+        if (process && indexOf(process) >= 0 && process->hasPendingWork())
             process->terminate();
     }
     if (!m_terminateQueue.isEmpty())

@@ -174,7 +174,7 @@ QVariant ProcessTableModel::displayValue(const ManagedProcess *process, int colu
     case State:
         return stateText(process);
     case Exit:
-        if (process->isFinished() || process->state() == S::Waiting) {
+        if (process->hasEndedRun()) {
             const S end = process->state() == S::Waiting ? process->lastRunEnd() : process->state();
             if (end == S::Exited || end == S::Killed)
                 return SignalNames::formatExitCode(process->exitCode());
@@ -373,7 +373,7 @@ QList<int> ProcessTableModel::tickingRows() const
     QList<int> rows;
     for (int row = 0; row < m_rowCount; ++row) {
         const ManagedProcess *process = m_manager->at(row);
-        if (process->isAlive() || process->state() == ManagedProcess::State::Waiting)
+        if (process->hasPendingWork())
             rows.append(row);
     }
     return rows;

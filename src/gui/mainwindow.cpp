@@ -327,27 +327,19 @@ void MainWindow::selectProcesses(const QList<ManagedProcess *> &processes)
 
 void MainWindow::updateActions()
 {
-    using S = ManagedProcess::State;
     const QList<ManagedProcess *> selection = selectedProcesses();
-    const auto any = [&selection](auto predicate) {
-        return std::any_of(selection.begin(), selection.end(), predicate);
+    const auto any = [&selection](bool (ManagedProcess::*question)() const) {
+        return std::any_of(selection.begin(), selection.end(),
+                           [question](const ManagedProcess *p) { return (p->*question)(); });
     };
-    const bool anyAlive = any([](const ManagedProcess *p) { return p->isAlive(); });
-    const bool anyWaiting = any([](const ManagedProcess *p) { return p->state() == S::Waiting; });
-    const bool anyStartable = any([](const ManagedProcess *p) { return !p->isAlive(); });
-    const bool anyStoppable = any([](const ManagedProcess *p) {
-        return p->state() == S::Running || p->state() == S::Starting || p->state() == S::Paused
-            || p->state() == S::Waiting;
-    });
-    const bool anyRunning = any([](const ManagedProcess *p) { return p->state() == S::Running; });
-    const bool anyPaused = any([](const ManagedProcess *p) { return p->state() == S::Paused; });
-    m_ui->actionStart->setEnabled(anyStartable);
-    m_ui->actionJoin->setEnabled((anyAlive || anyWaiting) && !m_join);
-    m_ui->actionTerminate->setEnabled(anyStoppable);
-    m_ui->actionKill->setEnabled(anyAlive || anyWaiting);
+    const bool anyAlive = any(&ManagedProcess::isAlive);
+    m_ui->actionStart->setEnabled(any(&ManagedProcess::canStart));
+    m_ui->actionJoin->setEnabled(any(&ManagedProcess::hasPendingWork) && !m_join);
+    m_ui->actionTerminate->setEnabled(any(&ManagedProcess::canTerminate));
+    m_ui->actionKill->setEnabled(any(&ManagedProcess::canKill));
     m_ui->actionRestart->setEnabled(!selection.isEmpty());
-    m_ui->actionPause->setEnabled(anyRunning);
-    m_ui->actionResume->setEnabled(anyPaused);
+    m_ui->actionPause->setEnabled(any(&ManagedProcess::canPause));
+    m_ui->actionResume->setEnabled(any(&ManagedProcess::canResume));
     m_ui->menuSignal->setEnabled(anyAlive);
     m_ui->actionEdit->setEnabled(selection.size() == 1);
     m_ui->actionDuplicate->setEnabled(!selection.isEmpty());
@@ -366,16 +358,15 @@ void MainWindow::updateTitle()
 
 void MainWindow::updateCounts()
 {
-    using S = ManagedProcess::State;
     int running = 0, paused = 0, exited = 0, failed = 0;
     for (const ManagedProcess *process : m_manager->processes()) {
-        if (process->state() == S::Paused)
+        if (process->state() == ManagedProcess::State::Paused)
             ++paused;
         else if (process->isAlive())
             ++running;
-        else if (process->state() == S::FailedToStart || process->endedUnexpectedly())
+        else if (process->state() == ManagedProcess::State::FailedToStart || process->endedUnexpectedly())
             ++failed;
-        else if (process->isFinished() || process->state() == S::Waiting)
+        else if (process->hasEndedRun())
             ++exited;
     }
     m_countsLabel->setText(tr("%1 running · %2 paused · %3 exited · %4 failed").arg(running).arg(paused).arg(exited).arg(failed));
@@ -467,7 +458,7 @@ void MainWindow::startProcesses()
     QStringList problems;
     QList<ManagedProcess *> toStart;
     for (ManagedProcess *process : selectedProcesses()) {
-        if (process->isAlive())
+        if (!process->canStart())
             problems.append(tr("%1 is already running (PID %2): a process is started once")
                                 .arg(process->spec().name)
                                 .arg(process->pid()));
@@ -500,7 +491,7 @@ void MainWindow::restartProcesses()
 void MainWindow::pauseProcesses()
 {
     for (ManagedProcess *process : selectedProcesses()) {
-        if (process->state() == ManagedProcess::State::Running)
+        if (process->canPause())
             process->pause();
     }
 }
@@ -508,7 +499,7 @@ void MainWindow::pauseProcesses()
 void MainWindow::resumeProcesses()
 {
     for (ManagedProcess *process : selectedProcesses()) {
-        if (process->state() == ManagedProcess::State::Paused)
+        if (process->canResume())
             process->resume();
     }
 }

@@ -378,7 +378,7 @@ void OutputPane::updateActions()
 {
     const QList<ManagedProcess *> selected = selectedProcesses();
     const bool anyAlive = std::any_of(selected.cbegin(), selected.cend(),
-                                      [](const ManagedProcess *p) { return p->isAlive(); });
+                                      [](const ManagedProcess *p) { return p->canTakeInput(); });
     m_clear->setEnabled(!selected.isEmpty());
     m_save->setEnabled(m_view->rowCount() > 0);
     m_send->setEnabled(!selected.isEmpty());
@@ -541,7 +541,7 @@ bool OutputPane::sendInput(const QString &text)
     bool sent = false;
     const QByteArray data = (text + u'\n').toUtf8();
     for (ManagedProcess *process : selected) {
-        if (!process->isAlive()) {
+        if (!process->canTakeInput()) {
             notRunning.append(process);
             continue;
         }
@@ -567,7 +567,7 @@ bool OutputPane::closeInput()
     QList<ManagedProcess *> closed;
     QList<ManagedProcess *> notRunning;
     for (ManagedProcess *process : selected) {
-        if (!process->isAlive()) {
+        if (!process->canTakeInput()) {
             notRunning.append(process);
             continue;
         }

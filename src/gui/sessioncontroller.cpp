@@ -72,7 +72,7 @@ void SessionController::startOnOpen(StartEntries which)
     const auto startThem = [this, entries] {
         QStringList problems;
         for (const QPointer<ManagedProcess> &process : entries) {
-            if (process && !process->isAlive()) {
+            if (process && process->canStart()) {
                 const ManagedProcess::Result result = process->start();
                 if (!result.ok)
                     problems.append(result.error);
