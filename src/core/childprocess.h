@@ -1,0 +1,75 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+class OutputLog;
+struct LaunchPlan;
+class QProcess;
+class QSocketNotifier;
+class QTimer;
+
+// One run of one program, the operating-system side of ManagedProcess: the fork (through QProcess
+// and a child modifier), the child's own process group, the stdout/stderr pipes read straight into
+// an OutputLog under a process-wide flood budget, reaping, the drain of the pipes after the
+// leader's exit, and the signals sent to the group. It keeps no state machine and no policy: it
+// reports what happened and does what it is told.
+//
+// Per start(): `started` then `reaped` then `exited`, or `failedToStart` alone. Nothing is reported
+// from inside start() except what QProcess itself reports synchronously.
+class ChildProcess final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ChildProcess)
+
+public:
+    // The child's output goes to `output` (not owned; it must outlive this object).
+    explicit ChildProcess(OutputLog *output, QObject *parent = nullptr);
+    // A child not reaped yet: SIGKILL to its group, then reaped (bounded wait); no warning.
+    ~ChildProcess() override;
+
+    // Forks and executes `plan` (program already resolved, see resolveLaunch()). Returns an error
+    // message when nothing could be started (no pipe): then nothing is reported by signal.
+    QString start(const LaunchPlan &plan);
+
+    qint64 pid() const;              // the child's PID (also its process group's ID); 0 before fork
+    bool isRunning() const;          // forked and not reaped yet: may be signalled
+    // To the child's process group; false when the child is reaped or could not be signalled.
+    bool signalGroup(int signal);
+    // After terminate or kill: when the leader is reaped, SIGKILL whatever is left in its group.
+    void killGroupOnExit();
+
+    QString writeInput(const QByteArray &data); // an error message, or empty
+    bool closeInput();
+
+signals:
+    void started(qint64 pid);   // the program runs; its output is read from now on
+    void reaped();              // the leader's exit is known; `exited` follows once the pipes drained
+    void exited(int status);    // N for exit code N, -N for death by signal N
+    void failedToStart(const QString &reason);
+
+private:
+    bool openPipes(int writeEnds[2], QString *error);
+    void readPipe(int index);
+    void drainPipes();
+    void closePipes();
+    void setFlooding(int index, bool on);
+    void handleStarted();
+    void handleFinished(int code, bool crashed);
+    void handleFailedToStart();
+    void finishExit();
+
+    OutputLog *m_output = nullptr;
+    QProcess *m_process = nullptr;   // child QObject; null before start()
+    qint64 m_pid = 0;
+    bool m_ended = false;            // reaped, or failed to start
+    bool m_killGroupOnExit = false;
+
+    // The output pipes' read ends (0: stdout, 1: stderr), -1 when closed.
+    int m_pipeFds[2] = {-1, -1};
+    bool m_flooding[2] = {false, false}; // counted in the process-wide flooding count
+    QSocketNotifier *m_pipeNotifiers[2] = {nullptr, nullptr};
+    QTimer *m_drainTimer = nullptr; // after the leader's exit (ExitDrainMs)
+    bool m_exitPending = false;      // reaped; the pipes are being drained
+    int m_exitStatus = 0;
+};
