@@ -4,6 +4,7 @@
 #include "logging.h"
 #include "outputlog.h"
 
+#include <QPointer>
 #include <QProcess>
 #include <QSocketNotifier>
 #include <QTimer>
@@ -247,7 +248,10 @@ void ChildProcess::handleStarted()
         return;
     if (m_pid <= 0)
         m_pid = m_process->processId();
+    const QPointer<ChildProcess> self(this);
     emit started(m_pid);
+    if (!self)
+        return; // a slot deleted its owner, and so us
     // Only now: read earlier, the child's first partial line would be cut in two by whatever the
     // supervisor writes about the start (the "started, PID N" note).
     for (QSocketNotifier *notifier : m_pipeNotifiers) {

@@ -11,6 +11,7 @@
 #include <QTimer>
 
 #include <csignal>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -78,7 +79,7 @@ struct ManagedProcess::Private
     void cancelRestart();
     qint64 backoffDelayMs(int restartsDone) const;
     bool signalGroup(int signal);
-    Result refuseUnlessSignallable() const;
+    std::optional<Result> beginUserStop();
     void stopByUser();
     void reportStartFailure(const QString &reason);
     void handleStarted(qint64 childPid);
@@ -323,15 +324,8 @@ ManagedProcess::Result ManagedProcess::start()
 
 ManagedProcess::Result ManagedProcess::terminate()
 {
-    if (d->state == State::Waiting) {
-        d->cancelRestart();
-        return Result::success();
-    }
-    if (!isAlive())
-        return Result::failure(ManagedProcess::tr("%1 is not running").arg(d->spec.name));
-    d->stopByUser();
-    if (const Result refused = d->refuseUnlessSignallable(); !refused.ok)
-        return refused;
+    if (const std::optional<Result> done = d->beginUserStop())
+        return *done;
     if (d->state == State::Stopping)
         return Result::success(); // already on its way; the deadline stays
 
@@ -355,15 +349,8 @@ ManagedProcess::Result ManagedProcess::terminate()
 
 ManagedProcess::Result ManagedProcess::kill()
 {
-    if (d->state == State::Waiting) {
-        d->cancelRestart();
-        return Result::success();
-    }
-    if (!isAlive())
-        return Result::failure(ManagedProcess::tr("%1 is not running").arg(d->spec.name));
-    d->stopByUser();
-    if (const Result refused = d->refuseUnlessSignallable(); !refused.ok)
-        return refused;
+    if (const std::optional<Result> done = d->beginUserStop())
+        return *done;
     d->child->killGroupOnExit();
     d->output->appendMessage(ManagedProcess::tr("kill: SIGKILL to process group %1").arg(d->pid));
     if (!d->signalGroup(SIGKILL))
@@ -533,12 +520,20 @@ bool ManagedProcess::Private::signalGroup(int signal)
     return child->signalGroup(signal);
 }
 
-// terminate() and kill() on an alive entry whose child cannot be signalled (yet).
-ManagedProcess::Result ManagedProcess::Private::refuseUnlessSignallable() const
+// The common start of terminate() and kill(): a Waiting entry's pending restart is cancelled, an
+// entry without a child to signal is refused; nullopt when the child is to be signalled.
+std::optional<ManagedProcess::Result> ManagedProcess::Private::beginUserStop()
 {
+    if (state == State::Waiting) {
+        cancelRestart();
+        return Result::success();
+    }
+    if (!q->isAlive())
+        return Result::failure(ManagedProcess::tr("%1 is not running").arg(spec.name));
+    stopByUser();
     if (pendingFailure || !child)
         return Result::failure(ManagedProcess::tr("%1 has not started yet").arg(spec.name));
-    return Result::success();
+    return std::nullopt;
 }
 
 // The user wants it stopped: no policy restart, and a restart() asked before is off.
