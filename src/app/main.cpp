@@ -1,6 +1,7 @@
 #include "commandline.h"
 #include "headlessrunner.h"
 #include "mainwindow.h"
+#include "version.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -15,7 +16,7 @@ void setIdentity()
 {
     QCoreApplication::setOrganizationName(QStringLiteral("ProcDeck"));
     QCoreApplication::setApplicationName(QStringLiteral("ProcDeck"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(PROCDECK_VERSION));
+    QCoreApplication::setApplicationVersion(QLatin1StringView(ProcDeck::version()));
 }
 
 struct Translators

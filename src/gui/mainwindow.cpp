@@ -17,6 +17,7 @@
 #include "sessiondocument.h"
 #include "signalnames.h"
 #include "userprompt.h"
+#include "version.h"
 
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -657,5 +658,5 @@ void MainWindow::about()
                        tr("<h3>ProcDeck %1</h3><p>Launch, watch, join and stop child processes.</p>"
                           "<p>Every verb of Python's <code>multiprocessing.Process</code> has a "
                           "button here, with the same meaning.</p>")
-                           .arg(QStringLiteral(PROCDECK_VERSION)));
+                           .arg(QLatin1StringView(ProcDeck::version())));
 }
