@@ -9,6 +9,7 @@
 #include "procstats.h"
 #include "processtablemodel.h"
 #include "sessiondocument.h"
+#include "sessionfile.h"
 #include "testsupport.h"
 #include "trustdialog.h"
 #include "userprompt.h"
@@ -44,6 +45,7 @@ private slots:
     void addStartJoinTerminate();
     void addDialogRefusesInvalidInput_data();
     void addDialogRefusesInvalidInput();
+    void editKeepsEnvironmentTheFileLoaded();
     void actionsFollowTheSelection();
     void startRunningEntryIsRefused();
     void failedStartShowsReason();
@@ -208,7 +210,7 @@ void tst_MainWindow::addDialogRefusesInvalidInput_data()
     QTest::newRow("missing directory") << child << QString() << u"/nonexistent/dir"_s << QString()
                                        << u"working directory does not exist"_s;
     QTest::newRow("bad environment") << child << QString() << QString() << u"NOEQUALS"_s << u"Environment line 1"_s;
-    QTest::newRow("bad variable name") << child << QString() << QString() << u"1X=2"_s << u"not a valid variable name"_s;
+    QTest::newRow("bad variable name") << child << QString() << QString() << u"A B=2"_s << u"not a valid variable name"_s;
 }
 
 void tst_MainWindow::addDialogRefusesInvalidInput()
@@ -228,6 +230,28 @@ void tst_MainWindow::addDialogRefusesInvalidInput()
     QVERIFY2(dialog.isVisible(), "the dialog closed on invalid input");
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
     QVERIFY2(dialog.error().contains(message, Qt::CaseInsensitive), qPrintable(dialog.error()));
+}
+
+// A session file and the Edit dialog follow one rule for variable names: an entry whose
+// environment loaded from the file can be edited and saved again unchanged.
+void tst_MainWindow::editKeepsEnvironmentTheFileLoaded()
+{
+    const QByteArray json = "{\"procdeck\": 1, \"processes\": [{\"name\": \"a\", \"program\": \""
+        + TestSupport::childPath().toUtf8()
+        + "\", \"environment\": {\"FOO-BAR\": \"1\", \"spring.profiles.active\": \"dev\", \"GONE\": null}}]}";
+    const SessionFile::LoadResult loaded = SessionFile::parseJson(json, u"s.json"_s);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error));
+    const ProcessSpec spec = loaded.session->processes.constFirst();
+    QCOMPARE(spec.environment.size(), 3);
+
+    ProcessDialog dialog(spec, QString());
+    dialog.show();
+    dialog.accept();
+    QVERIFY2(dialog.error().isEmpty(), qPrintable(dialog.error()));
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    const std::optional<ProcessSpec> edited = dialog.spec();
+    QVERIFY(edited);
+    QCOMPARE(edited->environment, spec.environment);
 }
 
 void tst_MainWindow::actionsFollowTheSelection()

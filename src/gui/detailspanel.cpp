@@ -1,7 +1,7 @@
 #include "detailspanel.h"
 
+#include "environmenttext.h"
 #include "managedprocess.h"
-#include "processdialog.h"
 #include "processmanager.h"
 #include "procstats.h"
 #include "signalnames.h"
@@ -121,7 +121,7 @@ void DetailsPanel::refresh()
     m_directory->setText(QDir::toNativeSeparators(
         directory.isEmpty() ? (m_manager->baseDirectory().isEmpty() ? QDir::currentPath() : m_manager->baseDirectory())
                             : directory));
-    const QString environment = ProcessDialog::formatEnvironment(spec.environment);
+    const QString environment = EnvironmentText::format(spec.environment);
     m_environment->setText(environment.isEmpty() ? tr("inherited unchanged") : environment);
     m_pid->setText(p->pid() > 0 ? tr("%1, group %1%2").arg(p->pid()).arg(p->isAlive() ? QString() : tr(" (ended)"))
                                 : dash());

@@ -1,0 +1,4 @@
+#include "logging.h"
+
+// Quiet unless asked for: warnings only by default (errors reach the user as values anyway).
+Q_LOGGING_CATEGORY(lcSession, "procdeck.session", QtWarningMsg)
