@@ -3,6 +3,7 @@
 #include "managedprocess.h"
 #include "processmanager.h"
 #include "sessiondocument.h"
+#include "settings.h"
 #include "trustdialog.h"
 #include "userprompt.h"
 
@@ -11,17 +12,11 @@
 #include <QFileInfo>
 #include <QMenu>
 #include <QMessageBox>
-#include <QSettings>
 
 namespace {
 
 constexpr int StatusTimeoutMs = 8000;
 constexpr int MaxRecentFiles = 10;
-
-QSettings settings()
-{
-    return QSettings(QStringLiteral("ProcDeck"), QStringLiteral("ProcDeck"));
-}
 
 } // namespace
 
@@ -222,7 +217,7 @@ QString SessionController::dialogFolder() const
 
 QStringList SessionController::recentFiles() const
 {
-    return settings().value(QStringLiteral("recentFiles")).toStringList();
+    return Settings().value(Settings::Keys::RecentFiles);
 }
 
 void SessionController::addRecentFile(const QString &path)
@@ -233,7 +228,7 @@ void SessionController::addRecentFile(const QString &path)
     files.prepend(absolute);
     while (files.size() > MaxRecentFiles)
         files.removeLast();
-    settings().setValue(QStringLiteral("recentFiles"), files);
+    Settings().setValue(Settings::Keys::RecentFiles, files);
     updateRecentMenu();
 }
 
@@ -260,7 +255,7 @@ void SessionController::updateRecentMenu()
     if (!files.isEmpty()) {
         menu->addSeparator();
         menu->addAction(tr("&Clear Recent Files"), this, [this] {
-            settings().remove(QStringLiteral("recentFiles"));
+            Settings().remove(Settings::Keys::RecentFiles);
             updateRecentMenu();
         });
     }
