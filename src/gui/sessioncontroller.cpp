@@ -102,15 +102,20 @@ void SessionController::newSession()
 {
     if (!maybeSave())
         return;
-    if (m_manager->aliveCount() > 0) {
-        const auto answer = m_prompt->question(
-            tr("New Session"), tr("%n entries are still running.", nullptr, m_manager->aliveCount()),
-            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
-            tr("Kill them and start an empty session?"));
-        if (answer != QMessageBox::Yes)
-            return;
-    }
+    if (!confirmReplacingLiveEntries(tr("New Session"), tr("Kill them and start an empty session?")))
+        return;
     m_document->clear();
+}
+
+// Before the session is replaced: asks whether to kill the entries that are still running, if any.
+bool SessionController::confirmReplacingLiveEntries(const QString &title, const QString &question)
+{
+    if (m_manager->aliveCount() == 0)
+        return true;
+    const auto answer = m_prompt->question(
+        title, tr("%n entries are still running.", nullptr, m_manager->aliveCount()),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel, question);
+    return answer == QMessageBox::Yes;
 }
 
 void SessionController::openSession()
@@ -121,14 +126,8 @@ void SessionController::openSession()
         tr("Open Session"), dialogFolder(), tr("ProcDeck sessions (*.json);;Procfiles (Procfile Procfile.*);;All files (*)"));
     if (path.isEmpty())
         return;
-    if (m_manager->aliveCount() > 0) {
-        const auto answer = m_prompt->question(
-            tr("Open Session"), tr("%n entries are still running.", nullptr, m_manager->aliveCount()),
-            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
-            tr("Kill them and open the other session?"));
-        if (answer != QMessageBox::Yes)
-            return;
-    }
+    if (!confirmReplacingLiveEntries(tr("Open Session"), tr("Kill them and open the other session?")))
+        return;
     openFile(path);
 }
 
