@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build-bench}
 
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DPROCDECK_BUILD_TESTS=OFF >/dev/null
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DPROCDECK_BUILD_TESTS=OFF -DPROCDECK_BUILD_BENCH=ON >/dev/null
 cmake --build "$build" --target output_core output_flood -j2 >/dev/null
 
 run() {

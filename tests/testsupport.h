@@ -2,13 +2,17 @@
 
 // Small utilities shared by the tests.
 
+#include "procstats.h"
+
 #include <QByteArray>
+#include <QFile>
 #include <QString>
 #include <QStringList>
 #include <QTest>
 #include <QtGlobal>
 
 #include <atomic>
+#include <optional>
 
 namespace TestSupport {
 
@@ -50,6 +54,46 @@ inline void installProcessWarningGuard()
 inline int destroyedWhileRunningWarnings()
 {
     return Detail::destroyedWarnings().load();
+}
+
+// A process as the test saw it alive: its PID and its start time (/proc/PID/stat field 22, clock
+// ticks after boot). Once it has ended and was reaped, its PID may name another process: asking
+// about the PID alone (kill(pid, 0)) would then be wrong; asking about PID and start time is not.
+struct ProcessIdentity
+{
+    qint64 pid = 0;
+    quint64 startTime = 0;
+    char state = '?';
+};
+
+// The process's current identity from /proc, or nullopt when no process has that PID.
+inline std::optional<ProcessIdentity> readIdentity(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const std::optional<ProcStatFields> fields = ProcStats::parseStat(stat.readAll());
+    if (!fields)
+        return std::nullopt;
+    return ProcessIdentity{fields->pid, fields->startTime, fields->state};
+}
+
+// Call while the process certainly lives; QVERIFY(identity.pid > 0) if unsure.
+inline ProcessIdentity identify(qint64 pid)
+{
+    return readIdentity(pid).value_or(ProcessIdentity{});
+}
+
+enum class Zombies { CountAsAlive, CountAsGone };
+
+// True once the process `identity` names exists no more: its PID is free, or belongs to a newer
+// process. A zombie (ended, not reaped yet) counts as `zombies` says.
+inline bool isGone(const ProcessIdentity &identity, Zombies zombies = Zombies::CountAsAlive)
+{
+    const std::optional<ProcessIdentity> now = readIdentity(identity.pid);
+    if (!now || now->startTime != identity.startTime)
+        return true;
+    return zombies == Zombies::CountAsGone && (now->state == 'Z' || now->state == 'X');
 }
 
 } // namespace TestSupport

@@ -9,6 +9,7 @@
 #include "procstats.h"
 #include "processtablemodel.h"
 #include "sessiondocument.h"
+#include "sessionfile.h"
 #include "testsupport.h"
 #include "trustdialog.h"
 #include "userprompt.h"
@@ -46,6 +47,7 @@ private slots:
     void addStartJoinTerminate();
     void addDialogRefusesInvalidInput_data();
     void addDialogRefusesInvalidInput();
+    void editKeepsEnvironmentTheFileLoaded();
     void actionsFollowTheSelection();
     void startRunningEntryIsRefused();
     void failedStartShowsReason();
@@ -213,7 +215,7 @@ void tst_MainWindow::addDialogRefusesInvalidInput_data()
     QTest::newRow("missing directory") << child << QString() << u"/nonexistent/dir"_s << QString()
                                        << u"working directory does not exist"_s;
     QTest::newRow("bad environment") << child << QString() << QString() << u"NOEQUALS"_s << u"Environment line 1"_s;
-    QTest::newRow("bad variable name") << child << QString() << QString() << u"1X=2"_s << u"not a valid variable name"_s;
+    QTest::newRow("bad variable name") << child << QString() << QString() << u"A B=2"_s << u"not a valid variable name"_s;
 }
 
 void tst_MainWindow::addDialogRefusesInvalidInput()
@@ -233,6 +235,28 @@ void tst_MainWindow::addDialogRefusesInvalidInput()
     QVERIFY2(dialog.isVisible(), "the dialog closed on invalid input");
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
     QVERIFY2(dialog.error().contains(message, Qt::CaseInsensitive), qPrintable(dialog.error()));
+}
+
+// A session file and the Edit dialog follow one rule for variable names: an entry whose
+// environment loaded from the file can be edited and saved again unchanged.
+void tst_MainWindow::editKeepsEnvironmentTheFileLoaded()
+{
+    const QByteArray json = "{\"procdeck\": 1, \"processes\": [{\"name\": \"a\", \"program\": \""
+        + TestSupport::childPath().toUtf8()
+        + "\", \"environment\": {\"FOO-BAR\": \"1\", \"spring.profiles.active\": \"dev\", \"GONE\": null}}]}";
+    const SessionFile::LoadResult loaded = SessionFile::parseJson(json, u"s.json"_s);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error));
+    const ProcessSpec spec = loaded.session->processes.constFirst();
+    QCOMPARE(spec.environment.size(), 3);
+
+    ProcessDialog dialog(spec, QString());
+    dialog.show();
+    dialog.accept();
+    QVERIFY2(dialog.error().isEmpty(), qPrintable(dialog.error()));
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    const std::optional<ProcessSpec> edited = dialog.spec();
+    QVERIFY(edited);
+    QCOMPARE(edited->environment, spec.environment);
 }
 
 void tst_MainWindow::actionsFollowTheSelection()
@@ -326,7 +350,8 @@ void tst_MainWindow::removeRunningAsksAndTerminates()
     ManagedProcess *process = addChild(window, u"doomed"_s, {u"sleep"_s, u"30000"_s});
     action(window, "actionStart")->trigger();
     QTRY_COMPARE(process->state(), ManagedProcess::State::Running);
-    const qint64 pid = process->pid();
+    const TestSupport::ProcessIdentity child = TestSupport::identify(process->pid());
+    QVERIFY(child.pid > 0);
 
     window.prompt()->setNextAnswer(QMessageBox::Cancel);
     action(window, "actionRemove")->trigger();
@@ -336,7 +361,7 @@ void tst_MainWindow::removeRunningAsksAndTerminates()
     window.prompt()->setNextAnswer(QMessageBox::Yes);
     action(window, "actionRemove")->trigger();
     QTRY_COMPARE(window.manager()->count(), 0);
-    QTRY_VERIFY(::kill(pid, 0) != 0);
+    QTRY_VERIFY(TestSupport::isGone(child));
 }
 
 void tst_MainWindow::duplicateGetsNextDefaultName()
@@ -429,7 +454,9 @@ void tst_MainWindow::quitWithLiveEntriesTerminatesThem()
     action(window, "actionStart")->trigger();
     QTRY_VERIFY(a->state() == ManagedProcess::State::Running && b->state() == ManagedProcess::State::Running);
     QTRY_VERIFY(b->output()->endLineNumber() > 1); // "child P grandchild G" was printed
-    const qint64 pids[] = {a->pid(), b->pid()};
+    const TestSupport::ProcessIdentity leaders[] = {TestSupport::identify(a->pid()), TestSupport::identify(b->pid())};
+    for (const TestSupport::ProcessIdentity &leader : leaders)
+        QVERIFY(leader.pid > 0);
 
     window.prompt()->setNextAnswer(QMessageBox::Discard); // unsaved session
     window.prompt()->setNextAnswer(QMessageBox::Yes);     // terminate the live entries
@@ -437,8 +464,8 @@ void tst_MainWindow::quitWithLiveEntriesTerminatesThem()
     QVERIFY(window.prompt()->lastText().contains(u"still running"_s));
     QTRY_VERIFY_WITH_TIMEOUT(!window.isVisible(), 10000);
     QCOMPARE(window.manager()->aliveCount(), 0);
-    for (qint64 pid : pids)
-        QVERIFY(::kill(pid_t(pid), 0) != 0);
+    for (const TestSupport::ProcessIdentity &leader : leaders)
+        QVERIFY(TestSupport::isGone(leader));
     QCOMPARE(a->exitCode(), -15);
 }
 
@@ -587,6 +614,8 @@ void tst_MainWindow::detailsPanelShowsLiveTree()
 void tst_MainWindow::cancelJoin()
 {
     MainWindow window;
+    window.show(); // the Cancel button is shown while a join waits: visible only in a shown window
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
     ManagedProcess *process = addChild(window, u"forever"_s, {u"sleep"_s, u"30000"_s});
     action(window, "actionStart")->trigger();
     QTRY_VERIFY(action(window, "actionJoin")->isEnabled());
@@ -598,7 +627,7 @@ void tst_MainWindow::cancelJoin()
     join->accept();
     auto *cancel = window.findChild<QPushButton *>(u"joinCancelButton"_s);
     QVERIFY(cancel);
-    QTRY_VERIFY(cancel->isVisible() || !window.isVisible());
+    QTRY_VERIFY(cancel->isVisible());
     QVERIFY(!action(window, "actionJoin")->isEnabled()); // one join at a time
     cancel->click();
     QVERIFY(joined.count() == 1 || joined.wait(5000));
@@ -718,11 +747,15 @@ void tst_MainWindow::restartPolicyCountdownAndTerminate()
     QTRY_VERIFY(cell(window, 0, ProcessTableModel::State).startsWith(u"Restarting in"_s));
     QTRY_VERIFY(action(window, "actionTerminate")->isEnabled()); // cancels the pending attempt
     action(window, "actionTerminate")->trigger();
+    // Settled: back to its last run's end, not Waiting, so no restart is scheduled (the restart
+    // timer runs only in Waiting), and the table says so.
     QTRY_COMPARE(process->state(), ManagedProcess::State::Exited);
-    const int restarts = process->restartCount();
-    QSignalSpy started(process, &ManagedProcess::started);
-    QVERIFY(!started.wait(1500)); // longer than the backoff: nothing restarts it any more
-    QCOMPARE(process->restartCount(), restarts);
+    QVERIFY(process->isFinished());
+    QCOMPARE(process->nextRestartRemainingMs(), -1);
+    QCOMPARE(process->exitCode(), 3);
+    QVERIFY(!process->gaveUp());
+    QVERIFY(!cell(window, 0, ProcessTableModel::State).startsWith(u"Restarting in"_s));
+    QCOMPARE(cell(window, 0, ProcessTableModel::Restarts), u"1"_s);
 }
 
 void tst_MainWindow::unexpectedEndIsMarkedAndNotified()

@@ -56,14 +56,18 @@ bool logContains(const OutputLog *log, const QString &text, std::optional<Output
     return false;
 }
 
-// True once `pid` names no process, zombies included. The test process is a child subreaper
+// True once the process is gone, zombies included. The test process is a child subreaper
 // (initTestCase), so an orphaned grandchild becomes our child and we reap it here; otherwise the
-// container's init may leave it a zombie for seconds, and a zombie still answers kill(pid, 0).
-bool processGone(pid_t pid)
+// container's init may leave it a zombie for seconds. Only a zombie that still is the same
+// process (same start time) is reaped: its PID may have been reused by then.
+bool processGone(const TestSupport::ProcessIdentity &process)
 {
-    int status = 0;
-    ::waitpid(pid, &status, WNOHANG);
-    return ::kill(pid, 0) == -1 && errno == ESRCH;
+    const std::optional<TestSupport::ProcessIdentity> now = TestSupport::readIdentity(process.pid);
+    if (now && now->startTime == process.startTime && now->state == 'Z') {
+        int status = 0;
+        ::waitpid(pid_t(process.pid), &status, WNOHANG);
+    }
+    return TestSupport::isGone(process);
 }
 
 // Lets queued events run a few times: for checks that something did NOT happen again.
@@ -343,13 +347,14 @@ void tst_ManagedProcess::groupKillReachesGrandchild()
     QVERIFY2(match.hasMatch(), qPrintable(lines.first()));
     QCOMPARE(match.captured(1).toLongLong(), process.pid());
     const pid_t grandchild = pid_t(match.captured(2).toLongLong());
-    QCOMPARE(::kill(grandchild, 0), 0);
+    const TestSupport::ProcessIdentity grandchildIdentity = TestSupport::identify(grandchild);
+    QCOMPARE(grandchildIdentity.pid, qint64(grandchild)); // alive
     QCOMPARE(::getpgid(grandchild), pid_t(process.pid()));
 
     QVERIFY(useTerminate ? process.terminate().ok : process.kill().ok);
     QVERIFY(finished.wait(5000));
     QCOMPARE(process.exitCode(), exitCode);
-    QTRY_VERIFY_WITH_TIMEOUT(processGone(grandchild), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(processGone(grandchildIdentity), 5000);
 }
 
 void tst_ManagedProcess::captureBothStreams()
@@ -530,13 +535,15 @@ void tst_ManagedProcess::destroyWithLiveChild()
     const pid_t grandchild = pid_t(pattern.match(logLines(process->output(), OutputStream::Stdout).first())
                                        .captured(1).toLongLong());
     QVERIFY(grandchild > 0);
-    const pid_t pid = pid_t(process->pid());
+    const TestSupport::ProcessIdentity grandchildIdentity = TestSupport::identify(grandchild);
+    QCOMPARE(grandchildIdentity.pid, qint64(grandchild)); // alive
+    const TestSupport::ProcessIdentity child = TestSupport::identify(process->pid());
+    QVERIFY(child.pid > 0);
 
     process.reset();
     // Reaped by the destructor: the PID is gone at once, not a zombie.
-    QCOMPARE(::kill(pid, 0), -1);
-    QCOMPARE(errno, ESRCH);
-    QTRY_VERIFY_WITH_TIMEOUT(processGone(grandchild), 5000);
+    QVERIFY(TestSupport::isGone(child));
+    QTRY_VERIFY_WITH_TIMEOUT(processGone(grandchildIdentity), 5000);
     QCOMPARE(TestSupport::destroyedWhileRunningWarnings(), 0);
 }
 
@@ -555,8 +562,11 @@ void tst_ManagedProcess::childDiesWithParent()
     const QByteArray pidText = helper.readAllStandardOutput().trimmed();
     const pid_t child = pid_t(pidText.toLongLong());
     QVERIFY2(child > 0, pidText.constData());
-    // Orphaned, the child was re-parented to us (a subreaper); processGone() reaps it.
-    QTRY_VERIFY_WITH_TIMEOUT(processGone(child), 5000);
+    // Orphaned, the child was re-parented to us (a subreaper): until we reap it (processGone()),
+    // its PID holds it, alive or a zombie, so identifying it now cannot pick up another process.
+    const TestSupport::ProcessIdentity identity = TestSupport::identify(child);
+    QCOMPARE(identity.pid, qint64(child));
+    QTRY_VERIFY_WITH_TIMEOUT(processGone(identity), 5000);
 }
 
 // Helper mode for childDiesWithParent(): start a long sleeper, print its PID, die by SIGKILL.

@@ -243,6 +243,8 @@ void tst_OutputPane::followAndScroll()
     for (int i = 0; i < 500; ++i)
         appendOut(a, "line " + QByteArray::number(i) + '\n');
     QTRY_COMPARE(view->rowCount(), 500);
+    QCOMPARE(view->rowText(0), u"line 0"_s);
+    QCOMPARE(view->rowText(499), u"line 499"_s);
     QVERIFY(view->isFollowing());
     QCOMPARE(view->lastVisibleRow(), 499);
     auto *jump = view->findChild<QToolButton *>(u"jumpToEndButton"_s);
@@ -260,6 +262,7 @@ void tst_OutputPane::followAndScroll()
     for (int i = 500; i < 700; ++i)
         appendOut(a, "line " + QByteArray::number(i) + '\n');
     QTRY_COMPARE(view->rowCount(), 700);
+    QCOMPARE(view->rowText(699), u"line 699"_s);
     QCOMPARE(view->firstVisibleRow(), top);
     QCOMPARE(view->rowText(view->firstVisibleRow()), topText);
     QVERIFY(!view->isFollowing());
@@ -271,6 +274,7 @@ void tst_OutputPane::followAndScroll()
     QVERIFY(!jump->isVisible());
     appendOut(a, "line 700\n");
     QTRY_COMPARE(view->rowCount(), 701);
+    QCOMPARE(view->rowText(700), u"line 700"_s);
     QCOMPARE(view->lastVisibleRow(), 700);
 
     // Scrolling back down to the end by hand follows too.
@@ -418,6 +422,7 @@ void tst_OutputPane::filter()
     QCOMPARE(m_pane->view()->rowText(3), u"b | GET /gone 404"_s);
     m_pane->setFilterEnabled(false);
     QCOMPARE(m_pane->view()->rowCount(), 6);
+    QCOMPARE(m_pane->view()->rowText(4), u"b | GET /ok 200"_s);
     QCOMPARE(m_pane->view()->matchCount(), 4);
 }
 
@@ -437,8 +442,10 @@ void tst_OutputPane::filterSeesLineCompletedLater()
     // A progress line rewritten by \r: the match follows the text.
     appendOut(a, "\rstill done");
     QTRY_COMPARE(m_pane->view()->rowCount(), 2);
+    QCOMPARE(m_pane->visibleText(), u"working... done\nstill done"_s);
     appendOut(a, "\rnot yet");
     QTRY_COMPARE(m_pane->view()->rowCount(), 1);
+    QCOMPARE(m_pane->visibleText(), u"working... done"_s);
     QCOMPARE(m_pane->view()->matchCount(), 1);
 }
 

@@ -267,7 +267,8 @@ void tst_ProcessManager::removeLiveEntryKillsIt()
     ManagedProcess *process = manager.add(childSpec({u"sleep"_s, u"30000"_s}));
     QVERIFY(process->start().ok);
     QTRY_COMPARE_WITH_TIMEOUT(process->state(), ManagedProcess::State::Running, 5000);
-    const pid_t pid = pid_t(process->pid());
+    const TestSupport::ProcessIdentity child = TestSupport::identify(process->pid());
+    QVERIFY(child.pid > 0);
     QPointer<ManagedProcess> guard(process);
     QSignalSpy managerFinished(&manager, &ProcessManager::processFinished);
 
@@ -275,7 +276,7 @@ void tst_ProcessManager::removeLiveEntryKillsIt()
     QCOMPARE(manager.count(), 0);
     // Killed and reaped in the background, then deleted.
     QTRY_VERIFY_WITH_TIMEOUT(guard.isNull(), 5000);
-    QVERIFY(::kill(pid, 0) == -1 && errno == ESRCH);
+    QVERIFY(TestSupport::isGone(child)); // reaped, not a zombie
     QCOMPARE(managerFinished.count(), 0); // a removed entry is not reported any more
 }
 
@@ -358,16 +359,17 @@ void tst_ProcessManager::baseDirectoryReachesEntries()
 void tst_ProcessManager::destroyWithLiveChildren()
 {
     auto manager = std::make_unique<ProcessManager>();
-    QList<pid_t> pids;
+    QList<TestSupport::ProcessIdentity> children;
     for (int i = 0; i < 3; ++i) {
         ManagedProcess *process = manager->add(childSpec({u"sleep"_s, u"30000"_s}));
         QVERIFY(process->start().ok);
         QTRY_COMPARE_WITH_TIMEOUT(process->state(), ManagedProcess::State::Running, 5000);
-        pids << pid_t(process->pid());
+        children << TestSupport::identify(process->pid());
+        QVERIFY(children.last().pid > 0);
     }
     manager.reset();
-    for (pid_t pid : std::as_const(pids))
-        QVERIFY(::kill(pid, 0) == -1 && errno == ESRCH);
+    for (const TestSupport::ProcessIdentity &child : std::as_const(children))
+        QVERIFY(TestSupport::isGone(child)); // killed and reaped by the destructor
     QCOMPARE(TestSupport::destroyedWhileRunningWarnings(), 0);
 }
 

@@ -81,6 +81,8 @@ private slots:
     void recordedTreeAfterChanges();
     void unknownRootAndGroup();
     void missingProcRoot();
+    void recordedLiveDescendants_data();
+    void recordedLiveDescendants();
 
     void settings();
     void emptyWatchSetStopsTimer();
@@ -388,6 +390,32 @@ void tst_ProcStats::unknownRootAndGroup()
     QVERIFY(stats.group(4000)); // aggregated from the sample at hand
     stats.setWatchedGroups({});
     QVERIFY(!stats.group(4000));
+}
+
+void tst_ProcStats::recordedLiveDescendants_data()
+{
+    QTest::addColumn<QByteArray>("snapshot");
+    QTest::addColumn<qint64>("root");
+    QTest::addColumn<QList<qint64>>("expected");
+    // t0: the zombie 4003 is left out; the daemon 4010 (own group) counts, as a grandchild; so
+    // does 5000, another entry. 0123 and 12abc are not processes even though their parent is 4000.
+    QTest::newRow("t0 procdeck") << QByteArray("t0") << qint64(3990)
+                                 << QList<qint64>{4000, 4001, 4002, 4010, 5000};
+    QTest::newRow("t0 leader") << QByteArray("t0") << qint64(4000) << QList<qint64>{4001, 4002, 4010};
+    QTest::newRow("t0 zombie's parent") << QByteArray("t0") << qint64(4001) << QList<qint64>{4010};
+    QTest::newRow("t0 leaf") << QByteArray("t0") << qint64(4002) << QList<qint64>{};
+    // t1: 4006 is new; 5000's stat line is cut, so it is not read at all.
+    QTest::newRow("t1 procdeck") << QByteArray("t1") << qint64(3990)
+                                 << QList<qint64>{4000, 4001, 4002, 4006, 4010};
+    QTest::newRow("unknown root") << QByteArray("t1") << qint64(4242) << QList<qint64>{};
+}
+
+void tst_ProcStats::recordedLiveDescendants()
+{
+    QFETCH(QByteArray, snapshot);
+    QFETCH(qint64, root);
+    QFETCH(QList<qint64>, expected);
+    QCOMPARE(ProcStats::liveDescendants(root, recording(snapshot.constData())), expected);
 }
 
 void tst_ProcStats::missingProcRoot()

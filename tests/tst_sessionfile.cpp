@@ -46,11 +46,9 @@ private slots:
     void procfile();
     void procfileErrors_data();
     void procfileErrors();
-    void dotEnv();
-    void dotEnvErrors_data();
-    void dotEnvErrors();
     void loadProcfileWithDotEnv();
     void toProcfile();
+    void toProcfileSkipsNamesTheShellCannotSet();
 
     void saveNewFileIsPrivate();
     void saveKeepsMode();
@@ -486,55 +484,6 @@ void tst_SessionFile::procfileErrors()
     QCOMPARE(result.error, expected);
 }
 
-void tst_SessionFile::dotEnv()
-{
-    const SessionFile::DotEnvResult result = SessionFile::parseDotEnv(
-        "# comment\n"
-        "PLAIN=value\n"
-        "export EXPORTED=yes\n"
-        "  SPACED = padded value  \n"
-        "SINGLE='$HOME \\n \"x\"'\n"
-        "SQ='a # b' # comment\n"
-        "DOUBLE=\"line\\nnext \\\"q\\\" \\$x \\\\ \\w\"\n"
-        "COMMENTED=bare # comment\n"
-        "URL=http://x/#anchor\n"
-        "EMPTY=\n"
-        "exportNOT=1\n",
-        u".env"_s);
-    QVERIFY2(result.ok(), qPrintable(result.error));
-    QCOMPARE(result.variables.size(), 10);
-    QCOMPARE(result.variables.at(0), (EnvironmentChange{u"PLAIN"_s, u"value"_s}));
-    QCOMPARE(result.variables.at(1), (EnvironmentChange{u"EXPORTED"_s, u"yes"_s}));
-    QCOMPARE(result.variables.at(2), (EnvironmentChange{u"SPACED"_s, u"padded value"_s}));
-    QCOMPARE(result.variables.at(3), (EnvironmentChange{u"SINGLE"_s, u"$HOME \\n \"x\""_s}));
-    QCOMPARE(result.variables.at(4), (EnvironmentChange{u"SQ"_s, u"a # b"_s}));
-    QCOMPARE(result.variables.at(5), (EnvironmentChange{u"DOUBLE"_s, u"line\nnext \"q\" $x \\ \\w"_s}));
-    QCOMPARE(result.variables.at(6), (EnvironmentChange{u"COMMENTED"_s, u"bare"_s}));
-    QCOMPARE(result.variables.at(7), (EnvironmentChange{u"URL"_s, u"http://x/#anchor"_s}));
-    QCOMPARE(result.variables.at(8), (EnvironmentChange{u"EMPTY"_s, QString()}));
-    QCOMPARE(result.variables.at(9), (EnvironmentChange{u"exportNOT"_s, u"1"_s}));
-}
-
-void tst_SessionFile::dotEnvErrors_data()
-{
-    QTest::addColumn<QByteArray>("data");
-    QTest::addColumn<QString>("expected");
-    QTest::newRow("no equals") << QByteArray("A=1\nB\n") << u".env:2: expected KEY=VALUE"_s;
-    QTest::newRow("bad name") << QByteArray("1A=x\n") << u".env:1: \"1A\" is not a valid variable name"_s;
-    QTest::newRow("unterminated double") << QByteArray("A=\"x\n") << u".env:1: unterminated double quote"_s;
-    QTest::newRow("unterminated single") << QByteArray("\n\nA='x\n") << u".env:3: unterminated single quote"_s;
-    QTest::newRow("text after quote") << QByteArray("A='x'y\n") << u".env:1: unexpected text after the closing quote"_s;
-}
-
-void tst_SessionFile::dotEnvErrors()
-{
-    QFETCH(QByteArray, data);
-    QFETCH(QString, expected);
-    const SessionFile::DotEnvResult result = SessionFile::parseDotEnv(data, u".env"_s);
-    QVERIFY(!result.ok());
-    QCOMPARE(result.error, expected);
-}
-
 void tst_SessionFile::loadProcfileWithDotEnv()
 {
     QTemporaryDir dir;
@@ -596,6 +545,21 @@ void tst_SessionFile::toProcfile()
     const QString toolLine = back.session->processes.at(1).shell;
     const qsizetype commandStart = toolLine.indexOf(u"/usr/bin/printf"_s);
     QCOMPARE(ShellWords::split(toolLine.mid(commandStart)).words, QStringList{tool.program} + tool.args);
+}
+
+// A variable name that is valid in a session (FOO-BAR) but that `export` refuses would end the
+// Procfile line's shell with an error: such an entry is written as a comment instead.
+void tst_SessionFile::toProcfileSkipsNamesTheShellCannotSet()
+{
+    const SessionFile::LoadResult loaded = SessionFile::parseJson(
+        R"({"procdeck": 1, "processes": [
+              {"name": "dash", "shell": "env", "environment": {"FOO-BAR": "1"}},
+              {"name": "plain", "shell": "env", "environment": {"FOO_BAR": "1"}}]})",
+        u"s.json"_s);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error));
+    QCOMPARE(SessionFile::toProcfile(*loaded.session),
+             QByteArray("# dash: not exported, the shell cannot set its variable FOO-BAR\n"
+                        "plain: export FOO_BAR=1; env\n"));
 }
 
 void tst_SessionFile::saveNewFileIsPrivate()

@@ -1,6 +1,7 @@
 #include "commandline.h"
 #include "headlessrunner.h"
 #include "mainwindow.h"
+#include "settings.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -10,13 +11,6 @@
 #include <QTranslator>
 
 namespace {
-
-void setIdentity()
-{
-    QCoreApplication::setOrganizationName(QStringLiteral("ProcDeck"));
-    QCoreApplication::setApplicationName(QStringLiteral("ProcDeck"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(PROCDECK_VERSION));
-}
 
 struct Translators
 {
@@ -52,13 +46,13 @@ int main(int argc, char *argv[])
     Translators translators;
     if (commandLine.mode == CommandLine::Mode::Headless) {
         QCoreApplication app(argc, argv);
-        setIdentity();
+        Settings::setApplicationIdentity();
         installTranslations(app, translators);
         return HeadlessRunner::exec(commandLine);
     }
 
     QApplication app(argc, argv);
-    setIdentity();
+    Settings::setApplicationIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("ProcDeck"));
     QApplication::setDesktopFileName(QStringLiteral("procdeck"));
     installTranslations(app, translators);

@@ -1,4 +1,5 @@
 #include "commandline.h"
+#include "version.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
@@ -117,7 +118,7 @@ QString CommandLine::helpText()
 
 QString CommandLine::versionText()
 {
-    return u"procdeck "_s + QLatin1StringView(PROCDECK_VERSION) + u'\n';
+    return u"procdeck "_s + QLatin1StringView(ProcDeck::version()) + u'\n';
 }
 
 std::optional<int> CommandLine::printInformation() const

@@ -5,8 +5,8 @@
 
 #include <optional>
 
-// The command line of DESIGN.md, parsed before any QCoreApplication exists (main() needs it to
-// choose between a window and headless mode):
+// The command line of docs/ARCHITECTURE.md, parsed before any QCoreApplication exists (main()
+// needs it to choose between a window and headless mode):
 //
 //   procdeck [FILE]                  open a session file or a Procfile in the window
 //   procdeck --start-all FILE        open it and start every entry

@@ -3,11 +3,10 @@
 #include "managedprocess.h"
 #include "outputlog.h"
 #include "processmanager.h"
+#include "procstats.h"
 #include "signalnames.h"
 
 #include <QCoreApplication>
-#include <QDir>
-#include <QHash>
 #include <QSet>
 #include <QEventLoop>
 #include <QFile>
@@ -76,53 +75,6 @@ void restoreSignalHandlers()
     ::close(g_signalPipe[0]);
     ::close(g_signalPipe[1]);
     g_signalPipe[0] = g_signalPipe[1] = -1;
-}
-
-// The living (not zombie) descendants of `root`, from /proc.
-QList<qint64> liveDescendants(qint64 root)
-{
-    struct Info
-    {
-        qint64 parent;
-        bool zombie;
-    };
-    QHash<qint64, Info> processes;
-    const QStringList entries = QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-    for (const QString &name : entries) {
-        bool isPid = false;
-        const qint64 pid = name.toLongLong(&isPid);
-        if (!isPid)
-            continue;
-        QFile stat(u"/proc/"_s + name + u"/stat"_s);
-        if (!stat.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray text = stat.readAll();
-        // "pid (comm) S ppid …": the command may contain spaces and parentheses.
-        const qsizetype close = text.lastIndexOf(')');
-        if (close < 0)
-            continue;
-        const QList<QByteArray> fields = text.mid(close + 2).split(' ');
-        if (fields.size() < 2)
-            continue;
-        processes.insert(pid, {fields.at(1).toLongLong(), fields.at(0) == "Z" || fields.at(0) == "X"});
-    }
-    QList<qint64> result;
-    for (auto it = processes.cbegin(); it != processes.cend(); ++it) {
-        if (it.value().zombie || it.key() == root)
-            continue;
-        qint64 ancestor = it.value().parent;
-        for (int depth = 0; depth < 4096 && ancestor > 1; ++depth) {
-            if (ancestor == root) {
-                result.append(it.key());
-                break;
-            }
-            const auto parent = processes.constFind(ancestor);
-            if (parent == processes.cend())
-                break;
-            ancestor = parent.value().parent;
-        }
-    }
-    return result;
 }
 
 // ANSI colours for the names, distinct on dark and light terminals.
@@ -442,7 +394,7 @@ void HeadlessRunner::killLeftovers()
     // it is signalled again but counted once.
     QSet<qint64> killed;
     for (int round = 0; round < 10; ++round) {
-        const QList<qint64> pids = liveDescendants(::getpid());
+        const QList<qint64> pids = ProcStats::liveDescendants(::getpid());
         if (pids.isEmpty())
             break;
         for (const qint64 pid : pids) {

@@ -1,3 +1,5 @@
 #include "logging.h"
 
-Q_LOGGING_CATEGORY(lcProcess, "procdeck.process", QtWarningMsg) // quiet unless asked for
+// Quiet unless asked for: warnings only by default (errors reach the user as values anyway).
+Q_LOGGING_CATEGORY(lcProcess, "procdeck.process", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcSession, "procdeck.session", QtWarningMsg)

@@ -2,6 +2,11 @@
 
 #include <QLoggingCategory>
 
-// ProcDeck's logging categories, one per area, all defined in logging.cpp. Turn one on with
-// QT_LOGGING_RULES, e.g. QT_LOGGING_RULES="procdeck.process.debug=true".
-Q_DECLARE_LOGGING_CATEGORY(lcProcess) // procdeck.process: launch decisions, signals, exits, restarts
+// ProcDeck's logging categories, one per area, all defined in logging.cpp and quiet below warnings
+// unless turned on, for example with QT_LOGGING_RULES="procdeck.process.debug=true" or
+// "procdeck.*=true".
+
+// Processes: launch decisions, signals, exits, restarts.
+Q_DECLARE_LOGGING_CATEGORY(lcProcess)
+// Session files: loads, saves and trust decisions.
+Q_DECLARE_LOGGING_CATEGORY(lcSession)

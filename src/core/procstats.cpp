@@ -169,6 +169,32 @@ struct Proc
     bool cpuKnown = false;
 };
 
+// The one pass over a /proc directory: calls `visit(fields, comm)` for every process directory
+// whose stat line parses (`fields.comm` is left empty: `comm` points into a buffer that is reused
+// for the next process). Directories that are not processes, processes gone since readdir(),
+// and unreadable or cut stat lines are skipped.
+template <typename Visit>
+void forEachStat(DIR *dir, Visit &&visit)
+{
+    const int rootFd = ::dirfd(dir);
+    char path[sizeof(dirent::d_name) + 8];
+    char buffer[4096];
+    while (const dirent *entry = ::readdir(dir)) {
+        const std::optional<qint64> pid = parsePidName(entry->d_name);
+        if (!pid)
+            continue;
+        std::snprintf(path, sizeof path, "%s/stat", entry->d_name);
+        const ssize_t n = readSmallFile(rootFd, path, buffer, sizeof buffer);
+        if (n <= 0)
+            continue; // gone since readdir(), or not readable
+        ProcStatFields fields;
+        QByteArrayView comm;
+        if (!parseStatLine(QByteArrayView(buffer, n), &fields, &comm) || fields.pid != *pid)
+            continue;
+        visit(std::as_const(fields), comm);
+    }
+}
+
 } // namespace
 
 struct ProcStats::Private
@@ -235,23 +261,11 @@ void ProcStats::Private::takeSample()
 
     QHash<qint64, Proc> next;
     next.reserve(procs.size() + 16);
-    char path[sizeof(dirent::d_name) + 8];
-    char buffer[4096];
-    while (const dirent *entry = ::readdir(dir)) {
-        const std::optional<qint64> pid = parsePidName(entry->d_name);
-        if (!pid)
-            continue;
-        std::snprintf(path, sizeof path, "%s/stat", entry->d_name);
-        const ssize_t n = readSmallFile(rootFd, path, buffer, sizeof buffer);
-        if (n <= 0)
-            continue; // gone since readdir(), or not readable
+    forEachStat(dir, [&](const ProcStatFields &stat, QByteArrayView comm) {
         Proc proc;
-        QByteArrayView comm;
-        if (!parseStatLine(QByteArrayView(buffer, n), &proc.stat, &comm) || proc.stat.pid != *pid)
-            continue;
-
+        proc.stat = stat;
         const quint64 ticks = proc.stat.utime + proc.stat.stime;
-        const auto previous = procs.constFind(*pid);
+        const auto previous = procs.constFind(stat.pid);
         const bool samePrevious = previous != procs.cend()
                 && previous->stat.startTime == proc.stat.startTime;
         if (samePrevious && previous->stat.comm == comm) {
@@ -276,8 +290,8 @@ void ProcStats::Private::takeSample()
                 proc.cpuKnown = true;
             }
         }
-        next.insert(*pid, std::move(proc));
-    }
+        next.insert(stat.pid, std::move(proc));
+    });
     ::closedir(dir);
 
     procs = std::move(next);
@@ -462,6 +476,44 @@ qint64 ProcStats::sampleCount() const
 qint64 ProcStats::lastSampleDurationNs() const
 {
     return d->lastDurationNs;
+}
+
+QList<qint64> ProcStats::liveDescendants(qint64 root, const QString &procRoot)
+{
+    struct Link
+    {
+        qint64 parent = 0;
+        bool zombie = false;
+    };
+    QHash<qint64, Link> links;
+    DIR *dir = ::opendir(QFile::encodeName(procRoot).constData());
+    if (!dir)
+        return {};
+    forEachStat(dir, [&links](const ProcStatFields &stat, QByteArrayView) {
+        links.insert(stat.pid, {stat.ppid, stat.state == 'Z' || stat.state == 'X'});
+    });
+    ::closedir(dir);
+
+    QList<qint64> result;
+    for (auto it = links.cbegin(); it != links.cend(); ++it) {
+        if (it->zombie || it.key() == root)
+            continue;
+        // Up the parents until `root`, init or a process not in this pass; the depth bound stops
+        // a cycle that a recording (or PID reuse between reads) could show.
+        qint64 ancestor = it->parent;
+        for (int depth = 0; depth < 4096 && ancestor > 0; ++depth) {
+            if (ancestor == root) {
+                result.append(it.key());
+                break;
+            }
+            const auto parent = links.constFind(ancestor);
+            if (parent == links.cend())
+                break;
+            ancestor = parent->parent;
+        }
+    }
+    std::sort(result.begin(), result.end());
+    return result;
 }
 
 std::optional<ProcStatFields> ProcStats::parseStat(QByteArrayView line)

@@ -95,6 +95,11 @@ public:
     qint64 sampleCount() const;                // passes over /proc taken so far
     qint64 lastSampleDurationNs() const;       // cost of the last pass (for benchmarks)
 
+    // The living (not zombie) descendants of `root` (children, grandchildren, …), in PID order,
+    // from one pass over `procRoot` that is independent of any sample. For a runner that kills
+    // what its children left behind.
+    static QList<qint64> liveDescendants(qint64 root, const QString &procRoot = QStringLiteral("/proc"));
+
     // Parsing, public for the tests.
     static std::optional<ProcStatFields> parseStat(QByteArrayView line);
     static QString commandFromCmdline(QByteArrayView cmdline, const QString &name);

@@ -22,7 +22,9 @@ struct Session
     QByteArray source;
 };
 
-// Reading and writing session files (JSON format v1, DESIGN.md) and Procfiles. Errors are values:
+// Reading and writing session files (JSON format v1, docs/ARCHITECTURE.md) and Procfiles.
+// sessionjsonreader.cpp reads and validates JSON, sessionjsonwriter.cpp writes it, procfile.cpp
+// reads and writes Procfiles; this file's own sessionfile.cpp loads (telling them apart) and saves. Errors are values:
 // a message ready to show, naming the file ("FILE:LINE:COLUMN: message" for a parse error,
 // "FILE: processes[3].stopTimeoutMs: must be a positive integer" for a validation error).
 //
@@ -64,23 +66,12 @@ LoadResult load(const QString &path);
 // Parses JSON v1. `fileName` is used only in messages.
 LoadResult parseJson(const QByteArray &data, const QString &fileName);
 
-// Parses `name: command` lines (`#` comments); `dotEnv` (the `.env` beside it, may be empty)
-// becomes every entry's environment. Entries run their command with `/bin/sh -c` in the
+// Parses `name: command` lines (`#` comments); `dotEnv` (the `.env` beside it, may be empty,
+// read by EnvironmentText::parseDotEnv) becomes every entry's environment. Entries run their command with `/bin/sh -c` in the
 // Procfile's folder (workingDirectory "."). `dotEnvFileName` names the .env in messages (default:
 // ".env" beside `fileName`).
 LoadResult parseProcfile(const QByteArray &data, const QString &fileName, const QByteArray &dotEnv = {},
                          const QString &dotEnvFileName = {});
-
-// Parses a `.env` file: KEY=VALUE lines, `#` comments, blank lines, an optional `export ` prefix,
-// values in single quotes (literal), double quotes (\n \t \\ \" \$ escapes) or bare (trimmed, a
-// ` #` starts a comment). On error, `error` is "FILE:LINE: message".
-struct DotEnvResult
-{
-    QList<EnvironmentChange> variables;
-    QString error;
-    bool ok() const { return error.isEmpty(); }
-};
-DotEnvResult parseDotEnv(const QByteArray &data, const QString &fileName);
 
 // Json when the content, after an optional BOM and white space, starts with `{`.
 Format detectFormat(const QByteArray &data);
@@ -90,7 +81,8 @@ QByteArray toJson(const Session &session);
 // One `name: command` line per entry. Shell entries keep their command; program entries become a
 // quoted shell line (ShellWords::join). Environment changes and a working directory other than
 // "." become `export`/`unset`/`cd` in front of the command. Names are made valid Procfile names
-// ([A-Za-z0-9_-]); an entry whose shell command spans several lines is written as a comment.
+// ([A-Za-z0-9_-]); an entry whose shell command spans several lines, or that sets a variable the
+// shell cannot name (EnvironmentText::isShellVariableName), is written as a comment.
 QByteArray toProcfile(const Session &session);
 
 // Atomic (QSaveFile); a new file gets mode 0600, an existing one keeps its mode. On failure the old

@@ -1,13 +1,14 @@
 #include "truststore.h"
 
 #include "launchplan.h"
+#include "logging.h"
+#include "settings.h"
 #include "shellwords.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
-#include <QSettings>
 
 using namespace Qt::StringLiterals;
 
@@ -19,12 +20,12 @@ bool operator==(const CommandPreview &a, const CommandPreview &b)
 }
 
 TrustStore::TrustStore()
-    : m_settings(std::make_unique<QSettings>(u"ProcDeck"_s, u"ProcDeck"_s))
+    : m_settings(std::make_unique<Settings>())
 {
 }
 
 TrustStore::TrustStore(const QString &settingsFile)
-    : m_settings(std::make_unique<QSettings>(settingsFile, QSettings::IniFormat))
+    : m_settings(std::make_unique<Settings>(settingsFile))
 {
 }
 
@@ -46,31 +47,36 @@ QByteArray TrustStore::contentHash(const QByteArray &contents)
 // characters): a record is filed under the hash of its path and keeps the path beside it.
 QString TrustStore::key(const QString &canonical)
 {
-    return u"trust/"_s + QString::fromLatin1(contentHash(canonical.toUtf8()));
+    return Settings::TrustGroup + u'/' + QString::fromLatin1(contentHash(canonical.toUtf8()));
 }
 
 bool TrustStore::isTrusted(const QString &path, const QByteArray &contents) const
 {
     const QString canonical = canonicalPath(path);
     const QString record = key(canonical);
-    return m_settings->value(record + u"/path"_s).toString() == canonical
-        && m_settings->value(record + u"/sha256"_s).toByteArray() == contentHash(contents);
+    const bool known = m_settings->store().value(record + u"/path"_s).toString() == canonical;
+    const bool trusted = known && m_settings->store().value(record + u"/sha256"_s).toByteArray() == contentHash(contents);
+    qCInfo(lcSession) << canonical << (trusted ? "is trusted" : known ? "changed since it was approved" : "was never approved");
+    return trusted;
 }
 
 void TrustStore::approve(const QString &path, const QByteArray &contents)
 {
     const QString canonical = canonicalPath(path);
     const QString record = key(canonical);
-    m_settings->setValue(record + u"/path"_s, canonical);
-    m_settings->setValue(record + u"/sha256"_s, contentHash(contents));
-    m_settings->setValue(record + u"/approved"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
-    m_settings->sync();
+    m_settings->store().setValue(record + u"/path"_s, canonical);
+    m_settings->store().setValue(record + u"/sha256"_s, contentHash(contents));
+    m_settings->store().setValue(record + u"/approved"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    m_settings->store().sync();
+    qCInfo(lcSession) << "approved" << canonical;
 }
 
 void TrustStore::forget(const QString &path)
 {
-    m_settings->remove(key(canonicalPath(path)));
-    m_settings->sync();
+    const QString canonical = canonicalPath(path);
+    m_settings->store().remove(key(canonical));
+    m_settings->store().sync();
+    qCInfo(lcSession) << "forgot" << canonical;
 }
 
 QList<CommandPreview> TrustStore::commandsToRun(const Session &session, const QString &baseDirectory, Which which)

@@ -10,7 +10,7 @@
 
 #include <memory>
 
-class QSettings;
+class Settings;
 
 // What one entry would run, for the trust dialog to show before anything starts.
 struct CommandPreview
@@ -28,9 +28,9 @@ struct CommandPreview
 };
 
 // The session files this user approved or saved on this machine: by canonical path and the
-// SHA-256 of the content, kept in QSettings (organization "ProcDeck", application "ProcDeck",
-// group "trust"). A file whose content changed since is not trusted any more; a copy of a trusted
-// file elsewhere is not trusted either (another folder changes relative working directories).
+// SHA-256 of the content, kept in the user's Settings (group Settings::TrustGroup). A file whose
+// content changed since is not trusted any more; a copy of a trusted file elsewhere is not trusted
+// either (another folder changes relative working directories).
 //
 // Use: on open, if the session has autostart entries and !isTrusted(path, bytes), show
 // commandsToRun(session, folder) and start them only on Run, then approve(path, bytes). After a
@@ -63,5 +63,5 @@ public:
 private:
     static QString key(const QString &canonical);
 
-    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<Settings> m_settings;
 };

@@ -1,8 +1,8 @@
 #include "detailspanel.h"
 
+#include "environmenttext.h"
 #include "launchplan.h"
 #include "managedprocess.h"
-#include "processdialog.h"
 #include "processmanager.h"
 #include "procstats.h"
 #include "shellwords.h"
@@ -126,7 +126,7 @@ void DetailsPanel::refresh()
         command = tr("%1 (cannot start: %2)").arg(spec.commandLine(), launch.problem);
     m_command->setText(command);
     m_directory->setText(QDir::toNativeSeparators(launch.plan.workingDirectory));
-    const QString environment = ProcessDialog::formatEnvironment(spec.environment);
+    const QString environment = EnvironmentText::format(spec.environment);
     m_environment->setText(environment.isEmpty() ? tr("inherited unchanged") : environment);
     m_pid->setText(p->pid() > 0 ? tr("%1, group %1%2").arg(p->pid()).arg(p->isAlive() ? QString() : tr(" (ended)"))
                                 : dash());

@@ -15,8 +15,10 @@
 #include "processtablemodel.h"
 #include "procstats.h"
 #include "sessiondocument.h"
+#include "settings.h"
 #include "signalnames.h"
 #include "userprompt.h"
+#include "version.h"
 
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -27,7 +29,6 @@
 #include <QMenu>
 #include <QLabel>
 #include <QPushButton>
-#include <QSettings>
 #include <QStatusBar>
 
 #include <algorithm>
@@ -36,11 +37,6 @@
 namespace {
 
 constexpr int StatusTimeoutMs = 8000;
-
-QSettings settings()
-{
-    return QSettings(QStringLiteral("ProcDeck"), QStringLiteral("ProcDeck"));
-}
 
 } // namespace
 
@@ -57,7 +53,7 @@ MainWindow::MainWindow(QWidget *parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/procdeck.svg")));
 
     m_stats = new ProcStats(this);
-    m_stats->setInterval(settings().value(QStringLiteral("monitor/intervalMs"), 1000).toInt());
+    m_stats->setInterval(Settings().value(Settings::Keys::MonitorIntervalMs));
     m_model = new ProcessTableModel(m_manager, this);
     m_model->setStats(m_stats);
     m_proxy = new ProcessFilterModel(this);
@@ -250,33 +246,35 @@ void MainWindow::createStatusBar()
 
 void MainWindow::readSettings()
 {
-    QSettings s = settings();
-    const QByteArray geometry = s.value(QStringLiteral("window/geometry")).toByteArray();
+    using Keys = Settings::Keys;
+    const Settings s;
+    const QByteArray geometry = s.value(Keys::WindowGeometry);
     if (!geometry.isEmpty())
         restoreGeometry(geometry);
-    restoreState(s.value(QStringLiteral("window/state")).toByteArray());
-    const QByteArray splitter = s.value(QStringLiteral("window/splitter")).toByteArray();
+    restoreState(s.value(Keys::WindowState));
+    const QByteArray splitter = s.value(Keys::WindowSplitter);
     if (splitter.isEmpty())
         m_ui->splitter->setSizes({300, 400});
     else
         m_ui->splitter->restoreState(splitter);
-    const QByteArray header = s.value(QStringLiteral("window/tableHeader")).toByteArray();
+    const QByteArray header = s.value(Keys::WindowTableHeader);
     if (!header.isEmpty())
         m_ui->processTable->horizontalHeader()->restoreState(header);
-    m_lastJoinTimeout = s.value(QStringLiteral("join/lastTimeout")).toString();
-    m_ui->actionNotify->setChecked(s.value(QStringLiteral("notify/unexpectedEnds"), true).toBool());
+    m_lastJoinTimeout = s.value(Keys::LastJoinTimeout);
+    m_ui->actionNotify->setChecked(s.value(Keys::NotifyUnexpectedEnds));
     m_notifier->setEnabled(m_ui->actionNotify->isChecked());
 }
 
 void MainWindow::writeSettings() const
 {
-    QSettings s = settings();
-    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    s.setValue(QStringLiteral("window/state"), saveState());
-    s.setValue(QStringLiteral("window/splitter"), m_ui->splitter->saveState());
-    s.setValue(QStringLiteral("window/tableHeader"), m_ui->processTable->horizontalHeader()->saveState());
-    s.setValue(QStringLiteral("join/lastTimeout"), m_lastJoinTimeout);
-    s.setValue(QStringLiteral("notify/unexpectedEnds"), m_ui->actionNotify->isChecked());
+    using Keys = Settings::Keys;
+    Settings s;
+    s.setValue(Keys::WindowGeometry, saveGeometry());
+    s.setValue(Keys::WindowState, saveState());
+    s.setValue(Keys::WindowSplitter, m_ui->splitter->saveState());
+    s.setValue(Keys::WindowTableHeader, m_ui->processTable->horizontalHeader()->saveState());
+    s.setValue(Keys::LastJoinTimeout, m_lastJoinTimeout);
+    s.setValue(Keys::NotifyUnexpectedEnds, m_ui->actionNotify->isChecked());
 }
 
 QList<ManagedProcess *> MainWindow::selectedProcesses() const
@@ -648,5 +646,5 @@ void MainWindow::about()
                        tr("<h3>ProcDeck %1</h3><p>Launch, watch, join and stop child processes.</p>"
                           "<p>Every verb of Python's <code>multiprocessing.Process</code> has a "
                           "button here, with the same meaning.</p>")
-                           .arg(QStringLiteral(PROCDECK_VERSION)));
+                           .arg(QLatin1StringView(ProcDeck::version())));
 }

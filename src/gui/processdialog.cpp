@@ -1,13 +1,13 @@
 #include "processdialog.h"
 #include "ui_processdialog.h"
 
+#include "environmenttext.h"
 #include "launchplan.h"
 #include "shellwords.h"
 #include "signalnames.h"
 
 #include <QFileDialog>
 #include <QPushButton>
-#include <QRegularExpression>
 
 ProcessDialog::ProcessDialog(const ProcessSpec &spec, const QString &baseDirectory, QWidget *parent)
     : QDialog(parent)
@@ -30,7 +30,7 @@ ProcessDialog::ProcessDialog(const ProcessSpec &spec, const QString &baseDirecto
     m_ui->argsEdit->setText(ShellWords::join(spec.args));
     m_ui->shellEdit->setText(spec.shell);
     m_ui->dirEdit->setText(spec.workingDirectory);
-    m_ui->envEdit->setPlainText(formatEnvironment(spec.environment));
+    m_ui->envEdit->setPlainText(EnvironmentText::format(spec.environment));
     const QString signalName = SignalNames::name(spec.stopSignal);
     if (m_ui->signalCombo->findText(signalName) < 0)
         m_ui->signalCombo->addItem(signalName, spec.stopSignal);
@@ -83,42 +83,19 @@ void ProcessDialog::browseDirectory()
 
 QList<EnvironmentChange> ProcessDialog::parseEnvironment(const QString &text, QString *error)
 {
-    static const QRegularExpression validName(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
-    QList<EnvironmentChange> changes;
-    const QStringList lines = text.split(QLatin1Char('\n'));
-    for (int i = 0; i < lines.size(); ++i) {
-        const QString line = lines.at(i).trimmed();
-        if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
-            continue;
-        EnvironmentChange change;
-        if (line.startsWith(QLatin1Char('-'))) {
-            change.name = line.mid(1).trimmed();
-        } else {
-            const qsizetype eq = lines.at(i).indexOf(QLatin1Char('='));
-            if (eq < 0) {
-                *error = tr("Environment line %1: write KEY=VALUE to set a variable or -KEY to remove it").arg(i + 1);
-                return {};
-            }
-            change.name = lines.at(i).left(eq).trimmed();
-            change.value = lines.at(i).mid(eq + 1);
-        }
-        if (!validName.match(change.name).hasMatch()) {
-            *error = tr("Environment line %1: \"%2\" is not a valid variable name").arg(i + 1).arg(change.name);
-            return {};
-        }
-        changes.append(change);
+    const EnvironmentText::ParseResult result = EnvironmentText::parse(text);
+    switch (result.error) {
+    case EnvironmentText::ParseResult::Error::None:
+        error->clear();
+        return result.changes;
+    case EnvironmentText::ParseResult::Error::MissingEquals:
+        *error = tr("Environment line %1: write KEY=VALUE to set a variable or -KEY to remove it").arg(result.errorLine);
+        break;
+    case EnvironmentText::ParseResult::Error::InvalidName:
+        *error = tr("Environment line %1: \"%2\" is not a valid variable name").arg(result.errorLine).arg(result.invalidName);
+        break;
     }
-    error->clear();
-    return changes;
-}
-
-QString ProcessDialog::formatEnvironment(const QList<EnvironmentChange> &changes)
-{
-    QStringList lines;
-    for (const EnvironmentChange &change : changes)
-        lines.append(change.value ? QString(change.name + QLatin1Char('=') + *change.value)
-                                  : QString(QLatin1Char('-') + change.name));
-    return lines.join(QLatin1Char('\n'));
+    return {};
 }
 
 std::optional<ProcessSpec> ProcessDialog::readFields(QString *error) const

@@ -29,9 +29,9 @@ public:
 
     void accept() override;
 
-    // Parses environment lines: KEY=VALUE sets, -KEY removes. Empty `error` on success.
+    // Parses environment lines (EnvironmentText::parse: KEY=VALUE sets, -KEY removes) and words
+    // an error for the dialog. Empty `error` on success.
     static QList<EnvironmentChange> parseEnvironment(const QString &text, QString *error);
-    static QString formatEnvironment(const QList<EnvironmentChange> &changes);
 
 private:
     void updateMode();

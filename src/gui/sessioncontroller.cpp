@@ -3,6 +3,7 @@
 #include "managedprocess.h"
 #include "processmanager.h"
 #include "sessiondocument.h"
+#include "settings.h"
 #include "trustdialog.h"
 #include "userprompt.h"
 
@@ -11,17 +12,11 @@
 #include <QFileInfo>
 #include <QMenu>
 #include <QMessageBox>
-#include <QSettings>
 
 namespace {
 
 constexpr int StatusTimeoutMs = 8000;
 constexpr int MaxRecentFiles = 10;
-
-QSettings settings()
-{
-    return QSettings(QStringLiteral("ProcDeck"), QStringLiteral("ProcDeck"));
-}
 
 } // namespace
 
@@ -107,15 +102,20 @@ void SessionController::newSession()
 {
     if (!maybeSave())
         return;
-    if (m_manager->aliveCount() > 0) {
-        const auto answer = m_prompt->question(
-            tr("New Session"), tr("%n entries are still running.", nullptr, m_manager->aliveCount()),
-            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
-            tr("Kill them and start an empty session?"));
-        if (answer != QMessageBox::Yes)
-            return;
-    }
+    if (!confirmReplacingLiveEntries(tr("New Session"), tr("Kill them and start an empty session?")))
+        return;
     m_document->clear();
+}
+
+// Before the session is replaced: asks whether to kill the entries that are still running, if any.
+bool SessionController::confirmReplacingLiveEntries(const QString &title, const QString &question)
+{
+    if (m_manager->aliveCount() == 0)
+        return true;
+    const auto answer = m_prompt->question(
+        title, tr("%n entries are still running.", nullptr, m_manager->aliveCount()),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel, question);
+    return answer == QMessageBox::Yes;
 }
 
 void SessionController::openSession()
@@ -126,14 +126,8 @@ void SessionController::openSession()
         tr("Open Session"), dialogFolder(), tr("ProcDeck sessions (*.json);;Procfiles (Procfile Procfile.*);;All files (*)"));
     if (path.isEmpty())
         return;
-    if (m_manager->aliveCount() > 0) {
-        const auto answer = m_prompt->question(
-            tr("Open Session"), tr("%n entries are still running.", nullptr, m_manager->aliveCount()),
-            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
-            tr("Kill them and open the other session?"));
-        if (answer != QMessageBox::Yes)
-            return;
-    }
+    if (!confirmReplacingLiveEntries(tr("Open Session"), tr("Kill them and open the other session?")))
+        return;
     openFile(path);
 }
 
@@ -222,7 +216,7 @@ QString SessionController::dialogFolder() const
 
 QStringList SessionController::recentFiles() const
 {
-    return settings().value(QStringLiteral("recentFiles")).toStringList();
+    return Settings().value(Settings::Keys::RecentFiles);
 }
 
 void SessionController::addRecentFile(const QString &path)
@@ -233,7 +227,7 @@ void SessionController::addRecentFile(const QString &path)
     files.prepend(absolute);
     while (files.size() > MaxRecentFiles)
         files.removeLast();
-    settings().setValue(QStringLiteral("recentFiles"), files);
+    Settings().setValue(Settings::Keys::RecentFiles, files);
     updateRecentMenu();
 }
 
@@ -260,7 +254,7 @@ void SessionController::updateRecentMenu()
     if (!files.isEmpty()) {
         menu->addSeparator();
         menu->addAction(tr("&Clear Recent Files"), this, [this] {
-            settings().remove(QStringLiteral("recentFiles"));
+            Settings().remove(Settings::Keys::RecentFiles);
             updateRecentMenu();
         });
     }

@@ -49,6 +49,7 @@ signals:
     void selectRequested(const QList<ManagedProcess *> &processes);
 
 private:
+    bool confirmReplacingLiveEntries(const QString &title, const QString &question);
     void startOnOpen(StartEntries which);
     bool saveSessionTo(const QString &path);
     QString dialogFolder() const;

@@ -5,6 +5,7 @@
 // - while unchanged, a session is written as the bytes it was read from;
 // - a Procfile that parses is exported and imports back to the same names and commands.
 
+#include "environmenttext.h"
 #include "sessionfile.h"
 
 #include <QByteArray>
@@ -70,7 +71,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     SessionFile::detectFormat(input);
     fuzzJson(input);
     fuzzProcfile(input);
-    const SessionFile::DotEnvResult env = SessionFile::parseDotEnv(input, QStringLiteral(".env"));
+    const EnvironmentText::DotEnvResult env = EnvironmentText::parseDotEnv(input, QStringLiteral(".env"));
     check(env.ok() || !env.error.isEmpty(), "a .env error without a message", input);
     return 0;
 }

@@ -1,0 +1,346 @@
+// SessionFile::parseJson: reading and validating a JSON v1 session (the format is described in
+// sessionfile.h and docs/ARCHITECTURE.md).
+
+#include "sessionfile.h"
+
+#include "environmenttext.h"
+#include "sessionfileformat.h"
+#include "signalnames.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QJsonValue>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <utility>
+
+using namespace Qt::StringLiterals;
+using namespace SessionFileFormat;
+
+namespace SessionFile {
+
+namespace {
+
+// 1-based line and column (in characters, not bytes) of a byte offset into UTF-8 text.
+std::pair<int, int> lineAndColumn(const QByteArray &text, qsizetype offset)
+{
+    offset = std::clamp<qsizetype>(offset, 0, text.size());
+    int line = 1;
+    int column = 1;
+    for (qsizetype i = 0; i < offset; ++i) {
+        const auto byte = static_cast<unsigned char>(text.at(i));
+        if (byte == '\n') {
+            ++line;
+            column = 1;
+        } else if ((byte & 0xC0) != 0x80) { // not a UTF-8 continuation byte
+            ++column;
+        }
+    }
+    return {line, column};
+}
+
+QString positionError(const QString &fileName, const QByteArray &text, qsizetype offset, const QString &message)
+{
+    const auto [line, column] = lineAndColumn(text, offset);
+    return fileName + u':' + QString::number(line) + u':' + QString::number(column) + u": "_s + message;
+}
+
+// A JSON number that is an integer, or nothing.
+std::optional<qint64> integerValue(const QJsonValue &value)
+{
+    if (!value.isDouble())
+        return std::nullopt;
+    const double d = value.toDouble();
+    if (!std::isfinite(d) || std::floor(d) != d || std::fabs(d) > 9007199254740992.0)
+        return std::nullopt;
+    return static_cast<qint64>(d);
+}
+
+// QString::fromUtf8 drops a byte order mark at the start of its input, and Qt's JSON parser hands
+// out strings stored as UTF-8 through it: a key or string value whose first character is a raw
+// U+FEFF loses it (written as \uFEFF it is kept). Such a string could not be kept as it is, so
+// the file is refused. Returns the offset of the first one, or -1.
+qsizetype stringStartingWithBom(const QByteArray &json)
+{
+    const QByteArray needle("\"\xEF\xBB\xBF");
+    for (qsizetype at = json.indexOf(needle); at >= 0; at = json.indexOf(needle, at + 1)) {
+        qsizetype backslashes = 0;
+        while (at - backslashes > 0 && json.at(at - backslashes - 1) == '\\')
+            ++backslashes;
+        if (backslashes % 2 == 0) // an opening quote, not an escaped one inside a string
+            return at + 1;
+    }
+    return -1;
+}
+
+// Validation of one parsed document. The first problem found wins: `error` is then set, the
+// reading functions return false and the caller stops.
+class Validator final
+{
+public:
+    explicit Validator(QString fileName)
+        : m_fileName(std::move(fileName))
+    {
+    }
+
+    std::optional<Session> session(const QJsonObject &root);
+    QString error() const { return m_error; }
+
+private:
+    bool readVersion(const QJsonObject &root);
+    std::optional<ProcessSpec> entry(const QJsonObject &object, const QString &at);
+    bool readCommand(const QJsonObject &object, ProcessSpec &spec);
+    bool readArgs(const QJsonValue &args, ProcessSpec &spec);
+    bool readEnvironment(const QJsonValue &environment, ProcessSpec &spec);
+    bool readStopSignal(const QJsonValue &stopSignal, ProcessSpec &spec);
+    bool readStopTimeout(const QJsonValue &stopTimeout, ProcessSpec &spec);
+    bool readRestart(const QJsonValue &restart, ProcessSpec &spec);
+
+    QString key(QLatin1StringView name) const { return m_at + u'.' + name; }
+    bool fail(const QString &at, const QString &message)
+    {
+        m_error = at.isEmpty() ? QString(m_fileName + u": "_s + message)
+                               : QString(m_fileName + u": "_s + at + u": "_s + message);
+        return false;
+    }
+
+    QString m_fileName;
+    QString m_error;
+    QString m_at; // the entry being read: "processes[3]"
+};
+
+bool Validator::readVersion(const QJsonObject &root)
+{
+    const QJsonValue version = root.value(KeyVersion);
+    if (version.isUndefined())
+        return fail(KeyVersion, Msg::tr("missing: this is not a ProcDeck session (expected \"procdeck\": 1)"));
+    const std::optional<qint64> number = integerValue(version);
+    if (!number || *number < 1)
+        return fail(KeyVersion, Msg::tr("must be a positive integer (the format version)"));
+    if (*number > FormatVersion) {
+        return fail(KeyVersion, Msg::tr("format version %1 is newer than this ProcDeck reads (%2); "
+                                        "update ProcDeck to open this file")
+                                    .arg(*number)
+                                    .arg(FormatVersion));
+    }
+    return true;
+}
+
+std::optional<Session> Validator::session(const QJsonObject &root)
+{
+    if (!readVersion(root))
+        return std::nullopt;
+
+    Session result;
+    const QJsonValue processes = root.value(KeyProcesses);
+    if (!processes.isUndefined() && !processes.isArray()) {
+        fail(KeyProcesses, Msg::tr("must be an array of entries"));
+        return std::nullopt;
+    }
+    const QJsonArray array = processes.toArray();
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QString at = KeyProcesses + u'[' + QString::number(i) + u']';
+        if (!array.at(i).isObject()) {
+            fail(at, Msg::tr("must be an object"));
+            return std::nullopt;
+        }
+        std::optional<ProcessSpec> spec = entry(array.at(i).toObject(), at);
+        if (!spec)
+            return std::nullopt;
+        result.processes.append(std::move(*spec));
+    }
+    for (auto it = root.begin(); it != root.end(); ++it) {
+        if (it.key() != KeyVersion && it.key() != KeyProcesses)
+            result.unknownKeys.insert(it.key(), it.value());
+    }
+    return result;
+}
+
+std::optional<ProcessSpec> Validator::entry(const QJsonObject &object, const QString &at)
+{
+    m_at = at;
+    ProcessSpec spec;
+
+    const QJsonValue name = object.value(KeyName);
+    if (!name.isUndefined() && !name.isString()) {
+        fail(key(KeyName), Msg::tr("must be a string"));
+        return std::nullopt;
+    }
+    spec.name = name.toString();
+
+    if (!readCommand(object, spec) || !readArgs(object.value(KeyArgs), spec))
+        return std::nullopt;
+
+    const QJsonValue workingDirectory = object.value(KeyWorkingDirectory);
+    if (!workingDirectory.isUndefined() && !workingDirectory.isString()) {
+        fail(key(KeyWorkingDirectory), Msg::tr("must be a string"));
+        return std::nullopt;
+    }
+    spec.workingDirectory = workingDirectory.toString();
+
+    if (!readEnvironment(object.value(KeyEnvironment), spec))
+        return std::nullopt;
+
+    const QJsonValue autostart = object.value(KeyAutostart);
+    if (!autostart.isUndefined() && !autostart.isBool()) {
+        fail(key(KeyAutostart), Msg::tr("must be true or false"));
+        return std::nullopt;
+    }
+    spec.autostart = autostart.toBool(false);
+
+    if (!readStopSignal(object.value(KeyStopSignal), spec)
+        || !readStopTimeout(object.value(KeyStopTimeoutMs), spec)
+        || !readRestart(object.value(KeyRestart), spec)) {
+        return std::nullopt;
+    }
+
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (!isKnownEntryKey(it.key()))
+            spec.unknownKeys.insert(it.key(), it.value());
+    }
+    return spec;
+}
+
+bool Validator::readCommand(const QJsonObject &object, ProcessSpec &spec)
+{
+    const QJsonValue program = object.value(KeyProgram);
+    const QJsonValue shell = object.value(KeyShell);
+    if (program.isUndefined() && shell.isUndefined())
+        return fail(m_at, Msg::tr("needs \"program\" (with \"args\") or \"shell\""));
+    if (!program.isUndefined() && !shell.isUndefined())
+        return fail(m_at, Msg::tr("has both \"program\" and \"shell\"; use one of them"));
+    if (!program.isUndefined()) {
+        if (!program.isString() || program.toString().isEmpty())
+            return fail(key(KeyProgram), Msg::tr("must be a non-empty string"));
+        spec.program = program.toString();
+        return true;
+    }
+    if (!shell.isString() || shell.toString().trimmed().isEmpty())
+        return fail(key(KeyShell), Msg::tr("must be a non-empty string"));
+    spec.shell = shell.toString();
+    return true;
+}
+
+bool Validator::readArgs(const QJsonValue &args, ProcessSpec &spec)
+{
+    if (args.isUndefined())
+        return true;
+    if (spec.usesShell())
+        return fail(key(KeyArgs), Msg::tr("not allowed with \"shell\" (put the arguments in the command)"));
+    if (!args.isArray())
+        return fail(key(KeyArgs), Msg::tr("must be an array of strings"));
+    const QJsonArray list = args.toArray();
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        if (!list.at(i).isString())
+            return fail(key(KeyArgs) + u'[' + QString::number(i) + u']', Msg::tr("must be a string"));
+        spec.args.append(list.at(i).toString());
+    }
+    return true;
+}
+
+bool Validator::readEnvironment(const QJsonValue &environment, ProcessSpec &spec)
+{
+    if (environment.isUndefined())
+        return true;
+    if (!environment.isObject())
+        return fail(key(KeyEnvironment), Msg::tr("must be an object of \"NAME\": \"value\" (or null)"));
+    const QJsonObject variables = environment.toObject();
+    for (auto it = variables.begin(); it != variables.end(); ++it) {
+        if (!EnvironmentText::isValidVariableName(it.key()))
+            return fail(key(KeyEnvironment), Msg::tr("%1 is not a valid variable name").arg(quoted(it.key())));
+        if (it.value().isNull())
+            spec.environment.append({it.key(), std::nullopt});
+        else if (it.value().isString())
+            spec.environment.append({it.key(), it.value().toString()});
+        else
+            return fail(key(KeyEnvironment) + u'.' + it.key(), Msg::tr("must be a string, or null to remove the variable"));
+    }
+    return true;
+}
+
+bool Validator::readStopSignal(const QJsonValue &stopSignal, ProcessSpec &spec)
+{
+    if (stopSignal.isUndefined())
+        return true;
+    std::optional<int> signal;
+    if (stopSignal.isString()) {
+        signal = SignalNames::fromName(stopSignal.toString());
+        if (!signal)
+            return fail(key(KeyStopSignal), Msg::tr("unknown signal %1").arg(quoted(stopSignal.toString())));
+    } else if (const std::optional<qint64> number = integerValue(stopSignal)) {
+        signal = SignalNames::fromName(QString::number(*number));
+        if (!signal)
+            return fail(key(KeyStopSignal), Msg::tr("unknown signal %1").arg(*number));
+    } else {
+        return fail(key(KeyStopSignal), Msg::tr("must be a signal name such as \"SIGTERM\""));
+    }
+    spec.stopSignal = *signal;
+    return true;
+}
+
+bool Validator::readStopTimeout(const QJsonValue &stopTimeout, ProcessSpec &spec)
+{
+    if (stopTimeout.isUndefined())
+        return true;
+    const std::optional<qint64> ms = integerValue(stopTimeout);
+    if (!ms || *ms <= 0 || *ms > std::numeric_limits<int>::max())
+        return fail(key(KeyStopTimeoutMs), Msg::tr("must be a positive integer"));
+    spec.stopTimeoutMs = int(*ms);
+    return true;
+}
+
+bool Validator::readRestart(const QJsonValue &restart, ProcessSpec &spec)
+{
+    if (restart.isUndefined())
+        return true;
+    const std::optional<RestartPolicy> policy =
+        restart.isString() ? restartPolicyFromString(restart.toString()) : std::nullopt;
+    if (!policy) {
+        const QString shown = restart.isString()
+            ? quoted(restart.toString())
+            : QString::fromUtf8(QJsonDocument(QJsonArray{restart}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+        return fail(key(KeyRestart), Msg::tr("unknown value %1 (expected \"never\", \"on-failure\" or \"always\")").arg(shown));
+    }
+    spec.restart = *policy;
+    return true;
+}
+
+} // namespace
+
+LoadResult parseJson(const QByteArray &data, const QString &fileName)
+{
+    LoadResult result;
+    const QByteArray body = withoutBom(data);
+    if (body.trimmed().isEmpty()) {
+        result.error = fileName + u":1:1: "_s + Msg::tr("the file is empty (expected a JSON object)");
+        return result;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        result.error = positionError(fileName, body, parseError.offset, parseError.errorString());
+        return result;
+    }
+    if (!document.isObject()) {
+        result.error = fileName + u": "_s + Msg::tr("the top level must be a JSON object with \"procdeck\": 1");
+        return result;
+    }
+    if (const qsizetype bom = stringStartingWithBom(body); bom >= 0) {
+        result.error = positionError(fileName, body, bom,
+            Msg::tr("a string starts with an invisible byte order mark (U+FEFF); remove it or write it as \\uFEFF"));
+        return result;
+    }
+    Validator validator(fileName);
+    result.session = validator.session(document.object());
+    if (!result.session) {
+        result.error = validator.error();
+        return result;
+    }
+    result.session->source = data;
+    return result;
+}
+
+} // namespace SessionFile

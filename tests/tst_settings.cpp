@@ -1,0 +1,95 @@
+#include "settings.h"
+
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+// Typed keys over the same on-disk keys ProcDeck has always written: settings saved by an older
+// version read back, and the reverse.
+class tst_Settings final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void defaults();
+    void onDiskKeysUnchanged();
+    void typedRoundTrip();
+    void remove();
+
+private:
+    QString iniFile() const { return m_dir.filePath(u"settings.ini"_s); }
+    QTemporaryDir m_dir;
+};
+
+void tst_Settings::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QCOMPARE(QString(Settings::OrganizationName), u"ProcDeck"_s);
+    QCOMPARE(QString(Settings::ApplicationName), u"ProcDeck"_s);
+}
+
+void tst_Settings::defaults()
+{
+    const Settings settings(m_dir.filePath(u"empty.ini"_s));
+    QCOMPARE(settings.value(Settings::Keys::NotifyUnexpectedEnds), true);
+    QCOMPARE(settings.value(Settings::Keys::MonitorIntervalMs), 1000);
+    QCOMPARE(settings.value(Settings::Keys::RecentFiles), QStringList());
+    QCOMPARE(settings.value(Settings::Keys::LastJoinTimeout), QString());
+    QVERIFY(settings.value(Settings::Keys::WindowGeometry).isEmpty());
+}
+
+void tst_Settings::onDiskKeysUnchanged()
+{
+    {
+        QSettings old(iniFile(), QSettings::IniFormat); // as written before the typed keys
+        old.setValue(u"window/geometry"_s, QByteArray("geometry"));
+        old.setValue(u"window/state"_s, QByteArray("state"));
+        old.setValue(u"window/splitter"_s, QByteArray("splitter"));
+        old.setValue(u"window/tableHeader"_s, QByteArray("header"));
+        old.setValue(u"join/lastTimeout"_s, u"2.5"_s);
+        old.setValue(u"notify/unexpectedEnds"_s, false);
+        old.setValue(u"monitor/intervalMs"_s, 250);
+        old.setValue(u"recentFiles"_s, QStringList{u"/a.json"_s, u"/b.json"_s});
+    }
+    const Settings settings(iniFile());
+    using Keys = Settings::Keys;
+    QCOMPARE(settings.value(Keys::WindowGeometry), QByteArray("geometry"));
+    QCOMPARE(settings.value(Keys::WindowState), QByteArray("state"));
+    QCOMPARE(settings.value(Keys::WindowSplitter), QByteArray("splitter"));
+    QCOMPARE(settings.value(Keys::WindowTableHeader), QByteArray("header"));
+    QCOMPARE(settings.value(Keys::LastJoinTimeout), u"2.5"_s);
+    QCOMPARE(settings.value(Keys::NotifyUnexpectedEnds), false);
+    QCOMPARE(settings.value(Keys::MonitorIntervalMs), 250);
+    QCOMPARE(settings.value(Keys::RecentFiles), (QStringList{u"/a.json"_s, u"/b.json"_s}));
+}
+
+void tst_Settings::typedRoundTrip()
+{
+    const QString file = m_dir.filePath(u"roundtrip.ini"_s);
+    {
+        Settings settings(file);
+        settings.setValue(Settings::Keys::RecentFiles, QStringList{u"/x.json"_s});
+        settings.setValue(Settings::Keys::MonitorIntervalMs, 500);
+    }
+    const QSettings raw(file, QSettings::IniFormat);
+    QCOMPARE(raw.value(u"recentFiles"_s).toStringList(), QStringList{u"/x.json"_s});
+    QCOMPARE(raw.value(u"monitor/intervalMs"_s).toInt(), 500);
+    const Settings again(file);
+    QCOMPARE(again.value(Settings::Keys::MonitorIntervalMs), 500);
+}
+
+void tst_Settings::remove()
+{
+    const QString file = m_dir.filePath(u"remove.ini"_s);
+    Settings settings(file);
+    settings.setValue(Settings::Keys::RecentFiles, QStringList{u"/x.json"_s});
+    settings.remove(Settings::Keys::RecentFiles);
+    QCOMPARE(settings.value(Settings::Keys::RecentFiles), QStringList());
+    QVERIFY(!settings.store().contains(u"recentFiles"_s));
+}
+
+QTEST_GUILESS_MAIN(tst_Settings)
+#include "tst_settings.moc"
