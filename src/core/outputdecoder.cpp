@@ -1,16 +1,11 @@
 #include "outputdecoder.h"
 
+#include "bytescan.h"
+
 #include <algorithm>
 
 
 namespace {
-
-bool sameStyle(const OutputSpan &a, const OutputSpan &b)
-{
-    return a.foreground == b.foreground && a.background == b.background && a.bold == b.bold
-        && a.italic == b.italic && a.underline == b.underline && a.inverse == b.inverse
-        && a.foregroundRgb == b.foregroundRgb && a.backgroundRgb == b.backgroundRgb;
-}
 
 // The index of the xterm 256-colour palette nearest to an RGB colour: the 6x6x6 cube or the
 // 24-step grey ramp, whichever is closer.
@@ -77,9 +72,9 @@ void OutputDecoder::decode(QByteArrayView bytes, OutputLineSink &lines)
     m_bytesIn += bytes.size();
     while (p < end) {
         if (m_state == State::Ground && m_utf8Needed == 0) {
-            const char *special = findSpecial(p, end);
+            const char *special = ByteScan::findSpecial(p, end);
             while (special != end && *special == '\t')
-                special = findSpecial(special + 1, end);
+                special = ByteScan::findSpecial(special + 1, end);
             const qsizetype run = special - p;
             if (run > 0) {
                 if (special != end && *special == '\n' && m_open.text.isEmpty() && !m_styled
@@ -446,7 +441,7 @@ void OutputDecoder::applySgr()
         while (i + 1 < m_paramCount && m_paramIsSub[i + 1])
             ++i;
     }
-    m_styled = !sameStyle(m_style, OutputSpan());
+    m_styled = !m_style.hasSameStyle(OutputSpan());
 }
 
 void OutputDecoder::rewriteIfPending()
@@ -499,7 +494,7 @@ void OutputDecoder::styleAppended(qsizetype start, qsizetype length)
         return;
     if (!m_open.spans.isEmpty()) {
         OutputSpan &last = m_open.spans.last();
-        if (last.start + last.length == start && sameStyle(last, m_style)) {
+        if (last.start + last.length == start && last.hasSameStyle(m_style)) {
             last.length += int(length);
             return;
         }
