@@ -1,13 +1,12 @@
 #pragma once
 
+#include "outputlog.h"
 #include "outputmergecursor.h"
 
 #include <QList>
 #include <QPointer>
 
 #include <vector>
-
-class OutputLog;
 
 // Every kept line of several OutputLogs as one list of rows in arrival order, with nothing stored
 // per row: update() only notes each log's range of line numbers, in O(logs) however many lines

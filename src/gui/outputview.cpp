@@ -37,21 +37,6 @@ const QString ContinuationMark = u" \u21a9"_s;
 
 } // namespace
 
-struct OutputView::Layout
-{
-    QTextLayout layout;
-    int textStart = 0;   // of the row's display text, as in Display
-    int textEnd = 0;
-    int displaySize = 0;
-    int offset = 0;     // display characters before the laid-out window (long lines without wrap)
-    qreal x = 0;        // where the window starts
-    qreal width = 0;    // natural width of the whole line
-    int lines = 1;
-    int textSize = 0;   // the line's text size when built
-    bool wasLast = false;
-    quint64 tailRevision = 0;
-};
-
 OutputView::OutputView(QWidget *parent)
     : QAbstractScrollArea(parent)
 {
@@ -64,7 +49,6 @@ OutputView::OutputView(QWidget *parent)
     viewport()->setCursor(Qt::IBeamCursor);
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_style = OutputStyle(palette());
-    m_layouts.setMaxCost(4000);
 
     m_flushTimer.setSingleShot(true);
     connect(&m_flushTimer, &QTimer::timeout, this, [this] { refresh(true); });
@@ -411,15 +395,7 @@ OutputStream OutputView::rowStream(int row) const
 
 QColor OutputView::rowColor(int row) const
 {
-    switch (rowStream(row)) {
-    case OutputStream::Stderr:
-        return m_style.stderrText();
-    case OutputStream::Message:
-        return m_style.messageText();
-    case OutputStream::Stdout:
-        break;
-    }
-    return m_style.text();
+    return m_style.streamColor(rowStream(row));
 }
 
 ManagedProcess *OutputView::rowProcess(int row) const
@@ -482,7 +458,7 @@ int OutputView::visibleTextOffsetAt(const QPoint &point) const
 {
     if (m_index.isEmpty() || !viewport()->rect().contains(point))
         return -1;
-    TextPos pos;
+    OutputSelection::Position pos;
     if (!positionAt(point, &pos))
         return -1;
     const int row = rowOfSequence(pos.sequence);
@@ -518,20 +494,13 @@ QRect OutputView::visibleCharacterRect(int offset) const
 
 bool OutputView::visibleSelection(int *start, int *end) const
 {
-    if (!hasSelection() || m_index.isEmpty())
-        return false;
-    const auto [from, to] = orderedSelection();
+    const OutputSelection::Span span = m_selection.span(m_index);
     const int first = firstVisibleRow();
     const int last = lastVisibleRow();
-    int fromRow = rowOfSequence(from.sequence);
-    int toRow = rowOfSequence(to.sequence);
-    const bool toExact = toRow < rowCount() && m_index.row(toRow).sequence == to.sequence;
-    if (!toExact)
-        --toRow;
-    if (toRow < first || fromRow > last)
+    if (span.isEmpty() || span.lastRow < first || span.firstRow > last)
         return false;
-    *start = fromRow < first ? 0 : visibleTextOffset(fromRow, from.offset);
-    *end = toRow > last ? visibleTextOffset(last, INT_MAX) : visibleTextOffset(toRow, toExact ? to.offset : INT_MAX);
+    *start = span.firstRow < first ? 0 : visibleTextOffset(span.firstRow, span.firstOffset);
+    *end = visibleTextOffset(std::min(span.lastRow, last), span.lastRow > last ? INT_MAX : span.lastOffset);
     return *end > *start;
 }
 
@@ -545,9 +514,7 @@ void OutputView::setVisibleSelection(int start, int end)
         clearSelection();
         return;
     }
-    m_hasSelection = true;
-    m_anchor = {m_index.row(startRow).sequence, startColumn};
-    m_cursor = {m_index.row(endRow).sequence, endColumn};
+    m_selection.select({m_index.row(startRow).sequence, startColumn}, {m_index.row(endRow).sequence, endColumn});
     viewport()->update();
     emit selectionChanged();
 }
@@ -607,128 +574,46 @@ int OutputView::rowLines(int row) const
 const OutputView::Layout *OutputView::layoutFor(int rowIndex, int chunk) const
 {
     const Row &row = m_index.row(rowIndex);
-    const Source &source = m_sources[size_t(row.source)];
     const OutputLine &line = lineOf(row);
     const OutputLog *log = m_index.log(row.source);
-    const bool isLast = log && row.line == log->endLineNumber() - 1;
-    const quint64 tail = log ? log->tailRevision() : 0;
+    OutputRowLayouts::Request request;
+    request.isLast = log && row.line == log->endLineNumber() - 1;
+    request.tailRevision = log ? log->tailRevision() : 0;
 
     const int length = displayLength(row);
     int window = -1;
-    int windowLength = length;
-    bool wrap = m_wrap;
+    request.wrap = m_wrap;
     if (chunk >= 0) {
-        windowLength = chunkColumns();
-        window = chunk * windowLength;
-        wrap = false;
+        request.windowLength = chunkColumns();
+        window = chunk * request.windowLength;
+        request.wrap = false;
+        request.chunk = true;
     } else if (!m_wrap && length > LongLine) {
         const int firstColumn = int(horizontalScrollBar()->value() / m_charWidth);
         window = std::max(0, (firstColumn - WindowStep) / WindowStep * WindowStep);
-        windowLength = int(viewport()->width() / m_charWidth) + 3 * WindowStep;
+        request.windowLength = int(viewport()->width() / m_charWidth) + 3 * WindowStep;
     }
-    const std::pair<quint64, int> key{row.sequence, window};
-    if (Layout *cached = m_layouts.object(key)) {
-        const bool stale = cached->textSize != line.text.size()
-            || ((isLast || cached->wasLast) && cached->tailRevision != tail);
-        if (!stale)
-            return cached;
-        m_layouts.remove(key);
-    }
+    request.key = {row.sequence, window};
+    if (const Layout *cached = m_layouts.find(request.key, line.text.size(), request.isLast, request.tailRevision))
+        return cached;
 
-    auto entry = std::make_unique<Layout>();
-    const Display display = displayOf(row, m_timestamps);
-    entry->textStart = display.textStart;
-    entry->textEnd = display.textEnd;
-    entry->displaySize = int(display.text.size());
-    entry->textSize = int(line.text.size());
-    entry->wasLast = isLast;
-    entry->tailRevision = tail;
-    entry->offset = std::max(0, window);
-    const QString &text = display.text;
-    const int windowEnd = window < 0 ? int(text.size()) : std::min(int(text.size()), window + windowLength);
-
-    QList<QTextLayout::FormatRange> formats;
-    const auto add = [&](int start, int length, const QTextCharFormat &format) {
-        const int from = std::max(start, entry->offset);
-        const int to = std::min(start + length, windowEnd);
-        if (to > from)
-            formats.append({from - entry->offset, to - from, format});
-    };
-    QTextCharFormat dim;
-    dim.setForeground(m_style.dimText());
-    if (m_timestamps)
-        add(0, TimestampLength, dim);
-    if (m_showNames) {
-        QTextCharFormat name;
-        name.setForeground(source.color);
-        const int start = m_timestamps ? TimestampLength : 0;
-        add(start, m_nameWidth, name);
-        add(start + m_nameWidth, int(Separator.size()), dim);
-    }
-    QTextCharFormat base;
-    QColor baseColor = m_style.text();
-    if (line.stream == OutputStream::Stderr) {
-        baseColor = m_style.stderrText();
-    } else if (line.stream == OutputStream::Message) {
-        baseColor = m_style.messageText();
-        base.setFontItalic(true);
-    }
-    base.setForeground(baseColor);
-    const int textStart = display.textStart;
-    add(textStart, int(line.text.size()), base);
-    for (const OutputSpan &span : line.spans) {
-        QTextCharFormat format = base;
-        QColor foreground = span.foreground >= 0 ? m_style.ansi(span.foreground) : baseColor;
-        if (span.bold && span.foreground >= 0 && span.foreground < 8)
-            foreground = m_style.ansi(span.foreground + 8); // bold as bright, as terminals do
-        QColor background = span.background >= 0 ? m_style.ansi(span.background) : QColor();
-        if (span.inverse) {
-            const QColor swapped = background.isValid() ? background : m_style.base();
-            background = foreground;
-            foreground = swapped;
-        }
-        format.setForeground(foreground);
-        if (background.isValid())
-            format.setBackground(background);
-        if (span.bold)
-            format.setFontWeight(QFont::Bold);
-        if (span.italic)
-            format.setFontItalic(true);
-        if (span.underline)
-            format.setFontUnderline(true);
-        add(textStart + span.start, span.length, format);
-    }
-    if (line.continued)
-        add(display.textEnd, int(ContinuationMark.size()), dim);
-
-    QTextLayout &layout = entry->layout;
-    layout.setText(window < 0 ? text : text.mid(window, windowEnd - window));
-    layout.setFont(font());
-    QTextOption option;
-    option.setWrapMode(wrap ? QTextOption::WrapAtWordBoundaryOrAnywhere : QTextOption::NoWrap);
-    option.setTabStopDistance(8 * m_charWidth);
-    layout.setTextOption(option);
-    layout.setFormats(formats);
-    layout.setCacheEnabled(true);
-    const qreal width = std::max<qreal>(viewport()->width() - 2 * Margin, 8 * m_charWidth);
-    int lines = 0;
-    qreal natural = 0;
-    layout.beginLayout();
-    for (QTextLine textLine = layout.createLine(); textLine.isValid(); textLine = layout.createLine()) {
-        textLine.setLineWidth(wrap ? width : 1e9);
-        textLine.setPosition(QPointF(0, lines * m_lineSpacing));
-        natural = std::max(natural, textLine.naturalTextWidth());
-        ++lines;
-    }
-    layout.endLayout();
-    entry->lines = std::max(1, lines);
-    entry->x = chunk >= 0 ? 0 : entry->offset * m_charWidth;
-    entry->width = window < 0 ? natural : text.size() * m_charWidth;
-
-    const int cost = 1 + int(layout.text().size() / 1000);
-    const Layout *result = entry.get();
-    m_layouts.insert(key, entry.release(), cost);
-    return result;
+    Display display = displayOf(row, m_timestamps);
+    request.line = &line;
+    request.text = std::move(display.text);
+    request.textStart = display.textStart;
+    request.textEnd = display.textEnd;
+    request.names = m_showNames;
+    request.nameColor = m_sources[size_t(row.source)].color;
+    OutputRowLayouts::Setup setup;
+    setup.font = font();
+    setup.width = viewport()->width() - 2 * Margin;
+    setup.charWidth = m_charWidth;
+    setup.lineSpacing = m_lineSpacing;
+    setup.timestampLength = m_timestamps ? TimestampLength : 0;
+    setup.nameWidth = m_nameWidth;
+    setup.separatorLength = int(Separator.size());
+    setup.markLength = int(ContinuationMark.size());
+    return m_layouts.add(request, setup, m_style);
 }
 
 int OutputView::rowHeight(int row) const
@@ -877,19 +762,7 @@ void OutputView::paintEvent(QPaintEvent *)
                          Qt::AlignCenter | Qt::TextWordWrap, text);
         return;
     }
-    int selectionFirst = -1;
-    int selectionLast = -1;
-    TextPos selectionStart;
-    TextPos selectionEnd;
-    if (hasSelection()) {
-        std::tie(selectionStart, selectionEnd) = orderedSelection();
-        selectionFirst = rowOfSequence(selectionStart.sequence);
-        selectionLast = rowOfSequence(selectionEnd.sequence);
-        if (selectionLast >= rowCount() || m_index.row(selectionLast).sequence != selectionEnd.sequence) {
-            --selectionLast;
-            selectionEnd.offset = INT_MAX;
-        }
-    }
+    const OutputSelection::Span selection = m_selection.span(m_index);
     QTextCharFormat matchFormat;
     matchFormat.setBackground(m_style.matchBackground());
     QTextCharFormat currentFormat;
@@ -920,10 +793,8 @@ void OutputView::paintEvent(QPaintEvent *)
                     && match->start == m_currentMatch.second;
                 add(layout->textStart + match->start, match->length, current ? currentFormat : matchFormat);
             }
-            if (row >= selectionFirst && row <= selectionLast) {
-                const int length = layout->displaySize;
-                const int from = row == selectionFirst ? selectionStart.offset : 0;
-                const int to = row == selectionLast ? std::min(selectionEnd.offset, length) : length;
+            if (selection.contains(row)) {
+                const auto [from, to] = selection.columnsOf(row, layout->displaySize);
                 add(from, to - from, selectedFormat);
             }
             layout->layout.draw(&painter, QPointF(left + layout->x, top), extra);
@@ -979,17 +850,7 @@ void OutputView::changeEvent(QEvent *event)
 
 bool OutputView::hasSelection() const
 {
-    return m_hasSelection
-        && (m_anchor.sequence != m_cursor.sequence || m_anchor.offset != m_cursor.offset);
-}
-
-std::pair<OutputView::TextPos, OutputView::TextPos> OutputView::orderedSelection() const
-{
-    const auto before = [](const TextPos &a, const TextPos &b) {
-        return a.sequence < b.sequence || (a.sequence == b.sequence && a.offset < b.offset);
-    };
-    return before(m_cursor, m_anchor) ? std::make_pair(m_cursor, m_anchor)
-                                      : std::make_pair(m_anchor, m_cursor);
+    return m_selection.hasSelection();
 }
 
 QString OutputView::rowDisplaySlice(int row, int from, int to) const
@@ -1002,23 +863,11 @@ QString OutputView::rowDisplaySlice(int row, int from, int to) const
 
 QString OutputView::selectedText() const
 {
-    if (!hasSelection() || m_index.isEmpty())
-        return {};
-    auto [start, end] = orderedSelection();
-    const int first = rowOfSequence(start.sequence);
-    if (first >= rowCount())
-        return {};
-    if (m_index.row(first).sequence != start.sequence)
-        start.offset = 0;
-    int last = rowOfSequence(end.sequence);
-    if (last >= rowCount() || m_index.row(last).sequence != end.sequence) {
-        --last;
-        end.offset = INT_MAX;
-    }
+    const OutputSelection::Span span = m_selection.span(m_index);
     QStringList parts;
-    for (int row = first; row <= last; ++row) {
-        parts.append(rowDisplaySlice(row, row == first ? start.offset : 0,
-                                     row == last ? end.offset : INT_MAX));
+    for (int row = span.firstRow; row <= span.lastRow; ++row) {
+        parts.append(rowDisplaySlice(row, row == span.firstRow ? span.firstOffset : 0,
+                                     row == span.lastRow ? span.lastOffset : INT_MAX));
     }
     return parts.join(u'\n');
 }
@@ -1028,19 +877,15 @@ void OutputView::selectAll()
     flush();
     if (m_index.isEmpty())
         return;
-    m_hasSelection = true;
-    m_anchor = {m_index.row(0).sequence, 0};
-    m_cursor = {m_index.row(rowCount() - 1).sequence, INT_MAX};
+    m_selection.select({m_index.row(0).sequence, 0}, {m_index.row(rowCount() - 1).sequence, INT_MAX});
     viewport()->update();
     emit selectionChanged();
 }
 
 void OutputView::clearSelection()
 {
-    if (!m_hasSelection)
+    if (!m_selection.clear())
         return;
-    m_hasSelection = false;
-    m_selecting = false;
     viewport()->update();
     emit selectionChanged();
 }
@@ -1051,7 +896,7 @@ void OutputView::copy() const
         QApplication::clipboard()->setText(selectedText());
 }
 
-bool OutputView::positionAt(const QPoint &point, TextPos *pos) const
+bool OutputView::positionAt(const QPoint &point, OutputSelection::Position *pos) const
 {
     if (m_index.isEmpty())
         return false;
@@ -1089,12 +934,12 @@ void OutputView::moveCursorBy(int rows, int columns, bool toLineEdge)
     flush();
     if (m_index.isEmpty())
         return;
-    if (!m_hasSelection) {
-        m_hasSelection = true;
-        m_anchor = m_cursor = {m_index.row(firstVisibleRow()).sequence, 0};
+    if (!m_selection.isActive()) {
+        const OutputSelection::Position top{m_index.row(firstVisibleRow()).sequence, 0};
+        m_selection.select(top, top);
     }
-    int row = std::min(rowOfSequence(m_cursor.sequence), rowCount() - 1);
-    int offset = m_cursor.offset;
+    int row = std::min(rowOfSequence(m_selection.cursor().sequence), rowCount() - 1);
+    int offset = m_selection.cursor().offset;
     const auto lengthOf = [this](int r) { return int(rowText(r).size()); };
     row = std::clamp(row + rows, 0, rowCount() - 1);
     offset = std::clamp(offset, 0, lengthOf(row));
@@ -1117,7 +962,7 @@ void OutputView::moveCursorBy(int rows, int columns, bool toLineEdge)
             offset = lengthOf(row);
         }
     }
-    m_cursor = {m_index.row(row).sequence, offset};
+    m_selection.setCursor({m_index.row(row).sequence, offset});
     if (row < firstVisibleRow())
         verticalScrollBar()->setValue(row);
     else if (row > lastVisibleRow() || (row == lastVisibleRow() && row > firstVisibleRow()))
@@ -1213,15 +1058,13 @@ void OutputView::mousePressEvent(QMouseEvent *event)
         return;
     }
     flush();
-    TextPos pos;
+    OutputSelection::Position pos;
     if (positionAt(event->position().toPoint(), &pos)) {
-        if (event->modifiers() & Qt::ShiftModifier && m_hasSelection) {
-            m_cursor = pos;
-        } else {
-            m_anchor = m_cursor = pos;
-            m_hasSelection = true;
-        }
-        m_selecting = true;
+        if (event->modifiers() & Qt::ShiftModifier && m_selection.isActive())
+            m_selection.setCursor(pos);
+        else
+            m_selection.select(pos, pos);
+        m_selection.setDragging(true);
         viewport()->update();
         emit selectionChanged();
     }
@@ -1229,7 +1072,7 @@ void OutputView::mousePressEvent(QMouseEvent *event)
 
 void OutputView::mouseMoveEvent(QMouseEvent *event)
 {
-    if (!m_selecting)
+    if (!m_selection.isDragging())
         return;
     QPoint point = event->position().toPoint();
     if (point.y() < 0)
@@ -1237,9 +1080,9 @@ void OutputView::mouseMoveEvent(QMouseEvent *event)
     else if (point.y() > viewport()->height())
         verticalScrollBar()->triggerAction(QAbstractSlider::SliderSingleStepAdd);
     point.setY(std::clamp(point.y(), 0, viewport()->height() - 1));
-    TextPos pos;
+    OutputSelection::Position pos;
     if (positionAt(point, &pos)) {
-        m_cursor = pos;
+        m_selection.setCursor(pos);
         viewport()->update();
         emit selectionChanged();
     }
@@ -1247,8 +1090,8 @@ void OutputView::mouseMoveEvent(QMouseEvent *event)
 
 void OutputView::mouseReleaseEvent(QMouseEvent *event)
 {
-    if (event->button() == Qt::LeftButton && m_selecting) {
-        m_selecting = false;
+    if (event->button() == Qt::LeftButton && m_selection.isDragging()) {
+        m_selection.setDragging(false);
         QClipboard *clipboard = QApplication::clipboard();
         if (hasSelection() && clipboard->supportsSelection())
             clipboard->setText(selectedText(), QClipboard::Selection);
@@ -1257,7 +1100,7 @@ void OutputView::mouseReleaseEvent(QMouseEvent *event)
 
 void OutputView::mouseDoubleClickEvent(QMouseEvent *event)
 {
-    TextPos pos;
+    OutputSelection::Position pos;
     if (event->button() != Qt::LeftButton || !positionAt(event->position().toPoint(), &pos))
         return;
     const int row = rowOfSequence(pos.sequence);
@@ -1274,10 +1117,8 @@ void OutputView::mouseDoubleClickEvent(QMouseEvent *event)
         --start;
     while (end < text.size() && isWord(end))
         ++end;
-    m_anchor = {pos.sequence, start};
-    m_cursor = {pos.sequence, end};
-    m_hasSelection = true;
-    m_selecting = false;
+    m_selection.select({pos.sequence, start}, {pos.sequence, end});
+    m_selection.setDragging(false);
     viewport()->update();
     emit selectionChanged();
 }
