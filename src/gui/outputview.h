@@ -118,6 +118,10 @@ protected:
     void scrollContentsBy(int dx, int dy) override;
 
 private:
+    static constexpr int Margin = 4;
+    static constexpr QStringView Separator = u" | ";
+    static constexpr QStringView ContinuationMark = u" \u21a9";
+
     struct Source
     {
         QPointer<ManagedProcess> process;
