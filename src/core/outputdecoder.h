@@ -96,6 +96,8 @@ private:
     void ground(uchar c, OutputLineSink &lines);
     void csi(uchar c, OutputLineSink &lines);
     void applySgr();
+    bool applyExtendedColour(int &i);
+    void applySgrCode(int code, bool noUnderline);
     void appendLatin1(const char *data, qsizetype size, OutputLineSink &lines);
     void appendCodePoint(char32_t cp, OutputLineSink &lines);
     void styleAppended(qsizetype start, qsizetype length);
