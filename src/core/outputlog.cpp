@@ -480,11 +480,6 @@ void OutputLog::setTotalMaxBytes(qint64 maxBytes)
     OutputLogStore::totalMax().store(std::max<qint64>(1, maxBytes), std::memory_order_relaxed);
 }
 
-qint64 OutputLog::totalMaxBytes()
-{
-    return OutputLogStore::totalMax().load(std::memory_order_relaxed);
-}
-
 qint64 OutputLog::totalUsedBytes()
 {
     return OutputLogStore::totalUsed().load(std::memory_order_relaxed);

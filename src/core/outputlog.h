@@ -46,7 +46,6 @@ public:
 
     void setLimits(qsizetype maxLines, qint64 maxBytes);
     static void setTotalMaxBytes(qint64 maxBytes); // takes effect as logs add lines
-    static qint64 totalMaxBytes();
     static qint64 totalUsedBytes();
     qsizetype maxLines() const;
     qint64 maxBytes() const;

@@ -18,8 +18,6 @@ public:
 
     QColor text() const { return m_text; }
     QColor base() const { return m_base; }
-    QColor stderrText() const { return m_stderr; }
-    QColor messageText() const { return m_message; }
     QColor dimText() const { return m_dim; }
     QColor matchBackground() const { return m_match; }
     QColor currentMatchBackground() const { return m_currentMatch; }

@@ -44,7 +44,6 @@ public:
     // entry's name in the entry's colour.
     void setProcesses(const QList<ManagedProcess *> &processes, bool showNames);
     QList<ManagedProcess *> processes() const;
-    bool showsNames() const { return m_showNames; }
     // Re-reads the entries' names (after an edit).
     void refreshNames();
 
