@@ -64,8 +64,10 @@ inline quint64 specialMask(const char *p, qsizetype size)
             mask |= quint64(specialMask16(p + i)) << i;
         return mask;
     }
-    for (qsizetype i = 0; i < size; ++i)
-        mask |= quint64(isSpecial(p[i])) << i;
+    for (qsizetype i = 0; i < size; ++i) {
+        if (isSpecial(p[i]))
+            mask |= quint64(1) << i;
+    }
     return mask;
 }
 

@@ -77,6 +77,7 @@ struct OutputLog::Private final : public OutputLogStore, public OutputLineSink
     void reportCut();
     void reportDrops();
 
+    OutputLine &pushSinkLine();
     OutputLine &nextLine() override;
     void finishFilling();
 };
@@ -366,12 +367,7 @@ void OutputLog::Private::withDecoder(int stream, Call call)
             decodedBytes -= memoryCost(*tail);
         } else {
             trimBytes();
-            Entry &entry = pushEntry();
-            entry.sequence = takeSequence();
-            entry.timeMs = sinkTime;
-            entry.run = run;
-            entry.stream = sinkStream;
-            tail = &pushDecoded(entry);
+            tail = &pushSinkLine();
             tailOpen = true;
             tailStream = stream;
         }
@@ -402,13 +398,19 @@ OutputLine &OutputLog::Private::nextLine()
     }
     updateUsed();
     trimBytes();
+    filling = &pushSinkLine();
+    return *filling;
+}
+
+// A new decoded line at the end, of the stream being taken in.
+OutputLine &OutputLog::Private::pushSinkLine()
+{
     Entry &entry = pushEntry();
     entry.sequence = takeSequence();
     entry.timeMs = sinkTime;
     entry.run = run;
     entry.stream = sinkStream;
-    filling = &pushDecoded(entry);
-    return *filling;
+    return pushDecoded(entry);
 }
 
 void OutputLog::Private::finishFilling()

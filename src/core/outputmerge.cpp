@@ -5,6 +5,24 @@
 #include <algorithm>
 #include <limits>
 
+namespace {
+
+// The first line in [low, high) of the log whose sequence is at least `sequence` (`high` if none):
+// a log's lines are sorted by sequence.
+qint64 firstFrom(const OutputLog *log, qint64 low, qint64 high, quint64 sequence)
+{
+    while (low < high) {
+        const qint64 middle = low + (high - low) / 2;
+        if (log->lineSequence(middle) < sequence)
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    return low;
+}
+
+} // namespace
+
 void OutputMerge::setLogs(const QList<OutputLog *> &logs)
 {
     m_sources.clear();
@@ -84,17 +102,7 @@ qint64 OutputMerge::deadCount() const
 
 qint64 OutputMerge::lowerBound(size_t source, quint64 sequence) const
 {
-    const OutputLog *log = m_sources[source].log;
-    qint64 low = liveBegin(source);
-    qint64 high = m_sources[source].end;
-    while (low < high) {
-        const qint64 middle = low + (high - low) / 2;
-        if (log->lineSequence(middle) < sequence)
-            low = middle + 1;
-        else
-            high = middle;
-    }
-    return low;
+    return firstFrom(m_sources[source].log, liveBegin(source), m_sources[source].end, sequence);
 }
 
 void OutputMerge::selectLive(qint64 rank, std::vector<qint64> &positions) const
@@ -125,18 +133,8 @@ void OutputMerge::selectLive(qint64 rank, std::vector<qint64> &positions) const
         const quint64 middle = lowSequence + (highSequence - lowSequence) / 2;
         qint64 upTo = 0; // kept lines with a sequence <= middle
         for (size_t s = 0; s < count; ++s) {
-            const OutputLog *log = m_sources[s].log;
-            qint64 a = low[s];
-            qint64 b = high[s];
-            while (a < b) {
-                const qint64 m = a + (b - a) / 2;
-                if (log->lineSequence(m) <= middle)
-                    a = m + 1;
-                else
-                    b = m;
-            }
-            at[s] = a;
-            upTo += a - begins[s];
+            at[s] = firstFrom(m_sources[s].log, low[s], high[s], middle + 1);
+            upTo += at[s] - begins[s];
         }
         if (upTo > rank) {
             highSequence = middle;
@@ -147,19 +145,8 @@ void OutputMerge::selectLive(qint64 rank, std::vector<qint64> &positions) const
         }
     }
     // lowSequence is the sequence of the row: the lines before it are the first `rank`.
-    for (size_t s = 0; s < count; ++s) {
-        const OutputLog *log = m_sources[s].log;
-        qint64 a = low[s];
-        qint64 b = high[s];
-        while (a < b) {
-            const qint64 m = a + (b - a) / 2;
-            if (log->lineSequence(m) < lowSequence)
-                a = m + 1;
-            else
-                b = m;
-        }
-        positions[s] = a;
-    }
+    for (size_t s = 0; s < count; ++s)
+        positions[s] = firstFrom(m_sources[s].log, low[s], high[s], lowSequence);
 }
 
 bool OutputMerge::windowValid() const
