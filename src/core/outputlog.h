@@ -24,6 +24,9 @@
 // non-ASCII bytes goes through the OutputDecoder at intake (and the lines after it, as long as the
 // decoder carries state: a colour, a partial character). reserve() and commit() let a reader
 // read() straight into the storage.
+//
+// The logging category procdeck.output (debug) says, once per log, when the bounds first drop
+// lines and when a line is first cut at the length limit.
 class OutputLog final : public QObject
 {
     Q_OBJECT
