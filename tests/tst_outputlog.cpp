@@ -27,7 +27,7 @@ QStringList texts(const OutputLog &log)
     return result;
 }
 
-// Every byte the log received is in a kept line, a dropped line, or still in a decoder.
+// Every byte the log received is in a kept line, a dropped line, or in no line (escapes).
 qint64 unaccountedBytes(const OutputLog &log)
 {
     qint64 kept = 0;
@@ -37,10 +37,7 @@ qint64 unaccountedBytes(const OutputLog &log)
     qint64 elsewhere = 0;
     for (OutputStream stream : {OutputStream::Stdout, OutputStream::Stderr}) {
         received += log.bytesReceived(stream);
-        const OutputDecoder &decoder = log.decoder(stream);
-        elsewhere += decoder.bytesDiscarded();
-        if (!decoder.hasOpenLine())
-            elsewhere += decoder.bytesPending(); // escapes waiting for a line to belong to
+        elsewhere += log.bytesOutsideLines(stream);
     }
     received += log.bytesReceived(OutputStream::Message);
     return received - kept - log.droppedBytes() - elsewhere;

@@ -84,6 +84,7 @@ private slots:
     void save();
     void clearOutput();
     void accessibleText();
+    void selectionStartFilteredOut();
     void inputReachesChild();
     void inputToFinishedEntry();
     void floodKeepsWindowAnswering_data();
@@ -639,6 +640,36 @@ void tst_OutputPane::accessibleText()
     QCOMPARE(end, 20);
     text->removeSelection(0);
     QVERIFY(!m_pane->view()->hasSelection());
+}
+
+// The selection's first line filtered out: what is reported as selected (and painted) starts where
+// the copied text starts, at the start of the next row, not at the old offset in another line.
+void tst_OutputPane::selectionStartFilteredOut()
+{
+    ManagedProcess *a = m_manager->add(idleSpec(u"a"_s));
+    appendOut(a, "one x\ntwo\nthree x\n");
+    m_pane->setSelectedProcesses({a});
+    OutputView *view = m_pane->view();
+    view->flush();
+    QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(view);
+    QVERIFY(iface);
+    QAccessibleTextInterface *text = iface->textInterface();
+    QVERIFY(text);
+    QCOMPARE(text->text(0, text->characterCount()), u"one x\ntwo\nthree x"_s);
+    text->setSelection(0, 8, 13); // from "o" of "two" to "thr|ee x"
+    QCOMPARE(view->selectedText(), u"o\nthr"_s);
+
+    m_pane->setFindText(u"x"_s);
+    m_pane->setFilterEnabled(true);
+    view->flush();
+    QCOMPARE(text->text(0, text->characterCount()), u"one x\nthree x"_s);
+    QCOMPARE(view->selectedText(), u"thr"_s);
+    int start = -1;
+    int end = -1;
+    text->selection(0, &start, &end);
+    QCOMPARE(text->text(start, end), view->selectedText());
+    QCOMPARE(start, 6);
+    QCOMPARE(end, 9);
 }
 
 void tst_OutputPane::inputReachesChild()

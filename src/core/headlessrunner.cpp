@@ -2,6 +2,7 @@
 
 #include "managedprocess.h"
 #include "outputlog.h"
+#include "outputmergecursor.h"
 #include "processmanager.h"
 #include "procstats.h"
 #include "signalnames.h"
@@ -254,81 +255,74 @@ QByteArray HeadlessRunner::prefix(const Entry &entry, int stream) const
     return text + marker;
 }
 
+// The lines not printed yet, in arrival order, walked with the merge cursor the output pane uses. An
+// open line goes out after quiet time, or at once when a later line of another entry is printed,
+// so that the output keeps the arrival order. A line printed while it was open and changed since
+// is walked again: its new part (or all of it when it was rewritten by `\r`) follows as a line of
+// its own.
 void HeadlessRunner::flushOutput(bool includeOpenLines)
 {
+    const size_t count = m_entries.size();
+    std::vector<const OutputLog *> logs(count);
+    std::vector<qint64> from(count);
+    std::vector<qint64> ends(count);
+    for (size_t i = 0; i < count; ++i) {
+        Entry &entry = *m_entries[i];
+        const OutputLog *log = entry.process->output();
+        logs[i] = log;
+        ends[i] = log->endLineNumber();
+        entry.next = std::max(entry.next, log->firstLineNumber());
+        from[i] = entry.next;
+        if (entry.openLine < log->firstLineNumber())
+            entry.openLine = -1;
+        if (entry.openLine >= 0 && log->line(entry.openLine).text != entry.openText)
+            from[i] = std::min(from[i], entry.openLine);
+        else if (entry.openLine >= 0 && (entry.openLine != ends[i] - 1 || entry.done))
+            entry.openLine = -1; // complete as printed
+    }
+
     struct Pending
     {
-        quint64 sequence;
-        Entry *entry;
-        qint64 lineNumber;
+        OutputRow row;
         QString text;
         int stream;
         bool open;
     };
-    QList<Pending> complete;
-    QList<Pending> open;
-
-    for (const auto &owned : m_entries) {
-        Entry *entry = owned.get();
-        const OutputLog *log = entry->process->output();
-        const qint64 first = log->firstLineNumber();
-        const qint64 end = log->endLineNumber();
-        const auto isOpen = [&](qint64 n) { return n == end - 1 && !entry->done; };
-
-        // A line printed while it was open and has changed since: its new part (or all of it when
-        // it was rewritten by `\r`) follows as a line of its own.
-        if (entry->openLine >= 0) {
-            if (entry->openLine < first) {
-                entry->openLine = -1;
-            } else {
-                const OutputLine &line = log->line(entry->openLine);
-                if (line.text != entry->openText) {
-                    const QString text = line.text.startsWith(entry->openText) ? line.text.mid(entry->openText.size())
-                                                                               : line.text;
-                    Pending pending{line.sequence, entry, entry->openLine, text, int(line.stream), isOpen(entry->openLine)};
-                    (pending.open ? open : complete).append(pending);
-                } else if (!isOpen(entry->openLine)) {
-                    entry->openLine = -1;
-                }
-            }
-        }
-        entry->next = std::max(entry->next, first);
-        for (qint64 n = entry->next; n < end; ++n) {
-            const OutputLine &line = log->line(n);
-            Pending pending{line.sequence, entry, n, line.text, int(line.stream), isOpen(n)};
-            (pending.open ? open : complete).append(pending);
-        }
-    }
-
-    // An open line goes out after quiet time, or at once when a later line of another entry is
-    // printed, so that the output keeps the arrival order.
+    std::vector<Pending> pending;
     quint64 latestComplete = 0;
-    for (const Pending &pending : std::as_const(complete))
-        latestComplete = std::max(latestComplete, pending.sequence);
-    bool waiting = false;
-    for (const Pending &pending : std::as_const(open)) {
-        if (includeOpenLines || pending.sequence < latestComplete)
-            complete.append(pending);
-        else
-            waiting = true;
+    OutputMergeCursor cursor;
+    for (cursor.start(logs, std::move(from), ends); !cursor.atEnd(); cursor.advance()) {
+        const OutputRow row = cursor.row();
+        const Entry &entry = *m_entries[size_t(row.source)];
+        if (row.line < entry.next && row.line != entry.openLine)
+            continue;
+        const OutputLine &line = logs[size_t(row.source)]->line(row.line);
+        const bool grown = row.line == entry.openLine && line.text.startsWith(entry.openText);
+        const bool open = row.line == ends[size_t(row.source)] - 1 && !entry.done;
+        pending.push_back({row, grown ? line.text.mid(entry.openText.size()) : line.text, int(line.stream), open});
+        if (!open)
+            latestComplete = std::max(latestComplete, row.sequence);
     }
-    std::stable_sort(complete.begin(), complete.end(),
-                     [](const Pending &a, const Pending &b) { return a.sequence < b.sequence; });
 
     QByteArray out;
-    for (const Pending &pending : std::as_const(complete)) {
-        Entry *entry = pending.entry;
-        out += prefix(*entry, pending.stream);
-        out += pending.text.toUtf8();
-        if (m_colour && pending.stream == int(OutputStream::Message))
+    bool waiting = false;
+    for (const Pending &item : pending) {
+        if (item.open && !includeOpenLines && item.row.sequence >= latestComplete) {
+            waiting = true;
+            continue;
+        }
+        Entry &entry = *m_entries[size_t(item.row.source)];
+        out += prefix(entry, item.stream);
+        out += item.text.toUtf8();
+        if (m_colour && item.stream == int(OutputStream::Message))
             out += "\x1b[0m";
         out += '\n';
-        entry->next = std::max(entry->next, pending.lineNumber + 1);
-        if (pending.open) {
-            entry->openLine = pending.lineNumber;
-            entry->openText = entry->process->output()->line(pending.lineNumber).text;
-        } else if (entry->openLine == pending.lineNumber) {
-            entry->openLine = -1;
+        entry.next = std::max(entry.next, item.row.line + 1);
+        if (item.open) {
+            entry.openLine = item.row.line;
+            entry.openText = logs[size_t(item.row.source)]->line(item.row.line).text;
+        } else if (entry.openLine == item.row.line) {
+            entry.openLine = -1;
         }
     }
     if (!out.isEmpty() && m_output)

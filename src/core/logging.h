@@ -8,5 +8,7 @@
 
 // Processes: launch decisions, signals, exits, restarts.
 Q_DECLARE_LOGGING_CATEGORY(lcProcess)
+// Output: bounds reached (lines dropped), lines cut at the length limit; once per log.
+Q_DECLARE_LOGGING_CATEGORY(lcOutput)
 // Session files: loads, saves and trust decisions.
 Q_DECLARE_LOGGING_CATEGORY(lcSession)

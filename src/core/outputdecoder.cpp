@@ -1,16 +1,11 @@
 #include "outputdecoder.h"
 
+#include "bytescan.h"
+
 #include <algorithm>
 
 
 namespace {
-
-bool sameStyle(const OutputSpan &a, const OutputSpan &b)
-{
-    return a.foreground == b.foreground && a.background == b.background && a.bold == b.bold
-        && a.italic == b.italic && a.underline == b.underline && a.inverse == b.inverse
-        && a.foregroundRgb == b.foregroundRgb && a.backgroundRgb == b.backgroundRgb;
-}
 
 // The index of the xterm 256-colour palette nearest to an RGB colour: the 6x6x6 cube or the
 // 24-step grey ramp, whichever is closer.
@@ -77,9 +72,9 @@ void OutputDecoder::decode(QByteArrayView bytes, OutputLineSink &lines)
     m_bytesIn += bytes.size();
     while (p < end) {
         if (m_state == State::Ground && m_utf8Needed == 0) {
-            const char *special = findSpecial(p, end);
+            const char *special = ByteScan::findSpecial(p, end);
             while (special != end && *special == '\t')
-                special = findSpecial(special + 1, end);
+                special = ByteScan::findSpecial(special + 1, end);
             const qsizetype run = special - p;
             if (run > 0) {
                 if (special != end && *special == '\n' && m_open.text.isEmpty() && !m_styled
@@ -331,122 +326,139 @@ void OutputDecoder::applySgr()
         if (m_paramIsSub[i])
             continue; // a stray sub-parameter
         const int p = m_params[i];
-        const bool hasSub = i + 1 < m_paramCount && m_paramIsSub[i + 1];
         if (p == 38 || p == 48) {
-            int mode = -1;
-            int values[3] = {0, 0, 0};
-            int valueCount = 0;
-            if (hasSub) { // 38:5:N, 38:2:R:G:B, 38:2:CS:R:G:B
-                int sub[6];
-                int subCount = 0;
-                while (i + 1 < m_paramCount && m_paramIsSub[i + 1]) {
-                    ++i;
-                    if (subCount < 6)
-                        sub[subCount++] = m_params[i];
-                }
-                if (subCount >= 1)
-                    mode = sub[0];
-                if (mode == 5 && subCount >= 2) {
-                    values[0] = sub[1];
-                    valueCount = 1;
-                } else if (mode == 2 && subCount >= 4) {
-                    const int first = subCount >= 5 ? 2 : 1;
-                    for (int k = 0; k < 3; ++k)
-                        values[k] = sub[first + k];
-                    valueCount = 3;
-                }
-            } else if (i + 2 < m_paramCount && m_params[i + 1] == 5) { // 38;5;N
-                mode = 5;
-                values[0] = m_params[i + 2];
-                valueCount = 1;
-                i += 2;
-            } else if (i + 4 < m_paramCount && m_params[i + 1] == 2) { // 38;2;R;G;B
-                mode = 2;
-                for (int k = 0; k < 3; ++k)
-                    values[k] = m_params[i + 2 + k];
-                valueCount = 3;
-                i += 4;
-            } else {
+            if (!applyExtendedColour(i))
                 break; // malformed: the rest of the sequence cannot be read reliably
-            }
-            qint16 index = -1;
-            quint32 rgb = 0;
-            if (mode == 5 && valueCount == 1 && values[0] <= 255) {
-                index = qint16(values[0]);
-            } else if (mode == 2 && valueCount == 3) {
-                for (int &v : values)
-                    v = std::min(v, 255);
-                index = nearestIndex(values[0], values[1], values[2]);
-                rgb = OutputSpan::RgbValid | quint32(values[0] << 16 | values[1] << 8 | values[2]);
-            } else {
-                continue;
-            }
-            if (p == 38) {
-                m_style.foreground = index;
-                m_style.foregroundRgb = rgb;
-            } else {
-                m_style.background = index;
-                m_style.backgroundRgb = rgb;
-            }
             continue;
         }
-
-        switch (p) {
-        case 0:
-            m_style = OutputSpan();
-            break;
-        case 1:
-            m_style.bold = true;
-            break;
-        case 3:
-            m_style.italic = true;
-            break;
-        case 4: // 4:0 is "no underline"; 4:1…4:5 are underline styles
-            m_style.underline = !(hasSub && m_params[i + 1] == 0);
-            break;
-        case 7:
-            m_style.inverse = true;
-            break;
-        case 22:
-            m_style.bold = false;
-            break;
-        case 23:
-            m_style.italic = false;
-            break;
-        case 24:
-            m_style.underline = false;
-            break;
-        case 27:
-            m_style.inverse = false;
-            break;
-        case 39:
-            m_style.foreground = -1;
-            m_style.foregroundRgb = 0;
-            break;
-        case 49:
-            m_style.background = -1;
-            m_style.backgroundRgb = 0;
-            break;
-        default:
-            if (p >= 30 && p <= 37) {
-                m_style.foreground = qint16(p - 30);
-                m_style.foregroundRgb = 0;
-            } else if (p >= 90 && p <= 97) {
-                m_style.foreground = qint16(p - 90 + 8);
-                m_style.foregroundRgb = 0;
-            } else if (p >= 40 && p <= 47) {
-                m_style.background = qint16(p - 40);
-                m_style.backgroundRgb = 0;
-            } else if (p >= 100 && p <= 107) {
-                m_style.background = qint16(p - 100 + 8);
-                m_style.backgroundRgb = 0;
-            }
-            break; // faint, blink, strike-through, fonts…: not rendered
-        }
+        const bool hasSub = i + 1 < m_paramCount && m_paramIsSub[i + 1];
+        applySgrCode(p, hasSub && m_params[i + 1] == 0);
         while (i + 1 < m_paramCount && m_paramIsSub[i + 1])
             ++i;
     }
-    m_styled = !sameStyle(m_style, OutputSpan());
+    m_styled = !m_style.hasSameStyle(OutputSpan());
+}
+
+// SGR 38 or 48 at parameter i: 38:5:N, 38:2:R:G:B, 38:2:CS:R:G:B, 38;5;N or 38;2;R;G;B. Moves i to
+// the last parameter read; false when the colour is malformed.
+bool OutputDecoder::applyExtendedColour(int &i)
+{
+    const int p = m_params[i];
+    const bool hasSub = i + 1 < m_paramCount && m_paramIsSub[i + 1];
+    int mode = -1;
+    int values[3] = {0, 0, 0};
+    int valueCount = 0;
+    if (hasSub) {
+        int sub[6];
+        int subCount = 0;
+        while (i + 1 < m_paramCount && m_paramIsSub[i + 1]) {
+            ++i;
+            if (subCount < 6)
+                sub[subCount++] = m_params[i];
+        }
+        if (subCount >= 1)
+            mode = sub[0];
+        if (mode == 5 && subCount >= 2) {
+            values[0] = sub[1];
+            valueCount = 1;
+        } else if (mode == 2 && subCount >= 4) {
+            const int first = subCount >= 5 ? 2 : 1;
+            for (int k = 0; k < 3; ++k)
+                values[k] = sub[first + k];
+            valueCount = 3;
+        }
+    } else if (i + 2 < m_paramCount && m_params[i + 1] == 5) {
+        mode = 5;
+        values[0] = m_params[i + 2];
+        valueCount = 1;
+        i += 2;
+    } else if (i + 4 < m_paramCount && m_params[i + 1] == 2) {
+        mode = 2;
+        for (int k = 0; k < 3; ++k)
+            values[k] = m_params[i + 2 + k];
+        valueCount = 3;
+        i += 4;
+    } else {
+        return false;
+    }
+    qint16 index = -1;
+    quint32 rgb = 0;
+    if (mode == 5 && valueCount == 1 && values[0] <= 255) {
+        index = qint16(values[0]);
+    } else if (mode == 2 && valueCount == 3) {
+        for (int &v : values)
+            v = std::min(v, 255);
+        index = nearestIndex(values[0], values[1], values[2]);
+        rgb = OutputSpan::RgbValid | quint32(values[0] << 16 | values[1] << 8 | values[2]);
+    } else {
+        return true; // not a colour this decoder knows: ignored
+    }
+    if (p == 38) {
+        m_style.foreground = index;
+        m_style.foregroundRgb = rgb;
+    } else {
+        m_style.background = index;
+        m_style.backgroundRgb = rgb;
+    }
+    return true;
+}
+
+// Every other SGR code; `noUnderline`: the code has the sub-parameter 0 (4:0 is "no underline",
+// 4:1…4:5 are underline styles).
+void OutputDecoder::applySgrCode(int p, bool noUnderline)
+{
+    switch (p) {
+    case 0:
+        m_style = OutputSpan();
+        break;
+    case 1:
+        m_style.bold = true;
+        break;
+    case 3:
+        m_style.italic = true;
+        break;
+    case 4:
+        m_style.underline = !noUnderline;
+        break;
+    case 7:
+        m_style.inverse = true;
+        break;
+    case 22:
+        m_style.bold = false;
+        break;
+    case 23:
+        m_style.italic = false;
+        break;
+    case 24:
+        m_style.underline = false;
+        break;
+    case 27:
+        m_style.inverse = false;
+        break;
+    case 39:
+        m_style.foreground = -1;
+        m_style.foregroundRgb = 0;
+        break;
+    case 49:
+        m_style.background = -1;
+        m_style.backgroundRgb = 0;
+        break;
+    default:
+        if (p >= 30 && p <= 37) {
+            m_style.foreground = qint16(p - 30);
+            m_style.foregroundRgb = 0;
+        } else if (p >= 90 && p <= 97) {
+            m_style.foreground = qint16(p - 90 + 8);
+            m_style.foregroundRgb = 0;
+        } else if (p >= 40 && p <= 47) {
+            m_style.background = qint16(p - 40);
+            m_style.backgroundRgb = 0;
+        } else if (p >= 100 && p <= 107) {
+            m_style.background = qint16(p - 100 + 8);
+            m_style.backgroundRgb = 0;
+        }
+        break; // faint, blink, strike-through, fonts…: not rendered
+    }
 }
 
 void OutputDecoder::rewriteIfPending()
@@ -499,7 +511,7 @@ void OutputDecoder::styleAppended(qsizetype start, qsizetype length)
         return;
     if (!m_open.spans.isEmpty()) {
         OutputSpan &last = m_open.spans.last();
-        if (last.start + last.length == start && sameStyle(last, m_style)) {
+        if (last.start + last.length == start && last.hasSameStyle(m_style)) {
             last.length += int(length);
             return;
         }

@@ -1,16 +1,12 @@
 #pragma once
 
-#include "outputlog.h"
+#include "outputtypes.h"
 
 #include <QByteArrayView>
 #include <QList>
 #include <QString>
 
 #include <vector>
-
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 // Where the decoder puts completed lines. nextLine() hands out a line object to overwrite (it may
 // hold an old line's text, whose buffer is then reused): the decoder sets text, spans, byteCount
@@ -67,37 +63,11 @@ public:
 
     // Nothing in progress: no open line, no partial character or sequence, default style, no
     // pending `\r` or bytes. What follows can be read as plain lines without the decoder, until
-    // the next special byte (see findSpecial()).
+    // the next byte that is not printable ASCII.
     bool isIdle() const
     {
         return m_state == State::Ground && m_utf8Needed == 0 && !m_styled && !m_crPending
             && m_pendingBytes == 0 && m_open.text.isEmpty();
-    }
-
-    // The first byte in [p, end) that is not printable ASCII: a C0 control (tab and newline
-    // included), DEL, or a byte >= 0x80; `end` if there is none. A vector scan.
-    static const char *findSpecial(const char *p, const char *end)
-    {
-#ifdef __SSE2__
-        // Adding 0x60 maps printable ASCII (0x20-0x7E) to 0x80-0xDE, the signed bytes -128..-34,
-        // and every other byte above -34: one addition and one signed compare per 16 bytes.
-        const __m128i shift = _mm_set1_epi8(0x60);
-        const __m128i limit = _mm_set1_epi8(-34);
-        while (end - p >= 16) {
-            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
-            const int mask = _mm_movemask_epi8(_mm_cmpgt_epi8(_mm_add_epi8(v, shift), limit));
-            if (mask != 0)
-                return p + __builtin_ctz(unsigned(mask));
-            p += 16;
-        }
-#endif
-        while (p < end) {
-            const uchar c = uchar(*p);
-            if (c < 0x20 || c >= 0x7F)
-                return p;
-            ++p;
-        }
-        return p;
     }
 
     const QString &openText() const { return m_open.text; }
@@ -126,6 +96,8 @@ private:
     void ground(uchar c, OutputLineSink &lines);
     void csi(uchar c, OutputLineSink &lines);
     void applySgr();
+    bool applyExtendedColour(int &i);
+    void applySgrCode(int code, bool noUnderline);
     void appendLatin1(const char *data, qsizetype size, OutputLineSink &lines);
     void appendCodePoint(char32_t cp, OutputLineSink &lines);
     void styleAppended(qsizetype start, qsizetype length);

@@ -1,50 +1,12 @@
 #pragma once
 
+#include "outputtypes.h"
+
 #include <QByteArrayView>
-#include <QList>
 #include <QObject>
 #include <QString>
 
-#include <deque>
 #include <memory>
-
-// Where a line of output came from.
-enum class OutputStream : quint8 { Stdout, Stderr, Message };
-
-// A run of text with SGR attributes (colours as ANSI indexes 0-255, -1 = default). A 24-bit
-// colour (SGR 38;2;r;g;b) sets foreground to the nearest index of the 256-colour palette and
-// keeps the exact colour in foregroundRgb as 0x01RRGGBB (0 = none); the same for background.
-struct OutputSpan
-{
-    int start = 0;
-    int length = 0;
-    qint16 foreground = -1;
-    qint16 background = -1;
-    bool bold = false;
-    bool italic = false;
-    bool underline = false;
-    bool inverse = false;
-    quint32 foregroundRgb = 0;
-    quint32 backgroundRgb = 0;
-
-    static constexpr quint32 RgbValid = 0x01000000;
-
-    friend bool operator==(const OutputSpan &a, const OutputSpan &b);
-};
-
-struct OutputLine
-{
-    QString text;              // decoded, escape sequences removed, controls made visible
-    QList<OutputSpan> spans;   // empty: the whole line in default style
-    qint64 timeMs = 0;         // arrival, milliseconds since the epoch
-    quint64 sequence = 0;      // arrival order across every OutputLog of the program
-    qint64 byteCount = 0;      // bytes the child wrote for this line: terminator, escapes included
-    int run = 0;               // 1 for the first run, 2 after a restart, …
-    OutputStream stream = OutputStream::Stdout;
-    bool continued = false;    // cut at the length limit; the line goes on in the next one
-};
-
-class OutputDecoder;
 
 // The bounded output of one entry: lines from both streams and ProcDeck's own messages, in arrival
 // order, with the run they belong to. Raw bytes go in; decoded lines come out. Bounded by a line
@@ -62,6 +24,9 @@ class OutputDecoder;
 // non-ASCII bytes goes through the OutputDecoder at intake (and the lines after it, as long as the
 // decoder carries state: a colour, a partial character). reserve() and commit() let a reader
 // read() straight into the storage.
+//
+// The logging category procdeck.output (debug) says, once per log, when the bounds first drop
+// lines and when a line is first cut at the length limit.
 class OutputLog final : public QObject
 {
     Q_OBJECT
@@ -84,7 +49,6 @@ public:
 
     void setLimits(qsizetype maxLines, qint64 maxBytes);
     static void setTotalMaxBytes(qint64 maxBytes); // takes effect as logs add lines
-    static qint64 totalMaxBytes();
     static qint64 totalUsedBytes();
     qsizetype maxLines() const;
     qint64 maxBytes() const;
@@ -130,9 +94,10 @@ public:
     // Memory of the kept lines: byte chunks (a spare included), index, decoded lines. Bounded by
     // maxBytes() unless a single line is kept.
     qint64 usedBytes() const;
-    // The decoder of Stdout or Stderr, for its counters (replacements, escapes, controls…). It
-    // sees only the lines that need decoding; plain lines bypass it.
-    const OutputDecoder &decoder(OutputStream stream) const;
+    // Bytes of Stdout or Stderr received but in no line, kept or dropped: escape sequences that
+    // had no line to belong to, or wait for one. With the kept lines' byteCount and
+    // droppedBytes(), every byte received is counted once.
+    qint64 bytesOutsideLines(OutputStream stream) const;
 
 signals:
     // New lines, or the open last line changed. Emitted once per append call: receivers that

@@ -70,3 +70,49 @@ QColor OutputStyle::entryColor(int id) const
     const int hue = int(std::fmod(double(id) * 137.508, 360.0));
     return QColor::fromHsl(hue, m_dark ? 150 : 200, m_dark ? 170 : 85);
 }
+
+QColor OutputStyle::streamColor(OutputStream stream) const
+{
+    switch (stream) {
+    case OutputStream::Stderr:
+        return m_stderr;
+    case OutputStream::Message:
+        return m_message;
+    case OutputStream::Stdout:
+        break;
+    }
+    return m_text;
+}
+
+QTextCharFormat OutputStyle::lineFormat(OutputStream stream) const
+{
+    QTextCharFormat format;
+    format.setForeground(streamColor(stream));
+    if (stream == OutputStream::Message)
+        format.setFontItalic(true);
+    return format;
+}
+
+QTextCharFormat OutputStyle::spanFormat(const QTextCharFormat &line, const OutputSpan &span) const
+{
+    QTextCharFormat format = line;
+    QColor foreground = span.foreground >= 0 ? ansi(span.foreground) : line.foreground().color();
+    if (span.bold && span.foreground >= 0 && span.foreground < 8)
+        foreground = ansi(span.foreground + 8);
+    QColor background = span.background >= 0 ? ansi(span.background) : QColor();
+    if (span.inverse) {
+        const QColor swapped = background.isValid() ? background : m_base;
+        background = foreground;
+        foreground = swapped;
+    }
+    format.setForeground(foreground);
+    if (background.isValid())
+        format.setBackground(background);
+    if (span.bold)
+        format.setFontWeight(QFont::Bold);
+    if (span.italic)
+        format.setFontItalic(true);
+    if (span.underline)
+        format.setFontUnderline(true);
+    return format;
+}

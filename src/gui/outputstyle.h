@@ -1,11 +1,14 @@
 #pragma once
 
+#include "outputtypes.h"
+
 #include <QColor>
 #include <QPalette>
+#include <QTextCharFormat>
 
 #include <array>
 
-// The colours of the output pane, derived from a palette so that light and dark themes both read
+// The colours and text formats of the output pane, derived from a palette so that light and dark themes both read
 // well: one per stream, the 256 ANSI colours (0-15 adapted to the background, 16-255 the xterm
 // cube and grey ramp), a stable colour per entry for the name prefixes, and find highlights.
 class OutputStyle final
@@ -13,11 +16,8 @@ class OutputStyle final
 public:
     explicit OutputStyle(const QPalette &palette = QPalette());
 
-    bool isDark() const { return m_dark; }
     QColor text() const { return m_text; }
     QColor base() const { return m_base; }
-    QColor stderrText() const { return m_stderr; }
-    QColor messageText() const { return m_message; }
     QColor dimText() const { return m_dim; }
     QColor matchBackground() const { return m_match; }
     QColor currentMatchBackground() const { return m_currentMatch; }
@@ -26,6 +26,13 @@ public:
 
     // ANSI colour index 0-255; any other value gives the default text colour.
     QColor ansi(int index) const;
+    // The colour of a line of that stream before its ANSI spans.
+    QColor streamColor(OutputStream stream) const;
+    // The format of a line of that stream before its ANSI spans (messages in italics).
+    QTextCharFormat lineFormat(OutputStream stream) const;
+    // The format of an ANSI span on a line whose format is `line`: colours by index, bold basic
+    // colours as their bright variant (as terminals do), inverse, bold, italic, underline.
+    QTextCharFormat spanFormat(const QTextCharFormat &line, const OutputSpan &span) const;
     // The same entry id always gets the same colour; neighbouring ids get distant hues.
     QColor entryColor(int id) const;
 

@@ -1,56 +1,31 @@
+// OutputView: set-up, find, the index, layout, painting and scrolling. Its rows as text and the
+// selection are in outputviewtext.cpp, its input handlers in outputviewinput.cpp.
 #include "outputview.h"
 
 #include "managedprocess.h"
 #include "outputviewaccessible.h"
 
-#include <QAbstractSlider>
 #include <QAccessible>
-#include <QApplication>
-#include <QClipboard>
-#include <QContextMenuEvent>
-#include <QDateTime>
 #include <QFontDatabase>
 #include <QFontMetricsF>
-#include <QKeyEvent>
-#include <QMenu>
 #include <QPainter>
 #include <QScrollBar>
 #include <QTextLayout>
-#include <QTextStream>
 #include <QToolButton>
 
 #include <algorithm>
-#include <climits>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr int Margin = 4;
 // Without wrap, a longer line is laid out only around the part in view.
 constexpr int LongLine = 4096;
 constexpr int WindowStep = 1024;
 constexpr int TimestampLength = 13; // "HH:mm:ss.zzz "
 constexpr int MaxNameWidth = 24;
-const QString Separator = u" | "_s;
-const QString ContinuationMark = u" \u21a9"_s;
 
 } // namespace
-
-struct OutputView::Layout
-{
-    QTextLayout layout;
-    int textStart = 0;   // of the row's display text, as in Display
-    int textEnd = 0;
-    int displaySize = 0;
-    int offset = 0;     // display characters before the laid-out window (long lines without wrap)
-    qreal x = 0;        // where the window starts
-    qreal width = 0;    // natural width of the whole line
-    int lines = 1;
-    int textSize = 0;   // the line's text size when built
-    bool wasLast = false;
-    quint64 tailRevision = 0;
-};
 
 OutputView::OutputView(QWidget *parent)
     : QAbstractScrollArea(parent)
@@ -64,7 +39,6 @@ OutputView::OutputView(QWidget *parent)
     viewport()->setCursor(Qt::IBeamCursor);
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_style = OutputStyle(palette());
-    m_layouts.setMaxCost(4000);
 
     m_flushTimer.setSingleShot(true);
     connect(&m_flushTimer, &QTimer::timeout, this, [this] { refresh(true); });
@@ -369,208 +343,6 @@ void OutputView::refresh(bool bounded)
         markDirty();
 }
 
-// --- Rows as text ------------------------------------------------------------------------------
-
-OutputView::Display OutputView::displayOf(const Row &row, bool withTimestamps, bool longTimestamps) const
-{
-    const OutputLine &line = lineOf(row);
-    Display display;
-    if (withTimestamps) {
-        display.text += QDateTime::fromMSecsSinceEpoch(line.timeMs)
-                            .toString(longTimestamps ? u"yyyy-MM-dd HH:mm:ss.zzz"_s : u"HH:mm:ss.zzz"_s);
-        display.text += u' ';
-    }
-    if (m_showNames) {
-        const QString &name = m_sources[size_t(row.source)].name;
-        display.text += name;
-        display.text += QString(m_nameWidth - name.size(), u' ');
-        display.text += Separator;
-    }
-    display.textStart = int(display.text.size());
-    display.text += line.text;
-    display.textEnd = int(display.text.size());
-    if (line.continued)
-        display.text += ContinuationMark;
-    return display;
-}
-
-QString OutputView::rowText(int row) const
-{
-    if (row < 0 || row >= rowCount())
-        return {};
-    const Display display = displayOf(m_index.row(row), m_timestamps);
-    return display.text.left(display.textEnd);
-}
-
-OutputStream OutputView::rowStream(int row) const
-{
-    if (row < 0 || row >= rowCount())
-        return OutputStream::Stdout;
-    return lineOf(m_index.row(row)).stream;
-}
-
-QColor OutputView::rowColor(int row) const
-{
-    switch (rowStream(row)) {
-    case OutputStream::Stderr:
-        return m_style.stderrText();
-    case OutputStream::Message:
-        return m_style.messageText();
-    case OutputStream::Stdout:
-        break;
-    }
-    return m_style.text();
-}
-
-ManagedProcess *OutputView::rowProcess(int row) const
-{
-    if (row < 0 || row >= rowCount())
-        return nullptr;
-    return m_sources[size_t(m_index.row(row).source)].process;
-}
-
-QString OutputView::visibleRowsText() const
-{
-    QStringList lines;
-    const int last = lastVisibleRow();
-    for (int row = firstVisibleRow(); row >= 0 && row <= last; ++row)
-        lines.append(rowText(row));
-    return lines.join(u'\n');
-}
-
-bool OutputView::visibleRowAt(int textOffset, int *row, int *column) const
-{
-    const int last = lastVisibleRow();
-    int start = 0;
-    for (int r = firstVisibleRow(); r >= 0 && r <= last; ++r) {
-        const int length = int(rowText(r).size());
-        if (textOffset <= start + length) {
-            *row = r;
-            *column = std::max(0, textOffset - start);
-            return true;
-        }
-        start += length + 1;
-    }
-    return false;
-}
-
-int OutputView::visibleTextOffset(int row, int column) const
-{
-    const int first = firstVisibleRow();
-    const int last = lastVisibleRow();
-    if (row < first)
-        return 0;
-    int start = 0;
-    for (int r = first; r >= 0 && r <= last; ++r) {
-        const int length = int(rowText(r).size());
-        if (r == row)
-            return start + std::clamp(column, 0, length);
-        start += length + 1;
-    }
-    return std::max(0, start - 1);
-}
-
-int OutputView::rowTop(int row) const
-{
-    int y = topOffset();
-    for (int r = firstVisibleRow(); r < row && r < rowCount(); ++r)
-        y += rowHeight(r);
-    return y;
-}
-
-int OutputView::visibleTextOffsetAt(const QPoint &point) const
-{
-    if (m_index.isEmpty() || !viewport()->rect().contains(point))
-        return -1;
-    TextPos pos;
-    if (!positionAt(point, &pos))
-        return -1;
-    const int row = rowOfSequence(pos.sequence);
-    return visibleTextOffset(row, pos.offset);
-}
-
-QRect OutputView::visibleCharacterRect(int offset) const
-{
-    int row = 0;
-    int column = 0;
-    if (!visibleRowAt(offset, &row, &column))
-        return {};
-    const qreal left = Margin - (m_wrap ? 0 : horizontalScrollBar()->value());
-    const int y = rowTop(row);
-    const Layout *layout = nullptr;
-    int lineIndex = 0;
-    if (isChunked(row)) {
-        lineIndex = column / chunkColumns();
-        layout = layoutFor(row, lineIndex);
-    } else {
-        layout = layoutFor(row);
-    }
-    const int inLayout = column - layout->offset;
-    if (inLayout < 0 || inLayout > layout->layout.text().size())
-        return QRect(int(left + column * m_charWidth), y, int(m_charWidth), m_lineSpacing);
-    const QTextLine line = layout->layout.lineForTextPosition(inLayout);
-    if (!line.isValid())
-        return {};
-    const qreal x = line.cursorToX(inLayout);
-    const int top = isChunked(row) ? y + lineIndex * m_lineSpacing : y + line.lineNumber() * m_lineSpacing;
-    return QRect(int(left + layout->x + x), top, int(m_charWidth), m_lineSpacing);
-}
-
-bool OutputView::visibleSelection(int *start, int *end) const
-{
-    if (!hasSelection() || m_index.isEmpty())
-        return false;
-    const auto [from, to] = orderedSelection();
-    const int first = firstVisibleRow();
-    const int last = lastVisibleRow();
-    int fromRow = rowOfSequence(from.sequence);
-    int toRow = rowOfSequence(to.sequence);
-    const bool toExact = toRow < rowCount() && m_index.row(toRow).sequence == to.sequence;
-    if (!toExact)
-        --toRow;
-    if (toRow < first || fromRow > last)
-        return false;
-    *start = fromRow < first ? 0 : visibleTextOffset(fromRow, from.offset);
-    *end = toRow > last ? visibleTextOffset(last, INT_MAX) : visibleTextOffset(toRow, toExact ? to.offset : INT_MAX);
-    return *end > *start;
-}
-
-void OutputView::setVisibleSelection(int start, int end)
-{
-    int startRow = 0;
-    int startColumn = 0;
-    int endRow = 0;
-    int endColumn = 0;
-    if (!visibleRowAt(start, &startRow, &startColumn) || !visibleRowAt(std::max(start, end), &endRow, &endColumn)) {
-        clearSelection();
-        return;
-    }
-    m_hasSelection = true;
-    m_anchor = {m_index.row(startRow).sequence, startColumn};
-    m_cursor = {m_index.row(endRow).sequence, endColumn};
-    viewport()->update();
-    emit selectionChanged();
-}
-
-void OutputView::writePlainText(QTextStream &out, bool withTimestamps) const
-{
-    bool joined = false; // this row goes on from the previous one (a cut long line)
-    for (int i = 0; i < rowCount(); ++i) {
-        const Row &row = m_index.row(i);
-        const OutputLine &line = lineOf(row);
-        if (joined) {
-            out << line.text;
-        } else {
-            const Display display = displayOf(row, withTimestamps, true);
-            out << QStringView(display.text).left(display.textEnd);
-        }
-        joined = line.continued && i + 1 < rowCount() && m_index.row(i + 1).source == row.source
-            && m_index.row(i + 1).line == row.line + 1;
-        if (!joined)
-            out << '\n';
-    }
-}
-
 // --- Layout and painting -------------------------------------------------------------------------
 
 int OutputView::displayLength(const Row &row) const
@@ -607,128 +379,46 @@ int OutputView::rowLines(int row) const
 const OutputView::Layout *OutputView::layoutFor(int rowIndex, int chunk) const
 {
     const Row &row = m_index.row(rowIndex);
-    const Source &source = m_sources[size_t(row.source)];
     const OutputLine &line = lineOf(row);
     const OutputLog *log = m_index.log(row.source);
-    const bool isLast = log && row.line == log->endLineNumber() - 1;
-    const quint64 tail = log ? log->tailRevision() : 0;
+    OutputRowLayouts::Request request;
+    request.isLast = log && row.line == log->endLineNumber() - 1;
+    request.tailRevision = log ? log->tailRevision() : 0;
 
     const int length = displayLength(row);
     int window = -1;
-    int windowLength = length;
-    bool wrap = m_wrap;
+    request.wrap = m_wrap;
     if (chunk >= 0) {
-        windowLength = chunkColumns();
-        window = chunk * windowLength;
-        wrap = false;
+        request.windowLength = chunkColumns();
+        window = chunk * request.windowLength;
+        request.wrap = false;
+        request.chunk = true;
     } else if (!m_wrap && length > LongLine) {
         const int firstColumn = int(horizontalScrollBar()->value() / m_charWidth);
         window = std::max(0, (firstColumn - WindowStep) / WindowStep * WindowStep);
-        windowLength = int(viewport()->width() / m_charWidth) + 3 * WindowStep;
+        request.windowLength = int(viewport()->width() / m_charWidth) + 3 * WindowStep;
     }
-    const std::pair<quint64, int> key{row.sequence, window};
-    if (Layout *cached = m_layouts.object(key)) {
-        const bool stale = cached->textSize != line.text.size()
-            || ((isLast || cached->wasLast) && cached->tailRevision != tail);
-        if (!stale)
-            return cached;
-        m_layouts.remove(key);
-    }
+    request.key = {row.sequence, window};
+    if (const Layout *cached = m_layouts.find(request.key, line.text.size(), request.isLast, request.tailRevision))
+        return cached;
 
-    auto entry = std::make_unique<Layout>();
-    const Display display = displayOf(row, m_timestamps);
-    entry->textStart = display.textStart;
-    entry->textEnd = display.textEnd;
-    entry->displaySize = int(display.text.size());
-    entry->textSize = int(line.text.size());
-    entry->wasLast = isLast;
-    entry->tailRevision = tail;
-    entry->offset = std::max(0, window);
-    const QString &text = display.text;
-    const int windowEnd = window < 0 ? int(text.size()) : std::min(int(text.size()), window + windowLength);
-
-    QList<QTextLayout::FormatRange> formats;
-    const auto add = [&](int start, int length, const QTextCharFormat &format) {
-        const int from = std::max(start, entry->offset);
-        const int to = std::min(start + length, windowEnd);
-        if (to > from)
-            formats.append({from - entry->offset, to - from, format});
-    };
-    QTextCharFormat dim;
-    dim.setForeground(m_style.dimText());
-    if (m_timestamps)
-        add(0, TimestampLength, dim);
-    if (m_showNames) {
-        QTextCharFormat name;
-        name.setForeground(source.color);
-        const int start = m_timestamps ? TimestampLength : 0;
-        add(start, m_nameWidth, name);
-        add(start + m_nameWidth, int(Separator.size()), dim);
-    }
-    QTextCharFormat base;
-    QColor baseColor = m_style.text();
-    if (line.stream == OutputStream::Stderr) {
-        baseColor = m_style.stderrText();
-    } else if (line.stream == OutputStream::Message) {
-        baseColor = m_style.messageText();
-        base.setFontItalic(true);
-    }
-    base.setForeground(baseColor);
-    const int textStart = display.textStart;
-    add(textStart, int(line.text.size()), base);
-    for (const OutputSpan &span : line.spans) {
-        QTextCharFormat format = base;
-        QColor foreground = span.foreground >= 0 ? m_style.ansi(span.foreground) : baseColor;
-        if (span.bold && span.foreground >= 0 && span.foreground < 8)
-            foreground = m_style.ansi(span.foreground + 8); // bold as bright, as terminals do
-        QColor background = span.background >= 0 ? m_style.ansi(span.background) : QColor();
-        if (span.inverse) {
-            const QColor swapped = background.isValid() ? background : m_style.base();
-            background = foreground;
-            foreground = swapped;
-        }
-        format.setForeground(foreground);
-        if (background.isValid())
-            format.setBackground(background);
-        if (span.bold)
-            format.setFontWeight(QFont::Bold);
-        if (span.italic)
-            format.setFontItalic(true);
-        if (span.underline)
-            format.setFontUnderline(true);
-        add(textStart + span.start, span.length, format);
-    }
-    if (line.continued)
-        add(display.textEnd, int(ContinuationMark.size()), dim);
-
-    QTextLayout &layout = entry->layout;
-    layout.setText(window < 0 ? text : text.mid(window, windowEnd - window));
-    layout.setFont(font());
-    QTextOption option;
-    option.setWrapMode(wrap ? QTextOption::WrapAtWordBoundaryOrAnywhere : QTextOption::NoWrap);
-    option.setTabStopDistance(8 * m_charWidth);
-    layout.setTextOption(option);
-    layout.setFormats(formats);
-    layout.setCacheEnabled(true);
-    const qreal width = std::max<qreal>(viewport()->width() - 2 * Margin, 8 * m_charWidth);
-    int lines = 0;
-    qreal natural = 0;
-    layout.beginLayout();
-    for (QTextLine textLine = layout.createLine(); textLine.isValid(); textLine = layout.createLine()) {
-        textLine.setLineWidth(wrap ? width : 1e9);
-        textLine.setPosition(QPointF(0, lines * m_lineSpacing));
-        natural = std::max(natural, textLine.naturalTextWidth());
-        ++lines;
-    }
-    layout.endLayout();
-    entry->lines = std::max(1, lines);
-    entry->x = chunk >= 0 ? 0 : entry->offset * m_charWidth;
-    entry->width = window < 0 ? natural : text.size() * m_charWidth;
-
-    const int cost = 1 + int(layout.text().size() / 1000);
-    const Layout *result = entry.get();
-    m_layouts.insert(key, entry.release(), cost);
-    return result;
+    Display display = displayOf(row, m_timestamps);
+    request.line = &line;
+    request.text = std::move(display.text);
+    request.textStart = display.textStart;
+    request.textEnd = display.textEnd;
+    request.names = m_showNames;
+    request.nameColor = m_sources[size_t(row.source)].color;
+    OutputRowLayouts::Setup setup;
+    setup.font = font();
+    setup.width = viewport()->width() - 2 * Margin;
+    setup.charWidth = m_charWidth;
+    setup.lineSpacing = m_lineSpacing;
+    setup.timestampLength = m_timestamps ? TimestampLength : 0;
+    setup.nameWidth = m_nameWidth;
+    setup.separatorLength = int(Separator.size());
+    setup.markLength = int(ContinuationMark.size());
+    return m_layouts.add(request, setup, m_style);
 }
 
 int OutputView::rowHeight(int row) const
@@ -877,19 +567,7 @@ void OutputView::paintEvent(QPaintEvent *)
                          Qt::AlignCenter | Qt::TextWordWrap, text);
         return;
     }
-    int selectionFirst = -1;
-    int selectionLast = -1;
-    TextPos selectionStart;
-    TextPos selectionEnd;
-    if (hasSelection()) {
-        std::tie(selectionStart, selectionEnd) = orderedSelection();
-        selectionFirst = rowOfSequence(selectionStart.sequence);
-        selectionLast = rowOfSequence(selectionEnd.sequence);
-        if (selectionLast >= rowCount() || m_index.row(selectionLast).sequence != selectionEnd.sequence) {
-            --selectionLast;
-            selectionEnd.offset = INT_MAX;
-        }
-    }
+    const OutputSelection::Span selection = m_selection.span(m_index);
     QTextCharFormat matchFormat;
     matchFormat.setBackground(m_style.matchBackground());
     QTextCharFormat currentFormat;
@@ -920,10 +598,8 @@ void OutputView::paintEvent(QPaintEvent *)
                     && match->start == m_currentMatch.second;
                 add(layout->textStart + match->start, match->length, current ? currentFormat : matchFormat);
             }
-            if (row >= selectionFirst && row <= selectionLast) {
-                const int length = layout->displaySize;
-                const int from = row == selectionFirst ? selectionStart.offset : 0;
-                const int to = row == selectionLast ? std::min(selectionEnd.offset, length) : length;
+            if (selection.contains(row)) {
+                const auto [from, to] = selection.columnsOf(row, layout->displaySize);
                 add(from, to - from, selectedFormat);
             }
             layout->layout.draw(&painter, QPointF(left + layout->x, top), extra);
@@ -973,331 +649,4 @@ void OutputView::changeEvent(QEvent *event)
         if (event)
             relayout();
     }
-}
-
-// --- Selection -----------------------------------------------------------------------------------
-
-bool OutputView::hasSelection() const
-{
-    return m_hasSelection
-        && (m_anchor.sequence != m_cursor.sequence || m_anchor.offset != m_cursor.offset);
-}
-
-std::pair<OutputView::TextPos, OutputView::TextPos> OutputView::orderedSelection() const
-{
-    const auto before = [](const TextPos &a, const TextPos &b) {
-        return a.sequence < b.sequence || (a.sequence == b.sequence && a.offset < b.offset);
-    };
-    return before(m_cursor, m_anchor) ? std::make_pair(m_cursor, m_anchor)
-                                      : std::make_pair(m_anchor, m_cursor);
-}
-
-QString OutputView::rowDisplaySlice(int row, int from, int to) const
-{
-    const Display display = displayOf(m_index.row(row), m_timestamps);
-    const int end = std::min(to, display.textEnd);
-    const int start = std::clamp(from, 0, display.textEnd);
-    return end > start ? display.text.mid(start, end - start) : QString();
-}
-
-QString OutputView::selectedText() const
-{
-    if (!hasSelection() || m_index.isEmpty())
-        return {};
-    auto [start, end] = orderedSelection();
-    const int first = rowOfSequence(start.sequence);
-    if (first >= rowCount())
-        return {};
-    if (m_index.row(first).sequence != start.sequence)
-        start.offset = 0;
-    int last = rowOfSequence(end.sequence);
-    if (last >= rowCount() || m_index.row(last).sequence != end.sequence) {
-        --last;
-        end.offset = INT_MAX;
-    }
-    QStringList parts;
-    for (int row = first; row <= last; ++row) {
-        parts.append(rowDisplaySlice(row, row == first ? start.offset : 0,
-                                     row == last ? end.offset : INT_MAX));
-    }
-    return parts.join(u'\n');
-}
-
-void OutputView::selectAll()
-{
-    flush();
-    if (m_index.isEmpty())
-        return;
-    m_hasSelection = true;
-    m_anchor = {m_index.row(0).sequence, 0};
-    m_cursor = {m_index.row(rowCount() - 1).sequence, INT_MAX};
-    viewport()->update();
-    emit selectionChanged();
-}
-
-void OutputView::clearSelection()
-{
-    if (!m_hasSelection)
-        return;
-    m_hasSelection = false;
-    m_selecting = false;
-    viewport()->update();
-    emit selectionChanged();
-}
-
-void OutputView::copy() const
-{
-    if (hasSelection())
-        QApplication::clipboard()->setText(selectedText());
-}
-
-bool OutputView::positionAt(const QPoint &point, TextPos *pos) const
-{
-    if (m_index.isEmpty())
-        return false;
-    if (point.y() < 0) {
-        *pos = {m_index.row(firstVisibleRow()).sequence, 0};
-        return true;
-    }
-    const qreal left = Margin - (m_wrap ? 0 : horizontalScrollBar()->value());
-    int y = topOffset();
-    for (int row = firstVisibleRow(); row < rowCount(); ++row) {
-        const bool chunked = isChunked(row);
-        const int lines = rowLines(row);
-        const int height = lines * m_lineSpacing;
-        if (point.y() < y + height) {
-            const int lineIndex = std::clamp((point.y() - y) / m_lineSpacing, 0, lines - 1);
-            const Layout *layout = chunked ? layoutFor(row, lineIndex) : layoutFor(row);
-            const QTextLine line = layout->layout.lineAt(chunked ? 0 : lineIndex);
-            const int offset = line.isValid() ? line.xToCursor(point.x() - left - layout->x) : 0;
-            *pos = {m_index.row(row).sequence,
-                    std::clamp(offset + layout->offset, 0, layout->displaySize)};
-            return true;
-        }
-        y += height;
-        if (y > viewport()->height() + height)
-            break;
-    }
-    // Below the last row: the end of the last row in view.
-    const int last = std::min(lastVisibleRow(), rowCount() - 1);
-    *pos = {m_index.row(last).sequence, INT_MAX};
-    return true;
-}
-
-void OutputView::moveCursorBy(int rows, int columns, bool toLineEdge)
-{
-    flush();
-    if (m_index.isEmpty())
-        return;
-    if (!m_hasSelection) {
-        m_hasSelection = true;
-        m_anchor = m_cursor = {m_index.row(firstVisibleRow()).sequence, 0};
-    }
-    int row = std::min(rowOfSequence(m_cursor.sequence), rowCount() - 1);
-    int offset = m_cursor.offset;
-    const auto lengthOf = [this](int r) { return int(rowText(r).size()); };
-    row = std::clamp(row + rows, 0, rowCount() - 1);
-    offset = std::clamp(offset, 0, lengthOf(row));
-    if (toLineEdge)
-        offset = columns < 0 ? 0 : lengthOf(row);
-    else
-        offset += columns;
-    if (offset < 0) {
-        if (row > 0) {
-            --row;
-            offset = lengthOf(row);
-        } else {
-            offset = 0;
-        }
-    } else if (offset > lengthOf(row)) {
-        if (row + 1 < rowCount()) {
-            ++row;
-            offset = 0;
-        } else {
-            offset = lengthOf(row);
-        }
-    }
-    m_cursor = {m_index.row(row).sequence, offset};
-    if (row < firstVisibleRow())
-        verticalScrollBar()->setValue(row);
-    else if (row > lastVisibleRow() || (row == lastVisibleRow() && row > firstVisibleRow()))
-        verticalScrollBar()->setValue(firstVisibleRow() + (row - lastVisibleRow()) + 1);
-    viewport()->update();
-    emit selectionChanged();
-}
-
-// --- Input -----------------------------------------------------------------------------------
-
-bool OutputView::event(QEvent *event)
-{
-    if (event->type() == QEvent::ShortcutOverride) {
-        // Copy and Select All belong to the view while it has the focus, not to a window action.
-        auto *key = static_cast<QKeyEvent *>(event);
-        if (key == QKeySequence::Copy || key == QKeySequence::SelectAll) {
-            event->accept();
-            return true;
-        }
-    }
-    return QAbstractScrollArea::event(event);
-}
-
-void OutputView::keyPressEvent(QKeyEvent *event)
-{
-    if (event == QKeySequence::Copy) {
-        copy();
-        return;
-    }
-    if (event == QKeySequence::SelectAll) {
-        selectAll();
-        return;
-    }
-    const bool shift = event->modifiers() & Qt::ShiftModifier;
-    const bool control = event->modifiers() & Qt::ControlModifier;
-    const int page = std::max(1, verticalScrollBar()->pageStep());
-    QScrollBar *vertical = verticalScrollBar();
-    switch (event->key()) {
-    case Qt::Key_Escape:
-        if (hasSelection()) {
-            clearSelection();
-            return;
-        }
-        break;
-    case Qt::Key_Up:
-        shift ? moveCursorBy(-1, 0, false) : vertical->triggerAction(QAbstractSlider::SliderSingleStepSub);
-        return;
-    case Qt::Key_Down:
-        shift ? moveCursorBy(1, 0, false) : vertical->triggerAction(QAbstractSlider::SliderSingleStepAdd);
-        return;
-    case Qt::Key_PageUp:
-        shift ? moveCursorBy(-page, 0, false) : vertical->triggerAction(QAbstractSlider::SliderPageStepSub);
-        return;
-    case Qt::Key_PageDown:
-        shift ? moveCursorBy(page, 0, false) : vertical->triggerAction(QAbstractSlider::SliderPageStepAdd);
-        return;
-    case Qt::Key_Left:
-    case Qt::Key_Right: {
-        const int step = event->key() == Qt::Key_Left ? -1 : 1;
-        if (shift)
-            moveCursorBy(0, step, false);
-        else
-            horizontalScrollBar()->triggerAction(step < 0 ? QAbstractSlider::SliderSingleStepSub
-                                                          : QAbstractSlider::SliderSingleStepAdd);
-        return;
-    }
-    case Qt::Key_Home:
-        if (shift && !control)
-            moveCursorBy(0, -1, true);
-        else if (shift)
-            moveCursorBy(-rowCount(), -1, true);
-        else
-            vertical->triggerAction(QAbstractSlider::SliderToMinimum);
-        return;
-    case Qt::Key_End:
-        if (shift && !control)
-            moveCursorBy(0, 1, true);
-        else if (shift)
-            moveCursorBy(rowCount(), 1, true);
-        else
-            scrollToEnd();
-        return;
-    default:
-        break;
-    }
-    QAbstractScrollArea::keyPressEvent(event);
-}
-
-void OutputView::mousePressEvent(QMouseEvent *event)
-{
-    if (event->button() != Qt::LeftButton) {
-        QAbstractScrollArea::mousePressEvent(event);
-        return;
-    }
-    flush();
-    TextPos pos;
-    if (positionAt(event->position().toPoint(), &pos)) {
-        if (event->modifiers() & Qt::ShiftModifier && m_hasSelection) {
-            m_cursor = pos;
-        } else {
-            m_anchor = m_cursor = pos;
-            m_hasSelection = true;
-        }
-        m_selecting = true;
-        viewport()->update();
-        emit selectionChanged();
-    }
-}
-
-void OutputView::mouseMoveEvent(QMouseEvent *event)
-{
-    if (!m_selecting)
-        return;
-    QPoint point = event->position().toPoint();
-    if (point.y() < 0)
-        verticalScrollBar()->triggerAction(QAbstractSlider::SliderSingleStepSub);
-    else if (point.y() > viewport()->height())
-        verticalScrollBar()->triggerAction(QAbstractSlider::SliderSingleStepAdd);
-    point.setY(std::clamp(point.y(), 0, viewport()->height() - 1));
-    TextPos pos;
-    if (positionAt(point, &pos)) {
-        m_cursor = pos;
-        viewport()->update();
-        emit selectionChanged();
-    }
-}
-
-void OutputView::mouseReleaseEvent(QMouseEvent *event)
-{
-    if (event->button() == Qt::LeftButton && m_selecting) {
-        m_selecting = false;
-        QClipboard *clipboard = QApplication::clipboard();
-        if (hasSelection() && clipboard->supportsSelection())
-            clipboard->setText(selectedText(), QClipboard::Selection);
-    }
-}
-
-void OutputView::mouseDoubleClickEvent(QMouseEvent *event)
-{
-    TextPos pos;
-    if (event->button() != Qt::LeftButton || !positionAt(event->position().toPoint(), &pos))
-        return;
-    const int row = rowOfSequence(pos.sequence);
-    if (row >= rowCount())
-        return;
-    const QString text = rowText(row);
-    const auto isWord = [&text](int i) {
-        const QChar c = text.at(i);
-        return c.isLetterOrNumber() || c == u'_' || c == u'-' || c == u'.' || c == u'/';
-    };
-    int start = std::clamp(pos.offset, 0, int(text.size()));
-    int end = start;
-    while (start > 0 && isWord(start - 1))
-        --start;
-    while (end < text.size() && isWord(end))
-        ++end;
-    m_anchor = {pos.sequence, start};
-    m_cursor = {pos.sequence, end};
-    m_hasSelection = true;
-    m_selecting = false;
-    viewport()->update();
-    emit selectionChanged();
-}
-
-void OutputView::setContextActions(const QList<QAction *> &actions)
-{
-    m_contextActions = actions;
-}
-
-void OutputView::contextMenuEvent(QContextMenuEvent *event)
-{
-    QMenu menu(this);
-    QAction *copyAction = menu.addAction(tr("&Copy"), this, &OutputView::copy);
-    copyAction->setShortcut(QKeySequence::Copy);
-    copyAction->setEnabled(hasSelection());
-    QAction *selectAllAction = menu.addAction(tr("Select &All"), this, &OutputView::selectAll);
-    selectAllAction->setShortcut(QKeySequence::SelectAll);
-    if (!m_contextActions.isEmpty()) {
-        menu.addSeparator();
-        menu.addActions(m_contextActions);
-    }
-    menu.exec(event->globalPos());
 }

@@ -2,10 +2,11 @@
 
 #include "outputindex.h"
 #include "outputlog.h"
+#include "outputrowlayouts.h"
+#include "outputselection.h"
 #include "outputstyle.h"
 
 #include <QAbstractScrollArea>
-#include <QCache>
 #include <QElapsedTimer>
 #include <QList>
 #include <QPointer>
@@ -43,7 +44,6 @@ public:
     // entry's name in the entry's colour.
     void setProcesses(const QList<ManagedProcess *> &processes, bool showNames);
     QList<ManagedProcess *> processes() const;
-    bool showsNames() const { return m_showNames; }
     // Re-reads the entries' names (after an edit).
     void refreshNames();
 
@@ -117,6 +117,10 @@ protected:
     void scrollContentsBy(int dx, int dy) override;
 
 private:
+    static constexpr int Margin = 4;
+    static constexpr QStringView Separator = u" | ";
+    static constexpr QStringView ContinuationMark = u" \u21a9";
+
     struct Source
     {
         QPointer<ManagedProcess> process;
@@ -131,12 +135,7 @@ private:
         int textStart = 0; // where the line's own text begins
         int textEnd = 0;   // where it ends (a continuation mark may follow)
     };
-    struct Layout;
-    struct TextPos
-    {
-        quint64 sequence = 0;
-        int offset = 0; // in the display text
-    };
+    using Layout = OutputRowLayouts::Layout;
 
     void markDirty();
     void postFlush(); // a flush at the next turn of the event loop
@@ -162,8 +161,7 @@ private:
     void setFollowing(bool following);
     void placeJumpButton();
     int rowOfSequence(quint64 sequence) const { return m_index.rowOfSequence(sequence); }
-    bool positionAt(const QPoint &point, TextPos *pos) const;
-    std::pair<TextPos, TextPos> orderedSelection() const;
+    bool positionAt(const QPoint &point, OutputSelection::Position *pos) const;
     void showMatch(int index);
     void moveCursorBy(int rows, int columns, bool toLineEdge);
     QString rowDisplaySlice(int row, int from, int to) const;
@@ -188,12 +186,9 @@ private:
     bool m_settingScroll = false;
     QString m_placeholder;
 
-    bool m_hasSelection = false;
-    bool m_selecting = false;
-    TextPos m_anchor;
-    TextPos m_cursor;
+    OutputSelection m_selection;
 
-    mutable QCache<std::pair<quint64, int>, Layout> m_layouts;
+    mutable OutputRowLayouts m_layouts;
     mutable qreal m_maxWidth = 0;
     int m_lineSpacing = 1;
     qreal m_charWidth = 1;

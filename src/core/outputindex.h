@@ -1,9 +1,9 @@
 #pragma once
 
-#include "outputlog.h"
+#include "outputmerge.h"
+#include "outputtypes.h"
 
 #include <QList>
-#include <QPointer>
 #include <QRegularExpression>
 #include <QString>
 
@@ -15,13 +15,8 @@
 // order (OutputLine::sequence), optionally only those that match a find pattern, and every match
 // of the pattern. Rows are (log, line number) pairs, never copies of the text.
 //
-// Without a filter the rows are every kept line, and nothing is stored per row: update() only
-// notes each log's range of line numbers, in O(logs) however many lines arrived or were dropped.
-// With one log, row r is line first + r. With several, the r-th row of the merge is found by
-// bisecting on the sequence number (each log's lines are sorted by it; O(k log n log S) for k logs),
-// and the rows around it are merged into a small window that serves the rows in view, so reading
-// the rows in order costs O(k) each. Rows are a snapshot of the last update(): a line a log drops
-// before the next update() stays a row (an empty one, with sequence 0, ordered first) until then.
+// Without a filter the rows are every kept line, computed by an OutputMerge (nothing stored per
+// row; see there).
 //
 // With a filter the matching rows are stored, and update() follows the logs incrementally: new
 // lines are examined, at most FindBudget characters per bounded update(), lines the logs dropped are
@@ -30,12 +25,7 @@
 class OutputIndex final
 {
 public:
-    struct Row
-    {
-        quint64 sequence = 0;
-        qint64 line = 0;
-        int source = 0; // index in the logs given to setLogs()
-    };
+    using Row = OutputRow; // source: the index in the logs given to setLogs()
     struct Match
     {
         quint64 sequence = 0;
@@ -55,8 +45,8 @@ public:
     static constexpr qint64 FindBudget = 2'000'000;
 
     void setLogs(const QList<OutputLog *> &logs);
-    int sourceCount() const { return int(m_sources.size()); }
-    OutputLog *log(int source) const { return m_sources[size_t(source)].log; }
+    int sourceCount() const { return m_merge.sourceCount(); }
+    OutputLog *log(int source) const { return m_merge.log(source); }
 
     void setPattern(const QString &pattern, Qt::CaseSensitivity sensitivity, bool regularExpression);
     QString pattern() const { return m_pattern; }
@@ -91,41 +81,21 @@ public:
     int lastMatchUpTo(quint64 sequence) const;   // the last match at or before the line, or -1
 
 private:
+    // How far each log was examined for matches.
     struct Source
     {
-        QPointer<OutputLog> log;
         qint64 nextLine = 0;     // the first line not yet examined for matches
         qint64 seenFirst = 0;    // the log's firstLineNumber() at the last update
         qint64 provisional = -1; // the last line, examined again at the next update
-        qint64 begin = 0;        // without a filter, the rows are the lines [begin, end)
-        qint64 end = 0;
-    };
-    // The rows [start, start + rows.size()) of the merge of several logs, and where each log's
-    // next line after them is (to go on merging). Valid while `generation` is the index's and
-    // each log's first line is still `firsts`.
-    struct Window
-    {
-        quint64 generation = 0;
-        int start = 0;
-        std::vector<Row> rows;
-        std::vector<qint64> next;
-        std::vector<qint64> firsts;
     };
 
     void dropTrimmed();
     void collectMatches(const QString &text, const Row &row, std::vector<Match> &out) const;
-    // Computed rows of several logs.
-    qint64 liveBegin(size_t source) const; // the first of [begin, end) still in the log
-    qint64 deadCount() const;              // rows whose line the log dropped since update()
-    qint64 lowerBound(size_t source, quint64 sequence) const; // first live line at or after it
-    void selectLive(qint64 rank, std::vector<qint64> &positions) const;
-    void fillWindow(int index) const;
-    bool windowValid() const;
+    void examineProvisional(int source, Result &result, std::vector<Row> &fresh,
+                            std::vector<Match> &freshMatches);
 
+    OutputMerge m_merge;
     std::vector<Source> m_sources;
-    qint64 m_rowCount = 0; // computed rows
-    quint64 m_generation = 1;
-    mutable Window m_window;
     std::deque<Row> m_rows; // stored rows (with a filter)
     std::deque<Match> m_matches;
     QString m_pattern;
