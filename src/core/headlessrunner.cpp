@@ -206,7 +206,7 @@ void HeadlessRunner::start(qint64 timeoutMs)
     }
     for (const auto &entry : m_entries) {
         Entry *e = entry.get();
-        connect(e->process->output(), &OutputLog::changed, this, [this, e] { onOutput(e); });
+        connect(e->process->output(), &OutputLog::changed, this, [this] { flushOutput(false); });
         connect(e->process, &ManagedProcess::finished, this, &HeadlessRunner::onProcessFinished);
         // A Waiting entry (restart scheduled) ends without another `finished` when a terminate
         // cancels its restart: its state change says so.
@@ -234,12 +234,6 @@ void HeadlessRunner::stop(int status)
     m_timeoutTimer.stop();
     m_manager->terminateAll();
     QMetaObject::invokeMethod(this, &HeadlessRunner::onProcessFinished, Qt::QueuedConnection);
-}
-
-void HeadlessRunner::onOutput(Entry *entry)
-{
-    Q_UNUSED(entry);
-    flushOutput(false);
 }
 
 QByteArray HeadlessRunner::prefix(const Entry &entry, int stream) const

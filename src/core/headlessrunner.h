@@ -81,7 +81,6 @@ signals:
 private:
     struct Entry;
 
-    void onOutput(Entry *entry);
     void flushOutput(bool includeOpenLines);
     void onProcessFinished();
     void onSignal();

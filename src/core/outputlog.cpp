@@ -541,10 +541,9 @@ void OutputLog::appendData(OutputStream stream, QByteArrayView bytes)
     emit changed();
 }
 
-char *OutputLog::reserve(OutputStream stream, qsizetype minBytes, qsizetype *capacity)
+char *OutputLog::reserve([[maybe_unused]] OutputStream stream, qsizetype minBytes, qsizetype *capacity)
 {
     Q_ASSERT(stream != OutputStream::Message);
-    Q_UNUSED(stream);
     return d->reserve(minBytes, capacity);
 }
 

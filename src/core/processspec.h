@@ -7,7 +7,7 @@
 
 #include <optional>
 
-// What restarts an entry after its run ends (DESIGN.md, "restart").
+// What restarts an entry after its run ends (docs/ARCHITECTURE.md, "The state machine").
 enum class RestartPolicy { Never, OnFailure, Always };
 
 // One change to the inherited environment: a value to set, or std::nullopt to remove the variable.

@@ -189,8 +189,12 @@ void MainWindow::createActions()
     connect(m_ui->filterEdit, &QLineEdit::textChanged, m_proxy, &ProcessFilterModel::setFilterText);
     m_session->setRecentMenu(m_ui->menuRecent);
     m_ui->actionRemove->setShortcuts({QKeySequence::Delete});
+    createMenus();
+}
 
-    // The table's context menu: the verbs and the entry actions.
+// The table's context menu (the verbs and the entry actions) and the View menu.
+void MainWindow::createMenus()
+{
     auto *separator = new QAction(this);
     separator->setSeparator(true);
     m_ui->processTable->addActions({m_ui->actionStart, m_ui->actionJoin, m_ui->actionTerminate,
@@ -199,7 +203,6 @@ void MainWindow::createActions()
     separator2->setSeparator(true);
     m_ui->processTable->addActions({m_ui->actionPause, m_ui->actionResume, m_ui->menuSignal->menuAction(),
                                     separator2, m_ui->actionEdit, m_ui->actionDuplicate, m_ui->actionRemove});
-    Q_UNUSED(separator)
 
     m_ui->menuView->insertAction(m_ui->menuView->actions().value(0), m_ui->mainToolBar->toggleViewAction());
     m_ui->menuView->addSeparator();

@@ -65,6 +65,7 @@ protected:
 
 private:
     void createActions();
+    void createMenus();
     void createDetailsDock();
     void createStatusBar();
     void readSettings();
