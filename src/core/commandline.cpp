@@ -1,5 +1,6 @@
 #include "commandline.h"
 #include "version.h"
+#include "visibletext.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
@@ -131,7 +132,7 @@ std::optional<int> CommandLine::printInformation() const
         print(stdout, versionText());
         return 0;
     case Mode::Error:
-        print(stderr, u"procdeck: "_s + error + u'\n' + Msg::tr("Try 'procdeck --help'.") + u'\n');
+        print(stderr, u"procdeck: "_s + VisibleText::visible(error) + u'\n' + Msg::tr("Try 'procdeck --help'.") + u'\n');
         return BadUsageExitCode;
     case Mode::Window:
     case Mode::StartAll:

@@ -6,6 +6,7 @@
 #include "processmanager.h"
 #include "procstats.h"
 #include "signalnames.h"
+#include "visibletext.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -187,11 +188,16 @@ void HeadlessRunner::setSession(const Session &session, const QString &baseDirec
         entry->colour = int(m_entries.size() % std::size(NameColours));
         m_entries.push_back(std::move(entry));
     }
+    // Names come from the session file: their control characters are shown, never sent to the
+    // terminal (VisibleText), whether or not stdout is one.
+    std::vector<QString> names;
     m_nameWidth = 0;
-    for (const auto &entry : m_entries)
-        m_nameWidth = std::max(m_nameWidth, int(entry->process->spec().name.size()));
-    for (const auto &entry : m_entries)
-        entry->name = entry->process->spec().name.leftJustified(m_nameWidth).toUtf8();
+    for (const auto &entry : m_entries) {
+        names.push_back(VisibleText::visible(entry->process->spec().name));
+        m_nameWidth = std::max(m_nameWidth, int(names.back().size()));
+    }
+    for (size_t i = 0; i < m_entries.size(); ++i)
+        m_entries[i]->name = names[i].leftJustified(m_nameWidth).toUtf8();
 }
 
 void HeadlessRunner::start(qint64 timeoutMs)
@@ -419,5 +425,5 @@ int HeadlessRunner::exitStatus() const
 void HeadlessRunner::writeError(const QString &message)
 {
     if (m_error)
-        m_error->write((u"procdeck: "_s + message + u'\n').toUtf8());
+        m_error->write((u"procdeck: "_s + VisibleText::visible(message) + u'\n').toUtf8());
 }

@@ -1,6 +1,7 @@
 #include "outputdecoder.h"
 
 #include "bytescan.h"
+#include "visibletext.h"
 
 #include <algorithm>
 
@@ -198,9 +199,9 @@ void OutputDecoder::ground(uchar c, OutputLineSink &lines)
             m_utf8Lower = 0x80;
             m_utf8Upper = 0xBF;
             if (--m_utf8Needed == 0) {
-                if (m_codePoint < 0xA0) { // C1 control
+                if (VisibleText::isHidden(m_codePoint)) { // C1 control, separator, bidi control
                     ++m_controls;
-                    appendCodePoint(0xFFFD, lines);
+                    appendCodePoint(VisibleText::visibleCodePoint(m_codePoint), lines);
                 } else {
                     appendCodePoint(m_codePoint, lines);
                 }
@@ -232,7 +233,7 @@ void OutputDecoder::ground(uchar c, OutputLineSink &lines)
         }
         if (c < 0x20 || c == 0x7F) {
             ++m_controls;
-            appendCodePoint(c == 0x7F ? 0x2421 : 0x2400 + c, lines);
+            appendCodePoint(VisibleText::visibleCodePoint(c), lines);
             return;
         }
         appendCodePoint(c, lines);

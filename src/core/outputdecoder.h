@@ -35,7 +35,8 @@ protected:
 //   handled. A string sequence (OSC, DCS…) is abandoned at a newline, so an unterminated title
 //   never swallows the output that follows.
 // - Remaining C0 controls and DEL are shown as Control Pictures (U+2400 + code, U+2421 for DEL),
-//   C1 controls (U+0080-U+009F) as U+FFFD; a tab stays a tab.
+//   C1 controls (U+0080-U+009F), U+2028/U+2029 and bidi controls as U+FFFD; a tab stays a tab
+//   (VisibleText, the one rule for every text ProcDeck shows).
 //
 // Printable ASCII runs take a fast path (a vector scan for the next special byte, then one
 // Latin-1 conversion per run); only escapes, controls and non-ASCII bytes go through the state

@@ -4,6 +4,7 @@
 #include "logging.h"
 #include "outputdecoder.h"
 #include "outputlogstore.h"
+#include "visibletext.h"
 
 #include <QDateTime>
 
@@ -565,7 +566,8 @@ void OutputLog::appendMessage(const QString &text)
         rest.chop(1);
     for (;;) {
         const qsizetype newline = rest.indexOf(u'\n');
-        d->pushMessage(rest.first(newline < 0 ? rest.size() : newline));
+        // Notes quote entry names, programs and paths from the session file: shown, never acted on.
+        d->pushMessage(VisibleText::visible(rest.first(newline < 0 ? rest.size() : newline), VisibleText::Tabs::Keep));
         if (newline < 0)
             break;
         rest = rest.sliced(newline + 1);

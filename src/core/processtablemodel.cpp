@@ -4,6 +4,7 @@
 #include "processmanager.h"
 #include "procstats.h"
 #include "signalnames.h"
+#include "visibletext.h"
 
 #include <QLocale>
 
@@ -164,7 +165,7 @@ QVariant ProcessTableModel::displayValue(const ManagedProcess *process, int colu
     using S = ManagedProcess::State;
     switch (column) {
     case Name:
-        return process->spec().name;
+        return VisibleText::visible(process->spec().name); // from the session file: never raw
     case Pid:
         return process->pid() > 0 ? QVariant(process->pid()) : QVariant(QString());
     case Alive:
@@ -279,7 +280,7 @@ QString ProcessTableModel::toolTip(const ManagedProcess *process, int column) co
 {
     switch (column) {
     case Name:
-        return process->spec().commandLine();
+        return VisibleText::visible(process->spec().commandLine());
     case Pid:
         if (process->pid() > 0 && !process->isAlive())
             return tr("PID of the last run; the process has ended and is never signalled again");
