@@ -31,7 +31,9 @@ private slots:
     void parseErrors();
     void validationErrors_data();
     void validationErrors();
-    void duplicateNamesAllowed();
+    void duplicateNamesRefused();
+    void nulRefused_data();
+    void nulRefused();
 
     void roundTripCanonical_data();
     void roundTripCanonical();
@@ -179,8 +181,14 @@ void tst_SessionFile::validationErrors_data()
         return QByteArray(R"({"procdeck": 1, "processes": [{"program": "ok"}, {"program": "ok"}, {"program": "ok"}, )")
             + body + "]}";
     };
-    QTest::newRow("not an object") << QByteArray("[1, 2]")
-                                   << u"s.json: the top level must be a JSON object with \"procdeck\": 1"_s;
+    QTest::newRow("array") << QByteArray("[1, 2]")
+                           << u"s.json:1:1: the top level is an array; it must be a JSON object with \"procdeck\": 1"_s;
+    QTest::newRow("string") << QByteArray("\n \"x\"")
+                            << u"s.json:2:2: the top level is a string; it must be a JSON object with \"procdeck\": 1"_s;
+    QTest::newRow("number") << QByteArray("3")
+                            << u"s.json:1:1: the top level is a number; it must be a JSON object with \"procdeck\": 1"_s;
+    QTest::newRow("null") << QByteArray("null")
+                          << u"s.json:1:1: the top level is null; it must be a JSON object with \"procdeck\": 1"_s;
     QTest::newRow("no version") << QByteArray(R"({"processes": []})")
                                 << u"s.json: procdeck: missing: this is not a ProcDeck session (expected \"procdeck\": 1)"_s;
     QTest::newRow("version not a number") << QByteArray(R"({"procdeck": "1"})")
@@ -260,12 +268,56 @@ void tst_SessionFile::validationErrors()
     QCOMPARE(result.error, expected);
 }
 
-void tst_SessionFile::duplicateNamesAllowed()
+// Names are unique in a session: both entries are named in the message. Entries without a name
+// are not duplicates (they get distinct default names when added).
+void tst_SessionFile::duplicateNamesRefused()
 {
-    const Session session = parse(R"({"procdeck": 1, "processes": [
-        {"name": "w", "program": "a"}, {"name": "w", "program": "b"}]})");
-    QCOMPARE(session.processes.size(), 2);
-    QCOMPARE(session.processes.at(0).name, session.processes.at(1).name);
+    const SessionFile::LoadResult json = SessionFile::parseJson(R"({"procdeck": 1, "processes": [
+        {"name": "w", "program": "a"}, {"program": "b"}, {"program": "c"}, {"name": "w", "program": "d"}]})",
+                                                               u"s.json"_s);
+    QVERIFY(!json.ok());
+    QCOMPARE(json.error, u"s.json: processes[3].name: \"w\" is already the name of processes[0]"_s);
+    QVERIFY(SessionFile::parseJson(R"({"procdeck": 1, "processes": [{"program": "b"}, {"program": "c"}]})",
+                                   u"s.json"_s).ok());
+
+    const SessionFile::LoadResult procfile = SessionFile::parseProcfile("web: a\n# x\nworker: b\n\nweb: c\n", u"Procfile"_s);
+    QVERIFY(!procfile.ok());
+    QCOMPARE(procfile.error, u"Procfile:5: duplicate entry name \"web\" (first at line 1)"_s);
+}
+
+void tst_SessionFile::nulRefused_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("expected");
+    const auto entry = [](const char *body) -> QByteArray {
+        return QByteArray(R"({"procdeck": 1, "processes": [{"program": "ok"}, )") + body + "]}";
+    };
+    // "\u0000" in JSON decodes to a NUL character in QJsonDocument.
+    QTest::newRow("name") << entry(R"({"name": "a\u0000b", "program": "x"})")
+                          << u"s.json: processes[1].name: contains a NUL byte"_s;
+    QTest::newRow("program") << entry(R"({"program": "x\u0000"})")
+                             << u"s.json: processes[1].program: contains a NUL byte"_s;
+    QTest::newRow("argument") << entry(R"({"program": "x", "args": ["a", "\u0000rm"]})")
+                              << u"s.json: processes[1].args[1]: contains a NUL byte"_s;
+    QTest::newRow("shell") << entry(R"({"shell": "echo a\u0000; rm -rf x"})")
+                           << u"s.json: processes[1].shell: contains a NUL byte"_s;
+    QTest::newRow("working directory") << entry(R"({"program": "x", "workingDirectory": "a\u0000"})")
+                                       << u"s.json: processes[1].workingDirectory: contains a NUL byte"_s;
+    QTest::newRow("environment name") << entry(R"({"program": "x", "environment": {"A\u0000B": "1"}})")
+                                      << u"s.json: processes[1].environment: contains a NUL byte"_s;
+    QTest::newRow("environment value") << entry(R"({"program": "x", "environment": {"A": "1\u00002"}})")
+                                       << u"s.json: processes[1].environment.A: contains a NUL byte"_s;
+}
+
+// Refused at load: the system would cut the string at the NUL, so what runs would differ from
+// what the trust dialog shows.
+void tst_SessionFile::nulRefused()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, expected);
+    const SessionFile::LoadResult result = SessionFile::parseJson(json, u"s.json"_s);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error, expected);
 }
 
 void tst_SessionFile::roundTripCanonical_data()
@@ -424,7 +476,12 @@ void tst_SessionFile::detectFormat_data()
     QTest::newRow("object after space and BOM") << QByteArray("\xEF\xBB\xBF \n\t{}") << true;
     QTest::newRow("procfile") << QByteArray("web: python3 -m http.server\n") << false;
     QTest::newRow("procfile with comment") << QByteArray("# {not json}\nweb: x\n") << false;
-    QTest::newRow("array is not a session") << QByteArray("[]") << false;
+    // JSON that is not an object is still JSON (refused by parseJson with a JSON message).
+    QTest::newRow("array") << QByteArray("[]") << true;
+    QTest::newRow("string") << QByteArray(" \"x\"") << true;
+    QTest::newRow("number") << QByteArray("3\n") << true;
+    QTest::newRow("true") << QByteArray("true") << true;
+    QTest::newRow("procfile name starting with a digit") << QByteArray("3web: x\n") << false;
 }
 
 void tst_SessionFile::detectFormat()
@@ -472,6 +529,10 @@ void tst_SessionFile::procfileErrors_data()
                                 << u"dir/Procfile: no entries (expected \"name: command\" lines)"_s;
     QTest::newRow("bad .env") << QByteArray("web: a\n") << QByteArray("A=1\nnot a pair\n")
                               << u"dir/.env:2: expected KEY=VALUE"_s;
+    QTest::newRow("NUL in a command") << "web: a\nworker: b\0c\n"_ba << QByteArray()
+                                      << u"dir/Procfile:2: contains a NUL byte"_s;
+    QTest::newRow("NUL in a .env value") << QByteArray("web: a\n") << "# c\nA=1\0\n"_ba
+                                         << u"dir/.env:2: contains a NUL byte"_s;
 }
 
 void tst_SessionFile::procfileErrors()

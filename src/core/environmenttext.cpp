@@ -147,6 +147,10 @@ DotEnvResult parseDotEnv(const QByteArray &data, const QString &fileName)
     const QStringList lines = SessionFileFormat::textLines(data);
     for (qsizetype index = 0; index < lines.size(); ++index) {
         QStringView line = QStringView(lines.at(index)).trimmed();
+        if (line.contains(QChar(u'\0'))) { // the environment block would cut it there
+            result.error = lineError(fileName, index, Msg::tr("contains a NUL byte"));
+            return result;
+        }
         if (line.isEmpty() || line.startsWith(u'#'))
             continue;
         if (line.startsWith(u"export") && line.size() > 6 && line.at(6).isSpace())

@@ -2,6 +2,8 @@
 
 #include "shellwords.h"
 
+#include <algorithm>
+
 #include <QDir>
 
 using namespace Qt::StringLiterals;
@@ -67,4 +69,16 @@ std::optional<RestartPolicy> restartPolicyFromString(const QString &text)
     if (text == u"always")
         return RestartPolicy::Always;
     return std::nullopt;
+}
+
+bool ProcessSpec::containsNul() const
+{
+    const QChar nul(u'\0');
+    const auto hasNul = [nul](const QString &text) { return text.contains(nul); };
+    if (hasNul(name) || hasNul(program) || hasNul(shell) || hasNul(workingDirectory)
+        || std::any_of(args.cbegin(), args.cend(), hasNul))
+        return true;
+    return std::any_of(environment.cbegin(), environment.cend(), [&hasNul](const EnvironmentChange &change) {
+        return hasNul(change.name) || (change.value && hasNul(*change.value));
+    });
 }

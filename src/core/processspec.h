@@ -43,6 +43,10 @@ struct ProcessSpec
     QJsonObject unknownKeys;
 
     bool usesShell() const { return !shell.isEmpty(); }
+    // Whether any text that reaches the child (name, program, arguments, shell command, working
+    // directory, environment names and values) holds a NUL, which the system would cut it at.
+    // Such a spec is refused wherever it is made (session files, the Add/Edit dialog).
+    bool containsNul() const;
 
     // The program actually executed and its arguments (`/bin/sh -c …` for shell entries).
     QString executable() const;

@@ -7,6 +7,7 @@
 #include "shellwords.h"
 
 #include <QDir>
+#include <QHash>
 #include <QFileInfo>
 
 #include <algorithm>
@@ -48,9 +49,14 @@ LoadResult parseProcfile(const QByteArray &data, const QString &fileName, const 
     }
 
     Session session;
+    QHash<QString, qsizetype> firstLine; // entry name -> 0-based line
     const QStringList lines = textLines(data);
     for (qsizetype index = 0; index < lines.size(); ++index) {
         const QStringView line = QStringView(lines.at(index)).trimmed();
+        if (line.contains(QChar(u'\0'))) {
+            result.error = lineError(fileName, index, Msg::tr("contains a NUL byte"));
+            return result;
+        }
         if (line.isEmpty() || line.startsWith(u'#'))
             continue;
         const qsizetype colon = line.indexOf(u':');
@@ -70,6 +76,13 @@ LoadResult parseProcfile(const QByteArray &data, const QString &fileName, const 
             result.error = lineError(fileName, index, Msg::tr("%1 has no command").arg(quoted(name.toString())));
             return result;
         }
+        if (const auto first = firstLine.constFind(name.toString()); first != firstLine.cend()) {
+            result.error = lineError(fileName, index, Msg::tr("duplicate entry name %1 (first at line %2)")
+                                                          .arg(quoted(name.toString()))
+                                                          .arg(*first + 1));
+            return result;
+        }
+        firstLine.insert(name.toString(), index);
         ProcessSpec spec;
         spec.name = name.toString();
         spec.shell = command;

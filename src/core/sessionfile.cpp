@@ -34,20 +34,30 @@ LoadResult loadFile(const QString &path)
         result.error = Msg::tr("%1: cannot read the file: %2").arg(path, file.errorString());
         return result;
     }
-    if (detectFormat(data) == Format::Json)
-        return parseJson(data, path);
+    if (detectFormat(data) == Format::Json) {
+        result = parseJson(data, path);
+        result.consentContents = data;
+        return result;
+    }
 
     const QString dotEnvPath = QFileInfo(path).dir().filePath(u".env"_s);
     QByteArray dotEnv;
     QFile dotEnvFile(dotEnvPath);
-    if (dotEnvFile.exists()) {
+    const bool hasDotEnv = dotEnvFile.exists();
+    if (hasDotEnv) {
         if (!dotEnvFile.open(QIODevice::ReadOnly)) {
             result.error = Msg::tr("%1: cannot read the file: %2").arg(dotEnvPath, dotEnvFile.errorString());
             return result;
         }
         dotEnv = dotEnvFile.read(MaxFileSize);
     }
-    return parseProcfile(data, path, dotEnv, dotEnvPath);
+    result = parseProcfile(data, path, dotEnv, dotEnvPath);
+    // A loaded Procfile holds no NUL, so the separator cannot be forged from inside it.
+    QByteArray consent = data;
+    consent.append(QByteArrayView("\0procdeck:.env\0", 15));
+    consent.append(hasDotEnv ? QByteArray("present\0", 8) + dotEnv : QByteArray("absent"));
+    result.consentContents = consent;
+    return result;
 }
 
 } // namespace
@@ -66,10 +76,14 @@ LoadResult load(const QString &path)
 
 Format detectFormat(const QByteArray &data)
 {
-    for (const char c : withoutBom(data)) {
+    const QByteArray body = withoutBom(data);
+    for (const char c : body) {
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
             continue;
-        return c == '{' ? Format::Json : Format::Procfile;
+        if (c == '{' || c == '[' || c == '"')
+            return Format::Json;
+        // A bare number or true/false/null is JSON too; no Procfile is one JSON value.
+        return isJsonScalar(body) ? Format::Json : Format::Procfile;
     }
     return Format::Json; // empty: parseJson says so
 }

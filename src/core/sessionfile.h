@@ -30,9 +30,17 @@ struct Session
 //
 // Decisions (see also the comments in sessionfile.cpp):
 // - The first error found is reported; the file is refused whole.
-// - Entry names may repeat (like Python's Process.name, a name is a label, not a key): every file
-//   ProcDeck writes can be read back. An entry without a name gets one from ProcessManager
-//   ("Process-N") when it is added, and that name is written on the next save.
+// - Entry names are unique in a session: a name is how the headless output, the notifications,
+//   the trust dialog and the user tell entries apart, and two entries called "web" make each of
+//   them ambiguous. A file with a duplicate name is refused, naming both entries (a Procfile: both
+//   lines). An entry without a name gets one from ProcessManager ("Process-N") when it is added,
+//   and that name is written on the next save.
+// - A NUL character in any text that reaches the child (name, program, argument, shell command,
+//   working directory, environment name or value) is refused ("contains a NUL byte"): the
+//   operating system would cut the string there, and the trust dialog would show something other
+//   than what runs.
+// - A JSON document whose top level is not an object (`[1,2]`, `"x"`, `3`) is refused as JSON,
+//   not read as a Procfile.
 // - The written form is canonical: two-space indentation; the known keys of an entry in the order
 //   name, program, args, shell, workingDirectory, environment, autostart, stopSignal,
 //   stopTimeoutMs, restart, then unknown keys in alphabetical order; keys with their default value
@@ -45,6 +53,10 @@ struct LoadResult
 {
     std::optional<Session> session;
     QString error;
+    // What consent to run this session covers (TrustStore::isTrusted / approve): everything that
+    // decides what runs. For JSON the file's bytes; for a Procfile its bytes and the `.env` beside
+    // it, or its absence, so that a changed `.env` asks again. Set by load() only.
+    QByteArray consentContents;
     bool ok() const { return session.has_value(); }
 };
 
@@ -73,7 +85,8 @@ LoadResult parseJson(const QByteArray &data, const QString &fileName);
 LoadResult parseProcfile(const QByteArray &data, const QString &fileName, const QByteArray &dotEnv = {},
                          const QString &dotEnvFileName = {});
 
-// Json when the content, after an optional BOM and white space, starts with `{`.
+// Json when the content, after an optional BOM and white space, starts with `{`, `[` or `"`, or
+// is a whole JSON value (`3`, `true`); otherwise Procfile.
 Format detectFormat(const QByteArray &data);
 
 QByteArray toJson(const Session &session);

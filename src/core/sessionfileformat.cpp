@@ -1,5 +1,10 @@
 #include "sessionfileformat.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QJsonValue>
+
 using namespace Qt::StringLiterals;
 
 namespace SessionFileFormat {
@@ -23,6 +28,26 @@ QByteArray withoutBom(const QByteArray &data)
 QString quoted(const QString &text)
 {
     return u'"' + text + u'"';
+}
+
+bool isJsonScalar(const QByteArray &body, QString *kind)
+{
+    // Qt's parser takes only an object or an array at the top level: a scalar is read as the one
+    // element of an array around it.
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson('[' + body + ']', &error);
+    if (error.error != QJsonParseError::NoError || document.array().size() != 1)
+        return false;
+    const QJsonValue value = document.array().at(0);
+    if (value.isObject() || value.isArray())
+        return false;
+    if (kind) {
+        *kind = value.isString() ? Msg::tr("a string")
+            : value.isDouble()   ? Msg::tr("a number")
+            : value.isBool()     ? Msg::tr("true or false")
+                                 : Msg::tr("null");
+    }
+    return true;
 }
 
 QStringList textLines(const QByteArray &data)

@@ -40,6 +40,10 @@ bool isKnownEntryKey(const QString &key);
 
 QByteArray withoutBom(const QByteArray &data);
 
+// The whole of `body` is one JSON value that is not an object or array (`3`, `"x"`, `true`);
+// `kind` gets its JSON type name for messages.
+bool isJsonScalar(const QByteArray &body, QString *kind = nullptr);
+
 // "text" in double quotes, for messages.
 QString quoted(const QString &text);
 

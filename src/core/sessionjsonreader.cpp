@@ -7,12 +7,14 @@
 #include "sessionfileformat.h"
 #include "signalnames.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QJsonValue>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <limits>
 #include <utility>
@@ -100,6 +102,12 @@ private:
     bool readRestart(const QJsonValue &restart, ProcessSpec &spec);
 
     QString key(QLatin1StringView name) const { return m_at + u'.' + name; }
+    // The operating system ends a string at NUL: such text would run as something shorter.
+    bool refuseNul(const QString &at, const QString &text)
+    {
+        return text.contains(QChar(u'\0')) ? fail(at, Msg::tr("contains a NUL byte")) : true;
+    }
+    bool checkUniqueNames(const QList<ProcessSpec> &processes);
     bool fail(const QString &at, const QString &message)
     {
         m_error = at.isEmpty() ? QString(m_fileName + u": "_s + message)
@@ -152,11 +160,33 @@ std::optional<Session> Validator::session(const QJsonObject &root)
             return std::nullopt;
         result.processes.append(std::move(*spec));
     }
+    if (!checkUniqueNames(result.processes))
+        return std::nullopt;
     for (auto it = root.begin(); it != root.end(); ++it) {
         if (it.key() != KeyVersion && it.key() != KeyProcesses)
             result.unknownKeys.insert(it.key(), it.value());
     }
     return result;
+}
+
+// Two entries with one name are refused (sessionfile.h); entries without a name get distinct ones
+// when they are added.
+bool Validator::checkUniqueNames(const QList<ProcessSpec> &processes)
+{
+    QHash<QString, qsizetype> first;
+    for (qsizetype i = 0; i < processes.size(); ++i) {
+        const QString &name = processes.at(i).name;
+        if (name.isEmpty())
+            continue;
+        const auto it = first.constFind(name);
+        if (it == first.cend()) {
+            first.insert(name, i);
+            continue;
+        }
+        const QString at = KeyProcesses + u'[' + QString::number(i) + u"]."_s + KeyName;
+        return fail(at, Msg::tr("%1 is already the name of %2[%3]").arg(quoted(name), QString(KeyProcesses)).arg(*it));
+    }
+    return true;
 }
 
 std::optional<ProcessSpec> Validator::entry(const QJsonObject &object, const QString &at)
@@ -170,6 +200,8 @@ std::optional<ProcessSpec> Validator::entry(const QJsonObject &object, const QSt
         return std::nullopt;
     }
     spec.name = name.toString();
+    if (!refuseNul(key(KeyName), spec.name))
+        return std::nullopt;
 
     if (!readCommand(object, spec) || !readArgs(object.value(KeyArgs), spec))
         return std::nullopt;
@@ -180,6 +212,8 @@ std::optional<ProcessSpec> Validator::entry(const QJsonObject &object, const QSt
         return std::nullopt;
     }
     spec.workingDirectory = workingDirectory.toString();
+    if (!refuseNul(key(KeyWorkingDirectory), spec.workingDirectory))
+        return std::nullopt;
 
     if (!readEnvironment(object.value(KeyEnvironment), spec))
         return std::nullopt;
@@ -216,12 +250,12 @@ bool Validator::readCommand(const QJsonObject &object, ProcessSpec &spec)
         if (!program.isString() || program.toString().isEmpty())
             return fail(key(KeyProgram), Msg::tr("must be a non-empty string"));
         spec.program = program.toString();
-        return true;
+        return refuseNul(key(KeyProgram), spec.program);
     }
     if (!shell.isString() || shell.toString().trimmed().isEmpty())
         return fail(key(KeyShell), Msg::tr("must be a non-empty string"));
     spec.shell = shell.toString();
-    return true;
+    return refuseNul(key(KeyShell), spec.shell);
 }
 
 bool Validator::readArgs(const QJsonValue &args, ProcessSpec &spec)
@@ -234,8 +268,11 @@ bool Validator::readArgs(const QJsonValue &args, ProcessSpec &spec)
         return fail(key(KeyArgs), Msg::tr("must be an array of strings"));
     const QJsonArray list = args.toArray();
     for (qsizetype i = 0; i < list.size(); ++i) {
+        const QString at = key(KeyArgs) + u'[' + QString::number(i) + u']';
         if (!list.at(i).isString())
-            return fail(key(KeyArgs) + u'[' + QString::number(i) + u']', Msg::tr("must be a string"));
+            return fail(at, Msg::tr("must be a string"));
+        if (!refuseNul(at, list.at(i).toString()))
+            return false;
         spec.args.append(list.at(i).toString());
     }
     return true;
@@ -249,6 +286,9 @@ bool Validator::readEnvironment(const QJsonValue &environment, ProcessSpec &spec
         return fail(key(KeyEnvironment), Msg::tr("must be an object of \"NAME\": \"value\" (or null)"));
     const QJsonObject variables = environment.toObject();
     for (auto it = variables.begin(); it != variables.end(); ++it) {
+        const QString at = key(KeyEnvironment) + u'.' + it.key();
+        if (!refuseNul(key(KeyEnvironment), it.key()) || !refuseNul(at, it.value().toString()))
+            return false;
         if (!EnvironmentText::isValidVariableName(it.key()))
             return fail(key(KeyEnvironment), Msg::tr("%1 is not a valid variable name").arg(quoted(it.key())));
         if (it.value().isNull())
@@ -256,7 +296,7 @@ bool Validator::readEnvironment(const QJsonValue &environment, ProcessSpec &spec
         else if (it.value().isString())
             spec.environment.append({it.key(), it.value().toString()});
         else
-            return fail(key(KeyEnvironment) + u'.' + it.key(), Msg::tr("must be a string, or null to remove the variable"));
+            return fail(at, Msg::tr("must be a string, or null to remove the variable"));
     }
     return true;
 }
@@ -320,12 +360,21 @@ LoadResult parseJson(const QByteArray &data, const QString &fileName)
     }
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        result.error = positionError(fileName, body, parseError.offset, parseError.errorString());
+    QString kind;
+    if (document.isArray())
+        kind = Msg::tr("an array");
+    else if (parseError.error != QJsonParseError::NoError)
+        isJsonScalar(body, &kind); // Qt's parser refuses a scalar document as a syntax error
+    if (!kind.isEmpty()) {
+        qsizetype start = 0;
+        while (start < body.size() && std::isspace(static_cast<unsigned char>(body.at(start))))
+            ++start;
+        result.error = positionError(fileName, body, start,
+            Msg::tr("the top level is %1; it must be a JSON object with \"procdeck\": 1").arg(kind));
         return result;
     }
-    if (!document.isObject()) {
-        result.error = fileName + u": "_s + Msg::tr("the top level must be a JSON object with \"procdeck\": 1");
+    if (parseError.error != QJsonParseError::NoError) {
+        result.error = positionError(fileName, body, parseError.offset, parseError.errorString());
         return result;
     }
     if (const qsizetype bom = stringStartingWithBom(body); bom >= 0) {
