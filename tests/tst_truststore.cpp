@@ -16,6 +16,7 @@ class tst_TrustStore final : public QObject
 private slots:
     void initTestCase();
     void approveAndChange();
+    void dotEnvChangeAsksAgain();
     void pathMatters();
     void symlinkIsTheSameFile();
     void forget();
@@ -60,6 +61,40 @@ void tst_TrustStore::approveAndChange()
     // Kept on disk: a new store over the same file agrees.
     TrustStore again(m_dir.filePath(u"trust1.ini"_s));
     QVERIFY(again.isTrusted(path, "two"));
+}
+
+// Consent covers everything that decides what runs: for a Procfile, the `.env` beside it too.
+// Changing it, adding it or removing it asks again (SessionFile::LoadResult::consentContents).
+void tst_TrustStore::dotEnvChangeAsksAgain()
+{
+    QVERIFY(QDir(m_dir.path()).mkpath(u"procfile"_s));
+    const QString procfile = writeFile(u"procfile/Procfile"_s, "web: echo $GREETING\n");
+    const auto consent = [&procfile] {
+        const SessionFile::LoadResult loaded = SessionFile::load(procfile);
+        return loaded.ok() ? loaded.consentContents : QByteArray();
+    };
+    TrustStore store(m_dir.filePath(u"trust-env.ini"_s));
+    const QByteArray withoutEnv = consent();
+    QVERIFY(!withoutEnv.isEmpty());
+    store.approve(procfile, withoutEnv);
+    QVERIFY(store.isTrusted(procfile, consent()));
+
+    QVERIFY(!writeFile(u"procfile/.env"_s, "").isEmpty()); // an empty .env appears
+    QVERIFY(!store.isTrusted(procfile, consent()));
+    writeFile(u"procfile/.env"_s, "GREETING=hello\n");
+    const QByteArray approved = consent();
+    QVERIFY(!store.isTrusted(procfile, approved));
+    store.approve(procfile, approved);
+    QVERIFY(store.isTrusted(procfile, consent()));
+
+    writeFile(u"procfile/.env"_s, "GREETING=$(rm -rf ~)\n"); // the Procfile itself is unchanged
+    QVERIFY(!store.isTrusted(procfile, consent()));
+    QVERIFY(QFile::remove(m_dir.filePath(u"procfile/.env"_s)));
+    QVERIFY(!store.isTrusted(procfile, consent()));
+
+    // A JSON session's consent is its bytes, as before: records made earlier still hold.
+    const QString json = writeFile(u"procfile/s.json"_s, R"({"procdeck": 1})");
+    QCOMPARE(SessionFile::load(json).consentContents, QByteArray(R"({"procdeck": 1})"));
 }
 
 void tst_TrustStore::pathMatters()

@@ -40,13 +40,13 @@ void SessionDocument::setFilePath(const QString &path)
 
 bool SessionDocument::isTrusted() const
 {
-    return !m_trustPath.isEmpty() && TrustStore().isTrusted(m_trustPath, m_loadedContents);
+    return !m_trustPath.isEmpty() && TrustStore().isTrusted(m_trustPath, m_consentContents);
 }
 
 void SessionDocument::approve()
 {
     if (!m_trustPath.isEmpty())
-        TrustStore().approve(m_trustPath, m_loadedContents);
+        TrustStore().approve(m_trustPath, m_consentContents);
 }
 
 QList<CommandPreview> SessionDocument::commandsToRun(TrustStore::Which which) const
@@ -60,6 +60,7 @@ void SessionDocument::clear()
     m_manager->setBaseDirectory(QString());
     m_unknownKeys = {};
     m_loadedContents.clear();
+    m_consentContents.clear();
     m_trustPath.clear();
     setFilePath(QString());
     setModified(false);
@@ -74,6 +75,8 @@ SessionDocument::Result SessionDocument::load(const QString &path)
     const QString absolute = QFileInfo(path).absoluteFilePath();
     QFile file(absolute);
     m_loadedContents = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    // What the question covers is what was parsed: the file and, for a Procfile, its `.env`.
+    m_consentContents = loaded.consentContents;
     m_manager->clear();
     m_manager->setBaseDirectory(QFileInfo(absolute).absolutePath());
     for (const ProcessSpec &spec : loaded.session->processes)
@@ -107,6 +110,7 @@ SessionDocument::Result SessionDocument::save(const QString &path)
     const QString absolute = QFileInfo(path).absoluteFilePath();
     // The user's own file: what they saved may start its autostart entries when reopened.
     m_loadedContents = contents;
+    m_consentContents = contents;
     m_trustPath = absolute;
     TrustStore().approve(absolute, contents);
     if (absolute != m_filePath)

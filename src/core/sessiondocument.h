@@ -54,7 +54,8 @@ private:
     ProcessManager *m_manager = nullptr;
     QString m_filePath;
     QJsonObject m_unknownKeys;
-    QByteArray m_loadedContents; // the file's bytes as loaded or saved, for the trust record
+    QByteArray m_loadedContents;  // the file's bytes as loaded or saved
+    QByteArray m_consentContents; // what the trust record covers (LoadResult::consentContents)
     QString m_trustPath;         // the file they came from (also an imported Procfile)
     bool m_modified = false;
 };

@@ -67,7 +67,7 @@ void TrustStore::approve(const QString &path, const QByteArray &contents)
     m_settings->store().setValue(record + u"/path"_s, canonical);
     m_settings->store().setValue(record + u"/sha256"_s, contentHash(contents));
     m_settings->store().setValue(record + u"/approved"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
-    m_settings->store().sync();
+    m_settings->sync();
     qCInfo(lcSession) << "approved" << canonical;
 }
 
@@ -75,7 +75,7 @@ void TrustStore::forget(const QString &path)
 {
     const QString canonical = canonicalPath(path);
     m_settings->store().remove(key(canonical));
-    m_settings->store().sync();
+    m_settings->sync();
     qCInfo(lcSession) << "forgot" << canonical;
 }
 

@@ -32,6 +32,9 @@ struct CommandPreview
 // content changed since is not trusted any more; a copy of a trusted file elsewhere is not trusted
 // either (another folder changes relative working directories).
 //
+// `contents` is everything that decides what runs: SessionFile::LoadResult::consentContents (a
+// Procfile's bytes with its `.env`, or the note that there is none), the saved bytes after a save.
+//
 // Use: on open, if the session has autostart entries and !isTrusted(path, bytes), show
 // commandsToRun(session, folder) and start them only on Run, then approve(path, bytes). After a
 // successful save, approve(path, savedBytes): the user's own file is trusted.
