@@ -1,8 +1,13 @@
 #include "settings.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
 
@@ -18,6 +23,8 @@ private slots:
     void onDiskKeysUnchanged();
     void typedRoundTrip();
     void remove();
+    void filesPrivateWhateverUmask_data();
+    void filesPrivateWhateverUmask();
 
 private:
     QString iniFile() const { return m_dir.filePath(u"settings.ini"_s); }
@@ -27,6 +34,8 @@ private:
 void tst_Settings::initTestCase()
 {
     QVERIFY(m_dir.isValid());
+    // QSettings reads the user's config folder once per process: set it before any use.
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_dir.filePath(u"config"_s)));
     QCOMPARE(QString(Settings::OrganizationName), u"ProcDeck"_s);
     QCOMPARE(QString(Settings::ApplicationName), u"ProcDeck"_s);
 }
@@ -89,6 +98,56 @@ void tst_Settings::remove()
     settings.remove(Settings::Keys::RecentFiles);
     QCOMPARE(settings.value(Settings::Keys::RecentFiles), QStringList());
     QVERIFY(!settings.store().contains(u"recentFiles"_s));
+}
+
+void tst_Settings::filesPrivateWhateverUmask_data()
+{
+    QTest::addColumn<int>("mask");
+    QTest::addColumn<bool>("folderExists");
+    QTest::newRow("umask 022, new folder") << 022 << false;
+    QTest::newRow("umask 000, new folder") << 0 << false;
+    QTest::newRow("umask 000, folder 0755 and file 0644 from before") << 0 << true;
+}
+
+// The user's settings (recent files, trust records) are theirs alone: the folder 0700 and the file
+// 0600 after QSettings has written it (through a temporary file and a rename), whatever the umask.
+void tst_Settings::filesPrivateWhateverUmask()
+{
+    QFETCH(int, mask);
+    QFETCH(bool, folderExists);
+    const QString folder = m_dir.filePath(u"config/ProcDeck"_s);
+    const QString file = folder + u"/ProcDeck.conf"_s;
+    QDir(folder).removeRecursively();
+    if (folderExists) {
+        QVERIFY(QDir().mkpath(folder));
+        QVERIFY(QFile::setPermissions(folder, QFileDevice::Permissions(0x7755)));
+        QFile old(file);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write("[General]\nmonitor\\intervalMs=250\n");
+        old.close();
+        QVERIFY(QFile::setPermissions(file, QFileDevice::Permissions(0x6644)));
+    }
+    const mode_t previous = ::umask(mode_t(mask));
+    {
+        Settings settings;
+        QCOMPARE(QFileInfo(settings.store().fileName()).absoluteFilePath(), QFileInfo(file).absoluteFilePath());
+        settings.setValue(Settings::Keys::RecentFiles, QStringList{u"/x.json"_s});
+        settings.sync();
+        settings.setValue(Settings::Keys::MonitorIntervalMs, 500);
+    } // written again on destruction
+    ::umask(previous);
+
+    struct stat info{};
+    QCOMPARE(::stat(QFile::encodeName(folder).constData(), &info), 0);
+    QCOMPARE(info.st_mode & 07777, mode_t(0700));
+    QCOMPARE(::stat(QFile::encodeName(file).constData(), &info), 0);
+    QCOMPARE(info.st_mode & 07777, mode_t(0600));
+    const QSettings raw(file, QSettings::NativeFormat);
+    QCOMPARE(raw.value(u"monitor/intervalMs"_s).toInt(), 500); // really written, not only created
+    for (const QString &name : QDir(folder).entryList(QDir::Files | QDir::Hidden)) {
+        QCOMPARE(::stat(QFile::encodeName(folder + u'/' + name).constData(), &info), 0);
+        QVERIFY2((info.st_mode & 07777) == 0600, qPrintable(name));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_Settings)

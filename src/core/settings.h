@@ -51,11 +51,16 @@ public:
     // The group of the trusted session files (TrustStore keeps one record per file under it).
     static constexpr QLatin1StringView TrustGroup{"trust"};
 
-    // The user's settings (organisation and application ProcDeck, native format).
+    // The user's settings (organisation and application ProcDeck, native format). Their folder is
+    // made 0700 and the file 0600, whatever the umask (see settings.cpp).
     Settings();
-    // The settings in this INI file instead (tests).
+    // The settings in this INI file instead (tests). The file is 0600, its folder 0700 if created.
     explicit Settings(const QString &iniFile);
+    // Syncs.
     ~Settings();
+
+    // Writes pending changes and keeps the file 0600. Use this, not store().sync().
+    void sync();
 
     template <typename T>
     T value(const SettingKey<T> &key) const
@@ -81,4 +86,5 @@ public:
 
 private:
     std::unique_ptr<QSettings> m_settings;
+    bool m_ownFolder = false; // the folder is ProcDeck's own (the user's settings), kept 0700
 };
