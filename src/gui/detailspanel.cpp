@@ -6,6 +6,7 @@
 #include "processmanager.h"
 #include "procstats.h"
 #include "shellwords.h"
+#include "visibletext.h"
 #include "signalnames.h"
 
 #include <QDir>
@@ -117,17 +118,18 @@ void DetailsPanel::refresh()
         return;
     }
     const ProcessSpec &spec = p->spec();
-    m_title->setText(spec.name);
+    // Text from the session file is shown with its control characters visible (VisibleText).
+    m_title->setText(VisibleText::visible(spec.name));
     // What a start executes, where (the same resolution as the start itself).
     const LaunchResolution launch = resolveLaunch(spec, m_manager->baseDirectory());
     QString command = spec.usesShell() ? tr("sh -c %1").arg(spec.shell)
                                        : ShellWords::join(QStringList{launch.plan.program} + launch.plan.arguments);
     if (!launch.ok())
         command = tr("%1 (cannot start: %2)").arg(spec.commandLine(), launch.problem);
-    m_command->setText(command);
-    m_directory->setText(QDir::toNativeSeparators(launch.plan.workingDirectory));
+    m_command->setText(VisibleText::visible(command));
+    m_directory->setText(VisibleText::visible(QDir::toNativeSeparators(launch.plan.workingDirectory)));
     const QString environment = EnvironmentText::format(spec.environment);
-    m_environment->setText(environment.isEmpty() ? tr("inherited unchanged") : environment);
+    m_environment->setText(environment.isEmpty() ? tr("inherited unchanged") : VisibleText::visibleLines(environment));
     m_pid->setText(p->pid() > 0 ? tr("%1, group %1%2").arg(p->pid()).arg(p->isAlive() ? QString() : tr(" (ended)"))
                                 : dash());
     const QLocale locale;

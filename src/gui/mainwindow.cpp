@@ -19,6 +19,7 @@
 #include "signalnames.h"
 #include "userprompt.h"
 #include "version.h"
+#include "visibletext.h"
 
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -94,7 +95,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_ui->processTable, &QTableView::doubleClicked, this, &MainWindow::editProcess);
     connect(m_outputPane, &OutputPane::message, this,
-            [this](const QString &text) { statusBar()->showMessage(text, StatusTimeoutMs); });
+            [this](const QString &text) { showStatus(text, StatusTimeoutMs); });
     connect(m_manager, &ProcessManager::processesChanged, this, [this] {
         updateActions();
         updateCounts();
@@ -167,7 +168,7 @@ void MainWindow::createActions()
     connect(m_ui->actionOpen, &QAction::triggered, m_session, &SessionController::openSession);
     connect(m_ui->actionSave, &QAction::triggered, m_session, &SessionController::saveSession);
     connect(m_ui->actionSaveAs, &QAction::triggered, m_session, &SessionController::saveSessionAs);
-    connect(m_session, &SessionController::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(m_session, &SessionController::statusMessage, this, &MainWindow::showStatus);
     connect(m_session, &SessionController::selectRequested, this, &MainWindow::selectProcesses);
     connect(m_ui->actionQuit, &QAction::triggered, this, &MainWindow::close);
     connect(m_ui->actionSelectAll, &QAction::triggered, m_ui->processTable, &QTableView::selectAll);
@@ -229,6 +230,13 @@ void MainWindow::createDetailsDock()
     toggle->setShortcut(QKeySequence(QStringLiteral("Ctrl+I")));
     toggle->setStatusTip(tr("Show the selected entry's command, times and process tree"));
     m_ui->menuView->addAction(toggle);
+}
+
+// Status messages quote names and errors from session files: shown with their control characters
+// visible (VisibleText).
+void MainWindow::showStatus(const QString &text, int timeoutMs)
+{
+    statusBar()->showMessage(VisibleText::visible(text), timeoutMs);
 }
 
 void MainWindow::createStatusBar()
@@ -377,22 +385,34 @@ void MainWindow::updateCounts()
 void MainWindow::reportProblems(const QStringList &problems)
 {
     if (!problems.isEmpty())
-        statusBar()->showMessage(problems.join(QLatin1String(" · ")), StatusTimeoutMs);
+        showStatus(problems.join(QLatin1String(" · ")), StatusTimeoutMs);
 }
 
 // --- Entries --------------------------------------------------------------------------------
+
+// The names of the session's entries except `except`'s (the Add/Edit dialog refuses them).
+QStringList MainWindow::entryNames(const ManagedProcess *except) const
+{
+    QStringList names;
+    for (const ManagedProcess *process : m_manager->processes()) {
+        if (process != except)
+            names.append(process->spec().name);
+    }
+    return names;
+}
 
 void MainWindow::addProcess()
 {
     ProcessSpec spec;
     spec.name = m_manager->peekDefaultName();
     auto *dialog = new ProcessDialog(spec, m_manager->baseDirectory(), this);
+    dialog->setTakenNames(entryNames(nullptr));
     dialog->setWindowTitle(tr("Add Process"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         ManagedProcess *process = m_manager->add(*dialog->spec());
         selectProcesses({process});
-        statusBar()->showMessage(tr("Added %1").arg(process->spec().name), StatusTimeoutMs);
+        showStatus(tr("Added %1").arg(process->spec().name), StatusTimeoutMs);
     });
     dialog->open();
 }
@@ -404,7 +424,8 @@ void MainWindow::editProcess()
         return;
     QPointer<ManagedProcess> process = selection.constFirst();
     auto *dialog = new ProcessDialog(process->spec(), m_manager->baseDirectory(), this);
-    dialog->setWindowTitle(tr("Edit %1").arg(process->spec().name));
+    dialog->setTakenNames(entryNames(process));
+    dialog->setWindowTitle(tr("Edit %1").arg(VisibleText::visible(process->spec().name)));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, process] {
         if (!process) // removed while the dialog was open
@@ -415,7 +436,7 @@ void MainWindow::editProcess()
         process->setSpec(*spec);
         m_document->setModified(true);
         if (process->isAlive())
-            statusBar()->showMessage(tr("%1 changed: the changes apply at its next start").arg(spec->name),
+            showStatus(tr("%1 changed: the changes apply at its next start").arg(spec->name),
                                      StatusTimeoutMs);
     });
     dialog->open();
@@ -513,7 +534,7 @@ void MainWindow::signalProcesses(int signal)
             sent.append(process->spec().name);
     }
     if (!sent.isEmpty())
-        statusBar()->showMessage(tr("%1 sent to %2").arg(SignalNames::name(signal), sent.join(QLatin1String(", "))),
+        showStatus(tr("%1 sent to %2").arg(SignalNames::name(signal), sent.join(QLatin1String(", "))),
                                  StatusTimeoutMs);
 }
 
@@ -573,7 +594,7 @@ void MainWindow::startJoin(const QList<ManagedProcess *> &processes, qint64 time
             if (ManagedProcess *process = m_manager->byId(outcome.processId))
                 process->output()->appendMessage(tr("join: %1").arg(line));
         }
-        statusBar()->showMessage(m_lastJoinReport.join(QLatin1String(" · ")), 0);
+        showStatus(m_lastJoinReport.join(QLatin1String(" · ")), 0);
         m_joinLabel->hide();
         m_joinCancel->hide();
         m_join->deleteLater();
@@ -634,7 +655,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
             return;
         }
         m_quitting = true;
-        statusBar()->showMessage(tr("Stopping %n process(es) before quitting…", nullptr, alive));
+        showStatus(tr("Stopping %n process(es) before quitting…", nullptr, alive));
         m_manager->terminateAll();
         event->ignore(); // closed again by allStopped
         return;

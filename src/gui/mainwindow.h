@@ -68,6 +68,7 @@ private:
     void createMenus();
     void createDetailsDock();
     void createStatusBar();
+    void showStatus(const QString &text, int timeoutMs = 0);
     void readSettings();
     void writeSettings() const;
     void updateActions();
@@ -75,6 +76,7 @@ private:
     void updateCounts();
     void reportProblems(const QStringList &problems);
 
+    QStringList entryNames(const ManagedProcess *except) const;
     void addProcess();
     void editProcess();
     void duplicateProcesses();

@@ -1,8 +1,12 @@
 #include "notifier.h"
 
+#include "visibletext.h"
+
 #include <QDBusConnection>
 #include <QDBusMessage>
 #include <QDBusPendingCall>
+#include <QDBusPendingCallWatcher>
+#include <QDBusPendingReply>
 #include <QVariantMap>
 
 namespace {
@@ -32,6 +36,27 @@ bool Notifier::isAvailable() const
     return QDBusConnection::sessionBus().isConnected();
 }
 
+QString Notifier::bodyText(const QString &body, bool markup)
+{
+    const QString visible = VisibleText::visible(body, VisibleText::Tabs::Keep);
+    return markup ? visible.toHtmlEscaped() : visible;
+}
+
+// The server says once whether it reads markup in bodies; until it has answered, bodies are
+// escaped (an escaped "&amp;" shown as such is wrong but harmless; markup read as markup is not).
+void Notifier::askCapabilities(QDBusConnection &bus)
+{
+    m_askedCapabilities = true;
+    const QDBusMessage call = QDBusMessage::createMethodCall(Service, Path, Service, QStringLiteral("GetCapabilities"));
+    auto *watcher = new QDBusPendingCallWatcher(bus.asyncCall(call), this);
+    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this](QDBusPendingCallWatcher *finished) {
+        const QDBusPendingReply<QStringList> reply = *finished;
+        if (!reply.isError())
+            m_bodyMarkup = reply.value().contains(QStringLiteral("body-markup"));
+        finished->deleteLater();
+    });
+}
+
 void Notifier::notify(const QString &summary, const QString &body)
 {
     if (!m_enabled)
@@ -40,9 +65,12 @@ void Notifier::notify(const QString &summary, const QString &body)
     QDBusConnection bus = QDBusConnection::sessionBus();
     if (!bus.isConnected())
         return;
+    if (!m_askedCapabilities)
+        askCapabilities(bus);
     QDBusMessage call = QDBusMessage::createMethodCall(Service, Path, Service, QStringLiteral("Notify"));
     // Notify(app_name, replaces_id, app_icon, summary, body, actions, hints, expire_timeout)
-    call << QStringLiteral("ProcDeck") << uint(0) << QStringLiteral("procdeck") << summary << body
+    call << QStringLiteral("ProcDeck") << uint(0) << QStringLiteral("procdeck") << VisibleText::visible(summary)
+         << bodyText(body, m_bodyMarkup)
          << QStringList() << QVariantMap() << int(-1);
     bus.asyncCall(call);
 }

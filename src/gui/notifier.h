@@ -1,11 +1,15 @@
 #pragma once
 
 #include <QObject>
+
+class QDBusConnection;
 #include <QString>
 
 // Desktop notifications through the freedesktop.org notification service on the session bus,
 // where the desktop offers one; silently nothing where it does not (no bus, no service). Never
-// blocks: the call is sent asynchronously, without introspection.
+// blocks: the call is sent asynchronously, without introspection. Summary and body quote entry
+// names and output: their control characters are made visible, and the body is escaped as HTML
+// when the server announces "body-markup" (asked once with GetCapabilities).
 class Notifier final : public QObject
 {
     Q_OBJECT
@@ -21,10 +25,18 @@ public:
 
     void notify(const QString &summary, const QString &body);
 
+    // The body as sent: control characters visible, and `&`, `<`, `>` escaped for a server that
+    // reads markup.
+    static QString bodyText(const QString &body, bool markup);
+
 signals:
     // Every notification asked for while enabled, sent or not (for the window's tests).
     void notified(const QString &summary, const QString &body);
 
 private:
+    void askCapabilities(QDBusConnection &bus);
+
     bool m_enabled = true;
+    bool m_askedCapabilities = false;
+    bool m_bodyMarkup = true; // until the server says otherwise
 };

@@ -4,6 +4,7 @@
 
 #include "managedprocess.h"
 #include "outputviewaccessible.h"
+#include "visibletext.h"
 
 #include <QAccessible>
 #include <QFontDatabase>
@@ -114,7 +115,8 @@ void OutputView::refreshNames()
     bool changed = false;
     int width = 0;
     for (Source &source : m_sources) {
-        const QString name = source.process ? source.process->spec().name.left(MaxNameWidth) : source.name;
+        // A name from the session file: its control characters shown, never laid out as bidi controls.
+        const QString name = source.process ? VisibleText::visible(source.process->spec().name).left(MaxNameWidth) : source.name;
         if (name != source.name) {
             source.name = name;
             changed = true;

@@ -133,6 +133,14 @@ std::optional<ProcessSpec> ProcessDialog::readFields(QString *error) const
         *error = envError;
         return std::nullopt;
     }
+    if (spec.containsNul()) {
+        *error = tr("A field contains a NUL character, which would cut the text short when it runs.");
+        return std::nullopt;
+    }
+    if (m_takenNames.contains(spec.name)) {
+        *error = tr("Another entry is already called \"%1\": names must be unique.").arg(spec.name);
+        return std::nullopt;
+    }
     spec.stopSignal = m_ui->signalCombo->currentData().toInt();
     spec.stopTimeoutMs = qRound(m_ui->graceSpin->value() * 1000);
     spec.restart = static_cast<RestartPolicy>(m_ui->restartCombo->currentData().toInt());
@@ -157,6 +165,11 @@ std::optional<ProcessSpec> ProcessDialog::spec() const
 QString ProcessDialog::error() const
 {
     return m_error;
+}
+
+void ProcessDialog::setTakenNames(const QStringList &names)
+{
+    m_takenNames = names;
 }
 
 void ProcessDialog::accept()

@@ -29,6 +29,9 @@ public:
 
     void accept() override;
 
+    // Names of the session's other entries: a name among them is refused (names are unique).
+    void setTakenNames(const QStringList &names);
+
     // Parses environment lines (EnvironmentText::parse: KEY=VALUE sets, -KEY removes) and words
     // an error for the dialog. Empty `error` on success.
     static QList<EnvironmentChange> parseEnvironment(const QString &text, QString *error);
@@ -42,5 +45,6 @@ private:
     std::unique_ptr<Ui::ProcessDialog> m_ui;
     ProcessSpec m_original;
     QString m_baseDirectory;
+    QStringList m_takenNames;
     mutable QString m_error;
 };

@@ -1,5 +1,7 @@
 #include "trustdialog.h"
 
+#include "visibletext.h"
+
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileInfo>
@@ -37,7 +39,7 @@ TrustDialog::TrustDialog(const QString &filePath, const QList<CommandPreview> &c
     text->setText(tr("%1 asks to start %n command(s) when it opens. You have not run commands from this "
                      "file before, or it changed since. Run them only if you trust where it came from.",
                      nullptr, int(commands.size()))
-                      .arg(QDir::toNativeSeparators(filePath)));
+                      .arg(VisibleText::visible(QDir::toNativeSeparators(filePath))));
     auto *top = new QHBoxLayout;
     top->addWidget(icon, 0, Qt::AlignTop);
     top->addWidget(text, 1);
@@ -49,16 +51,18 @@ TrustDialog::TrustDialog(const QString &filePath, const QList<CommandPreview> &c
     m_list->setHeaderLabels({tr("Name"), tr("Command"), tr("Working directory"), tr("Environment changes")});
     for (const CommandPreview &command : commands) {
         auto *item = new QTreeWidgetItem(m_list);
-        item->setText(0, command.name);
+        // What the file says is shown with its control characters visible: a name, a script or
+        // a value must not hide or reorder the rest (VisibleText).
+        item->setText(0, VisibleText::visible(command.name));
         // A shell entry shows its script as written, not re-quoted as an argument of /bin/sh.
         const bool shell = command.arguments.size() == 2 && command.arguments.constFirst() == QLatin1String("-c")
             && command.program == QLatin1String("/bin/sh");
         QString what = shell ? tr("sh -c: %1").arg(command.arguments.at(1)) : command.commandLine;
         if (!command.problem.isEmpty())
             what = tr("%1 (cannot start: %2)").arg(what, command.problem);
-        item->setText(1, what);
-        item->setText(2, QDir::toNativeSeparators(command.workingDirectory));
-        item->setText(3, describeEnvironment(command.environment));
+        item->setText(1, VisibleText::visible(what));
+        item->setText(2, VisibleText::visible(QDir::toNativeSeparators(command.workingDirectory)));
+        item->setText(3, VisibleText::visible(describeEnvironment(command.environment)));
         for (int column = 0; column < 4; ++column)
             item->setToolTip(column, item->text(column));
     }

@@ -1,6 +1,25 @@
 #include "userprompt.h"
 
+#include "visibletext.h"
+
 #include <QFileDialog>
+#include <QLabel>
+
+namespace {
+
+// Messages quote names, paths and errors from session files: plain text with control characters
+// visible (VisibleText), in the informative text too (QMessageBox::setTextFormat sets only the
+// main label's format).
+void setPlainTexts(QMessageBox &box, const QString &text, const QString &informativeText)
+{
+    box.setTextFormat(Qt::PlainText);
+    box.setText(VisibleText::visibleLines(text));
+    box.setInformativeText(VisibleText::visibleLines(informativeText));
+    if (auto *label = box.findChild<QLabel *>(QStringLiteral("qt_msgbox_informativelabel")))
+        label->setTextFormat(Qt::PlainText);
+}
+
+} // namespace
 
 UserPrompt::UserPrompt(QWidget *parent)
     : QObject(parent)
@@ -28,9 +47,8 @@ QMessageBox::StandardButton UserPrompt::question(const QString &title, const QSt
     if (!m_answers.isEmpty())
         return m_answers.dequeue();
 
-    QMessageBox box(QMessageBox::Question, title, text, buttons, m_parent);
-    box.setTextFormat(Qt::PlainText);
-    box.setInformativeText(informativeText);
+    QMessageBox box(QMessageBox::Question, title, QString(), buttons, m_parent);
+    setPlainTexts(box, text, informativeText);
     box.setDefaultButton(defaultButton);
     return static_cast<QMessageBox::StandardButton>(box.exec());
 }
@@ -40,10 +58,9 @@ void UserPrompt::warning(const QString &title, const QString &text, const QStrin
     m_lastText = text;
     emit asked(text);
     // Window-modal and non-blocking: the event loop (and every live entry) keeps running.
-    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, m_parent);
+    auto *box = new QMessageBox(QMessageBox::Warning, title, QString(), QMessageBox::Ok, m_parent);
     box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setTextFormat(Qt::PlainText);
-    box->setInformativeText(informativeText);
+    setPlainTexts(*box, text, informativeText);
     box->setObjectName(QStringLiteral("warningBox"));
     box->open();
 }
