@@ -48,6 +48,9 @@ private slots:
     void addDialogRefusesInvalidInput_data();
     void addDialogRefusesInvalidInput();
     void editKeepsEnvironmentTheFileLoaded();
+    void dialogRefusesTakenNameAndNul();
+    void trustDialogShowsControlCharacters();
+    void notificationBodyEscaped();
     void actionsFollowTheSelection();
     void startRunningEntryIsRefused();
     void failedStartShowsReason();
@@ -257,6 +260,57 @@ void tst_MainWindow::editKeepsEnvironmentTheFileLoaded()
     const std::optional<ProcessSpec> edited = dialog.spec();
     QVERIFY(edited);
     QCOMPARE(edited->environment, spec.environment);
+}
+
+// Names are unique in a session: Add/Edit refuse a name another entry has (its own is fine), and
+// a NUL in any field, which would cut the text when it runs.
+void tst_MainWindow::dialogRefusesTakenNameAndNul()
+{
+    ProcessSpec spec;
+    spec.name = u"web"_s;
+    spec.program = TestSupport::childPath();
+    ProcessDialog dialog(spec, QString());
+    dialog.setTakenNames({u"db"_s, u"worker"_s});
+    dialog.show();
+    dialog.findChild<QLineEdit *>(u"nameEdit"_s)->setText(u"worker"_s);
+    dialog.accept();
+    QVERIFY2(dialog.isVisible(), "the dialog accepted a taken name");
+    QVERIFY2(dialog.error().contains(u"already called \"worker\""_s), qPrintable(dialog.error()));
+    dialog.findChild<QLineEdit *>(u"nameEdit"_s)->setText(u"web"_s);
+    dialog.findChild<QPlainTextEdit *>(u"envEdit"_s)->setPlainText(QString(u"A=1\0rest"_s));
+    dialog.accept();
+    QVERIFY2(dialog.error().contains(u"NUL"_s), qPrintable(dialog.error()));
+    dialog.findChild<QPlainTextEdit *>(u"envEdit"_s)->setPlainText(u"A=1"_s);
+    dialog.accept();
+    QVERIFY2(dialog.error().isEmpty(), qPrintable(dialog.error()));
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+}
+
+// The trust dialog shows what the file says with its control characters visible: a bidi override
+// or an escape sequence cannot hide or reorder the command.
+void tst_MainWindow::trustDialogShowsControlCharacters()
+{
+    CommandPreview preview;
+    preview.name = u"a\x1b]0;x\x07\u202e"_s;
+    preview.program = u"/bin/sh"_s;
+    preview.arguments = {u"-c"_s, u"echo safe\u202e; rm -rf ~\r\x1b[2K"_s};
+    preview.workingDirectory = u"/tmp"_s;
+    preview.environment = {{u"K"_s, u"v\tw"_s}};
+    const TrustDialog dialog(u"/tmp/s\x1b[31m.json"_s, {preview});
+    const QString line = dialog.listedCommands().constFirst();
+    QCOMPARE(line, u"a\u241b]0;x\u2407\ufffd: sh -c: echo safe\ufffd; rm -rf ~\u240d\u241b[2K (in /tmp) K=v\u2409w"_s);
+    for (const QLabel *label : dialog.findChildren<QLabel *>()) {
+        QVERIFY(label->textFormat() == Qt::PlainText || label->text().isEmpty());
+        QVERIFY(!label->text().contains(u'\x1b'));
+    }
+}
+
+// Bodies quote output lines: made visible, and escaped for a server that reads markup.
+void tst_MainWindow::notificationBodyEscaped()
+{
+    const QString body = u"<b>x</b> & \x1b[31m"_s;
+    QCOMPARE(Notifier::bodyText(body, true), u"&lt;b&gt;x&lt;/b&gt; &amp; \u241b[31m"_s);
+    QCOMPARE(Notifier::bodyText(body, false), u"<b>x</b> & \u241b[31m"_s);
 }
 
 void tst_MainWindow::actionsFollowTheSelection()
