@@ -25,6 +25,7 @@ private slots:
     void oneDataChangedPerRow();
     void filterAndSort();
     void resourceColumns();
+    void textFromTheFileShownVisibly();
 
 private:
     static ProcessSpec child(const QString &name, const QStringList &args)
@@ -204,6 +205,29 @@ void tst_ProcessTableModel::resourceColumns()
     tree->kill();
     QTRY_VERIFY(stats.watchedGroups().isEmpty());
     QCOMPARE(model.index(0, ProcessTableModel::Processes).data().toString(), QString());
+}
+
+// Names, commands and failure reasons quote the session file: display and tool tips show their
+// control characters (VisibleText); sorting still uses the raw name.
+void tst_ProcessTableModel::textFromTheFileShownVisibly()
+{
+    ProcessManager manager;
+    ProcessTableModel model(&manager);
+    ProcessSpec spec;
+    spec.name = u"a\x1b]0;t\x07\u202e"_s;
+    spec.program = u"./missing\x1b[2J"_s;
+    ManagedProcess *process = manager.add(spec);
+    process->start(); // the program is missing: FailedToStart, now or from the event loop
+    QTRY_COMPARE(process->state(), ManagedProcess::State::FailedToStart);
+    const QModelIndex name = model.index(0, ProcessTableModel::Name);
+    QCOMPARE(name.data().toString(), u"a\u241b]0;t\u2407\ufffd"_s);
+    QCOMPARE(name.data(ProcessTableModel::SortRole).toString(), spec.name);
+    QVERIFY(name.data(Qt::ToolTipRole).toString().contains(u"missing\u241b[2J"_s));
+    const QModelIndex state = model.index(0, ProcessTableModel::State);
+    for (const QString &text : {state.data().toString(), state.data(Qt::ToolTipRole).toString()}) {
+        QVERIFY2(text.contains(u"\u241b[2J"_s), qPrintable(text));
+        QVERIFY(!text.contains(u'\x1b'));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_ProcessTableModel)

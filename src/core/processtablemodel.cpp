@@ -128,13 +128,17 @@ QVariant ProcessTableModel::data(const QModelIndex &index, int role) const
     if (!process)
         return {};
 
+    // Names, commands and failure reasons quote the session file: shown with their control
+    // characters visible (VisibleText), never raw.
     switch (role) {
-    case Qt::DisplayRole:
-        return displayValue(process, index.column());
+    case Qt::DisplayRole: {
+        const QVariant value = displayValue(process, index.column());
+        return value.typeId() == QMetaType::QString ? QVariant(VisibleText::visible(value.toString())) : value;
+    }
     case SortRole:
         return sortValue(process, index.column());
     case Qt::ToolTipRole:
-        return toolTip(process, index.column());
+        return VisibleText::visible(toolTip(process, index.column()));
     case Qt::TextAlignmentRole:
         switch (index.column()) {
         case Pid:
@@ -165,7 +169,7 @@ QVariant ProcessTableModel::displayValue(const ManagedProcess *process, int colu
     using S = ManagedProcess::State;
     switch (column) {
     case Name:
-        return VisibleText::visible(process->spec().name); // from the session file: never raw
+        return process->spec().name;
     case Pid:
         return process->pid() > 0 ? QVariant(process->pid()) : QVariant(QString());
     case Alive:
@@ -280,7 +284,7 @@ QString ProcessTableModel::toolTip(const ManagedProcess *process, int column) co
 {
     switch (column) {
     case Name:
-        return VisibleText::visible(process->spec().commandLine());
+        return process->spec().commandLine();
     case Pid:
         if (process->pid() > 0 && !process->isAlive())
             return tr("PID of the last run; the process has ended and is never signalled again");
