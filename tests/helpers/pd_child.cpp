@@ -79,12 +79,7 @@ void sleepUs(long us)
 
 void sleepMs(long ms)
 {
-    if (ms <= 0)
-        return;
-    timespec request{ms / 1000, (ms % 1000) * 1000000L};
-    timespec remaining{};
-    while (::nanosleep(&request, &remaining) != 0 && errno == EINTR)
-        request = remaining;
+    sleepUs(ms * 1000);
 }
 
 long toLong(const char *text, long fallback)
