@@ -1,4 +1,5 @@
 #include "headlessrunner.h"
+#include "outputdecoder.h"
 #include "sessionfile.h"
 #include "testsupport.h"
 
@@ -34,6 +35,7 @@ private slots:
     void sigintExitStatus();
     void leftoverGrandchildIsKilled();
     void openLineIsCompleted();
+    void longLineIsCutWithTheWindowsMark();
     void restartPolicies();
     void procfile();
     void examples_data();
@@ -317,17 +319,36 @@ void tst_Headless::leftoverGrandchildIsKilled()
 
 void tst_Headless::openLineIsCompleted()
 {
-    // A line without its newline is printed after a moment of quiet; the rest follows.
+    // A line is printed whole when its newline arrives, however long the writer paused in it; a
+    // line rewritten by `\r` once, with its final text; the last line without a newline when the
+    // run ends. (The old runner printed "abc" after 30 ms of quiet and "def" as a line of its own,
+    // and every state of the progress line.)
     ProcessSpec spec;
     spec.name = u"partial"_s;
-    spec.shell = u"printf abc; sleep 0.4; printf 'def\\nlast without newline'"_s;
+    spec.shell = u"printf abc; sleep 0.4; printf 'def\\n'; printf 'step 1'; sleep 0.2; "
+                 "printf '\\rstep 2'; sleep 0.2; printf '\\rdone\\n'; printf 'last without newline'"_s;
     const Run result = run({u"--headless"_s, writeSession({spec})});
     QCOMPARE(result.exitCode, 0);
+    QCOMPARE(withoutNotes(result.lines),
+             QStringList({u"partial | abcdef"_s, u"partial | done"_s, u"partial | last without newline"_s}));
+}
+
+void tst_Headless::longLineIsCutWithTheWindowsMark()
+{
+    // A line longer than the limit is printed in pieces as soon as each is cut; every piece but
+    // the last ends with the mark the window shows.
+    const qsizetype length = OutputDecoder::MaxLineLength + 1000;
+    const Run result = run({u"--headless"_s,
+                            writeSession({child(u"big"_s, {u"flood"_s, QString::number(length + 1),
+                                                            QString::number(length + 1)})})});
+    QCOMPARE(result.exitCode, 0);
     const QStringList lines = withoutNotes(result.lines);
-    QCOMPARE(lines.last(), u"partial | last without newline"_s);
-    // Usually "abc" then "def"; on a very slow machine the two parts may arrive as one line.
-    const QString text = lines.mid(0, lines.size() - 1).join(u'+');
-    QVERIFY2(text == u"partial | abc+partial | def"_s || text == u"partial | abcdef"_s, qPrintable(text));
+    QCOMPARE(lines.size(), 2);
+    QString expected;
+    for (qsizetype i = 0; i < length; ++i)
+        expected += QChar(char16_t(u'a' + i % 26));
+    QCOMPARE(lines[0], u"big | "_s + expected.left(OutputDecoder::MaxLineLength) + OutputLine::ContinuationMark);
+    QCOMPARE(lines[1], u"big | "_s + expected.mid(OutputDecoder::MaxLineLength));
 }
 
 void tst_Headless::restartPolicies()

@@ -5,6 +5,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cerrno>
+
 using namespace Qt::StringLiterals;
 
 // resolveLaunch(): the one decision of what a start executes (see launchplan.h for the rule).
@@ -17,6 +19,8 @@ private slots:
     void resolve_data();
     void resolve();
     void environmentChanges();
+    void startErrorText_data();
+    void startErrorText();
 
 private:
     void writeFile(const QString &relativePath, bool executable);
@@ -147,6 +151,27 @@ void tst_LaunchPlan::environmentChanges()
     QVERIFY(!launch.plan.environment.contains(u"DROP"_s));
     QCOMPARE(launch.plan.environment.value(u"NEW"_s), u"x=y"_s);
     QVERIFY(launch.plan.program == u"/usr/bin/sh"_s || launch.plan.program == u"/bin/sh"_s);
+}
+
+void tst_LaunchPlan::startErrorText_data()
+{
+    QTest::addColumn<int>("error");
+    QTest::addColumn<QString>("starts");
+    QTest::newRow("EMFILE") << EMFILE << u"too many open files ("_s;
+    QTest::newRow("ENFILE") << ENFILE << u"too many open files ("_s;
+    QTest::newRow("EAGAIN") << EAGAIN << u"too many processes ("_s;
+    QTest::newRow("ENOENT") << ENOENT << u"no such file or directory"_s;
+    QTest::newRow("EACCES") << EACCES << u"permission denied"_s;
+}
+
+void tst_LaunchPlan::startErrorText()
+{
+    QFETCH(int, error);
+    QFETCH(QString, starts);
+    const QString text = ::startErrorText(error);
+    QVERIFY2(text.startsWith(starts), qPrintable(text));
+    // A shortage says that a later Start can work.
+    QCOMPARE(text.contains(u"Start again"_s), error == EMFILE || error == ENFILE || error == EAGAIN);
 }
 
 QTEST_GUILESS_MAIN(tst_LaunchPlan)

@@ -53,6 +53,7 @@ private slots:
     void splitting_data();
     void splitting();
     void openLineIsUpdatedInPlace();
+    void hasOpenLine();
     void progressBarRewrites();
     void streamsInterleave();
     void bounds_data();
@@ -817,6 +818,32 @@ void tst_OutputLog::segmentsBoundedByBytes()
     QCOMPARE(unaccountedBytes(log), 0);
     const qint64 last = log.endLineNumber() - 1;
     QCOMPARE(log.line(last).text.toLatin1(), floodText(next - 1));
+}
+
+void tst_OutputLog::hasOpenLine()
+{
+    // Whether the last line still waits for its end: what the headless runner prints by.
+    OutputLog log;
+    QVERIFY(!log.hasOpenLine());
+    log.appendData(OutputStream::Stdout, "abc");
+    QVERIFY(log.hasOpenLine());
+    log.appendData(OutputStream::Stdout, "def\n");
+    QVERIFY(!log.hasOpenLine());
+    log.appendData(OutputStream::Stdout, "step 1\rstep 2");
+    QVERIFY(log.hasOpenLine());
+    log.appendData(OutputStream::Stdout, "\rdone\n");
+    QVERIFY(!log.hasOpenLine());
+    QCOMPARE(log.line(log.endLineNumber() - 1).text, u"done"_s);
+    // A piece cut at the length limit is complete; the rest is open.
+    log.appendData(OutputStream::Stdout, QByteArray(OutputDecoder::MaxLineLength + 10, 'x'));
+    QVERIFY(log.hasOpenLine());
+    QVERIFY(log.line(log.endLineNumber() - 2).continued);
+    QVERIFY(!log.line(log.endLineNumber() - 1).continued);
+    log.endRun();
+    QVERIFY(!log.hasOpenLine());
+    log.appendData(OutputStream::Stdout, "partial");
+    log.appendMessage(u"a note"_s);
+    QVERIFY(!log.hasOpenLine());
 }
 
 QTEST_GUILESS_MAIN(tst_OutputLog)

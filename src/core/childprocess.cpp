@@ -68,6 +68,34 @@ std::atomic<int> floodingPipes{0};
 // bytes still on their way) before the run is reported finished anyway.
 constexpr int ExitDrainMs = 200;
 
+// Descriptors QProcess opens to start a child beyond our two pipes (its stdin pipe, the pipe that
+// reports exec failures, the process descriptor of forkfd, the working directory), with room.
+constexpr int DescriptorsPerStart = 8;
+
+// EMFILE or ENFILE when fewer than `count` descriptors can be opened now, else 0. QProcess reports
+// a pipe or fork that failed for want of descriptors with whatever errno holds after its clean-up
+// (seen: "No such file or directory" for /bin/sh), so the reason is found out here instead.
+int descriptorShortage(int count)
+{
+    int fds[DescriptorsPerStart];
+    int opened = 0;
+    int error = 0;
+    for (; opened < std::min(count, DescriptorsPerStart); ++opened) {
+        fds[opened] = ::fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 0);
+        if (fds[opened] < 0) {
+            // A closed stderr (EBADF) says nothing about the limit: ask the kernel differently.
+            fds[opened] = errno == EBADF ? ::open("/dev/null", O_RDONLY | O_CLOEXEC) : -1;
+            if (fds[opened] < 0) {
+                error = errno;
+                break;
+            }
+        }
+    }
+    for (int i = 0; i < opened; ++i)
+        ::close(fds[i]);
+    return error == EMFILE || error == ENFILE ? error : 0;
+}
+
 // The child-side setup, run between fork and exec. Only async-signal-safe system calls: no
 // allocation, no locks, no Qt. `parentPid` and the pipes' write ends are captured by value before
 // the fork.
@@ -159,6 +187,12 @@ QString ChildProcess::start(const LaunchPlan &plan)
     QString pipeError;
     if (!openPipes(writeEnds, &pipeError))
         return pipeError;
+    if (const int shortage = descriptorShortage(DescriptorsPerStart)) {
+        closePipes();
+        ::close(writeEnds[0]);
+        ::close(writeEnds[1]);
+        return startErrorText(shortage);
+    }
 
     m_process = new QProcess(this);
     // stdout and stderr are our own pipes (see PipeSize); QProcess's would be replaced anyway.
@@ -267,8 +301,21 @@ void ChildProcess::handleFailedToStart()
     m_ended = true;
     drainPipes();
     closePipes();
-    const QString reason = m_process ? m_process->errorString() : u"unknown error"_s;
-    emit failedToStart(reason);
+    emit failedToStart(failureReason());
+}
+
+// QProcess's text, unless the start failed for want of descriptors or processes: QProcess's text
+// then names whatever errno held after its clean-up, or "Resource error (fork failure): …".
+QString ChildProcess::failureReason() const
+{
+    if (const int shortage = descriptorShortage(DescriptorsPerStart))
+        return startErrorText(shortage);
+    if (!m_process)
+        return tr("unknown error");
+    const QString text = m_process->errorString();
+    if (text.endsWith(QString::fromLocal8Bit(::strerror(EAGAIN))))
+        return startErrorText(EAGAIN);
+    return text;
 }
 
 void ChildProcess::handleFinished(int code, bool crashed)
@@ -314,7 +361,7 @@ bool ChildProcess::openPipes(int writeEnds[2], QString *error)
     for (int i = 0; i < 2; ++i) {
         int fds[2];
         if (::pipe2(fds, O_CLOEXEC) != 0) {
-            *error = tr("cannot create a pipe: %1").arg(QString::fromLocal8Bit(::strerror(errno)));
+            *error = startErrorText(errno);
             closePipes();
             if (i == 1)
                 ::close(writeEnds[0]);

@@ -50,6 +50,7 @@ signals:
 
 private:
     bool openPipes(int writeEnds[2], QString *error);
+    QString failureReason() const;
     void readPipe(int index);
     void drainPipes();
     void closePipes();

@@ -90,8 +90,6 @@ struct HeadlessRunner::Entry
     QByteArray name;           // padded to the widest name
     int colour = 0;
     qint64 next = 0;           // the first line number not printed yet
-    qint64 openLine = -1;      // a line printed while it was the last (maybe still open) line
-    QString openText;          // … and its text as printed
     bool done = false;
 };
 
@@ -110,9 +108,6 @@ HeadlessRunner::HeadlessRunner(QObject *parent)
     m_colour = ::isatty(STDOUT_FILENO) == 1 && qEnvironmentVariableIsEmpty("NO_COLOR")
         && qgetenv("TERM") != "dumb";
 
-    m_tailTimer.setSingleShot(true);
-    m_tailTimer.setInterval(30);
-    connect(&m_tailTimer, &QTimer::timeout, this, [this] { flushOutput(true); });
     m_timeoutTimer.setSingleShot(true);
     connect(&m_timeoutTimer, &QTimer::timeout, this, [this] {
         writeError(Msg::tr("timeout after %1 s: terminating every entry")
@@ -212,7 +207,7 @@ void HeadlessRunner::start(qint64 timeoutMs)
     }
     for (const auto &entry : m_entries) {
         Entry *e = entry.get();
-        connect(e->process->output(), &OutputLog::changed, this, [this] { flushOutput(false); });
+        connect(e->process->output(), &OutputLog::changed, this, [this] { flushOutput(); });
         connect(e->process, &ManagedProcess::finished, this, &HeadlessRunner::onProcessFinished);
         // A Waiting entry (restart scheduled) ends without another `finished` when a terminate
         // cancels its restart: its state change says so.
@@ -255,11 +250,9 @@ QByteArray HeadlessRunner::prefix(const Entry &entry, int stream) const
     return text + marker;
 }
 
-// The lines not printed yet, in arrival order, walked with the merge cursor the output pane uses. An
-// open line goes out after quiet time, or at once when a later line of another entry is printed,
-// so that the output keeps the arrival order. A line printed while it was open and changed since
-// is walked again: its new part (or all of it when it was rewritten by `\r`) follows as a line of
-// its own.
+// The lines completed since the last call, walked with the merge cursor the output pane uses (see
+// the header for the order this gives). An entry's open last line waits for its end: it is
+// printed when it is complete, or at the very end (includeOpenLines) should a log still hold one.
 void HeadlessRunner::flushOutput(bool includeOpenLines)
 {
     const size_t count = m_entries.size();
@@ -270,65 +263,28 @@ void HeadlessRunner::flushOutput(bool includeOpenLines)
         Entry &entry = *m_entries[i];
         const OutputLog *log = entry.process->output();
         logs[i] = log;
-        ends[i] = log->endLineNumber();
         entry.next = std::max(entry.next, log->firstLineNumber());
         from[i] = entry.next;
-        if (entry.openLine < log->firstLineNumber())
-            entry.openLine = -1;
-        if (entry.openLine >= 0 && log->line(entry.openLine).text != entry.openText)
-            from[i] = std::min(from[i], entry.openLine);
-        else if (entry.openLine >= 0 && (entry.openLine != ends[i] - 1 || entry.done))
-            entry.openLine = -1; // complete as printed
-    }
-
-    struct Pending
-    {
-        OutputRow row;
-        QString text;
-        int stream;
-        bool open;
-    };
-    std::vector<Pending> pending;
-    quint64 latestComplete = 0;
-    OutputMergeCursor cursor;
-    for (cursor.start(logs, std::move(from), ends); !cursor.atEnd(); cursor.advance()) {
-        const OutputRow row = cursor.row();
-        const Entry &entry = *m_entries[size_t(row.source)];
-        if (row.line < entry.next && row.line != entry.openLine)
-            continue;
-        const OutputLine &line = logs[size_t(row.source)]->line(row.line);
-        const bool grown = row.line == entry.openLine && line.text.startsWith(entry.openText);
-        const bool open = row.line == ends[size_t(row.source)] - 1 && !entry.done;
-        pending.push_back({row, grown ? line.text.mid(entry.openText.size()) : line.text, int(line.stream), open});
-        if (!open)
-            latestComplete = std::max(latestComplete, row.sequence);
+        ends[i] = log->endLineNumber() - (log->hasOpenLine() && !includeOpenLines ? 1 : 0);
     }
 
     QByteArray out;
-    bool waiting = false;
-    for (const Pending &item : pending) {
-        if (item.open && !includeOpenLines && item.row.sequence >= latestComplete) {
-            waiting = true;
-            continue;
-        }
-        Entry &entry = *m_entries[size_t(item.row.source)];
-        out += prefix(entry, item.stream);
-        out += item.text.toUtf8();
-        if (m_colour && item.stream == int(OutputStream::Message))
+    OutputMergeCursor cursor;
+    for (cursor.start(logs, std::move(from), ends); !cursor.atEnd(); cursor.advance()) {
+        const OutputRow row = cursor.row();
+        const OutputLine &line = logs[size_t(row.source)]->line(row.line);
+        out += prefix(*m_entries[size_t(row.source)], int(line.stream));
+        out += line.text.toUtf8();
+        if (line.continued)
+            out += OutputLine::ContinuationMark.toUtf8();
+        if (m_colour && line.stream == OutputStream::Message)
             out += "\x1b[0m";
         out += '\n';
-        entry.next = std::max(entry.next, item.row.line + 1);
-        if (item.open) {
-            entry.openLine = item.row.line;
-            entry.openText = logs[size_t(item.row.source)]->line(item.row.line).text;
-        } else if (entry.openLine == item.row.line) {
-            entry.openLine = -1;
-        }
     }
+    for (size_t i = 0; i < count; ++i)
+        m_entries[i]->next = std::max(m_entries[i]->next, ends[i]);
     if (!out.isEmpty() && m_output)
         m_output->write(out); // a reader that went away is not an error of the session
-    if (waiting && !m_tailTimer.isActive())
-        m_tailTimer.start();
 }
 
 void HeadlessRunner::onProcessFinished()
@@ -340,7 +296,7 @@ void HeadlessRunner::onProcessFinished()
         entry->done = entry->process->isSettled();
         allDone = allDone && entry->done;
     }
-    flushOutput(false);
+    flushOutput();
     if (allDone)
         finish();
 }
@@ -368,7 +324,6 @@ void HeadlessRunner::finish()
     m_finished = true;
     m_running = false;
     m_timeoutTimer.stop();
-    m_tailTimer.stop();
     flushOutput(true);
     killLeftovers();
     m_signalNotifier.reset();

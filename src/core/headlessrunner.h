@@ -25,8 +25,18 @@ class QSocketNotifier;
 //     name * text      ProcDeck's own note about the entry (started, PID; exited with code N;
 //                      terminate: SIGTERM to process group N; failed to start: REASON)
 // With colours (a colour per name, `!` in red, notes dimmed) only when stdout is a terminal and
-// NO_COLOR is unset. A line still open (no newline yet) is printed after 30 ms of quiet or when
-// a later line of another entry arrives; if it grows afterwards, the rest follows on a new line.
+// NO_COLOR is unset.
+//
+// Lines are printed whole, never split because a writer paused in the middle of one: a line goes
+// out when its newline arrives, when the entry's run ends (its last, unterminated line), or when
+// it is cut at the length limit (OutputLine::continued; the cut is marked with
+// OutputLine::ContinuationMark, as in the window). A line rewritten by `\r` is printed once, with
+// its final text. Lines of different entries interleave only at line boundaries.
+// Order across entries: the order in which lines were COMPLETED (their ends arrived), to the
+// resolution of one read from a pipe; lines completed by the same read keep the order in which
+// they began (the OutputMergeCursor's). So a line that stays open for a while (a prompt, a slow
+// writer) comes after the other entries' lines that ended meanwhile, and no entry holds back
+// another. Within one entry the order is always the order of its log.
 // The runner's own messages (bad file, timeout, signal) go to stderr as "procdeck: …".
 //
 // Restart policies apply: an entry Waiting for its restart is not finished, so `always` entries
@@ -81,7 +91,7 @@ signals:
 private:
     struct Entry;
 
-    void flushOutput(bool includeOpenLines);
+    void flushOutput(bool includeOpenLines = false);
     void onProcessFinished();
     void onSignal();
     void finish();
@@ -96,7 +106,6 @@ private:
     QIODevice *m_error = nullptr;
     std::unique_ptr<QIODevice> m_stdout;
     std::unique_ptr<QIODevice> m_stderr;
-    QTimer m_tailTimer;
     QTimer m_timeoutTimer;
     std::unique_ptr<QSocketNotifier> m_signalNotifier;
     int m_nameWidth = 0;

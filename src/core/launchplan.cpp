@@ -82,6 +82,21 @@ QString searchPath(const QString &name, const LaunchPlan &plan, QString *problem
 
 } // namespace
 
+QString startErrorText(int error)
+{
+    switch (error) {
+    case EMFILE:
+    case ENFILE:
+        return LaunchPlan::tr("too many open files (the descriptor limit is reached; Start again once "
+                              "other entries have ended)");
+    case EAGAIN:
+        return LaunchPlan::tr("too many processes (the process limit is reached; Start again once "
+                              "other entries have ended)");
+    default:
+        return errnoText(error);
+    }
+}
+
 QProcessEnvironment childEnvironment(const ProcessSpec &spec, const QProcessEnvironment &inherited)
 {
     QProcessEnvironment environment = inherited;

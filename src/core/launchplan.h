@@ -48,3 +48,8 @@ QProcessEnvironment childEnvironment(const ProcessSpec &spec,
 // See LaunchPlan. Reads the file system; does not start anything.
 LaunchResolution resolveLaunch(const ProcessSpec &spec, const QString &baseDirectory,
                                const QProcessEnvironment &inherited = QProcessEnvironment::systemEnvironment());
+
+// Why a start failed for the error number `error` of a system call made to start it (pipe, fork,
+// exec): one line, user-visible. A lack of resources says so and that a later Start can work:
+// EMFILE and ENFILE are "too many open files", EAGAIN (fork) is "too many processes".
+QString startErrorText(int error);

@@ -614,6 +614,11 @@ quint64 OutputLog::tailRevision() const
     return d->tailRevision;
 }
 
+bool OutputLog::hasOpenLine() const
+{
+    return d->tailOpen;
+}
+
 int OutputLog::currentRun() const
 {
     return d->run;

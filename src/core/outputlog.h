@@ -85,6 +85,8 @@ public:
     // The line's sequence number without decoding it (0 out of range): for indexing a flood.
     quint64 lineSequence(qint64 lineNumber) const;
     quint64 tailRevision() const;
+    // The last line is still open: no line end yet (a partial line, or one being rewritten by `\r`).
+    bool hasOpenLine() const;
 
     int currentRun() const;
 

@@ -2,6 +2,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringView>
 
 // The values output is made of: where a line came from, its styled runs, the line itself. Shared
 // by the decoder, the log and everything that reads lines; no behaviour beyond equality.
@@ -44,6 +45,9 @@ struct OutputSpan
 
 struct OutputLine
 {
+    // Shown after the text of a `continued` line, in the window and in headless output alike.
+    static constexpr QStringView ContinuationMark = u" \u21a9";
+
     QString text;              // decoded, escape sequences removed, controls made visible
     QList<OutputSpan> spans;   // empty: the whole line in default style
     qint64 timeMs = 0;         // arrival, milliseconds since the epoch

@@ -119,7 +119,7 @@ protected:
 private:
     static constexpr int Margin = 4;
     static constexpr QStringView Separator = u" | ";
-    static constexpr QStringView ContinuationMark = u" \u21a9";
+    static constexpr QStringView ContinuationMark = OutputLine::ContinuationMark;
 
     struct Source
     {

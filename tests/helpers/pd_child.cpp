@@ -15,6 +15,9 @@
 //                                       asked); print "child PID grandchild PID", wait for it
 //   pd_child cat                        copy stdin to stdout until EOF
 //   pd_child flood BYTES [LINELEN]      write BYTES of LINELEN-character lines (default 80)
+//   pd_child halves N US EVERY          print "line I <filler> end I" N times, each line in two
+//                                       write() calls, pausing US microseconds between the two
+//                                       halves of every EVERY-th line (a writer seen mid-line)
 //   pd_child env NAME                   print the variable's value or "(unset)"
 //   pd_child pwd                        print the working directory
 //   pd_child args ARG...                print each argument on its own line
@@ -64,14 +67,19 @@ bool writeAll(int fd, const std::string &text)
     return writeAll(fd, text.data(), text.size());
 }
 
-void sleepMs(long ms)
+void sleepUs(long us)
 {
-    if (ms <= 0)
+    if (us <= 0)
         return;
-    timespec request{ms / 1000, (ms % 1000) * 1000000L};
+    timespec request{us / 1000000, (us % 1000000) * 1000L};
     timespec remaining{};
     while (::nanosleep(&request, &remaining) != 0 && errno == EINTR)
         request = remaining;
+}
+
+void sleepMs(long ms)
+{
+    sleepUs(ms * 1000);
 }
 
 long toLong(const char *text, long fallback)
@@ -257,6 +265,23 @@ int runMode(const Args &args)
             if (!writeAll(1, block.data(), chunk))
                 return 1;
             left -= long(chunk);
+        }
+        return 0;
+    }
+    if (mode == "halves") {
+        const long count = toLong(arg(1), -1);
+        const long pauseUs = toLong(arg(2), -1);
+        const long every = toLong(arg(3), -1);
+        if (count < 0 || pauseUs < 0 || every < 1)
+            usage("halves N US EVERY");
+        for (long i = 0; i < count; ++i) {
+            const std::string number = std::to_string(i);
+            if (!writeAll(1, "line " + number + " abcdefghijklmnopqrstuvwxyz"))
+                return 1;
+            if (i % every == 0)
+                sleepUs(pauseUs);
+            if (!writeAll(1, "0123456789 end " + number + "\n"))
+                return 1;
         }
         return 0;
     }
