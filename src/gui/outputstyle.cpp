@@ -96,10 +96,19 @@ QTextCharFormat OutputStyle::lineFormat(OutputStream stream) const
 QTextCharFormat OutputStyle::spanFormat(const QTextCharFormat &line, const OutputSpan &span) const
 {
     QTextCharFormat format = line;
+    // A 24-bit colour (SGR 38;2 / 48;2) is painted exactly; the palette index beside it is its
+    // nearest 256-colour match, for whoever cannot show more.
+    const auto exact = [](quint32 rgb) {
+        return (rgb & OutputSpan::RgbValid) ? QColor::fromRgb(QRgb(rgb & 0xFFFFFFu)) : QColor();
+    };
     QColor foreground = span.foreground >= 0 ? ansi(span.foreground) : line.foreground().color();
     if (span.bold && span.foreground >= 0 && span.foreground < 8)
         foreground = ansi(span.foreground + 8);
+    if (const QColor rgb = exact(span.foregroundRgb); rgb.isValid())
+        foreground = rgb;
     QColor background = span.background >= 0 ? ansi(span.background) : QColor();
+    if (const QColor rgb = exact(span.backgroundRgb); rgb.isValid())
+        background = rgb;
     if (span.inverse) {
         const QColor swapped = background.isValid() ? background : m_base;
         background = foreground;

@@ -30,8 +30,9 @@ public:
     QColor streamColor(OutputStream stream) const;
     // The format of a line of that stream before its ANSI spans (messages in italics).
     QTextCharFormat lineFormat(OutputStream stream) const;
-    // The format of an ANSI span on a line whose format is `line`: colours by index, bold basic
-    // colours as their bright variant (as terminals do), inverse, bold, italic, underline.
+    // The format of an ANSI span on a line whose format is `line`: colours by index, or exactly for
+    // a 24-bit colour, bold basic colours as their bright variant (as terminals do), inverse, bold,
+    // italic, underline.
     QTextCharFormat spanFormat(const QTextCharFormat &line, const OutputSpan &span) const;
     // The same entry id always gets the same colour; neighbouring ids get distant hues.
     QColor entryColor(int id) const;
