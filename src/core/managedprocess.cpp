@@ -104,8 +104,6 @@ ManagedProcess::ManagedProcess(int id, ProcessSpec spec, QObject *parent)
         d->output->appendMessage(ManagedProcess::tr("still running after the grace period of %1 ms: SIGKILL to the process group")
                                      .arg(d->spec.stopTimeoutMs));
         qCInfo(lcProcess) << d->spec.name << "grace period over: SIGKILL to process group" << d->pid;
-        if (d->child)
-            d->child->killGroupOnExit();
         d->signalGroup(SIGKILL);
     });
     d->restartTimer.setSingleShot(true);
@@ -240,6 +238,11 @@ qint64 ManagedProcess::pid() const
     return d->pid;
 }
 
+qint64 ManagedProcess::treeRootPid() const
+{
+    return d->child && d->child->isRunning() ? d->child->reaperPid() : 0;
+}
+
 QDateTime ManagedProcess::startTime() const
 {
     return d->startTime;
@@ -330,7 +333,6 @@ ManagedProcess::Result ManagedProcess::terminate()
         return Result::success(); // already on its way; the deadline stays
 
     const int stopSignal = d->stopSignal();
-    d->child->killGroupOnExit();
     d->output->appendMessage(ManagedProcess::tr("terminate: %1 to process group %2").arg(SignalNames::name(stopSignal)).arg(d->pid));
     if (!d->signalGroup(stopSignal))
         return Result::failure(ManagedProcess::tr("%1 could not be signalled").arg(d->spec.name));
@@ -351,7 +353,6 @@ ManagedProcess::Result ManagedProcess::kill()
 {
     if (const std::optional<Result> done = d->beginUserStop())
         return *done;
-    d->child->killGroupOnExit();
     d->output->appendMessage(ManagedProcess::tr("kill: SIGKILL to process group %1").arg(d->pid));
     if (!d->signalGroup(SIGKILL))
         return Result::failure(ManagedProcess::tr("%1 could not be signalled").arg(d->spec.name));
@@ -517,7 +518,7 @@ bool ManagedProcess::Private::signalGroup(int signal)
     if (!child || runEnded || !child->isRunning())
         return false;
     sentSignals |= signalBit(signal);
-    return child->signalGroup(signal);
+    return child->signalTree(signal);
 }
 
 // The common start of terminate() and kill(): a Waiting entry's pending restart is cancelled, an
