@@ -2,8 +2,9 @@
 
 #include <cstdint>
 
-// The per-entry reaper: the process QProcess forks for an entry stays in the child modifier as a
-// child subreaper and forks the program, which returns from the modifier so that QProcess execs it.
+// The per-entry reaper: the process QProcess forks for an entry becomes a child subreaper in the
+// child modifier and forks the program, which returns from the modifier so that QProcess execs it;
+// the reaper itself re-execs ProcDeck's image and runs its loop before main().
 // Everything the program starts (children, grandchildren, setsid() daemons, double forks) stays a
 // descendant of the reaper, so the reaper can signal and kill all of it and knows when the last of
 // it is gone. Private to ChildProcess; the why is at the top of childreaper.cpp.
@@ -22,7 +23,8 @@ struct Report
 };
 
 // Runs in the forked child, raw system calls only. Makes this process the reaper and forks the
-// program: returns in the program (the caller goes on preparing the exec), never in the reaper.
+// program: returns in the program (the caller goes on preparing the exec), never in the reaper
+// (which execs, see childreaper.cpp).
 // `socketFd` is the reaper's end of the socket pair (close-on-exec, so the program loses it at
 // exec). The reaper's exit mirrors the program's: its exit code, or death by the same signal.
 void forkProgram(int socketFd);
