@@ -2,6 +2,7 @@
 #include "processspec.h"
 #include "sessionfile.h"
 #include "settings.h"
+#include "terminationsignals.h"
 #include "testsupport.h"
 #include "truststore.h"
 
@@ -44,6 +45,7 @@ private slots:
     void failedStartStillReported();
     void procdeckDeathEndsTrees_data();
     void procdeckDeathEndsTrees();
+    void terminationSignalsReported();
 
 private:
     struct Tree
@@ -236,29 +238,35 @@ void tst_Containment::killEndsWholeTree()
     QCOMPARE(process.exitCode(), -SIGKILL);
 }
 
-// The program dies at once on SIGTERM; the daemon (and two others) ignore it. The entry stays
-// Stopping while they live, ends only when SIGKILL took the last one, and reports the program's
-// own end (SIGTERM), not the reaper's.
+// The program sets up its tree and exits 0: the entry stays Running while the rest lives. On
+// Terminate the daemon (and two others) ignore SIGTERM: the entry is Stopping while they live,
+// through the grace period, and ends only when SIGKILL took the last one, with the program's
+// own status.
 void tst_Containment::stoppingUntilLastIsGone()
 {
     const QString pidFile = m_dir.filePath(u"stopping.pids"_s);
     ProcessSpec spec = treeSpec(u"tree"_s, pidFile, true);
-    spec.stopTimeoutMs = 1500;
+    spec.args.append(u"program-exits"_s);
+    spec.stopTimeoutMs = 1000;
     ManagedProcess process(1, spec);
     QSignalSpy finished(&process, &ManagedProcess::finished);
     QVERIFY(process.start().ok);
     const std::optional<Tree> found = waitForTree(pidFile);
     QVERIFY(found);
     const Tree &tree = *found;
+    QTRY_VERIFY_WITH_TIMEOUT(gone(tree.processes.value(u"program"_s)), 5000);
+    QCOMPARE(process.state(), ManagedProcess::State::Running);
+    QVERIFY(finished.isEmpty());
+
     QVERIFY(process.terminate().ok);
-    QTRY_VERIFY_WITH_TIMEOUT(gone(tree.processes.value(u"program"_s)), 1000);
+    // grandchild2 does not ignore SIGTERM: once it is gone, the signal has been delivered.
+    QTRY_VERIFY_WITH_TIMEOUT(gone(tree.processes.value(u"grandchild2"_s)), 1000);
     QVERIFY(!gone(tree.processes.value(u"daemon"_s)));
     QCOMPARE(process.state(), ManagedProcess::State::Stopping);
-    QVERIFY(process.isAlive());
     QVERIFY(finished.isEmpty());
     QVERIFY(finished.wait(5000));
     QVERIFY2(tree.allGone(), qPrintable(tree.survivors()));
-    QCOMPARE(process.exitCode(), -SIGTERM);
+    QCOMPARE(process.exitCode(), 0);
 }
 
 // The PID an entry shows is the program's (not its reaper's), and it leads its own group.
@@ -357,6 +365,34 @@ void tst_Containment::procdeckDeathEndsTrees()
     QTRY_VERIFY2_WITH_TIMEOUT(trees[0].allGone() && trees[1].allGone(),
                               qPrintable(trees[0].survivors() + u"; "_s + trees[1].survivors()), 2000);
     qDebug("all gone %lld ms after ProcDeck", qint64(sinceDeath.elapsed()));
+}
+
+// SIGINT, SIGTERM and SIGHUP come out as received(N) on the event loop; SIGPIPE is ignored
+// meanwhile; the previous dispositions are back afterwards.
+void tst_Containment::terminationSignalsReported()
+{
+    struct sigaction before = {};
+    QCOMPARE(::sigaction(SIGHUP, nullptr, &before), 0);
+    {
+        TerminationSignals signalsSeen;
+        QVERIFY(signalsSeen.isActive());
+        TerminationSignals second;
+        QVERIFY(!second.isActive()); // one at a time
+        QSignalSpy received(&signalsSeen, &TerminationSignals::received);
+        for (int signal : {SIGHUP, SIGINT, SIGTERM, SIGPIPE})
+            QCOMPARE(::kill(::getpid(), signal), 0);
+        QTRY_COMPARE(received.size(), 3);
+        QList<int> numbers;
+        for (const QList<QVariant> &arguments : received)
+            numbers.append(arguments.at(0).toInt());
+        std::sort(numbers.begin(), numbers.end());
+        QList<int> expected = {SIGHUP, SIGINT, SIGTERM};
+        std::sort(expected.begin(), expected.end());
+        QCOMPARE(numbers, expected);
+    }
+    struct sigaction after = {};
+    QCOMPARE(::sigaction(SIGHUP, nullptr, &after), 0);
+    QVERIFY(after.sa_handler == before.sa_handler);
 }
 
 QTEST_GUILESS_MAIN(tst_Containment)

@@ -35,8 +35,11 @@ using namespace Qt::StringLiterals;
 // * The program leads its own process group (setpgid(0, 0) in it, and the reaper's half of the
 //   classic double call). Signals do not go to the group from here: signalTree() asks the reaper,
 //   which sends them to the group while the program lives and to every other descendant
-//   (daemons that called setsid() included), and only ever to its own descendants, which it has
-//   not reaped yet: no PID reuse can make it signal a stranger.
+//   (daemons that called setsid() included), found in /proc just before. The group goes only
+//   while the program is not reaped (a live or zombie leader keeps the group ID allocated). A
+//   direct child of the reaper cannot be reused before the reaper reaps it; a deeper descendant
+//   could be reaped by its own parent between the read of its parent's `children` file and the
+//   kill, a window of microseconds that would need pid_max new processes to matter.
 //
 // * Nothing outlives ProcDeck: ProcDeck holds the only other end of the reaper's socket (close-on-
 //   exec). When ProcDeck ends in any way the kernel closes it and the reaper kills the tree. The
@@ -141,7 +144,7 @@ ChildProcess::~ChildProcess()
     // the reaper gets SIGKILL too (what it leaves is re-parented to ProcDeck) and the QProcess is
     // handed to the application object and deletes itself when the reaper is finally reaped.
     qCDebug(lcProcess) << "destroyed while running: SIGKILL to the tree of" << m_pid;
-    sendToReaper(SIGKILL);
+    sendToReaper(ChildReaper::Report::Signal, SIGKILL);
     closeReaperSocket();
     if (!process->waitForFinished(2000)) {
         process->kill();
@@ -220,14 +223,20 @@ bool ChildProcess::signalTree(int signal)
     if (!isRunning())
         return false;
     qCDebug(lcProcess) << "signal" << signal << "to the tree of" << m_pid;
-    return sendToReaper(signal);
+    return sendToReaper(ChildReaper::Report::Signal, signal);
 }
 
-bool ChildProcess::sendToReaper(int signal)
+void ChildProcess::killTreeWithProgram()
+{
+    if (isRunning())
+        sendToReaper(ChildReaper::Report::KillWithProgram, 0);
+}
+
+bool ChildProcess::sendToReaper(int kind, int value)
 {
     if (m_reaperFd < 0)
         return false;
-    const ChildReaper::Report message{0, signal};
+    const ChildReaper::Report message{kind, value};
     ssize_t sent = -1;
     do {
         sent = ::send(m_reaperFd, &message, sizeof message, MSG_NOSIGNAL | MSG_DONTWAIT);

@@ -38,6 +38,9 @@ public:
     // To the program's group and every other descendant (setsid() daemons too), through the
     // reaper; false when the tree is gone or the reaper could not be told.
     bool signalTree(int signal);
+    // After terminate or kill: when the program ends, SIGKILL whatever is left of its tree (a
+    // program that already ended leaves its tree to the grace period).
+    void killTreeWithProgram();
 
     QString writeInput(const QByteArray &data); // an error message, or empty
     bool closeInput();
@@ -52,7 +55,7 @@ private:
     bool openPipes(int writeEnds[2], QString *error);
     bool openReaperSocket(int *reaperFd, QString *error);
     void readProgramPid();
-    bool sendToReaper(int signal);
+    bool sendToReaper(int kind, int value);
     void closeReaperSocket();
     void readPipe(int index);
     void drainPipes();

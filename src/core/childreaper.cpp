@@ -212,6 +212,7 @@ struct ReaperState
     bool programAlive = true;
     int programStatus = 0;
     bool killing = false;  // SIGKILL to the tree on every change, until it is gone
+    bool killWithProgram = false; // after terminate or kill: the program's end ends the tree
     bool lifeline = true;  // ProcDeck's end is still open
 };
 
@@ -225,6 +226,7 @@ void reapAll(ReaperState &state, int socketFd)
             if (pid == state.program) {
                 state.programAlive = false;
                 state.programStatus = status;
+                state.killing = state.killing || state.killWithProgram;
                 report(socketFd, Report::ProgramStatus, status);
             }
             continue;
@@ -249,8 +251,16 @@ void readControl(ReaperState &state, int socketFd)
         state.killing = true;
         return;
     }
+    if (n != sizeof message)
+        return;
+    if (message.kind == Report::KillWithProgram) {
+        // Only a program that ends from now on: one that ended before leaves its tree the grace
+        // period of whoever asked.
+        state.killWithProgram = state.programAlive;
+        return;
+    }
     const int signal = message.value;
-    if (n != sizeof message || signal <= 0 || signal >= NSIG)
+    if (message.kind != Report::Signal || signal <= 0 || signal >= NSIG)
         return;
     if (signal == SIGKILL)
         state.killing = true;

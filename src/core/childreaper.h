@@ -11,15 +11,16 @@
 //
 // ProcDeck and the reaper talk over one SOCK_SEQPACKET socket pair, one message per packet:
 // * ProcDeck to reaper: a signal number, to be sent to the whole tree (SIGKILL also keeps killing
-//   until the tree is gone). End of file (ProcDeck died or let go) kills the tree: the lifeline.
+//   until the tree is gone); or "kill the tree when the program ends" (after terminate or kill).
+//   End of file (ProcDeck died or let go) kills the tree: the lifeline.
 // * reaper to ProcDeck: the program's PID, then its wait status when it ends.
 namespace ChildReaper {
 
 struct Report
 {
-    enum Kind : std::int32_t { ProgramPid = 1, ProgramStatus = 2 };
+    enum Kind : std::int32_t { Signal = 0, ProgramPid = 1, ProgramStatus = 2, KillWithProgram = 3 };
     std::int32_t kind = 0;
-    std::int32_t value = 0; // the PID, or the raw wait status
+    std::int32_t value = 0; // the signal, the PID, or the raw wait status
 };
 
 // Runs in the forked child, raw system calls only. Makes this process the reaper and forks the

@@ -104,6 +104,8 @@ ManagedProcess::ManagedProcess(int id, ProcessSpec spec, QObject *parent)
         d->output->appendMessage(ManagedProcess::tr("still running after the grace period of %1 ms: SIGKILL to the process group")
                                      .arg(d->spec.stopTimeoutMs));
         qCInfo(lcProcess) << d->spec.name << "grace period over: SIGKILL to process group" << d->pid;
+        if (d->child)
+            d->child->killTreeWithProgram();
         d->signalGroup(SIGKILL);
     });
     d->restartTimer.setSingleShot(true);
@@ -333,6 +335,7 @@ ManagedProcess::Result ManagedProcess::terminate()
         return Result::success(); // already on its way; the deadline stays
 
     const int stopSignal = d->stopSignal();
+    d->child->killTreeWithProgram();
     d->output->appendMessage(ManagedProcess::tr("terminate: %1 to process group %2").arg(SignalNames::name(stopSignal)).arg(d->pid));
     if (!d->signalGroup(stopSignal))
         return Result::failure(ManagedProcess::tr("%1 could not be signalled").arg(d->spec.name));
@@ -353,6 +356,7 @@ ManagedProcess::Result ManagedProcess::kill()
 {
     if (const std::optional<Result> done = d->beginUserStop())
         return *done;
+    d->child->killTreeWithProgram();
     d->output->appendMessage(ManagedProcess::tr("kill: SIGKILL to process group %1").arg(d->pid));
     if (!d->signalGroup(SIGKILL))
         return Result::failure(ManagedProcess::tr("%1 could not be signalled").arg(d->spec.name));

@@ -25,12 +25,13 @@
 //                                       "SIGUSR1 in child PID" / "SIGUSR1 in grandchild PID";
 //                                       print "ready child PID grandchild PID" once both handlers
 //                                       are installed; both sleep MS, the child reaps the grandchild
-//   pd_child contain-tree FILE MS [ignore-term]
+//   pd_child contain-tree FILE MS [ignore-term] [program-exits]
 //                                       a tree for the containment tests: a child with two
 //                                       grandchildren, and a daemon (double fork, setsid()); with
 //                                       ignore-term the child, one grandchild and the daemon ignore
 //                                       SIGTERM. Each appends "ROLE PID" to FILE once set up (the
-//                                       program last, after the others); all sleep MS
+//                                       program last, after the others); all sleep MS, except the
+//                                       program with program-exits: it exits 0 at once
 //
 // Modes can be chained with "then": `pd_child echo hi then exit 3`.
 
@@ -171,7 +172,7 @@ pid_t forkSleeper(const char *file, const char *role, long ms, bool ignoreTerm, 
 }
 
 // contain-tree: the program, a child with two grandchildren, and a daemon; see the top.
-int containTree(const char *file, long ms, bool ignoreTerm)
+int containTree(const char *file, long ms, bool ignoreTerm, bool programExits)
 {
     const pid_t daemonParent = forkSleeper(file, "daemon", ms, ignoreTerm, true);
     int status = 0;
@@ -199,7 +200,8 @@ int containTree(const char *file, long ms, bool ignoreTerm)
     }
     appendRole(file, "program");
     writeAll(1, "ready\n");
-    sleepMs(ms);
+    if (!programExits)
+        sleepMs(ms);
     return 0;
 }
 
@@ -298,8 +300,14 @@ int runMode(const Args &args)
     if (mode == "contain-tree") {
         const long ms = toLong(arg(2), -1);
         if (!arg(1) || ms < 0)
-            usage("contain-tree FILE MS [ignore-term]");
-        return containTree(arg(1), ms, arg(3) && std::strcmp(arg(3), "ignore-term") == 0);
+            usage("contain-tree FILE MS [ignore-term] [program-exits]");
+        bool ignoreTerm = false;
+        bool programExits = false;
+        for (size_t i = 3; arg(i); ++i) {
+            ignoreTerm = ignoreTerm || std::strcmp(arg(i), "ignore-term") == 0;
+            programExits = programExits || std::strcmp(arg(i), "program-exits") == 0;
+        }
+        return containTree(arg(1), ms, ignoreTerm, programExits);
     }
     if (mode == "cat") {
         char buffer[65536];
