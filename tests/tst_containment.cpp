@@ -60,6 +60,8 @@ private:
     static std::optional<Tree> waitForTree(const QString &pidFile);
     QString writeSession(const QList<ProcessSpec> &specs, bool trusted);
     void startProcdeck(QProcess &procdeck, const QStringList &arguments);
+    void stopEndsWholeTree(ManagedProcess &process, const QString &pidFile,
+                           ManagedProcess::Result (ManagedProcess::*stop)());
 
     QTemporaryDir m_dir;
     int m_fileNumber = 0;
@@ -177,6 +179,25 @@ void tst_Containment::startProcdeck(QProcess &procdeck, const QStringList &argum
 
 // ---- Stopping an entry ---------------------------------------------------------------------------
 
+// Starts `process`, waits for its tree, stops it with `stop` and checks that every process of the
+// tree was already gone when `finished` came.
+void tst_Containment::stopEndsWholeTree(ManagedProcess &process, const QString &pidFile,
+                                        ManagedProcess::Result (ManagedProcess::*stop)())
+{
+    bool goneAtFinish = false;
+    Tree tree;
+    connect(&process, &ManagedProcess::finished, this, [&] { goneAtFinish = tree.allGone(); });
+    QSignalSpy finished(&process, &ManagedProcess::finished);
+    QVERIFY(process.start().ok);
+    const std::optional<Tree> found = waitForTree(pidFile);
+    QVERIFY(found);
+    tree = *found;
+    QVERIFY(!tree.allGone());
+    QVERIFY((process.*stop)().ok);
+    QVERIFY(finished.wait(5000));
+    QVERIFY2(goneAtFinish, qPrintable(tree.survivors()));
+}
+
 void tst_Containment::terminateEndsWholeTree_data()
 {
     QTest::addColumn<bool>("headless");
@@ -205,18 +226,7 @@ void tst_Containment::terminateEndsWholeTree()
         return;
     }
     ManagedProcess process(1, treeSpec(u"tree"_s, pidFile, true));
-    bool goneAtFinish = false;
-    Tree tree;
-    connect(&process, &ManagedProcess::finished, this, [&] { goneAtFinish = tree.allGone(); });
-    QSignalSpy finished(&process, &ManagedProcess::finished);
-    QVERIFY(process.start().ok);
-    const std::optional<Tree> found = waitForTree(pidFile);
-    QVERIFY(found);
-    tree = *found;
-    QVERIFY(!tree.allGone());
-    QVERIFY(process.terminate().ok);
-    QVERIFY(finished.wait(5000));
-    QVERIFY2(goneAtFinish, qPrintable(tree.survivors()));
+    stopEndsWholeTree(process, pidFile, &ManagedProcess::terminate);
 }
 
 // Kill: SIGKILL to the whole tree, daemon included; the run ends when all are gone.
@@ -224,17 +234,9 @@ void tst_Containment::killEndsWholeTree()
 {
     const QString pidFile = m_dir.filePath(u"kill.pids"_s);
     ManagedProcess process(1, treeSpec(u"tree"_s, pidFile, false));
-    bool goneAtFinish = false;
-    Tree tree;
-    connect(&process, &ManagedProcess::finished, this, [&] { goneAtFinish = tree.allGone(); });
-    QSignalSpy finished(&process, &ManagedProcess::finished);
-    QVERIFY(process.start().ok);
-    const std::optional<Tree> found = waitForTree(pidFile);
-    QVERIFY(found);
-    tree = *found;
-    QVERIFY(process.kill().ok);
-    QVERIFY(finished.wait(5000));
-    QVERIFY2(goneAtFinish, qPrintable(tree.survivors()));
+    stopEndsWholeTree(process, pidFile, &ManagedProcess::kill);
+    if (QTest::currentTestFailed())
+        return;
     QCOMPARE(process.exitCode(), -SIGKILL);
 }
 
