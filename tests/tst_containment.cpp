@@ -1,16 +1,20 @@
+#include "mainwindow.h"
 #include "managedprocess.h"
+#include "processmanager.h"
 #include "processspec.h"
 #include "sessionfile.h"
 #include "settings.h"
 #include "terminationsignals.h"
 #include "testsupport.h"
 #include "truststore.h"
+#include "userprompt.h"
 
 #include <QElapsedTimer>
 #include <QFile>
 #include <QMap>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -27,7 +31,9 @@ using namespace Qt::StringLiterals;
 // ProcDeck however it ends. The trees come from `pd_child contain-tree`, which writes the PID of
 // each of its processes to a file; survivors are checked through /proc by PID and start time.
 // The ProcDeck cases run the real `procdeck` executable (PD_APP_PATH), as a window (offscreen)
-// and headless.
+// and headless; the entry-level cases use ManagedProcess (what the window's actions and the
+// headless runner call), and the window's Quit runs an in-process MainWindow (its question needs
+// an answer, which only the test's UserPrompt can give).
 class tst_Containment final : public QObject
 {
     Q_OBJECT
@@ -43,6 +49,7 @@ private slots:
     void pidIsTheProgram();
     void failedStartStillReported_data();
     void failedStartStillReported();
+    void windowQuitEndsTrees();
     void procdeckDeathEndsTrees_data();
     void procdeckDeathEndsTrees();
     void terminationSignalsReported();
@@ -98,6 +105,7 @@ QString tst_Containment::Tree::survivors() const
 void tst_Containment::initTestCase()
 {
     QVERIFY(m_dir.isValid());
+    QStandardPaths::setTestModeEnabled(true); // the in-process window's settings
     QVERIFY2(QFile::exists(QStringLiteral(PD_APP_PATH)), PD_APP_PATH);
     TestSupport::installProcessWarningGuard();
 }
@@ -323,6 +331,28 @@ void tst_Containment::failedStartStillReported()
 
 // ---- ProcDeck's end ------------------------------------------------------------------------------
 
+// The window's Quit, its question answered Yes: Terminate for every entry, and the window closes
+// only once the last process of every tree is gone, daemons included.
+void tst_Containment::windowQuitEndsTrees()
+{
+    MainWindow window;
+    window.show();
+    const QString pidFiles[2] = {m_dir.filePath(u"quit-a.pids"_s), m_dir.filePath(u"quit-b.pids"_s)};
+    ManagedProcess *entries[2] = {window.manager()->add(treeSpec(u"a"_s, pidFiles[0], true)),
+                                  window.manager()->add(treeSpec(u"b"_s, pidFiles[1], false))};
+    for (ManagedProcess *entry : entries)
+        QVERIFY(entry->start().ok);
+    const std::optional<Tree> found[2] = {waitForTree(pidFiles[0]), waitForTree(pidFiles[1])};
+    QVERIFY(found[0] && found[1]);
+
+    window.prompt()->setNextAnswer(QMessageBox::Discard); // unsaved session
+    window.prompt()->setNextAnswer(QMessageBox::Yes);     // terminate the live entries
+    QVERIFY(!window.close()); // not at once: after the processes have exited
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isVisible(), 10000);
+    QVERIFY2(found[0]->allGone() && found[1]->allGone(),
+             qPrintable(found[0]->survivors() + u"; "_s + found[1]->survivors()));
+}
+
 void tst_Containment::procdeckDeathEndsTrees_data()
 {
     QTest::addColumn<bool>("headless");
@@ -397,5 +427,5 @@ void tst_Containment::terminationSignalsReported()
     QVERIFY(after.sa_handler == before.sa_handler);
 }
 
-QTEST_GUILESS_MAIN(tst_Containment)
+QTEST_MAIN(tst_Containment)
 #include "tst_containment.moc"
