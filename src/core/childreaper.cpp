@@ -281,8 +281,10 @@ void readControl(ReaperState &state, int socketFd)
     ::sigemptyset(&childSignal);
     ::sigaddset(&childSignal, SIGCHLD);
     const int signalFd = ::signalfd(-1, &childSignal, SFD_CLOEXEC | SFD_NONBLOCK);
-    if (signalFd < 0)
+    if (signalFd < 0) { // no way to wait for the tree: it must not run unwatched
+        signalTree(SIGKILL, program);
         ::_exit(127);
+    }
 
     ReaperState state;
     state.program = program;
