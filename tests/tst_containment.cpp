@@ -1,3 +1,4 @@
+#include "childprocess.h"
 #include "mainwindow.h"
 #include "managedprocess.h"
 #include "processmanager.h"
@@ -11,6 +12,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QMap>
 #include <QProcess>
 #include <QSignalSpy>
@@ -47,6 +49,7 @@ private slots:
     void killEndsWholeTree();
     void stoppingUntilLastIsGone();
     void pidIsTheProgram();
+    void reaperIsProcdeckReaper();
     void failedStartStillReported_data();
     void failedStartStillReported();
     void windowQuitEndsTrees();
@@ -291,6 +294,28 @@ void tst_Containment::pidIsTheProgram()
     QTRY_VERIFY(!started.isEmpty());
     QCOMPARE(process.pid(), tree->processes.value(u"program"_s).pid);
     QCOMPARE(::getpgid(pid_t(process.pid())), pid_t(process.pid()));
+    QVERIFY(process.kill().ok);
+    QSignalSpy finished(&process, &ManagedProcess::finished);
+    QVERIFY(finished.wait(5000));
+}
+
+// The reaper is the small Qt-free procdeck-reaper (found in the build tree here), not a re-exec of
+// the test's own image.
+void tst_Containment::reaperIsProcdeckReaper()
+{
+    const QString reaper = ChildProcess::reaperExecutable();
+    QCOMPARE(QFileInfo(reaper).fileName(), u"procdeck-reaper"_s);
+    const QString pidFile = m_dir.filePath(u"reaper.pids"_s);
+    ManagedProcess process(1, treeSpec(u"tree"_s, pidFile, false));
+    QSignalSpy started(&process, &ManagedProcess::started);
+    QVERIFY(process.start().ok);
+    QVERIFY(waitForTree(pidFile));
+    QTRY_VERIFY(!started.isEmpty());
+    const qint64 reaperPid = process.treeRootPid();
+    QVERIFY(reaperPid > 0);
+    QVERIFY(reaperPid != process.pid());
+    const QString exe = QFileInfo(u"/proc/%1/exe"_s.arg(reaperPid)).symLinkTarget();
+    QCOMPARE(QFileInfo(exe).canonicalFilePath(), QFileInfo(reaper).canonicalFilePath());
     QVERIFY(process.kill().ok);
     QSignalSpy finished(&process, &ManagedProcess::finished);
     QVERIFY(finished.wait(5000));

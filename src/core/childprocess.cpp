@@ -5,6 +5,8 @@
 #include "logging.h"
 #include "outputlog.h"
 
+#include <QCoreApplication>
+#include <QFileInfo>
 #include <QPointer>
 #include <QProcess>
 #include <QSocketNotifier>
@@ -52,6 +54,34 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+// The procdeck-reaper executable, resolved once (see ChildProcess::reaperExecutable()); empty when
+// none was found. Kept as bytes so that the child modifier gets a plain const char*.
+const QByteArray &reaperExecutablePath()
+{
+    static const QByteArray path = [] {
+        QStringList candidates;
+        if (QCoreApplication::instance())
+            candidates << QCoreApplication::applicationDirPath() + u"/procdeck-reaper"_s;
+#ifdef PROCDECK_REAPER_INSTALLED
+        candidates << QStringLiteral(PROCDECK_REAPER_INSTALLED);
+#endif
+#ifdef PROCDECK_REAPER_BUILT
+        candidates << QStringLiteral(PROCDECK_REAPER_BUILT);
+#endif
+        for (const QString &candidate : std::as_const(candidates)) {
+            const QFileInfo info(candidate);
+            if (info.isFile() && info.isExecutable()) {
+                qCDebug(lcProcess) << "reaper executable:" << info.absoluteFilePath();
+                return QFile::encodeName(info.absoluteFilePath());
+            }
+        }
+        qCWarning(lcProcess) << "procdeck-reaper not found (looked in" << candidates
+                             << "); each start re-executes ProcDeck as the reaper instead, which is slower";
+        return QByteArray();
+    }();
+    return path;
+}
+
 // Output is read straight from the child's pipes, not through QProcess: QProcess copies every
 // read into its own ring buffer, reads at most what one wake-up finds in a 64 KiB pipe, and costs
 // a full event-loop turn per read, which made it the limit under a flood (bench/output_core,
@@ -72,10 +102,10 @@ constexpr int ExitDrainMs = 200;
 // The child-side setup, run between fork and exec. Only async-signal-safe system calls: no
 // allocation, no locks, no Qt. The descriptors are captured by value before the fork. The forked
 // child becomes the entry's reaper (it never returns from here); the program it forks goes on.
-void setUpChild(int reaperFd, int stdoutFd, int stderrFd)
+void setUpChild(int reaperFd, int stdoutFd, int stderrFd, const char *reaperPath)
 {
     const pid_t reaperPid = ::getpid();
-    ChildReaper::forkProgram(reaperFd);
+    ChildReaper::forkProgram(reaperFd, reaperPath);
 
     // Our pipes become stdout and stderr (dup2 clears O_CLOEXEC on the copies; the originals are
     // closed by exec).
@@ -178,7 +208,12 @@ QString ChildProcess::start(const LaunchPlan &plan)
     m_process->setWorkingDirectory(plan.workingDirectory);
     const int stdoutFd = writeEnds[0];
     const int stderrFd = writeEnds[1];
-    m_process->setChildProcessModifier([reaperFd, stdoutFd, stderrFd] { setUpChild(reaperFd, stdoutFd, stderrFd); });
+    // Resolved here, before the fork: the child allocates nothing.
+    const QByteArray &reaperExecutable = reaperExecutablePath();
+    const char *reaperPath = reaperExecutable.isEmpty() ? nullptr : reaperExecutable.constData();
+    m_process->setChildProcessModifier([reaperFd, stdoutFd, stderrFd, reaperPath] {
+        setUpChild(reaperFd, stdoutFd, stderrFd, reaperPath);
+    });
     connect(m_process, &QProcess::started, this, &ChildProcess::handleStarted);
     connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         // Only a failed start ends a run without QProcess::finished; the other errors (Crashed,
@@ -200,6 +235,11 @@ QString ChildProcess::start(const LaunchPlan &plan)
     // The program's PID comes from the reaper once the program runs (handleStarted()).
     m_reaperPid = m_process->processId();
     return {};
+}
+
+QString ChildProcess::reaperExecutable()
+{
+    return QFile::decodeName(reaperExecutablePath());
 }
 
 qint64 ChildProcess::pid() const

@@ -33,6 +33,10 @@ public:
     QString start(const LaunchPlan &plan);
 
     qint64 pid() const;              // the program's PID (also its process group's ID); 0 before it runs
+    // The procdeck-reaper executable each entry's reaper execs: next to the running executable,
+    // else the installed libexec path, else the build tree's; decided once. Empty if none exists:
+    // then the reaper re-execs ProcDeck's own image (/proc/self/exe), which works but loads Qt.
+    static QString reaperExecutable();
     qint64 reaperPid() const;        // the reaper's (QProcess's child): the root of the whole tree
     bool isRunning() const;          // forked and the tree not gone yet: may be signalled
     // To the program's group and every other descendant (setsid() daemons too), through the

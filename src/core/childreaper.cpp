@@ -40,16 +40,21 @@
 // * Qt 6.4's QProcess forks with vfork semantics (CLONE_VM | CLONE_VFORK): ProcDeck stays
 //   suspended, sharing its memory with the child, until that child execs or exits. So the child
 //   cannot stay in the modifier as the reaper: it forks the program (a real, raw fork: the program
-//   gets its own copy of memory and returns into QProcess's exec), then execs ProcDeck's own image
-//   again (/proc/self/exe) with PROCDECK_REAPER=FD:PID as its whole environment. A constructor in
-//   this file sees that variable before main() and runs the reaper loop there; so any program that
-//   links procdeck_core (ProcDeck, the tests) can be a reaper, and no other binary is needed. The
-//   socket end is made inheritable only after the program was forked, so the program still loses
-//   it at its exec. PR_SET_CHILD_SUBREAPER and the blocked signals survive the exec.
+//   gets its own copy of memory and returns into QProcess's exec), then execs procdeck-reaper
+//   (src/reaper/main.cpp: this file and a main() that calls runIfReaper(), no Qt, libstdc++ and
+//   libgcc linked statically, so it starts in about a millisecond) with PROCDECK_REAPER=FD:PID as
+//   its whole environment. Its path is resolved by ChildProcess before the fork and passed in as
+//   `reaperPath`. Without one (nullptr, or the exec fails) the child execs ProcDeck's own image
+//   again (/proc/self/exe): a constructor in this file sees the variable before main() and runs the
+//   loop there, so any program that links procdeck_core can still be a reaper, at the price of
+//   loading all of Qt (about 40 ms of CPU per start). The socket end is made inheritable only after
+//   the program was forked, so the program still loses it at its exec. PR_SET_CHILD_SUBREAPER and
+//   the blocked signals survive the exec.
 //
 // * Only raw system calls between fork and exec: no allocation, no locks, no glibc fork() (its
 //   atfork handlers may need locks another ProcDeck thread held at fork time), no stdio. The
-//   reaper loop after the exec keeps to the same, as it runs before main() in a bare process.
+//   reaper loop after the exec keeps to the same (in procdeck-reaper, or before main() in the
+//   fallback), so it needs nothing from libstdc++ and no heap.
 //
 // * Signals: all are blocked in the reaper (a terminal's Ctrl-C or Ctrl-Z reaches ProcDeck's
 //   process group, and the reaper is in it); SIGCHLD is read through a signalfd. The program
@@ -190,7 +195,7 @@ void closeAllBut(int keep)
 {
     if (WIFSIGNALED(status)) {
         const int signal = WTERMSIG(status);
-        // No core file of the reaper (a copy of ProcDeck) for the program's crash.
+        // No core file of the reaper for the program's crash.
         const rlimit noCore{0, 0};
         ::setrlimit(RLIMIT_CORE, &noCore);
         struct sigaction defaultAction {};
@@ -308,7 +313,7 @@ void readControl(ReaperState &state, int socketFd)
 constexpr char ReaperVariable[] = "PROCDECK_REAPER=";
 
 // In QProcess's (vfork) child, after the program was forked: see the top of this file.
-[[noreturn]] void execReaper(pid_t program, int socketFd)
+[[noreturn]] void execReaper(pid_t program, int socketFd, const char *reaperPath)
 {
     sigset_t all;
     ::sigfillset(&all);
@@ -325,7 +330,9 @@ constexpr char ReaperVariable[] = "PROCDECK_REAPER=";
     char name[] = "procdeck-reaper";
     char *const argv[] = {name, nullptr};
     char *const envp[] = {variable, nullptr};
-    ::execve("/proc/self/exe", argv, envp);
+    if (reaperPath)
+        ::execve(reaperPath, argv, envp);
+    ::execve("/proc/self/exe", argv, envp); // the last resort: see the top of this file
     ::kill(program, SIGKILL); // no reaper, no program
     ::_exit(127);
 }
@@ -351,9 +358,19 @@ bool parseReaperVariable(const char *text, int *socketFd, pid_t *program)
     return true;
 }
 
-// Before main(), in every program that links this file: a process exec'd by execReaper() becomes
-// the reaper here and never gets to main(). glibc passes argc, argv and envp to constructors.
+#ifndef PROCDECK_REAPER_EXECUTABLE
+// Before main(), in every program that links procdeck_core (the fallback without procdeck-reaper,
+// see the top of this file): a process exec'd by execReaper() becomes the reaper here and never
+// gets to main(). glibc passes argc, argv and envp to constructors.
 __attribute__((constructor(101))) void reaperEntry(int, char **, char **envp)
+{
+    runIfReaper(envp);
+}
+#endif
+
+} // namespace
+
+void runIfReaper(char **envp)
 {
     if (!envp || !envp[0] || envp[1])
         return; // a reaper's environment is that one variable
@@ -368,9 +385,7 @@ __attribute__((constructor(101))) void reaperEntry(int, char **, char **envp)
         runReaper(program, socketFd);
 }
 
-} // namespace
-
-void forkProgram(int socketFd)
+void forkProgram(int socketFd, const char *reaperPath)
 {
     ::prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
     // A raw fork: see the top of this file.
@@ -382,7 +397,7 @@ void forkProgram(int socketFd)
     // The reaper's half of the double setpgid (the program calls setpgid(0, 0) too): the group
     // exists before anyone is told the PID, whichever of the two runs first.
     ::setpgid(pid_t(program), pid_t(program));
-    execReaper(pid_t(program), socketFd);
+    execReaper(pid_t(program), socketFd, reaperPath);
 }
 
 } // namespace ChildReaper

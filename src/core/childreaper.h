@@ -4,7 +4,8 @@
 
 // The per-entry reaper: the process QProcess forks for an entry becomes a child subreaper in the
 // child modifier and forks the program, which returns from the modifier so that QProcess execs it;
-// the reaper itself re-execs ProcDeck's image and runs its loop before main().
+// the reaper itself execs procdeck-reaper (src/reaper/), or as a fallback ProcDeck's own image,
+// and runs its loop there.
 // Everything the program starts (children, grandchildren, setsid() daemons, double forks) stays a
 // descendant of the reaper, so the reaper can signal and kill all of it and knows when the last of
 // it is gone. Private to ChildProcess; the why is at the top of childreaper.cpp.
@@ -28,6 +29,13 @@ struct Report
 // (which execs, see childreaper.cpp).
 // `socketFd` is the reaper's end of the socket pair (close-on-exec, so the program loses it at
 // exec). The reaper's exit mirrors the program's: its exit code, or death by the same signal.
-void forkProgram(int socketFd);
+// `reaperPath` is the procdeck-reaper executable (resolved before the fork: nothing is allocated
+// here), or nullptr to re-exec /proc/self/exe, whose startup hook runs the loop.
+void forkProgram(int socketFd, const char *reaperPath);
+
+// If `envp` is a reaper's environment (PROCDECK_REAPER=FD:PID and nothing else), runs the reaper
+// loop and never returns; otherwise returns at once. procdeck-reaper's main() and, in programs that
+// link procdeck_core, a constructor before main() call it.
+void runIfReaper(char **envp);
 
 } // namespace ChildReaper
