@@ -2,6 +2,7 @@
 #include "headlessrunner.h"
 #include "mainwindow.h"
 #include "settings.h"
+#include "terminationsignals.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -9,6 +10,8 @@
 #include <QLocale>
 #include <QTimer>
 #include <QTranslator>
+
+#include <sys/prctl.h>
 
 namespace {
 
@@ -42,6 +45,10 @@ int main(int argc, char *argv[])
     const CommandLine commandLine = CommandLine::parse(argc, argv);
     if (const std::optional<int> status = commandLine.printInformation())
         return *status;
+    // Containment (docs/ARCHITECTURE.md): every entry's tree lives under its own reaper, which
+    // kills it when ProcDeck ends in any way. Should a reaper be killed from outside, what it
+    // held is re-parented to ProcDeck rather than to init.
+    ::prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
 
     Translators translators;
     if (commandLine.mode == CommandLine::Mode::Headless) {
@@ -58,6 +65,11 @@ int main(int argc, char *argv[])
     installTranslations(app, translators);
 
     MainWindow window;
+    // SIGINT, SIGTERM, SIGHUP: a clean exit, as from the Quit action; the entries' trees are
+    // killed as their ChildProcess objects go (and by their reapers' lifelines in any case).
+    TerminationSignals terminationSignals;
+    QObject::connect(&terminationSignals, &TerminationSignals::received, &app,
+                     [](int signal) { QCoreApplication::exit(128 + signal); });
     window.show();
     if (!commandLine.file.isEmpty()) {
         const auto which = commandLine.mode == CommandLine::Mode::StartAll ? MainWindow::StartEntries::All

@@ -1,9 +1,12 @@
 #include "childprocess.h"
 
+#include "childreaper.h"
 #include "launchplan.h"
 #include "logging.h"
 #include "outputlog.h"
 
+#include <QCoreApplication>
+#include <QFileInfo>
 #include <QPointer>
 #include <QProcess>
 #include <QSocketNotifier>
@@ -17,39 +20,67 @@
 
 #include <fcntl.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/types.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
-// How processes are stopped, and why it is safe (read this before changing a kill() call).
+// How processes are contained and stopped, and why it is safe (read this before changing a signal).
 //
-// * Every child is the leader of its own process group: setpgid(0, 0) in the child before exec,
-//   and setpgid(pid, pid) in the parent right after the fork (the classic double call, so that the
-//   group exists whichever side runs first; the parent's call fails harmlessly with EACCES once
-//   the child has exec'd). So the group ID is the child's PID, and kill(-pid, sig) reaches the
-//   child and every descendant that did not leave the group.
+// * QProcess's child is not the program but the entry's reaper (childreaper.cpp): a child
+//   subreaper that forks the program and stays until the last descendant of the program is gone.
+//   So QProcess's "finished" means "the whole tree is gone", and its exit status is the program's
+//   (the reaper mirrors it). pid() is the program's PID, reported by the reaper over the socket
+//   pair; reaperPid() is QProcess's.
 //
-// * A PID is never signalled after its process was reaped: signalGroup() only sends while the
-//   QProcess is not NotRunning and our finished handler has not run. QProcess reaps the child and
-//   then reports the exit in the same call, so "not NotRunning" means "not yet reaped" (a zombie
-//   still holds its PID, so signalling it is harmless).
+// * The program leads its own process group (setpgid(0, 0) in it, and the reaper's half of the
+//   classic double call). Signals do not go to the group from here: signalTree() asks the reaper,
+//   which sends them to the group while the program lives and to every other descendant
+//   (daemons that called setsid() included), found in /proc just before. The group goes only
+//   while the program is not reaped (a live or zombie leader keeps the group ID allocated). A
+//   direct child of the reaper cannot be reused before the reaper reaps it; a deeper descendant
+//   could be reaped by its own parent between the read of its parent's `children` file and the
+//   kill, a window of microseconds that would need pid_max new processes to matter.
 //
-// * The one exception is the group clean-up after the leader exits following terminate() or
-//   kill(): grandchildren may still be alive in the group. kill(-pgid, SIGKILL) is still safe
-//   then, because on Linux a process group ID stays allocated as long as any process is a member
-//   of the group: the kernel does not hand out a PID number while a process group (or session)
-//   still uses it. So either the group still has members (ours, and they get SIGKILL) or it has
-//   none and the call fails with ESRCH. The only theoretical hazard is the PID number being
-//   recycled between the reap and this call, which needs pid_max new processes in between; we
-//   send it from the same event-loop callback that reaped the leader, microseconds later.
+// * Nothing outlives ProcDeck: ProcDeck holds the only other end of the reaper's socket (close-on-
+//   exec). When ProcDeck ends in any way the kernel closes it and the reaper kills the tree. The
+//   destructor does the same on purpose (SIGKILL to the tree, then lets go of the socket).
 //
-// * The child also gets PR_SET_PDEATHSIG(SIGKILL) so that it does not outlive a crashed ProcDeck.
-//   PDEATHSIG fires when the *thread* that forked exits; ChildProcess lives in the GUI thread,
-//   which lives as long as the program. If the parent already died between fork and prctl, the
-//   signal would never come, hence the getppid() check right after it.
+// * The program gets PR_SET_PDEATHSIG(SIGKILL) towards the reaper, so that it does not outlive a
+//   reaper killed from outside (whatever else is left is re-parented to ProcDeck, itself a child
+//   subreaper: see main.cpp). If the reaper already died between fork and prctl, the signal would
+//   never come, hence the getppid() check right after it.
 
 namespace {
+
+// The procdeck-reaper executable, resolved once (see ChildProcess::reaperExecutable()); empty when
+// none was found. Kept as bytes so that the child modifier gets a plain const char*.
+const QByteArray &reaperExecutablePath()
+{
+    static const QByteArray path = [] {
+        QStringList candidates;
+        if (QCoreApplication::instance())
+            candidates << QCoreApplication::applicationDirPath() + u"/procdeck-reaper"_s;
+#ifdef PROCDECK_REAPER_INSTALLED
+        candidates << QStringLiteral(PROCDECK_REAPER_INSTALLED);
+#endif
+#ifdef PROCDECK_REAPER_BUILT
+        candidates << QStringLiteral(PROCDECK_REAPER_BUILT);
+#endif
+        for (const QString &candidate : std::as_const(candidates)) {
+            const QFileInfo info(candidate);
+            if (info.isFile() && info.isExecutable()) {
+                qCDebug(lcProcess) << "reaper executable:" << info.absoluteFilePath();
+                return QFile::encodeName(info.absoluteFilePath());
+            }
+        }
+        qCWarning(lcProcess) << "procdeck-reaper not found (looked in" << candidates
+                             << "); each start re-executes ProcDeck as the reaper instead, which is slower";
+        return QByteArray();
+    }();
+    return path;
+}
 
 // Output is read straight from the child's pipes, not through QProcess: QProcess copies every
 // read into its own ring buffer, reads at most what one wake-up finds in a 64 KiB pipe, and costs
@@ -97,21 +128,24 @@ int descriptorShortage(int count)
 }
 
 // The child-side setup, run between fork and exec. Only async-signal-safe system calls: no
-// allocation, no locks, no Qt. `parentPid` and the pipes' write ends are captured by value before
-// the fork.
-void setUpChild(pid_t parentPid, int stdoutFd, int stderrFd)
+// allocation, no locks, no Qt. The descriptors are captured by value before the fork. The forked
+// child becomes the entry's reaper (it never returns from here); the program it forks goes on.
+void setUpChild(int reaperFd, int stdoutFd, int stderrFd, const char *reaperPath)
 {
+    const pid_t reaperPid = ::getpid();
+    ChildReaper::forkProgram(reaperFd, reaperPath);
+
     // Our pipes become stdout and stderr (dup2 clears O_CLOEXEC on the copies; the originals are
     // closed by exec).
     if (::dup2(stdoutFd, STDOUT_FILENO) < 0 || ::dup2(stderrFd, STDERR_FILENO) < 0)
         ::_exit(127);
 
-    // Own process group, so that terminate/kill reach the whole tree.
+    // Own process group, so that a signal to the tree reaches it in one call.
     ::setpgid(0, 0);
 
-    // Die with the parent.
+    // Die with the reaper.
     ::prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
-    if (::getppid() != parentPid)
+    if (::getppid() != reaperPid)
         ::_exit(127);
 
     // A clean signal state: nothing blocked, nothing ignored. exec keeps the signal mask and
@@ -151,33 +185,31 @@ ChildProcess::~ChildProcess()
     m_drainTimer->stop();
     closePipes();
     QProcess *process = m_process;
-    if (!process)
-        return;
+    if (!process || process->state() == QProcess::NotRunning) {
+        closeReaperSocket();
+        return; // deleted with us as a child; no warning for a process that is not running
+    }
     // Nothing of ours may run while we are being destroyed.
     disconnect(process, nullptr, this, nullptr);
-    if (process->state() == QProcess::NotRunning)
-        return; // deleted with us as a child; no warning for a process that is not running
 
-    // A live child: SIGKILL its group, then reap it. A SIGKILLed process is reaped within
-    // milliseconds (the kernel tears it down without running any of its code), so the bounded
-    // waitForFinished() below normally returns almost at once; it is the only wait in the class
-    // and only happens after SIGKILL. Without it QProcess's own destructor would warn "Destroyed
-    // while process … is still running" and block for up to 30 s. A child stuck in uninterruptible
-    // sleep (a hung NFS mount) may outlive the bound: then the QProcess is handed to the
-    // application object and deletes itself when the child is finally reaped.
-    qCDebug(lcProcess) << "destroyed while running: SIGKILL to process group" << process->processId();
-    if (process->processId() > 0)
-        ::kill(-pid_t(process->processId()), SIGKILL);
-    process->kill();
+    // A live child: SIGKILL to the tree, then the socket closed (the lifeline: the reaper kills
+    // the tree even if the message were lost), then the reaper reaped. It exits as soon as the
+    // SIGKILLed tree is gone, within milliseconds (the kernel tears a SIGKILLed process down without
+    // running any of its code), so the bounded waitForFinished() below normally returns almost at
+    // once; it is the only wait in the class and only happens after SIGKILL. Without it QProcess's
+    // own destructor would warn "Destroyed while process … is still running" and block for up to
+    // 30 s. A process stuck in uninterruptible sleep (a hung NFS mount) may outlive the bound: then
+    // the reaper gets SIGKILL too (what it leaves is re-parented to ProcDeck) and the QProcess is
+    // handed to the application object and deletes itself when the reaper is finally reaped.
+    qCDebug(lcProcess) << "destroyed while running: SIGKILL to the tree of" << m_pid;
+    sendToReaper(ChildReaper::Report::Signal, SIGKILL);
+    closeReaperSocket();
     if (!process->waitForFinished(2000)) {
+        process->kill();
         process->setParent(nullptr);
         QObject::connect(process, &QProcess::finished, process, &QObject::deleteLater);
         m_process = nullptr;
-        return;
     }
-    // Grandchildren that stayed in the group.
-    if (m_pid > 0)
-        ::kill(-pid_t(m_pid), SIGKILL);
 }
 
 QString ChildProcess::start(const LaunchPlan &plan)
@@ -193,6 +225,13 @@ QString ChildProcess::start(const LaunchPlan &plan)
         ::close(writeEnds[1]);
         return startErrorText(shortage);
     }
+    int reaperFd = -1;
+    if (!openReaperSocket(&reaperFd, &pipeError)) {
+        ::close(writeEnds[0]);
+        ::close(writeEnds[1]);
+        closePipes();
+        return pipeError;
+    }
 
     m_process = new QProcess(this);
     // stdout and stderr are our own pipes (see PipeSize); QProcess's would be replaced anyway.
@@ -201,10 +240,14 @@ QString ChildProcess::start(const LaunchPlan &plan)
     m_process->setArguments(plan.arguments);
     m_process->setProcessEnvironment(plan.environment);
     m_process->setWorkingDirectory(plan.workingDirectory);
-    const pid_t parentPid = ::getpid();
     const int stdoutFd = writeEnds[0];
     const int stderrFd = writeEnds[1];
-    m_process->setChildProcessModifier([parentPid, stdoutFd, stderrFd] { setUpChild(parentPid, stdoutFd, stderrFd); });
+    // Resolved here, before the fork: the child allocates nothing.
+    const QByteArray &reaperExecutable = reaperExecutablePath();
+    const char *reaperPath = reaperExecutable.isEmpty() ? nullptr : reaperExecutable.constData();
+    m_process->setChildProcessModifier([reaperFd, stdoutFd, stderrFd, reaperPath] {
+        setUpChild(reaperFd, stdoutFd, stderrFd, reaperPath);
+    });
     connect(m_process, &QProcess::started, this, &ChildProcess::handleStarted);
     connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         // Only a failed start ends a run without QProcess::finished; the other errors (Crashed,
@@ -220,15 +263,17 @@ QString ChildProcess::start(const LaunchPlan &plan)
     // read ends see end-of-file when the child and its descendants are done with them.
     ::close(stdoutFd);
     ::close(stderrFd);
+    ::close(reaperFd);
     if (m_ended)
         return {}; // failed synchronously, already reported
-    const qint64 childPid = m_process->processId();
-    if (childPid > 0) {
-        m_pid = childPid;
-        // The parent's half of the double setpgid (see the comment at the top).
-        ::setpgid(pid_t(childPid), pid_t(childPid));
-    }
+    // The program's PID comes from the reaper once the program runs (handleStarted()).
+    m_reaperPid = m_process->processId();
     return {};
+}
+
+QString ChildProcess::reaperExecutable()
+{
+    return QFile::decodeName(reaperExecutablePath());
 }
 
 qint64 ChildProcess::pid() const
@@ -236,27 +281,41 @@ qint64 ChildProcess::pid() const
     return m_pid;
 }
 
+qint64 ChildProcess::reaperPid() const
+{
+    return m_reaperPid;
+}
+
 bool ChildProcess::isRunning() const
 {
     return m_process && m_process->state() != QProcess::NotRunning && !m_ended;
 }
 
-bool ChildProcess::signalGroup(int signal)
+bool ChildProcess::signalTree(int signal)
 {
-    // Only while the child is not reaped yet (see the comment at the top).
-    if (!isRunning() || m_pid <= 0)
+    // Only while the reaper is not reaped yet: it signals nothing but its own descendants.
+    if (!isRunning())
         return false;
-    qCDebug(lcProcess) << "signal" << signal << "to process group" << m_pid;
-    if (::kill(-pid_t(m_pid), signal) == 0)
-        return true;
-    // The group does not exist yet only if the child has not run setpgid and the parent's call
-    // failed; fall back to the child itself, which is certainly not reaped.
-    return ::kill(pid_t(m_pid), signal) == 0;
+    qCDebug(lcProcess) << "signal" << signal << "to the tree of" << m_pid;
+    return sendToReaper(ChildReaper::Report::Signal, signal);
 }
 
-void ChildProcess::killGroupOnExit()
+void ChildProcess::killTreeWithProgram()
 {
-    m_killGroupOnExit = true;
+    if (isRunning())
+        sendToReaper(ChildReaper::Report::KillWithProgram, 0);
+}
+
+bool ChildProcess::sendToReaper(int kind, int value)
+{
+    if (m_reaperFd < 0)
+        return false;
+    const ChildReaper::Report message{kind, value};
+    ssize_t sent = -1;
+    do {
+        sent = ::send(m_reaperFd, &message, sizeof message, MSG_NOSIGNAL | MSG_DONTWAIT);
+    } while (sent < 0 && errno == EINTR);
+    return sent == ssize_t(sizeof message);
 }
 
 QString ChildProcess::writeInput(const QByteArray &data)
@@ -280,8 +339,7 @@ void ChildProcess::handleStarted()
 {
     if (m_ended)
         return;
-    if (m_pid <= 0)
-        m_pid = m_process->processId();
+    readProgramPid();
     const QPointer<ChildProcess> self(this);
     emit started(m_pid);
     if (!self)
@@ -301,6 +359,7 @@ void ChildProcess::handleFailedToStart()
     m_ended = true;
     drainPipes();
     closePipes();
+    closeReaperSocket();
     emit failedToStart(failureReason());
 }
 
@@ -323,11 +382,8 @@ void ChildProcess::handleFinished(int code, bool crashed)
     if (m_ended)
         return;
     m_ended = true;
-    // After terminate or kill no member of the group may survive the leader. Safe although the
-    // leader was just reaped, and sent from the callback that reaped it: see the comment at the top
-    // (a live member keeps the group ID allocated; an empty group gives ESRCH).
-    if (m_killGroupOnExit && m_pid > 0)
-        ::kill(-pid_t(m_pid), SIGKILL);
+    // The reaper exits only when the whole tree is gone: nothing is left to kill.
+    closeReaperSocket();
     // On Unix, QProcess::exitCode() after a CrashExit is the terminating signal's number
     // (WTERMSIG); tst_managedprocess::exitCodes checks that this holds.
     m_exitStatus = crashed ? -(code > 0 ? code : SIGKILL) : code;
@@ -443,4 +499,49 @@ void ChildProcess::closePipes()
             ::close(m_pipeFds[i]);
         m_pipeFds[i] = -1;
     }
+}
+
+// ---- The reaper's socket ------------------------------------------------------------------------
+
+// A SOCK_SEQPACKET pair, close-on-exec on both ends: ours is kept (the lifeline and the control
+// channel, see childreaper.h), the reaper's goes to the child modifier and is closed here after
+// the fork.
+bool ChildProcess::openReaperSocket(int *reaperFd, QString *error)
+{
+    closeReaperSocket();
+    int fds[2];
+    if (::socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, fds) != 0) {
+        *error = tr("cannot create a socket: %1").arg(QString::fromLocal8Bit(::strerror(errno)));
+        return false;
+    }
+    m_reaperFd = fds[0];
+    *reaperFd = fds[1];
+    return true;
+}
+
+// The program's PID, which the reaper sent before the program could exec (and so before QProcess
+// reports the start): there without waiting. The reaper's PID if the message is missing.
+void ChildProcess::readProgramPid()
+{
+    ChildReaper::Report message;
+    while (m_reaperFd >= 0) {
+        const ssize_t n = ::recv(m_reaperFd, &message, sizeof message, MSG_DONTWAIT);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n != ssize_t(sizeof message))
+            break;
+        if (message.kind == ChildReaper::Report::ProgramPid) {
+            m_pid = message.value;
+            return;
+        }
+    }
+    if (m_pid <= 0)
+        m_pid = m_reaperPid;
+}
+
+void ChildProcess::closeReaperSocket()
+{
+    if (m_reaperFd >= 0)
+        ::close(m_reaperFd);
+    m_reaperFd = -1;
 }

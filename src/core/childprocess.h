@@ -10,9 +10,9 @@ class QSocketNotifier;
 class QTimer;
 
 // One run of one program, the operating-system side of ManagedProcess: the fork (through QProcess
-// and a child modifier), the child's own process group, the stdout/stderr pipes read straight into
-// an OutputLog under a process-wide flood budget, reaping, the drain of the pipes after the
-// leader's exit, and the signals sent to the group. It keeps no state machine and no policy: it
+// and a child modifier), the entry's reaper that holds the program's whole tree (childreaper.h),
+// the stdout/stderr pipes read straight into an OutputLog under a process-wide flood budget,
+// reaping, the drain of the pipes after the tree is gone, and the signals sent to the tree. It keeps no state machine and no policy: it
 // reports what happened and does what it is told.
 //
 // Per start(): `started` then `reaped` then `exited`, or `failedToStart` alone. Nothing is reported
@@ -25,32 +25,43 @@ class ChildProcess final : public QObject
 public:
     // The child's output goes to `output` (not owned; it must outlive this object).
     explicit ChildProcess(OutputLog *output, QObject *parent = nullptr);
-    // A child not reaped yet: SIGKILL to its group, then reaped (bounded wait); no warning.
+    // A tree not gone yet: SIGKILL to all of it, then the reaper reaped (bounded wait); no warning.
     ~ChildProcess() override;
 
     // Forks and executes `plan` (program already resolved, see resolveLaunch()). Returns an error
     // message when nothing could be started (no pipe): then nothing is reported by signal.
     QString start(const LaunchPlan &plan);
 
-    qint64 pid() const;              // the child's PID (also its process group's ID); 0 before fork
-    bool isRunning() const;          // forked and not reaped yet: may be signalled
-    // To the child's process group; false when the child is reaped or could not be signalled.
-    bool signalGroup(int signal);
-    // After terminate or kill: when the leader is reaped, SIGKILL whatever is left in its group.
-    void killGroupOnExit();
+    qint64 pid() const;              // the program's PID (also its process group's ID); 0 before it runs
+    // The procdeck-reaper executable each entry's reaper execs: next to the running executable,
+    // else the installed libexec path, else the build tree's; decided once. Empty if none exists:
+    // then the reaper re-execs ProcDeck's own image (/proc/self/exe), which works but loads Qt.
+    static QString reaperExecutable();
+    qint64 reaperPid() const;        // the reaper's (QProcess's child): the root of the whole tree
+    bool isRunning() const;          // forked and the tree not gone yet: may be signalled
+    // To the program's group and every other descendant (setsid() daemons too), through the
+    // reaper; false when the tree is gone or the reaper could not be told.
+    bool signalTree(int signal);
+    // After terminate or kill: when the program ends, SIGKILL whatever is left of its tree (a
+    // program that already ended leaves its tree to the grace period).
+    void killTreeWithProgram();
 
     QString writeInput(const QByteArray &data); // an error message, or empty
     bool closeInput();
 
 signals:
     void started(qint64 pid);   // the program runs; its output is read from now on
-    void reaped();              // the leader's exit is known; `exited` follows once the pipes drained
+    void reaped();              // the last process of the tree is gone; `exited` follows once the pipes drained
     void exited(int status);    // N for exit code N, -N for death by signal N
     void failedToStart(const QString &reason);
 
 private:
     bool openPipes(int writeEnds[2], QString *error);
     QString failureReason() const;
+    bool openReaperSocket(int *reaperFd, QString *error);
+    void readProgramPid();
+    bool sendToReaper(int kind, int value);
+    void closeReaperSocket();
     void readPipe(int index);
     void drainPipes();
     void closePipes();
@@ -62,9 +73,10 @@ private:
 
     OutputLog *m_output = nullptr;
     QProcess *m_process = nullptr;   // child QObject; null before start()
-    qint64 m_pid = 0;
+    qint64 m_pid = 0;                // the program's
+    qint64 m_reaperPid = 0;
+    int m_reaperFd = -1;             // our end of the reaper's socket (the lifeline), -1 when closed
     bool m_ended = false;            // reaped, or failed to start
-    bool m_killGroupOnExit = false;
 
     // The output pipes' read ends (0: stdout, 1: stderr), -1 when closed.
     int m_pipeFds[2] = {-1, -1};

@@ -7,18 +7,16 @@
 #include "procstats.h"
 #include "signalnames.h"
 #include "visibletext.h"
+#include "terminationsignals.h"
 
 #include <QCoreApplication>
 #include <QSet>
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
-#include <QSocketNotifier>
 
 #include <algorithm>
-#include <cerrno>
 #include <csignal>
-#include <fcntl.h>
 #include <sys/prctl.h>
 #include <unistd.h>
 
@@ -30,54 +28,6 @@ class Msg
 {
     Q_DECLARE_TR_FUNCTIONS(HeadlessRunner)
 };
-
-// The self-pipe of the SIGINT/SIGTERM handler. A signal handler can only reach global state; it
-// writes the signal number (one byte, async-signal-safe) and the event loop reads it through a
-// QSocketNotifier. Only one runner handles signals at a time (HeadlessRunner::exec is once per
-// process).
-int g_signalPipe[2] = {-1, -1};
-struct sigaction g_previousInt;
-struct sigaction g_previousTerm;
-struct sigaction g_previousPipe;
-
-extern "C" void onUnixSignal(int signal)
-{
-    const int savedErrno = errno;
-    const unsigned char byte = static_cast<unsigned char>(signal);
-    [[maybe_unused]] const ssize_t written = ::write(g_signalPipe[1], &byte, 1);
-    errno = savedErrno;
-}
-
-bool installSignalHandlers()
-{
-    if (::pipe2(g_signalPipe, O_CLOEXEC | O_NONBLOCK) != 0)
-        return false;
-    struct sigaction action = {};
-    action.sa_handler = onUnixSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    ::sigaction(SIGINT, &action, &g_previousInt);
-    ::sigaction(SIGTERM, &action, &g_previousTerm);
-    // A reader that went away (`procdeck --headless x | head`) must not kill ProcDeck before it
-    // has stopped the entries: writes then fail with EPIPE, which is ignored.
-    struct sigaction ignore = {};
-    ignore.sa_handler = SIG_IGN;
-    sigemptyset(&ignore.sa_mask);
-    ::sigaction(SIGPIPE, &ignore, &g_previousPipe);
-    return true;
-}
-
-void restoreSignalHandlers()
-{
-    if (g_signalPipe[0] < 0)
-        return;
-    ::sigaction(SIGINT, &g_previousInt, nullptr);
-    ::sigaction(SIGTERM, &g_previousTerm, nullptr);
-    ::sigaction(SIGPIPE, &g_previousPipe, nullptr);
-    ::close(g_signalPipe[0]);
-    ::close(g_signalPipe[1]);
-    g_signalPipe[0] = g_signalPipe[1] = -1;
-}
 
 // ANSI colours for the names, distinct on dark and light terminals.
 constexpr const char *NameColours[] = {"36", "33", "32", "35", "34", "96", "93", "92", "95", "94"};
@@ -118,8 +68,7 @@ HeadlessRunner::HeadlessRunner(QObject *parent)
 
 HeadlessRunner::~HeadlessRunner()
 {
-    m_signalNotifier.reset();
-    restoreSignalHandlers();
+    m_signals.reset();
     // Entries still alive (the runner destroyed early) are killed by ManagedProcess' destructor.
     m_entries.clear();
     m_manager.reset();
@@ -201,9 +150,9 @@ void HeadlessRunner::start(qint64 timeoutMs)
     // Orphans of the entries become ProcDeck's children (not init's), so that killLeftovers() can
     // find them at the end.
     ::prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
-    if (m_handleSignals && g_signalPipe[0] < 0 && installSignalHandlers()) {
-        m_signalNotifier = std::make_unique<QSocketNotifier>(g_signalPipe[0], QSocketNotifier::Read);
-        connect(m_signalNotifier.get(), &QSocketNotifier::activated, this, &HeadlessRunner::onSignal);
+    if (m_handleSignals && !m_signals) {
+        m_signals = std::make_unique<TerminationSignals>();
+        connect(m_signals.get(), &TerminationSignals::received, this, &HeadlessRunner::onSignal);
     }
     for (const auto &entry : m_entries) {
         Entry *e = entry.get();
@@ -301,21 +250,17 @@ void HeadlessRunner::onProcessFinished()
         finish();
 }
 
-void HeadlessRunner::onSignal()
+void HeadlessRunner::onSignal(int signal)
 {
-    unsigned char byte = 0;
-    while (::read(g_signalPipe[0], &byte, 1) == 1) {
-        const int signal = byte;
-        if (++m_signalsSeen == 1) {
-            writeError(Msg::tr("%1: terminating every entry (again to kill them at once)").arg(SignalNames::name(signal)));
-            stop(128 + signal);
-        } else {
-            writeError(Msg::tr("%1 again: killing every entry").arg(SignalNames::name(signal)));
-            for (ManagedProcess *process : m_manager->processes()) {
-                if (process->isAlive())
-                    process->kill();
-            }
-        }
+    if (++m_signalsSeen == 1) {
+        writeError(Msg::tr("%1: terminating every entry (again to kill them at once)").arg(SignalNames::name(signal)));
+        stop(128 + signal);
+        return;
+    }
+    writeError(Msg::tr("%1 again: killing every entry").arg(SignalNames::name(signal)));
+    for (ManagedProcess *process : m_manager->processes()) {
+        if (process->isAlive())
+            process->kill();
     }
 }
 
@@ -326,8 +271,7 @@ void HeadlessRunner::finish()
     m_timeoutTimer.stop();
     flushOutput(true);
     killLeftovers();
-    m_signalNotifier.reset();
-    restoreSignalHandlers();
+    m_signals.reset();
     const int status = exitStatus();
     QMetaObject::invokeMethod(this, [this, status] { emit finished(status); }, Qt::QueuedConnection);
 }

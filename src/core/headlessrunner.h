@@ -13,7 +13,7 @@
 class ManagedProcess;
 class ProcessManager;
 class QIODevice;
-class QSocketNotifier;
+class TerminationSignals;
 
 // `procdeck --headless FILE [--timeout SECONDS]`: the session without a window. Starts every entry
 // (autostart or not: running the command is the user's explicit request, so no trust question),
@@ -42,10 +42,11 @@ class QSocketNotifier;
 // Restart policies apply: an entry Waiting for its restart is not finished, so `always` entries
 // run until --timeout or a signal; the exit status counts each entry's last run.
 //
-// Ending: when every entry has finished. --timeout, SIGINT or SIGTERM terminate every live entry
-// (its stop signal, SIGKILL after its grace period) and end when all are gone; a second SIGINT or
-// SIGTERM kills them at once. Before returning, any process left in an entry's process group (a
-// grandchild that outlived its parent) is killed: nothing of the session outlives ProcDeck.
+// Ending: when every entry has finished. --timeout, SIGINT, SIGTERM or SIGHUP terminate every live
+// entry (its stop signal, SIGKILL after its grace period, to its whole tree) and end when all are
+// gone; a second signal kills them at once. Before returning, any process left behind (re-parented
+// to ProcDeck if an entry's reaper was killed from outside) is killed: nothing of the session
+// outlives ProcDeck.
 //
 // Exit status: 0 when every entry exited 0; otherwise the first non-zero status in start order
 // (N; 128+N for death by signal N; 127 for a failed start); 124 after --timeout; 128+N when
@@ -93,7 +94,7 @@ private:
 
     void flushOutput(bool includeOpenLines = false);
     void onProcessFinished();
-    void onSignal();
+    void onSignal(int signal);
     void finish();
     void killLeftovers();
     int exitStatus() const;
@@ -107,7 +108,7 @@ private:
     std::unique_ptr<QIODevice> m_stdout;
     std::unique_ptr<QIODevice> m_stderr;
     QTimer m_timeoutTimer;
-    std::unique_ptr<QSocketNotifier> m_signalNotifier;
+    std::unique_ptr<TerminationSignals> m_signals; // SIGINT, SIGTERM, SIGHUP while running
     int m_nameWidth = 0;
     int m_stopStatus = -1;   // set by timeout / signal / stop(): the status to end with
     int m_signalsSeen = 0;

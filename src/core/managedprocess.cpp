@@ -105,7 +105,7 @@ ManagedProcess::ManagedProcess(int id, ProcessSpec spec, QObject *parent)
                                      .arg(d->spec.stopTimeoutMs));
         qCInfo(lcProcess) << d->spec.name << "grace period over: SIGKILL to process group" << d->pid;
         if (d->child)
-            d->child->killGroupOnExit();
+            d->child->killTreeWithProgram();
         d->signalGroup(SIGKILL);
     });
     d->restartTimer.setSingleShot(true);
@@ -240,6 +240,11 @@ qint64 ManagedProcess::pid() const
     return d->pid;
 }
 
+qint64 ManagedProcess::treeRootPid() const
+{
+    return d->child && d->child->isRunning() ? d->child->reaperPid() : 0;
+}
+
 QDateTime ManagedProcess::startTime() const
 {
     return d->startTime;
@@ -330,7 +335,7 @@ ManagedProcess::Result ManagedProcess::terminate()
         return Result::success(); // already on its way; the deadline stays
 
     const int stopSignal = d->stopSignal();
-    d->child->killGroupOnExit();
+    d->child->killTreeWithProgram();
     d->output->appendMessage(ManagedProcess::tr("terminate: %1 to process group %2").arg(SignalNames::name(stopSignal)).arg(d->pid));
     if (!d->signalGroup(stopSignal))
         return Result::failure(ManagedProcess::tr("%1 could not be signalled").arg(d->spec.name));
@@ -351,7 +356,7 @@ ManagedProcess::Result ManagedProcess::kill()
 {
     if (const std::optional<Result> done = d->beginUserStop())
         return *done;
-    d->child->killGroupOnExit();
+    d->child->killTreeWithProgram();
     d->output->appendMessage(ManagedProcess::tr("kill: SIGKILL to process group %1").arg(d->pid));
     if (!d->signalGroup(SIGKILL))
         return Result::failure(ManagedProcess::tr("%1 could not be signalled").arg(d->spec.name));
@@ -517,7 +522,7 @@ bool ManagedProcess::Private::signalGroup(int signal)
     if (!child || runEnded || !child->isRunning())
         return false;
     sentSignals |= signalBit(signal);
-    return child->signalGroup(signal);
+    return child->signalTree(signal);
 }
 
 // The common start of terminate() and kill(): a Waiting entry's pending restart is cancelled, an

@@ -117,6 +117,9 @@ public:
     State lastRunEnd() const;               // how the last run ended: Exited, Killed or
                                             // FailedToStart; NotStarted before the first end
     qint64 pid() const;                     // the last run's PID, kept after exit; 0 before
+    // While alive: the root of everything the run started (its reaper, not shown as a process of
+    // the entry: its descendants are, the program and any daemon side by side); else 0.
+    qint64 treeRootPid() const;
     QDateTime startTime() const;
     QDateTime endTime() const;
     qint64 runTimeMs() const;               // up to now while alive, else start to end

@@ -149,9 +149,15 @@ void DetailsPanel::refresh()
 void DetailsPanel::refreshTree()
 {
     m_tree->clear();
-    if (!m_process || !m_stats || !m_process->isAlive() || m_process->pid() <= 0)
+    if (!m_process || !m_stats || !m_process->isAlive() || m_process->treeRootPid() <= 0)
         return;
-    const QList<ProcessSample> samples = m_stats->tree(m_process->pid());
+    // Under the entry's reaper, which is left out: the program and any daemon it left are roots.
+    const qint64 reaper = m_process->treeRootPid();
+    QList<ProcessSample> samples = m_stats->tree(reaper);
+    if (!samples.isEmpty() && samples.constFirst().pid == reaper)
+        samples.removeFirst();
+    for (ProcessSample &sample : samples)
+        --sample.depth;
     QList<QTreeWidgetItem *> parents; // by depth
     const QLocale locale;
     for (const ProcessSample &sample : samples) {

@@ -28,6 +28,13 @@
 //                                       "SIGUSR1 in child PID" / "SIGUSR1 in grandchild PID";
 //                                       print "ready child PID grandchild PID" once both handlers
 //                                       are installed; both sleep MS, the child reaps the grandchild
+//   pd_child contain-tree FILE MS [ignore-term] [program-exits]
+//                                       a tree for the containment tests: a child with two
+//                                       grandchildren, and a daemon (double fork, setsid()); with
+//                                       ignore-term the child, one grandchild and the daemon ignore
+//                                       SIGTERM. Each appends "ROLE PID" to FILE once set up (the
+//                                       program last, after the others); all sleep MS, except the
+//                                       program with program-exits: it exits 0 at once
 //
 // Modes can be chained with "then": `pd_child echo hi then exit 3`.
 
@@ -41,6 +48,7 @@
 #include <string>
 #include <vector>
 
+#include <fcntl.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -141,6 +149,70 @@ void prepareUsr1(const char *role)
 
 using Args = std::vector<const char *>;
 
+// For contain-tree: one line "ROLE PID" appended to `file` (one write: O_APPEND keeps it whole).
+void appendRole(const char *file, const char *role)
+{
+    const int fd = ::open(file, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0)
+        usage("contain-tree: cannot open the file");
+    writeAll(fd, std::string(role) + " " + std::to_string(::getpid()) + "\n");
+    ::close(fd);
+}
+
+// Forks a process that sets itself up (ignoring SIGTERM if asked), appends its role and sleeps.
+// `daemon`: through a double fork and setsid(), its intermediate parent exits at once.
+pid_t forkSleeper(const char *file, const char *role, long ms, bool ignoreTerm, bool daemon)
+{
+    const pid_t pid = ::fork();
+    if (pid < 0)
+        usage("fork failed");
+    if (pid > 0)
+        return pid;
+    if (daemon) {
+        if (::fork() != 0)
+            std::_Exit(0);
+        ::setsid();
+    }
+    ::signal(SIGTERM, ignoreTerm ? SIG_IGN : SIG_DFL);
+    appendRole(file, role);
+    sleepMs(ms);
+    std::_Exit(0);
+}
+
+// contain-tree: the program, a child with two grandchildren, and a daemon; see the top.
+int containTree(const char *file, long ms, bool ignoreTerm, bool programExits)
+{
+    const pid_t daemonParent = forkSleeper(file, "daemon", ms, ignoreTerm, true);
+    int status = 0;
+    while (::waitpid(daemonParent, &status, 0) < 0 && errno == EINTR) {
+    }
+    const pid_t child = ::fork();
+    if (child < 0)
+        usage("fork failed");
+    if (child == 0) {
+        ::signal(SIGTERM, ignoreTerm ? SIG_IGN : SIG_DFL);
+        forkSleeper(file, "grandchild1", ms, ignoreTerm, false);
+        forkSleeper(file, "grandchild2", ms, false, false);
+        appendRole(file, "child");
+        sleepMs(ms);
+        std::_Exit(0);
+    }
+    // The program last, once the others wrote theirs: a test that sees it has them all.
+    for (int lines = 0; lines < 4; sleepMs(5)) {
+        lines = 0;
+        if (FILE *in = std::fopen(file, "r")) {
+            for (int c = std::fgetc(in); c != EOF; c = std::fgetc(in))
+                lines += c == '\n';
+            std::fclose(in);
+        }
+    }
+    appendRole(file, "program");
+    writeAll(1, "ready\n");
+    if (!programExits)
+        sleepMs(ms);
+    return 0;
+}
+
 // Runs one mode; returns the exit status for the mode (the last mode's status is the program's).
 int runMode(const Args &args)
 {
@@ -232,6 +304,18 @@ int runMode(const Args &args)
         while (::waitpid(grandchild, &status, 0) < 0 && errno == EINTR) {
         }
         return 0;
+    }
+    if (mode == "contain-tree") {
+        const long ms = toLong(arg(2), -1);
+        if (!arg(1) || ms < 0)
+            usage("contain-tree FILE MS [ignore-term] [program-exits]");
+        bool ignoreTerm = false;
+        bool programExits = false;
+        for (size_t i = 3; arg(i); ++i) {
+            ignoreTerm = ignoreTerm || std::strcmp(arg(i), "ignore-term") == 0;
+            programExits = programExits || std::strcmp(arg(i), "program-exits") == 0;
+        }
+        return containTree(arg(1), ms, ignoreTerm, programExits);
     }
     if (mode == "cat") {
         char buffer[65536];

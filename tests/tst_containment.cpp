@@ -1,0 +1,456 @@
+#include "childprocess.h"
+#include "mainwindow.h"
+#include "managedprocess.h"
+#include "processmanager.h"
+#include "processspec.h"
+#include "sessionfile.h"
+#include "settings.h"
+#include "terminationsignals.h"
+#include "testsupport.h"
+#include "truststore.h"
+#include "userprompt.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QMap>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+#include <csignal>
+
+#include <sys/types.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+// Containment, against real processes: every process an entry starts (children, grandchildren, a
+// double-forked setsid() daemon) belongs to the entry until it is gone, and nothing outlives
+// ProcDeck however it ends. The trees come from `pd_child contain-tree`, which writes the PID of
+// each of its processes to a file; survivors are checked through /proc by PID and start time.
+// The ProcDeck cases run the real `procdeck` executable (PD_APP_PATH), as a window (offscreen)
+// and headless; the entry-level cases use ManagedProcess (what the window's actions and the
+// headless runner call), and the window's Quit runs an in-process MainWindow (its question needs
+// an answer, which only the test's UserPrompt can give).
+class tst_Containment final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanup();
+
+    void terminateEndsWholeTree_data();
+    void terminateEndsWholeTree();
+    void killEndsWholeTree();
+    void stoppingUntilLastIsGone();
+    void pidIsTheProgram();
+    void reaperIsProcdeckReaper();
+    void failedStartStillReported_data();
+    void failedStartStillReported();
+    void windowQuitEndsTrees();
+    void procdeckDeathEndsTrees_data();
+    void procdeckDeathEndsTrees();
+    void terminationSignalsReported();
+
+private:
+    struct Tree
+    {
+        QMap<QString, TestSupport::ProcessIdentity> processes; // by role: program, child, …
+        bool allGone() const;
+        QString survivors() const;
+    };
+
+    ProcessSpec treeSpec(const QString &name, const QString &pidFile, bool ignoreTerm) const;
+    static std::optional<Tree> readTree(const QString &pidFile);
+    static std::optional<Tree> waitForTree(const QString &pidFile);
+    QString writeSession(const QList<ProcessSpec> &specs, bool trusted);
+    void startProcdeck(QProcess &procdeck, const QStringList &arguments);
+    void stopEndsWholeTree(ManagedProcess &process, const QString &pidFile,
+                           ManagedProcess::Result (ManagedProcess::*stop)());
+
+    QTemporaryDir m_dir;
+    int m_fileNumber = 0;
+};
+
+namespace {
+
+constexpr int TreeLifeMs = 60000; // what a tree sleeps: far beyond any case, far below a leak's harm
+const QStringList Roles = {u"program"_s, u"child"_s, u"grandchild1"_s, u"grandchild2"_s, u"daemon"_s};
+
+bool gone(const TestSupport::ProcessIdentity &process)
+{
+    // A zombie counts as gone: it runs no more, and whoever reaps it is not the point here.
+    return TestSupport::isGone(process, TestSupport::Zombies::CountAsGone);
+}
+
+} // namespace
+
+bool tst_Containment::Tree::allGone() const
+{
+    return std::all_of(processes.cbegin(), processes.cend(), gone);
+}
+
+QString tst_Containment::Tree::survivors() const
+{
+    QStringList alive;
+    for (auto it = processes.cbegin(); it != processes.cend(); ++it) {
+        if (!gone(it.value()))
+            alive.append(u"%1 %2"_s.arg(it.key()).arg(it.value().pid));
+    }
+    return alive.join(u", "_s);
+}
+
+void tst_Containment::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QStandardPaths::setTestModeEnabled(true); // the in-process window's settings
+    QVERIFY2(QFile::exists(QStringLiteral(PD_APP_PATH)), PD_APP_PATH);
+    TestSupport::installProcessWarningGuard();
+}
+
+void tst_Containment::cleanup()
+{
+    PD_VERIFY_NO_DESTROYED_WARNING();
+}
+
+ProcessSpec tst_Containment::treeSpec(const QString &name, const QString &pidFile, bool ignoreTerm) const
+{
+    ProcessSpec spec;
+    spec.name = name;
+    spec.program = TestSupport::childPath();
+    spec.args = {u"contain-tree"_s, pidFile, QString::number(TreeLifeMs)};
+    if (ignoreTerm)
+        spec.args.append(u"ignore-term"_s);
+    spec.stopTimeoutMs = 300;
+    return spec;
+}
+
+// The tree once the program wrote its line (it writes last), or nullopt before.
+std::optional<tst_Containment::Tree> tst_Containment::readTree(const QString &pidFile)
+{
+    QFile file(pidFile);
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    Tree tree;
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        const QList<QByteArray> fields = line.split(' ');
+        if (fields.size() == 2)
+            tree.processes.insert(QString::fromLatin1(fields[0]), TestSupport::identify(fields[1].toLongLong()));
+    }
+    if (!tree.processes.contains(u"program"_s))
+        return std::nullopt;
+    return tree;
+}
+
+// nullopt if the tree was not set up within 10 s.
+std::optional<tst_Containment::Tree> tst_Containment::waitForTree(const QString &pidFile)
+{
+    std::optional<Tree> tree;
+    if (!QTest::qWaitFor([&] { return (tree = readTree(pidFile)).has_value(); }, 10000))
+        return std::nullopt;
+    return tree;
+}
+
+QString tst_Containment::writeSession(const QList<ProcessSpec> &specs, bool trusted)
+{
+    Session session;
+    session.processes = specs;
+    const QString path = m_dir.filePath(u"session%1.json"_s.arg(++m_fileNumber));
+    const SessionFile::SaveResult saved = SessionFile::save(path, SessionFile::toJson(session));
+    if (!saved.ok)
+        qWarning("%s", qPrintable(saved.error));
+    if (trusted) {
+        // The window's trust question is answered beforehand, in the settings it will read
+        // (XDG_CONFIG_HOME points into m_dir, see startProcdeck()).
+        QFile file(path);
+        if (file.open(QIODevice::ReadOnly)) {
+            TrustStore store(m_dir.filePath(u"config/%1/%2.conf"_s.arg(Settings::OrganizationName, Settings::ApplicationName)));
+            store.approve(path, file.readAll());
+        }
+    }
+    return path;
+}
+
+void tst_Containment::startProcdeck(QProcess &procdeck, const QStringList &arguments)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    environment.insert(u"XDG_CONFIG_HOME"_s, m_dir.filePath(u"config"_s));
+    environment.remove(u"PYTHONUNBUFFERED"_s);
+    procdeck.setProcessEnvironment(environment);
+    procdeck.setProcessChannelMode(QProcess::MergedChannels);
+    procdeck.start(QStringLiteral(PD_APP_PATH), arguments);
+    QVERIFY2(procdeck.waitForStarted(10000), qPrintable(procdeck.errorString()));
+}
+
+// ---- Stopping an entry ---------------------------------------------------------------------------
+
+// Starts `process`, waits for its tree, stops it with `stop` and checks that every process of the
+// tree was already gone when `finished` came.
+void tst_Containment::stopEndsWholeTree(ManagedProcess &process, const QString &pidFile,
+                                        ManagedProcess::Result (ManagedProcess::*stop)())
+{
+    bool goneAtFinish = false;
+    Tree tree;
+    connect(&process, &ManagedProcess::finished, this, [&] { goneAtFinish = tree.allGone(); });
+    QSignalSpy finished(&process, &ManagedProcess::finished);
+    QVERIFY(process.start().ok);
+    const std::optional<Tree> found = waitForTree(pidFile);
+    QVERIFY(found);
+    tree = *found;
+    QVERIFY(!tree.allGone());
+    QVERIFY((process.*stop)().ok);
+    QVERIFY(finished.wait(5000));
+    QVERIFY2(goneAtFinish, qPrintable(tree.survivors()));
+}
+
+void tst_Containment::terminateEndsWholeTree_data()
+{
+    QTest::addColumn<bool>("headless");
+    QTest::newRow("ManagedProcess (the window's Terminate)") << false;
+    QTest::newRow("headless (--timeout)") << true;
+}
+
+// Terminate: the stop signal to the whole tree, SIGKILL after the grace period to what ignored it
+// (the child, one grandchild and the setsid() daemon ignore SIGTERM). The run ends only when the
+// last of them is gone.
+void tst_Containment::terminateEndsWholeTree()
+{
+    QFETCH(bool, headless);
+    const QString pidFile = m_dir.filePath(u"terminate%1.pids"_s.arg(headless));
+    if (headless) {
+        const QString session = writeSession({treeSpec(u"tree"_s, pidFile, true)}, false);
+        QProcess procdeck;
+        QSignalSpy finished(&procdeck, &QProcess::finished);
+        startProcdeck(procdeck, {u"--headless"_s, session, u"--timeout"_s, u"2"_s});
+        const std::optional<Tree> tree = waitForTree(pidFile);
+        QVERIFY(tree);
+        QVERIFY(!tree->allGone());
+        QVERIFY(finished.wait(15000));
+        QCOMPARE(procdeck.exitCode(), 124);
+        QVERIFY2(tree->allGone(), qPrintable(tree->survivors()));
+        return;
+    }
+    ManagedProcess process(1, treeSpec(u"tree"_s, pidFile, true));
+    stopEndsWholeTree(process, pidFile, &ManagedProcess::terminate);
+}
+
+// Kill: SIGKILL to the whole tree, daemon included; the run ends when all are gone.
+void tst_Containment::killEndsWholeTree()
+{
+    const QString pidFile = m_dir.filePath(u"kill.pids"_s);
+    ManagedProcess process(1, treeSpec(u"tree"_s, pidFile, false));
+    stopEndsWholeTree(process, pidFile, &ManagedProcess::kill);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(process.exitCode(), -SIGKILL);
+}
+
+// The program sets up its tree and exits 0: the entry stays Running while the rest lives. On
+// Terminate the daemon (and two others) ignore SIGTERM: the entry is Stopping while they live,
+// through the grace period, and ends only when SIGKILL took the last one, with the program's
+// own status.
+void tst_Containment::stoppingUntilLastIsGone()
+{
+    const QString pidFile = m_dir.filePath(u"stopping.pids"_s);
+    ProcessSpec spec = treeSpec(u"tree"_s, pidFile, true);
+    spec.args.append(u"program-exits"_s);
+    spec.stopTimeoutMs = 1000;
+    ManagedProcess process(1, spec);
+    QSignalSpy finished(&process, &ManagedProcess::finished);
+    QVERIFY(process.start().ok);
+    const std::optional<Tree> found = waitForTree(pidFile);
+    QVERIFY(found);
+    const Tree &tree = *found;
+    QTRY_VERIFY_WITH_TIMEOUT(gone(tree.processes.value(u"program"_s)), 5000);
+    QCOMPARE(process.state(), ManagedProcess::State::Running);
+    QVERIFY(finished.isEmpty());
+
+    QVERIFY(process.terminate().ok);
+    // grandchild2 does not ignore SIGTERM: once it is gone, the signal has been delivered.
+    QTRY_VERIFY_WITH_TIMEOUT(gone(tree.processes.value(u"grandchild2"_s)), 1000);
+    QVERIFY(!gone(tree.processes.value(u"daemon"_s)));
+    QCOMPARE(process.state(), ManagedProcess::State::Stopping);
+    QVERIFY(finished.isEmpty());
+    QVERIFY(finished.wait(5000));
+    QVERIFY2(tree.allGone(), qPrintable(tree.survivors()));
+    QCOMPARE(process.exitCode(), 0);
+}
+
+// The PID an entry shows is the program's (not its reaper's), and it leads its own group.
+void tst_Containment::pidIsTheProgram()
+{
+    const QString pidFile = m_dir.filePath(u"pid.pids"_s);
+    ManagedProcess process(1, treeSpec(u"tree"_s, pidFile, false));
+    QSignalSpy started(&process, &ManagedProcess::started);
+    QVERIFY(process.start().ok);
+    const std::optional<Tree> tree = waitForTree(pidFile);
+    QVERIFY(tree);
+    QTRY_VERIFY(!started.isEmpty());
+    QCOMPARE(process.pid(), tree->processes.value(u"program"_s).pid);
+    QCOMPARE(::getpgid(pid_t(process.pid())), pid_t(process.pid()));
+    QVERIFY(process.kill().ok);
+    QSignalSpy finished(&process, &ManagedProcess::finished);
+    QVERIFY(finished.wait(5000));
+}
+
+// The reaper is the small Qt-free procdeck-reaper (found in the build tree here), not a re-exec of
+// the test's own image.
+void tst_Containment::reaperIsProcdeckReaper()
+{
+    const QString reaper = ChildProcess::reaperExecutable();
+    QCOMPARE(QFileInfo(reaper).fileName(), u"procdeck-reaper"_s);
+    const QString pidFile = m_dir.filePath(u"reaper.pids"_s);
+    ManagedProcess process(1, treeSpec(u"tree"_s, pidFile, false));
+    QSignalSpy started(&process, &ManagedProcess::started);
+    QVERIFY(process.start().ok);
+    QVERIFY(waitForTree(pidFile));
+    QTRY_VERIFY(!started.isEmpty());
+    const qint64 reaperPid = process.treeRootPid();
+    QVERIFY(reaperPid > 0);
+    QVERIFY(reaperPid != process.pid());
+    const QString exe = QFileInfo(u"/proc/%1/exe"_s.arg(reaperPid)).symLinkTarget();
+    QCOMPARE(QFileInfo(exe).canonicalFilePath(), QFileInfo(reaper).canonicalFilePath());
+    QVERIFY(process.kill().ok);
+    QSignalSpy finished(&process, &ManagedProcess::finished);
+    QVERIFY(finished.wait(5000));
+}
+
+// The program's failed exec still reaches QProcess (through the reaper) as a failed start, with
+// QProcess's own reason.
+void tst_Containment::failedStartStillReported_data()
+{
+    QTest::addColumn<QString>("program");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("missing") << u"/nonexistent/program"_s << u"No such file or directory"_s;
+    QTest::newRow("not executable") << QStringLiteral(PD_SOURCE_DIR "/README.md") << u"Permission denied"_s;
+    // Executable, but neither a binary nor a script: only execve() itself can tell.
+    const QString badFormat = m_dir.filePath(u"bad-format"_s);
+    QFile file(badFormat);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("\x01\x02 not a program\n");
+    file.close();
+    QVERIFY(file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+    QTest::newRow("bad format") << badFormat << u"Exec format error"_s;
+}
+
+void tst_Containment::failedStartStillReported()
+{
+    QFETCH(QString, program);
+    QFETCH(QString, reason);
+    ProcessSpec spec;
+    spec.name = u"broken"_s;
+    spec.program = program;
+    ManagedProcess process(1, spec);
+    QSignalSpy finished(&process, &ManagedProcess::finished);
+    process.start();
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 5000);
+    QCOMPARE(process.state(), ManagedProcess::State::FailedToStart);
+    QVERIFY2(process.failureReason().contains(reason, Qt::CaseInsensitive), qPrintable(process.failureReason()));
+}
+
+// ---- ProcDeck's end ------------------------------------------------------------------------------
+
+// The window's Quit, its question answered Yes: Terminate for every entry, and the window closes
+// only once the last process of every tree is gone, daemons included.
+void tst_Containment::windowQuitEndsTrees()
+{
+    MainWindow window;
+    window.show();
+    const QString pidFiles[2] = {m_dir.filePath(u"quit-a.pids"_s), m_dir.filePath(u"quit-b.pids"_s)};
+    ManagedProcess *entries[2] = {window.manager()->add(treeSpec(u"a"_s, pidFiles[0], true)),
+                                  window.manager()->add(treeSpec(u"b"_s, pidFiles[1], false))};
+    for (ManagedProcess *entry : entries)
+        QVERIFY(entry->start().ok);
+    const std::optional<Tree> found[2] = {waitForTree(pidFiles[0]), waitForTree(pidFiles[1])};
+    QVERIFY(found[0] && found[1]);
+
+    window.prompt()->setNextAnswer(QMessageBox::Discard); // unsaved session
+    window.prompt()->setNextAnswer(QMessageBox::Yes);     // terminate the live entries
+    QVERIFY(!window.close()); // not at once: after the processes have exited
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isVisible(), 10000);
+    QVERIFY2(found[0]->allGone() && found[1]->allGone(),
+             qPrintable(found[0]->survivors() + u"; "_s + found[1]->survivors()));
+}
+
+void tst_Containment::procdeckDeathEndsTrees_data()
+{
+    QTest::addColumn<bool>("headless");
+    QTest::addColumn<int>("signal"); // 0: ProcDeck ends on its own (headless --timeout)
+    const QList<std::pair<const char *, int>> deaths = {
+        {"SIGTERM", SIGTERM}, {"SIGINT", SIGINT}, {"SIGHUP", SIGHUP},
+        {"SIGKILL", SIGKILL}, {"SIGSEGV", SIGSEGV}, {"SIGABRT", SIGABRT}};
+    QTest::newRow("headless quit") << true << 0;
+    for (const auto &[name, number] : deaths) {
+        QTest::addRow("window %s", name) << false << number;
+        QTest::addRow("headless %s", name) << true << number;
+    }
+}
+
+// Two entries, each a whole tree (one ignores SIGTERM): when ProcDeck ends, by its own quit, a
+// signal it handles, SIGKILL or a crash, every process of both trees is gone within 2 s.
+void tst_Containment::procdeckDeathEndsTrees()
+{
+    QFETCH(bool, headless);
+    QFETCH(int, signal);
+    const QString tag = QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-');
+    const QString pidFiles[2] = {m_dir.filePath(tag + u"-a.pids"_s), m_dir.filePath(tag + u"-b.pids"_s)};
+    const QString session = writeSession({treeSpec(u"a"_s, pidFiles[0], true), treeSpec(u"b"_s, pidFiles[1], false)},
+                                         !headless);
+    QStringList arguments = {headless ? u"--headless"_s : u"--start-all"_s, session};
+    if (signal == 0)
+        arguments += {u"--timeout"_s, u"2"_s};
+
+    QProcess procdeck;
+    QSignalSpy finished(&procdeck, &QProcess::finished);
+    startProcdeck(procdeck, arguments);
+    const std::optional<Tree> found[2] = {waitForTree(pidFiles[0]), waitForTree(pidFiles[1])};
+    QVERIFY2(found[0] && found[1], procdeck.readAll().constData());
+    const Tree trees[2] = {*found[0], *found[1]};
+    QVERIFY(!trees[0].allGone() && !trees[1].allGone());
+    if (signal != 0)
+        QCOMPARE(::kill(pid_t(procdeck.processId()), signal), 0);
+    QVERIFY2(finished.wait(15000), procdeck.readAll().constData());
+
+    QElapsedTimer sinceDeath;
+    sinceDeath.start();
+    QTRY_VERIFY2_WITH_TIMEOUT(trees[0].allGone() && trees[1].allGone(),
+                              qPrintable(trees[0].survivors() + u"; "_s + trees[1].survivors()), 2000);
+    qDebug("all gone %lld ms after ProcDeck", qint64(sinceDeath.elapsed()));
+}
+
+// SIGINT, SIGTERM and SIGHUP come out as received(N) on the event loop; SIGPIPE is ignored
+// meanwhile; the previous dispositions are back afterwards.
+void tst_Containment::terminationSignalsReported()
+{
+    struct sigaction before = {};
+    QCOMPARE(::sigaction(SIGHUP, nullptr, &before), 0);
+    {
+        TerminationSignals signalsSeen;
+        QVERIFY(signalsSeen.isActive());
+        TerminationSignals second;
+        QVERIFY(!second.isActive()); // one at a time
+        QSignalSpy received(&signalsSeen, &TerminationSignals::received);
+        for (int signal : {SIGHUP, SIGINT, SIGTERM, SIGPIPE})
+            QCOMPARE(::kill(::getpid(), signal), 0);
+        QTRY_COMPARE(received.size(), 3);
+        QList<int> numbers;
+        for (const QList<QVariant> &arguments : received)
+            numbers.append(arguments.at(0).toInt());
+        std::sort(numbers.begin(), numbers.end());
+        QList<int> expected = {SIGHUP, SIGINT, SIGTERM};
+        std::sort(expected.begin(), expected.end());
+        QCOMPARE(numbers, expected);
+    }
+    struct sigaction after = {};
+    QCOMPARE(::sigaction(SIGHUP, nullptr, &after), 0);
+    QVERIFY(after.sa_handler == before.sa_handler);
+}
+
+QTEST_MAIN(tst_Containment)
+#include "tst_containment.moc"
