@@ -21,12 +21,8 @@ using namespace Qt::StringLiterals;
 // what is executed is resolveLaunch()'s.
 
 namespace {
-
-quint64 signalBit(int signal)
-{
-    return signal > 0 && signal < 64 ? quint64(1) << signal : 0;
-}
-
+// Bit N stands for signal N in a set of signals sent.
+quint64 signalBit(int signal) { return signal > 0 && signal < 64 ? quint64(1) << signal : 0; }
 } // namespace
 
 struct ManagedProcess::Private
