@@ -94,6 +94,7 @@ public:
 private:
     bool readVersion(const QJsonObject &root);
     std::optional<ProcessSpec> entry(const QJsonObject &object, const QString &at);
+    bool readOptionalText(const QJsonObject &object, QLatin1StringView name, QString &text);
     bool readCommand(const QJsonObject &object, ProcessSpec &spec);
     bool readArgs(const QJsonValue &args, ProcessSpec &spec);
     bool readEnvironment(const QJsonValue &environment, ProcessSpec &spec);
@@ -194,26 +195,11 @@ std::optional<ProcessSpec> Validator::entry(const QJsonObject &object, const QSt
     m_at = at;
     ProcessSpec spec;
 
-    const QJsonValue name = object.value(KeyName);
-    if (!name.isUndefined() && !name.isString()) {
-        fail(key(KeyName), Msg::tr("must be a string"));
+    if (!readOptionalText(object, KeyName, spec.name) || !readCommand(object, spec)
+        || !readArgs(object.value(KeyArgs), spec)
+        || !readOptionalText(object, KeyWorkingDirectory, spec.workingDirectory)) {
         return std::nullopt;
     }
-    spec.name = name.toString();
-    if (!refuseNul(key(KeyName), spec.name))
-        return std::nullopt;
-
-    if (!readCommand(object, spec) || !readArgs(object.value(KeyArgs), spec))
-        return std::nullopt;
-
-    const QJsonValue workingDirectory = object.value(KeyWorkingDirectory);
-    if (!workingDirectory.isUndefined() && !workingDirectory.isString()) {
-        fail(key(KeyWorkingDirectory), Msg::tr("must be a string"));
-        return std::nullopt;
-    }
-    spec.workingDirectory = workingDirectory.toString();
-    if (!refuseNul(key(KeyWorkingDirectory), spec.workingDirectory))
-        return std::nullopt;
 
     if (!readEnvironment(object.value(KeyEnvironment), spec))
         return std::nullopt;
@@ -236,6 +222,16 @@ std::optional<ProcessSpec> Validator::entry(const QJsonObject &object, const QSt
             spec.unknownKeys.insert(it.key(), it.value());
     }
     return spec;
+}
+
+// An optional string key (absent: empty), without NUL.
+bool Validator::readOptionalText(const QJsonObject &object, QLatin1StringView name, QString &text)
+{
+    const QJsonValue value = object.value(name);
+    if (!value.isUndefined() && !value.isString())
+        return fail(key(name), Msg::tr("must be a string"));
+    text = value.toString();
+    return refuseNul(key(name), text);
 }
 
 bool Validator::readCommand(const QJsonObject &object, ProcessSpec &spec)
