@@ -444,7 +444,7 @@ void tst_Headless::examples_data()
                                                      u"worker-4s \\| worker-4s: done"_s, u"worker-4s \\* exited with code 0"_s};
     QTest::newRow("07 terminate") << u"07-terminate.json"_s << u"3"_s << timedOut
                                   << QStringList{u"long-task \\| step 1"_s, u"long-task \\| step 2"_s,
-                                                 u"long-task \\* terminate: SIGTERM to process group \\d+"_s,
+                                                 u"long-task \\* terminate: SIGTERM to the process tree of PID \\d+"_s,
                                                  u"long-task \\* terminated by SIGTERM, exit -15"_s};
 }
 

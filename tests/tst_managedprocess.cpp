@@ -404,7 +404,7 @@ void tst_ManagedProcess::customStopSignal()
     QVERIFY(finished.wait(5000));
     QCOMPARE(finished.count(), 1);
     QCOMPARE(process.exitCode(), -2);
-    QVERIFY(logContains(process.output(), u"terminate: SIGINT to process group"_s, OutputStream::Message));
+    QVERIFY(logContains(process.output(), u"terminate: SIGINT to the process tree of PID"_s, OutputStream::Message));
     QVERIFY(logContains(process.output(), u"terminated by SIGINT, exit -2"_s, OutputStream::Message));
 }
 

@@ -705,8 +705,8 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <translation>kein Verzeichnis</translation>
     </message>
     <message>
-        <source>still running after the grace period of %1 ms: SIGKILL to the process group</source>
-        <translation>läuft nach der Schonfrist von %1 ms noch: SIGKILL an die Prozessgruppe</translation>
+        <source>still running after the grace period of %1 ms: SIGKILL to the process tree</source>
+        <translation>läuft nach der Schonfrist von %1 ms noch: SIGKILL an den Prozessbaum</translation>
     </message>
     <message>
         <source>%1 is already running (PID %2)</source>
@@ -721,20 +721,20 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <translation>%1 wurde noch nicht gestartet</translation>
     </message>
     <message>
-        <source>terminate: %1 to process group %2</source>
-        <translation>terminate: %1 an Prozessgruppe %2</translation>
+        <source>terminate: %1 to the process tree of PID %2</source>
+        <translation>terminate: %1 an den Prozessbaum von PID %2</translation>
     </message>
     <message>
         <source>%1 could not be signalled</source>
         <translation>%1 konnte kein Signal erhalten</translation>
     </message>
     <message>
-        <source>kill: SIGKILL to process group %1</source>
-        <translation>kill: SIGKILL an Prozessgruppe %1</translation>
+        <source>kill: SIGKILL to the process tree of PID %1</source>
+        <translation>kill: SIGKILL an den Prozessbaum von PID %1</translation>
     </message>
     <message>
-        <source>%1 to process group %2</source>
-        <translation>%1 an Prozessgruppe %2</translation>
+        <source>%1 to the process tree of PID %2</source>
+        <translation>%1 an den Prozessbaum von PID %2</translation>
     </message>
     <message>
         <source>restart: starts again when this run ends</source>

@@ -97,9 +97,9 @@ ManagedProcess::ManagedProcess(int id, ProcessSpec spec, QObject *parent)
     connect(&d->stopTimer, &QTimer::timeout, this, [this] {
         if (d->state != State::Stopping)
             return;
-        d->output->appendMessage(ManagedProcess::tr("still running after the grace period of %1 ms: SIGKILL to the process group")
+        d->output->appendMessage(ManagedProcess::tr("still running after the grace period of %1 ms: SIGKILL to the process tree")
                                      .arg(d->spec.stopTimeoutMs));
-        qCInfo(lcProcess) << d->spec.name << "grace period over: SIGKILL to process group" << d->pid;
+        qCInfo(lcProcess) << d->spec.name << "grace period over: SIGKILL to the process tree of" << d->pid;
         if (d->child)
             d->child->killTreeWithProgram();
         d->signalGroup(SIGKILL);
@@ -332,14 +332,14 @@ ManagedProcess::Result ManagedProcess::terminate()
 
     const int stopSignal = d->stopSignal();
     d->child->killTreeWithProgram();
-    d->output->appendMessage(ManagedProcess::tr("terminate: %1 to process group %2").arg(SignalNames::name(stopSignal)).arg(d->pid));
+    d->output->appendMessage(ManagedProcess::tr("terminate: %1 to the process tree of PID %2").arg(SignalNames::name(stopSignal)).arg(d->pid));
     if (!d->signalGroup(stopSignal))
         return Result::failure(ManagedProcess::tr("%1 could not be signalled").arg(d->spec.name));
     if (stopSignal != SIGKILL)
         d->signalGroup(SIGCONT); // a stopped process must run to act on the stop signal
 
     const int grace = qMax(0, d->spec.stopTimeoutMs);
-    qCInfo(lcProcess) << d->spec.name << "terminate:" << SignalNames::name(stopSignal) << "to process group"
+    qCInfo(lcProcess) << d->spec.name << "terminate:" << SignalNames::name(stopSignal) << "to the process tree of"
                       << d->pid << "SIGKILL in" << grace << "ms";
     d->stopDeadline = QDeadlineTimer(grace);
     d->stopTimer.start(grace);
@@ -353,10 +353,10 @@ ManagedProcess::Result ManagedProcess::kill()
     if (const std::optional<Result> done = d->beginUserStop())
         return *done;
     d->child->killTreeWithProgram();
-    d->output->appendMessage(ManagedProcess::tr("kill: SIGKILL to process group %1").arg(d->pid));
+    d->output->appendMessage(ManagedProcess::tr("kill: SIGKILL to the process tree of PID %1").arg(d->pid));
     if (!d->signalGroup(SIGKILL))
         return Result::failure(ManagedProcess::tr("%1 could not be signalled").arg(d->spec.name));
-    qCInfo(lcProcess) << d->spec.name << "kill: SIGKILL to process group" << d->pid;
+    qCInfo(lcProcess) << d->spec.name << "kill: SIGKILL to the process tree of" << d->pid;
     d->stopTimer.stop();
     d->stopDeadline = QDeadlineTimer(0);
     d->paused = false;
@@ -370,10 +370,10 @@ ManagedProcess::Result ManagedProcess::sendSignal(int signal)
         return Result::failure(ManagedProcess::tr("%1 is not running").arg(d->spec.name));
     if (signal == SIGKILL)
         return kill();
-    d->output->appendMessage(ManagedProcess::tr("%1 to process group %2").arg(SignalNames::name(signal)).arg(d->pid));
+    d->output->appendMessage(ManagedProcess::tr("%1 to the process tree of PID %2").arg(SignalNames::name(signal)).arg(d->pid));
     if (!d->signalGroup(signal))
         return Result::failure(ManagedProcess::tr("%1 could not be signalled").arg(d->spec.name));
-    qCInfo(lcProcess) << d->spec.name << SignalNames::name(signal) << "to process group" << d->pid;
+    qCInfo(lcProcess) << d->spec.name << SignalNames::name(signal) << "to the process tree of" << d->pid;
     if (signal == d->stopSignal())
         d->stopByUser();
     // Paused follows what ProcDeck sent; a stop or continue from elsewhere is not seen (QProcess
