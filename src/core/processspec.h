@@ -22,6 +22,24 @@ struct EnvironmentChange
     }
 };
 
+// Per-entry resource limits (the session file's `limits`), applied through the entry's cgroup
+// where the system gives one (docs/ARCHITECTURE.md, "Containment"). 0 means no limit.
+struct ProcessLimits
+{
+    int memoryMB = 0;             // memory maximum: the kernel's OOM killer acts above it
+    int cpuPercent = 0;           // CPU quota, in percent of one core (150: one and a half cores)
+    int restartAboveMemoryMB = 0; // restart the entry as soon as its memory goes above this
+
+    bool isEmpty() const { return memoryMB == 0 && cpuPercent == 0 && restartAboveMemoryMB == 0; }
+
+    friend bool operator==(const ProcessLimits &a, const ProcessLimits &b)
+    {
+        return a.memoryMB == b.memoryMB && a.cpuPercent == b.cpuPercent
+            && a.restartAboveMemoryMB == b.restartAboveMemoryMB;
+    }
+    friend bool operator!=(const ProcessLimits &a, const ProcessLimits &b) { return !(a == b); }
+};
+
 // The reusable description of a process entry: what multiprocessing.Process(target, args, name)
 // holds. A plain value type; ManagedProcess runs it, SessionFile reads and writes it.
 struct ProcessSpec
@@ -38,6 +56,7 @@ struct ProcessSpec
     int stopSignal = 15;          // SIGTERM
     int stopTimeoutMs = DefaultStopTimeoutMs;
     RestartPolicy restart = RestartPolicy::Never;
+    ProcessLimits limits;
 
     // Keys ProcDeck does not know, kept from the file and written back on save.
     QJsonObject unknownKeys;
