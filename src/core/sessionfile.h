@@ -39,14 +39,21 @@ struct Session
 //   working directory, environment name or value) is refused ("contains a NUL byte"): the
 //   operating system would cut the string there, and the trust dialog would show something other
 //   than what runs.
+// - `limits` holds whole numbers: memoryMB and restartAboveMemoryMB from 1 to
+//   ProcessLimits::MaxMemoryMB, cpuPercent from 1 to ProcessLimits::MaxCpuPercent, the restart
+//   threshold below the memory maximum when both are set; a key left out is no limit. Unknown keys
+//   inside it are kept and written back, as an entry's are. A Procfile has no limits: export
+//   drops them, as it drops the stop signal and the restart policy.
 // - A JSON document whose top level is not an object (`[1,2]`, `"x"`, `3`) is refused as JSON,
 //   not read as a Procfile.
 // - The written form is canonical: two-space indentation; the known keys of an entry in the order
 //   name, program, args, shell, workingDirectory, environment, autostart, stopSignal,
-//   stopTimeoutMs, restart, then unknown keys in alphabetical order; keys with their default value
-//   are left out (name, and program or shell, are always written); environment variables sorted
-//   by name; arrays of scalars on one line. toJson(parseJson(x)) == x for every file in that form,
-//   and for any file at all through Session::source while the session is unchanged.
+//   stopTimeoutMs, restart, limits, then unknown keys in alphabetical order; keys with their
+//   default value are left out (name, and program or shell, are always written; `limits` only
+//   when a limit is set, each limit only when set); environment variables and the keys of
+//   `limits` sorted by name; arrays of scalars on one line. toJson(parseJson(x)) == x for every
+//   file in that form, and for any file at all through Session::source while the session is
+//   unchanged.
 namespace SessionFile {
 
 struct LoadResult

@@ -101,6 +101,8 @@ private:
     bool readStopSignal(const QJsonValue &stopSignal, ProcessSpec &spec);
     bool readStopTimeout(const QJsonValue &stopTimeout, ProcessSpec &spec);
     bool readRestart(const QJsonValue &restart, ProcessSpec &spec);
+    bool readLimits(const QJsonValue &limits, ProcessSpec &spec);
+    bool readLimit(const QJsonObject &limits, QLatin1StringView name, int maximum, int &value);
 
     QString key(QLatin1StringView name) const { return m_at + u'.' + name; }
     // The operating system ends a string at NUL: such text would run as something shorter.
@@ -213,7 +215,8 @@ std::optional<ProcessSpec> Validator::entry(const QJsonObject &object, const QSt
 
     if (!readStopSignal(object.value(KeyStopSignal), spec)
         || !readStopTimeout(object.value(KeyStopTimeoutMs), spec)
-        || !readRestart(object.value(KeyRestart), spec)) {
+        || !readRestart(object.value(KeyRestart), spec)
+        || !readLimits(object.value(KeyLimits), spec)) {
         return std::nullopt;
     }
 
@@ -341,6 +344,54 @@ bool Validator::readRestart(const QJsonValue &restart, ProcessSpec &spec)
         return fail(key(KeyRestart), Msg::tr("unknown value %1 (expected \"never\", \"on-failure\" or \"always\")").arg(shown));
     }
     spec.restart = *policy;
+    return true;
+}
+
+// `limits` (an object, every key optional): whole numbers in range, the restart threshold below the
+// memory maximum. Keys it does not know are kept inside it, as an entry's are.
+bool Validator::readLimits(const QJsonValue &limits, ProcessSpec &spec)
+{
+    if (limits.isUndefined())
+        return true;
+    if (!limits.isObject())
+        return fail(key(KeyLimits), Msg::tr("must be an object such as {\"memoryMB\": 512}"));
+    const QJsonObject object = limits.toObject();
+    ProcessLimits &result = spec.limits;
+    if (!readLimit(object, KeyMemoryMB, ProcessLimits::MaxMemoryMB, result.memoryMB)
+        || !readLimit(object, KeyCpuPercent, ProcessLimits::MaxCpuPercent, result.cpuPercent)
+        || !readLimit(object, KeyRestartAboveMemoryMB, ProcessLimits::MaxMemoryMB, result.restartAboveMemoryMB)) {
+        return false;
+    }
+    if (!result.restartIsBelowMaximum()) {
+        return fail(key(KeyLimits) + u'.' + KeyRestartAboveMemoryMB,
+                    Msg::tr("%1 is not below %2 %3")
+                        .arg(result.restartAboveMemoryMB)
+                        .arg(QString(KeyMemoryMB))
+                        .arg(result.memoryMB));
+    }
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (!isKnownLimitsKey(it.key()))
+            result.unknownKeys.insert(it.key(), it.value());
+    }
+    return true;
+}
+
+// One key of `limits`: absent (0, no limit) or a whole number from 1 to `maximum`.
+bool Validator::readLimit(const QJsonObject &limits, QLatin1StringView name, int maximum, int &value)
+{
+    const QJsonValue json = limits.value(name);
+    if (json.isUndefined())
+        return true;
+    const QString at = key(KeyLimits) + u'.' + name;
+    const std::optional<qint64> number = integerValue(json);
+    if (!number)
+        return fail(at, Msg::tr("must be a whole number"));
+    if (*number < 1 || *number > maximum) {
+        return fail(at, Msg::tr("%1 is out of range: use 1 to %2 (leave the key out for no limit)")
+                            .arg(*number)
+                            .arg(maximum));
+    }
+    value = int(*number);
     return true;
 }
 
