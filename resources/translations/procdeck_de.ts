@@ -157,6 +157,22 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <source>failed to start: %1</source>
         <translation>Start fehlgeschlagen: %1</translation>
     </message>
+    <message>
+        <source>Limits:</source>
+        <translation>Grenzen:</translation>
+    </message>
+    <message>
+        <source>Memory maximum %1 MB</source>
+        <translation>Speichermaximum %1 MB</translation>
+    </message>
+    <message>
+        <source>CPU quota %1 %</source>
+        <translation>CPU-Kontingent %1 %</translation>
+    </message>
+    <message>
+        <source>restart above %1 MB</source>
+        <translation>Neustart über %1 MB</translation>
+    </message>
 </context>
 <context>
     <name>HeadlessRunner</name>
@@ -688,6 +704,10 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     <message>
         <source>&lt;h3&gt;ProcDeck %1&lt;/h3&gt;&lt;p&gt;Launch, watch, join and stop child processes.&lt;/p&gt;&lt;p&gt;Every verb of Python&apos;s &lt;code&gt;multiprocessing.Process&lt;/code&gt; has a button here, with the same meaning.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ProcDeck %1&lt;/h3&gt;&lt;p&gt;Kindprozesse starten, beobachten, auf sie warten (join) und stoppen.&lt;/p&gt;&lt;p&gt;Für jedes Verb von Pythons &lt;code&gt;multiprocessing.Process&lt;/code&gt; gibt es hier eine Schaltfläche mit derselben Bedeutung.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Limits need a cgroup, which this system does not offer</source>
+        <translation>Grenzen brauchen eine cgroup, die dieses System nicht bietet</translation>
     </message>
 </context>
 <context>
@@ -1275,6 +1295,66 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <source>Arguments: %1</source>
         <translation>Argumente: %1</translation>
     </message>
+    <message>
+        <source>Limits</source>
+        <translation>Grenzen</translation>
+    </message>
+    <message>
+        <source>Why limits are not available</source>
+        <translation>Warum Grenzen nicht verfügbar sind</translation>
+    </message>
+    <message>
+        <source>&amp;Memory maximum:</source>
+        <translation>Speicher&amp;maximum:</translation>
+    </message>
+    <message>
+        <source>Memory maximum</source>
+        <translation>Speichermaximum</translation>
+    </message>
+    <message>
+        <source>The most memory the entry&apos;s processes may use together. Above it the kernel kills them (the entry ends as killed by SIGKILL).</source>
+        <translation>Wie viel Speicher die Prozesse des Eintrags zusammen höchstens belegen dürfen. Darüber beendet der Kernel sie (der Eintrag endet durch SIGKILL).</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Keine Grenze</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>CP&amp;U quota:</source>
+        <translation>CPU-&amp;Kontingent:</translation>
+    </message>
+    <message>
+        <source>CPU quota</source>
+        <translation>CPU-Kontingent</translation>
+    </message>
+    <message>
+        <source>The CPU time the entry&apos;s processes may use together, in percent of one core (200 % is two cores). At the quota they are slowed down, not stopped.</source>
+        <translation>Die CPU-Zeit, die die Prozesse des Eintrags zusammen nutzen dürfen, in Prozent eines Kerns (200 % sind zwei Kerne). Am Kontingent werden sie gebremst, nicht angehalten.</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Restart when memory e&amp;xceeds:</source>
+        <translation>Neustart, &amp;wenn Speicher über:</translation>
+    </message>
+    <message>
+        <source>Restart when memory exceeds</source>
+        <translation>Neustart, wenn Speicher über</translation>
+    </message>
+    <message>
+        <source>Restart the entry as soon as its processes together use more memory than this. Set it below the memory maximum.</source>
+        <translation>Den Eintrag neu starten, sobald seine Prozesse zusammen mehr Speicher belegen. Unter das Speichermaximum setzen.</translation>
+    </message>
+    <message>
+        <source>Restart when memory exceeds: %1 MB is not below the memory maximum of %2 MB.</source>
+        <translation>Neustart, wenn Speicher über: %1 MB liegt nicht unter dem Speichermaximum von %2 MB.</translation>
+    </message>
 </context>
 <context>
     <name>ProcessTableModel</name>
@@ -1671,6 +1751,22 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     <message>
         <source>Cannot save %1: %2</source>
         <translation>%1 kann nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>must be an object such as {&quot;memoryMB&quot;: 512}</source>
+        <translation>muss ein Objekt sein, etwa {&quot;memoryMB&quot;: 512}</translation>
+    </message>
+    <message>
+        <source>%1 is not below %2 %3</source>
+        <translation>%1 liegt nicht unter %2 %3</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>muss eine ganze Zahl sein</translation>
+    </message>
+    <message>
+        <source>%1 is out of range: use 1 to %2 (leave the key out for no limit)</source>
+        <translation>%1 liegt außerhalb des Bereichs: 1 bis %2 (für keine Grenze den Schlüssel weglassen)</translation>
     </message>
 </context>
 <context>
