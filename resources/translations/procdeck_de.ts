@@ -1386,7 +1386,7 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     </message>
     <message>
         <source>Procs</source>
-        <comment>processes in the group</comment>
+        <comment>processes of the entry</comment>
         <translation>Proz.</translation>
     </message>
     <message>
@@ -1402,16 +1402,16 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <translation>exitcode: N bei normalem Ende, -N bei Tod durch Signal N</translation>
     </message>
     <message>
-        <source>CPU use of the entry&apos;s process group, in percent of one core</source>
-        <translation>CPU-Nutzung der Prozessgruppe des Eintrags, in Prozent eines Kerns</translation>
+        <source>CPU use of the entry&apos;s processes (the program and all it started, daemons included), in percent of one core</source>
+        <translation>CPU-Nutzung der Prozesse des Eintrags (das Programm und alles, was es gestartet hat, Daemons eingeschlossen), in Prozent eines Kerns</translation>
     </message>
     <message>
-        <source>Resident memory of the entry&apos;s process group</source>
-        <translation>Residenter Speicher der Prozessgruppe des Eintrags</translation>
+        <source>Resident memory of the entry&apos;s processes (the program and all it started, daemons included)</source>
+        <translation>Residenter Speicher der Prozesse des Eintrags (das Programm und alles, was es gestartet hat, Daemons eingeschlossen)</translation>
     </message>
     <message>
-        <source>Processes in the entry&apos;s process group (the entry and its children)</source>
-        <translation>Prozesse in der Prozessgruppe des Eintrags (der Eintrag und seine Kindprozesse)</translation>
+        <source>Processes of the entry: the program and every process it started that is still there, daemons included</source>
+        <translation>Prozesse des Eintrags: das Programm und jeder von ihm gestartete Prozess, der noch da ist, Daemons eingeschlossen</translation>
     </message>
     <message>
         <source>Restarts done by the entry&apos;s restart policy</source>
