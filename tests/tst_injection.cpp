@@ -173,9 +173,9 @@ void tst_Injection::duplicateNamesRefused_data()
     QTest::newRow("procfile") << u"dup/Procfile"_s << QByteArray("# two webs\nweb: echo 1\nworker: echo 2\nweb: echo 3\n")
                               << u"dup/Procfile:4: duplicate entry name \"web\" (first at line 2)"_s;
     QTest::newRow("json") << u"dup.json"_s
-        << QByteArray("{\"procdeck\": 1, \"processes\": [{\"name\": \"web\", \"program\": \"/bin/true\"},"
-                      " {\"name\": \"db\", \"program\": \"/bin/true\"}, {\"name\": \"web\", \"program\": \"/bin/true\"}]}")
-        << u"dup.json: processes[2].name: \"web\" is already the name of processes[0]"_s;
+        << QByteArray("{\"procdeck\": 1, \"processes\": [\n  {\"name\": \"web\", \"program\": \"/bin/true\"},\n"
+                      "  {\"name\": \"db\", \"program\": \"/bin/true\"},\n  {\"name\": \"web\", \"program\": \"/bin/true\"}\n]}\n")
+        << u"dup.json: processes[2].name: \"web\" is already the name of processes[0] (lines 4 and 2)"_s;
 }
 
 void tst_Injection::duplicateNamesRefused()

@@ -1617,6 +1617,14 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <translation>unbekannter Wert %1 (erwartet &quot;never&quot;, &quot;on-failure&quot; oder &quot;always&quot;)</translation>
     </message>
     <message>
+        <source>%1 is already the name of %2[%3] (lines %4 and %5)</source>
+        <translation>%1 ist bereits der Name von %2[%3] (Zeilen %4 und %5)</translation>
+    </message>
+    <message>
+        <source>%1 is already the name of %2[%3]</source>
+        <translation>%1 ist bereits der Name von %2[%3]</translation>
+    </message>
+    <message>
         <source>%1: cannot read the file: %2</source>
         <translation>%1: die Datei kann nicht gelesen werden: %2</translation>
     </message>
