@@ -393,8 +393,8 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <translation>&amp;Terminieren</translation>
     </message>
     <message>
-        <source>Send the stop signal to each selected entry&apos;s process group, then SIGKILL after the grace period: terminate()</source>
-        <translation>Das Stoppsignal an die Prozessgruppe jedes ausgewählten Eintrags senden, nach der Schonfrist SIGKILL: terminate()</translation>
+        <source>Send the stop signal to each selected entry&apos;s process tree (the program and every process it started, daemons included), then SIGKILL after the grace period: terminate()</source>
+        <translation>Das Stoppsignal an den Prozessbaum jedes ausgewählten Eintrags senden (das Programm und jeden von ihm gestarteten Prozess, Daemons eingeschlossen), nach der Schonfrist SIGKILL: terminate()</translation>
     </message>
     <message>
         <source>Ctrl+T</source>
@@ -405,8 +405,8 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <translation>&amp;Kill</translation>
     </message>
     <message>
-        <source>Send SIGKILL to each selected entry&apos;s process group now: kill()</source>
-        <translation>SIGKILL sofort an die Prozessgruppe jedes ausgewählten Eintrags senden: kill()</translation>
+        <source>Send SIGKILL to each selected entry&apos;s process tree (the program and every process it started) now: kill()</source>
+        <translation>SIGKILL sofort an den Prozessbaum jedes ausgewählten Eintrags senden (das Programm und jeden von ihm gestarteten Prozess): kill()</translation>
     </message>
     <message>
         <source>Ctrl+K</source>
@@ -477,48 +477,48 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <translation>SIGINT (&amp;Unterbrechen)</translation>
     </message>
     <message>
-        <source>Send SIGINT to each selected entry&apos;s process group, as Ctrl+C in a terminal would</source>
-        <translation>SIGINT an die Prozessgruppe jedes ausgewählten Eintrags senden, wie es Ctrl+C in einem Terminal täte</translation>
+        <source>Send SIGINT, the signal of Ctrl+C in a terminal, to each selected entry&apos;s process tree</source>
+        <translation>SIGINT, das Signal von Ctrl+C in einem Terminal, an den Prozessbaum jedes ausgewählten Eintrags senden</translation>
     </message>
     <message>
         <source>SIGHUP (&amp;Hang up)</source>
         <translation>SIGHUP (&amp;Auflegen)</translation>
     </message>
     <message>
-        <source>Send SIGHUP to each selected entry&apos;s process group; many servers reload their configuration</source>
-        <translation>SIGHUP an die Prozessgruppe jedes ausgewählten Eintrags senden; viele Server laden dann ihre Konfiguration neu</translation>
+        <source>Send SIGHUP to each selected entry&apos;s process tree; many servers reload their configuration</source>
+        <translation>SIGHUP an den Prozessbaum jedes ausgewählten Eintrags senden; viele Server laden dann ihre Konfiguration neu</translation>
     </message>
     <message>
         <source>SIGUSR&amp;1</source>
         <translation>SIGUSR&amp;1</translation>
     </message>
     <message>
-        <source>Send SIGUSR1 to each selected entry&apos;s process group</source>
-        <translation>SIGUSR1 an die Prozessgruppe jedes ausgewählten Eintrags senden</translation>
+        <source>Send SIGUSR1 to each selected entry&apos;s process tree</source>
+        <translation>SIGUSR1 an den Prozessbaum jedes ausgewählten Eintrags senden</translation>
     </message>
     <message>
         <source>SIGUSR&amp;2</source>
         <translation>SIGUSR&amp;2</translation>
     </message>
     <message>
-        <source>Send SIGUSR2 to each selected entry&apos;s process group</source>
-        <translation>SIGUSR2 an die Prozessgruppe jedes ausgewählten Eintrags senden</translation>
+        <source>Send SIGUSR2 to each selected entry&apos;s process tree</source>
+        <translation>SIGUSR2 an den Prozessbaum jedes ausgewählten Eintrags senden</translation>
     </message>
     <message>
         <source>SIG&amp;TERM</source>
         <translation>SIG&amp;TERM</translation>
     </message>
     <message>
-        <source>Send SIGTERM to each selected entry&apos;s process group, without a grace period</source>
-        <translation>SIGTERM an die Prozessgruppe jedes ausgewählten Eintrags senden, ohne Schonfrist</translation>
+        <source>Send SIGTERM to each selected entry&apos;s process tree, without a grace period</source>
+        <translation>SIGTERM an den Prozessbaum jedes ausgewählten Eintrags senden, ohne Schonfrist</translation>
     </message>
     <message>
         <source>SIG&amp;KILL</source>
         <translation>SIG&amp;KILL</translation>
     </message>
     <message>
-        <source>Send SIGKILL to each selected entry&apos;s process group</source>
-        <translation>SIGKILL an die Prozessgruppe jedes ausgewählten Eintrags senden</translation>
+        <source>Send SIGKILL to each selected entry&apos;s process tree</source>
+        <translation>SIGKILL an den Prozessbaum jedes ausgewählten Eintrags senden</translation>
     </message>
     <message>
         <source>Ctrl+P</source>
@@ -529,8 +529,8 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <source>Stop each selected entry&apos;s process group with SIGSTOP</source>
-        <translation>Die Prozessgruppe jedes ausgewählten Eintrags mit SIGSTOP anhalten</translation>
+        <source>Stop each selected entry&apos;s process tree with SIGSTOP</source>
+        <translation>Den Prozessbaum jedes ausgewählten Eintrags mit SIGSTOP anhalten</translation>
     </message>
     <message>
         <source>Ctrl+Shift+P</source>
@@ -541,8 +541,8 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <source>Continue each selected paused entry&apos;s process group with SIGCONT</source>
-        <translation>Die Prozessgruppe jedes ausgewählten pausierten Eintrags mit SIGCONT fortsetzen</translation>
+        <source>Continue each selected paused entry&apos;s process tree with SIGCONT</source>
+        <translation>Den Prozessbaum jedes ausgewählten pausierten Eintrags mit SIGCONT fortsetzen</translation>
     </message>
     <message>
         <source>&amp;Notify When Entries Fail</source>
@@ -1188,8 +1188,8 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <translation>Stoppsignal</translation>
     </message>
     <message>
-        <source>Sent to the whole process group by Terminate</source>
-        <translation>Wird von „Beenden“ an die ganze Prozessgruppe gesendet</translation>
+        <source>Sent by Terminate to the entry&apos;s whole process tree, daemons included</source>
+        <translation>Wird von „Terminieren“ an den ganzen Prozessbaum des Eintrags gesendet, Daemons eingeschlossen</translation>
     </message>
     <message>
         <source>then SIGKILL after</source>
