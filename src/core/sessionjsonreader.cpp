@@ -127,48 +127,45 @@ private:
         return offset;
     }
 
-    // At '{': calls `member(key)` with the position at the member's value, which it must read.
-    template<typename Member>
-    bool forEachMember(Member &&member)
+    // At '{' or '[': calls `item()` at the start of each member or element, up to `close`.
+    template<typename Item>
+    bool forEachItem(char close, Item &&item)
     {
         ++m_pos;
-        for (skipSpace(); peek() != '}'; skipSpace()) {
+        for (skipSpace(); peek() != close; skipSpace()) {
             if (m_pos >= m_json.size())
                 return false;
             if (peek() == ',') {
                 ++m_pos;
                 skipSpace();
             }
-            QString key;
-            if (!readString(&key))
-                return false;
-            skipSpace();
-            ++m_pos; // ':'
-            skipSpace();
-            if (!member(key))
+            if (!item())
                 return false;
         }
         ++m_pos;
         return true;
     }
 
+    // At '{': calls `member(key)` with the position at the member's value, which it must read.
+    template<typename Member>
+    bool forEachMember(Member &&member)
+    {
+        return forEachItem('}', [&] {
+            QString key;
+            if (!readString(&key))
+                return false;
+            skipSpace();
+            ++m_pos; // ':'
+            skipSpace();
+            return member(key);
+        });
+    }
+
     // At '[': calls `element()` with the position at each element, which it must read.
     template<typename Element>
     bool forEachElement(Element &&element)
     {
-        ++m_pos;
-        for (skipSpace(); peek() != ']'; skipSpace()) {
-            if (m_pos >= m_json.size())
-                return false;
-            if (peek() == ',') {
-                ++m_pos;
-                skipSpace();
-            }
-            if (!element())
-                return false;
-        }
-        ++m_pos;
-        return true;
+        return forEachItem(']', std::forward<Element>(element));
     }
 
     bool skipValue()
