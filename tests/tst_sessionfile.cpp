@@ -32,6 +32,8 @@ private slots:
     void validationErrors_data();
     void validationErrors();
     void duplicateNamesRefused();
+    void duplicateNameLines_data();
+    void duplicateNameLines();
 
     void roundTripCanonical_data();
     void roundTripCanonical();
@@ -297,13 +299,65 @@ void tst_SessionFile::duplicateNamesRefused()
         {"name": "w", "program": "a"}, {"program": "b"}, {"program": "c"}, {"name": "w", "program": "d"}]})",
                                                                u"s.json"_s);
     QVERIFY(!json.ok());
-    QCOMPARE(json.error, u"s.json: processes[3].name: \"w\" is already the name of processes[0]"_s);
+    QCOMPARE(json.error, u"s.json: processes[3].name: \"w\" is already the name of processes[0] (lines 2 and 2)"_s);
     QVERIFY(SessionFile::parseJson(R"({"procdeck": 1, "processes": [{"program": "b"}, {"program": "c"}]})",
                                    u"s.json"_s).ok());
 
     const SessionFile::LoadResult procfile = SessionFile::parseProcfile("web: a\n# x\nworker: b\n\nweb: c\n", u"Procfile"_s);
     QVERIFY(!procfile.ok());
     QCOMPARE(procfile.error, u"Procfile:5: duplicate entry name \"web\" (first at line 1)"_s);
+}
+
+// The lines of both "name" values, found in the raw text (the parsed document has no positions):
+// whatever the layout, escapes in keys and strings, and "name" keys that are not an entry's.
+void tst_SessionFile::duplicateNameLines_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("error");
+    const QString prefix = u"s.json: processes[%1].name: \"web\" is already the name of processes[%2] "_s;
+
+    QTest::newRow("one entry per line")
+        << QByteArray("{\"procdeck\": 1, \"processes\": [\n"
+                      "  {\"name\": \"web\", \"program\": \"a\"},\n"
+                      "  {\"program\": \"b\"},\n"
+                      "  {\"name\": \"db\", \"program\": \"c\"},\n"
+                      "  {\"program\": \"d\", \"name\": \"web\"}\n"
+                      "]}\n")
+        << prefix.arg(3).arg(0) + u"(lines 5 and 2)"_s;
+    QTest::newRow("value on its own line, CRLF, byte order mark")
+        << QByteArray("\xEF\xBB\xBF{\"procdeck\": 1,\r\n\"processes\": [{\"name\"\r\n:\r\n\r\n\"web\",\r\n"
+                      "\"program\": \"a\"}, {\"name\":\"web\",\"program\":\"b\"}]}")
+        << prefix.arg(1).arg(0) + u"(lines 6 and 5)"_s;
+    QTest::newRow("other keys called name, strings that look like keys")
+        << QByteArray("{\"procdeck\": 1, \"name\": \"top\", \"processes\": [\n"
+                      "{\"program\": \"a\", \"x\": {\"name\": \"web\", \"y\": [{\"name\": 1}]},\n"
+                      " \"args\": [\"\\\"name\\\": \", \"}]{[\"], \"environment\": {\"name\": \"q\"},\n"
+                      " \"name\": \"web\"},\n"
+                      "{\"program\": \"b\",\n"
+                      " \"name\": \"web\"}]}")
+        << prefix.arg(1).arg(0) + u"(lines 6 and 4)"_s;
+    QTest::newRow("escaped key and value")
+        << QByteArray("{\"procdeck\": 1, \"processes\": [\n{\"program\": \"a\", \"n\\u0061me\": \"w\\u0065b\"},\n"
+                      "{\"program\": \"b\", \"nam\\u0065\": \"web\"}]}")
+        << prefix.arg(1).arg(0) + u"(lines 3 and 2)"_s;
+    QTest::newRow("a key given twice counts where the parser takes it: the last")
+        << QByteArray("{\"procdeck\": 1, \"processes\": [\n{\"program\": \"a\", \"name\": \"x\",\n\"name\": \"web\"},\n"
+                      "{\"program\": \"b\",\n\n\"name\": \"web\"}]}")
+        << prefix.arg(1).arg(0) + u"(lines 6 and 3)"_s;
+    QTest::newRow("processes given twice: the last")
+        << QByteArray("{\"processes\": [{\"name\": \"web\", \"program\": \"a\"}, {\"name\": \"web\", \"program\": \"a\"}],\n"
+                      "\"procdeck\": 1,\n\"processes\": [{\"name\": \"\u00e9\", \"program\": \"a\"},\n"
+                      "{\"name\": \"web\", \"program\": \"a\"},\n{\"name\": \"web\", \"program\": \"a\"}]}")
+        << prefix.arg(2).arg(1) + u"(lines 5 and 4)"_s;
+}
+
+void tst_SessionFile::duplicateNameLines()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, error);
+    const SessionFile::LoadResult result = SessionFile::parseJson(json, u"s.json"_s);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error, error);
 }
 
 void tst_SessionFile::roundTripCanonical_data()

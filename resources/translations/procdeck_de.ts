@@ -409,8 +409,8 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <translation>&amp;Terminieren</translation>
     </message>
     <message>
-        <source>Send the stop signal to each selected entry&apos;s process group, then SIGKILL after the grace period: terminate()</source>
-        <translation>Das Stoppsignal an die Prozessgruppe jedes ausgewählten Eintrags senden, nach der Schonfrist SIGKILL: terminate()</translation>
+        <source>Send the stop signal to each selected entry&apos;s process tree (the program and every process it started, daemons included), then SIGKILL after the grace period: terminate()</source>
+        <translation>Das Stoppsignal an den Prozessbaum jedes ausgewählten Eintrags senden (das Programm und jeden von ihm gestarteten Prozess, Daemons eingeschlossen), nach der Schonfrist SIGKILL: terminate()</translation>
     </message>
     <message>
         <source>Ctrl+T</source>
@@ -421,8 +421,8 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <translation>&amp;Kill</translation>
     </message>
     <message>
-        <source>Send SIGKILL to each selected entry&apos;s process group now: kill()</source>
-        <translation>SIGKILL sofort an die Prozessgruppe jedes ausgewählten Eintrags senden: kill()</translation>
+        <source>Send SIGKILL to each selected entry&apos;s process tree (the program and every process it started) now: kill()</source>
+        <translation>SIGKILL sofort an den Prozessbaum jedes ausgewählten Eintrags senden (das Programm und jeden von ihm gestarteten Prozess): kill()</translation>
     </message>
     <message>
         <source>Ctrl+K</source>
@@ -493,48 +493,48 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <translation>SIGINT (&amp;Unterbrechen)</translation>
     </message>
     <message>
-        <source>Send SIGINT to each selected entry&apos;s process group, as Ctrl+C in a terminal would</source>
-        <translation>SIGINT an die Prozessgruppe jedes ausgewählten Eintrags senden, wie es Ctrl+C in einem Terminal täte</translation>
+        <source>Send SIGINT, the signal of Ctrl+C in a terminal, to each selected entry&apos;s process tree</source>
+        <translation>SIGINT, das Signal von Ctrl+C in einem Terminal, an den Prozessbaum jedes ausgewählten Eintrags senden</translation>
     </message>
     <message>
         <source>SIGHUP (&amp;Hang up)</source>
         <translation>SIGHUP (&amp;Auflegen)</translation>
     </message>
     <message>
-        <source>Send SIGHUP to each selected entry&apos;s process group; many servers reload their configuration</source>
-        <translation>SIGHUP an die Prozessgruppe jedes ausgewählten Eintrags senden; viele Server laden dann ihre Konfiguration neu</translation>
+        <source>Send SIGHUP to each selected entry&apos;s process tree; many servers reload their configuration</source>
+        <translation>SIGHUP an den Prozessbaum jedes ausgewählten Eintrags senden; viele Server laden dann ihre Konfiguration neu</translation>
     </message>
     <message>
         <source>SIGUSR&amp;1</source>
         <translation>SIGUSR&amp;1</translation>
     </message>
     <message>
-        <source>Send SIGUSR1 to each selected entry&apos;s process group</source>
-        <translation>SIGUSR1 an die Prozessgruppe jedes ausgewählten Eintrags senden</translation>
+        <source>Send SIGUSR1 to each selected entry&apos;s process tree</source>
+        <translation>SIGUSR1 an den Prozessbaum jedes ausgewählten Eintrags senden</translation>
     </message>
     <message>
         <source>SIGUSR&amp;2</source>
         <translation>SIGUSR&amp;2</translation>
     </message>
     <message>
-        <source>Send SIGUSR2 to each selected entry&apos;s process group</source>
-        <translation>SIGUSR2 an die Prozessgruppe jedes ausgewählten Eintrags senden</translation>
+        <source>Send SIGUSR2 to each selected entry&apos;s process tree</source>
+        <translation>SIGUSR2 an den Prozessbaum jedes ausgewählten Eintrags senden</translation>
     </message>
     <message>
         <source>SIG&amp;TERM</source>
         <translation>SIG&amp;TERM</translation>
     </message>
     <message>
-        <source>Send SIGTERM to each selected entry&apos;s process group, without a grace period</source>
-        <translation>SIGTERM an die Prozessgruppe jedes ausgewählten Eintrags senden, ohne Schonfrist</translation>
+        <source>Send SIGTERM to each selected entry&apos;s process tree, without a grace period</source>
+        <translation>SIGTERM an den Prozessbaum jedes ausgewählten Eintrags senden, ohne Schonfrist</translation>
     </message>
     <message>
         <source>SIG&amp;KILL</source>
         <translation>SIG&amp;KILL</translation>
     </message>
     <message>
-        <source>Send SIGKILL to each selected entry&apos;s process group</source>
-        <translation>SIGKILL an die Prozessgruppe jedes ausgewählten Eintrags senden</translation>
+        <source>Send SIGKILL to each selected entry&apos;s process tree</source>
+        <translation>SIGKILL an den Prozessbaum jedes ausgewählten Eintrags senden</translation>
     </message>
     <message>
         <source>Ctrl+P</source>
@@ -545,8 +545,8 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <source>Stop each selected entry&apos;s process group with SIGSTOP</source>
-        <translation>Die Prozessgruppe jedes ausgewählten Eintrags mit SIGSTOP anhalten</translation>
+        <source>Stop each selected entry&apos;s process tree with SIGSTOP</source>
+        <translation>Den Prozessbaum jedes ausgewählten Eintrags mit SIGSTOP anhalten</translation>
     </message>
     <message>
         <source>Ctrl+Shift+P</source>
@@ -557,8 +557,8 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <source>Continue each selected paused entry&apos;s process group with SIGCONT</source>
-        <translation>Die Prozessgruppe jedes ausgewählten pausierten Eintrags mit SIGCONT fortsetzen</translation>
+        <source>Continue each selected paused entry&apos;s process tree with SIGCONT</source>
+        <translation>Den Prozessbaum jedes ausgewählten pausierten Eintrags mit SIGCONT fortsetzen</translation>
     </message>
     <message>
         <source>&amp;Notify When Entries Fail</source>
@@ -1208,8 +1208,8 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <translation>Stoppsignal</translation>
     </message>
     <message>
-        <source>Sent to the whole process group by Terminate</source>
-        <translation>Wird von „Beenden“ an die ganze Prozessgruppe gesendet</translation>
+        <source>Sent by Terminate to the entry&apos;s whole process tree, daemons included</source>
+        <translation>Wird von „Terminieren“ an den ganzen Prozessbaum des Eintrags gesendet, Daemons eingeschlossen</translation>
     </message>
     <message>
         <source>then SIGKILL after</source>
@@ -1466,7 +1466,7 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     </message>
     <message>
         <source>Procs</source>
-        <comment>processes in the group</comment>
+        <comment>processes of the entry</comment>
         <translation>Proz.</translation>
     </message>
     <message>
@@ -1482,16 +1482,16 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <translation>exitcode: N bei normalem Ende, -N bei Tod durch Signal N</translation>
     </message>
     <message>
-        <source>CPU use of the entry&apos;s process group, in percent of one core</source>
-        <translation>CPU-Nutzung der Prozessgruppe des Eintrags, in Prozent eines Kerns</translation>
+        <source>CPU use of the entry&apos;s processes (the program and all it started, daemons included), in percent of one core</source>
+        <translation>CPU-Nutzung der Prozesse des Eintrags (das Programm und alles, was es gestartet hat, Daemons eingeschlossen), in Prozent eines Kerns</translation>
     </message>
     <message>
-        <source>Resident memory of the entry&apos;s process group</source>
-        <translation>Residenter Speicher der Prozessgruppe des Eintrags</translation>
+        <source>Resident memory of the entry&apos;s processes (the program and all it started, daemons included)</source>
+        <translation>Residenter Speicher der Prozesse des Eintrags (das Programm und alles, was es gestartet hat, Daemons eingeschlossen)</translation>
     </message>
     <message>
-        <source>Processes in the entry&apos;s process group (the entry and its children)</source>
-        <translation>Prozesse in der Prozessgruppe des Eintrags (der Eintrag und seine Kindprozesse)</translation>
+        <source>Processes of the entry: the program and every process it started that is still there, daemons included</source>
+        <translation>Prozesse des Eintrags: das Programm und jeder von ihm gestartete Prozess, der noch da ist, Daemons eingeschlossen</translation>
     </message>
     <message>
         <source>Restarts done by the entry&apos;s restart policy</source>
@@ -1695,6 +1695,14 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     <message>
         <source>unknown value %1 (expected &quot;never&quot;, &quot;on-failure&quot; or &quot;always&quot;)</source>
         <translation>unbekannter Wert %1 (erwartet &quot;never&quot;, &quot;on-failure&quot; oder &quot;always&quot;)</translation>
+    </message>
+    <message>
+        <source>%1 is already the name of %2[%3] (lines %4 and %5)</source>
+        <translation>%1 ist bereits der Name von %2[%3] (Zeilen %4 und %5)</translation>
+    </message>
+    <message>
+        <source>%1 is already the name of %2[%3]</source>
+        <translation>%1 ist bereits der Name von %2[%3]</translation>
     </message>
     <message>
         <source>%1: cannot read the file: %2</source>

@@ -32,9 +32,10 @@ struct Session
 // - The first error found is reported; the file is refused whole.
 // - Entry names are unique in a session: a name is how the headless output, the notifications,
 //   the trust dialog and the user tell entries apart, and two entries called "web" make each of
-//   them ambiguous. A file with a duplicate name is refused, naming both entries (a Procfile: both
-//   lines). An entry without a name gets one from ProcessManager ("Process-N") when it is added,
-//   and that name is written on the next save.
+//   them ambiguous. A file with a duplicate name is refused, naming both entries and the lines of
+//   both names. An entry without a name gets one from ProcessManager::addAll() ("Process-N", never
+//   a name that another entry of the file has) when it is added, and that name is written on the
+//   next save.
 // - A NUL character in any text that reaches the child (name, program, argument, shell command,
 //   working directory, environment name or value) is refused ("contains a NUL byte"): the
 //   operating system would cut the string there, and the trust dialog would show something other
