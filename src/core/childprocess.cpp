@@ -394,17 +394,17 @@ void ChildProcess::handleProgramStarted(qint64 pid)
 // ("execve: …"), a shortage of descriptors or processes as startErrorText() says it.
 void ChildProcess::handleStartFailed(int error)
 {
-    if (m_ended)
-        return;
-    m_ended = true;
-    drainPipes();
-    closePipes();
-    closeReaperSocket();
     const bool shortage = error == EMFILE || error == ENFILE || error == EAGAIN;
-    emit failedToStart(shortage ? startErrorText(error) : u"execve: "_s + qt_error_string(error));
+    failStart(shortage ? startErrorText(error) : u"execve: "_s + qt_error_string(error));
 }
 
 void ChildProcess::handleFailedToStart()
+{
+    failStart(failureReason());
+}
+
+// The run ends without having started: the one `failedToStart`.
+void ChildProcess::failStart(const QString &reason)
 {
     if (m_ended)
         return;
@@ -412,7 +412,7 @@ void ChildProcess::handleFailedToStart()
     drainPipes();
     closePipes();
     closeReaperSocket();
-    emit failedToStart(failureReason());
+    emit failedToStart(reason);
 }
 
 // QProcess's text, unless the start failed for want of descriptors or processes: QProcess's text
@@ -436,10 +436,7 @@ void ChildProcess::handleFinished(int code, bool crashed)
     if (!self || m_ended)
         return;
     if (m_pid <= 0) { // held, or killed before its report: the program never ran
-        m_ended = true;
-        closePipes();
-        closeReaperSocket();
-        emit failedToStart(tr("its reaper ended before the program started"));
+        failStart(tr("its reaper ended before the program started"));
         return;
     }
     m_ended = true;

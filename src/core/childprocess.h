@@ -78,6 +78,7 @@ private:
     void setFlooding(int index, bool on);
     void handleFinished(int code, bool crashed);
     void handleFailedToStart();
+    void failStart(const QString &reason);
     void finishExit();
 
     OutputLog *m_output = nullptr;
