@@ -161,23 +161,24 @@ int aboveStandardDescriptors(int fd)
 
 // What ProcDeck adopted (it is a child subreaper) from the trees of reapers killed from outside:
 // its children outside its own process group (see the top of this file). SIGKILL to each and its
-// descendants, then the dead are reaped. True while any is left to kill or reap.
+// descendants, then the dead are reaped. True if there was any: then another pass is due, for
+// what is still dying and for the descendants re-parented to ProcDeck as their parents died.
 bool killAdoptedOrphans()
 {
     const qint64 ownGroup = ::getpgrp();
-    bool left = false;
+    bool found = false;
     for (const ProcStatFields &child : ProcStats::children(::getpid())) {
         if (child.pgrp == ownGroup)
             continue;
+        found = true;
         if (child.state != 'Z') {
             for (const qint64 descendant : ProcStats::liveDescendants(child.pid))
                 ::kill(pid_t(descendant), SIGKILL);
             ::kill(pid_t(child.pid), SIGKILL);
         }
-        if (::waitpid(pid_t(child.pid), nullptr, WNOHANG) != pid_t(child.pid))
-            left = true;
+        ::waitpid(pid_t(child.pid), nullptr, WNOHANG);
     }
-    return left;
+    return found;
 }
 
 // killAdoptedOrphans() now and every SweepIntervalMs while something is left, SweepPasses at most.
