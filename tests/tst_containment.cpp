@@ -60,6 +60,7 @@ private slots:
     void failedStartStillReported();
     void holdStartsNothingUntilRelease();
     void holdEndsWithItsLifeline();
+    void releaseBeforeHoldingArrives();
     void reaperKilledFromOutside_data();
     void reaperKilledFromOutside();
     void windowQuitEndsTrees();
@@ -447,6 +448,23 @@ void tst_Containment::holdEndsWithItsLifeline()
     QTRY_VERIFY_WITH_TIMEOUT(TestSupport::isGone(reaper), 2000);
     QVERIFY(started.isEmpty());
     QVERIFY(!QFile::exists(pidFile)); // the tree never ran
+}
+
+// release() right after start(), before the reaper's "holding" was read: the "go" waits in the
+// socket, and the program starts.
+void tst_Containment::releaseBeforeHoldingArrives()
+{
+    OutputLog log;
+    ChildProcess child(&log);
+    QSignalSpy holding(&child, &ChildProcess::holding);
+    QSignalSpy started(&child, &ChildProcess::started);
+    QSignalSpy exited(&child, &ChildProcess::exited);
+    QCOMPARE(child.start(childPlan({u"exit"_s, u"3"_s}), true), QString());
+    child.release();
+    QVERIFY(exited.wait(5000));
+    QCOMPARE(exited.at(0).at(0).toInt(), 3);
+    QCOMPARE(holding.size(), 1);
+    QCOMPARE(started.size(), 1);
 }
 
 void tst_Containment::reaperKilledFromOutside_data()

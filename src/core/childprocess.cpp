@@ -296,6 +296,7 @@ QString ChildProcess::start(const LaunchPlan &plan, bool hold)
     if (m_ended)
         return {}; // failed synchronously, already reported
     m_reaperPid = m_process->processId();
+    m_holding = hold;
     // The program's PID (or why it could not start) comes from the reaper: readReports().
     m_reportNotifier = new QSocketNotifier(m_reaperFd, QSocketNotifier::Read, this);
     connect(m_reportNotifier, &QSocketNotifier::activated, this, &ChildProcess::readReports);
@@ -607,7 +608,6 @@ bool ChildProcess::handleReport(int kind, int value)
 {
     switch (kind) {
     case ChildReaper::Report::Holding:
-        m_holding = true;
         emit holding(m_reaperPid);
         return true;
     case ChildReaper::Report::ProgramPid:

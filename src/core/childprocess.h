@@ -87,7 +87,8 @@ private:
     qint64 m_reaperPid = 0;
     int m_reaperFd = -1;             // our end of the reaper's socket (the lifeline), -1 when closed
     QSocketNotifier *m_reportNotifier = nullptr; // the reaper's reports on m_reaperFd
-    bool m_holding = false;          // the reaper reported "holding" and was not released yet
+    bool m_holding = false;          // started with a hold and not released yet (release() may
+                                     // come before the reaper's "holding": the socket keeps "go")
     bool m_programEnded = false;     // the reaper reported the program's status
     bool m_ended = false;            // reaped, or failed to start
 
