@@ -402,34 +402,40 @@ LaunchPlan tst_Containment::childPlan(const QStringList &arguments)
     return plan;
 }
 
+// One ChildProcess with a spy on each of its signals.
+struct HeldRun
+{
+    OutputLog log;
+    ChildProcess child{&log};
+    QSignalSpy holding{&child, &ChildProcess::holding};
+    QSignalSpy started{&child, &ChildProcess::started};
+    QSignalSpy exited{&child, &ChildProcess::exited};
+};
+
 // A held start: the reaper runs and says so, /proc shows it without a child and nothing is
 // `started`; release() forks the program under it, and only then `started` comes.
 void tst_Containment::holdStartsNothingUntilRelease()
 {
-    OutputLog log;
-    ChildProcess child(&log);
-    QSignalSpy holding(&child, &ChildProcess::holding);
-    QSignalSpy started(&child, &ChildProcess::started);
-    QSignalSpy exited(&child, &ChildProcess::exited);
-    QCOMPARE(child.start(childPlan({u"sleep"_s, u"60000"_s}), true), QString());
-    QVERIFY(holding.wait(5000));
-    const qint64 reaperPid = holding.at(0).at(0).toLongLong();
-    QCOMPARE(reaperPid, child.reaperPid());
+    HeldRun run;
+    QCOMPARE(run.child.start(childPlan({u"sleep"_s, u"60000"_s}), true), QString());
+    QVERIFY(run.holding.wait(5000));
+    const qint64 reaperPid = run.holding.at(0).at(0).toLongLong();
+    QCOMPARE(reaperPid, run.child.reaperPid());
     QCOMPARE(parentOf(reaperPid), qint64(::getpid()));
     QVERIFY(ProcStats::children(reaperPid).isEmpty());
-    QVERIFY(started.isEmpty());
-    QCOMPARE(child.pid(), 0);
+    QVERIFY(run.started.isEmpty());
+    QCOMPARE(run.child.pid(), 0);
 
-    child.release();
-    QVERIFY(started.wait(5000));
-    const qint64 program = started.at(0).at(0).toLongLong();
-    QCOMPARE(program, child.pid());
+    run.child.release();
+    QVERIFY(run.started.wait(5000));
+    const qint64 program = run.started.at(0).at(0).toLongLong();
+    QCOMPARE(program, run.child.pid());
     QCOMPARE(parentOf(program), reaperPid);
     QCOMPARE(QFileInfo(u"/proc/%1/exe"_s.arg(program)).canonicalFilePath(),
              QFileInfo(TestSupport::childPath()).canonicalFilePath());
-    QVERIFY(child.signalTree(SIGKILL));
-    QVERIFY(exited.wait(5000));
-    QCOMPARE(exited.at(0).at(0).toInt(), -SIGKILL);
+    QVERIFY(run.child.signalTree(SIGKILL));
+    QVERIFY(run.exited.wait(5000));
+    QCOMPARE(run.exited.at(0).at(0).toInt(), -SIGKILL);
 }
 
 // Let go while holding (the object deleted, as when ProcDeck drops the entry or dies): the
@@ -454,17 +460,13 @@ void tst_Containment::holdEndsWithItsLifeline()
 // socket, and the program starts.
 void tst_Containment::releaseBeforeHoldingArrives()
 {
-    OutputLog log;
-    ChildProcess child(&log);
-    QSignalSpy holding(&child, &ChildProcess::holding);
-    QSignalSpy started(&child, &ChildProcess::started);
-    QSignalSpy exited(&child, &ChildProcess::exited);
-    QCOMPARE(child.start(childPlan({u"exit"_s, u"3"_s}), true), QString());
-    child.release();
-    QVERIFY(exited.wait(5000));
-    QCOMPARE(exited.at(0).at(0).toInt(), 3);
-    QCOMPARE(holding.size(), 1);
-    QCOMPARE(started.size(), 1);
+    HeldRun run;
+    QCOMPARE(run.child.start(childPlan({u"exit"_s, u"3"_s}), true), QString());
+    run.child.release();
+    QVERIFY(run.exited.wait(5000));
+    QCOMPARE(run.exited.at(0).at(0).toInt(), 3);
+    QCOMPARE(run.holding.size(), 1);
+    QCOMPARE(run.started.size(), 1);
 }
 
 void tst_Containment::reaperKilledFromOutside_data()
