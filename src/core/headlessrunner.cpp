@@ -16,6 +16,7 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <array>
 #include <csignal>
 #include <sys/prctl.h>
 #include <unistd.h>
@@ -217,12 +218,29 @@ void HeadlessRunner::flushOutput(bool includeOpenLines)
         ends[i] = log->endLineNumber() - (log->hasOpenLine() && !includeOpenLines ? 1 : 0);
     }
 
-    QByteArray out;
+    // The prefixes once per flush, and one buffer that keeps its capacity: a flood is millions of
+    // lines, and a plain line (the bulk of one) is copied as received, never converted.
+    std::vector<std::array<QByteArray, 3>> prefixes(count);
+    for (size_t i = 0; i < count; ++i) {
+        for (int stream = 0; stream < 3; ++stream)
+            prefixes[i][size_t(stream)] = prefix(*m_entries[i], stream);
+    }
+    QByteArray &out = m_buffer;
+    out.resize(0);
     OutputMergeCursor cursor;
     for (cursor.start(logs, std::move(from), ends); !cursor.atEnd(); cursor.advance()) {
         const OutputRow row = cursor.row();
-        const OutputLine &line = logs[size_t(row.source)]->line(row.line);
-        out += prefix(*m_entries[size_t(row.source)], int(line.stream));
+        const OutputLog *log = logs[size_t(row.source)];
+        if (const OutputLog::PlainText plain = log->plainLine(row.line); plain.plain) {
+            out += prefixes[size_t(row.source)][size_t(plain.stream)];
+            out += plain.text;
+            if (plain.continued)
+                out += OutputLine::ContinuationMark.toUtf8();
+            out += '\n';
+            continue;
+        }
+        const OutputLine &line = log->line(row.line);
+        out += prefixes[size_t(row.source)][size_t(line.stream)];
         out += line.text.toUtf8();
         if (line.continued)
             out += OutputLine::ContinuationMark.toUtf8();

@@ -604,6 +604,15 @@ const OutputLine &OutputLog::line(qint64 lineNumber) const
     return d->readLine(lineNumber);
 }
 
+OutputLog::PlainText OutputLog::plainLine(qint64 lineNumber) const
+{
+    OutputLogStore::PlainLine found;
+    if (!d->findPlain(lineNumber, &found))
+        return {};
+    return {QByteArrayView(found.bytes, qsizetype(found.length)), found.entry->stream,
+            bool(found.flags & OutputLogStore::Continued), true};
+}
+
 quint64 OutputLog::lineSequence(qint64 lineNumber) const
 {
     return d->lineSequence(lineNumber);

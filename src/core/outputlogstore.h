@@ -126,6 +126,18 @@ struct OutputLogStore
     // Drops every kept line; line numbers go on.
     void clearLines();
 
+    // A plain line in place: its bytes (`length` of text, then its terminator), as readLine() and
+    // OutputLog::plainLine() see it.
+    struct PlainLine
+    {
+        const Entry *entry = nullptr;
+        const char *bytes = nullptr;
+        quint64 sequence = 0;
+        quint32 length = 0;
+        quint8 flags = 0;
+        qint64 byteCount = 0;
+    };
+    bool findPlain(qint64 lineNumber, PlainLine *plain);
     const OutputLine &readLine(qint64 lineNumber);
     quint64 lineSequence(qint64 lineNumber);
     // The bytes of the lines of the oldest entry that are dropped while the entry is kept.
