@@ -22,10 +22,13 @@ namespace {
 
 // A block is retired (the next read starts a new one) when less than this is left in it.
 constexpr qsizetype MinRoom = 64 * 1024;
-// Reads of one pipe per wake-up before the other ready pipes get theirs.
+// One read at most: the owner takes a read whole, so this is also the granularity of its time
+// budget (a 256 KiB read takes well under a millisecond to take in).
+constexpr qsizetype MaxReadSize = 256 * 1024;
+// Reads of one pipe per wake-up before the other ready pipes get theirs: a 1 MiB pipe-full.
 constexpr int MaxReadsPerWakeup = 4;
 // What a delivery takes from the queue at once, between two looks at the clock.
-constexpr qsizetype MaxBytesPerTake = 2 * 1024 * 1024;
+constexpr qsizetype MaxBytesPerTake = 512 * 1024;
 
 struct Block
 {
@@ -405,7 +408,7 @@ ReadResult OutputReader::Shared::readOnce(Pipe &pipe, int stream)
     if (!ensureBlock())
         return ReadResult::NoBlock;
     Block *block = current;
-    const qsizetype room = blockSize - block->used;
+    const qsizetype room = std::min(blockSize - block->used, MaxReadSize);
     ssize_t n;
     do {
         n = ::read(pipe.fds[stream], block->data.get() + block->used, size_t(room));

@@ -25,8 +25,8 @@ protected:
 };
 
 // The I/O thread that reads the children's stdout and stderr pipes, off the GUI thread. One thread
-// for every entry: epoll over every pipe, large reads (up to 1 MiB, a pipe-full) into 1 MiB blocks
-// that are handed to the owner thread without a copy.
+// for every entry: epoll over every pipe, large reads (256 KiB, up to a 1 MiB pipe-full per
+// wake-up) into 1 MiB blocks that are handed to the owner thread without a copy.
 //
 // Threads and ownership (read this before touching a member):
 // * The reader is created, used and destroyed on one thread, its owner (the GUI thread; for
