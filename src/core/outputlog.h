@@ -94,6 +94,16 @@ public:
         bool plain = false;
     };
     PlainText plainLine(qint64 lineNumber) const;
+    // Consecutive plain lines from `lineNumber` (before `end`) stored together: their bytes, each
+    // line with its `\n` or `\r\n`, and how many. `lines` 0: the line is not one of those (read
+    // it with plainLine() or line()). Valid until the log changes. For bulk writers (headless).
+    struct PlainLines
+    {
+        QByteArrayView bytes;
+        qint64 lines = 0;
+        OutputStream stream = OutputStream::Stdout;
+    };
+    PlainLines plainRun(qint64 lineNumber, qint64 end) const;
     // The line's sequence number without decoding it (0 out of range): for indexing a flood.
     quint64 lineSequence(qint64 lineNumber) const;
     quint64 tailRevision() const;

@@ -332,6 +332,17 @@ bool OutputLogStore::findPlain(qint64 lineNumber, PlainLine *plain)
     return true;
 }
 
+const char *OutputLogStore::findPlainRun(qint64 lineNumber, qint64 end, PlainLine *plain, qint64 *lines)
+{
+    *lines = 0;
+    if (!findPlain(lineNumber, plain) || !(plain->entry->flags & Segment))
+        return nullptr;
+    const Entry &entry = *plain->entry;
+    const qint64 last = std::min(end, entry.firstLine + qint64(entry.lines)); // exclusive
+    *lines = last - lineNumber;
+    return bytesOf(entry) + segmentLines(entry).starts[size_t(last - entry.firstLine)];
+}
+
 const OutputLine &OutputLogStore::readLine(qint64 lineNumber)
 {
     static const OutputLine empty;
