@@ -91,6 +91,22 @@ struct Pipe
     }
 };
 
+// `pipe`'s read end as a source's stdout (no stderr).
+OutputReader::Id addStdout(OutputReader &reader, const Pipe &pipe, OutputReceiver *receiver)
+{
+    const int fds[2] = {pipe.read, -1};
+    return reader.add(fds, receiver);
+}
+
+// A reader with one source: a pipe on its stdout. The reader goes first.
+struct OneSource
+{
+    Receiver receiver{0};
+    Pipe pipe;
+    OutputReader reader;
+    OutputReader::Id id = addStdout(reader, pipe, &receiver);
+};
+
 // `count` numbered lines of 80 bytes (79 characters and the newline), from `first`.
 QByteArray numberedLines(qint64 first, qint64 count, char tag = 'x')
 {
@@ -137,8 +153,7 @@ void TestOutputReader::linesAcrossReads()
     log.setLimits(1000000, 64 * 1024 * 1024);
     Receiver receiver(0, nullptr, &log);
     Pipe pipe;
-    const int fds[2] = {pipe.read, -1};
-    reader.add(fds, &receiver);
+    addStdout(reader, pipe, &receiver);
     const qint64 lines = 4 * 1024 * 1024 / 80;
     const QByteArray text = numberedLines(0, lines);
     std::thread writer([&] {
@@ -158,15 +173,11 @@ void TestOutputReader::linesAcrossReads()
 // A last line without a newline arrives, then the end.
 void TestOutputReader::partialLineAtEnd()
 {
-    OutputReader reader;
-    Receiver receiver(0);
-    Pipe pipe;
-    const int fds[2] = {pipe.read, -1};
-    reader.add(fds, &receiver);
-    QVERIFY(pipe.put("whole\npart"));
-    pipe.closeWrite();
-    QTRY_VERIFY(receiver.ended);
-    QCOMPARE(receiver.out, "whole\npart"_ba);
+    OneSource source;
+    QVERIFY(source.pipe.put("whole\npart"));
+    source.pipe.closeWrite();
+    QTRY_VERIFY(source.receiver.ended);
+    QCOMPARE(source.receiver.out, "whole\npart"_ba);
 }
 
 // stdout and stderr of one source; the end only when both ended.
@@ -220,8 +231,7 @@ void TestOutputReader::backPressureBoundsMemory()
     Pipe pipe;
     ::fcntl(pipe.write, F_SETFL, ::fcntl(pipe.write, F_GETFL) | O_NONBLOCK);
     const int pipeSize = ::fcntl(pipe.read, F_GETPIPE_SZ);
-    const int fds[2] = {pipe.read, -1};
-    reader.add(fds, &receiver);
+    addStdout(reader, pipe, &receiver);
     const QByteArray text = numberedLines(0, 64 * 1024 * 1024 / 80);
     qsizetype written = 0;
     for (int round = 0; round < 50 && written < text.size(); ++round) {
@@ -257,10 +267,8 @@ void TestOutputReader::orderAcrossSources()
     Receiver b(2, &calls);
     Pipe pipeA;
     Pipe pipeB;
-    const int fdsA[2] = {pipeA.read, -1};
-    const int fdsB[2] = {pipeB.read, -1};
-    reader.add(fdsA, &a);
-    reader.add(fdsB, &b);
+    addStdout(reader, pipeA, &a);
+    addStdout(reader, pipeB, &b);
     // No event loop between the writes: the I/O thread reads each before the next is written.
     const auto settle = [] { std::this_thread::sleep_for(std::chrono::milliseconds(30)); };
     QVERIFY(pipeA.put("a1\n"));
@@ -287,10 +295,8 @@ void TestOutputReader::twoWritersFloodingLoseNothing()
     Receiver b(2, nullptr, &logB);
     Pipe pipeA;
     Pipe pipeB;
-    const int fdsA[2] = {pipeA.read, -1};
-    const int fdsB[2] = {pipeB.read, -1};
-    reader.add(fdsA, &a);
-    reader.add(fdsB, &b);
+    addStdout(reader, pipeA, &a);
+    addStdout(reader, pipeB, &b);
     const qint64 lines = 16 * 1024 * 1024 / 80;
     const QByteArray textA = numberedLines(0, lines, 'a');
     const QByteArray textB = numberedLines(0, lines, 'b');
@@ -315,36 +321,28 @@ void TestOutputReader::twoWritersFloodingLoseNothing()
 // finish(): what the pipe holds is delivered, then the end, although a writer still holds it.
 void TestOutputReader::finishClosesAHeldPipe()
 {
-    OutputReader reader;
-    Receiver receiver(0);
-    Pipe pipe;
-    const int fds[2] = {pipe.read, -1};
-    const OutputReader::Id id = reader.add(fds, &receiver);
-    QVERIFY(pipe.put("held\n"));
+    OneSource source;
+    QVERIFY(source.pipe.put("held\n"));
     QTest::qWait(30);
-    QVERIFY(!receiver.ended);
-    reader.finish(id);
-    QTRY_VERIFY(receiver.ended);
-    QCOMPARE(receiver.out, "held\n"_ba);
+    QVERIFY(!source.receiver.ended);
+    source.reader.finish(source.id);
+    QTRY_VERIFY(source.receiver.ended);
+    QCOMPARE(source.receiver.out, "held\n"_ba);
     // The read end is closed: the writer sees it.
-    QTRY_VERIFY(::write(pipe.write, "x", 1) < 0 && errno == EPIPE);
+    QTRY_VERIFY(::write(source.pipe.write, "x", 1) < 0 && errno == EPIPE);
 }
 
 // remove(): nothing more is delivered, and the read end is closed.
 void TestOutputReader::removeStopsDelivery()
 {
-    OutputReader reader;
-    Receiver receiver(0);
-    Pipe pipe;
-    const int fds[2] = {pipe.read, -1};
-    const OutputReader::Id id = reader.add(fds, &receiver);
-    QVERIFY(pipe.put("one\n"));
-    QTRY_COMPARE(receiver.out, "one\n"_ba);
-    reader.remove(id);
-    QTRY_VERIFY(::write(pipe.write, "x", 1) < 0 && errno == EPIPE);
+    OneSource source;
+    QVERIFY(source.pipe.put("one\n"));
+    QTRY_COMPARE(source.receiver.out, "one\n"_ba);
+    source.reader.remove(source.id);
+    QTRY_VERIFY(::write(source.pipe.write, "x", 1) < 0 && errno == EPIPE);
     QTest::qWait(30);
-    QCOMPARE(receiver.out, "one\n"_ba);
-    QVERIFY(!receiver.ended);
+    QCOMPARE(source.receiver.out, "one\n"_ba);
+    QVERIFY(!source.receiver.ended);
 }
 
 QTEST_GUILESS_MAIN(TestOutputReader)
