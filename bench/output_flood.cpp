@@ -5,10 +5,11 @@
 //   plain:  a plain reader draining the children's pipes (1 MiB, as ManagedProcess sets them, unless
 //           --pipe-size says otherwise) into nothing: the physical limit;
 //   window: MainWindow (QT_QPA_PLATFORM=offscreen unless set), the entries added through its
-//           ProcessManager, selected so that the output pane shows them, and started (ManagedProcess
-//           reads the children's pipes itself). Timed from start() until every entry has finished
-//           ("in the log") and until the pane has painted the last line of every log ("painted":
-//           an event filter on the view's viewport sees the paint and checks the last row).
+//           ProcessManager, selected so that the output pane shows them, and started (the
+//           children's pipes are read on ProcDeck's I/O thread, OutputReader). Timed from start()
+//           until every entry has finished ("in the log") and until the pane has painted the
+//           last line of every log ("painted": an event filter on the view's viewport sees the
+//           paint and checks the last row).
 // Meanwhile a 10 ms precise QTimer records its gaps: the longest and the 99th percentile are the
 // event loop's stalls. Then peak RSS (getrusage ru_maxrss) and lines/bytes received versus
 // written, with the check that the last stdout line kept is the last line written.

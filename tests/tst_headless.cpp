@@ -43,6 +43,7 @@ private slots:
     void examples();
 
     void inProcessPrefixesAndColours();
+    void plainLinesInBulk();
 
 private:
     struct Run
@@ -500,6 +501,25 @@ void tst_Headless::inProcessPrefixesAndColours()
     QVERIFY2(text.contains("\x1b[36mc\x1b[0m \x1b[1;31m!\x1b[0m err\n"), text.constData());
     QVERIFY2(text.contains("\x1b[36mc\x1b[0m \x1b[2m* exited with code 0\x1b[0m\n"), text.constData());
     QVERIFY(errors.data().isEmpty());
+}
+
+// One entry alone has lines to print: its stored plain lines go out in bulk (HeadlessRunner's
+// plainRun path), each with its prefix, whole, in order; a CRLF line without its `\r`, as the
+// window shows it.
+void tst_Headless::plainLinesInBulk()
+{
+    ProcessSpec spec;
+    spec.name = u"bulk"_s;
+    spec.program = u"/bin/sh"_s;
+    spec.args = {u"-c"_s, u"printf 'one\\r\\ntwo\\tcols\\n'; i=0; while [ $i -lt 3000 ]; do echo line$i; i=$((i+1)); done"_s};
+    const Run result = run({u"--headless"_s, writeSession({spec})});
+    QCOMPARE(result.exitCode, 0);
+    const QStringList lines = withoutNotes(result.lines);
+    QCOMPARE(lines.size(), 3002);
+    QCOMPARE(lines.at(0), u"bulk | one"_s);
+    QCOMPARE(lines.at(1), u"bulk | two\tcols"_s);
+    for (int i = 0; i < 3000; ++i)
+        QCOMPARE(lines.at(i + 2), u"bulk | line"_s + QString::number(i));
 }
 
 QTEST_GUILESS_MAIN(tst_Headless)

@@ -50,6 +50,7 @@ class tst_OutputLog final : public QObject
     Q_OBJECT
 
 private slots:
+    void plainLinesAsStored();
     void splitting_data();
     void splitting();
     void openLineIsUpdatedInPlace();
@@ -80,6 +81,32 @@ private slots:
     void segmentLineAfterManyAppends();
     void segmentsBoundedByBytes();
 };
+
+// plainLine() and plainRun(): plain lines as the bytes received (text = bytes, `\r\n` kept in a
+// run), nothing for a decoded line; a run stops at `end` and at the end of what was stored together.
+void tst_OutputLog::plainLinesAsStored()
+{
+    OutputLog log;
+    log.appendData(OutputStream::Stdout, "one\ntwo\r\nthree\n");
+    log.appendData(OutputStream::Stderr, "\x1b[31mred\x1b[0m\nfour\n");
+    QCOMPARE(log.lineCount(), qsizetype(5));
+    const OutputLog::PlainText two = log.plainLine(1);
+    QVERIFY(two.plain);
+    QCOMPARE(two.text.toByteArray(), "two"_ba);
+    QCOMPARE(two.stream, OutputStream::Stdout);
+    QVERIFY(!log.plainLine(3).plain); // decoded (an SGR sequence)
+    QVERIFY(!log.plainLine(9).plain); // out of range
+
+    OutputLog::PlainLines run = log.plainRun(0, log.endLineNumber());
+    QCOMPARE(run.lines, qint64(3));
+    QCOMPARE(run.bytes.toByteArray(), "one\ntwo\r\nthree\n"_ba);
+    run = log.plainRun(1, 2);
+    QCOMPARE(run.lines, qint64(1));
+    QCOMPARE(run.bytes.toByteArray(), "two\r\n"_ba);
+    QCOMPARE(log.plainRun(3, log.endLineNumber()).lines, qint64(0));
+    const OutputLog::PlainLines four = log.plainRun(4, log.endLineNumber());
+    QVERIFY(four.lines == 0 || (four.lines == 1 && four.bytes == "four\n" && four.stream == OutputStream::Stderr));
+}
 
 void tst_OutputLog::splitting_data()
 {

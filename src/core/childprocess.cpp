@@ -10,11 +10,9 @@
 #include <QFileInfo>
 #include <QPointer>
 #include <QProcess>
-#include <QSocketNotifier>
 #include <QTimer>
 
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
@@ -91,14 +89,9 @@ const QByteArray &reaperExecutablePath()
 // a full event-loop turn per read, which made it the limit under a flood (bench/output_core,
 // bench/output_flood: about 0.3 of a plain reader, against 0.7-0.8 reading directly). The child
 // gets our pipes as fds 1 and 2 (dup2 in setUpChild); QProcess keeps stdin and the exit status.
-constexpr int PipeSize = 1024 * 1024;               // F_SETPIPE_SZ: fewer, larger reads
-constexpr qsizetype MaxReadPerWakeup = 1024 * 1024; // a pipe-full; then the event loop gets its turn
-// All pipes that are flooding (their last wake-up ended on the budget, not on an empty pipe) share
-// this much per event-loop turn, at least MinReadPerWakeup each: the event loop dispatches every
-// ready pipe in one turn, and 20 entries flooding at 1 MiB each held it for 60-100 ms.
-constexpr qsizetype MaxReadPerTurn = 2 * 1024 * 1024;
-constexpr qsizetype MinReadPerWakeup = 64 * 1024;
-std::atomic<int> floodingPipes{0};
+// Once the program runs, the read ends go to the OutputReader's I/O thread (outputreader.h), which
+// reads them off the GUI thread and hands the bytes back in batches (bench/output_flood).
+constexpr int PipeSize = 1024 * 1024; // F_SETPIPE_SZ: fewer, larger reads
 // After the leader's exit, how long a pipe may stay open (a grandchild holding it, or the last
 // bytes still on their way) before the run is reported finished anyway.
 constexpr int ExitDrainMs = 200;
@@ -201,8 +194,13 @@ ChildProcess::ChildProcess(OutputLog *output, QObject *parent)
 {
     m_drainTimer->setSingleShot(true);
     connect(m_drainTimer, &QTimer::timeout, this, [this] {
+        // Whoever still holds a pipe: what it writes from now on is not shown.
+        if (m_readerId != 0) {
+            OutputReader::instance().finish(m_readerId); // outputEnded() follows what is in them
+            return;
+        }
         drainPipes();
-        closePipes(); // whoever still holds a pipe: what it writes from now on is not shown
+        closePipes();
         finishExit();
     });
 }
@@ -385,11 +383,9 @@ void ChildProcess::handleProgramStarted(qint64 pid)
     if (!self)
         return; // a slot deleted its owner, and so us
     // Only now: read earlier, the child's first partial line would be cut in two by whatever the
-    // supervisor writes about the start (the "started, PID N" note).
-    for (QSocketNotifier *notifier : m_pipeNotifiers) {
-        if (notifier)
-            notifier->setEnabled(true);
-    }
+    // supervisor writes about the start (the "started, PID N" note). The reader owns them now.
+    m_readerId = OutputReader::instance().add(m_pipeFds, this);
+    m_pipeFds[0] = m_pipeFds[1] = -1;
 }
 
 // The reaper could not fork or exec the program: worded as QProcess worded its own failed exec
@@ -450,14 +446,17 @@ void ChildProcess::handleFinished(int code, bool crashed)
     // (WTERMSIG); tst_managedprocess::exitCodes checks that this holds.
     m_exitStatus = crashed ? -(code > 0 ? code : SIGKILL) : code;
     emit reaped();
-    // The run is over when the pipes are: the output written before the exit comes first. What is
-    // in them now is read at once; a pipe still open (a grandchild holds it) gets ExitDrainMs.
-    drainPipes();
+    // The run is over when the pipes are: the output written before the exit comes first. The
+    // reader says when they ended (outputEnded()); a pipe still open (a grandchild holds it) gets
+    // ExitDrainMs, then the reader reads what it holds and closes it.
     m_exitPending = true;
-    if (m_pipeFds[0] < 0 && m_pipeFds[1] < 0)
-        finishExit();
-    else
+    if (m_readerId != 0) {
         m_drainTimer->start(ExitDrainMs);
+        return;
+    }
+    drainPipes(); // never handed over (no "started"): what is there now
+    closePipes();
+    finishExit();
 }
 
 void ChildProcess::finishExit()
@@ -487,79 +486,51 @@ bool ChildProcess::openPipes(int writeEnds[2], QString *error)
         }
         ::fcntl(fds[0], F_SETFL, ::fcntl(fds[0], F_GETFL) | O_NONBLOCK);
         ::fcntl(fds[0], F_SETPIPE_SZ, PipeSize); // may fail (pipe-max-size, per-user limit): fine
-        m_pipeFds[i] = fds[0];
+        m_pipeFds[i] = fds[0]; // read from handleProgramStarted() on: see there
         writeEnds[i] = fds[1];
-        m_pipeNotifiers[i] = new QSocketNotifier(fds[0], QSocketNotifier::Read, this);
-        // Off until handleProgramStarted(): see there.
-        m_pipeNotifiers[i]->setEnabled(false);
-        connect(m_pipeNotifiers[i], &QSocketNotifier::activated, this, [this, i] { readPipe(i); });
     }
     return true;
 }
 
-// Reads one pipe straight into the log until it is empty (EAGAIN), at its end (EOF: closed), or
-// the flood budget was taken (the notifier fires again on the next turn).
-void ChildProcess::readPipe(int index)
+// On this object's thread, in the order the reader read them (OutputReceiver).
+void ChildProcess::receiveOutput(OutputStream stream, QByteArrayView bytes)
 {
-    const OutputStream stream = index == 0 ? OutputStream::Stdout : OutputStream::Stderr;
-    const int sharing = std::max(1, floodingPipes.load(std::memory_order_relaxed));
-    const qsizetype budget = std::clamp(MaxReadPerTurn / sharing, MinReadPerWakeup, MaxReadPerWakeup);
-    qsizetype taken = 0;
-    while (m_pipeFds[index] >= 0 && taken < budget) {
-        qsizetype capacity = 0;
-        char *to = m_output->reserve(stream, 64 * 1024, &capacity);
-        const ssize_t n = ::read(m_pipeFds[index], to, size_t(capacity));
-        m_output->commit(stream, n > 0 ? qsizetype(n) : 0);
-        if (n > 0) {
-            taken += n;
-        } else if (n < 0 && errno == EINTR) {
-            continue;
-        } else if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-            break;
-        } else {
-            ::close(m_pipeFds[index]); // end of file, or an error: nothing more will come
-            m_pipeFds[index] = -1;
-            delete m_pipeNotifiers[index];
-            m_pipeNotifiers[index] = nullptr;
-        }
-    }
-    setFlooding(index, m_pipeFds[index] >= 0 && taken >= budget);
-    if (m_exitPending && m_pipeFds[0] < 0 && m_pipeFds[1] < 0)
-        finishExit();
+    m_output->appendData(stream, bytes);
 }
 
-// What the pipes hold now (at most PipeSize each), without waiting.
+void ChildProcess::outputEnded()
+{
+    m_readerId = 0;
+    finishExit(); // if reaped; else handleFinished() finishes at once
+}
+
+// Pipes never handed to the reader (the program did not start): what they hold now, without
+// waiting.
 void ChildProcess::drainPipes()
 {
-    const bool wasPending = m_exitPending;
-    m_exitPending = false; // no finishExit() from in here
     for (int i = 0; i < 2; ++i) {
-        while (m_pipeFds[i] >= 0) {
-            readPipe(i);
-            if (!m_flooding[i]) // empty (or closed): not ended on the budget
-                break;
+        const OutputStream stream = i == 0 ? OutputStream::Stdout : OutputStream::Stderr;
+        for (qsizetype taken = 0; m_pipeFds[i] >= 0 && taken < PipeSize;) {
+            qsizetype capacity = 0;
+            char *to = m_output->reserve(stream, 64 * 1024, &capacity);
+            const ssize_t n = ::read(m_pipeFds[i], to, size_t(capacity));
+            m_output->commit(stream, n > 0 ? qsizetype(n) : 0);
+            if (n <= 0 && !(n < 0 && errno == EINTR))
+                break; // empty, at its end, or an error: closePipes() follows
+            taken += std::max<qsizetype>(n, 0);
         }
     }
-    m_exitPending = wasPending;
-}
-
-void ChildProcess::setFlooding(int index, bool on)
-{
-    if (m_flooding[index] == on)
-        return;
-    m_flooding[index] = on;
-    floodingPipes.fetch_add(on ? 1 : -1, std::memory_order_relaxed);
 }
 
 void ChildProcess::closePipes()
 {
-    for (int i = 0; i < 2; ++i) {
-        setFlooding(i, false);
-        delete m_pipeNotifiers[i];
-        m_pipeNotifiers[i] = nullptr;
-        if (m_pipeFds[i] >= 0)
-            ::close(m_pipeFds[i]);
-        m_pipeFds[i] = -1;
+    if (m_readerId != 0)
+        OutputReader::instance().remove(m_readerId);
+    m_readerId = 0;
+    for (int &fd : m_pipeFds) {
+        if (fd >= 0)
+            ::close(fd);
+        fd = -1;
     }
 }
 

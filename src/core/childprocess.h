@@ -1,24 +1,26 @@
 #pragma once
 
+#include "outputreader.h"
+
 #include <QObject>
 #include <QString>
 
 class OutputLog;
 struct LaunchPlan;
 class QProcess;
-class QSocketNotifier;
 class QTimer;
 
 // One run of one program, the operating-system side of ManagedProcess: the fork (through QProcess
 // and a child modifier), the entry's reaper that holds the program's whole tree (childreaper.h),
-// the stdout/stderr pipes read straight into an OutputLog under a process-wide flood budget,
-// reaping, the drain of the pipes after the tree is gone, and the signals sent to the tree. It keeps no state machine and no policy: it
-// reports what happened and does what it is told.
+// the stdout/stderr pipes (read on the I/O thread, OutputReader, and handed to an OutputLog on this
+// object's thread), reaping, the drain of the pipes after the tree is gone, and the signals sent to
+// the tree. It keeps no state machine and no policy: it reports what happened and does what it is
+// told.
 //
 // Per start(): `started` then `reaped` then `exited`, or `failedToStart` alone (with a hold,
 // `holding` comes first). Nothing is reported from inside start() except what QProcess itself
 // reports synchronously.
-class ChildProcess final : public QObject
+class ChildProcess final : public QObject, private OutputReceiver
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ChildProcess)
@@ -72,10 +74,10 @@ private:
     void endReaperOrphans();
     bool sendToReaper(int kind, int value);
     void closeReaperSocket();
-    void readPipe(int index);
+    void receiveOutput(OutputStream stream, QByteArrayView bytes) override;
+    void outputEnded() override;
     void drainPipes();
     void closePipes();
-    void setFlooding(int index, bool on);
     void handleFinished(int code, bool crashed);
     void handleFailedToStart();
     void failStart(const QString &reason);
@@ -92,10 +94,10 @@ private:
     bool m_programEnded = false;     // the reaper reported the program's status
     bool m_ended = false;            // reaped, or failed to start
 
-    // The output pipes' read ends (0: stdout, 1: stderr), -1 when closed.
+    // The output pipes' read ends (0: stdout, 1: stderr) until the program runs, -1 when closed or
+    // handed to the OutputReader (then m_readerId is set until the reader says they ended).
     int m_pipeFds[2] = {-1, -1};
-    bool m_flooding[2] = {false, false}; // counted in the process-wide flooding count
-    QSocketNotifier *m_pipeNotifiers[2] = {nullptr, nullptr};
+    OutputReader::Id m_readerId = 0;
     QTimer *m_drainTimer = nullptr; // after the leader's exit (ExitDrainMs)
     bool m_exitPending = false;      // reaped; the pipes are being drained
     int m_exitStatus = 0;

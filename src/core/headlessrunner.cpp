@@ -16,7 +16,9 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <array>
 #include <csignal>
+#include <cstring>
 #include <sys/prctl.h>
 #include <unistd.h>
 
@@ -31,6 +33,55 @@ class Msg
 
 // ANSI colours for the names, distinct on dark and light terminals.
 constexpr const char *NameColours[] = {"36", "33", "32", "35", "34", "96", "93", "92", "95", "94"};
+
+// A prefix per stream (Stdout, Stderr, Message) of one entry.
+using Prefixes = std::array<QByteArray, 3>;
+
+// One line as "prefix text\n": a plain line's bytes as they are, any other line's text as UTF-8.
+void appendLine(QByteArray &out, const OutputLog &log, qint64 lineNumber, const Prefixes &prefixes,
+                bool colour)
+{
+    if (const OutputLog::PlainText plain = log.plainLine(lineNumber); plain.plain) {
+        out += prefixes[size_t(plain.stream)];
+        out += plain.text;
+        if (plain.continued)
+            out += OutputLine::ContinuationMark.toUtf8();
+        out += '\n';
+        return;
+    }
+    const OutputLine &line = log.line(lineNumber);
+    out += prefixes[size_t(line.stream)];
+    out += line.text.toUtf8();
+    if (line.continued)
+        out += OutputLine::ContinuationMark.toUtf8();
+    if (colour && line.stream == OutputStream::Message)
+        out += "\x1b[0m";
+    out += '\n';
+}
+
+// Whole plain lines stored together, each as "prefix text\n" (a `\r\n` becomes `\n`, as line()
+// would have it), written in place.
+void appendPlainRun(QByteArray &out, const OutputLog::PlainLines &run, const QByteArray &prefix)
+{
+    const qsizetype at = out.size();
+    out.resize(at + run.bytes.size() + run.lines * prefix.size()); // at most
+    char *to = out.data() + at;
+    const char *p = run.bytes.data();
+    const char *const end = p + run.bytes.size();
+    while (p < end) {
+        const char *newline = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
+        qsizetype length = newline - p;
+        if (length > 0 && p[length - 1] == '\r')
+            --length;
+        std::memcpy(to, prefix.constData(), size_t(prefix.size()));
+        to += prefix.size();
+        std::memcpy(to, p, size_t(length));
+        to += length;
+        *to++ = '\n';
+        p = newline + 1;
+    }
+    out.resize(to - out.constData());
+}
 
 } // namespace
 
@@ -217,18 +268,39 @@ void HeadlessRunner::flushOutput(bool includeOpenLines)
         ends[i] = log->endLineNumber() - (log->hasOpenLine() && !includeOpenLines ? 1 : 0);
     }
 
-    QByteArray out;
-    OutputMergeCursor cursor;
-    for (cursor.start(logs, std::move(from), ends); !cursor.atEnd(); cursor.advance()) {
-        const OutputRow row = cursor.row();
-        const OutputLine &line = logs[size_t(row.source)]->line(row.line);
-        out += prefix(*m_entries[size_t(row.source)], int(line.stream));
-        out += line.text.toUtf8();
-        if (line.continued)
-            out += OutputLine::ContinuationMark.toUtf8();
-        if (m_colour && line.stream == OutputStream::Message)
-            out += "\x1b[0m";
-        out += '\n';
+    // The prefixes once per flush, and one buffer that keeps its capacity: a flood is millions of
+    // lines, and a plain line (the bulk of one) is copied as received, never converted.
+    std::vector<Prefixes> prefixes(count);
+    size_t pending = 0;
+    size_t only = 0;
+    for (size_t i = 0; i < count; ++i) {
+        for (int stream = 0; stream < 3; ++stream)
+            prefixes[i][size_t(stream)] = prefix(*m_entries[i], stream);
+        if (from[i] < ends[i]) {
+            ++pending;
+            only = i;
+        }
+    }
+    QByteArray &out = m_buffer;
+    out.resize(0);
+    if (pending == 1) {
+        // One log has lines to print (a flood, or a quiet session): its order is the merge's, and
+        // its stored runs of plain lines go out in bulk.
+        for (qint64 n = from[only]; n < ends[only];) {
+            const OutputLog::PlainLines run = logs[only]->plainRun(n, ends[only]);
+            if (run.lines > 0) {
+                appendPlainRun(out, run, prefixes[only][size_t(run.stream)]);
+                n += run.lines;
+            } else {
+                appendLine(out, *logs[only], n++, prefixes[only], m_colour);
+            }
+        }
+    } else {
+        OutputMergeCursor cursor;
+        for (cursor.start(logs, std::move(from), ends); !cursor.atEnd(); cursor.advance()) {
+            const OutputRow row = cursor.row();
+            appendLine(out, *logs[size_t(row.source)], row.line, prefixes[size_t(row.source)], m_colour);
+        }
     }
     for (size_t i = 0; i < count; ++i)
         m_entries[i]->next = std::max(m_entries[i]->next, ends[i]);

@@ -105,6 +105,7 @@ private:
     std::unique_ptr<ProcessManager> m_manager;
     std::vector<std::unique_ptr<Entry>> m_entries;
     QIODevice *m_output = nullptr;
+    QByteArray m_buffer; // flushOutput()'s, kept between flushes
     QIODevice *m_error = nullptr;
     std::unique_ptr<QIODevice> m_stdout;
     std::unique_ptr<QIODevice> m_stderr;

@@ -604,6 +604,25 @@ const OutputLine &OutputLog::line(qint64 lineNumber) const
     return d->readLine(lineNumber);
 }
 
+OutputLog::PlainText OutputLog::plainLine(qint64 lineNumber) const
+{
+    OutputLogStore::PlainLine found;
+    if (!d->findPlain(lineNumber, &found))
+        return {};
+    return {QByteArrayView(found.bytes, qsizetype(found.length)), found.entry->stream,
+            bool(found.flags & OutputLogStore::Continued), true};
+}
+
+OutputLog::PlainLines OutputLog::plainRun(qint64 lineNumber, qint64 end) const
+{
+    OutputLogStore::PlainLine found;
+    qint64 lines = 0;
+    const char *stop = d->findPlainRun(lineNumber, end, &found, &lines);
+    if (lines == 0)
+        return {};
+    return {QByteArrayView(found.bytes, stop - found.bytes), lines, found.entry->stream};
+}
+
 quint64 OutputLog::lineSequence(qint64 lineNumber) const
 {
     return d->lineSequence(lineNumber);

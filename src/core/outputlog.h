@@ -82,6 +82,28 @@ public:
     // reference stays valid until the log changes or a line 128·k numbers away is read, so any 128
     // consecutive lines can be held at once; a line read again is not converted again.
     const OutputLine &line(qint64 lineNumber) const;
+    // A plain line (printable ASCII and tabs, the bulk of a flood) as the bytes it was received
+    // as, which are exactly its text: valid until the log changes. `plain` is false for any other
+    // line (decoded, a message, out of range): read it with line(). For writers that want bytes
+    // (the headless runner), without converting each line to a QString and back.
+    struct PlainText
+    {
+        QByteArrayView text;
+        OutputStream stream = OutputStream::Stdout;
+        bool continued = false;
+        bool plain = false;
+    };
+    PlainText plainLine(qint64 lineNumber) const;
+    // Consecutive plain lines from `lineNumber` (before `end`) stored together: their bytes, each
+    // line with its `\n` or `\r\n`, and how many. `lines` 0: the line is not one of those (read
+    // it with plainLine() or line()). Valid until the log changes. For bulk writers (headless).
+    struct PlainLines
+    {
+        QByteArrayView bytes;
+        qint64 lines = 0;
+        OutputStream stream = OutputStream::Stdout;
+    };
+    PlainLines plainRun(qint64 lineNumber, qint64 end) const;
     // The line's sequence number without decoding it (0 out of range): for indexing a flood.
     quint64 lineSequence(qint64 lineNumber) const;
     quint64 tailRevision() const;

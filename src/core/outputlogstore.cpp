@@ -302,57 +302,83 @@ char *OutputLogStore::reserve(qsizetype minBytes, qsizetype *capacity)
     return chunk.data.get() + chunk.used;
 }
 
+// Where a plain line's bytes are, without converting them; false for a decoded line or one out of
+// range.
+bool OutputLogStore::findPlain(qint64 lineNumber, PlainLine *plain)
+{
+    if (lineNumber < first || lineNumber >= first + keptLines)
+        return false;
+    const Entry &entry = entryAt(entryOf(lineNumber));
+    if (entry.flags & Decoded)
+        return false;
+    plain->entry = &entry;
+    plain->bytes = bytesOf(entry);
+    plain->sequence = entry.sequence;
+    plain->length = entry.length;
+    plain->flags = entry.flags;
+    if (!(entry.flags & Segment)) {
+        plain->byteCount = entry.byteCount();
+        return true;
+    }
+    const qint64 i = lineNumber - entry.firstLine;
+    plain->sequence += quint64(i);
+    const SegmentLines &lines = segmentLines(entry);
+    const quint32 start = lines.starts[size_t(i)];
+    plain->byteCount = qint64(lines.starts[size_t(i) + 1] - start);
+    plain->bytes += start;
+    const int terminator = plain->byteCount >= 2 && plain->bytes[plain->byteCount - 2] == '\r' ? 2 : 1;
+    plain->length = quint32(plain->byteCount - terminator);
+    plain->flags = quint8(terminator << TerminatorShift);
+    return true;
+}
+
+const char *OutputLogStore::findPlainRun(qint64 lineNumber, qint64 end, PlainLine *plain, qint64 *lines)
+{
+    *lines = 0;
+    if (!findPlain(lineNumber, plain) || !(plain->entry->flags & Segment))
+        return nullptr;
+    const Entry &entry = *plain->entry;
+    const qint64 last = std::min(end, entry.firstLine + qint64(entry.lines)); // exclusive
+    *lines = last - lineNumber;
+    return bytesOf(entry) + segmentLines(entry).starts[size_t(last - entry.firstLine)];
+}
+
 const OutputLine &OutputLogStore::readLine(qint64 lineNumber)
 {
     static const OutputLine empty;
     if (lineNumber < first || lineNumber >= first + keptLines)
         return empty;
-    const Entry &entry = entryAt(entryOf(lineNumber));
-    if (entry.flags & Decoded)
-        return decoded[size_t(entry.where - firstDecoded)];
-
-    // What the line is: a plain line's entry, or a line of a segment.
-    const char *bytes = bytesOf(entry);
-    quint64 sequence = entry.sequence;
-    quint32 length = entry.length;
-    quint8 flags = entry.flags;
-    qint64 byteCount = 0;
-    if (entry.flags & Segment) {
-        const qint64 i = lineNumber - entry.firstLine;
-        sequence += quint64(i);
-        CachedLine &cached = m_cache[size_t(lineNumber) % CacheSize];
-        if (cached.number == lineNumber && cached.sequence == sequence)
+    const Entry &found = entryAt(entryOf(lineNumber));
+    if (found.flags & Decoded)
+        return decoded[size_t(found.where - firstDecoded)];
+    if (found.flags & Segment) {
+        const CachedLine &cached = m_cache[size_t(lineNumber) % CacheSize];
+        if (cached.number == lineNumber && cached.sequence == found.sequence + quint64(lineNumber - found.firstLine))
             return cached.line; // a segment's lines do not change
-        const SegmentLines &lines = segmentLines(entry);
-        const quint32 start = lines.starts[size_t(i)];
-        byteCount = qint64(lines.starts[size_t(i) + 1] - start);
-        bytes += start;
-        const int terminator = byteCount >= 2 && bytes[byteCount - 2] == '\r' ? 2 : 1;
-        length = quint32(byteCount - terminator);
-        flags = quint8(terminator << TerminatorShift);
-    } else {
-        byteCount = entry.byteCount();
     }
+    PlainLine plain;
+    findPlain(lineNumber, &plain);
+    const Entry &entry = *plain.entry;
 
     CachedLine &cached = m_cache[size_t(lineNumber) % CacheSize];
-    if (cached.number == lineNumber && cached.sequence == sequence
-        && cached.length == length && cached.flags == flags)
+    if (cached.number == lineNumber && cached.sequence == plain.sequence
+        && cached.length == plain.length && cached.flags == plain.flags)
         return cached.line;
     OutputLine &line = cached.line;
-    if (line.text.capacity() > 4 * qsizetype(length) + 256)
+    if (line.text.capacity() > 4 * qsizetype(plain.length) + 256)
         line.text = QString(); // do not keep a long line's buffer for short ones
-    line.text = QLatin1StringView(bytes, qsizetype(length));
+    line.text = QLatin1StringView(plain.bytes, qsizetype(plain.length));
     line.spans.clear();
     line.timeMs = entry.timeMs;
-    line.sequence = sequence;
-    line.byteCount = byteCount;
+    line.sequence = plain.sequence;
+    line.byteCount = plain.byteCount;
     line.run = entry.run;
     line.stream = entry.stream;
-    line.continued = flags & Continued;
+    line.continued = plain.flags & Continued;
     cached.number = lineNumber;
-    cached.sequence = sequence;
-    cached.length = length;
-    cached.flags = flags;
+    cached.sequence = plain.sequence;
+    cached.length = plain.length;
+    cached.flags = plain.flags;
     return line;
 }
 

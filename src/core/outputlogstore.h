@@ -126,6 +126,21 @@ struct OutputLogStore
     // Drops every kept line; line numbers go on.
     void clearLines();
 
+    // A plain line in place: its bytes (`length` of text, then its terminator), as readLine() and
+    // OutputLog::plainLine() see it.
+    struct PlainLine
+    {
+        const Entry *entry = nullptr;
+        const char *bytes = nullptr;
+        quint64 sequence = 0;
+        quint32 length = 0;
+        quint8 flags = 0;
+        qint64 byteCount = 0;
+    };
+    bool findPlain(qint64 lineNumber, PlainLine *plain);
+    // The segment's lines from `lineNumber` up to `end`: `*plain` is the first, the return value
+    // the end of the last one's terminator, `*lines` how many (0 if the line is not in a segment).
+    const char *findPlainRun(qint64 lineNumber, qint64 end, PlainLine *plain, qint64 *lines);
     const OutputLine &readLine(qint64 lineNumber);
     quint64 lineSequence(qint64 lineNumber);
     // The bytes of the lines of the oldest entry that are dropped while the entry is kept.

@@ -1,0 +1,483 @@
+#include "outputreader.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QObject>
+
+#include <algorithm>
+#include <cerrno>
+#include <condition_variable>
+#include <csignal>
+#include <deque>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+namespace {
+
+// A block is retired (the next read starts a new one) when less than this is left in it.
+constexpr qsizetype MinRoom = 64 * 1024;
+// One read at most: the owner takes a read whole, so this is also the granularity of its time
+// budget (a 256 KiB read takes well under a millisecond to take in).
+constexpr qsizetype MaxReadSize = 256 * 1024;
+// Reads of one pipe per wake-up before the other ready pipes get theirs: a 1 MiB pipe-full.
+constexpr int MaxReadsPerWakeup = 4;
+// What a delivery takes from the queue at once, between two looks at the clock.
+constexpr qsizetype MaxBytesPerTake = 512 * 1024;
+
+struct Block
+{
+    std::unique_ptr<char[]> data;
+    qsizetype used = 0; // written by the I/O thread only
+    int refs = 0;       // records naming it, plus one while the I/O thread reads into it
+};
+
+// Bytes of one read, or (block == nullptr) the end of a source.
+struct Record
+{
+    OutputReader::Id id = 0;
+    int stream = 0;
+    Block *block = nullptr;
+    qsizetype offset = 0;
+    qsizetype length = 0;
+};
+
+struct Request
+{
+    enum Kind { Add, Finish, Remove } kind = Add;
+    OutputReader::Id id = 0;
+    int fds[2] = {-1, -1};
+};
+
+// One source as the I/O thread sees it.
+struct Pipe
+{
+    OutputReader::Id id = 0;
+    int fds[2] = {-1, -1};
+    bool finishing = false; // close each pipe at its first "empty"
+};
+
+enum class ReadResult { Full, Short, Empty, Closed, NoBlock };
+
+void closeFd(int &fd)
+{
+    if (fd >= 0)
+        ::close(fd);
+    fd = -1;
+}
+
+} // namespace
+
+struct OutputReader::Shared
+{
+    OutputReader *reader = nullptr;
+    qsizetype blockSize = DefaultBlockSize;
+    int maxBlocks = DefaultMaxBlocks;
+
+    // Guarded by `mutex`.
+    std::mutex mutex;
+    std::condition_variable wake; // the I/O thread, waiting for a free block or a request
+    std::deque<Record> queue;
+    std::vector<Request> requests;
+    std::vector<std::unique_ptr<Block>> blocks; // every block allocated, at most maxBlocks
+    std::vector<Block *> freeBlocks;
+    bool deliveryPending = false;
+    bool stopping = false;
+    bool ioWaiting = false;
+
+    // The owner thread's.
+    std::unique_ptr<QObject> context; // lives on the owner thread; deliveries are queued on it
+    std::unordered_map<Id, OutputReceiver *> receivers;
+    Id nextId = 1;
+    bool delivering = false;
+
+    // The I/O thread's (and the destructor's, after the join).
+    int epollFd = -1;
+    int wakeFd = -1;
+    std::unordered_map<Id, std::unique_ptr<Pipe>> pipes;
+    std::vector<Id> finishing;
+    Block *current = nullptr;
+    std::thread thread;
+
+    void request(const Request &request);
+    void run();
+    bool waitForWork();
+    void apply(const Request &request);
+    void addPipe(const Request &request);
+    void drainFinishing();
+    void readReady(const epoll_event &event);
+    ReadResult readOnce(Pipe &pipe, int stream);
+    void closePipe(Pipe &pipe, int stream);
+    bool ensureBlock();
+    void retireBlock();
+    void publish(const Record &record);
+    void release(Block *block); // under the mutex
+};
+
+OutputReader::OutputReader(qsizetype blockSize, int maxBlocks)
+    : d(std::make_unique<Shared>())
+{
+    d->reader = this;
+    d->blockSize = std::max(blockSize, 2 * MinRoom);
+    d->maxBlocks = std::max(maxBlocks, 1);
+    d->context = std::make_unique<QObject>();
+    d->epollFd = ::epoll_create1(EPOLL_CLOEXEC);
+    d->wakeFd = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+    epoll_event event{};
+    event.events = EPOLLIN;
+    event.data.u64 = 0; // ids start at 1: 0 is the wake-up
+    ::epoll_ctl(d->epollFd, EPOLL_CTL_ADD, d->wakeFd, &event);
+    d->thread = std::thread([shared = d.get()] { shared->run(); });
+}
+
+OutputReader::~OutputReader()
+{
+    {
+        const std::lock_guard lock(d->mutex);
+        d->stopping = true;
+    }
+    d->wake.notify_one();
+    const quint64 one = 1;
+    [[maybe_unused]] const ssize_t written = ::write(d->wakeFd, &one, sizeof one);
+    d->thread.join();
+    for (auto &[id, pipe] : d->pipes) {
+        closeFd(pipe->fds[0]);
+        closeFd(pipe->fds[1]);
+    }
+    for (Request &request : d->requests) {
+        closeFd(request.fds[0]);
+        closeFd(request.fds[1]);
+    }
+    closeFd(d->epollFd);
+    closeFd(d->wakeFd);
+}
+
+OutputReader &OutputReader::instance()
+{
+    static OutputReader *reader = nullptr;
+    if (!reader) {
+        reader = new OutputReader;
+        // Before the application object is gone, so that no delivery is queued for a dead loop.
+        if (QCoreApplication::instance()) {
+            qAddPostRoutine([] {
+                delete reader;
+                reader = nullptr;
+            });
+        }
+    }
+    return *reader;
+}
+
+OutputReader::Id OutputReader::add(const int fds[2], OutputReceiver *receiver)
+{
+    const Id id = d->nextId++;
+    d->receivers.emplace(id, receiver);
+    d->request({Request::Add, id, {fds[0], fds[1]}});
+    return id;
+}
+
+void OutputReader::finish(Id id)
+{
+    if (d->receivers.count(id))
+        d->request({Request::Finish, id, {-1, -1}});
+}
+
+void OutputReader::remove(Id id)
+{
+    if (d->receivers.erase(id))
+        d->request({Request::Remove, id, {-1, -1}});
+}
+
+qint64 OutputReader::bytesInFlight() const
+{
+    const std::lock_guard lock(d->mutex);
+    return qint64(d->blocks.size() - d->freeBlocks.size()) * d->blockSize;
+}
+
+// On the owner thread: the queued records to their receivers, in order, for at most
+// DeliveryBudgetMs; then again from the event loop if more is left.
+void OutputReader::deliver()
+{
+    Shared &s = *d;
+    if (s.delivering)
+        return; // a receiver ran an event loop: the outer call goes on
+    s.delivering = true;
+    QElapsedTimer clock;
+    clock.start();
+    std::vector<Record> batch;
+    for (;;) {
+        {
+            const std::lock_guard lock(s.mutex);
+            if (s.queue.empty()) {
+                s.deliveryPending = false;
+                break;
+            }
+            if (clock.elapsed() >= DeliveryBudgetMs) {
+                QMetaObject::invokeMethod(s.context.get(), [this] { deliver(); }, Qt::QueuedConnection);
+                break;
+            }
+            qsizetype taken = 0;
+            while (!s.queue.empty() && taken < MaxBytesPerTake) {
+                taken += s.queue.front().length;
+                batch.push_back(s.queue.front());
+                s.queue.pop_front();
+            }
+        }
+        for (const Record &record : batch) {
+            const auto it = s.receivers.find(record.id);
+            if (it == s.receivers.end())
+                continue; // removed meanwhile
+            if (!record.block) {
+                OutputReceiver *receiver = it->second;
+                s.receivers.erase(it);
+                receiver->outputEnded();
+                continue;
+            }
+            const OutputStream stream = record.stream == 1 ? OutputStream::Stderr : OutputStream::Stdout;
+            it->second->receiveOutput(stream, QByteArrayView(record.block->data.get() + record.offset,
+                                                              record.length));
+        }
+        const std::lock_guard lock(s.mutex);
+        for (const Record &record : batch) {
+            if (record.block)
+                s.release(record.block);
+        }
+        batch.clear();
+    }
+    s.delivering = false;
+}
+
+// ---- Shared: both sides -------------------------------------------------------------------------
+
+void OutputReader::Shared::request(const Request &r)
+{
+    {
+        const std::lock_guard lock(mutex);
+        requests.push_back(r);
+    }
+    wake.notify_one();
+    const quint64 one = 1;
+    [[maybe_unused]] const ssize_t written = ::write(wakeFd, &one, sizeof one);
+}
+
+void OutputReader::Shared::release(Block *block)
+{
+    if (--block->refs != 0)
+        return;
+    freeBlocks.push_back(block);
+    if (ioWaiting)
+        wake.notify_one();
+}
+
+// ---- The I/O thread -----------------------------------------------------------------------------
+
+void OutputReader::Shared::run()
+{
+    // Signals are the main thread's business (TerminationSignals, the child reaping).
+    sigset_t all;
+    ::sigfillset(&all);
+    ::pthread_sigmask(SIG_BLOCK, &all, nullptr);
+    epoll_event events[64];
+    while (waitForWork()) {
+        drainFinishing();
+        const int count = ::epoll_wait(epollFd, events, int(std::size(events)), -1);
+        for (int i = 0; i < count; ++i) {
+            if (events[i].data.u64 == 0) {
+                quint64 value;
+                [[maybe_unused]] const ssize_t n = ::read(wakeFd, &value, sizeof value);
+                continue;
+            }
+            if (!ensureBlock())
+                break; // back-pressure: the rest stay ready (level-triggered) for later
+            readReady(events[i]);
+        }
+    }
+}
+
+// Applies the owner's requests; waits while every block is in flight (the pipes are not read
+// then, so the children block on them). False when the reader stops.
+bool OutputReader::Shared::waitForWork()
+{
+    std::unique_lock lock(mutex);
+    for (;;) {
+        if (stopping)
+            return false;
+        if (!requests.empty()) {
+            std::vector<Request> taken;
+            taken.swap(requests);
+            lock.unlock();
+            for (const Request &r : taken)
+                apply(r);
+            lock.lock();
+            continue;
+        }
+        if (current || !freeBlocks.empty() || int(blocks.size()) < maxBlocks)
+            return true;
+        ioWaiting = true;
+        wake.wait(lock);
+        ioWaiting = false;
+    }
+}
+
+void OutputReader::Shared::apply(const Request &r)
+{
+    if (r.kind == Request::Add) {
+        addPipe(r);
+        return;
+    }
+    const auto it = pipes.find(r.id);
+    if (it == pipes.end())
+        return; // ended already
+    if (r.kind == Request::Finish) {
+        it->second->finishing = true;
+        finishing.push_back(r.id);
+        return;
+    }
+    for (int &fd : it->second->fds)
+        closeFd(fd); // closing also takes it out of the epoll set
+    pipes.erase(it);
+}
+
+void OutputReader::Shared::addPipe(const Request &r)
+{
+    auto pipe = std::make_unique<Pipe>();
+    pipe->id = r.id;
+    for (int stream = 0; stream < 2; ++stream) {
+        pipe->fds[stream] = r.fds[stream];
+        if (r.fds[stream] < 0)
+            continue;
+        epoll_event event{};
+        event.events = EPOLLIN;
+        event.data.u64 = r.id * 2 + quint64(stream);
+        if (::epoll_ctl(epollFd, EPOLL_CTL_ADD, r.fds[stream], &event) != 0)
+            closeFd(pipe->fds[stream]);
+    }
+    Pipe &added = *pipe;
+    pipes.emplace(r.id, std::move(pipe));
+    if (added.fds[0] < 0 && added.fds[1] < 0)
+        closePipe(added, 0); // nothing to read: ended at once
+}
+
+// Pipes asked to finish: read until empty, then closed. A pipe that needs a block when none is
+// free stays in the list until one is.
+void OutputReader::Shared::drainFinishing()
+{
+    std::vector<Id> waiting;
+    for (const Id id : finishing) {
+        ReadResult result = ReadResult::Full;
+        for (int stream = 0; stream < 2 && result != ReadResult::NoBlock; ++stream) {
+            result = ReadResult::Full;
+            // Looked up again after every read: the last close erases the Pipe.
+            for (auto it = pipes.find(id); it != pipes.end() && it->second->fds[stream] >= 0;
+                 it = pipes.find(id)) {
+                result = readOnce(*it->second, stream);
+                if (result == ReadResult::NoBlock)
+                    break;
+            }
+        }
+        if (result == ReadResult::NoBlock)
+            waiting.push_back(id);
+    }
+    finishing.swap(waiting);
+}
+
+void OutputReader::Shared::readReady(const epoll_event &event)
+{
+    const Id id = event.data.u64 / 2;
+    const int stream = int(event.data.u64 % 2);
+    const auto it = pipes.find(id);
+    if (it == pipes.end() || it->second->fds[stream] < 0)
+        return;
+    Pipe &pipe = *it->second;
+    for (int i = 0; i < MaxReadsPerWakeup; ++i) {
+        if (readOnce(pipe, stream) != ReadResult::Full)
+            return; // Short: most likely empty now, and epoll says so if not
+    }
+}
+
+// One read into the current block. Closed: end of file, or an error such as EIO from a
+// pseudo-terminal master whose slave side is closed (nothing more can come either way); the
+// pipe (and, with its second stream gone, the Pipe itself) is then gone.
+ReadResult OutputReader::Shared::readOnce(Pipe &pipe, int stream)
+{
+    if (!ensureBlock())
+        return ReadResult::NoBlock;
+    Block *block = current;
+    const qsizetype room = std::min(blockSize - block->used, MaxReadSize);
+    ssize_t n;
+    do {
+        n = ::read(pipe.fds[stream], block->data.get() + block->used, size_t(room));
+    } while (n < 0 && errno == EINTR);
+    if (n > 0) {
+        publish({pipe.id, stream, block, block->used, qsizetype(n)});
+        block->used += n;
+        if (blockSize - block->used < MinRoom)
+            retireBlock();
+        return n == room ? ReadResult::Full : ReadResult::Short;
+    }
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) && !pipe.finishing)
+        return ReadResult::Empty;
+    closePipe(pipe, stream);
+    return ReadResult::Closed;
+}
+
+// Closes one stream; when both are closed the source ends: its end record is queued after its
+// last bytes and the Pipe is erased (`pipe` is dangling then).
+void OutputReader::Shared::closePipe(Pipe &pipe, int stream)
+{
+    closeFd(pipe.fds[stream]);
+    if (pipe.fds[0] >= 0 || pipe.fds[1] >= 0)
+        return;
+    const Id id = pipe.id;
+    pipes.erase(id);
+    publish({id, -1, nullptr, 0, 0});
+}
+
+bool OutputReader::Shared::ensureBlock()
+{
+    if (current)
+        return true;
+    const std::lock_guard lock(mutex);
+    if (!freeBlocks.empty()) {
+        current = freeBlocks.back();
+        freeBlocks.pop_back();
+    } else if (int(blocks.size()) < maxBlocks) {
+        blocks.push_back(std::make_unique<Block>());
+        blocks.back()->data.reset(new char[size_t(blockSize)]);
+        current = blocks.back().get();
+    } else {
+        return false;
+    }
+    current->used = 0;
+    current->refs = 1;
+    return true;
+}
+
+void OutputReader::Shared::retireBlock()
+{
+    const std::lock_guard lock(mutex);
+    release(current);
+    current = nullptr;
+}
+
+void OutputReader::Shared::publish(const Record &record)
+{
+    bool post = false;
+    {
+        const std::lock_guard lock(mutex);
+        if (record.block)
+            ++record.block->refs;
+        queue.push_back(record);
+        post = !deliveryPending;
+        deliveryPending = true;
+    }
+    if (post) {
+        OutputReader *owner = reader;
+        QMetaObject::invokeMethod(context.get(), [owner] { owner->deliver(); }, Qt::QueuedConnection);
+    }
+}

@@ -1,0 +1,349 @@
+#include "outputlog.h"
+#include "outputreader.h"
+
+#include <QTest>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <thread>
+#include <vector>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// What a reader delivered for one source: the bytes per stream, every call in order (with the
+// receiver it went to, for the order across sources), and the end.
+struct Calls
+{
+    std::vector<std::pair<int, QByteArray>> log; // (receiver tag, bytes) of every call, in order
+};
+
+class Receiver final : public OutputReceiver
+{
+public:
+    explicit Receiver(int tag, Calls *calls = nullptr, OutputLog *output = nullptr)
+        : m_tag(tag)
+        , m_calls(calls)
+        , m_output(output)
+    {
+    }
+
+    void receiveOutput(OutputStream stream, QByteArrayView bytes) override
+    {
+        QVERIFY(!ended);
+        (stream == OutputStream::Stderr ? err : out).append(bytes);
+        if (m_calls)
+            m_calls->log.emplace_back(m_tag, bytes.toByteArray());
+        if (m_output)
+            m_output->appendData(stream, bytes);
+    }
+    void outputEnded() override { ended = true; }
+
+    QByteArray out;
+    QByteArray err;
+    bool ended = false;
+
+private:
+    int m_tag = 0;
+    Calls *m_calls = nullptr;
+    OutputLog *m_output = nullptr;
+};
+
+// A pipe whose read end is non-blocking (what ChildProcess hands over); the write end blocks.
+struct Pipe
+{
+    int read = -1;
+    int write = -1;
+    Pipe()
+    {
+        int fds[2];
+        if (::pipe2(fds, O_CLOEXEC) == 0) {
+            read = fds[0];
+            write = fds[1];
+            ::fcntl(read, F_SETFL, ::fcntl(read, F_GETFL) | O_NONBLOCK);
+        }
+    }
+    ~Pipe() { closeWrite(); }
+    void closeWrite()
+    {
+        if (write >= 0)
+            ::close(write);
+        write = -1;
+    }
+    bool put(QByteArrayView bytes) const
+    {
+        qsizetype done = 0;
+        while (done < bytes.size()) {
+            const ssize_t n = ::write(write, bytes.data() + done, size_t(bytes.size() - done));
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                return false;
+            done += n;
+        }
+        return true;
+    }
+};
+
+// `pipe`'s read end as a source's stdout (no stderr).
+OutputReader::Id addStdout(OutputReader &reader, const Pipe &pipe, OutputReceiver *receiver)
+{
+    const int fds[2] = {pipe.read, -1};
+    return reader.add(fds, receiver);
+}
+
+// A reader with one source: a pipe on its stdout. The reader goes first.
+struct OneSource
+{
+    Receiver receiver{0};
+    Pipe pipe;
+    OutputReader reader;
+    OutputReader::Id id = addStdout(reader, pipe, &receiver);
+};
+
+// `count` numbered lines of 80 bytes (79 characters and the newline), from `first`.
+QByteArray numberedLines(qint64 first, qint64 count, char tag = 'x')
+{
+    QByteArray text;
+    text.reserve(count * 80);
+    for (qint64 i = first; i < first + count; ++i) {
+        QByteArray line = QByteArray::number(i).rightJustified(12, '0') + ' ';
+        line += QByteArray(79 - line.size(), tag);
+        text += line + '\n';
+    }
+    return text;
+}
+
+} // namespace
+
+class TestOutputReader final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void linesAcrossReads();
+    void partialLineAtEnd();
+    void bothStreams();
+    void pseudoTerminalEio();
+    void backPressureBoundsMemory();
+    void orderAcrossSources();
+    void twoWritersFloodingLoseNothing();
+    void finishClosesAHeldPipe();
+    void removeStopsDelivery();
+};
+
+void TestOutputReader::initTestCase()
+{
+    std::signal(SIGPIPE, SIG_IGN);
+}
+
+// 4 MiB of 80-byte lines through 128 KiB blocks (reads end anywhere in a line): an OutputLog fed
+// with what arrives holds every line whole, in order.
+void TestOutputReader::linesAcrossReads()
+{
+    OutputReader reader(128 * 1024, 4);
+    OutputLog log;
+    log.setLimits(1000000, 64 * 1024 * 1024);
+    Receiver receiver(0, nullptr, &log);
+    Pipe pipe;
+    addStdout(reader, pipe, &receiver);
+    const qint64 lines = 4 * 1024 * 1024 / 80;
+    const QByteArray text = numberedLines(0, lines);
+    std::thread writer([&] {
+        for (qsizetype at = 0; at < text.size(); at += 100000) // odd sizes: lines cut anywhere
+            pipe.put(QByteArrayView(text).sliced(at, std::min<qsizetype>(100000, text.size() - at)));
+        pipe.closeWrite();
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(receiver.ended, 20000);
+    writer.join();
+    QCOMPARE(receiver.out.size(), text.size());
+    QVERIFY(receiver.out == text);
+    QCOMPARE(log.lineCount(), lines);
+    QCOMPARE(log.line(0).text, QString::fromLatin1(text.left(79)));
+    QCOMPARE(log.line(lines - 1).text, QString::fromLatin1(text.right(80).left(79)));
+}
+
+// A last line without a newline arrives, then the end.
+void TestOutputReader::partialLineAtEnd()
+{
+    OneSource source;
+    QVERIFY(source.pipe.put("whole\npart"));
+    source.pipe.closeWrite();
+    QTRY_VERIFY(source.receiver.ended);
+    QCOMPARE(source.receiver.out, "whole\npart"_ba);
+}
+
+// stdout and stderr of one source; the end only when both ended.
+void TestOutputReader::bothStreams()
+{
+    OutputReader reader;
+    Receiver receiver(0);
+    Pipe out;
+    Pipe err;
+    const int fds[2] = {out.read, err.read};
+    reader.add(fds, &receiver);
+    QVERIFY(out.put("to stdout\n"));
+    QVERIFY(err.put("to stderr\n"));
+    out.closeWrite();
+    QTRY_COMPARE(receiver.out, "to stdout\n"_ba);
+    QTRY_COMPARE(receiver.err, "to stderr\n"_ba);
+    QTest::qWait(50);
+    QVERIFY(!receiver.ended); // stderr is still open
+    err.closeWrite();
+    QTRY_VERIFY(receiver.ended);
+}
+
+// A pseudo-terminal master whose slave side is closed reads EIO, not 0: it means the end too.
+void TestOutputReader::pseudoTerminalEio()
+{
+    const int master = ::posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
+    QVERIFY(master >= 0);
+    QCOMPARE(::grantpt(master), 0);
+    QCOMPARE(::unlockpt(master), 0);
+    const int slave = ::open(::ptsname(master), O_RDWR | O_NOCTTY | O_CLOEXEC);
+    QVERIFY(slave >= 0);
+    ::fcntl(master, F_SETFL, ::fcntl(master, F_GETFL) | O_NONBLOCK);
+    QCOMPARE(::write(slave, "from the terminal\n", 18), ssize_t(18));
+    ::close(slave);
+    OutputReader reader;
+    Receiver receiver(0);
+    const int fds[2] = {master, -1};
+    reader.add(fds, &receiver);
+    QTRY_VERIFY(receiver.ended);
+    QCOMPARE(receiver.out, "from the terminal\r\n"_ba); // the terminal's ONLCR
+}
+
+// While nothing is delivered (no event loop), the reader holds at most its blocks and stops
+// reading: the writer blocks on the full pipe. Then everything arrives, in order.
+void TestOutputReader::backPressureBoundsMemory()
+{
+    const qsizetype blockSize = 128 * 1024;
+    const int maxBlocks = 2;
+    OutputReader reader(blockSize, maxBlocks);
+    Receiver receiver(0);
+    Pipe pipe;
+    ::fcntl(pipe.write, F_SETFL, ::fcntl(pipe.write, F_GETFL) | O_NONBLOCK);
+    const int pipeSize = ::fcntl(pipe.read, F_GETPIPE_SZ);
+    addStdout(reader, pipe, &receiver);
+    const QByteArray text = numberedLines(0, 64 * 1024 * 1024 / 80);
+    qsizetype written = 0;
+    for (int round = 0; round < 50 && written < text.size(); ++round) {
+        for (;;) {
+            const ssize_t n = ::write(pipe.write, text.constData() + written,
+                                      size_t(std::min<qsizetype>(65536, text.size() - written)));
+            if (n <= 0)
+                break;
+            written += n;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(5)); // the I/O thread reads meanwhile
+        QVERIFY(reader.bytesInFlight() <= blockSize * maxBlocks);
+    }
+    // Stopped: what is written is the pipe plus the blocks, not the 64 MiB.
+    QVERIFY2(written <= pipeSize + blockSize * maxBlocks, QByteArray::number(written).constData());
+    QVERIFY(written < text.size());
+    ::fcntl(pipe.write, F_SETFL, ::fcntl(pipe.write, F_GETFL) & ~O_NONBLOCK);
+    std::thread writer([&] {
+        pipe.put(QByteArrayView(text).sliced(written));
+        pipe.closeWrite();
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(receiver.ended, 30000);
+    writer.join();
+    QVERIFY(receiver.out == text);
+}
+
+// Reads of different sources are delivered in the order they were read.
+void TestOutputReader::orderAcrossSources()
+{
+    OutputReader reader;
+    Calls calls;
+    Receiver a(1, &calls);
+    Receiver b(2, &calls);
+    Pipe pipeA;
+    Pipe pipeB;
+    addStdout(reader, pipeA, &a);
+    addStdout(reader, pipeB, &b);
+    // No event loop between the writes: the I/O thread reads each before the next is written.
+    const auto settle = [] { std::this_thread::sleep_for(std::chrono::milliseconds(30)); };
+    QVERIFY(pipeA.put("a1\n"));
+    settle();
+    QVERIFY(pipeB.put("b1\n"));
+    settle();
+    QVERIFY(pipeA.put("a2\n"));
+    settle();
+    QVERIFY(pipeB.put("b2\n"));
+    settle();
+    QTRY_COMPARE(calls.log.size(), size_t(4));
+    const std::vector<std::pair<int, QByteArray>> expected = {
+        {1, "a1\n"_ba}, {2, "b1\n"_ba}, {1, "a2\n"_ba}, {2, "b2\n"_ba}};
+    QVERIFY(calls.log == expected);
+}
+
+// Two writers flooding at once (16 MiB each): every byte of each, in its order, both ends.
+void TestOutputReader::twoWritersFloodingLoseNothing()
+{
+    OutputReader reader(256 * 1024, 4);
+    OutputLog logA;
+    OutputLog logB;
+    Receiver a(1, nullptr, &logA);
+    Receiver b(2, nullptr, &logB);
+    Pipe pipeA;
+    Pipe pipeB;
+    addStdout(reader, pipeA, &a);
+    addStdout(reader, pipeB, &b);
+    const qint64 lines = 16 * 1024 * 1024 / 80;
+    const QByteArray textA = numberedLines(0, lines, 'a');
+    const QByteArray textB = numberedLines(0, lines, 'b');
+    std::thread writerA([&] {
+        pipeA.put(textA);
+        pipeA.closeWrite();
+    });
+    std::thread writerB([&] {
+        pipeB.put(textB);
+        pipeB.closeWrite();
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(a.ended && b.ended, 60000);
+    writerA.join();
+    writerB.join();
+    QVERIFY(a.out == textA);
+    QVERIFY(b.out == textB);
+    QCOMPARE(logA.lineCount() + logA.droppedLines(), lines);
+    QCOMPARE(logB.lineCount() + logB.droppedLines(), lines);
+    QVERIFY(a.err.isEmpty() && b.err.isEmpty());
+}
+
+// finish(): what the pipe holds is delivered, then the end, although a writer still holds it.
+void TestOutputReader::finishClosesAHeldPipe()
+{
+    OneSource source;
+    QVERIFY(source.pipe.put("held\n"));
+    QTest::qWait(30);
+    QVERIFY(!source.receiver.ended);
+    source.reader.finish(source.id);
+    QTRY_VERIFY(source.receiver.ended);
+    QCOMPARE(source.receiver.out, "held\n"_ba);
+    // The read end is closed: the writer sees it.
+    QTRY_VERIFY(::write(source.pipe.write, "x", 1) < 0 && errno == EPIPE);
+}
+
+// remove(): nothing more is delivered, and the read end is closed.
+void TestOutputReader::removeStopsDelivery()
+{
+    OneSource source;
+    QVERIFY(source.pipe.put("one\n"));
+    QTRY_COMPARE(source.receiver.out, "one\n"_ba);
+    source.reader.remove(source.id);
+    QTRY_VERIFY(::write(source.pipe.write, "x", 1) < 0 && errno == EPIPE);
+    QTest::qWait(30);
+    QCOMPARE(source.receiver.out, "one\n"_ba);
+    QVERIFY(!source.receiver.ended);
+}
+
+QTEST_GUILESS_MAIN(TestOutputReader)
+#include "tst_outputreader.moc"
