@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QPointer>
 #include <QProcess>
+#include <QSocketNotifier>
 #include <QTimer>
 
 #include <algorithm>

@@ -8,6 +8,7 @@
 class OutputLog;
 struct LaunchPlan;
 class QProcess;
+class QSocketNotifier;
 class QTimer;
 
 // One run of one program, the operating-system side of ManagedProcess: the fork (through QProcess
