@@ -1,0 +1,94 @@
+#pragma once
+
+#include "cgroupsupport.h"
+#include "processspec.h"
+
+#include <QObject>
+#include <QString>
+
+class OutputLog;
+class QDBusObjectPath;
+class QDBusPendingCallWatcher;
+class QFileSystemWatcher;
+class QSocketNotifier;
+class QTimer;
+
+// The cgroup of one run: a transient systemd scope that holds the entry's reaper, so the program
+// and all its descendants (setsid() daemons too) start inside it, with the entry's limits
+// (docs/ARCHITECTURE.md, "Containment"). Everything is asynchronous: place() asks the systemd
+// user manager over D-Bus (StartTransientUnit, mode "fail") and `placed` follows when its job is
+// done, failed, or the time ran out — never from inside place(). A scope that could not be made
+// never fails the run: the reaper alone contains it and its output says once why.
+//
+// While placed it watches, through kernel notifications and no polling: the memory threshold of
+// `restartAboveMemoryMB` (v2: memory.high and the `high` counter of memory.events, seen by
+// inotify; v1: an eventfd registered on memory.usage_in_bytes through cgroup.event_control) and
+// the OOM killer (v2: `oom_kill` in memory.events; v1: an eventfd on memory.oom_control). systemd
+// removes the scope when its last process is gone (CollectMode inactive-or-failed), which is why
+// the OOM count is kept as it happens rather than read at the end.
+class CgroupScope final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CgroupScope)
+
+public:
+    // Notes go to `output` (not owned; it must outlive this object).
+    explicit CgroupScope(OutputLog *output, QObject *parent = nullptr);
+    ~CgroupScope() override;
+
+    static constexpr int PlaceTimeoutMs = 2000;
+
+    // Puts process `pid` (and so everything it forks from now on) in a new scope for the entry.
+    // Without a systemd user manager, `placed(false)` follows at once (and "limits not applied"
+    // once in the output, when the entry has limits).
+    // Waits for CgroupSupport's probe if it has not answered yet (within the same time).
+    void place(qint64 pid, const QString &entryName, const ProcessLimits &limits,
+               int timeoutMs = PlaceTimeoutMs);
+
+    bool isPlaced() const;
+    QString unitName() const;            // empty until placed
+    CgroupDirectories directories() const;
+    // Kills every process of the scope at once (v2 cgroup.kill); false when there is no such
+    // file (not placed, no cgroup v2, a kernel before 5.14) or it is gone.
+    bool killAll();
+    // At the end of the run: whether the kernel's OOM killer killed a process of the scope during
+    // it; if so, says so in the output.
+    bool noteOutOfMemory();
+
+signals:
+    void placed(bool ok);
+    void memoryAbove(); // the memory of the scope went above restartAboveMemoryMB (once)
+
+private Q_SLOTS:
+    // QtDBus connects D-Bus signals to slots by signature only (no function-pointer overload).
+    void onJobRemoved(uint id, const QDBusObjectPath &job, const QString &unit, const QString &result);
+
+private:
+    void startUnit(const CgroupAvailability &availability);
+    void onStartReply(QDBusPendingCallWatcher *watcher);
+    void finishPlacement(bool ok, const QString &error);
+    void watchMemory();
+    int openEventFd(const QString &controlFile, const QByteArray &arguments);
+    void readCounters();
+    void onEventFd(int which);
+    void reportAbove();
+
+    OutputLog *m_output = nullptr;
+    QString m_entryName;
+    ProcessLimits m_limits;
+    CgroupMemoryInterface m_memory = CgroupMemoryInterface::None;
+    qint64 m_pid = 0;
+    QString m_unit;                      // asked for
+    bool m_waiting = false;              // asked, no answer yet
+    bool m_placed = false;
+    CgroupDirectories m_directories;
+    QTimer *m_timeout = nullptr;
+
+    qint64 m_oomAtStart = -1;            // the oom_kill counter when placed
+    qint64 m_oomLast = -1;               // its last value read
+    qint64 m_highAtStart = -1;           // v2: memory.events `high` when placed
+    bool m_above = false;                // memoryAbove was emitted
+    QFileSystemWatcher *m_eventsWatcher = nullptr; // v2 memory.events
+    int m_eventFds[2] = {-1, -1};        // v1: 0 the usage threshold, 1 the OOM notification
+    QSocketNotifier *m_eventNotifiers[2] = {nullptr, nullptr};
+};
