@@ -163,7 +163,7 @@ void tst_CgroupSupport::scopeProperties()
     limits.memoryMB = memoryMB;
     limits.cpuPercent = cpuPercent;
     limits.restartAboveMemoryMB = restartAboveMB;
-    const auto properties = CgroupRules::scopeProperties(u"api"_s, 1234, limits, memory);
+    const auto properties = CgroupRules::scopeProperties(u"api"_s, {1234}, limits, memory);
     QCOMPARE(properties.size(), 5 + limitNames.size());
     QCOMPARE(properties[0].first, u"PIDs"_s);
     QCOMPARE(properties[0].second.value<QList<uint>>(), QList<uint>{1234});

@@ -114,7 +114,10 @@ CgroupScope::CgroupScope(OutputLog *output, QObject *parent)
 {
     m_timeout->setSingleShot(true);
     connect(m_timeout, &QTimer::timeout, this, [this] {
-        finishPlacement(false, tr("systemd did not answer within %1 ms").arg(m_timeout->interval()));
+        if (isInScope())
+            finishPlacement(true, {});
+        else
+            finishPlacement(false, tr("systemd did not answer within %1 ms").arg(m_timeout->interval()));
     });
 }
 
@@ -127,9 +130,9 @@ CgroupScope::~CgroupScope()
     }
 }
 
-void CgroupScope::place(qint64 pid, const QString &entryName, const ProcessLimits &limits, int timeoutMs)
+void CgroupScope::place(const QList<qint64> &pids, const QString &entryName, const ProcessLimits &limits, int timeoutMs)
 {
-    m_pid = pid;
+    m_pids = pids;
     m_entryName = entryName;
     m_limits = limits;
     m_waiting = true;
@@ -164,7 +167,7 @@ void CgroupScope::startUnit(const CgroupAvailability &availability)
     m_unit = CgroupRules::scopeUnitName(m_entryName, QCoreApplication::applicationPid(), ++counter);
 
     QList<CgroupDBus::Property> properties;
-    const auto values = CgroupRules::scopeProperties(m_entryName, m_pid, m_limits, m_memory);
+    const auto values = CgroupRules::scopeProperties(m_entryName, m_pids, m_limits, m_memory);
     for (const auto &[name, value] : values)
         properties.append({name, QDBusVariant(value)});
     QDBusConnection bus = QDBusConnection::sessionBus();
@@ -175,7 +178,7 @@ void CgroupScope::startUnit(const CgroupAvailability &availability)
          << QVariant::fromValue(QList<CgroupDBus::AuxUnit>());
     auto *watcher = new QDBusPendingCallWatcher(bus.asyncCall(call, m_timeout->remainingTime()), this);
     connect(watcher, &QDBusPendingCallWatcher::finished, this, &CgroupScope::onStartReply);
-    qCDebug(lcProcess) << m_entryName << "asks for scope" << m_unit << "for PID" << m_pid;
+    qCDebug(lcProcess) << m_entryName << "asks for scope" << m_unit << "for PIDs" << m_pids;
 }
 
 void CgroupScope::onStartReply(QDBusPendingCallWatcher *watcher)
@@ -184,7 +187,17 @@ void CgroupScope::onStartReply(QDBusPendingCallWatcher *watcher)
     const QDBusPendingReply<QDBusObjectPath> reply = *watcher;
     if (reply.isError())
         finishPlacement(false, reply.error().message());
+    else if (isInScope())
+        finishPlacement(true, {}); // done already: its JobRemoved may have come before our match rule
     // Else the job runs; JobRemoved says how it ended.
+}
+
+// The first process is in the scope asked for, by /proc/PID/cgroup.
+bool CgroupScope::isInScope() const
+{
+    const CgroupDirectories directories = CgroupRules::directoriesOfProcess(m_pids.value(0));
+    const QString suffix = u'/' + m_unit;
+    return directories.unified.endsWith(suffix) || directories.memoryV1.endsWith(suffix);
 }
 
 void CgroupScope::onJobRemoved(uint id, const QDBusObjectPath &job, const QString &unit, const QString &result)
@@ -209,7 +222,7 @@ void CgroupScope::finishPlacement(bool ok, const QString &error)
                                              SLOT(onJobRemoved(uint,QDBusObjectPath,QString,QString)));
     if (ok) {
         m_placed = true;
-        m_directories = CgroupRules::directoriesOfProcess(m_pid);
+        m_directories = CgroupRules::directoriesOfProcess(m_pids.value(0));
         qCInfo(lcProcess) << m_entryName << "runs in" << m_unit << m_directories.unified << m_directories.memoryV1;
         watchMemory();
     } else {
@@ -236,9 +249,10 @@ CgroupDirectories CgroupScope::directories() const
     return m_directories;
 }
 
-bool CgroupScope::killAll()
+bool CgroupScope::killRemaining()
 {
-    if (!m_placed || m_directories.unified.isEmpty())
+    if (!m_placed || m_directories.unified.isEmpty()
+        || CgroupRules::readCounter(readFile(m_directories.unified + u"/cgroup.events"_s), "populated") != 1)
         return false;
     const int fd = ::open(QFile::encodeName(m_directories.unified + u"/cgroup.kill"_s).constData(), O_WRONLY | O_CLOEXEC);
     if (fd < 0)
@@ -246,6 +260,8 @@ bool CgroupScope::killAll()
     const bool ok = ::write(fd, "1", 1) == 1;
     ::close(fd);
     qCInfo(lcProcess) << m_entryName << "cgroup.kill of" << m_unit << (ok ? "written" : "failed");
+    if (ok)
+        m_output->appendMessage(tr("processes left in %1 after the process tree ended: killed (cgroup.kill)").arg(m_unit));
     return ok;
 }
 
@@ -342,6 +358,11 @@ void CgroupScope::readCounters()
         reportAbove();
 }
 
+bool CgroupScope::wasOutOfMemory() const
+{
+    return m_outOfMemory;
+}
+
 bool CgroupScope::noteOutOfMemory()
 {
     if (!m_placed)
@@ -349,6 +370,7 @@ bool CgroupScope::noteOutOfMemory()
     readCounters();
     if (m_oomAtStart < 0 || m_oomLast <= m_oomAtStart)
         return false;
+    m_outOfMemory = true;
     m_output->appendMessage(m_limits.memoryMB > 0
                                 ? tr("killed by the kernel: out of memory (memory maximum %1 MB)").arg(m_limits.memoryMB)
                                 : tr("killed by the kernel: out of memory"));

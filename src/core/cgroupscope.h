@@ -38,22 +38,25 @@ public:
 
     static constexpr int PlaceTimeoutMs = 2000;
 
-    // Puts process `pid` (and so everything it forks from now on) in a new scope for the entry.
+    // Puts processes `pids` (and so everything they fork from now on) in a new scope for the entry.
     // Without a systemd user manager, `placed(false)` follows at once (and "limits not applied"
     // once in the output, when the entry has limits).
     // Waits for CgroupSupport's probe if it has not answered yet (within the same time).
-    void place(qint64 pid, const QString &entryName, const ProcessLimits &limits,
+    void place(const QList<qint64> &pids, const QString &entryName, const ProcessLimits &limits,
                int timeoutMs = PlaceTimeoutMs);
 
     bool isPlaced() const;
     QString unitName() const;            // empty until placed
     CgroupDirectories directories() const;
-    // Kills every process of the scope at once (v2 cgroup.kill); false when there is no such
-    // file (not placed, no cgroup v2, a kernel before 5.14) or it is gone.
-    bool killAll();
+    // When the reaper is gone (the run's end): processes still in the scope are none of the
+    // reaper's tree (its tree is gone when it exits) — moved in from outside, or left by a reaper
+    // killed from outside. They are killed at once through v2 cgroup.kill, with a note; false when
+    // none were there or there is no such file (not placed, no cgroup v2, a kernel before 5.14).
+    bool killRemaining();
     // At the end of the run: whether the kernel's OOM killer killed a process of the scope during
     // it; if so, says so in the output.
     bool noteOutOfMemory();
+    bool wasOutOfMemory() const; // noteOutOfMemory() found an OOM kill
 
 signals:
     void placed(bool ok);
@@ -67,6 +70,7 @@ private:
     void startUnit(const CgroupAvailability &availability);
     void onStartReply(QDBusPendingCallWatcher *watcher);
     void finishPlacement(bool ok, const QString &error);
+    bool isInScope() const;
     void watchMemory();
     int openEventFd(const QString &controlFile, const QByteArray &arguments);
     void readCounters();
@@ -77,7 +81,7 @@ private:
     QString m_entryName;
     ProcessLimits m_limits;
     CgroupMemoryInterface m_memory = CgroupMemoryInterface::None;
-    qint64 m_pid = 0;
+    QList<qint64> m_pids;                // placed: the reaper (first) and what it holds
     QString m_unit;                      // asked for
     bool m_waiting = false;              // asked, no answer yet
     bool m_placed = false;
@@ -88,6 +92,7 @@ private:
     qint64 m_oomLast = -1;               // its last value read
     qint64 m_highAtStart = -1;           // v2: memory.events `high` when placed
     bool m_above = false;                // memoryAbove was emitted
+    bool m_outOfMemory = false;          // noteOutOfMemory() found an OOM kill
     QFileSystemWatcher *m_eventsWatcher = nullptr; // v2 memory.events
     int m_eventFds[2] = {-1, -1};        // v1: 0 the usage threshold, 1 the OOM notification
     QSocketNotifier *m_eventNotifiers[2] = {nullptr, nullptr};

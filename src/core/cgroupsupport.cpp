@@ -7,6 +7,7 @@
 #include <QDBusConnectionInterface>
 #include <QDBusMessage>
 #include <QDBusVariant>
+#include <QDeadlineTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QPointer>
@@ -190,12 +191,15 @@ CgroupMemoryInterface memoryInterface(const QList<CgroupMount> &mounts, const QB
     return CgroupMemoryInterface::None;
 }
 
-QList<QPair<QString, QVariant>> scopeProperties(const QString &entryName, qint64 pid,
+QList<QPair<QString, QVariant>> scopeProperties(const QString &entryName, const QList<qint64> &pids,
                                                  const ProcessLimits &limits, CgroupMemoryInterface memory)
 {
     constexpr quint64 MiB = 1024 * 1024;
     QList<QPair<QString, QVariant>> properties;
-    properties.append({u"PIDs"_s, QVariant::fromValue(QList<uint>{uint(pid)})});
+    QList<uint> pidList;
+    for (const qint64 pid : pids)
+        pidList.append(uint(pid));
+    properties.append({u"PIDs"_s, QVariant::fromValue(pidList)});
     properties.append({u"Delegate"_s, true});
     properties.append({u"Description"_s, QCoreApplication::translate("CgroupSupport", "ProcDeck: %1").arg(entryName)});
     properties.append({u"CollectMode"_s, u"inactive-or-failed"_s});
@@ -232,13 +236,21 @@ CgroupSupport::CgroupSupport(QObject *parent)
 {
 }
 
+// A probe still asking when ProcDeck ends (a start and a quick exit) is waited for, within its
+// bus timeout: QtDBus's connection manager must not go while the probe's thread uses it.
+CgroupSupport::~CgroupSupport()
+{
+    if (m_probe && m_probe->isRunning())
+        m_probe->wait(QDeadlineTimer(ProbeTimeoutMs + 500));
+}
+
 CgroupSupport *CgroupSupport::instance()
 {
     static QPointer<CgroupSupport> support;
     if (support)
         return support;
     support = new CgroupSupport(QCoreApplication::instance());
-    // Parentless and never waited for: a bus that never answers must not hold up ProcDeck's exit.
+    // Parentless: waited for at exit only within the probe's timeout (see the destructor).
     QThread *probe = QThread::create([target = support] {
         const CgroupAvailability result = probeNow();
         QMetaObject::invokeMethod(target, [target, result] {
@@ -247,6 +259,7 @@ CgroupSupport *CgroupSupport::instance()
         }, Qt::QueuedConnection);
     });
     QObject::connect(probe, &QThread::finished, probe, &QObject::deleteLater);
+    support->m_probe = probe;
     probe->start();
     return support;
 }
@@ -260,11 +273,11 @@ void CgroupSupport::setAvailability(const CgroupAvailability &availability)
 {
     m_availability = availability;
     if (availability.scopes)
-        qCInfo(lcProcess) << "cgroups: a transient scope per run (systemd" << availability.managerVersion << ")";
+        qCInfo(lcProcess).noquote() << "cgroups: a transient scope per run, systemd" << availability.managerVersion;
     else
-        qCInfo(lcProcess) << "cgroups: none, the reaper alone contains each entry:" << availability.reason;
+        qCInfo(lcProcess).noquote() << "cgroups: none, the reaper alone contains each entry:" << availability.reason;
     if (!availability.limits)
-        qCInfo(lcProcess) << "limits not available:" << availability.limitsReason;
+        qCInfo(lcProcess).noquote() << "limits not available:" << availability.limitsReason;
     emit availabilityChanged();
 }
 

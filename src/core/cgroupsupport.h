@@ -6,8 +6,10 @@
 #include <QList>
 #include <QObject>
 #include <QPair>
+#include <QPointer>
 #include <QString>
 #include <QStringList>
+#include <QThread>
 #include <QVariant>
 
 // Whether this system gives an entry its own cgroup, and the pure rules for using one
@@ -81,7 +83,7 @@ CgroupMemoryInterface memoryInterface(const QList<CgroupMount> &mounts,
 
 // The transient scope's properties for StartTransientUnit, (name, value) in order, values typed
 // as D-Bus wants them (PIDs au, MemoryMax t, CPUQuotaPerSecUSec t, …).
-QList<QPair<QString, QVariant>> scopeProperties(const QString &entryName, qint64 pid,
+QList<QPair<QString, QVariant>> scopeProperties(const QString &entryName, const QList<qint64> &pids,
                                                  const ProcessLimits &limits,
                                                  CgroupMemoryInterface memory);
 
@@ -106,14 +108,17 @@ public:
     CgroupAvailability availability() const;
     // The probe in the calling thread (blocking, bounded by `timeoutMs` for the bus): for tests
     // and for the probe's own thread.
-    static CgroupAvailability probeNow(int timeoutMs = 1500);
+    static constexpr int ProbeTimeoutMs = 1500;
+    static CgroupAvailability probeNow(int timeoutMs = ProbeTimeoutMs);
 
 signals:
     void availabilityChanged(); // once, when the probe has answered
 
 private:
     explicit CgroupSupport(QObject *parent = nullptr);
+    ~CgroupSupport() override;
     void setAvailability(const CgroupAvailability &availability);
 
     CgroupAvailability m_availability;
+    QPointer<QThread> m_probe; // while it runs
 };

@@ -1,5 +1,6 @@
 #include "managedprocess.h"
 
+#include "cgroupscope.h"
 #include "childprocess.h"
 #include "launchplan.h"
 #include "logging.h"
@@ -42,6 +43,7 @@ struct ManagedProcess::Private
 
     OutputLog *output = nullptr;      // child QObject of q
     ChildProcess *child = nullptr;    // the current run's, child QObject of q; null when none
+    CgroupScope *cgroup = nullptr;    // the current run's cgroup, child QObject of `child`
     QTimer stopTimer;                 // terminate()'s grace period
     QDeadlineTimer stopDeadline;      // valid while Stopping
     bool runEnded = true;             // the current run's end was reported
@@ -170,62 +172,6 @@ ManagedProcess::State ManagedProcess::state() const
     return d->state;
 }
 
-bool ManagedProcess::isAlive() const
-{
-    return d->state == State::Starting || d->state == State::Running || d->state == State::Paused
-        || d->state == State::Stopping;
-}
-
-bool ManagedProcess::canStart() const
-{
-    return !isAlive();
-}
-
-bool ManagedProcess::canTerminate() const
-{
-    return (isAlive() && d->state != State::Stopping) || d->state == State::Waiting;
-}
-
-bool ManagedProcess::canKill() const
-{
-    return isAlive() || d->state == State::Waiting;
-}
-
-bool ManagedProcess::canPause() const
-{
-    return d->state == State::Running;
-}
-
-bool ManagedProcess::canResume() const
-{
-    return d->state == State::Paused;
-}
-
-bool ManagedProcess::isSettled() const
-{
-    return d->state == State::NotStarted || isFinished();
-}
-
-bool ManagedProcess::hasPendingWork() const
-{
-    return !isSettled();
-}
-
-bool ManagedProcess::hasEndedRun() const
-{
-    return isFinished() || d->state == State::Waiting;
-}
-
-bool ManagedProcess::isFinished() const
-{
-    return d->state == State::Exited || d->state == State::Killed || d->state == State::FailedToStart;
-}
-
-bool ManagedProcess::canTakeInput() const
-{
-    return isAlive();
-}
-
 ManagedProcess::State ManagedProcess::lastRunEnd() const
 {
     return d->lastEnd;
@@ -272,6 +218,16 @@ QString ManagedProcess::failureReason() const
 int ManagedProcess::runCount() const
 {
     return d->runCount;
+}
+
+bool ManagedProcess::outOfMemory() const
+{
+    return d->cgroup && d->cgroup->wasOutOfMemory();
+}
+
+QString ManagedProcess::cgroupUnit() const
+{
+    return d->cgroup ? d->cgroup->unitName() : QString();
 }
 
 qint64 ManagedProcess::stopDeadlineRemainingMs() const
@@ -501,6 +457,14 @@ void ManagedProcess::Private::launch(const LaunchPlan &plan)
         if (!runEnded)
             reportStartFailure(reason);
     });
+    // restartAboveMemoryMB crossed: a restart with the grace period, counted as a restart.
+    cgroup = new CgroupScope(output, child);
+    QObject::connect(cgroup, &CgroupScope::memoryAbove, q, [this] {
+        if (userStopped || state == State::Stopping || !q->restart().ok)
+            return;
+        ++restartCount;
+        emit q->stateChanged();
+    });
     const QString error = child->start(plan);
     if (!error.isEmpty()) {
         releaseChild();
@@ -552,6 +516,10 @@ void ManagedProcess::Private::handleStarted(qint64 childPid)
         pid = childPid;
     output->appendMessage(ManagedProcess::tr("started, PID %1").arg(pid));
     qCInfo(lcProcess) << spec.name << "started, PID" << pid;
+    // Until ChildProcess can hold the program until it is placed, the scope takes the reaper and
+    // the program as they are now: what they forked before this is contained by the reaper only.
+    if (cgroup)
+        cgroup->place({child->reaperPid(), pid}, spec.name, spec.limits);
     if (state == State::Starting) // not when terminate()/kill() came first: it stays Stopping
         setState(paused ? State::Paused : State::Running);
     emit q->started(pid);
@@ -575,6 +543,8 @@ void ManagedProcess::Private::reportStartFailure(const QString &reason)
 void ManagedProcess::Private::handleReaped()
 {
     stopTimer.stop();
+    if (cgroup)
+        cgroup->killRemaining();
     endTime = QDateTime::currentDateTimeUtc();
 }
 
@@ -584,7 +554,9 @@ void ManagedProcess::Private::handleExited(int status)
         return;
     runEnded = true;
     exitCode = status;
-    qCInfo(lcProcess) << spec.name << "PID" << pid << "ended, exit" << status;
+    if (cgroup)
+        cgroup->noteOutOfMemory();
+    qCInfo(lcProcess) << spec.name << "PID" << pid << "ended, exit" << status << (q->outOfMemory() ? "(out of memory)" : "");
     if (status >= 0) {
         output->appendMessage(ManagedProcess::tr("exited with code %1").arg(status));
         output->endRun();
@@ -687,6 +659,7 @@ qint64 ManagedProcess::Private::backoffDelayMs(int restartsDone) const
 void ManagedProcess::Private::releaseChild()
 {
     pendingFailure = false;
+    cgroup = nullptr; // goes with the child
     if (!child)
         return;
     ChildProcess *old = child;
