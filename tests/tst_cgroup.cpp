@@ -264,7 +264,7 @@ void tst_Cgroup::restartAboveMemory()
     QVERIFY(waitForPlacement(process));
     QTRY_VERIFY2_WITH_TIMEOUT(process.restartCount() >= 1, qPrintable(outputText(process)), 15000);
     QVERIFY2(outputText(process).contains(u"memory went above 16 MB: restarting"_s), qPrintable(outputText(process)));
-    QTRY_VERIFY_WITH_TIMEOUT(process.isAlive(), 10000); // started again
+    QTRY_COMPARE_WITH_TIMEOUT(process.state(), ManagedProcess::State::Running, 10000); // started again
     killAndWait(process);
 }
 
