@@ -10,7 +10,7 @@
 //   2. plain: posix_spawn() of all ENTRIES (glibc's posix_spawn returns once the child exec'd),
 //      then waitpid() for each: the physical limit of starting and reaping that many processes.
 // It prints the medians and their ratio. Then the idle figure: ENTRIES long sleepers started
-// and left alone for IDLE seconds in the window (its ProcStats watching every group, one pass
+// and left alone for IDLE seconds in the window (its ProcStats watching every tree, one pass
 // over /proc per second): ProcDeck's CPU use (getrusage, % of one core), the longest
 // stall, the cost of one /proc pass; and the time and longest stall to terminate them all.
 //
@@ -259,7 +259,7 @@ void idlePhase(const Options &options)
     window.resize(1200, 800);
     window.show();
     ProcessManager &manager = *window.manager();
-    ProcStats &stats = *window.stats(); // the window keeps it watching every live entry's group
+    ProcStats &stats = *window.stats(); // the window keeps it watching every live entry's tree
     QList<ManagedProcess *> entries;
     for (int i = 0; i < options.entries; ++i)
         entries << manager.add(specFor(options, {u"3600"_s}));

@@ -3,6 +3,8 @@
 #include "managedprocess.h"
 #include "processmanager.h"
 #include "processspec.h"
+#include "processtablemodel.h"
+#include "procstats.h"
 #include "sessionfile.h"
 #include "settings.h"
 #include "terminationsignals.h"
@@ -56,6 +58,7 @@ private slots:
     void procdeckDeathEndsTrees_data();
     void procdeckDeathEndsTrees();
     void terminationSignalsReported();
+    void statsCountDaemons();
 
 private:
     struct Tree
@@ -452,6 +455,52 @@ void tst_Containment::terminationSignalsReported()
     struct sigaction after = {};
     QCOMPARE(::sigaction(SIGHUP, nullptr, &after), 0);
     QVERIFY(after.sa_handler == before.sa_handler);
+}
+
+// ---- Figures ---------------------------------------------------------------------------------------
+
+// The table's Procs and Memory count the entry's whole tree: the program, its child and
+// grandchildren, and the double-forked setsid() daemon, which lives outside the program's group
+// and family (re-parented to the reaper) and holds most of the memory. The reaper, ProcDeck's
+// own, is not counted. Through the window's real model and sampler, against real processes.
+void tst_Containment::statsCountDaemons()
+{
+    constexpr int DaemonMib = 48; // the rest of the tree is a few MiB: the sum without it is less
+    const QString pidFile = m_dir.filePath(u"stats.pids"_s);
+    ProcessSpec spec = treeSpec(u"tree"_s, pidFile, false);
+    spec.args << u"daemon-mib"_s << QString::number(DaemonMib);
+    ProcessManager manager;
+    ProcessTableModel model(&manager);
+    ProcStats stats;
+    stats.setInterval(100);
+    model.setStats(&stats);
+    ManagedProcess *process = manager.add(spec);
+    QSignalSpy finished(process, &ManagedProcess::finished);
+    QVERIFY(process->start().ok);
+    const std::optional<Tree> tree = waitForTree(pidFile);
+    QVERIFY(tree);
+    const qint64 daemon = tree->processes.value(u"daemon"_s).pid;
+    // What makes the case: the daemon is in a session and group of its own, its parent the reaper.
+    QFile statFile(u"/proc/%1/stat"_s.arg(daemon));
+    QVERIFY(statFile.open(QIODevice::ReadOnly));
+    const std::optional<ProcStatFields> fields = ProcStats::parseStat(statFile.readAll());
+    QVERIFY(fields);
+    QVERIFY(fields->pgrp != process->pid());
+    QCOMPARE(fields->ppid, process->treeRootPid());
+
+    const QModelIndex procs = model.index(0, ProcessTableModel::Processes);
+    const QModelIndex memory = model.index(0, ProcessTableModel::Memory);
+    // program, child, grandchild1, grandchild2, daemon: five, the reaper left out.
+    QTRY_COMPARE_WITH_TIMEOUT(procs.data(ProcessTableModel::SortRole).toInt(), int(tree->processes.size()), 10000);
+    QCOMPARE(tree->processes.size(), 5);
+    QTRY_VERIFY2_WITH_TIMEOUT(memory.data(ProcessTableModel::SortRole).toLongLong() >= qint64(DaemonMib) << 20,
+                              qPrintable(memory.data().toString()), 10000);
+    QVERIFY(!tree->allGone());
+
+    QVERIFY(process->kill().ok);
+    QVERIFY(finished.wait(5000));
+    QVERIFY2(tree->allGone(), qPrintable(tree->survivors()));
+    QCOMPARE(procs.data().toString(), QString()); // no figures for an entry that is not alive
 }
 
 QTEST_MAIN(tst_Containment)

@@ -28,6 +28,7 @@ private slots:
     void nulRefusedAtLoad();
     void duplicateNamesRefused_data();
     void duplicateNamesRefused();
+    void defaultNamesNeverCollide();
     void topLevelNotObjectRefusedAsJson_data();
     void topLevelNotObjectRefusedAsJson();
     void ownFilesPrivateWhateverUmask_data();
@@ -173,9 +174,9 @@ void tst_Injection::duplicateNamesRefused_data()
     QTest::newRow("procfile") << u"dup/Procfile"_s << QByteArray("# two webs\nweb: echo 1\nworker: echo 2\nweb: echo 3\n")
                               << u"dup/Procfile:4: duplicate entry name \"web\" (first at line 2)"_s;
     QTest::newRow("json") << u"dup.json"_s
-        << QByteArray("{\"procdeck\": 1, \"processes\": [{\"name\": \"web\", \"program\": \"/bin/true\"},"
-                      " {\"name\": \"db\", \"program\": \"/bin/true\"}, {\"name\": \"web\", \"program\": \"/bin/true\"}]}")
-        << u"dup.json: processes[2].name: \"web\" is already the name of processes[0]"_s;
+        << QByteArray("{\"procdeck\": 1, \"processes\": [\n  {\"name\": \"web\", \"program\": \"/bin/true\"},\n"
+                      "  {\"name\": \"db\", \"program\": \"/bin/true\"},\n  {\"name\": \"web\", \"program\": \"/bin/true\"}\n]}\n")
+        << u"dup.json: processes[2].name: \"web\" is already the name of processes[0] (lines 4 and 2)"_s;
 }
 
 void tst_Injection::duplicateNamesRefused()
@@ -188,6 +189,22 @@ void tst_Injection::duplicateNamesRefused()
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(QString::fromUtf8(run.err).contains(m_dir.filePath(message)), run.err.constData());
     QVERIFY(run.out.isEmpty()); // nothing started
+}
+
+// Unnamed entries get "Process-N" names that no entry of the file has: an unnamed entry before an
+// explicit "Process-1" is not a second Process-1 (its output would be told apart by nothing).
+void tst_Injection::defaultNamesNeverCollide()
+{
+    const QString path = write(u"unnamed.json"_s, R"({"procdeck": 1, "processes": [
+        {"program": ")" PD_CHILD_PATH R"(", "args": ["echo", "a"]},
+        {"name": "Process-1", "program": ")" PD_CHILD_PATH R"(", "args": ["echo", "b"]},
+        {"program": ")" PD_CHILD_PATH R"(", "args": ["echo", "c"]},
+        {"name": "Process-3", "program": ")" PD_CHILD_PATH R"(", "args": ["echo", "d"]}]})");
+    const Run run = headless(path);
+    QCOMPARE(run.exitCode, 0);
+    QStringList lines = QString::fromUtf8(run.out).split(u'\n', Qt::SkipEmptyParts).filter(u" | "_s);
+    lines.sort();
+    QCOMPARE(lines, (QStringList{u"Process-1 | b"_s, u"Process-2 | a"_s, u"Process-3 | d"_s, u"Process-4 | c"_s}));
 }
 
 void tst_Injection::topLevelNotObjectRefusedAsJson_data()

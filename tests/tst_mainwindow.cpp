@@ -16,6 +16,7 @@
 #include "notifier.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -24,6 +25,7 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -78,6 +80,12 @@ private slots:
     void dialogAndStartAgree_data();
     void dialogAndStartAgree();
     void detailsPanelShowsResolvedLaunch();
+    void limitsUnavailableByDefault();
+    void editKeepsLimitsWhileUnavailable();
+    void limitsEditableWhenAvailable();
+    void dialogRefusesRestartAboveMaximum();
+    void limitFieldsByKeyboard();
+    void detailsPanelShowsLimits();
 
 private:
     static QAction *action(MainWindow &window, const char *name)
@@ -95,6 +103,22 @@ private:
     {
         QAbstractItemModel *model = table(window)->model();
         return model->index(row, column).data().toString();
+    }
+    static QSpinBox *spin(QWidget *dialog, const QString &name)
+    {
+        return dialog->findChild<QSpinBox *>(name);
+    }
+    static QLabel *detailsField(MainWindow &window, const QString &name)
+    {
+        for (QLabel *label : window.detailsPanel()->findChildren<QLabel *>()) {
+            if (label->accessibleName() == name)
+                return label;
+        }
+        return nullptr;
+    }
+    static QStringList limitFieldNames()
+    {
+        return {u"memorySpin"_s, u"cpuSpin"_s, u"restartAboveSpin"_s};
     }
     static ManagedProcess *addChild(MainWindow &window, const QString &name, const QStringList &args)
     {
@@ -952,6 +976,212 @@ void tst_MainWindow::detailsPanelShowsResolvedLaunch()
     };
     QCOMPARE(field(u"Command:"_s), session.filePath(u"bin/pd-only-here"_s) + u" x"_s);
     QCOMPARE(field(u"Directory:"_s), QDir::toNativeSeparators(QDir::currentPath()));
+}
+
+// Until the window is told that this system can apply limits, every Add and Edit dialog shows the
+// limit fields disabled, with the reason in their group; the reason given later replaces it.
+void tst_MainWindow::limitsUnavailableByDefault()
+{
+    MainWindow window;
+    addChild(window, u"a"_s, {u"sleep"_s, u"1"_s});
+    action(window, "actionAdd")->trigger();
+    QPointer<ProcessDialog> add = window.findChild<ProcessDialog *>();
+    QVERIFY(add);
+    for (const QString &name : limitFieldNames()) {
+        QVERIFY2(spin(add, name), qPrintable(name));
+        QVERIFY2(!spin(add, name)->isEnabled(), qPrintable(name));
+        QCOMPARE(spin(add, name)->value(), 0);
+        QCOMPARE(spin(add, name)->text(), u"No limit"_s);
+    }
+    const auto *reason = add->findChild<QLabel *>(u"limitsReasonLabel"_s);
+    QVERIFY(reason);
+    QVERIFY(reason->isVisible());
+    QCOMPARE(reason->text(), u"Limits need a cgroup, which this system does not offer"_s);
+    add->reject();
+    QTRY_VERIFY(!add); // deleted on close
+
+    const QString why = u"No cgroup: no systemd user session on the D-Bus session bus"_s;
+    window.setLimitsAvailability(false, why);
+    action(window, "actionEdit")->trigger();
+    auto *edit = window.findChild<ProcessDialog *>();
+    QVERIFY(edit);
+    QCOMPARE(edit->findChild<QLabel *>(u"limitsReasonLabel"_s)->text(), why);
+    QVERIFY(edit->findChild<QLabel *>(u"limitsReasonLabel"_s)->isVisible());
+    QVERIFY(!spin(edit, u"cpuSpin"_s)->isEnabled());
+    edit->reject();
+}
+
+// Limits loaded from a file are shown while the fields are disabled, and kept on OK: an Edit of
+// another field saves them back unchanged, unknown keys inside `limits` too.
+void tst_MainWindow::editKeepsLimitsWhileUnavailable()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = writeFile(dir, u"limits.json"_s,
+        "{\"procdeck\": 1, \"processes\": [{\"name\": \"api\", \"program\": \"" + TestSupport::childPath().toUtf8()
+        + "\", \"limits\": {\"memoryMB\": 512, \"cpuPercent\": 50, \"restartAboveMemoryMB\": 400, \"ioWeight\": 7}}]}");
+    MainWindow window;
+    window.setLimitsAvailability(false, u"No cgroup here"_s);
+    QVERIFY(window.openFile(path));
+    ManagedProcess *process = window.manager()->at(0);
+    const ProcessLimits loaded = process->spec().limits;
+    QCOMPARE(loaded.memoryMB, 512);
+    window.selectProcesses({process});
+    action(window, "actionEdit")->trigger();
+    auto *dialog = window.findChild<ProcessDialog *>();
+    QVERIFY(dialog);
+    QCOMPARE(spin(dialog, u"memorySpin"_s)->value(), 512);
+    QCOMPARE(spin(dialog, u"cpuSpin"_s)->value(), 50);
+    QCOMPARE(spin(dialog, u"restartAboveSpin"_s)->value(), 400);
+    QCOMPARE(spin(dialog, u"memorySpin"_s)->text(), u"512 MB"_s);
+    QVERIFY(!spin(dialog, u"memorySpin"_s)->isEnabled());
+    dialog->findChild<QLineEdit *>(u"argsEdit"_s)->setText(u"sleep 10"_s);
+    dialog->accept();
+    QVERIFY2(dialog->error().isEmpty(), qPrintable(dialog->error()));
+    QCOMPARE(process->spec().args, (QStringList{u"sleep"_s, u"10"_s}));
+    QCOMPARE(process->spec().limits, loaded);
+    QVERIFY(window.document()->isModified());
+
+    action(window, "actionSave")->trigger();
+    QTRY_VERIFY(!window.document()->isModified());
+    const SessionFile::LoadResult saved = SessionFile::load(path);
+    QVERIFY2(saved.ok(), qPrintable(saved.error));
+    QCOMPARE(saved.session->processes.constFirst().limits, loaded);
+    QCOMPARE(saved.session->processes.constFirst().args, process->spec().args);
+}
+
+// Where limits can be applied the fields are enabled, no reason is shown, and what is typed is
+// the entry's limits (0, "No limit", clears one).
+void tst_MainWindow::limitsEditableWhenAvailable()
+{
+    MainWindow window;
+    window.setLimitsAvailability(true, QString());
+    ManagedProcess *process = addChild(window, u"a"_s, {u"sleep"_s, u"1"_s});
+    ProcessSpec spec = process->spec();
+    spec.limits.cpuPercent = 80;
+    process->setSpec(spec);
+    action(window, "actionEdit")->trigger();
+    auto *dialog = window.findChild<ProcessDialog *>();
+    QVERIFY(dialog);
+    for (const QString &name : limitFieldNames())
+        QVERIFY2(spin(dialog, name)->isEnabled(), qPrintable(name));
+    QVERIFY(dialog->findChild<QLabel *>(u"limitsReasonLabel"_s)->isHidden());
+    QCOMPARE(spin(dialog, u"cpuSpin"_s)->text(), u"80 %"_s);
+    spin(dialog, u"memorySpin"_s)->setValue(1024);
+    spin(dialog, u"restartAboveSpin"_s)->setValue(900);
+    spin(dialog, u"cpuSpin"_s)->setValue(0);
+    dialog->accept();
+    QVERIFY2(dialog->error().isEmpty(), qPrintable(dialog->error()));
+    QCOMPARE(process->spec().limits.memoryMB, 1024);
+    QCOMPARE(process->spec().limits.restartAboveMemoryMB, 900);
+    QCOMPARE(process->spec().limits.cpuPercent, 0);
+    QVERIFY(window.document()->isModified());
+    // The details panel follows the edit.
+    QTRY_COMPARE(window.detailsPanel()->process(), process);
+    QTRY_COMPARE(detailsField(window, u"Limits:"_s)->text().replace(QChar::Nbsp, u' '),
+                 u"Memory maximum 1024 MB · restart above 900 MB"_s);
+}
+
+// The dialog refuses what the session file refuses: a restart threshold at or above the memory
+// maximum (the kernel would kill first). Either alone is fine.
+void tst_MainWindow::dialogRefusesRestartAboveMaximum()
+{
+    ProcessSpec spec;
+    spec.name = u"api"_s;
+    spec.program = TestSupport::childPath();
+    ProcessDialog dialog(spec, QString());
+    dialog.setLimitsAvailability(true, QString());
+    dialog.show();
+    spin(&dialog, u"memorySpin"_s)->setValue(512);
+    spin(&dialog, u"restartAboveSpin"_s)->setValue(600);
+    dialog.accept();
+    QVERIFY2(dialog.isVisible(), "the dialog accepted a restart threshold above the memory maximum");
+    QCOMPARE(dialog.error(), u"Restart when memory exceeds: 600 MB is not below the memory maximum of 512 MB."_s);
+    QVERIFY(dialog.findChild<QLabel *>(u"errorLabel"_s)->isVisible());
+    spin(&dialog, u"restartAboveSpin"_s)->setValue(512);
+    dialog.accept();
+    QVERIFY2(dialog.error().contains(u"512 MB is not below"_s), qPrintable(dialog.error()));
+    spin(&dialog, u"memorySpin"_s)->setValue(0); // no maximum: any threshold
+    dialog.accept();
+    QVERIFY2(dialog.error().isEmpty(), qPrintable(dialog.error()));
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(dialog.spec()->limits.restartAboveMemoryMB, 512);
+    QCOMPARE(dialog.spec()->limits.memoryMB, 0);
+}
+
+// The limit fields come after the other fields in Tab order, in the order shown, and each label's
+// mnemonic reaches its field.
+void tst_MainWindow::limitFieldsByKeyboard()
+{
+    ProcessSpec spec;
+    spec.program = TestSupport::childPath();
+    ProcessDialog dialog(spec, QString());
+    dialog.setLimitsAvailability(true, QString());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    const QStringList order = {u"autostartCheck"_s, u"memorySpin"_s, u"cpuSpin"_s, u"restartAboveSpin"_s};
+    dialog.findChild<QWidget *>(order.constFirst())->setFocus();
+    QTRY_COMPARE(QApplication::focusWidget(), dialog.findChild<QWidget *>(order.constFirst()));
+    for (qsizetype i = 1; i < order.size(); ++i) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QWidget *focus = QApplication::focusWidget();
+        // A spin box's line edit takes the focus for it.
+        QVERIFY2(focus && (focus->objectName() == order.at(i) || focus->parentWidget()->objectName() == order.at(i)),
+                 qPrintable(order.at(i)));
+    }
+    const std::pair<const char *, const char *> buddies[] = {
+        {"memoryLabel", "memorySpin"}, {"cpuLabel", "cpuSpin"}, {"restartAboveLabel", "restartAboveSpin"}};
+    QStringList mnemonics;
+    for (const auto &[label, field] : buddies) {
+        const auto *l = dialog.findChild<QLabel *>(QLatin1String(label));
+        QCOMPARE(l->buddy(), dialog.findChild<QWidget *>(QLatin1String(field)));
+        const qsizetype amp = l->text().indexOf(u'&');
+        QVERIFY2(amp >= 0, label);
+        mnemonics.append(l->text().mid(amp + 1, 1).toLower());
+    }
+    // No other label or button of the dialog uses these letters.
+    for (const QLabel *other : dialog.findChildren<QLabel *>()) {
+        if (other->buddy() && !limitFieldNames().contains(other->buddy()->objectName())) {
+            const qsizetype amp = other->text().indexOf(u'&');
+            QVERIFY2(amp < 0 || !mnemonics.contains(other->text().mid(amp + 1, 1).toLower()), qPrintable(other->text()));
+        }
+    }
+}
+
+// The details panel lists the limits that are set, and has no Limits row when none is.
+void tst_MainWindow::detailsPanelShowsLimits()
+{
+    ProcessLimits limits;
+    limits.memoryMB = 512;
+    limits.cpuPercent = 50;
+    limits.restartAboveMemoryMB = 400;
+    const auto shown = [](const ProcessLimits &limits) {
+        return DetailsPanel::limitsText(limits).replace(QChar::Nbsp, u' ');
+    };
+    QCOMPARE(shown(limits), u"Memory maximum 512 MB · CPU quota 50 % · restart above 400 MB"_s);
+    // Wrapped, if at all, between two limits.
+    QCOMPARE(DetailsPanel::limitsText(limits).count(u' '), 4);
+    ProcessLimits restartOnly;
+    restartOnly.restartAboveMemoryMB = 300;
+    QCOMPARE(shown(restartOnly), u"Restart above 300 MB"_s);
+    QCOMPARE(DetailsPanel::limitsText(ProcessLimits()), QString());
+
+    MainWindow window;
+    ManagedProcess *plain = addChild(window, u"plain"_s, {u"sleep"_s, u"1"_s});
+    ProcessSpec spec = plain->spec();
+    spec.name = u"limited"_s;
+    spec.limits = limits;
+    ManagedProcess *limited = window.manager()->add(spec);
+    const auto row = [&window] { return detailsField(window, u"Limits:"_s); };
+    QVERIFY(row());
+    window.selectProcesses({limited});
+    QTRY_COMPARE(window.detailsPanel()->process(), limited);
+    QCOMPARE(row()->text(), DetailsPanel::limitsText(limits));
+    QVERIFY(!row()->isHidden());
+    window.selectProcesses({plain});
+    QTRY_COMPARE(window.detailsPanel()->process(), plain);
+    QVERIFY(row()->text().isEmpty());
+    QVERIFY(row()->isHidden());
 }
 
 QTEST_MAIN(tst_MainWindow)

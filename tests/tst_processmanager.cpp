@@ -44,6 +44,7 @@ private slots:
 
     void defaultNamesNeverReused();
     void explicitNameDoesNotConsumeNumber();
+    void defaultNamesAvoidTheWholeBatch();
     void addRemoveSignals();
     void lookup();
     void batchedChanges();
@@ -99,6 +100,25 @@ void tst_ProcessManager::explicitNameDoesNotConsumeNumber()
     QCOMPARE(manager.add(childSpec({}, u"Process-2"_s))->spec().name, u"Process-2"_s);
     QCOMPARE(manager.add(childSpec({}))->spec().name, u"Process-3"_s);
     QCOMPARE(names(manager), (QStringList{u"worker"_s, u"Process-1"_s, u"Process-2"_s, u"Process-3"_s}));
+}
+
+// A session file's entries are named together: an unnamed entry before an explicit "Process-1"
+// gets another name, and so does one whose default would be taken by an entry of the window.
+void tst_ProcessManager::defaultNamesAvoidTheWholeBatch()
+{
+    ProcessManager manager;
+    manager.add(childSpec({}, u"Process-2"_s));
+    QSignalSpy added(&manager, &ProcessManager::processAdded);
+    const QList<ManagedProcess *> batch = manager.addAll({childSpec({}), childSpec({}, u"Process-1"_s), childSpec({}),
+                                                          childSpec({}, u" "_s), childSpec({}, u"Process-4"_s)});
+    QCOMPARE(batch.size(), 5);
+    QCOMPARE(added.size(), 5);
+    QCOMPARE(names(manager), (QStringList{u"Process-2"_s, u"Process-3"_s, u"Process-1"_s, u"Process-5"_s,
+                                          u"Process-6"_s, u"Process-4"_s}));
+    QCOMPARE(batch.constFirst(), manager.at(1));
+    QCOMPARE(manager.peekDefaultName(), u"Process-7"_s); // what the Add dialog proposes next
+    QCOMPARE(manager.add(childSpec({}))->spec().name, u"Process-7"_s);
+    QVERIFY(manager.addAll({}).isEmpty());
 }
 
 void tst_ProcessManager::addRemoveSignals()

@@ -176,7 +176,8 @@ void tst_ProcessTableModel::filterAndSort()
     QCOMPARE(proxy.index(2, 0).data().toString(), u"web"_s);
 }
 
-// CPU, memory and the group's process count come from one ProcStats pass per tick.
+// CPU, memory and the count of the entry's processes (its reaper's descendants: the program and
+// its child here) come from one ProcStats pass per tick.
 void tst_ProcessTableModel::resourceColumns()
 {
     ProcessManager manager;
@@ -188,7 +189,8 @@ void tst_ProcessTableModel::resourceColumns()
     ManagedProcess *tree = manager.add(child(u"tree"_s, {u"tree"_s, u"30000"_s}));
     manager.add(child(u"idle"_s, {u"exit"_s, u"0"_s}));
     QVERIFY(tree->start().ok);
-    QTRY_COMPARE(stats.watchedGroups(), QList<qint64>{tree->pid()});
+    QTRY_VERIFY(tree->treeRootPid() > 0);
+    QTRY_COMPARE(stats.watchedTrees(), QList<qint64>{tree->treeRootPid()});
     QTRY_COMPARE(model.index(0, ProcessTableModel::Processes).data().toString(), u"2"_s);
     QVERIFY(model.index(0, ProcessTableModel::Memory).data().toString().contains(u"B"_s));
     QVERIFY(model.index(0, ProcessTableModel::Memory).data(ProcessTableModel::SortRole).toLongLong() > 0);
@@ -203,7 +205,7 @@ void tst_ProcessTableModel::resourceColumns()
     QCOMPARE(topLeft.column(), int(ProcessTableModel::Cpu));
 
     tree->kill();
-    QTRY_VERIFY(stats.watchedGroups().isEmpty());
+    QTRY_VERIFY(stats.watchedTrees().isEmpty());
     QCOMPARE(model.index(0, ProcessTableModel::Processes).data().toString(), QString());
 }
 

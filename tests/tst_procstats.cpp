@@ -79,7 +79,9 @@ private slots:
     void recordedTree();
     void recordedSecondSample();
     void recordedTreeAfterChanges();
-    void unknownRootAndGroup();
+    void recordedTreeSample_data();
+    void recordedTreeSample();
+    void unknownRootAndTree();
     void missingProcRoot();
     void recordedLiveDescendants_data();
     void recordedLiveDescendants();
@@ -92,12 +94,17 @@ private slots:
     void newChildCountsFromItsStart();
     void treeOfRealChild_data();
     void treeOfRealChild();
-    void endedGroupIsGone();
+    void endedTreeIsGone();
     void costWithManyChildren();
 
 private:
     // Starts `program` in a process group of its own (it leads it, so pid == pgid).
     QProcess *startInGroup(const QString &program, const QStringList &args);
+    // Starts `program` under a /bin/sh that waits for it (a stand-in for an entry's reaper, the
+    // root whose descendants are summed), in a group of its own; returns the shell.
+    QProcess *startUnderShell(const QString &program, const QStringList &args);
+    // The PID of the root's only child, once it has one.
+    static qint64 onlyChild(ProcStats &stats, qint64 root);
 
     std::vector<std::unique_ptr<QProcess>> m_children;
 };
@@ -132,6 +139,24 @@ QProcess *tst_ProcStats::startInGroup(const QString &program, const QStringList 
         return nullptr;
     m_children.push_back(std::move(process));
     return m_children.back().get();
+}
+
+QProcess *tst_ProcStats::startUnderShell(const QString &program, const QStringList &args)
+{
+    // Not a simple command: the shell forks the program and waits, it does not exec it.
+    return startInGroup(u"/bin/sh"_s, QStringList{u"-c"_s, u"\"$0\" \"$@\"; exit $?"_s, program} + args);
+}
+
+qint64 tst_ProcStats::onlyChild(ProcStats &stats, qint64 root)
+{
+    qint64 child = 0;
+    const bool found = QTest::qWaitFor([&] {
+        stats.sampleNow();
+        const QList<ProcessSample> tree = stats.tree(root);
+        child = tree.size() == 2 ? tree.at(1).pid : 0;
+        return child > 0;
+    }, 10000);
+    return found ? child : 0;
 }
 
 // ---- parsing -----------------------------------------------------------------------------------
@@ -254,7 +279,7 @@ void tst_ProcStats::recordedFirstSample()
 {
     ProcStats stats(nullptr, recording("t0"));
     QSignalSpy spy(&stats, &ProcStats::sampled);
-    stats.setWatchedGroups({4000, 5000, 4242});
+    stats.setWatchedTrees({4000, 5000, 4242});
     stats.sampleNow();
     QCOMPARE(spy.count(), 1);
 
@@ -264,19 +289,21 @@ void tst_ProcStats::recordedFirstSample()
     QVERIFY(!stats.process(123));
     QVERIFY(!stats.process(12));
 
-    const std::optional<GroupSample> group = stats.group(4000);
-    QVERIFY(group);
-    QCOMPARE(group->processCount, 4); // the zombie is still in the group
-    QCOMPARE(group->rssBytes, (400 + 16384 + 250 + 0) * pageSize());
-    QCOMPARE(group->cpuPercent, 0.0); // no previous sample: no CPU figure yet
+    // 4000's descendants, 4000 left out: 4001, 4002, the zombie 4003 and the daemon 4010, which
+    // left the group (setsid) but not the tree.
+    const std::optional<TreeSample> tree = stats.treeSample(4000);
+    QVERIFY(tree);
+    QCOMPARE(tree->processCount, 4);
+    QCOMPARE(tree->rssBytes, (16384 + 250 + 0 + 1000) * pageSize());
+    QCOMPARE(tree->cpuPercent, 0.0); // no previous sample: no CPU figure yet
 
-    const std::optional<GroupSample> other = stats.group(5000);
-    QVERIFY(other);
-    QCOMPARE(other->processCount, 1);
-    QCOMPARE(other->rssBytes, 2048 * pageSize());
+    const std::optional<TreeSample> childless = stats.treeSample(5000);
+    QVERIFY(childless);
+    QCOMPARE(childless->processCount, 0);
+    QCOMPARE(childless->rssBytes, 0);
 
-    QVERIFY(!stats.group(4242)); // watched, no process
-    QVERIFY(!stats.group(4010)); // a process's group, but not watched
+    QVERIFY(!stats.treeSample(4242)); // watched, no such process
+    QVERIFY(!stats.treeSample(4001)); // a process, but not watched
 
     const std::optional<ProcessSample> odd = stats.process(4001);
     QVERIFY(odd);
@@ -325,7 +352,7 @@ void tst_ProcStats::recordedTree()
 void tst_ProcStats::recordedSecondSample()
 {
     ProcStats stats(nullptr, recording("t0"));
-    stats.setWatchedGroups({4000, 5000, 4010});
+    stats.setWatchedTrees({4000, 5000, 4010});
     stats.sampleNow();
     stats.setProcRoot(recording("t1")); // two seconds later, by the recordings' uptime
     QSignalSpy spy(&stats, &ProcStats::sampled);
@@ -344,17 +371,18 @@ void tst_ProcStats::recordedSecondSample()
     QVERIFY(!stats.process(4003)); // reaped
     QVERIFY(!stats.process(5000)); // stat truncated: skipped
 
-    const std::optional<GroupSample> group = stats.group(4000);
-    QVERIFY(group);
-    QCOMPARE(group->processCount, 4);
-    QCOMPARE(group->cpuPercent, 161.0);
-    QCOMPARE(group->rssBytes, (400 + 16384 + 250 + 300) * pageSize());
+    // 4001, 4002, 4006 and the daemon 4010 (its own group): 150 + 1 + 10 + 5 %.
+    const std::optional<TreeSample> tree = stats.treeSample(4000);
+    QVERIFY(tree);
+    QCOMPARE(tree->processCount, 4);
+    QCOMPARE(tree->cpuPercent, 166.0);
+    QCOMPARE(tree->rssBytes, (16384 + 250 + 300 + 500) * pageSize());
 
-    QVERIFY(!stats.group(5000));
-    const std::optional<GroupSample> daemon = stats.group(4010);
+    QVERIFY(!stats.treeSample(5000)); // its stat line is cut: not in the sample
+    const std::optional<TreeSample> daemon = stats.treeSample(4010);
     QVERIFY(daemon);
-    QCOMPARE(daemon->processCount, 1);
-    QCOMPARE(daemon->cpuPercent, 5.0);
+    QCOMPARE(daemon->processCount, 0); // the root itself is not counted
+    QCOMPARE(daemon->cpuPercent, 0.0);
 }
 
 void tst_ProcStats::recordedTreeAfterChanges()
@@ -377,19 +405,51 @@ void tst_ProcStats::recordedTreeAfterChanges()
     QCOMPARE(tree.at(4).command, u"grep -r 'x y' ."_s);
 }
 
-void tst_ProcStats::unknownRootAndGroup()
+void tst_ProcStats::recordedTreeSample_data()
+{
+    QTest::addColumn<QByteArray>("snapshot");
+    QTest::addColumn<qint64>("root");
+    QTest::addColumn<int>("processes"); // -1: no sample
+    QTest::addColumn<qint64>("rssPages");
+    // As for an entry's reaper: everything under the root, whatever its group, the root left out.
+    QTest::newRow("t0 procdeck: both entries' trees") << QByteArray("t0") << qint64(3990) << 6
+                                                     << qint64(400 + 16384 + 250 + 0 + 1000 + 2048);
+    QTest::newRow("t0 zombie and daemon") << QByteArray("t0") << qint64(4001) << 2 << qint64(0 + 1000);
+    QTest::newRow("t0 leaf") << QByteArray("t0") << qint64(4002) << 0 << qint64(0);
+    QTest::newRow("t0 vanished") << QByteArray("t0") << qint64(4005) << -1 << qint64(0);
+    QTest::newRow("t1 procdeck") << QByteArray("t1") << qint64(3990) << 5
+                                 << qint64(400 + 16384 + 250 + 300 + 500);
+}
+
+void tst_ProcStats::recordedTreeSample()
+{
+    QFETCH(QByteArray, snapshot);
+    QFETCH(qint64, root);
+    QFETCH(int, processes);
+    QFETCH(qint64, rssPages);
+    ProcStats stats(nullptr, recording(snapshot.constData()));
+    stats.setWatchedTrees({root});
+    const std::optional<TreeSample> sample = stats.treeSample(root); // from the baseline sample
+    QCOMPARE(sample.has_value(), processes >= 0);
+    if (!sample)
+        return;
+    QCOMPARE(sample->processCount, processes);
+    QCOMPARE(sample->rssBytes, rssPages * pageSize());
+}
+
+void tst_ProcStats::unknownRootAndTree()
 {
     ProcStats stats(nullptr, recording("t0"));
     QVERIFY(stats.tree(4000).isEmpty()); // nothing sampled yet
-    QVERIFY(!stats.group(4000));
+    QVERIFY(!stats.treeSample(4000));
     stats.sampleNow();
     QVERIFY(stats.tree(4005).isEmpty()); // vanished
     QVERIFY(stats.tree(99999).isEmpty());
-    QVERIFY(!stats.group(4000)); // not watched
-    stats.setWatchedGroups({4000});
-    QVERIFY(stats.group(4000)); // aggregated from the sample at hand
-    stats.setWatchedGroups({});
-    QVERIFY(!stats.group(4000));
+    QVERIFY(!stats.treeSample(4000)); // not watched
+    stats.setWatchedTrees({4000});
+    QVERIFY(stats.treeSample(4000)); // summed from the sample at hand
+    stats.setWatchedTrees({});
+    QVERIFY(!stats.treeSample(4000));
 }
 
 void tst_ProcStats::recordedLiveDescendants_data()
@@ -438,91 +498,94 @@ void tst_ProcStats::settings()
     stats.setInterval(250);
     QCOMPARE(stats.interval(), 250);
     QVERIFY(!stats.isActive());
-    QVERIFY(stats.watchedGroups().isEmpty());
+    QVERIFY(stats.watchedTrees().isEmpty());
 }
 
 void tst_ProcStats::emptyWatchSetStopsTimer()
 {
     ProcStats stats;
-    stats.setWatchedGroups({::getpgrp()});
+    stats.setWatchedTrees({::getpid()});
     QVERIFY(stats.isActive());
     QCOMPARE(stats.sampleCount(), 1); // the silent baseline
-    QVERIFY(stats.group(::getpgrp()));
-    stats.setWatchedGroups({});
+    QVERIFY(stats.treeSample(::getpid()));
+    stats.setWatchedTrees({});
     QVERIFY(!stats.isActive());
-    QVERIFY(!stats.group(::getpgrp()));
+    QVERIFY(!stats.treeSample(::getpid()));
 }
 
 void tst_ProcStats::sampledOncePerTick()
 {
-    // Three groups watched, one pass and one signal per tick for all of them.
-    QList<qint64> pgids;
+    // Three trees watched, one pass and one signal per tick for all of them.
+    QList<qint64> roots;
     for (int i = 0; i < 3; ++i) {
-        QProcess *child = startInGroup(TestSupport::childPath(), {u"sleep"_s, u"30000"_s});
+        QProcess *child = startUnderShell(TestSupport::childPath(), {u"sleep"_s, u"30000"_s});
         QVERIFY(child);
-        pgids << child->processId();
+        roots << child->processId();
     }
     ProcStats stats;
     stats.setInterval(100);
     QSignalSpy spy(&stats, &ProcStats::sampled);
-    int seenGroups = 0;
+    int seenTrees = 0;
     connect(&stats, &ProcStats::sampled, this, [&] {
-        seenGroups = 0;
-        for (const qint64 pgid : std::as_const(pgids))
-            seenGroups += stats.group(pgid) ? 1 : 0;
+        seenTrees = 0;
+        for (const qint64 root : std::as_const(roots))
+            seenTrees += stats.treeSample(root) ? 1 : 0;
     });
-    stats.setWatchedGroups(pgids);
+    stats.setWatchedTrees(roots);
     const qint64 baseline = stats.sampleCount();
     QCOMPARE(spy.count(), 0); // the baseline is silent
     QTRY_VERIFY_WITH_TIMEOUT(spy.count() >= 4, 10000);
     QCOMPARE(stats.sampleCount() - baseline, qint64(spy.count()));
-    QCOMPARE(seenGroups, 3); // every group had its figures when the signal came
+    QCOMPARE(seenTrees, 3); // every tree had its figures when the signal came
 }
 
 void tst_ProcStats::burningChildShowsCpu()
 {
-    QProcess *child = startInGroup(burnPath(), {u"burn"_s, u"60000"_s});
-    QVERIFY(child);
-    const qint64 pgid = child->processId();
+    QProcess *shell = startUnderShell(burnPath(), {u"burn"_s, u"60000"_s});
+    QVERIFY(shell);
+    const qint64 root = shell->processId();
 
     ProcStats stats;
     stats.setInterval(250);
-    stats.setWatchedGroups({pgid});
+    stats.setWatchedTrees({root});
+    const qint64 burner = onlyChild(stats, root);
+    QVERIFY(burner > 0);
     double highest = 0;
     connect(&stats, &ProcStats::sampled, this, [&] {
-        if (const std::optional<GroupSample> group = stats.group(pgid))
-            highest = std::max(highest, group->cpuPercent);
+        if (const std::optional<TreeSample> tree = stats.treeSample(root))
+            highest = std::max(highest, tree->cpuPercent);
     });
     // The machine is shared: any tick above 50 % is enough, within a generous deadline.
     QTRY_VERIFY2_WITH_TIMEOUT(highest > 50.0, qPrintable(u"highest CPU %1 %"_s.arg(highest)), 20000);
     QVERIFY2(highest <= 105.0, qPrintable(u"one thread at %1 %"_s.arg(highest))); // one core at most
-    const std::optional<ProcessSample> leader = stats.process(pgid);
-    QVERIFY(leader);
-    QVERIFY(leader->cpuKnown);
-    QCOMPARE(leader->command, u"%1 burn 60000"_s.arg(burnPath()));
+    const std::optional<ProcessSample> burning = stats.process(burner);
+    QVERIFY(burning);
+    QVERIFY(burning->cpuKnown);
+    QCOMPARE(burning->command, u"%1 burn 60000"_s.arg(burnPath()));
 }
 
 void tst_ProcStats::allocatingChildShowsRss()
 {
     constexpr int mib = 64;
-    QProcess *child = startInGroup(burnPath(), {u"alloc"_s, QString::number(mib), u"60000"_s});
-    QVERIFY(child);
-    QTRY_VERIFY_WITH_TIMEOUT(child->canReadLine() || child->state() == QProcess::NotRunning, 10000);
-    QCOMPARE(child->readLine(), "ready\n"_ba);
-    const qint64 pgid = child->processId();
+    QProcess *shell = startUnderShell(burnPath(), {u"alloc"_s, QString::number(mib), u"60000"_s});
+    QVERIFY(shell);
+    QTRY_VERIFY_WITH_TIMEOUT(shell->canReadLine() || shell->state() == QProcess::NotRunning, 10000);
+    QCOMPARE(shell->readLine(), "ready\n"_ba);
+    const qint64 root = shell->processId();
 
     ProcStats stats;
-    stats.setWatchedGroups({pgid});
-    stats.sampleNow();
-    const std::optional<GroupSample> group = stats.group(pgid);
-    QVERIFY(group);
-    QCOMPARE(group->processCount, 1);
-    QVERIFY2(group->rssBytes >= qint64(mib) * 1024 * 1024,
-             qPrintable(u"RSS %1 bytes"_s.arg(group->rssBytes)));
+    stats.setWatchedTrees({root});
+    const qint64 allocator = onlyChild(stats, root);
+    QVERIFY(allocator > 0);
+    const std::optional<TreeSample> tree = stats.treeSample(root);
+    QVERIFY(tree);
+    QCOMPARE(tree->processCount, 1); // the shell, the root, is not counted
+    QVERIFY2(tree->rssBytes >= qint64(mib) * 1024 * 1024,
+             qPrintable(u"RSS %1 bytes"_s.arg(tree->rssBytes)));
     // The allocation is most of it: less than 32 MiB for the program itself.
-    QVERIFY2(group->rssBytes < qint64(mib + 32) * 1024 * 1024,
-             qPrintable(u"RSS %1 bytes"_s.arg(group->rssBytes)));
-    QCOMPARE(stats.process(pgid)->rssBytes, group->rssBytes);
+    QVERIFY2(tree->rssBytes < qint64(mib + 32) * 1024 * 1024,
+             qPrintable(u"RSS %1 bytes"_s.arg(tree->rssBytes)));
+    QCOMPARE(stats.process(allocator)->rssBytes, tree->rssBytes);
 }
 
 // A process that started after the previous sample has a CPU figure on its first tick: its start
@@ -530,7 +593,7 @@ void tst_ProcStats::allocatingChildShowsRss()
 void tst_ProcStats::newChildCountsFromItsStart()
 {
     ProcStats stats;
-    stats.setWatchedGroups({::getpgrp()}); // takes the baseline
+    stats.setWatchedTrees({::getpid()}); // takes the baseline
     QProcess *child = startInGroup(burnPath(), {u"burn"_s, u"30000"_s});
     QVERIFY(child);
     const qint64 pid = child->processId();
@@ -576,7 +639,7 @@ void tst_ProcStats::treeOfRealChild()
     const qint64 pid = child->processId();
 
     ProcStats stats;
-    stats.setWatchedGroups({pid});
+    stats.setWatchedTrees({pid});
     // Sample until every process exists and has exec'd (a fork shows its parent's command line
     // until then).
     const auto commandsNow = [&] {
@@ -599,30 +662,31 @@ void tst_ProcStats::treeOfRealChild()
         QCOMPARE(tree.at(i).depth, 1);
         QVERIFY(tree.at(i - 1).pid < tree.at(i).pid || i == 1);
     }
-    const std::optional<GroupSample> group = stats.group(pid);
-    QVERIFY(group);
-    QCOMPARE(group->processCount, commands.size());
+    // The sums are over the descendants: the root is left out.
+    const std::optional<TreeSample> sum = stats.treeSample(pid);
+    QVERIFY(sum);
+    QCOMPARE(sum->processCount, commands.size() - 1);
     qint64 rss = 0;
-    for (const ProcessSample &p : tree)
+    for (const ProcessSample &p : tree.sliced(1))
         rss += p.rssBytes;
-    QCOMPARE(group->rssBytes, rss);
+    QCOMPARE(sum->rssBytes, rss);
 }
 
-void tst_ProcStats::endedGroupIsGone()
+void tst_ProcStats::endedTreeIsGone()
 {
     QProcess *child = startInGroup(TestSupport::childPath(), {u"sleep"_s, u"30000"_s});
     QVERIFY(child);
     const qint64 pgid = child->processId();
     ProcStats stats;
-    stats.setWatchedGroups({pgid});
-    QVERIFY(stats.group(pgid));
+    stats.setWatchedTrees({pgid});
+    QVERIFY(stats.treeSample(pgid));
     QVERIFY(!stats.tree(pgid).isEmpty());
 
     QSignalSpy finished(child, &QProcess::finished);
     ::kill(-pid_t(pgid), SIGKILL);
     QVERIFY(finished.wait(5000)); // reaped by QProcess
     stats.sampleNow();
-    QVERIFY(!stats.group(pgid));
+    QVERIFY(!stats.treeSample(pgid));
     QVERIFY(stats.tree(pgid).isEmpty());
     QVERIFY(!stats.process(pgid));
 }
@@ -659,7 +723,7 @@ void tst_ProcStats::costWithManyChildren()
     posix_spawnattr_destroy(&attributes);
 
     ProcStats stats;
-    stats.setWatchedGroups(pids);
+    stats.setWatchedTrees(pids);
     const auto sleeping = [&] {
         stats.sampleNow();
         int n = 0;
@@ -706,12 +770,12 @@ void tst_ProcStats::costWithManyChildren()
     aggregate.start();
     int withFigures = 0;
     for (const qint64 pid : std::as_const(pids))
-        withFigures += stats.group(pid) ? 1 : 0;
+        withFigures += stats.treeSample(pid) ? 1 : 0;
     const qint64 lookupNs = aggregate.nsecsElapsed();
     QCOMPARE(withFigures, count);
     qInfo("%d sleeping children, %d processes in /proc, 21 runs: sampleNow() median %.2f ms "
           "(min %.2f, max %.2f); plain open+read of every stat median %.2f ms (min %.2f); "
-          "%d group() look-ups %.3f ms",
+          "%d treeSample() look-ups %.3f ms",
           count, stats.processCount(), costs.at(costs.size() / 2) / 1e6, costs.constFirst() / 1e6,
           costs.constLast() / 1e6, plainCosts.at(plainCosts.size() / 2) / 1e6,
           plainCosts.constFirst() / 1e6, count, lookupNs / 1e6);

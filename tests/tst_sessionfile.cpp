@@ -32,12 +32,21 @@ private slots:
     void validationErrors_data();
     void validationErrors();
     void duplicateNamesRefused();
+    void duplicateNameLines_data();
+    void duplicateNameLines();
 
     void roundTripCanonical_data();
     void roundTripCanonical();
     void roundTripHandWritten();
     void roundTripExamples();
     void unknownKeysKept();
+    void limitsRead();
+    void limitsErrors_data();
+    void limitsErrors();
+    void limitsWritten();
+    void limitsUnknownKeysKept();
+    void fileWithoutLimitsUnchanged();
+    void toProcfileDropsLimits();
     void changedSessionIsCanonical();
     void writerEscapes();
 
@@ -290,13 +299,65 @@ void tst_SessionFile::duplicateNamesRefused()
         {"name": "w", "program": "a"}, {"program": "b"}, {"program": "c"}, {"name": "w", "program": "d"}]})",
                                                                u"s.json"_s);
     QVERIFY(!json.ok());
-    QCOMPARE(json.error, u"s.json: processes[3].name: \"w\" is already the name of processes[0]"_s);
+    QCOMPARE(json.error, u"s.json: processes[3].name: \"w\" is already the name of processes[0] (lines 2 and 2)"_s);
     QVERIFY(SessionFile::parseJson(R"({"procdeck": 1, "processes": [{"program": "b"}, {"program": "c"}]})",
                                    u"s.json"_s).ok());
 
     const SessionFile::LoadResult procfile = SessionFile::parseProcfile("web: a\n# x\nworker: b\n\nweb: c\n", u"Procfile"_s);
     QVERIFY(!procfile.ok());
     QCOMPARE(procfile.error, u"Procfile:5: duplicate entry name \"web\" (first at line 1)"_s);
+}
+
+// The lines of both "name" values, found in the raw text (the parsed document has no positions):
+// whatever the layout, escapes in keys and strings, and "name" keys that are not an entry's.
+void tst_SessionFile::duplicateNameLines_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("error");
+    const QString prefix = u"s.json: processes[%1].name: \"web\" is already the name of processes[%2] "_s;
+
+    QTest::newRow("one entry per line")
+        << QByteArray("{\"procdeck\": 1, \"processes\": [\n"
+                      "  {\"name\": \"web\", \"program\": \"a\"},\n"
+                      "  {\"program\": \"b\"},\n"
+                      "  {\"name\": \"db\", \"program\": \"c\"},\n"
+                      "  {\"program\": \"d\", \"name\": \"web\"}\n"
+                      "]}\n")
+        << prefix.arg(3).arg(0) + u"(lines 5 and 2)"_s;
+    QTest::newRow("value on its own line, CRLF, byte order mark")
+        << QByteArray("\xEF\xBB\xBF{\"procdeck\": 1,\r\n\"processes\": [{\"name\"\r\n:\r\n\r\n\"web\",\r\n"
+                      "\"program\": \"a\"}, {\"name\":\"web\",\"program\":\"b\"}]}")
+        << prefix.arg(1).arg(0) + u"(lines 6 and 5)"_s;
+    QTest::newRow("other keys called name, strings that look like keys")
+        << QByteArray("{\"procdeck\": 1, \"name\": \"top\", \"processes\": [\n"
+                      "{\"program\": \"a\", \"x\": {\"name\": \"web\", \"y\": [{\"name\": 1}]},\n"
+                      " \"args\": [\"\\\"name\\\": \", \"}]{[\"], \"environment\": {\"name\": \"q\"},\n"
+                      " \"name\": \"web\"},\n"
+                      "{\"program\": \"b\",\n"
+                      " \"name\": \"web\"}]}")
+        << prefix.arg(1).arg(0) + u"(lines 6 and 4)"_s;
+    QTest::newRow("escaped key and value")
+        << QByteArray("{\"procdeck\": 1, \"processes\": [\n{\"program\": \"a\", \"n\\u0061me\": \"w\\u0065b\"},\n"
+                      "{\"program\": \"b\", \"nam\\u0065\": \"web\"}]}")
+        << prefix.arg(1).arg(0) + u"(lines 3 and 2)"_s;
+    QTest::newRow("a key given twice counts where the parser takes it: the last")
+        << QByteArray("{\"procdeck\": 1, \"processes\": [\n{\"program\": \"a\", \"name\": \"x\",\n\"name\": \"web\"},\n"
+                      "{\"program\": \"b\",\n\n\"name\": \"web\"}]}")
+        << prefix.arg(1).arg(0) + u"(lines 6 and 3)"_s;
+    QTest::newRow("processes given twice: the last")
+        << QByteArray("{\"processes\": [{\"name\": \"web\", \"program\": \"a\"}, {\"name\": \"web\", \"program\": \"a\"}],\n"
+                      "\"procdeck\": 1,\n\"processes\": [{\"name\": \"\u00e9\", \"program\": \"a\"},\n"
+                      "{\"name\": \"web\", \"program\": \"a\"},\n{\"name\": \"web\", \"program\": \"a\"}]}")
+        << prefix.arg(2).arg(1) + u"(lines 5 and 4)"_s;
+}
+
+void tst_SessionFile::duplicateNameLines()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, error);
+    const SessionFile::LoadResult result = SessionFile::parseJson(json, u"s.json"_s);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error, error);
 }
 
 void tst_SessionFile::roundTripCanonical_data()
@@ -313,12 +374,17 @@ void tst_SessionFile::roundTripCanonical_data()
     full.stopSignal = SIGINT;
     full.stopTimeoutMs = 250;
     full.restart = RestartPolicy::Always;
+    full.limits.memoryMB = 512;
+    full.limits.cpuPercent = 150;
+    full.limits.restartAboveMemoryMB = 400;
+    full.limits.unknownKeys.insert(u"ioWeight"_s, 50);
     full.unknownKeys.insert(u"zeta"_s, QJsonArray{1, 2.5, u"x"_s, QJsonObject{{u"k"_s, true}}});
     full.unknownKeys.insert(u"alpha"_s, QJsonObject{{u"nested"_s, QJsonArray{}}, {u"n"_s, QJsonValue()}});
 
     ProcessSpec shell;
     shell.name = u"Process-2"_s;
     shell.shell = u"echo \"$HOME\" | cat"_s;
+    shell.limits.cpuPercent = 25; // one limit alone
 
     Session one;
     one.processes = {full, shell};
@@ -395,10 +461,10 @@ void tst_SessionFile::roundTripExamples()
 void tst_SessionFile::unknownKeysKept()
 {
     const Session session = parse(R"({"procdeck": 1, "future": {"x": [1, 2]},
-        "processes": [{"program": "a", "color": "red", "limits": {"cpu": 2}}]})");
+        "processes": [{"program": "a", "color": "red", "metrics": {"cpu": 2}}]})");
     QCOMPARE(session.unknownKeys.value(u"future"_s).toObject().value(u"x"_s).toArray().size(), 2);
     QCOMPARE(session.processes.first().unknownKeys.value(u"color"_s).toString(), u"red"_s);
-    QCOMPARE(session.processes.first().unknownKeys.value(u"limits"_s).toObject().value(u"cpu"_s).toInt(), 2);
+    QCOMPARE(session.processes.first().unknownKeys.value(u"metrics"_s).toObject().value(u"cpu"_s).toInt(), 2);
 
     Session changed = session;
     changed.processes.first().args = QStringList{u"new"_s};
@@ -406,6 +472,182 @@ void tst_SessionFile::unknownKeysKept()
     QCOMPARE(reread.unknownKeys, session.unknownKeys);
     QCOMPARE(reread.processes.first().unknownKeys, session.processes.first().unknownKeys);
     QCOMPARE(reread.processes.first().args, QStringList{u"new"_s});
+}
+
+// `limits`: every key optional, whole numbers; a key left out is no limit (0).
+void tst_SessionFile::limitsRead()
+{
+    const Session session = parse(R"({"procdeck": 1, "processes": [
+        {"name": "all", "program": "a", "limits": {"memoryMB": 512, "cpuPercent": 50, "restartAboveMemoryMB": 400}},
+        {"name": "cpu", "program": "a", "limits": {"cpuPercent": 102400}},
+        {"name": "restart", "program": "a", "limits": {"restartAboveMemoryMB": 1048576.0}},
+        {"name": "memory", "program": "a", "limits": {"memoryMB": 1}},
+        {"name": "empty", "program": "a", "limits": {}},
+        {"name": "none", "program": "a"}]})");
+    QCOMPARE(session.processes.size(), 6);
+    const ProcessLimits all = session.processes.at(0).limits;
+    QCOMPARE(all.memoryMB, 512);
+    QCOMPARE(all.cpuPercent, 50);
+    QCOMPARE(all.restartAboveMemoryMB, 400);
+    QVERIFY(all.unknownKeys.isEmpty());
+    ProcessLimits cpu;
+    cpu.cpuPercent = ProcessLimits::MaxCpuPercent;
+    QCOMPARE(session.processes.at(1).limits, cpu);
+    ProcessLimits restart;
+    restart.restartAboveMemoryMB = ProcessLimits::MaxMemoryMB;
+    QCOMPARE(session.processes.at(2).limits, restart);
+    ProcessLimits memory;
+    memory.memoryMB = 1;
+    QCOMPARE(session.processes.at(3).limits, memory);
+    QVERIFY(session.processes.at(4).limits.isEmpty());
+    QVERIFY(session.processes.at(5).limits.isEmpty());
+    QVERIFY(session.processes.at(4).unknownKeys.isEmpty()); // `limits` is a known key now
+}
+
+void tst_SessionFile::limitsErrors_data()
+{
+    QTest::addColumn<QByteArray>("limits");
+    QTest::addColumn<QString>("expected");
+
+    const QString at = u"s.json: processes[1].limits"_s;
+    QTest::newRow("not an object") << QByteArray("512")
+        << at + u": must be an object such as {\"memoryMB\": 512}"_s;
+    QTest::newRow("array") << QByteArray("[512]")
+        << at + u": must be an object such as {\"memoryMB\": 512}"_s;
+    QTest::newRow("memory string") << QByteArray(R"({"memoryMB": "512"})")
+        << at + u".memoryMB: must be a whole number"_s;
+    QTest::newRow("memory fraction") << QByteArray(R"({"memoryMB": 1.5})")
+        << at + u".memoryMB: must be a whole number"_s;
+    QTest::newRow("memory null") << QByteArray(R"({"memoryMB": null})")
+        << at + u".memoryMB: must be a whole number"_s;
+    QTest::newRow("memory zero") << QByteArray(R"({"memoryMB": 0})")
+        << at + u".memoryMB: 0 is out of range: use 1 to 1048576 (leave the key out for no limit)"_s;
+    QTest::newRow("memory negative") << QByteArray(R"({"memoryMB": -5})")
+        << at + u".memoryMB: -5 is out of range: use 1 to 1048576 (leave the key out for no limit)"_s;
+    QTest::newRow("memory too big") << QByteArray(R"({"memoryMB": 1048577})")
+        << at + u".memoryMB: 1048577 is out of range: use 1 to 1048576 (leave the key out for no limit)"_s;
+    QTest::newRow("memory beyond int") << QByteArray(R"({"memoryMB": 1e12})")
+        << at + u".memoryMB: 1000000000000 is out of range: use 1 to 1048576 (leave the key out for no limit)"_s;
+    QTest::newRow("cpu bool") << QByteArray(R"({"cpuPercent": true})")
+        << at + u".cpuPercent: must be a whole number"_s;
+    QTest::newRow("cpu zero") << QByteArray(R"({"cpuPercent": 0})")
+        << at + u".cpuPercent: 0 is out of range: use 1 to 102400 (leave the key out for no limit)"_s;
+    QTest::newRow("cpu too big") << QByteArray(R"({"cpuPercent": 102401})")
+        << at + u".cpuPercent: 102401 is out of range: use 1 to 102400 (leave the key out for no limit)"_s;
+    QTest::newRow("restart fraction") << QByteArray(R"({"restartAboveMemoryMB": 399.9})")
+        << at + u".restartAboveMemoryMB: must be a whole number"_s;
+    QTest::newRow("restart zero") << QByteArray(R"({"restartAboveMemoryMB": 0})")
+        << at + u".restartAboveMemoryMB: 0 is out of range: use 1 to 1048576 (leave the key out for no limit)"_s;
+    QTest::newRow("restart above maximum") << QByteArray(R"({"memoryMB": 512, "restartAboveMemoryMB": 600})")
+        << at + u".restartAboveMemoryMB: 600 is not below memoryMB 512"_s;
+    QTest::newRow("restart at maximum") << QByteArray(R"({"restartAboveMemoryMB": 512, "memoryMB": 512})")
+        << at + u".restartAboveMemoryMB: 512 is not below memoryMB 512"_s;
+}
+
+void tst_SessionFile::limitsErrors()
+{
+    QFETCH(QByteArray, limits);
+    QFETCH(QString, expected);
+    const QByteArray json = R"({"procdeck": 1, "processes": [{"program": "ok"}, {"program": "x", "limits": )"
+        + limits + "}]}";
+    const SessionFile::LoadResult result = SessionFile::parseJson(json, u"s.json"_s);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error, expected);
+}
+
+// Written after `restart`, only the limits that are set, sorted by name; not written when none is.
+void tst_SessionFile::limitsWritten()
+{
+    Session session;
+    ProcessSpec limited;
+    limited.name = u"api"_s;
+    limited.program = u"server"_s;
+    limited.restart = RestartPolicy::Always;
+    limited.limits.memoryMB = 512;
+    limited.limits.restartAboveMemoryMB = 400;
+    ProcessSpec none;
+    none.name = u"plain"_s;
+    none.program = u"true"_s;
+    session.processes = {limited, none};
+    QCOMPARE(SessionFile::toJson(session), QByteArray(R"({
+  "procdeck": 1,
+  "processes": [
+    {
+      "name": "api",
+      "program": "server",
+      "restart": "always",
+      "limits": {
+        "memoryMB": 512,
+        "restartAboveMemoryMB": 400
+      }
+    },
+    {
+      "name": "plain",
+      "program": "true"
+    }
+  ]
+}
+)"));
+}
+
+// Keys inside `limits` that ProcDeck does not know are kept and written back, as an entry's are
+// (a newer ProcDeck's limit survives this one); they are no limit here.
+void tst_SessionFile::limitsUnknownKeysKept()
+{
+    const Session session = parse(R"({"procdeck": 1, "processes": [
+        {"program": "a", "limits": {"memoryMB": 64, "ioWeight": 50, "pids": {"max": 10}}},
+        {"program": "b", "limits": {"swapMB": 0}}]})");
+    const ProcessLimits limits = session.processes.at(0).limits;
+    QCOMPARE(limits.memoryMB, 64);
+    QCOMPARE(limits.unknownKeys.size(), 2);
+    QCOMPARE(limits.unknownKeys.value(u"ioWeight"_s).toInt(), 50);
+    QVERIFY(session.processes.at(0).unknownKeys.isEmpty());
+    QVERIFY(session.processes.at(1).limits.isEmpty()); // nothing ProcDeck applies …
+    QCOMPARE(session.processes.at(1).limits.unknownKeys.size(), 1); // … but kept
+
+    Session changed = session;
+    changed.processes[0].limits.memoryMB = 128;
+    const QByteArray written = SessionFile::toJson(changed);
+    QVERIFY2(written.contains("\"swapMB\": 0"), written.constData());
+    const Session reread = parse(written);
+    QCOMPARE(reread.processes, changed.processes);
+    QCOMPARE(reread.processes.at(0).limits.unknownKeys, limits.unknownKeys);
+}
+
+// A file from before `limits` loads as it did and is saved back byte for byte; written anew it
+// has no `limits` either.
+void tst_SessionFile::fileWithoutLimitsUnchanged()
+{
+    const QByteArray older = R"({"procdeck": 1, "processes": [{"name": "w", "program": "sleep", "args": ["1"],
+        "restart": "on-failure", "x-note": 1}]})";
+    const Session session = parse(older);
+    QCOMPARE(session.processes.size(), 1);
+    QVERIFY(session.processes.first().limits.isEmpty());
+    QVERIFY(session.processes.first().limits.unknownKeys.isEmpty());
+    QCOMPARE(SessionFile::toJson(session), older);
+    Session canonical = session;
+    canonical.source.clear();
+    const QByteArray written = SessionFile::toJson(canonical);
+    QVERIFY2(!written.contains("limits"), written.constData());
+    QCOMPARE(parse(written).processes, session.processes);
+}
+
+// A Procfile has no limits: export leaves them out (as it leaves out the stop signal and the
+// restart policy) and the line is the same as without them.
+void tst_SessionFile::toProcfileDropsLimits()
+{
+    ProcessSpec web;
+    web.name = u"web"_s;
+    web.shell = u"serve --port 8080"_s;
+    Session plain;
+    plain.processes = {web};
+    web.limits.memoryMB = 512;
+    web.limits.cpuPercent = 50;
+    web.limits.unknownKeys.insert(u"ioWeight"_s, 5);
+    Session limited;
+    limited.processes = {web};
+    QCOMPARE(SessionFile::toProcfile(limited), QByteArray("web: serve --port 8080\n"));
+    QCOMPARE(SessionFile::toProcfile(limited), SessionFile::toProcfile(plain));
 }
 
 void tst_SessionFile::changedSessionIsCanonical()

@@ -157,6 +157,22 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <source>failed to start: %1</source>
         <translation>Start fehlgeschlagen: %1</translation>
     </message>
+    <message>
+        <source>Limits:</source>
+        <translation>Grenzen:</translation>
+    </message>
+    <message>
+        <source>Memory maximum %1 MB</source>
+        <translation>Speichermaximum %1 MB</translation>
+    </message>
+    <message>
+        <source>CPU quota %1 %</source>
+        <translation>CPU-Kontingent %1 %</translation>
+    </message>
+    <message>
+        <source>restart above %1 MB</source>
+        <translation>Neustart über %1 MB</translation>
+    </message>
 </context>
 <context>
     <name>HeadlessRunner</name>
@@ -393,8 +409,8 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <translation>&amp;Terminieren</translation>
     </message>
     <message>
-        <source>Send the stop signal to each selected entry&apos;s process group, then SIGKILL after the grace period: terminate()</source>
-        <translation>Das Stoppsignal an die Prozessgruppe jedes ausgewählten Eintrags senden, nach der Schonfrist SIGKILL: terminate()</translation>
+        <source>Send the stop signal to each selected entry&apos;s process tree (the program and every process it started, daemons included), then SIGKILL after the grace period: terminate()</source>
+        <translation>Das Stoppsignal an den Prozessbaum jedes ausgewählten Eintrags senden (das Programm und jeden von ihm gestarteten Prozess, Daemons eingeschlossen), nach der Schonfrist SIGKILL: terminate()</translation>
     </message>
     <message>
         <source>Ctrl+T</source>
@@ -405,8 +421,8 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <translation>&amp;Kill</translation>
     </message>
     <message>
-        <source>Send SIGKILL to each selected entry&apos;s process group now: kill()</source>
-        <translation>SIGKILL sofort an die Prozessgruppe jedes ausgewählten Eintrags senden: kill()</translation>
+        <source>Send SIGKILL to each selected entry&apos;s process tree (the program and every process it started) now: kill()</source>
+        <translation>SIGKILL sofort an den Prozessbaum jedes ausgewählten Eintrags senden (das Programm und jeden von ihm gestarteten Prozess): kill()</translation>
     </message>
     <message>
         <source>Ctrl+K</source>
@@ -477,48 +493,48 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <translation>SIGINT (&amp;Unterbrechen)</translation>
     </message>
     <message>
-        <source>Send SIGINT to each selected entry&apos;s process group, as Ctrl+C in a terminal would</source>
-        <translation>SIGINT an die Prozessgruppe jedes ausgewählten Eintrags senden, wie es Ctrl+C in einem Terminal täte</translation>
+        <source>Send SIGINT, the signal of Ctrl+C in a terminal, to each selected entry&apos;s process tree</source>
+        <translation>SIGINT, das Signal von Ctrl+C in einem Terminal, an den Prozessbaum jedes ausgewählten Eintrags senden</translation>
     </message>
     <message>
         <source>SIGHUP (&amp;Hang up)</source>
         <translation>SIGHUP (&amp;Auflegen)</translation>
     </message>
     <message>
-        <source>Send SIGHUP to each selected entry&apos;s process group; many servers reload their configuration</source>
-        <translation>SIGHUP an die Prozessgruppe jedes ausgewählten Eintrags senden; viele Server laden dann ihre Konfiguration neu</translation>
+        <source>Send SIGHUP to each selected entry&apos;s process tree; many servers reload their configuration</source>
+        <translation>SIGHUP an den Prozessbaum jedes ausgewählten Eintrags senden; viele Server laden dann ihre Konfiguration neu</translation>
     </message>
     <message>
         <source>SIGUSR&amp;1</source>
         <translation>SIGUSR&amp;1</translation>
     </message>
     <message>
-        <source>Send SIGUSR1 to each selected entry&apos;s process group</source>
-        <translation>SIGUSR1 an die Prozessgruppe jedes ausgewählten Eintrags senden</translation>
+        <source>Send SIGUSR1 to each selected entry&apos;s process tree</source>
+        <translation>SIGUSR1 an den Prozessbaum jedes ausgewählten Eintrags senden</translation>
     </message>
     <message>
         <source>SIGUSR&amp;2</source>
         <translation>SIGUSR&amp;2</translation>
     </message>
     <message>
-        <source>Send SIGUSR2 to each selected entry&apos;s process group</source>
-        <translation>SIGUSR2 an die Prozessgruppe jedes ausgewählten Eintrags senden</translation>
+        <source>Send SIGUSR2 to each selected entry&apos;s process tree</source>
+        <translation>SIGUSR2 an den Prozessbaum jedes ausgewählten Eintrags senden</translation>
     </message>
     <message>
         <source>SIG&amp;TERM</source>
         <translation>SIG&amp;TERM</translation>
     </message>
     <message>
-        <source>Send SIGTERM to each selected entry&apos;s process group, without a grace period</source>
-        <translation>SIGTERM an die Prozessgruppe jedes ausgewählten Eintrags senden, ohne Schonfrist</translation>
+        <source>Send SIGTERM to each selected entry&apos;s process tree, without a grace period</source>
+        <translation>SIGTERM an den Prozessbaum jedes ausgewählten Eintrags senden, ohne Schonfrist</translation>
     </message>
     <message>
         <source>SIG&amp;KILL</source>
         <translation>SIG&amp;KILL</translation>
     </message>
     <message>
-        <source>Send SIGKILL to each selected entry&apos;s process group</source>
-        <translation>SIGKILL an die Prozessgruppe jedes ausgewählten Eintrags senden</translation>
+        <source>Send SIGKILL to each selected entry&apos;s process tree</source>
+        <translation>SIGKILL an den Prozessbaum jedes ausgewählten Eintrags senden</translation>
     </message>
     <message>
         <source>Ctrl+P</source>
@@ -529,8 +545,8 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <source>Stop each selected entry&apos;s process group with SIGSTOP</source>
-        <translation>Die Prozessgruppe jedes ausgewählten Eintrags mit SIGSTOP anhalten</translation>
+        <source>Stop each selected entry&apos;s process tree with SIGSTOP</source>
+        <translation>Den Prozessbaum jedes ausgewählten Eintrags mit SIGSTOP anhalten</translation>
     </message>
     <message>
         <source>Ctrl+Shift+P</source>
@@ -541,8 +557,8 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <source>Continue each selected paused entry&apos;s process group with SIGCONT</source>
-        <translation>Die Prozessgruppe jedes ausgewählten pausierten Eintrags mit SIGCONT fortsetzen</translation>
+        <source>Continue each selected paused entry&apos;s process tree with SIGCONT</source>
+        <translation>Den Prozessbaum jedes ausgewählten pausierten Eintrags mit SIGCONT fortsetzen</translation>
     </message>
     <message>
         <source>&amp;Notify When Entries Fail</source>
@@ -688,6 +704,10 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     <message>
         <source>&lt;h3&gt;ProcDeck %1&lt;/h3&gt;&lt;p&gt;Launch, watch, join and stop child processes.&lt;/p&gt;&lt;p&gt;Every verb of Python&apos;s &lt;code&gt;multiprocessing.Process&lt;/code&gt; has a button here, with the same meaning.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ProcDeck %1&lt;/h3&gt;&lt;p&gt;Kindprozesse starten, beobachten, auf sie warten (join) und stoppen.&lt;/p&gt;&lt;p&gt;Für jedes Verb von Pythons &lt;code&gt;multiprocessing.Process&lt;/code&gt; gibt es hier eine Schaltfläche mit derselben Bedeutung.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Limits need a cgroup, which this system does not offer</source>
+        <translation>Grenzen brauchen eine cgroup, die dieses System nicht bietet</translation>
     </message>
 </context>
 <context>
@@ -1188,8 +1208,8 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <translation>Stoppsignal</translation>
     </message>
     <message>
-        <source>Sent to the whole process group by Terminate</source>
-        <translation>Wird von „Beenden“ an die ganze Prozessgruppe gesendet</translation>
+        <source>Sent by Terminate to the entry&apos;s whole process tree, daemons included</source>
+        <translation>Wird von „Terminieren“ an den ganzen Prozessbaum des Eintrags gesendet, Daemons eingeschlossen</translation>
     </message>
     <message>
         <source>then SIGKILL after</source>
@@ -1274,6 +1294,66 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     <message>
         <source>Arguments: %1</source>
         <translation>Argumente: %1</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>Grenzen</translation>
+    </message>
+    <message>
+        <source>Why limits are not available</source>
+        <translation>Warum Grenzen nicht verfügbar sind</translation>
+    </message>
+    <message>
+        <source>&amp;Memory maximum:</source>
+        <translation>Speicher&amp;maximum:</translation>
+    </message>
+    <message>
+        <source>Memory maximum</source>
+        <translation>Speichermaximum</translation>
+    </message>
+    <message>
+        <source>The most memory the entry&apos;s processes may use together. Above it the kernel kills them (the entry ends as killed by SIGKILL).</source>
+        <translation>Wie viel Speicher die Prozesse des Eintrags zusammen höchstens belegen dürfen. Darüber beendet der Kernel sie (der Eintrag endet durch SIGKILL).</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Keine Grenze</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>CP&amp;U quota:</source>
+        <translation>CPU-&amp;Kontingent:</translation>
+    </message>
+    <message>
+        <source>CPU quota</source>
+        <translation>CPU-Kontingent</translation>
+    </message>
+    <message>
+        <source>The CPU time the entry&apos;s processes may use together, in percent of one core (200 % is two cores). At the quota they are slowed down, not stopped.</source>
+        <translation>Die CPU-Zeit, die die Prozesse des Eintrags zusammen nutzen dürfen, in Prozent eines Kerns (200 % sind zwei Kerne). Am Kontingent werden sie gebremst, nicht angehalten.</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Restart when memory e&amp;xceeds:</source>
+        <translation>Neustart, &amp;wenn Speicher über:</translation>
+    </message>
+    <message>
+        <source>Restart when memory exceeds</source>
+        <translation>Neustart, wenn Speicher über</translation>
+    </message>
+    <message>
+        <source>Restart the entry as soon as its processes together use more memory than this. Set it below the memory maximum.</source>
+        <translation>Den Eintrag neu starten, sobald seine Prozesse zusammen mehr Speicher belegen. Unter das Speichermaximum setzen.</translation>
+    </message>
+    <message>
+        <source>Restart when memory exceeds: %1 MB is not below the memory maximum of %2 MB.</source>
+        <translation>Neustart, wenn Speicher über: %1 MB liegt nicht unter dem Speichermaximum von %2 MB.</translation>
     </message>
 </context>
 <context>
@@ -1386,7 +1466,7 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     </message>
     <message>
         <source>Procs</source>
-        <comment>processes in the group</comment>
+        <comment>processes of the entry</comment>
         <translation>Proz.</translation>
     </message>
     <message>
@@ -1402,16 +1482,16 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <translation>exitcode: N bei normalem Ende, -N bei Tod durch Signal N</translation>
     </message>
     <message>
-        <source>CPU use of the entry&apos;s process group, in percent of one core</source>
-        <translation>CPU-Nutzung der Prozessgruppe des Eintrags, in Prozent eines Kerns</translation>
+        <source>CPU use of the entry&apos;s processes (the program and all it started, daemons included), in percent of one core</source>
+        <translation>CPU-Nutzung der Prozesse des Eintrags (das Programm und alles, was es gestartet hat, Daemons eingeschlossen), in Prozent eines Kerns</translation>
     </message>
     <message>
-        <source>Resident memory of the entry&apos;s process group</source>
-        <translation>Residenter Speicher der Prozessgruppe des Eintrags</translation>
+        <source>Resident memory of the entry&apos;s processes (the program and all it started, daemons included)</source>
+        <translation>Residenter Speicher der Prozesse des Eintrags (das Programm und alles, was es gestartet hat, Daemons eingeschlossen)</translation>
     </message>
     <message>
-        <source>Processes in the entry&apos;s process group (the entry and its children)</source>
-        <translation>Prozesse in der Prozessgruppe des Eintrags (der Eintrag und seine Kindprozesse)</translation>
+        <source>Processes of the entry: the program and every process it started that is still there, daemons included</source>
+        <translation>Prozesse des Eintrags: das Programm und jeder von ihm gestartete Prozess, der noch da ist, Daemons eingeschlossen</translation>
     </message>
     <message>
         <source>Restarts done by the entry&apos;s restart policy</source>
@@ -1617,6 +1697,14 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <translation>unbekannter Wert %1 (erwartet &quot;never&quot;, &quot;on-failure&quot; oder &quot;always&quot;)</translation>
     </message>
     <message>
+        <source>%1 is already the name of %2[%3] (lines %4 and %5)</source>
+        <translation>%1 ist bereits der Name von %2[%3] (Zeilen %4 und %5)</translation>
+    </message>
+    <message>
+        <source>%1 is already the name of %2[%3]</source>
+        <translation>%1 ist bereits der Name von %2[%3]</translation>
+    </message>
+    <message>
         <source>%1: cannot read the file: %2</source>
         <translation>%1: die Datei kann nicht gelesen werden: %2</translation>
     </message>
@@ -1671,6 +1759,22 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     <message>
         <source>Cannot save %1: %2</source>
         <translation>%1 kann nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>must be an object such as {&quot;memoryMB&quot;: 512}</source>
+        <translation>muss ein Objekt sein, etwa {&quot;memoryMB&quot;: 512}</translation>
+    </message>
+    <message>
+        <source>%1 is not below %2 %3</source>
+        <translation>%1 liegt nicht unter %2 %3</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>muss eine ganze Zahl sein</translation>
+    </message>
+    <message>
+        <source>%1 is out of range: use 1 to %2 (leave the key out for no limit)</source>
+        <translation>%1 liegt außerhalb des Bereichs: 1 bis %2 (für keine Grenze den Schlüssel weglassen)</translation>
     </message>
 </context>
 <context>

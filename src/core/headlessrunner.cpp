@@ -126,9 +126,9 @@ void HeadlessRunner::setSession(const Session &session, const QString &baseDirec
     m_manager->clear();
     m_entries.clear();
     m_manager->setBaseDirectory(baseDirectory);
-    for (const ProcessSpec &spec : session.processes) {
+    for (ManagedProcess *process : m_manager->addAll(session.processes)) {
         auto entry = std::make_unique<Entry>();
-        entry->process = m_manager->add(spec);
+        entry->process = process;
         entry->colour = int(m_entries.size() % std::size(NameColours));
         m_entries.push_back(std::move(entry));
     }

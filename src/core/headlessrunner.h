@@ -23,7 +23,8 @@ class TerminationSignals;
 //     name | text      a line the entry wrote on stdout
 //     name ! text      a line the entry wrote on stderr
 //     name * text      ProcDeck's own note about the entry (started, PID; exited with code N;
-//                      terminate: SIGTERM to process group N; failed to start: REASON)
+//                      terminate: SIGTERM to the process tree of PID N; failed to start:
+//                      REASON)
 // With colours (a colour per name, `!` in red, notes dimmed) only when stdout is a terminal and
 // NO_COLOR is unset.
 //

@@ -34,7 +34,7 @@ ProcessManager::~ProcessManager()
     m_flushTimer.stop();
     m_startTimer.stop();
     m_terminateTimer.stop();
-    // Each entry's destructor kills a live child's group and reaps it; nobody hears about it.
+    // Each entry's destructor kills a live child's tree and reaps it; nobody hears about it.
     const QList<ManagedProcess *> processes = std::exchange(m_processes, {});
     for (ManagedProcess *process : processes) {
         disconnect(process, nullptr, this, nullptr);
@@ -85,18 +85,42 @@ QList<ManagedProcess *> ProcessManager::processes() const
 
 ManagedProcess *ProcessManager::add(ProcessSpec spec)
 {
-    if (spec.name.trimmed().isEmpty()) {
-        spec.name = peekDefaultName();
-        m_nextNumber = nextFreeNumber() + 1;
+    return addAll({std::move(spec)}).constFirst();
+}
+
+// The one rule for default names: "Process-N", N from m_nextNumber on (numbers only grow, so a
+// default name is never handed out twice in a session), skipping every name that is taken by an
+// entry or by an explicitly named spec of the same batch, which is added after the unnamed ones
+// before it.
+QList<ManagedProcess *> ProcessManager::addAll(QList<ProcessSpec> specs)
+{
+    QSet<QString> taken = entryNames();
+    for (const ProcessSpec &spec : std::as_const(specs)) {
+        if (!spec.name.trimmed().isEmpty())
+            taken.insert(spec.name);
     }
-    auto *process = new ManagedProcess(m_nextId++, std::move(spec), this);
-    process->setBaseDirectory(m_baseDirectory);
-    process->setRestartTiming(m_restartTiming);
-    track(process);
-    m_processes.append(process);
-    emit processAdded(int(m_processes.size()) - 1);
-    emit modified();
-    return process;
+    for (ProcessSpec &spec : specs) {
+        if (!spec.name.trimmed().isEmpty())
+            continue;
+        const int number = nextFreeNumber(taken);
+        spec.name = u"Process-%1"_s.arg(number);
+        taken.insert(spec.name);
+        m_nextNumber = number + 1;
+    }
+
+    QList<ManagedProcess *> added;
+    for (ProcessSpec &spec : specs) {
+        auto *process = new ManagedProcess(m_nextId++, std::move(spec), this);
+        process->setBaseDirectory(m_baseDirectory);
+        process->setRestartTiming(m_restartTiming);
+        track(process);
+        m_processes.append(process);
+        added.append(process);
+        emit processAdded(int(m_processes.size()) - 1);
+    }
+    if (!added.isEmpty())
+        emit modified();
+    return added;
 }
 
 void ProcessManager::remove(ManagedProcess *process)
@@ -113,7 +137,7 @@ void ProcessManager::remove(ManagedProcess *process)
 
     // Rows after the removed one moved up; whatever was pending for them still holds by pointer.
     if (process->isAlive()) {
-        // SIGKILL to the group now; the entry goes once its child is reaped, which takes
+        // SIGKILL to the tree now; the entry goes once its child is reaped, which takes
         // milliseconds and needs no waiting here. (A start that is still being reported as failed
         // ends by itself with the same finished.)
         connect(process, &ManagedProcess::finished, process, &QObject::deleteLater);
@@ -151,7 +175,7 @@ void ProcessManager::clear()
 
 QString ProcessManager::peekDefaultName() const
 {
-    return u"Process-%1"_s.arg(nextFreeNumber());
+    return u"Process-%1"_s.arg(nextFreeNumber(entryNames()));
 }
 
 int ProcessManager::aliveCount() const
@@ -284,19 +308,19 @@ void ProcessManager::checkAllStopped()
     emit allStopped();
 }
 
-// The lowest number from m_nextNumber on whose "Process-N" is not taken by an entry named so
-// explicitly (numbers only grow, so a default name is never handed out twice in a session).
-int ProcessManager::nextFreeNumber() const
+QSet<QString> ProcessManager::entryNames() const
+{
+    QSet<QString> names;
+    for (const ManagedProcess *process : m_processes)
+        names.insert(process->spec().name);
+    return names;
+}
+
+// The lowest number from m_nextNumber on whose "Process-N" is not in `taken` (see addAll()).
+int ProcessManager::nextFreeNumber(const QSet<QString> &taken) const
 {
     int number = m_nextNumber;
-    for (;;) {
-        const QString candidate = u"Process-%1"_s.arg(number);
-        const bool taken = std::any_of(m_processes.cbegin(), m_processes.cend(),
-                                       [&candidate](const ManagedProcess *process) {
-                                           return process->spec().name == candidate;
-                                       });
-        if (!taken)
-            return number;
+    while (taken.contains(u"Process-%1"_s.arg(number)))
         ++number;
-    }
+    return number;
 }

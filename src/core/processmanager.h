@@ -32,7 +32,11 @@ public:
 
     // Adds an entry; an empty name becomes the next "Process-N" (numbers never reused).
     ManagedProcess *add(ProcessSpec spec);
-    // Removes an entry: a live one is killed first (its group, SIGKILL) and reaped in the background.
+    // Adds entries in order (a session file's), as add() does for each, except that the default
+    // names are chosen first, around every name of the batch: an unnamed entry before one named
+    // "Process-1" does not get "Process-1" as well.
+    QList<ManagedProcess *> addAll(QList<ProcessSpec> specs);
+    // Removes an entry: a live one is killed first (its tree, SIGKILL) and reaped in the background.
     void remove(ManagedProcess *process);
     // Removes an entry the gentle way: a live one is terminated (stop signal, grace period,
     // SIGKILL) and stays in the list, showing Stopping, until its run has ended.
@@ -80,7 +84,8 @@ private:
     void checkAllStopped();
     void startNextSlice();
     void terminateNextSlice();
-    int nextFreeNumber() const;
+    QSet<QString> entryNames() const;
+    int nextFreeNumber(const QSet<QString> &taken) const;
 
     QList<ManagedProcess *> m_processes;
     QSet<ManagedProcess *> m_changed;

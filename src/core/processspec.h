@@ -26,16 +26,28 @@ struct EnvironmentChange
 // where the system gives one (docs/ARCHITECTURE.md, "Containment"). 0 means no limit.
 struct ProcessLimits
 {
+    // The largest values a session file or the dialog takes (1 TiB; 1,024 cores).
+    static constexpr int MaxMemoryMB = 1024 * 1024;
+    static constexpr int MaxCpuPercent = 100 * 1024;
+
     int memoryMB = 0;             // memory maximum: the kernel's OOM killer acts above it
     int cpuPercent = 0;           // CPU quota, in percent of one core (150: one and a half cores)
     int restartAboveMemoryMB = 0; // restart the entry as soon as its memory goes above this
+    // Keys inside the file's `limits` that ProcDeck does not know, kept and written back.
+    QJsonObject unknownKeys;
 
     bool isEmpty() const { return memoryMB == 0 && cpuPercent == 0 && restartAboveMemoryMB == 0; }
+    // The restart threshold lies below the memory maximum when both are set (above it the kernel
+    // would kill first, and the restart could never act). The session reader and the dialog ask.
+    bool restartIsBelowMaximum() const
+    {
+        return memoryMB == 0 || restartAboveMemoryMB == 0 || restartAboveMemoryMB < memoryMB;
+    }
 
     friend bool operator==(const ProcessLimits &a, const ProcessLimits &b)
     {
         return a.memoryMB == b.memoryMB && a.cpuPercent == b.cpuPercent
-            && a.restartAboveMemoryMB == b.restartAboveMemoryMB;
+            && a.restartAboveMemoryMB == b.restartAboveMemoryMB && a.unknownKeys == b.unknownKeys;
     }
     friend bool operator!=(const ProcessLimits &a, const ProcessLimits &b) { return !(a == b); }
 };

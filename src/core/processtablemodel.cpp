@@ -47,7 +47,7 @@ ProcessTableModel::ProcessTableModel(ProcessManager *manager, QObject *parent)
         endRemoveRows();
     });
     connect(manager, &ProcessManager::processesChanged, this, &ProcessTableModel::onProcessesChanged);
-    connect(manager, &ProcessManager::processRemoved, this, &ProcessTableModel::updateWatchedGroups);
+    connect(manager, &ProcessManager::processRemoved, this, &ProcessTableModel::updateWatchedTrees);
 
     m_tick.setInterval(1000);
     connect(&m_tick, &QTimer::timeout, this, &ProcessTableModel::onTick);
@@ -63,25 +63,29 @@ void ProcessTableModel::setStats(ProcStats *stats)
     if (stats) {
         connect(stats, &ProcStats::sampled, this, [this] { emitRowsChanged(aliveRows(), Cpu, Processes); });
         connect(stats, &QObject::destroyed, this, [this] { m_stats = nullptr; });
-        updateWatchedGroups();
+        updateWatchedTrees();
     }
 }
 
-// Every entry leads its own process group, so its PID is the group's ID.
-void ProcessTableModel::updateWatchedGroups()
+// An entry's figures count every process of its tree: the descendants of its reaper, which holds
+// the program, what the program started and the orphans of the tree (a double-forked setsid()
+// daemon is re-parented to the reaper, outside the program's group and family). The reaper itself
+// is left out (ProcStats sums the descendants of a root): it is ProcDeck's machinery, a tiny
+// process the entry did not ask for.
+void ProcessTableModel::updateWatchedTrees()
 {
     if (!m_stats)
         return;
-    QList<qint64> groups;
+    QList<qint64> roots;
     for (const ManagedProcess *process : m_manager->processes()) {
-        if (process->isAlive() && process->pid() > 0)
-            groups.append(process->pid());
+        if (process->isAlive() && process->treeRootPid() > 0)
+            roots.append(process->treeRootPid());
     }
-    std::sort(groups.begin(), groups.end());
-    if (groups == m_watched)
+    std::sort(roots.begin(), roots.end());
+    if (roots == m_watched)
         return;
-    m_watched = groups;
-    m_stats->setWatchedGroups(groups);
+    m_watched = roots;
+    m_stats->setWatchedTrees(roots);
 }
 
 QList<int> ProcessTableModel::aliveRows() const
@@ -196,15 +200,15 @@ QVariant ProcessTableModel::displayValue(const ManagedProcess *process, int colu
             return QString();
         return formatDuration(process->runTimeMs());
     case Cpu:
-        if (const std::optional<GroupSample> sample = groupSample(process))
+        if (const std::optional<TreeSample> sample = treeSample(process))
             return QString(QLocale().toString(sample->cpuPercent, 'f', 1) + u" %"_s);
         return QString();
     case Memory:
-        if (const std::optional<GroupSample> sample = groupSample(process))
+        if (const std::optional<TreeSample> sample = treeSample(process))
             return QLocale().formattedDataSize(sample->rssBytes, 1, QLocale::DataSizeTraditionalFormat);
         return QString();
     case Processes:
-        if (const std::optional<GroupSample> sample = groupSample(process))
+        if (const std::optional<TreeSample> sample = treeSample(process))
             return sample->processCount;
         return QString();
     case Restarts:
@@ -247,11 +251,11 @@ QString ProcessTableModel::stateText(const ManagedProcess *process) const
     return text;
 }
 
-std::optional<GroupSample> ProcessTableModel::groupSample(const ManagedProcess *process) const
+std::optional<TreeSample> ProcessTableModel::treeSample(const ManagedProcess *process) const
 {
-    if (!m_stats || !process->isAlive() || process->pid() <= 0)
+    if (!m_stats || !process->isAlive() || process->treeRootPid() <= 0)
         return std::nullopt;
-    return m_stats->group(process->pid());
+    return m_stats->treeSample(process->treeRootPid());
 }
 
 QVariant ProcessTableModel::sortValue(const ManagedProcess *process, int column) const
@@ -272,11 +276,11 @@ QVariant ProcessTableModel::sortValue(const ManagedProcess *process, int column)
     case RunTime:
         return process->startTime().isValid() ? process->runTimeMs() : -1;
     case Cpu:
-        return groupSample(process) ? groupSample(process)->cpuPercent : -1.0;
+        return treeSample(process) ? treeSample(process)->cpuPercent : -1.0;
     case Memory:
-        return groupSample(process) ? groupSample(process)->rssBytes : qint64(-1);
+        return treeSample(process) ? treeSample(process)->rssBytes : qint64(-1);
     case Processes:
-        return groupSample(process) ? groupSample(process)->processCount : -1;
+        return treeSample(process) ? treeSample(process)->processCount : -1;
     case Restarts:
         return process->restartCount();
     }
@@ -342,7 +346,7 @@ QVariant ProcessTableModel::headerData(int section, Qt::Orientation orientation,
         case Memory:
             return tr("Memory");
         case Processes:
-            return tr("Procs", "processes in the group");
+            return tr("Procs", "processes of the entry");
         case Restarts:
             return tr("Restarts");
         }
@@ -353,11 +357,11 @@ QVariant ProcessTableModel::headerData(int section, Qt::Orientation orientation,
         case Exit:
             return tr("exitcode: N for a normal exit, -N for death by signal N");
         case Cpu:
-            return tr("CPU use of the entry's process group, in percent of one core");
+            return tr("CPU use of the entry's processes (the program and all it started, daemons included), in percent of one core");
         case Memory:
-            return tr("Resident memory of the entry's process group");
+            return tr("Resident memory of the entry's processes (the program and all it started, daemons included)");
         case Processes:
-            return tr("Processes in the entry's process group (the entry and its children)");
+            return tr("Processes of the entry: the program and every process it started that is still there, daemons included");
         case Restarts:
             return tr("Restarts done by the entry's restart policy");
         }
@@ -367,7 +371,7 @@ QVariant ProcessTableModel::headerData(int section, Qt::Orientation orientation,
 
 void ProcessTableModel::onProcessesChanged(const QList<int> &rows)
 {
-    updateWatchedGroups();
+    updateWatchedTrees();
     emitRowsChanged(rows, 0, ColumnCount - 1);
 }
 

@@ -31,9 +31,9 @@ public:
 
     explicit ProcessTableModel(ProcessManager *manager, QObject *parent = nullptr);
 
-    // Resource columns (CPU %, memory, processes in the group) from this sampler. The model keeps
-    // its watched groups equal to the live entries' process groups and turns each sample into one
-    // update of those columns.
+    // Resource columns (CPU %, memory, processes of the entry) from this sampler. The model keeps
+    // its watched trees equal to the live entries' process trees (rooted at their reapers) and
+    // turns each sample into one update of those columns.
     void setStats(ProcStats *stats);
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -49,13 +49,13 @@ public:
 
 private:
     QVariant displayValue(const ManagedProcess *process, int column) const;
-    std::optional<GroupSample> groupSample(const ManagedProcess *process) const;
+    std::optional<TreeSample> treeSample(const ManagedProcess *process) const;
     QVariant sortValue(const ManagedProcess *process, int column) const;
     QString toolTip(const ManagedProcess *process, int column) const;
     void onProcessesChanged(const QList<int> &rows);
     void onTick();
     void emitRowsChanged(const QList<int> &rows, int firstColumn, int lastColumn);
-    void updateWatchedGroups();
+    void updateWatchedTrees();
     QList<int> aliveRows() const;
     QList<int> tickingRows() const;
     QString stateText(const ManagedProcess *process) const;

@@ -205,7 +205,7 @@ struct ProcStats::Private
     QTimer *timer = nullptr;
     QSet<qint64> watched;
     QHash<qint64, Proc> procs;          // the last sample, every process in /proc
-    QHash<qint64, GroupSample> groups;  // watched groups that had a process in the last sample
+    QHash<qint64, TreeSample> trees;    // watched roots that were in the last sample
     std::optional<double> lastNow;      // seconds after boot at the last sample
     qint64 sampleCount = 0;
     qint64 lastDurationNs = 0;
@@ -221,7 +221,8 @@ struct ProcStats::Private
 
     std::optional<double> now(int rootFd) const;
     void takeSample();
-    void aggregateGroups();
+    QHash<qint64, QList<qint64>> children() const;
+    void aggregateTrees();
     ProcessSample toSample(const Proc &proc, int depth, int rootFd) const;
 };
 
@@ -250,7 +251,7 @@ void ProcStats::Private::takeSample()
         // No /proc (or a bad root): nothing is known any more.
         procs.clear();
         lastNow.reset();
-        aggregateGroups();
+        aggregateTrees();
         ++sampleCount;
         lastDurationNs = cost.nsecsElapsed();
         return;
@@ -296,24 +297,44 @@ void ProcStats::Private::takeSample()
 
     procs = std::move(next);
     lastNow = nowSeconds;
-    aggregateGroups();
+    aggregateTrees();
     ++sampleCount;
     lastDurationNs = cost.nsecsElapsed();
 }
 
-void ProcStats::Private::aggregateGroups()
+// Parent PID to its children's PIDs, over the last sample.
+QHash<qint64, QList<qint64>> ProcStats::Private::children() const
 {
-    groups.clear();
+    QHash<qint64, QList<qint64>> result;
+    for (const Proc &proc : std::as_const(procs))
+        result[proc.stat.ppid].append(proc.stat.pid);
+    return result;
+}
+
+void ProcStats::Private::aggregateTrees()
+{
+    trees.clear();
     if (watched.isEmpty())
         return;
-    for (const Proc &proc : std::as_const(procs)) {
-        if (!watched.contains(proc.stat.pgrp))
+    const QHash<qint64, QList<qint64>> kids = children();
+    for (const qint64 root : std::as_const(watched)) {
+        if (!procs.contains(root))
             continue;
-        GroupSample &group = groups[proc.stat.pgrp];
-        if (proc.cpuKnown)
-            group.cpuPercent += proc.cpuPercent;
-        group.rssBytes += proc.stat.rssPages * pageSize;
-        ++group.processCount;
+        TreeSample &sum = trees[root];
+        QSet<qint64> visited{root}; // a recording (or PID reuse) could make a cycle; real /proc cannot
+        QList<qint64> stack = kids.value(root);
+        while (!stack.isEmpty()) {
+            const qint64 pid = stack.takeLast();
+            if (visited.contains(pid))
+                continue;
+            visited.insert(pid);
+            const Proc &proc = *procs.constFind(pid);
+            if (proc.cpuKnown)
+                sum.cpuPercent += proc.cpuPercent;
+            sum.rssBytes += proc.stat.rssPages * pageSize;
+            ++sum.processCount;
+            stack.append(kids.value(pid));
+        }
     }
 }
 
@@ -376,20 +397,20 @@ void ProcStats::setInterval(int ms)
     d->timer->setInterval(std::max(ms, 10));
 }
 
-QList<qint64> ProcStats::watchedGroups() const
+QList<qint64> ProcStats::watchedTrees() const
 {
-    QList<qint64> pgids(d->watched.cbegin(), d->watched.cend());
-    std::sort(pgids.begin(), pgids.end());
-    return pgids;
+    QList<qint64> roots(d->watched.cbegin(), d->watched.cend());
+    std::sort(roots.begin(), roots.end());
+    return roots;
 }
 
-void ProcStats::setWatchedGroups(const QList<qint64> &pgids)
+void ProcStats::setWatchedTrees(const QList<qint64> &roots)
 {
-    d->watched = QSet<qint64>(pgids.cbegin(), pgids.cend());
+    d->watched = QSet<qint64>(roots.cbegin(), roots.cend());
     d->watched.remove(0);
     if (d->watched.isEmpty()) {
         d->timer->stop();
-        d->groups.clear();
+        d->trees.clear();
         return;
     }
     if (!d->timer->isActive()) {
@@ -397,7 +418,7 @@ void ProcStats::setWatchedGroups(const QList<qint64> &pgids)
         d->takeSample();
         d->timer->start();
     } else {
-        d->aggregateGroups();
+        d->aggregateTrees();
     }
 }
 
@@ -412,10 +433,10 @@ void ProcStats::sampleNow()
     emit sampled();
 }
 
-std::optional<GroupSample> ProcStats::group(qint64 pgid) const
+std::optional<TreeSample> ProcStats::treeSample(qint64 root) const
 {
-    const auto it = d->groups.constFind(pgid);
-    if (it == d->groups.cend())
+    const auto it = d->trees.constFind(root);
+    if (it == d->trees.cend())
         return std::nullopt;
     return *it;
 }
@@ -438,12 +459,7 @@ QList<ProcessSample> ProcStats::tree(qint64 rootPid) const
     if (!d->procs.contains(rootPid))
         return result;
 
-    QHash<qint64, QList<qint64>> children;
-    for (const Proc &proc : std::as_const(d->procs)) {
-        if (proc.stat.pid != rootPid)
-            children[proc.stat.ppid].append(proc.stat.pid);
-    }
-
+    const QHash<qint64, QList<qint64>> children = d->children();
     const int rootFd = ::open(d->encodedRoot.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     QSet<qint64> visited; // a recording (or PID reuse) could make a cycle; real /proc cannot
     QList<std::pair<qint64, int>> stack{{rootPid, 0}};

@@ -26,11 +26,12 @@ struct ProcessSample
     int depth = 0;           // tree(): 0 for the root, 1 for its children, …
 };
 
-// One process group (an entry's leader and everything that stayed in its group).
-struct GroupSample
+// The sums over one process tree: every descendant of its root (children, grandchildren, and
+// orphans re-parented to the root, such as a setsid() daemon), the root itself left out.
+struct TreeSample
 {
-    double cpuPercent = 0;   // sum over the group's processes whose CPU % is known
-    qint64 rssBytes = 0;     // sum over the group's processes (shared pages counted per process)
+    double cpuPercent = 0;   // sum over the descendants whose CPU % is known
+    qint64 rssBytes = 0;     // sum over the descendants (shared pages counted per process)
     int processCount = 0;    // zombies included, as long as they are in /proc
 };
 
@@ -50,7 +51,7 @@ struct ProcStatFields
 };
 
 // Samples /proc on a timer: ONE pass over /proc per tick (every numeric directory, its `stat`)
-// for all entries together, then answers per process group and per process tree from that pass
+// for all entries together, then answers per process tree from that pass
 // without touching /proc again (except the command lines of the processes that tree() and
 // process() return, read once per process and cached). Emits sampled() once per tick.
 //
@@ -76,17 +77,19 @@ public:
     int interval() const;                      // ms, default 1000
     void setInterval(int ms);
 
-    // The groups that are aggregated for group(). A non-empty set runs the timer (a first sample
-    // is taken at once, silently, as the baseline for CPU %); an empty set stops it.
-    QList<qint64> watchedGroups() const;
-    void setWatchedGroups(const QList<qint64> &pgids);
+    // The roots whose trees are summed for treeSample(). A non-empty set runs the timer (a first
+    // sample is taken at once, silently, as the baseline for CPU %); an empty set stops it.
+    QList<qint64> watchedTrees() const;
+    void setWatchedTrees(const QList<qint64> &roots);
     bool isActive() const;                     // the timer runs
 
     void sampleNow();                          // one pass now, then sampled()
 
-    std::optional<GroupSample> group(qint64 pgid) const; // nullopt: not watched or no process left
+    // The sums over the descendants of a watched root; nullopt when the root is not watched or was
+    // not in the last sample (a root without descendants has a sample of zeros).
+    std::optional<TreeSample> treeSample(qint64 root) const;
     // process() and tree() read the command lines of the processes they return (one small file
-    // each): meant for a details panel, not for every row of the table (use group() there).
+    // each): meant for a details panel, not for every row of the table (use treeSample() there).
     std::optional<ProcessSample> process(qint64 pid) const;
     // Depth-first, children in PID order, the root first (depth 0); empty when the root is gone.
     QList<ProcessSample> tree(qint64 rootPid) const;

@@ -79,8 +79,7 @@ SessionDocument::Result SessionDocument::load(const QString &path)
     m_consentContents = loaded.consentContents;
     m_manager->clear();
     m_manager->setBaseDirectory(QFileInfo(absolute).absolutePath());
-    for (const ProcessSpec &spec : loaded.session->processes)
-        m_manager->add(spec);
+    m_manager->addAll(loaded.session->processes);
     m_unknownKeys = loaded.session->unknownKeys;
     // A Procfile is imported, not opened: Save asks for a new session file instead of writing
     // JSON over the Procfile.

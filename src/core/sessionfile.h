@@ -32,21 +32,29 @@ struct Session
 // - The first error found is reported; the file is refused whole.
 // - Entry names are unique in a session: a name is how the headless output, the notifications,
 //   the trust dialog and the user tell entries apart, and two entries called "web" make each of
-//   them ambiguous. A file with a duplicate name is refused, naming both entries (a Procfile: both
-//   lines). An entry without a name gets one from ProcessManager ("Process-N") when it is added,
-//   and that name is written on the next save.
+//   them ambiguous. A file with a duplicate name is refused, naming both entries and the lines of
+//   both names. An entry without a name gets one from ProcessManager::addAll() ("Process-N", never
+//   a name that another entry of the file has) when it is added, and that name is written on the
+//   next save.
 // - A NUL character in any text that reaches the child (name, program, argument, shell command,
 //   working directory, environment name or value) is refused ("contains a NUL byte"): the
 //   operating system would cut the string there, and the trust dialog would show something other
 //   than what runs.
+// - `limits` holds whole numbers: memoryMB and restartAboveMemoryMB from 1 to
+//   ProcessLimits::MaxMemoryMB, cpuPercent from 1 to ProcessLimits::MaxCpuPercent, the restart
+//   threshold below the memory maximum when both are set; a key left out is no limit. Unknown keys
+//   inside it are kept and written back, as an entry's are. A Procfile has no limits: export
+//   drops them, as it drops the stop signal and the restart policy.
 // - A JSON document whose top level is not an object (`[1,2]`, `"x"`, `3`) is refused as JSON,
 //   not read as a Procfile.
 // - The written form is canonical: two-space indentation; the known keys of an entry in the order
 //   name, program, args, shell, workingDirectory, environment, autostart, stopSignal,
-//   stopTimeoutMs, restart, then unknown keys in alphabetical order; keys with their default value
-//   are left out (name, and program or shell, are always written); environment variables sorted
-//   by name; arrays of scalars on one line. toJson(parseJson(x)) == x for every file in that form,
-//   and for any file at all through Session::source while the session is unchanged.
+//   stopTimeoutMs, restart, limits, then unknown keys in alphabetical order; keys with their
+//   default value are left out (name, and program or shell, are always written; `limits` only
+//   when a limit is set, each limit only when set); environment variables and the keys of
+//   `limits` sorted by name; arrays of scalars on one line. toJson(parseJson(x)) == x for every
+//   file in that form, and for any file at all through Session::source while the session is
+//   unchanged.
 namespace SessionFile {
 
 struct LoadResult

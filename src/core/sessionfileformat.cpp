@@ -13,11 +13,16 @@ bool isKnownEntryKey(const QString &key)
 {
     for (QLatin1StringView known : {KeyName, KeyProgram, KeyArgs, KeyShell, KeyWorkingDirectory,
                                     KeyEnvironment, KeyAutostart, KeyStopSignal, KeyStopTimeoutMs,
-                                    KeyRestart}) {
+                                    KeyRestart, KeyLimits}) {
         if (key == known)
             return true;
     }
     return false;
+}
+
+bool isKnownLimitsKey(const QString &key)
+{
+    return key == KeyMemoryMB || key == KeyCpuPercent || key == KeyRestartAboveMemoryMB;
 }
 
 QByteArray withoutBom(const QByteArray &data)

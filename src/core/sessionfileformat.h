@@ -32,11 +32,17 @@ inline constexpr QLatin1StringView KeyAutostart("autostart");
 inline constexpr QLatin1StringView KeyStopSignal("stopSignal");
 inline constexpr QLatin1StringView KeyStopTimeoutMs("stopTimeoutMs");
 inline constexpr QLatin1StringView KeyRestart("restart");
+inline constexpr QLatin1StringView KeyLimits("limits");
+// The keys inside `limits` (written sorted by name, with any unknown ones).
+inline constexpr QLatin1StringView KeyMemoryMB("memoryMB");
+inline constexpr QLatin1StringView KeyCpuPercent("cpuPercent");
+inline constexpr QLatin1StringView KeyRestartAboveMemoryMB("restartAboveMemoryMB");
 // The top-level keys.
 inline constexpr QLatin1StringView KeyVersion("procdeck");
 inline constexpr QLatin1StringView KeyProcesses("processes");
 
 bool isKnownEntryKey(const QString &key);
+bool isKnownLimitsKey(const QString &key);
 
 QByteArray withoutBom(const QByteArray &data);
 

@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <utility>
 
@@ -78,13 +79,158 @@ qsizetype stringStartingWithBom(const QByteArray &json)
     return -1;
 }
 
+// Where the "name" value of each entry of processes[] starts, in the raw bytes (QJsonDocument
+// keeps no positions). Runs only on text Qt's parser accepted, so it trusts the syntax; keys are
+// compared decoded (escapes, \uXXXX included), and a key given twice counts where the parser takes
+// it, at its last occurrence.
+class NameOffsets final
+{
+public:
+    explicit NameOffsets(const QByteArray &json) : m_json(json) {}
+
+    // One offset per entry (-1: no "name" key, or the entry is not an object).
+    QList<qsizetype> scan()
+    {
+        QList<qsizetype> offsets;
+        skipSpace();
+        if (peek() != '{')
+            return offsets;
+        forEachMember([&](const QString &key) {
+            if (key != KeyProcesses || peek() != '[')
+                return skipValue();
+            offsets.clear();
+            return forEachElement([&] { offsets.append(entryNameOffset()); return true; });
+        });
+        return offsets;
+    }
+
+private:
+    char peek() const { return m_pos < m_json.size() ? m_json.at(m_pos) : '\0'; }
+    void skipSpace()
+    {
+        while (m_pos < m_json.size() && std::isspace(static_cast<unsigned char>(m_json.at(m_pos))))
+            ++m_pos;
+    }
+
+    qsizetype entryNameOffset()
+    {
+        qsizetype offset = -1;
+        if (peek() != '{') {
+            skipValue();
+            return offset;
+        }
+        forEachMember([&](const QString &key) {
+            if (key == KeyName)
+                offset = m_pos;
+            return skipValue();
+        });
+        return offset;
+    }
+
+    // At '{' or '[': calls `item()` at the start of each member or element, up to `close`.
+    template<typename Item>
+    bool forEachItem(char close, Item &&item)
+    {
+        ++m_pos;
+        for (skipSpace(); peek() != close; skipSpace()) {
+            if (m_pos >= m_json.size())
+                return false;
+            if (peek() == ',') {
+                ++m_pos;
+                skipSpace();
+            }
+            if (!item())
+                return false;
+        }
+        ++m_pos;
+        return true;
+    }
+
+    // At '{': calls `member(key)` with the position at the member's value, which it must read.
+    template<typename Member>
+    bool forEachMember(Member &&member)
+    {
+        return forEachItem('}', [&] {
+            QString key;
+            if (!readString(&key))
+                return false;
+            skipSpace();
+            ++m_pos; // ':'
+            skipSpace();
+            return member(key);
+        });
+    }
+
+    // At '[': calls `element()` with the position at each element, which it must read.
+    template<typename Element>
+    bool forEachElement(Element &&element)
+    {
+        return forEachItem(']', std::forward<Element>(element));
+    }
+
+    bool skipValue()
+    {
+        switch (peek()) {
+        case '{':
+            return forEachMember([this](const QString &) { return skipValue(); });
+        case '[':
+            return forEachElement([this] { return skipValue(); });
+        case '"':
+            return readString(nullptr);
+        case '\0':
+            return false;
+        default: // a number, true, false or null
+            while (m_pos < m_json.size() && !std::strchr(",]} \t\r\n", m_json.at(m_pos)))
+                ++m_pos;
+            return true;
+        }
+    }
+
+    // At '"': past the closing quote, the decoded text in `text` if asked for.
+    bool readString(QString *text)
+    {
+        qsizetype run = ++m_pos; // the start of bytes not yet decoded
+        while (m_pos < m_json.size() && m_json.at(m_pos) != '"') {
+            if (m_json.at(m_pos) != '\\') {
+                ++m_pos;
+                continue;
+            }
+            if (text)
+                text->append(QString::fromUtf8(m_json.sliced(run, m_pos - run)));
+            const char escape = m_pos + 1 < m_json.size() ? m_json.at(m_pos + 1) : '\0';
+            m_pos += 2;
+            if (escape == 'u') {
+                if (text)
+                    text->append(QChar(char16_t(m_json.mid(m_pos, 4).toUShort(nullptr, 16))));
+                m_pos += 4;
+            } else if (text) {
+                const char *from = "bfnrt";
+                const char *to = "\b\f\n\r\t";
+                const char *known = std::strchr(from, escape);
+                text->append(QLatin1Char(known && escape ? to[known - from] : escape));
+            }
+            run = m_pos;
+        }
+        if (m_pos >= m_json.size())
+            return false;
+        if (text)
+            text->append(QString::fromUtf8(m_json.sliced(run, m_pos - run)));
+        ++m_pos;
+        return true;
+    }
+
+    const QByteArray &m_json;
+    qsizetype m_pos = 0;
+};
+
 // Validation of one parsed document. The first problem found wins: `error` is then set, the
 // reading functions return false and the caller stops.
 class Validator final
 {
 public:
-    explicit Validator(QString fileName)
+    Validator(QString fileName, const QByteArray &json)
         : m_fileName(std::move(fileName))
+        , m_json(json)
     {
     }
 
@@ -101,6 +247,8 @@ private:
     bool readStopSignal(const QJsonValue &stopSignal, ProcessSpec &spec);
     bool readStopTimeout(const QJsonValue &stopTimeout, ProcessSpec &spec);
     bool readRestart(const QJsonValue &restart, ProcessSpec &spec);
+    bool readLimits(const QJsonValue &limits, ProcessSpec &spec);
+    bool readLimit(const QJsonObject &limits, QLatin1StringView name, int maximum, int &value);
 
     QString key(QLatin1StringView name) const { return m_at + u'.' + name; }
     // The operating system ends a string at NUL: such text would run as something shorter.
@@ -117,6 +265,7 @@ private:
     }
 
     QString m_fileName;
+    const QByteArray &m_json; // the text that was parsed, for the lines of duplicate names
     QString m_error;
     QString m_at; // the entry being read: "processes[3]"
 };
@@ -170,10 +319,21 @@ std::optional<Session> Validator::session(const QJsonObject &root)
     return result;
 }
 
-// Two entries with one name are refused (sessionfile.h); entries without a name get distinct ones
-// when they are added.
+// Two entries with one name are refused (sessionfile.h), with the lines of both names; entries
+// without a name get distinct ones when they are added.
 bool Validator::checkUniqueNames(const QList<ProcessSpec> &processes)
 {
+    const auto duplicate = [this](qsizetype entry, qsizetype first, const QString &name) {
+        const QString at = KeyProcesses + u'[' + QString::number(entry) + u"]."_s + KeyName;
+        const QList<qsizetype> offsets = NameOffsets(m_json).scan();
+        if (entry >= offsets.size() || offsets.at(entry) < 0 || offsets.at(first) < 0) // not expected
+            return fail(at, Msg::tr("%1 is already the name of %2[%3]")
+                                .arg(quoted(name), QString(KeyProcesses), QString::number(first)));
+        return fail(at, Msg::tr("%1 is already the name of %2[%3] (lines %4 and %5)")
+                            .arg(quoted(name), QString(KeyProcesses), QString::number(first),
+                                 QString::number(lineAndColumn(m_json, offsets.at(entry)).first),
+                                 QString::number(lineAndColumn(m_json, offsets.at(first)).first)));
+    };
     QHash<QString, qsizetype> first;
     for (qsizetype i = 0; i < processes.size(); ++i) {
         const QString &name = processes.at(i).name;
@@ -184,8 +344,7 @@ bool Validator::checkUniqueNames(const QList<ProcessSpec> &processes)
             first.insert(name, i);
             continue;
         }
-        const QString at = KeyProcesses + u'[' + QString::number(i) + u"]."_s + KeyName;
-        return fail(at, Msg::tr("%1 is already the name of %2[%3]").arg(quoted(name), QString(KeyProcesses)).arg(*it));
+        return duplicate(i, *it, name);
     }
     return true;
 }
@@ -213,7 +372,8 @@ std::optional<ProcessSpec> Validator::entry(const QJsonObject &object, const QSt
 
     if (!readStopSignal(object.value(KeyStopSignal), spec)
         || !readStopTimeout(object.value(KeyStopTimeoutMs), spec)
-        || !readRestart(object.value(KeyRestart), spec)) {
+        || !readRestart(object.value(KeyRestart), spec)
+        || !readLimits(object.value(KeyLimits), spec)) {
         return std::nullopt;
     }
 
@@ -344,6 +504,54 @@ bool Validator::readRestart(const QJsonValue &restart, ProcessSpec &spec)
     return true;
 }
 
+// `limits` (an object, every key optional): whole numbers in range, the restart threshold below the
+// memory maximum. Keys it does not know are kept inside it, as an entry's are.
+bool Validator::readLimits(const QJsonValue &limits, ProcessSpec &spec)
+{
+    if (limits.isUndefined())
+        return true;
+    if (!limits.isObject())
+        return fail(key(KeyLimits), Msg::tr("must be an object such as {\"memoryMB\": 512}"));
+    const QJsonObject object = limits.toObject();
+    ProcessLimits &result = spec.limits;
+    if (!readLimit(object, KeyMemoryMB, ProcessLimits::MaxMemoryMB, result.memoryMB)
+        || !readLimit(object, KeyCpuPercent, ProcessLimits::MaxCpuPercent, result.cpuPercent)
+        || !readLimit(object, KeyRestartAboveMemoryMB, ProcessLimits::MaxMemoryMB, result.restartAboveMemoryMB)) {
+        return false;
+    }
+    if (!result.restartIsBelowMaximum()) {
+        return fail(key(KeyLimits) + u'.' + KeyRestartAboveMemoryMB,
+                    Msg::tr("%1 is not below %2 %3")
+                        .arg(result.restartAboveMemoryMB)
+                        .arg(QString(KeyMemoryMB))
+                        .arg(result.memoryMB));
+    }
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (!isKnownLimitsKey(it.key()))
+            result.unknownKeys.insert(it.key(), it.value());
+    }
+    return true;
+}
+
+// One key of `limits`: absent (0, no limit) or a whole number from 1 to `maximum`.
+bool Validator::readLimit(const QJsonObject &limits, QLatin1StringView name, int maximum, int &value)
+{
+    const QJsonValue json = limits.value(name);
+    if (json.isUndefined())
+        return true;
+    const QString at = key(KeyLimits) + u'.' + name;
+    const std::optional<qint64> number = integerValue(json);
+    if (!number)
+        return fail(at, Msg::tr("must be a whole number"));
+    if (*number < 1 || *number > maximum) {
+        return fail(at, Msg::tr("%1 is out of range: use 1 to %2 (leave the key out for no limit)")
+                            .arg(*number)
+                            .arg(maximum));
+    }
+    value = int(*number);
+    return true;
+}
+
 } // namespace
 
 LoadResult parseJson(const QByteArray &data, const QString &fileName)
@@ -378,7 +586,7 @@ LoadResult parseJson(const QByteArray &data, const QString &fileName)
             Msg::tr("a string starts with an invisible byte order mark (U+FEFF); remove it or write it as \\uFEFF"));
         return result;
     }
-    Validator validator(fileName);
+    Validator validator(fileName, body);
     result.session = validator.session(document.object());
     if (!result.session) {
         result.error = validator.error();

@@ -167,6 +167,24 @@ void Writer::number(const QJsonValue &value)
     m_out.append(QByteArray::number(d, 'g', QLocale::FloatingPointShortest));
 }
 
+// `limits`: the limits that are set (0, no limit, is left out) and the unknown keys kept from the
+// file, sorted by name like the environment (cpuPercent, memoryMB, restartAboveMemoryMB).
+QJsonObject limitsObject(const ProcessLimits &limits)
+{
+    QJsonObject object;
+    for (auto it = limits.unknownKeys.begin(); it != limits.unknownKeys.end(); ++it) {
+        if (!isKnownLimitsKey(it.key()))
+            object.insert(it.key(), it.value());
+    }
+    if (limits.memoryMB > 0)
+        object.insert(KeyMemoryMB, limits.memoryMB);
+    if (limits.cpuPercent > 0)
+        object.insert(KeyCpuPercent, limits.cpuPercent);
+    if (limits.restartAboveMemoryMB > 0)
+        object.insert(KeyRestartAboveMemoryMB, limits.restartAboveMemoryMB);
+    return object;
+}
+
 Writer::Members entryMembers(const ProcessSpec &spec)
 {
     Writer::Members members;
@@ -194,6 +212,8 @@ Writer::Members entryMembers(const ProcessSpec &spec)
         members.append({KeyStopTimeoutMs, spec.stopTimeoutMs});
     if (spec.restart != RestartPolicy::Never)
         members.append({KeyRestart, restartPolicyToString(spec.restart)});
+    if (!spec.limits.isEmpty() || !spec.limits.unknownKeys.isEmpty())
+        members.append({KeyLimits, limitsObject(spec.limits)});
     for (auto it = spec.unknownKeys.begin(); it != spec.unknownKeys.end(); ++it) {
         if (!isKnownEntryKey(it.key()))
             members.append({it.key(), it.value()});

@@ -50,6 +50,7 @@ DetailsPanel::DetailsPanel(ProcessManager *manager, ProcStats *stats, QWidget *p
     m_command = addField(tr("Command:"));
     m_directory = addField(tr("Directory:"));
     m_environment = addField(tr("Environment:"));
+    m_limits = addField(tr("Limits:"));
     m_pid = addField(tr("PID, group:"));
     m_started = addField(tr("Started:"));
     m_ended = addField(tr("Ended:"));
@@ -113,8 +114,10 @@ void DetailsPanel::refresh()
     const ManagedProcess *p = m_process;
     if (!p) {
         m_title->setText(tr("No entry selected"));
-        for (QLabel *label : {m_command, m_directory, m_environment, m_pid, m_started, m_ended, m_runs, m_exit})
+        for (QLabel *label : {m_command, m_directory, m_environment, m_limits, m_pid, m_started, m_ended,
+                              m_runs, m_exit})
             label->clear();
+        m_form->setRowVisible(m_limits, false);
         m_tree->clear();
         return;
     }
@@ -131,6 +134,8 @@ void DetailsPanel::refresh()
     m_directory->setText(VisibleText::visible(QDir::toNativeSeparators(launch.plan.workingDirectory)));
     const QString environment = EnvironmentText::format(spec.environment);
     m_environment->setText(environment.isEmpty() ? tr("inherited unchanged") : VisibleText::visibleLines(environment));
+    m_limits->setText(limitsText(spec.limits));
+    m_form->setRowVisible(m_limits, !m_limits->text().isEmpty());
     m_pid->setText(p->pid() > 0 ? tr("%1, group %1%2").arg(p->pid()).arg(p->isAlive() ? QString() : tr(" (ended)"))
                                 : dash());
     const QLocale locale;
@@ -179,6 +184,23 @@ void DetailsPanel::refreshTree()
         parents[sample.depth] = item;
     }
     m_tree->expandAll();
+}
+
+QString DetailsPanel::limitsText(const ProcessLimits &limits)
+{
+    QStringList parts;
+    if (limits.memoryMB > 0)
+        parts.append(tr("Memory maximum %1 MB").arg(limits.memoryMB));
+    if (limits.cpuPercent > 0)
+        parts.append(tr("CPU quota %1 %").arg(limits.cpuPercent));
+    if (limits.restartAboveMemoryMB > 0)
+        parts.append(tr("restart above %1 MB").arg(limits.restartAboveMemoryMB));
+    for (QString &part : parts)
+        part.replace(u' ', QChar::Nbsp); // a narrow panel wraps between the limits, not inside one
+    QString text = parts.join(QStringLiteral(" · "));
+    if (!text.isEmpty())
+        text[0] = text.at(0).toUpper(); // "Restart above …" when it comes first
+    return text;
 }
 
 QStringList DetailsPanel::treeLines() const

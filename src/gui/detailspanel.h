@@ -4,12 +4,13 @@
 #include <QWidget>
 
 class ManagedProcess;
+struct ProcessLimits;
 class ProcStats;
 class ProcessManager;
 class QLabel;
 class QTreeWidget;
 
-// The selected entry in full: its command, working directory, environment changes, PID and
+// The selected entry in full: its command, working directory, environment changes, limits, PID and
 // process group, start and end times, runs and last exit, and its processes as a live tree (PID,
 // command, CPU %, memory) from ProcStats.
 class DetailsPanel final : public QWidget
@@ -26,6 +27,10 @@ public:
     // The tree as shown, one line per process, indented by depth: "  123 sleep 30" (for tests).
     QStringList treeLines() const;
 
+    // The Limits row: "Memory maximum 512 MB · CPU quota 50 % · restart above 400 MB", the limits
+    // that are set (no-break spaces inside each); empty (and the row hidden) when none is.
+    static QString limitsText(const ProcessLimits &limits);
+
 private:
     void refresh();
     void refreshTree();
@@ -38,6 +43,7 @@ private:
     QLabel *m_command = nullptr;
     QLabel *m_directory = nullptr;
     QLabel *m_environment = nullptr;
+    QLabel *m_limits = nullptr;
     QLabel *m_pid = nullptr;
     QLabel *m_started = nullptr;
     QLabel *m_ended = nullptr;

@@ -49,6 +49,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_notifier(new Notifier(this))
     , m_prompt(new UserPrompt(this))
     , m_session(new SessionController(m_document, m_manager, m_prompt, this))
+    , m_limitsReason(tr("Limits need a cgroup, which this system does not offer"))
 {
     m_ui->setupUi(this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/procdeck.svg")));
@@ -408,6 +409,7 @@ void MainWindow::addProcess()
     auto *dialog = new ProcessDialog(spec, m_manager->baseDirectory(), this);
     dialog->setTakenNames(entryNames(nullptr));
     dialog->setWindowTitle(tr("Add Process"));
+    dialog->setLimitsAvailability(m_limitsAvailable, m_limitsReason);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         ManagedProcess *process = m_manager->add(*dialog->spec());
@@ -426,6 +428,7 @@ void MainWindow::editProcess()
     auto *dialog = new ProcessDialog(process->spec(), m_manager->baseDirectory(), this);
     dialog->setTakenNames(entryNames(process));
     dialog->setWindowTitle(tr("Edit %1").arg(VisibleText::visible(process->spec().name)));
+    dialog->setLimitsAvailability(m_limitsAvailable, m_limitsReason);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, process] {
         if (!process) // removed while the dialog was open
@@ -617,6 +620,12 @@ void MainWindow::cancelJoin()
 bool MainWindow::openFile(const QString &path, StartEntries which)
 {
     return m_session->openFile(path, which);
+}
+
+void MainWindow::setLimitsAvailability(bool available, const QString &reason)
+{
+    m_limitsAvailable = available;
+    m_limitsReason = reason;
 }
 
 QStringList MainWindow::recentFiles() const

@@ -57,6 +57,10 @@ public:
     // The last join's report, one line per entry (for the status bar and tests).
     QStringList lastJoinReport() const;
 
+    // Whether the system can apply per-entry limits, and if not why: every Add/Edit dialog opened
+    // after this call gets it (ProcessDialog::setLimitsAvailability). Not available until set.
+    void setLimitsAvailability(bool available, const QString &reason);
+
 signals:
     void joinFinished();
 
@@ -113,4 +117,6 @@ private:
     QStringList m_lastJoinReport;
     QString m_lastJoinTimeout;
     bool m_quitting = false;
+    bool m_limitsAvailable = false;
+    QString m_limitsReason;
 };

@@ -5,9 +5,12 @@
 #include "launchplan.h"
 #include "shellwords.h"
 #include "signalnames.h"
+#include "visibletext.h"
 
 #include <QFileDialog>
 #include <QPushButton>
+
+#include <algorithm>
 
 ProcessDialog::ProcessDialog(const ProcessSpec &spec, const QString &baseDirectory, QWidget *parent)
     : QDialog(parent)
@@ -38,6 +41,19 @@ ProcessDialog::ProcessDialog(const ProcessSpec &spec, const QString &baseDirecto
     m_ui->graceSpin->setValue(spec.stopTimeoutMs / 1000.0);
     m_ui->restartCombo->setCurrentIndex(m_ui->restartCombo->findData(static_cast<int>(spec.restart)));
     m_ui->autostartCheck->setChecked(spec.autostart);
+    m_ui->memorySpin->setRange(0, ProcessLimits::MaxMemoryMB);
+    m_ui->cpuSpin->setRange(0, ProcessLimits::MaxCpuPercent);
+    m_ui->restartAboveSpin->setRange(0, ProcessLimits::MaxMemoryMB);
+    m_ui->memorySpin->setValue(spec.limits.memoryMB);
+    m_ui->cpuSpin->setValue(spec.limits.cpuPercent);
+    m_ui->restartAboveSpin->setValue(spec.limits.restartAboveMemoryMB);
+    // One width for the three, so that they line up under each other.
+    int limitWidth = 0;
+    for (const QSpinBox *spin : {m_ui->memorySpin, m_ui->cpuSpin, m_ui->restartAboveSpin})
+        limitWidth = std::max(limitWidth, spin->sizeHint().width());
+    for (QSpinBox *spin : {m_ui->memorySpin, m_ui->cpuSpin, m_ui->restartAboveSpin})
+        spin->setMinimumWidth(limitWidth);
+    m_ui->limitsReasonLabel->hide();
 
     QPalette errorPalette = m_ui->errorLabel->palette();
     errorPalette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
@@ -145,6 +161,8 @@ std::optional<ProcessSpec> ProcessDialog::readFields(QString *error) const
     spec.stopTimeoutMs = qRound(m_ui->graceSpin->value() * 1000);
     spec.restart = static_cast<RestartPolicy>(m_ui->restartCombo->currentData().toInt());
     spec.autostart = m_ui->autostartCheck->isChecked();
+    if (!readLimits(spec, error))
+        return std::nullopt;
 
     // Exactly the check a start makes (working directory, program in the entry's own PATH), so
     // that the dialog accepts what will run and refuses what would fail.
@@ -155,6 +173,24 @@ std::optional<ProcessSpec> ProcessDialog::readFields(QString *error) const
     }
     error->clear();
     return spec;
+}
+
+// The limit fields, when this system can apply limits; otherwise the entry keeps what it had (the
+// fields are disabled and only show it). 0 is "No limit" in the fields and in ProcessLimits.
+bool ProcessDialog::readLimits(ProcessSpec &spec, QString *error) const
+{
+    if (!m_limitsAvailable)
+        return true;
+    spec.limits.memoryMB = m_ui->memorySpin->value();
+    spec.limits.cpuPercent = m_ui->cpuSpin->value();
+    spec.limits.restartAboveMemoryMB = m_ui->restartAboveSpin->value();
+    if (!spec.limits.restartIsBelowMaximum()) {
+        *error = tr("Restart when memory exceeds: %1 MB is not below the memory maximum of %2 MB.")
+                     .arg(spec.limits.restartAboveMemoryMB)
+                     .arg(spec.limits.memoryMB);
+        return false;
+    }
+    return true;
 }
 
 std::optional<ProcessSpec> ProcessDialog::spec() const
@@ -170,6 +206,17 @@ QString ProcessDialog::error() const
 void ProcessDialog::setTakenNames(const QStringList &names)
 {
     m_takenNames = names;
+}
+
+void ProcessDialog::setLimitsAvailability(bool available, const QString &reason)
+{
+    m_limitsAvailable = available;
+    for (QWidget *w : {static_cast<QWidget *>(m_ui->memoryLabel), static_cast<QWidget *>(m_ui->memorySpin),
+                       static_cast<QWidget *>(m_ui->cpuLabel), static_cast<QWidget *>(m_ui->cpuSpin),
+                       static_cast<QWidget *>(m_ui->restartAboveLabel), static_cast<QWidget *>(m_ui->restartAboveSpin)})
+        w->setEnabled(available);
+    m_ui->limitsReasonLabel->setText(VisibleText::visible(reason));
+    m_ui->limitsReasonLabel->setVisible(!available && !reason.isEmpty());
 }
 
 void ProcessDialog::accept()

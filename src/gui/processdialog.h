@@ -32,6 +32,11 @@ public:
     // Names of the session's other entries: a name among them is refused (names are unique).
     void setTakenNames(const QStringList &names);
 
+    // Whether this system can apply limits (MainWindow::setLimitsAvailability). When it cannot,
+    // the limit fields are disabled, `reason` is shown in their group, and the entry's limits are
+    // kept as they are on OK. Available until told otherwise.
+    void setLimitsAvailability(bool available, const QString &reason);
+
     // Parses environment lines (EnvironmentText::parse: KEY=VALUE sets, -KEY removes) and words
     // an error for the dialog. Empty `error` on success.
     static QList<EnvironmentChange> parseEnvironment(const QString &text, QString *error);
@@ -41,10 +46,12 @@ private:
     void browseProgram();
     void browseDirectory();
     std::optional<ProcessSpec> readFields(QString *error) const;
+    bool readLimits(ProcessSpec &spec, QString *error) const;
 
     std::unique_ptr<Ui::ProcessDialog> m_ui;
     ProcessSpec m_original;
     QString m_baseDirectory;
     QStringList m_takenNames;
+    bool m_limitsAvailable = true;
     mutable QString m_error;
 };

@@ -183,12 +183,12 @@ void SessionController::importProcfile()
     // A Procfile's commands run in its folder, wherever this session's file lives.
     const QString folder = QFileInfo(path).absolutePath();
     const QString base = m_manager->baseDirectory().isEmpty() ? QDir::currentPath() : m_manager->baseDirectory();
-    QList<ManagedProcess *> added;
-    for (ProcessSpec spec : loaded.session->processes) {
+    QList<ProcessSpec> specs = loaded.session->processes;
+    for (ProcessSpec &spec : specs) {
         if (spec.workingDirectory.isEmpty() && QDir(folder) != QDir(base))
             spec.workingDirectory = folder;
-        added.append(m_manager->add(spec));
     }
+    const QList<ManagedProcess *> added = m_manager->addAll(specs);
     emit selectRequested(added);
     emit statusMessage(tr("Imported %n entries from %1", nullptr, int(added.size()))
                                  .arg(QDir::toNativeSeparators(path)),

@@ -30,13 +30,14 @@
 //                                       "SIGUSR1 in child PID" / "SIGUSR1 in grandchild PID";
 //                                       print "ready child PID grandchild PID" once both handlers
 //                                       are installed; both sleep MS, the child reaps the grandchild
-//   pd_child contain-tree FILE MS [ignore-term] [program-exits]
+//   pd_child contain-tree FILE MS [ignore-term] [program-exits] [daemon-mib N]
 //                                       a tree for the containment tests: a child with two
 //                                       grandchildren, and a daemon (double fork, setsid()); with
 //                                       ignore-term the child, one grandchild and the daemon ignore
 //                                       SIGTERM. Each appends "ROLE PID" to FILE once set up (the
 //                                       program last, after the others); all sleep MS, except the
-//                                       program with program-exits: it exits 0 at once
+//                                       program with program-exits: it exits 0 at once. With
+//                                       daemon-mib the daemon first makes N MiB resident
 //
 // Modes can be chained with "then": `pd_child echo hi then exit 3`.
 
@@ -161,9 +162,21 @@ void appendRole(const char *file, const char *role)
     ::close(fd);
 }
 
-// Forks a process that sets itself up (ignoring SIGTERM if asked), appends its role and sleeps.
-// `daemon`: through a double fork and setsid(), its intermediate parent exits at once.
-pid_t forkSleeper(const char *file, const char *role, long ms, bool ignoreTerm, bool daemon)
+// Allocates `mib` MiB and writes to every page, so that all of it is resident; never freed.
+void makeResident(long mib)
+{
+    const size_t size = size_t(mib) * 1024 * 1024;
+    auto *memory = static_cast<volatile unsigned char *>(std::malloc(size ? size : 1));
+    if (!memory)
+        usage("out of memory");
+    for (size_t offset = 0; offset < size; offset += 4096)
+        memory[offset] = static_cast<unsigned char>(offset / 4096 | 1u); // volatile: not elided
+}
+
+// Forks a process that sets itself up (ignoring SIGTERM if asked, making `mib` MiB resident),
+// appends its role and sleeps. `daemon`: through a double fork and setsid(), its intermediate
+// parent exits at once.
+pid_t forkSleeper(const char *file, const char *role, long ms, bool ignoreTerm, bool daemon, long mib = 0)
 {
     const pid_t pid = ::fork();
     if (pid < 0)
@@ -176,15 +189,16 @@ pid_t forkSleeper(const char *file, const char *role, long ms, bool ignoreTerm, 
         ::setsid();
     }
     ::signal(SIGTERM, ignoreTerm ? SIG_IGN : SIG_DFL);
+    makeResident(mib);
     appendRole(file, role);
     sleepMs(ms);
     std::_Exit(0);
 }
 
 // contain-tree: the program, a child with two grandchildren, and a daemon; see the top.
-int containTree(const char *file, long ms, bool ignoreTerm, bool programExits)
+int containTree(const char *file, long ms, bool ignoreTerm, bool programExits, long daemonMib)
 {
-    const pid_t daemonParent = forkSleeper(file, "daemon", ms, ignoreTerm, true);
+    const pid_t daemonParent = forkSleeper(file, "daemon", ms, ignoreTerm, true, daemonMib);
     int status = 0;
     while (::waitpid(daemonParent, &status, 0) < 0 && errno == EINTR) {
     }
@@ -310,14 +324,17 @@ int runMode(const Args &args)
     if (mode == "contain-tree") {
         const long ms = toLong(arg(2), -1);
         if (!arg(1) || ms < 0)
-            usage("contain-tree FILE MS [ignore-term] [program-exits]");
+            usage("contain-tree FILE MS [ignore-term] [program-exits] [daemon-mib N]");
         bool ignoreTerm = false;
         bool programExits = false;
+        long daemonMib = 0;
         for (size_t i = 3; arg(i); ++i) {
             ignoreTerm = ignoreTerm || std::strcmp(arg(i), "ignore-term") == 0;
             programExits = programExits || std::strcmp(arg(i), "program-exits") == 0;
+            if (std::strcmp(arg(i), "daemon-mib") == 0 && arg(i + 1))
+                daemonMib = std::max(0L, toLong(arg(++i), 0));
         }
-        return containTree(arg(1), ms, ignoreTerm, programExits);
+        return containTree(arg(1), ms, ignoreTerm, programExits, daemonMib);
     }
     if (mode == "cat") {
         char buffer[65536];
