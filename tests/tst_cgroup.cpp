@@ -225,6 +225,28 @@ void tst_Cgroup::memoryMaxOomKill()
     const int row = manager.indexOf(process);
     QCOMPARE(model.index(row, ProcessTableModel::Exit).data().toString(), u"-9 (out of memory)"_s);
     QCOMPARE(model.index(row, ProcessTableModel::State).data().toString(), u"Out of memory"_s);
+
+    // The real procdeck, headless, prints the note too.
+    ProcessSpec direct;
+    direct.name = u"hungry"_s;
+    direct.program = TestSupport::childPath();
+    direct.args = {u"alloc"_s, u"4"_s, u"64"_s, u"20"_s};
+    direct.limits.memoryMB = 32;
+    Session session;
+    session.processes = {direct};
+    const QString path = m_dir.filePath(u"oom.json"_s);
+    QVERIFY(SessionFile::save(path, SessionFile::toJson(session)).ok);
+    QProcess procdeck;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(u"PYTHONUNBUFFERED"_s);
+    procdeck.setProcessEnvironment(environment);
+    procdeck.setProcessChannelMode(QProcess::MergedChannels);
+    QSignalSpy ended(&procdeck, &QProcess::finished);
+    procdeck.start(QStringLiteral(PD_APP_PATH), {u"--headless"_s, path, u"--timeout"_s, u"20"_s});
+    QVERIFY(ended.wait(30000));
+    const QString output = QString::fromUtf8(procdeck.readAll());
+    QCOMPARE(procdeck.exitCode(), 128 + 9);
+    QVERIFY2(output.contains(u"hungry * killed by the kernel: out of memory (memory maximum 32 MB)"_s), qPrintable(output));
 }
 
 // cpuPercent 20 is the scope's quota: 20 ms per 100 ms (v1 cpu.cfs_quota_us, v2 cpu.max).
