@@ -25,9 +25,8 @@ using namespace Qt::StringLiterals;
 // cases are skipped with the probe's reason; noCgroupReason runs everywhere and checks what the
 // real `procdeck` says and does then.
 //
-// The program is `/bin/sh -c 'read x; exec pd_child …'` where the tree's shape matters: it waits
-// on its input until the run is placed in its scope, so the check is about what the scope holds
-// and not about how early the placement is (see CgroupScope::place() in managedprocess.cpp).
+// The entries are started as ProcDeck starts them: held until the reaper is in the scope, so the
+// program and everything it forks at once start inside it.
 class tst_Cgroup final : public QObject
 {
     Q_OBJECT
@@ -44,7 +43,7 @@ private slots:
     void noCgroupReason();
 
 private:
-    ProcessSpec heldSpec(const QString &name, const QString &childArguments) const;
+    static ProcessSpec childSpec(const QString &name, const QStringList &childArguments);
     static bool waitForPlacement(ManagedProcess &process);
     static void killAndWait(ManagedProcess &process);
     static QString outputText(const ManagedProcess &process);
@@ -76,22 +75,21 @@ void tst_Cgroup::cleanup()
     PD_VERIFY_NO_DESTROYED_WARNING();
 }
 
-ProcessSpec tst_Cgroup::heldSpec(const QString &name, const QString &childArguments) const
+ProcessSpec tst_Cgroup::childSpec(const QString &name, const QStringList &childArguments)
 {
     ProcessSpec spec;
     spec.name = name;
-    spec.shell = u"read x; exec '%1' %2"_s.arg(TestSupport::childPath(), childArguments);
+    spec.program = TestSupport::childPath();
+    spec.args = childArguments;
     spec.environment.append({u"PYTHONUNBUFFERED"_s, std::nullopt});
     spec.stopTimeoutMs = 300;
     return spec;
 }
 
-// The run is in its scope (or the placement gave up); then its program is let go.
+// The run is in its scope and its program runs.
 bool tst_Cgroup::waitForPlacement(ManagedProcess &process)
 {
-    if (!QTest::qWaitFor([&] { return !process.cgroupUnit().isEmpty(); }, 5000))
-        return false;
-    return process.writeInput("go\n").ok;
+    return QTest::qWaitFor([&] { return !process.cgroupUnit().isEmpty() && process.pid() > 0; }, 5000);
 }
 
 void tst_Cgroup::killAndWait(ManagedProcess &process)
@@ -142,7 +140,7 @@ void tst_Cgroup::scopePerEntry()
 {
     REQUIRE_SCOPES();
     const QString pidFile = m_dir.filePath(u"scope.pids"_s);
-    ManagedProcess process(1, heldSpec(u"scope tree"_s, u"contain-tree '%1' 60000"_s.arg(pidFile)));
+    ManagedProcess process(1, childSpec(u"scope tree"_s, {u"contain-tree"_s, pidFile, u"60000"_s}));
     QVERIFY(process.start().ok);
     QVERIFY2(waitForPlacement(process), qPrintable(outputText(process)));
     const QString unit = process.cgroupUnit();
@@ -170,7 +168,7 @@ void tst_Cgroup::killUsesCgroup()
 {
     REQUIRE_SCOPES();
     const QString pidFile = m_dir.filePath(u"kill.pids"_s);
-    ManagedProcess process(1, heldSpec(u"kill"_s, u"contain-tree '%1' 60000 ignore-term"_s.arg(pidFile)));
+    ManagedProcess process(1, childSpec(u"kill"_s, {u"contain-tree"_s, pidFile, u"60000"_s, u"ignore-term"_s}));
     QVERIFY(process.start().ok);
     QVERIFY(waitForPlacement(process));
     const QString unit = process.cgroupUnit();
@@ -210,7 +208,7 @@ void tst_Cgroup::memoryMaxOomKill()
     REQUIRE_SCOPES();
     ProcessManager manager;
     ProcessTableModel model(&manager);
-    ProcessSpec spec = heldSpec(u"hungry"_s, u"alloc 4 64 10"_s);
+    ProcessSpec spec = childSpec(u"hungry"_s, {u"alloc"_s, u"4"_s, u"64"_s, u"10"_s});
     spec.limits.memoryMB = 32;
     ManagedProcess *process = manager.add(spec);
     QSignalSpy finished(process, &ManagedProcess::finished);
@@ -253,7 +251,7 @@ void tst_Cgroup::memoryMaxOomKill()
 void tst_Cgroup::cpuQuotaApplied()
 {
     REQUIRE_SCOPES();
-    ProcessSpec spec = heldSpec(u"quota"_s, u"sleep 60000"_s);
+    ProcessSpec spec = childSpec(u"quota"_s, {u"sleep"_s, u"60000"_s});
     spec.limits.cpuPercent = 20;
     ManagedProcess process(1, spec);
     QVERIFY(process.start().ok);
@@ -279,7 +277,7 @@ void tst_Cgroup::cpuQuotaApplied()
 void tst_Cgroup::restartAboveMemory()
 {
     REQUIRE_SCOPES();
-    ProcessSpec spec = heldSpec(u"grows"_s, u"alloc 4 16 20"_s);
+    ProcessSpec spec = childSpec(u"grows"_s, {u"alloc"_s, u"4"_s, u"16"_s, u"20"_s});
     spec.limits.restartAboveMemoryMB = 16;
     ManagedProcess process(1, spec);
     QVERIFY(process.start().ok);

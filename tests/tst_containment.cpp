@@ -1,7 +1,9 @@
 #include "childprocess.h"
+#include "launchplan.h"
 #include "mainwindow.h"
 #include "managedprocess.h"
 #include "processmanager.h"
+#include "outputlog.h"
 #include "processspec.h"
 #include "processtablemodel.h"
 #include "procstats.h"
@@ -12,6 +14,7 @@
 #include "truststore.h"
 #include "userprompt.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -23,8 +26,10 @@
 #include <QTest>
 
 #include <algorithm>
+#include <memory>
 #include <csignal>
 
+#include <sys/prctl.h>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -54,6 +59,11 @@ private slots:
     void reaperIsProcdeckReaper();
     void failedStartStillReported_data();
     void failedStartStillReported();
+    void holdStartsNothingUntilRelease();
+    void holdEndsWithItsLifeline();
+    void releaseBeforeHoldingArrives();
+    void reaperKilledFromOutside_data();
+    void reaperKilledFromOutside();
     void windowQuitEndsTrees();
     void procdeckDeathEndsTrees_data();
     void procdeckDeathEndsTrees();
@@ -75,6 +85,7 @@ private:
     void startProcdeck(QProcess &procdeck, const QStringList &arguments);
     void stopEndsWholeTree(ManagedProcess &process, const QString &pidFile,
                            ManagedProcess::Result (ManagedProcess::*stop)());
+    static LaunchPlan childPlan(const QStringList &arguments);
 
     QTemporaryDir m_dir;
     int m_fileNumber = 0;
@@ -84,6 +95,28 @@ namespace {
 
 constexpr int TreeLifeMs = 60000; // what a tree sleeps: far beyond any case, far below a leak's harm
 const QStringList Roles = {u"program"_s, u"child"_s, u"grandchild1"_s, u"grandchild2"_s, u"daemon"_s};
+
+// The parent of `pid` from /proc, 0 if it is gone.
+qint64 parentOf(qint64 pid)
+{
+    QFile stat(u"/proc/%1/stat"_s.arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return 0;
+    const std::optional<ProcStatFields> fields = ProcStats::parseStat(stat.readAll());
+    return fields ? fields->ppid : 0;
+}
+
+// Children of this process outside its own process group (what it adopted as a subreaper),
+// zombies included, as "PID STATE".
+QStringList adoptedChildren()
+{
+    QStringList result;
+    for (const ProcStatFields &child : ProcStats::children(::getpid())) {
+        if (child.pgrp != ::getpgrp())
+            result.append(u"%1 %2"_s.arg(child.pid).arg(QLatin1Char(child.state)));
+    }
+    return result;
+}
 
 bool gone(const TestSupport::ProcessIdentity &process)
 {
@@ -304,8 +337,8 @@ void tst_Containment::pidIsTheProgram()
     QVERIFY(finished.wait(5000));
 }
 
-// The reaper is the small Qt-free procdeck-reaper (found in the build tree here), not a re-exec of
-// the test's own image.
+// The reaper is the small Qt-free procdeck-reaper (found in the build tree here), the program its
+// child.
 void tst_Containment::reaperIsProcdeckReaper()
 {
     const QString reaper = ChildProcess::reaperExecutable();
@@ -319,6 +352,7 @@ void tst_Containment::reaperIsProcdeckReaper()
     const qint64 reaperPid = process.treeRootPid();
     QVERIFY(reaperPid > 0);
     QVERIFY(reaperPid != process.pid());
+    QCOMPARE(parentOf(process.pid()), reaperPid);
     const QString exe = QFileInfo(u"/proc/%1/exe"_s.arg(reaperPid)).symLinkTarget();
     QCOMPARE(QFileInfo(exe).canonicalFilePath(), QFileInfo(reaper).canonicalFilePath());
     QVERIFY(process.kill().ok);
@@ -357,6 +391,146 @@ void tst_Containment::failedStartStillReported()
     QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 5000);
     QCOMPARE(process.state(), ManagedProcess::State::FailedToStart);
     QVERIFY2(process.failureReason().contains(reason, Qt::CaseInsensitive), qPrintable(process.failureReason()));
+}
+
+LaunchPlan tst_Containment::childPlan(const QStringList &arguments)
+{
+    LaunchPlan plan;
+    plan.program = TestSupport::childPath();
+    plan.arguments = arguments;
+    plan.workingDirectory = QDir::tempPath();
+    plan.environment = QProcessEnvironment::systemEnvironment();
+    plan.environment.remove(u"PYTHONUNBUFFERED"_s);
+    return plan;
+}
+
+// One ChildProcess with a spy on each of its signals.
+struct HeldRun
+{
+    OutputLog log;
+    ChildProcess child{&log};
+    QSignalSpy holding{&child, &ChildProcess::holding};
+    QSignalSpy started{&child, &ChildProcess::started};
+    QSignalSpy exited{&child, &ChildProcess::exited};
+};
+
+// A held start: the reaper runs and says so, /proc shows it without a child and nothing is
+// `started`; release() forks the program under it, and only then `started` comes.
+void tst_Containment::holdStartsNothingUntilRelease()
+{
+    HeldRun run;
+    QCOMPARE(run.child.start(childPlan({u"sleep"_s, u"60000"_s}), true), QString());
+    QVERIFY(run.holding.wait(5000));
+    const qint64 reaperPid = run.holding.at(0).at(0).toLongLong();
+    QCOMPARE(reaperPid, run.child.reaperPid());
+    QCOMPARE(parentOf(reaperPid), qint64(::getpid()));
+    QVERIFY(ProcStats::children(reaperPid).isEmpty());
+    QVERIFY(run.started.isEmpty());
+    QCOMPARE(run.child.pid(), 0);
+
+    run.child.release();
+    QVERIFY(run.started.wait(5000));
+    const qint64 program = run.started.at(0).at(0).toLongLong();
+    QCOMPARE(program, run.child.pid());
+    QCOMPARE(parentOf(program), reaperPid);
+    QCOMPARE(QFileInfo(u"/proc/%1/exe"_s.arg(program)).canonicalFilePath(),
+             QFileInfo(TestSupport::childPath()).canonicalFilePath());
+    QVERIFY(run.child.signalTree(SIGKILL));
+    QVERIFY(run.exited.wait(5000));
+    QCOMPARE(run.exited.at(0).at(0).toInt(), -SIGKILL);
+}
+
+// Let go while holding (the object deleted, as when ProcDeck drops the entry or dies): the
+// reaper ends without starting anything.
+void tst_Containment::holdEndsWithItsLifeline()
+{
+    OutputLog log;
+    auto child = std::make_unique<ChildProcess>(&log);
+    QSignalSpy holding(child.get(), &ChildProcess::holding);
+    QSignalSpy started(child.get(), &ChildProcess::started);
+    const QString pidFile = m_dir.filePath(u"held.pids"_s);
+    QCOMPARE(child->start(childPlan({u"contain-tree"_s, pidFile, QString::number(TreeLifeMs)}), true), QString());
+    QVERIFY(holding.wait(5000));
+    const TestSupport::ProcessIdentity reaper = TestSupport::identify(child->reaperPid());
+    child.reset();
+    QTRY_VERIFY_WITH_TIMEOUT(TestSupport::isGone(reaper), 2000);
+    QVERIFY(started.isEmpty());
+    QVERIFY(!QFile::exists(pidFile)); // the tree never ran
+}
+
+// release() right after start(), before the reaper's "holding" was read: the "go" waits in the
+// socket, and the program starts.
+void tst_Containment::releaseBeforeHoldingArrives()
+{
+    HeldRun run;
+    QCOMPARE(run.child.start(childPlan({u"exit"_s, u"3"_s}), true), QString());
+    run.child.release();
+    QVERIFY(run.exited.wait(5000));
+    QCOMPARE(run.exited.at(0).at(0).toInt(), 3);
+    QCOMPARE(run.holding.size(), 1);
+    QCOMPARE(run.started.size(), 1);
+}
+
+void tst_Containment::reaperKilledFromOutside_data()
+{
+    QTest::addColumn<QString>("mode");
+    QTest::newRow("ManagedProcess (in process)") << u"entry"_s;
+    QTest::newRow("window (procdeck)") << u"window"_s;
+    QTest::newRow("headless (procdeck)") << u"headless"_s;
+}
+
+// Someone SIGKILLs an entry's procdeck-reaper: its program dies with it (PR_SET_PDEATHSIG), the
+// rest of the tree comes to ProcDeck, which kills and reaps it within 2 s and reports the entry
+// ended, saying why.
+void tst_Containment::reaperKilledFromOutside()
+{
+    QFETCH(QString, mode);
+    const QString pidFile = m_dir.filePath(u"outside-%1.pids"_s.arg(mode));
+    const ProcessSpec spec = treeSpec(u"tree"_s, pidFile, true);
+    std::unique_ptr<ManagedProcess> entry;
+    QProcess procdeck;
+    QSignalSpy finished(&procdeck, &QProcess::finished);
+    if (mode == u"entry"_s) {
+        QCOMPARE(::prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0), 0); // as procdeck's main() does
+        entry = std::make_unique<ManagedProcess>(1, spec);
+        QVERIFY(entry->start().ok);
+    } else {
+        const bool window = mode == u"window"_s;
+        startProcdeck(procdeck, {window ? u"--start-all"_s : u"--headless"_s, writeSession({spec}, window)});
+    }
+    const std::optional<Tree> found = waitForTree(pidFile);
+    QVERIFY(found);
+    const Tree &tree = *found;
+    const qint64 reaper = parentOf(tree.processes.value(u"program"_s).pid);
+    QVERIFY(reaper > 0);
+    QCOMPARE(QFileInfo(QFileInfo(u"/proc/%1/exe"_s.arg(reaper)).symLinkTarget()).fileName(), u"procdeck-reaper"_s);
+
+    QCOMPARE(::kill(pid_t(reaper), SIGKILL), 0);
+    QTRY_VERIFY2_WITH_TIMEOUT(tree.allGone(), qPrintable(tree.survivors()), 2000);
+
+    if (mode == u"entry"_s) {
+        QTRY_COMPARE_WITH_TIMEOUT(entry->state(), ManagedProcess::State::Killed, 2000);
+        QCOMPARE(entry->exitCode(), -SIGKILL);
+        QStringList notes;
+        for (qint64 i = entry->output()->firstLineNumber(); i < entry->output()->endLineNumber(); ++i)
+            notes.append(entry->output()->line(i).text);
+        QVERIFY2(notes.join(u'\n').contains(u"killed from outside"_s), qPrintable(notes.join(u'\n')));
+        QTRY_VERIFY2_WITH_TIMEOUT(adoptedChildren().isEmpty(), qPrintable(adoptedChildren().join(u", "_s)), 2000);
+        return;
+    }
+    if (mode == u"headless"_s) {
+        const bool ended = !finished.isEmpty() || finished.wait(10000); // may have come meanwhile
+        const QByteArray output = procdeck.readAll();
+        QVERIFY2(ended, output.constData());
+        QCOMPARE(procdeck.exitCode(), 128 + SIGKILL);
+        QVERIFY2(output.contains("killed from outside"), output.constData());
+        return;
+    }
+    // The window keeps running; no zombie of the tree stays under it.
+    QCOMPARE(procdeck.state(), QProcess::Running);
+    QTRY_VERIFY_WITH_TIMEOUT(ProcStats::children(procdeck.processId()).isEmpty(), 2000);
+    procdeck.kill();
+    QVERIFY(finished.wait(5000));
 }
 
 // ---- ProcDeck's end ------------------------------------------------------------------------------

@@ -16,6 +16,7 @@
 #include <csignal>
 #include <memory>
 
+#include <fcntl.h>
 #include <pthread.h>
 
 #include <sys/prctl.h>
@@ -189,7 +190,8 @@ void tst_ManagedProcess::failedStart_data()
     garbage.write(QByteArray(64, '\x01'));
     garbage.close();
     QVERIFY(garbage.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
-    QTest::newRow("exec format error") << dir + u"/garbage"_s << QString() << QString();
+    // Worded as QProcess worded its own failed exec before the reaper exec'd the program.
+    QTest::newRow("exec format error") << dir + u"/garbage"_s << QString() << u"execve: Exec format error"_s;
 }
 
 void tst_ManagedProcess::failedStart()
@@ -514,15 +516,22 @@ void tst_ManagedProcess::childGetsOwnGroupAndCleanSignals()
     sigemptyset(&ignore.sa_mask);
     QCOMPARE(::sigaction(SIGINT, &ignore, &previousInt), 0);
 
-    ManagedProcess process(1, childSpec({u"pgid"_s, u"then"_s, u"sigmask"_s}));
+    // A descriptor left inheritable by mistake reaches the reaper; the program must not get it.
+    const int stray = ::open("/dev/null", O_RDONLY);
+    QVERIFY(stray > 2);
+
+    ManagedProcess process(1, childSpec({u"pgid"_s, u"then"_s, u"sigmask"_s, u"then"_s, u"fds"_s,
+                                         u"then"_s, u"pdeathsig"_s}));
     QSignalSpy finished(&process, &ManagedProcess::finished);
     QVERIFY(process.start().ok);
     QVERIFY(finished.wait(5000));
     ::sigaction(SIGINT, &previousInt, nullptr);
     ::pthread_sigmask(SIG_SETMASK, &previousMask, nullptr);
+    ::close(stray);
 
     QCOMPARE(logLines(process.output(), OutputStream::Stdout),
-             (QStringList{u"pid %1 pgid %1"_s.arg(process.pid()), u"blocked 0 ignored 0"_s}));
+             (QStringList{u"pid %1 pgid %1"_s.arg(process.pid()), u"blocked 0 ignored 0"_s,
+                          u"fds 0 1 2"_s, u"pdeathsig %1"_s.arg(SIGKILL)}));
 }
 
 void tst_ManagedProcess::destroyWithLiveChild()

@@ -1,12 +1,14 @@
 #include "procstats.h"
 #include "testsupport.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QScopeGuard>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
@@ -85,6 +87,7 @@ private slots:
     void missingProcRoot();
     void recordedLiveDescendants_data();
     void recordedLiveDescendants();
+    void childrenOfEveryThread();
 
     void settings();
     void emptyWatchSetStopsTimer();
@@ -468,6 +471,34 @@ void tst_ProcStats::recordedLiveDescendants_data()
     QTest::newRow("t1 procdeck") << QByteArray("t1") << qint64(3990)
                                  << QList<qint64>{4000, 4001, 4002, 4006, 4010};
     QTest::newRow("unknown root") << QByteArray("t1") << qint64(4242) << QList<qint64>{};
+}
+
+// children(): the `children` files of every thread of the process, each child once, with its stat
+// fields; a child whose stat is gone (it was reaped meanwhile) is left out.
+void tst_ProcStats::childrenOfEveryThread()
+{
+    QTemporaryDir proc;
+    QVERIFY(proc.isValid());
+    const auto write = [&proc](const QString &path, const QByteArray &text) {
+        QVERIFY(QDir(proc.path()).mkpath(QFileInfo(proc.filePath(path)).path()));
+        QFile file(proc.filePath(path));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(text);
+    };
+    write(u"100/task/100/children"_s, "200 201 ");
+    write(u"100/task/101/children"_s, "201 202 ");
+    write(u"100/task/101/stat"_s, "ignored");
+    const QByteArray rest = " 0 -1 4194304 0 0 0 0 3 0 3 0 20 0 1 0 86755 16961536 3350 0 0 0 0 0 0 0 0 0 0 0 0 0 17 0 0 0 0 0 0";
+    write(u"200/stat"_s, "200 (daemon) S 100 200 200" + rest);
+    write(u"201/stat"_s, "201 (program) Z 100 201 13980" + rest);
+    // 202: no stat, gone meanwhile
+
+    QList<std::pair<qint64, qint64>> found; // pid, process group
+    for (const ProcStatFields &child : ProcStats::children(100, proc.path()))
+        found.append({child.pid, child.pgrp});
+    std::sort(found.begin(), found.end());
+    QCOMPARE(found, (QList<std::pair<qint64, qint64>>{{200, 200}, {201, 201}}));
+    QVERIFY(ProcStats::children(999, proc.path()).isEmpty());
 }
 
 void tst_ProcStats::recordedLiveDescendants()

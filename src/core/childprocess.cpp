@@ -4,6 +4,7 @@
 #include "launchplan.h"
 #include "logging.h"
 #include "outputlog.h"
+#include "procstats.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -19,20 +20,21 @@
 #include <cstring>
 
 #include <fcntl.h>
-#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/types.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
 // How processes are contained and stopped, and why it is safe (read this before changing a signal).
 //
-// * QProcess's child is not the program but the entry's reaper (childreaper.cpp): a child
-//   subreaper that forks the program and stays until the last descendant of the program is gone.
-//   So QProcess's "finished" means "the whole tree is gone", and its exit status is the program's
-//   (the reaper mirrors it). pid() is the program's PID, reported by the reaper over the socket
-//   pair; reaperPid() is QProcess's.
+// * QProcess's child is not the program but the entry's reaper, procdeck-reaper (childreaper.cpp):
+//   a child subreaper that forks and execs the program and stays until the last descendant of the
+//   program is gone. So QProcess's "finished" means "the whole tree is gone", and its exit status
+//   is the program's (the reaper mirrors it). QProcess's "started" means only that the reaper runs:
+//   `started` comes when the reaper reports the program's PID after its exec succeeded, and a
+//   failed exec comes as its errno. pid() is the program's PID; reaperPid() is QProcess's.
 //
 // * The program leads its own process group (setpgid(0, 0) in it, and the reaper's half of the
 //   classic double call). Signals do not go to the group from here: signalTree() asks the reaper,
@@ -47,10 +49,13 @@ using namespace Qt::StringLiterals;
 //   exec). When ProcDeck ends in any way the kernel closes it and the reaper kills the tree. The
 //   destructor does the same on purpose (SIGKILL to the tree, then lets go of the socket).
 //
-// * The program gets PR_SET_PDEATHSIG(SIGKILL) towards the reaper, so that it does not outlive a
-//   reaper killed from outside (whatever else is left is re-parented to ProcDeck, itself a child
-//   subreaper: see main.cpp). If the reaper already died between fork and prctl, the signal would
-//   never come, hence the getppid() check right after it.
+// * A reaper killed from outside (SIGKILL by hand): the program has PR_SET_PDEATHSIG(SIGKILL)
+//   towards it, and the rest of the tree is re-parented to ProcDeck, itself a child subreaper (see
+//   main.cpp). QProcess's "finished" without the program's status says so: then the program's
+//   group is SIGKILLed, and every child of ProcDeck outside ProcDeck's own process group (its
+//   reapers and anything else it starts stay in that group; the program and a daemon leave it)
+//   was adopted from such a tree: it and its descendants are SIGKILLed and reaped, again every
+//   few milliseconds until none is left (endReaperOrphans()).
 
 namespace {
 
@@ -75,8 +80,7 @@ const QByteArray &reaperExecutablePath()
                 return QFile::encodeName(info.absoluteFilePath());
             }
         }
-        qCWarning(lcProcess) << "procdeck-reaper not found (looked in" << candidates
-                             << "); each start re-executes ProcDeck as the reaper instead, which is slower";
+        qCWarning(lcProcess) << "procdeck-reaper not found (looked in" << candidates << "): nothing can start";
         return QByteArray();
     }();
     return path;
@@ -127,42 +131,65 @@ int descriptorShortage(int count)
     return error == EMFILE || error == ENFILE ? error : 0;
 }
 
-// The child-side setup, run between fork and exec. Only async-signal-safe system calls: no
-// allocation, no locks, no Qt. The descriptors are captured by value before the fork. The forked
-// child becomes the entry's reaper (it never returns from here); the program it forks goes on.
-void setUpChild(int reaperFd, int stdoutFd, int stderrFd, const char *reaperPath)
+// The child-side setup, run between QProcess's fork and its exec of procdeck-reaper (vfork
+// semantics: ProcDeck waits meanwhile). Raw system calls only: no allocation, no locks, no Qt. The
+// descriptors (all above 2, close-on-exec) are captured by value before the fork.
+void setUpReaper(int reaperFd, int stdoutFd, int stderrFd)
 {
-    const pid_t reaperPid = ::getpid();
-    ChildReaper::forkProgram(reaperFd, reaperPath);
-
-    // Our pipes become stdout and stderr (dup2 clears O_CLOEXEC on the copies; the originals are
-    // closed by exec).
-    if (::dup2(stdoutFd, STDOUT_FILENO) < 0 || ::dup2(stderrFd, STDERR_FILENO) < 0)
+    // Our pipes become stdout and stderr (dup2 clears close-on-exec on the copies; the originals
+    // are closed by the exec); the socket end is kept across it.
+    if (::dup2(stdoutFd, STDOUT_FILENO) < 0 || ::dup2(stderrFd, STDERR_FILENO) < 0
+        || ::fcntl(reaperFd, F_SETFD, 0) < 0)
         ::_exit(127);
+    // Blocked until the reaper's own setup (the mask survives the exec): a terminal's Ctrl-C to
+    // ProcDeck's group must not end it; the program gets a clean mask from the reaper.
+    sigset_t all;
+    ::sigfillset(&all);
+    ::sigprocmask(SIG_SETMASK, &all, nullptr);
+}
 
-    // Own process group, so that a signal to the tree reaches it in one call.
-    ::setpgid(0, 0);
+// `fd` moved above 0-2 if it is one of them (a ProcDeck started with a standard descriptor
+// closed): the child's dup2 onto 1 and 2 must not overwrite it. -1 when no descriptor is left.
+int aboveStandardDescriptors(int fd)
+{
+    if (fd > STDERR_FILENO)
+        return fd;
+    const int moved = ::fcntl(fd, F_DUPFD_CLOEXEC, STDERR_FILENO + 1);
+    ::close(fd);
+    return moved;
+}
 
-    // Die with the reaper.
-    ::prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
-    if (::getppid() != reaperPid)
-        ::_exit(127);
-
-    // A clean signal state: nothing blocked, nothing ignored. exec keeps the signal mask and
-    // ignored dispositions (a GUI may ignore SIGPIPE, a terminal job may ignore SIGINT); caught
-    // signals are reset by exec anyway, so resetting all of them to default changes nothing else.
-    sigset_t none;
-    ::sigemptyset(&none);
-    ::sigprocmask(SIG_SETMASK, &none, nullptr);
-    struct sigaction defaultAction;
-    defaultAction.sa_handler = SIG_DFL;
-    defaultAction.sa_flags = 0;
-    ::sigemptyset(&defaultAction.sa_mask);
-    for (int signal = 1; signal < NSIG; ++signal) {
-        if (signal == SIGKILL || signal == SIGSTOP)
+// What ProcDeck adopted (it is a child subreaper) from the trees of reapers killed from outside:
+// its children outside its own process group (see the top of this file). SIGKILL to each and its
+// descendants, then the dead are reaped. True if there was any: then another pass is due, for
+// what is still dying and for the descendants re-parented to ProcDeck as their parents died.
+bool killAdoptedOrphans()
+{
+    const qint64 ownGroup = ::getpgrp();
+    bool found = false;
+    for (const ProcStatFields &child : ProcStats::children(::getpid())) {
+        if (child.pgrp == ownGroup)
             continue;
-        ::sigaction(signal, &defaultAction, nullptr); // fails harmlessly for reserved signals
+        found = true;
+        if (child.state != 'Z') {
+            for (const qint64 descendant : ProcStats::liveDescendants(child.pid))
+                ::kill(pid_t(descendant), SIGKILL);
+            ::kill(pid_t(child.pid), SIGKILL);
+        }
+        ::waitpid(pid_t(child.pid), nullptr, WNOHANG);
     }
+    return found;
+}
+
+// killAdoptedOrphans() now and every SweepIntervalMs while something is left, SweepPasses at most.
+constexpr int SweepIntervalMs = 10;
+constexpr int SweepPasses = 300;
+void sweepAdoptedOrphans(int passesLeft)
+{
+    if (!killAdoptedOrphans() || passesLeft <= 1 || !QCoreApplication::instance())
+        return;
+    QTimer::singleShot(SweepIntervalMs, QCoreApplication::instance(),
+                       [passesLeft] { sweepAdoptedOrphans(passesLeft - 1); });
 }
 
 } // namespace
@@ -212,43 +239,44 @@ ChildProcess::~ChildProcess()
     }
 }
 
-QString ChildProcess::start(const LaunchPlan &plan)
+QString ChildProcess::start(const LaunchPlan &plan, bool hold)
 {
     Q_ASSERT(!m_process);
+    const QByteArray &reaperExecutable = reaperExecutablePath();
+    if (reaperExecutable.isEmpty())
+        return tr("procdeck-reaper, which starts every entry, is missing; reinstall ProcDeck");
     int writeEnds[2] = {-1, -1};
     QString pipeError;
     if (!openPipes(writeEnds, &pipeError))
         return pipeError;
-    if (const int shortage = descriptorShortage(DescriptorsPerStart)) {
-        closePipes();
-        ::close(writeEnds[0]);
-        ::close(writeEnds[1]);
-        return startErrorText(shortage);
-    }
     int reaperFd = -1;
-    if (!openReaperSocket(&reaperFd, &pipeError)) {
+    const int shortage = descriptorShortage(DescriptorsPerStart);
+    if (shortage || !openReaperSocket(&reaperFd, &pipeError)) {
+        closePipes();
         ::close(writeEnds[0]);
         ::close(writeEnds[1]);
-        closePipes();
-        return pipeError;
+        return shortage ? startErrorText(shortage) : pipeError;
     }
+    const int stdoutFd = aboveStandardDescriptors(writeEnds[0]);
+    const int stderrFd = aboveStandardDescriptors(writeEnds[1]);
+    reaperFd = aboveStandardDescriptors(reaperFd);
 
     m_process = new QProcess(this);
     // stdout and stderr are our own pipes (see PipeSize); QProcess's would be replaced anyway.
     m_process->setProcessChannelMode(QProcess::ForwardedChannels);
-    m_process->setProgram(plan.program);
-    m_process->setArguments(plan.arguments);
+    // procdeck-reaper FD [--hold] -- PROGRAM ARGS... (childreaper.h); the reaper inherits the
+    // environment and the working directory and gives both to the program.
+    QStringList arguments = {QString::number(reaperFd)};
+    if (hold)
+        arguments << QLatin1StringView(ChildReaper::HoldOption);
+    arguments << QLatin1StringView(ChildReaper::ProgramMarker) << plan.program << plan.arguments;
+    m_process->setProgram(QFile::decodeName(reaperExecutable));
+    m_process->setArguments(arguments);
     m_process->setProcessEnvironment(plan.environment);
     m_process->setWorkingDirectory(plan.workingDirectory);
-    const int stdoutFd = writeEnds[0];
-    const int stderrFd = writeEnds[1];
-    // Resolved here, before the fork: the child allocates nothing.
-    const QByteArray &reaperExecutable = reaperExecutablePath();
-    const char *reaperPath = reaperExecutable.isEmpty() ? nullptr : reaperExecutable.constData();
-    m_process->setChildProcessModifier([reaperFd, stdoutFd, stderrFd, reaperPath] {
-        setUpChild(reaperFd, stdoutFd, stderrFd, reaperPath);
+    m_process->setChildProcessModifier([reaperFd, stdoutFd, stderrFd] {
+        setUpReaper(reaperFd, stdoutFd, stderrFd);
     });
-    connect(m_process, &QProcess::started, this, &ChildProcess::handleStarted);
     connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         // Only a failed start ends a run without QProcess::finished; the other errors (Crashed,
         // ReadError, WriteError) are followed by finished or do not end the run.
@@ -261,14 +289,25 @@ QString ChildProcess::start(const LaunchPlan &plan)
     m_process->start(QIODevice::ReadWrite);
     // The child has its copies (or was never forked): the parent's write ends go, so that the
     // read ends see end-of-file when the child and its descendants are done with them.
-    ::close(stdoutFd);
-    ::close(stderrFd);
-    ::close(reaperFd);
+    for (const int fd : {stdoutFd, stderrFd, reaperFd}) {
+        if (fd >= 0)
+            ::close(fd);
+    }
     if (m_ended)
         return {}; // failed synchronously, already reported
-    // The program's PID comes from the reaper once the program runs (handleStarted()).
     m_reaperPid = m_process->processId();
+    m_holding = hold;
+    // The program's PID (or why it could not start) comes from the reaper: readReports().
+    m_reportNotifier = new QSocketNotifier(m_reaperFd, QSocketNotifier::Read, this);
+    connect(m_reportNotifier, &QSocketNotifier::activated, this, &ChildProcess::readReports);
     return {};
+}
+
+void ChildProcess::release()
+{
+    if (m_holding && isRunning())
+        sendToReaper(ChildReaper::Report::Go, 0);
+    m_holding = false;
 }
 
 QString ChildProcess::reaperExecutable()
@@ -335,11 +374,12 @@ bool ChildProcess::closeInput()
     return true;
 }
 
-void ChildProcess::handleStarted()
+void ChildProcess::handleProgramStarted(qint64 pid)
 {
-    if (m_ended)
+    if (m_ended || m_pid > 0)
         return;
-    readProgramPid();
+    m_pid = pid;
+    m_holding = false;
     const QPointer<ChildProcess> self(this);
     emit started(m_pid);
     if (!self)
@@ -352,7 +392,21 @@ void ChildProcess::handleStarted()
     }
 }
 
+// The reaper could not fork or exec the program: worded as QProcess worded its own failed exec
+// ("execve: …"), a shortage of descriptors or processes as startErrorText() says it.
+void ChildProcess::handleStartFailed(int error)
+{
+    const bool shortage = error == EMFILE || error == ENFILE || error == EAGAIN;
+    failStart(shortage ? startErrorText(error) : u"execve: "_s + qt_error_string(error));
+}
+
 void ChildProcess::handleFailedToStart()
+{
+    failStart(failureReason());
+}
+
+// The run ends without having started: the one `failedToStart`.
+void ChildProcess::failStart(const QString &reason)
 {
     if (m_ended)
         return;
@@ -360,7 +414,7 @@ void ChildProcess::handleFailedToStart()
     drainPipes();
     closePipes();
     closeReaperSocket();
-    emit failedToStart(failureReason());
+    emit failedToStart(reason);
 }
 
 // QProcess's text, unless the start failed for want of descriptors or processes: QProcess's text
@@ -379,10 +433,18 @@ QString ChildProcess::failureReason() const
 
 void ChildProcess::handleFinished(int code, bool crashed)
 {
-    if (m_ended)
+    const QPointer<ChildProcess> self(this);
+    readReports(); // what the reaper said before it ended comes first
+    if (!self || m_ended)
         return;
+    if (m_pid <= 0) { // held, or killed before its report: the program never ran
+        failStart(tr("its reaper ended before the program started"));
+        return;
+    }
     m_ended = true;
-    // The reaper exits only when the whole tree is gone: nothing is left to kill.
+    // The reaper exits only when the whole tree is gone, unless it was killed from outside.
+    if (!m_programEnded)
+        endReaperOrphans();
     closeReaperSocket();
     // On Unix, QProcess::exitCode() after a CrashExit is the terminating signal's number
     // (WTERMSIG); tst_managedprocess::exitCodes checks that this holds.
@@ -428,7 +490,7 @@ bool ChildProcess::openPipes(int writeEnds[2], QString *error)
         m_pipeFds[i] = fds[0];
         writeEnds[i] = fds[1];
         m_pipeNotifiers[i] = new QSocketNotifier(fds[0], QSocketNotifier::Read, this);
-        // Off until handleStarted(): see there.
+        // Off until handleProgramStarted(): see there.
         m_pipeNotifiers[i]->setEnabled(false);
         connect(m_pipeNotifiers[i], &QSocketNotifier::activated, this, [this, i] { readPipe(i); });
     }
@@ -519,28 +581,64 @@ bool ChildProcess::openReaperSocket(int *reaperFd, QString *error)
     return true;
 }
 
-// The program's PID, which the reaper sent before the program could exec (and so before QProcess
-// reports the start): there without waiting. The reaper's PID if the message is missing.
-void ChildProcess::readProgramPid()
+// Every report the socket holds now, without waiting; at end of file the notifier goes (the
+// reaper is gone, QProcess's "finished" follows).
+void ChildProcess::readReports()
 {
+    const QPointer<ChildProcess> self(this);
     ChildReaper::Report message;
-    while (m_reaperFd >= 0) {
+    while (self && m_reaperFd >= 0) {
         const ssize_t n = ::recv(m_reaperFd, &message, sizeof message, MSG_DONTWAIT);
         if (n < 0 && errno == EINTR)
             continue;
-        if (n != ssize_t(sizeof message))
-            break;
-        if (message.kind == ChildReaper::Report::ProgramPid) {
-            m_pid = message.value;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+            return;
+        if (n <= 0) {
+            delete m_reportNotifier;
+            m_reportNotifier = nullptr;
             return;
         }
+        if (n == ssize_t(sizeof message) && !handleReport(message.kind, message.value))
+            return;
     }
-    if (m_pid <= 0)
-        m_pid = m_reaperPid;
+}
+
+// One report of the reaper; false when this run ended with it (stop reading).
+bool ChildProcess::handleReport(int kind, int value)
+{
+    switch (kind) {
+    case ChildReaper::Report::Holding:
+        emit holding(m_reaperPid);
+        return true;
+    case ChildReaper::Report::ProgramPid:
+        handleProgramStarted(value);
+        return true;
+    case ChildReaper::Report::StartFailed:
+        handleStartFailed(value);
+        return false;
+    case ChildReaper::Report::ProgramStatus:
+        m_programEnded = true;
+        return true;
+    default:
+        return true;
+    }
+}
+
+// The reaper died without reporting the program's end: killed from outside. See the top of this
+// file.
+void ChildProcess::endReaperOrphans()
+{
+    qCWarning(lcProcess) << "the reaper" << m_reaperPid << "of" << m_pid << "was killed from outside";
+    ::kill(-pid_t(m_pid), SIGKILL); // the group's ID is still ours: the program is our unreaped orphan
+    sweepAdoptedOrphans(SweepPasses);
+    m_output->appendMessage(tr("its reaper (PID %1) was killed from outside; ProcDeck killed what "
+                               "was left of its processes").arg(m_reaperPid));
 }
 
 void ChildProcess::closeReaperSocket()
 {
+    delete m_reportNotifier;
+    m_reportNotifier = nullptr;
     if (m_reaperFd >= 0)
         ::close(m_reaperFd);
     m_reaperFd = -1;

@@ -15,8 +15,9 @@ class QTimer;
 // reaping, the drain of the pipes after the tree is gone, and the signals sent to the tree. It keeps no state machine and no policy: it
 // reports what happened and does what it is told.
 //
-// Per start(): `started` then `reaped` then `exited`, or `failedToStart` alone. Nothing is reported
-// from inside start() except what QProcess itself reports synchronously.
+// Per start(): `started` then `reaped` then `exited`, or `failedToStart` alone (with a hold,
+// `holding` comes first). Nothing is reported from inside start() except what QProcess itself
+// reports synchronously.
 class ChildProcess final : public QObject
 {
     Q_OBJECT
@@ -28,14 +29,18 @@ public:
     // A tree not gone yet: SIGKILL to all of it, then the reaper reaped (bounded wait); no warning.
     ~ChildProcess() override;
 
-    // Forks and executes `plan` (program already resolved, see resolveLaunch()). Returns an error
-    // message when nothing could be started (no pipe): then nothing is reported by signal.
-    QString start(const LaunchPlan &plan);
+    // Starts the entry's reaper, which forks and executes `plan` (program already resolved, see
+    // resolveLaunch()). Returns an error message when nothing could be started (no pipe, no
+    // procdeck-reaper): then nothing is reported by signal. With `hold`, the reaper starts, reports
+    // `holding` and forks the program only on release() (deleting this object meanwhile, or a
+    // stop signal, ends the reaper without starting anything).
+    QString start(const LaunchPlan &plan, bool hold = false);
+    void release(); // a held reaper starts the program
 
     qint64 pid() const;              // the program's PID (also its process group's ID); 0 before it runs
-    // The procdeck-reaper executable each entry's reaper execs: next to the running executable,
+    // The procdeck-reaper executable QProcess starts for each run: next to the running executable,
     // else the installed libexec path, else the build tree's; decided once. Empty if none exists:
-    // then the reaper re-execs ProcDeck's own image (/proc/self/exe), which works but loads Qt.
+    // then start() fails with a message.
     static QString reaperExecutable();
     qint64 reaperPid() const;        // the reaper's (QProcess's child): the root of the whole tree
     bool isRunning() const;          // forked and the tree not gone yet: may be signalled
@@ -50,6 +55,7 @@ public:
     bool closeInput();
 
 signals:
+    void holding(qint64 reaperPid); // start(plan, true): the reaper runs and waits for release()
     void started(qint64 pid);   // the program runs; its output is read from now on
     void reaped();              // the last process of the tree is gone; `exited` follows once the pipes drained
     void exited(int status);    // N for exit code N, -N for death by signal N
@@ -59,16 +65,20 @@ private:
     bool openPipes(int writeEnds[2], QString *error);
     QString failureReason() const;
     bool openReaperSocket(int *reaperFd, QString *error);
-    void readProgramPid();
+    void readReports();
+    bool handleReport(int kind, int value);
+    void handleProgramStarted(qint64 pid);
+    void handleStartFailed(int error);
+    void endReaperOrphans();
     bool sendToReaper(int kind, int value);
     void closeReaperSocket();
     void readPipe(int index);
     void drainPipes();
     void closePipes();
     void setFlooding(int index, bool on);
-    void handleStarted();
     void handleFinished(int code, bool crashed);
     void handleFailedToStart();
+    void failStart(const QString &reason);
     void finishExit();
 
     OutputLog *m_output = nullptr;
@@ -76,6 +86,10 @@ private:
     qint64 m_pid = 0;                // the program's
     qint64 m_reaperPid = 0;
     int m_reaperFd = -1;             // our end of the reaper's socket (the lifeline), -1 when closed
+    QSocketNotifier *m_reportNotifier = nullptr; // the reaper's reports on m_reaperFd
+    bool m_holding = false;          // started with a hold and not released yet (release() may
+                                     // come before the reaper's "holding": the socket keeps "go")
+    bool m_programEnded = false;     // the reaper reported the program's status
     bool m_ended = false;            // reaped, or failed to start
 
     // The output pipes' read ends (0: stdout, 1: stderr), -1 when closed.

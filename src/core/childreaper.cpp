@@ -29,36 +29,38 @@
 //   SIGKILLs every descendant and repeats until waitpid(-1) says ECHILD, so that a fork racing the
 //   kill is caught too (its child is re-parented to us when its parent dies).
 //
-// * The reaper is forked by QProcess from a ProcDeck that may run other entries: it inherits every
-//   descriptor ProcDeck had at that moment, other entries' socket ends, the output pipes and
-//   QProcess's exec-report pipe among them. It closes all but its own socket end at once: holding
-//   another entry's end would keep that entry's lifeline alive, holding a pipe would keep a read
-//   end from seeing end of file, and holding the report pipe would keep QProcess from seeing that
-//   the program exec'd. The program keeps the report pipe until its exec (close-on-exec), so a
-//   failed exec still reaches QProcess as a start failure.
+// * Who forks whom. QProcess starts this small Qt-free executable, not the program: Qt 6.4's
+//   QProcess forks with vfork semantics (CLONE_VM | CLONE_VFORK), and a program forked from inside
+//   its child modifier copied ProcDeck's page tables on every start (and ProcDeck then took
+//   copy-on-write faults: bench/scale started 1,000 entries at 8.8 times a posix_spawn loop).
+//   QProcess's child modifier only makes our pipes stdout and stderr, keeps the socket end across
+//   the exec and blocks every signal (ChildProcess). The reaper then forks the program from its own
+//   address space of a few pages and execs it with the reaper's own environment (QProcess gave it
+//   the program's; the reaper adds nothing to it) in the working directory QProcess set.
 //
-// * Qt 6.4's QProcess forks with vfork semantics (CLONE_VM | CLONE_VFORK): ProcDeck stays
-//   suspended, sharing its memory with the child, until that child execs or exits. So the child
-//   cannot stay in the modifier as the reaper: it forks the program (a real, raw fork: the program
-//   gets its own copy of memory and returns into QProcess's exec), then execs procdeck-reaper
-//   (src/reaper/main.cpp: this file and a main() that calls runIfReaper(), no Qt, libstdc++ and
-//   libgcc linked statically, so it starts in about a millisecond) with PROCDECK_REAPER=FD:PID as
-//   its whole environment. Its path is resolved by ChildProcess before the fork and passed in as
-//   `reaperPath`. Without one (nullptr, or the exec fails) the child execs ProcDeck's own image
-//   again (/proc/self/exe): a constructor in this file sees the variable before main() and runs the
-//   loop there, so any program that links procdeck_core can still be a reaper, at the price of
-//   loading all of Qt (about 40 ms of CPU per start). The socket end is made inheritable only after
-//   the program was forked, so the program still loses it at its exec. PR_SET_CHILD_SUBREAPER and
-//   the blocked signals survive the exec.
+// * A failed start is still a failed start: the program's child writes the errno of a failed
+//   execve() to a close-on-exec pipe; end of file on it means the exec succeeded. Only then does the
+//   reaper report the program's PID (ChildProcess reports `started`); otherwise it reports the
+//   errno and exits 127, and ChildProcess words it as QProcess did ("execve: …").
 //
-// * Only raw system calls between fork and exec: no allocation, no locks, no glibc fork() (its
-//   atfork handlers may need locks another ProcDeck thread held at fork time), no stdio. The
-//   reaper loop after the exec keeps to the same (in procdeck-reaper, or before main() in the
-//   fallback), so it needs nothing from libstdc++ and no heap.
+// * Descriptors: the reaper inherits only what ProcDeck left without close-on-exec (every one of
+//   ours has it: other entries' socket ends, the output pipes, QProcess's exec-report pipe). It
+//   closes all but 0-2 and its socket end at once, so the program gets 0-2 only, and after the fork
+//   0-2 as well: holding another entry's end would keep that entry's lifeline alive, holding a pipe
+//   would keep a read end from seeing end of file.
+//
+// * Hold (--hold): the reaper reports "holding" and starts nothing until ProcDeck says "go" (so
+//   that it can be moved, say into a cgroup, before the program exists); end of file, or a signal
+//   that would end the program, ends it without starting anything.
 //
 // * Signals: all are blocked in the reaper (a terminal's Ctrl-C or Ctrl-Z reaches ProcDeck's
 //   process group, and the reaper is in it); SIGCHLD is read through a signalfd. The program
-//   unblocks and resets everything before its exec (ChildProcess's setUpChild).
+//   leads its own process group (setpgid in both, the classic double call), gets
+//   PR_SET_PDEATHSIG(SIGKILL) towards the reaper, and has its signal mask and every disposition
+//   reset before its exec (ProcDeck may ignore SIGPIPE, a terminal job may ignore SIGINT).
+//
+// * Only plain system calls, no heap and nothing from libstdc++: the loop needs no more, and the
+//   executable stays a few pages (libstdc++ and libgcc linked statically, libc dynamically).
 
 namespace ChildReaper {
 namespace {
@@ -174,17 +176,17 @@ void report(int socketFd, Report::Kind kind, int value)
     }
 }
 
-// Every descriptor but `keep`: see the top of this file.
-void closeAllBut(int keep)
+// Every descriptor from `from` on but `keep` (which is above 2): see the top of this file.
+void closeAllBut(int keep, int from)
 {
-    if (keep > 0)
-        ::syscall(SYS_close_range, 0U, unsigned(keep - 1), 0U);
+    if (keep > from)
+        ::syscall(SYS_close_range, unsigned(from), unsigned(keep - 1), 0U);
     if (::syscall(SYS_close_range, unsigned(keep + 1), ~0U, 0U) == 0)
         return;
     // close_range is Linux 5.9; before it, one by one up to the descriptor limit.
     rlimit limit{};
     const long max = ::getrlimit(RLIMIT_NOFILE, &limit) == 0 ? long(limit.rlim_cur) : 65536;
-    for (long fd = 0; fd < max; ++fd) {
+    for (long fd = from; fd < max; ++fd) {
         if (fd != keep)
             ::close(int(fd));
     }
@@ -259,8 +261,9 @@ void readControl(ReaperState &state, int socketFd)
     if (n != sizeof message)
         return;
     if (message.kind == Report::KillWithProgram) {
-        // Only a program that ends from now on: one that ended before leaves its tree the grace
-        // period of whoever asked.
+        // Only a program that ends from now on: one that ended before (reaped first, so that one
+        // that ended a moment ago counts too) leaves its tree the grace period of whoever asked.
+        reapAll(state, socketFd);
         state.killWithProgram = state.programAlive;
         return;
     }
@@ -274,14 +277,6 @@ void readControl(ReaperState &state, int socketFd)
 
 [[noreturn]] void runReaper(pid_t program, int socketFd)
 {
-    sigset_t all;
-    ::sigfillset(&all);
-    ::sigprocmask(SIG_SETMASK, &all, nullptr);
-    ::prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0); // kept across the exec; again, to be sure
-    ::prctl(PR_SET_NAME, reinterpret_cast<unsigned long>("procdeck-reaper"), 0, 0, 0);
-    closeAllBut(socketFd);
-    ::fcntl(socketFd, F_SETFD, FD_CLOEXEC);
-
     sigset_t childSignal;
     ::sigemptyset(&childSignal);
     ::sigaddset(&childSignal, SIGCHLD);
@@ -310,94 +305,158 @@ void readControl(ReaperState &state, int socketFd)
     }
 }
 
-constexpr char ReaperVariable[] = "PROCDECK_REAPER=";
-
-// In QProcess's (vfork) child, after the program was forked: see the top of this file.
-[[noreturn]] void execReaper(pid_t program, int socketFd, const char *reaperPath)
+// A signal ProcDeck sends to stop the program (terminate, kill, or a Send Signal that would end
+// it): while holding, there is no program yet, so it ends the reaper instead.
+bool endsHold(int signal)
 {
-    sigset_t all;
-    ::sigfillset(&all);
-    ::sigprocmask(SIG_SETMASK, &all, nullptr);
-    report(socketFd, Report::ProgramPid, int(program));
-    closeAllBut(socketFd);
-    ::fcntl(socketFd, F_SETFD, 0); // through the exec (the program has lost its copy at its own)
-    char variable[64];
-    int end = appendText(variable, 0, ReaperVariable);
-    end = appendNumber(variable, end, socketFd);
-    variable[end++] = ':';
-    end = appendNumber(variable, end, program);
-    variable[end] = '\0';
-    char name[] = "procdeck-reaper";
-    char *const argv[] = {name, nullptr};
-    char *const envp[] = {variable, nullptr};
-    if (reaperPath)
-        ::execve(reaperPath, argv, envp);
-    ::execve("/proc/self/exe", argv, envp); // the last resort: see the top of this file
-    ::kill(program, SIGKILL); // no reaper, no program
+    switch (signal) {
+    case SIGCONT:
+    case SIGSTOP:
+    case SIGTSTP:
+    case SIGTTIN:
+    case SIGTTOU:
+    case SIGCHLD:
+    case SIGURG:
+    case SIGWINCH:
+        return false;
+    default:
+        return signal > 0 && signal < NSIG;
+    }
+}
+
+// With --hold: "holding", then true on "go"; false on end of file or a stop request.
+bool holdUntilGo(int socketFd)
+{
+    report(socketFd, Report::Holding, int(::getpid()));
+    for (;;) {
+        Report message;
+        const ssize_t n = ::recv(socketFd, &message, sizeof message, 0);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false; // the lifeline is cut: start nothing
+        if (n != sizeof message)
+            continue;
+        if (message.kind == Report::Go)
+            return true;
+        if (message.kind == Report::Signal && endsHold(message.value))
+            return false;
+    }
+}
+
+// In the program's child, between fork and exec: its own group, death with the reaper, a clean
+// signal state, then the exec; a failed exec writes its errno to `statusFd`.
+[[noreturn]] void execProgram(char **argv, char **envp, int statusFd, pid_t reaper)
+{
+    ::setpgid(0, 0);
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+    if (::getppid() != reaper) // the reaper died before the prctl: the signal would never come
+        ::_exit(127);
+    // exec keeps ignored dispositions and the mask; caught signals are reset by exec anyway.
+    struct sigaction defaultAction {};
+    defaultAction.sa_handler = SIG_DFL;
+    ::sigemptyset(&defaultAction.sa_mask);
+    for (int signal = 1; signal < NSIG; ++signal) {
+        if (signal != SIGKILL && signal != SIGSTOP)
+            ::sigaction(signal, &defaultAction, nullptr); // fails harmlessly for reserved signals
+    }
+    sigset_t none;
+    ::sigemptyset(&none);
+    ::sigprocmask(SIG_SETMASK, &none, nullptr);
+    ::execve(argv[0], argv, envp);
+    const int error = errno;
+    while (::write(statusFd, &error, sizeof error) < 0 && errno == EINTR) {
+    }
     ::_exit(127);
 }
 
-// Parses "FD:PID" after the variable's name; false if malformed.
-bool parseReaperVariable(const char *text, int *socketFd, pid_t *program)
+// Forks and execs the program; its PID once the exec succeeded, else 0 (the errno reported).
+pid_t startProgram(char **argv, char **envp, int socketFd)
 {
-    long numbers[2] = {-1, -1};
-    int which = 0;
-    for (; *text; ++text) {
-        if (*text == ':' && which == 0 && numbers[0] >= 0) {
-            which = 1;
-        } else if (*text >= '0' && *text <= '9') {
-            numbers[which] = (numbers[which] < 0 ? 0 : numbers[which] * 10) + (*text - '0');
-        } else {
-            return false;
-        }
+    int status[2];
+    if (::pipe2(status, O_CLOEXEC) != 0) {
+        report(socketFd, Report::StartFailed, errno);
+        return 0;
     }
-    if (which != 1 || numbers[0] < 0 || numbers[1] <= 0)
-        return false;
-    *socketFd = int(numbers[0]);
-    *program = pid_t(numbers[1]);
-    return true;
+    const pid_t reaper = ::getpid();
+    const pid_t program = ::fork(); // a small, single-threaded process: cheap, and no locks held
+    if (program == 0)
+        execProgram(argv, envp, status[1], reaper);
+    const int forkError = errno;
+    ::close(status[1]);
+    if (program < 0) {
+        ::close(status[0]);
+        report(socketFd, Report::StartFailed, forkError);
+        return 0;
+    }
+    ::setpgid(program, program); // the reaper's half of the double call: the group exists now
+    int execError = 0;
+    ssize_t n = 0;
+    do {
+        n = ::read(status[0], &execError, sizeof execError);
+    } while (n < 0 && errno == EINTR);
+    ::close(status[0]);
+    if (n == ssize_t(sizeof execError)) {
+        while (::waitpid(program, nullptr, 0) < 0 && errno == EINTR) {
+        }
+        report(socketFd, Report::StartFailed, execError);
+        return 0;
+    }
+    report(socketFd, Report::ProgramPid, int(program));
+    return program;
 }
 
-#ifndef PROCDECK_REAPER_EXECUTABLE
-// Before main(), in every program that links procdeck_core (the fallback without procdeck-reaper,
-// see the top of this file): a process exec'd by execReaper() becomes the reaper here and never
-// gets to main(). glibc passes argc, argv and envp to constructors.
-__attribute__((constructor(101))) void reaperEntry(int, char **, char **envp)
+// Parses "FD"; -1 if malformed or one of 0-2.
+int parseDescriptor(const char *text)
 {
-    runIfReaper(envp);
+    long value = 0;
+    if (!*text)
+        return -1;
+    for (; *text; ++text) {
+        if (*text < '0' || *text > '9' || value > 1000000)
+            return -1;
+        value = value * 10 + (*text - '0');
+    }
+    return value > STDERR_FILENO ? int(value) : -1;
 }
-#endif
+
+bool equal(const char *a, const char *b)
+{
+    while (*a && *a == *b) {
+        ++a;
+        ++b;
+    }
+    return *a == *b;
+}
 
 } // namespace
 
-void runIfReaper(char **envp)
+int run(int argc, char **argv, char **envp)
 {
-    if (!envp || !envp[0] || envp[1])
-        return; // a reaper's environment is that one variable
-    const char *entry = envp[0];
-    for (const char *prefix = ReaperVariable; *prefix; ++prefix, ++entry) {
-        if (*entry != *prefix)
-            return;
-    }
-    int socketFd = -1;
-    pid_t program = 0;
-    if (parseReaperVariable(entry, &socketFd, &program))
-        runReaper(program, socketFd);
-}
+    // procdeck-reaper FD [--hold] -- PROGRAM ARGS...
+    if (argc < 4)
+        return 127;
+    const int socketFd = parseDescriptor(argv[1]);
+    const bool hold = equal(argv[2], HoldOption);
+    const int marker = hold ? 3 : 2;
+    if (socketFd < 0 || marker + 1 >= argc || !equal(argv[marker], ProgramMarker))
+        return 127;
 
-void forkProgram(int socketFd, const char *reaperPath)
-{
+    sigset_t all;
+    ::sigfillset(&all);
+    ::sigprocmask(SIG_SETMASK, &all, nullptr); // QProcess's child blocked them too, before the exec
     ::prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
-    // A raw fork: see the top of this file.
-    const long program = ::syscall(SYS_clone, SIGCHLD, 0, 0, 0, 0);
-    if (program < 0)
+    ::prctl(PR_SET_NAME, reinterpret_cast<unsigned long>("procdeck-reaper"), 0, 0, 0);
+    closeAllBut(socketFd, STDERR_FILENO + 1);
+    ::fcntl(socketFd, F_SETFD, FD_CLOEXEC); // the program must not hold the lifeline
+
+    if (hold && !holdUntilGo(socketFd))
+        ::_exit(0);
+    const pid_t program = startProgram(argv + marker + 1, envp, socketFd);
+    if (program <= 0)
         ::_exit(127);
-    if (program == 0)
-        return; // the program: the caller prepares its exec
-    // The reaper's half of the double setpgid (the program calls setpgid(0, 0) too): the group
-    // exists before anyone is told the PID, whichever of the two runs first.
-    ::setpgid(pid_t(program), pid_t(program));
-    execReaper(pid_t(program), socketFd, reaperPath);
+    closeAllBut(socketFd, 0); // the program has 0-2: see the top of this file
+    runReaper(program, socketFd);
 }
 
 } // namespace ChildReaper

@@ -2,40 +2,45 @@
 
 #include <cstdint>
 
-// The per-entry reaper: the process QProcess forks for an entry becomes a child subreaper in the
-// child modifier and forks the program, which returns from the modifier so that QProcess execs it;
-// the reaper itself execs procdeck-reaper (src/reaper/), or as a fallback ProcDeck's own image,
-// and runs its loop there.
-// Everything the program starts (children, grandchildren, setsid() daemons, double forks) stays a
-// descendant of the reaper, so the reaper can signal and kill all of it and knows when the last of
-// it is gone. Private to ChildProcess; the why is at the top of childreaper.cpp.
+// The per-entry reaper, procdeck-reaper (src/reaper/main.cpp and childreaper.cpp): QProcess starts
+// it in the entry's working directory with the program's environment and the command line
+//   procdeck-reaper FD [--hold] -- PROGRAM ARGS...
+// It becomes a child subreaper, forks the program and execs it. Everything the program starts
+// (children, grandchildren, setsid() daemons, double forks) stays a descendant of the reaper, so
+// the reaper can signal and kill all of it and knows when the last of it is gone. The why is at
+// the top of childreaper.cpp; ChildProcess is its only user.
 //
-// ProcDeck and the reaper talk over one SOCK_SEQPACKET socket pair, one message per packet:
+// ProcDeck and the reaper talk over one SOCK_SEQPACKET socket pair (FD is the reaper's end), one
+// Report per packet:
 // * ProcDeck to reaper: a signal number, to be sent to the whole tree (SIGKILL also keeps killing
-//   until the tree is gone); or "kill the tree when the program ends" (after terminate or kill).
-//   End of file (ProcDeck died or let go) kills the tree: the lifeline.
-// * reaper to ProcDeck: the program's PID, then its wait status when it ends.
+//   until the tree is gone); "kill the tree when the program ends" (after terminate or kill);
+//   "go" (starts the program of a held reaper). End of file (ProcDeck died or let go) kills the
+//   tree, or ends a held reaper before it started anything: the lifeline.
+// * reaper to ProcDeck: "holding" (with --hold, its own PID, before the program is forked), then
+//   the program's PID once its exec succeeded or the errno of a failed fork or exec, then the
+//   program's wait status when it ends.
 namespace ChildReaper {
 
 struct Report
 {
-    enum Kind : std::int32_t { Signal = 0, ProgramPid = 1, ProgramStatus = 2, KillWithProgram = 3 };
+    enum Kind : std::int32_t {
+        Signal = 0,
+        ProgramPid = 1,
+        ProgramStatus = 2,
+        KillWithProgram = 3,
+        Holding = 4,
+        Go = 5,
+        StartFailed = 6,
+    };
     std::int32_t kind = 0;
-    std::int32_t value = 0; // the signal, the PID, or the raw wait status
+    std::int32_t value = 0; // the signal, a PID, the raw wait status or an errno
 };
 
-// Runs in the forked child, raw system calls only. Makes this process the reaper and forks the
-// program: returns in the program (the caller goes on preparing the exec), never in the reaper
-// (which execs, see childreaper.cpp).
-// `socketFd` is the reaper's end of the socket pair (close-on-exec, so the program loses it at
-// exec). The reaper's exit mirrors the program's: its exit code, or death by the same signal.
-// `reaperPath` is the procdeck-reaper executable (resolved before the fork: nothing is allocated
-// here), or nullptr to re-exec /proc/self/exe, whose startup hook runs the loop.
-void forkProgram(int socketFd, const char *reaperPath);
+constexpr char HoldOption[] = "--hold";
+constexpr char ProgramMarker[] = "--";
 
-// If `envp` is a reaper's environment (PROCDECK_REAPER=FD:PID and nothing else), runs the reaper
-// loop and never returns; otherwise returns at once. procdeck-reaper's main() and, in programs that
-// link procdeck_core, a constructor before main() call it.
-void runIfReaper(char **envp);
+// procdeck-reaper's main(). Never returns once the arguments made sense (the reaper exits as the
+// program did); returns 127 for a command line it cannot use.
+int run(int argc, char **argv, char **envp);
 
 } // namespace ChildReaper

@@ -465,7 +465,13 @@ void ManagedProcess::Private::launch(const LaunchPlan &plan)
         ++restartCount;
         emit q->stateChanged();
     });
-    const QString error = child->start(plan);
+    // Held: the reaper waits until it is in the run's scope (or there is none), so the program and
+    // every descendant start inside it.
+    QObject::connect(child, &ChildProcess::holding, cgroup, [this](qint64 reaperPid) {
+        cgroup->place({reaperPid}, spec.name, spec.limits);
+    });
+    QObject::connect(cgroup, &CgroupScope::placed, child, &ChildProcess::release);
+    const QString error = child->start(plan, true);
     if (!error.isEmpty()) {
         releaseChild();
         queueStartFailure(error);
@@ -516,10 +522,6 @@ void ManagedProcess::Private::handleStarted(qint64 childPid)
         pid = childPid;
     output->appendMessage(ManagedProcess::tr("started, PID %1").arg(pid));
     qCInfo(lcProcess) << spec.name << "started, PID" << pid;
-    // Until ChildProcess can hold the program until it is placed, the scope takes the reaper and
-    // the program as they are now: what they forked before this is contained by the reaper only.
-    if (cgroup)
-        cgroup->place({child->reaperPid(), pid}, spec.name, spec.limits);
     if (state == State::Starting) // not when terminate()/kill() came first: it stays Stopping
         setState(paused ? State::Paused : State::Running);
     emit q->started(pid);

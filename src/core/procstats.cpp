@@ -532,6 +532,37 @@ QList<qint64> ProcStats::liveDescendants(qint64 root, const QString &procRoot)
     return result;
 }
 
+QList<ProcStatFields> ProcStats::children(qint64 pid, const QString &procRoot)
+{
+    const QString taskDir = procRoot + u'/' + QString::number(pid) + u"/task"_s;
+    QList<ProcStatFields> result;
+    DIR *dir = ::opendir(QFile::encodeName(taskDir).constData());
+    if (!dir)
+        return result;
+    QSet<qint64> seen;
+    while (const dirent *entry = ::readdir(dir)) {
+        if (entry->d_name[0] < '0' || entry->d_name[0] > '9')
+            continue;
+        QFile file(taskDir + u'/' + QFile::decodeName(entry->d_name) + u"/children"_s);
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        for (const QByteArray &word : file.readAll().split(' ')) {
+            bool ok = false;
+            const qint64 child = word.trimmed().toLongLong(&ok);
+            if (!ok || seen.contains(child))
+                continue;
+            seen.insert(child);
+            QFile stat(procRoot + u'/' + QString::number(child) + u"/stat"_s);
+            if (!stat.open(QIODevice::ReadOnly))
+                continue;
+            if (const std::optional<ProcStatFields> fields = parseStat(stat.readAll()))
+                result.append(*fields);
+        }
+    }
+    ::closedir(dir);
+    return result;
+}
+
 std::optional<ProcStatFields> ProcStats::parseStat(QByteArrayView line)
 {
     ProcStatFields fields;

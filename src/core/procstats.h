@@ -102,6 +102,9 @@ public:
     // from one pass over `procRoot` that is independent of any sample. For a runner that kills
     // what its children left behind.
     static QList<qint64> liveDescendants(qint64 root, const QString &procRoot = QStringLiteral("/proc"));
+    // The direct children of `pid` (of each of its threads, from /proc/PID/task/*/children), with
+    // their stat fields; a child gone between the two reads is left out.
+    static QList<ProcStatFields> children(qint64 pid, const QString &procRoot = QStringLiteral("/proc"));
 
     // Parsing, public for the tests.
     static std::optional<ProcStatFields> parseStat(QByteArrayView line);

@@ -1,11 +1,10 @@
-// procdeck-reaper: the per-entry reaper, exec'd by ChildProcess's child with PROCDECK_REAPER=FD:PID
-// as its whole environment (see src/core/childreaper.cpp). No Qt: it starts in about a millisecond
-// where re-executing ProcDeck cost about 40 ms of CPU per entry start.
+// procdeck-reaper: the per-entry reaper QProcess starts for each run (see src/core/childreaper.h
+// for its command line and src/core/childreaper.cpp for the why). No Qt: it starts in about a
+// millisecond and forks the program from its own small address space.
 
 #include "childreaper.h"
 
-int main(int, char **, char **envp)
+int main(int argc, char **argv, char **envp)
 {
-    ChildReaper::runIfReaper(envp); // never returns for a reaper
-    return 127; // started some other way: nothing to do
+    return ChildReaper::run(argc, argv, envp);
 }

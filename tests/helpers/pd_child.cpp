@@ -23,6 +23,8 @@
 //   pd_child args ARG...                print each argument on its own line
 //   pd_child pgid                       print "pid P pgid G"
 //   pd_child sigmask                    print "blocked N ignored M" (signals 1-31 blocked/ignored)
+//   pd_child fds                        print "fds 0 1 2 …", the open descriptors in order
+//   pd_child pdeathsig                  print "pdeathsig N" (PR_GET_PDEATHSIG)
 //   pd_child tick MS [COUNT]            print "tick I" every MS ms, COUNT times (default: forever)
 //   pd_child alloc MB STEPS MS          STEPS times: allocate MB MiB, write to every page, print
 //                                       "allocated N MB" (N in all), sleep MS; then sleep forever
@@ -51,7 +53,9 @@
 #include <string>
 #include <vector>
 
+#include <dirent.h>
 #include <fcntl.h>
+#include <sys/prctl.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -409,6 +413,29 @@ int runMode(const Args &args)
     }
     if (mode == "pgid") {
         writeAll(1, "pid " + std::to_string(::getpid()) + " pgid " + std::to_string(::getpgid(0)) + "\n");
+        return 0;
+    }
+    if (mode == "fds") {
+        DIR *dir = ::opendir("/proc/self/fd");
+        if (!dir)
+            usage("fds: cannot list /proc/self/fd");
+        std::vector<int> fds;
+        while (const dirent *entry = ::readdir(dir)) {
+            if (entry->d_name[0] >= '0' && entry->d_name[0] <= '9' && std::atoi(entry->d_name) != ::dirfd(dir))
+                fds.push_back(std::atoi(entry->d_name));
+        }
+        ::closedir(dir);
+        std::sort(fds.begin(), fds.end());
+        std::string line = "fds";
+        for (const int fd : fds)
+            line += " " + std::to_string(fd);
+        writeAll(1, line + "\n");
+        return 0;
+    }
+    if (mode == "pdeathsig") {
+        int signal = 0;
+        ::prctl(PR_GET_PDEATHSIG, &signal, 0, 0, 0);
+        writeAll(1, "pdeathsig " + std::to_string(signal) + "\n");
         return 0;
     }
     if (mode == "sigmask") {
