@@ -212,7 +212,7 @@ void CgroupScope::onJobRemoved(uint id, const QDBusObjectPath &job, const QStrin
         finishPlacement(false, tr("systemd's job for %1 ended with \"%2\"").arg(m_unit, result));
 }
 
-void CgroupScope::finishPlacement(bool ok, const QString &error)
+void CgroupScope::finishPlacement(bool ok, QString error)
 {
     if (!m_waiting)
         return;
@@ -221,8 +221,21 @@ void CgroupScope::finishPlacement(bool ok, const QString &error)
     QDBusConnection::sessionBus().disconnect(Service, ManagerPath, ManagerInterface, u"JobRemoved"_s, this,
                                              SLOT(onJobRemoved(uint,QDBusObjectPath,QString,QString)));
     if (ok) {
-        m_placed = true;
+        // Only the scope's own directories, ever: a process that died before systemd moved it
+        // still shows the cgroup it was in (ProcDeck's), and cgroup.kill there would kill
+        // everything in it.
         m_directories = CgroupRules::directoriesOfProcess(m_pids.value(0));
+        const QString suffix = u'/' + m_unit;
+        for (QString *directory : {&m_directories.unified, &m_directories.memoryV1, &m_directories.cpuV1}) {
+            if (!directory->endsWith(suffix))
+                directory->clear();
+        }
+        ok = !m_directories.unified.isEmpty() || !m_directories.memoryV1.isEmpty();
+        if (!ok)
+            error = tr("process %1 is not in %2").arg(m_pids.value(0)).arg(m_unit);
+    }
+    if (ok) {
+        m_placed = true;
         qCInfo(lcProcess) << m_entryName << "runs in" << m_unit << m_directories.unified << m_directories.memoryV1;
         watchMemory();
     } else {
@@ -251,7 +264,7 @@ CgroupDirectories CgroupScope::directories() const
 
 bool CgroupScope::killRemaining()
 {
-    if (!m_placed || m_directories.unified.isEmpty()
+    if (!m_placed || !m_directories.unified.endsWith(u'/' + m_unit)
         || CgroupRules::readCounter(readFile(m_directories.unified + u"/cgroup.events"_s), "populated") != 1)
         return false;
     const int fd = ::open(QFile::encodeName(m_directories.unified + u"/cgroup.kill"_s).constData(), O_WRONLY | O_CLOEXEC);

@@ -69,7 +69,7 @@ private Q_SLOTS:
 private:
     void startUnit(const CgroupAvailability &availability);
     void onStartReply(QDBusPendingCallWatcher *watcher);
-    void finishPlacement(bool ok, const QString &error);
+    void finishPlacement(bool ok, QString error);
     bool isInScope() const;
     void watchMemory();
     int openEventFd(const QString &controlFile, const QByteArray &arguments);
