@@ -1,6 +1,7 @@
 #include "managedprocess.h"
 
 #include "cgroupscope.h"
+#include "cgroupsupport.h"
 #include "childprocess.h"
 #include "launchplan.h"
 #include "logging.h"
@@ -465,13 +466,19 @@ void ManagedProcess::Private::launch(const LaunchPlan &plan)
         ++restartCount;
         emit q->stateChanged();
     });
-    // Held: the reaper waits until it is in the run's scope (or there is none), so the program and
-    // every descendant start inside it.
-    QObject::connect(child, &ChildProcess::holding, cgroup, [this](qint64 reaperPid) {
-        cgroup->place({reaperPid}, spec.name, spec.limits);
+    // Held unless the probe said there are no scopes: the reaper waits until it is in the run's
+    // scope, so the program and every descendant start inside it. Without scopes, place() only
+    // says why limits are not applied.
+    const CgroupAvailability cgroups = CgroupSupport::instance()->availability();
+    const bool hold = cgroups.scopes || !cgroups.probed;
+    QObject::connect(child, hold ? &ChildProcess::holding : &ChildProcess::started, cgroup, [this] {
+        QList<qint64> pids{child->reaperPid()};
+        if (child->pid() > 0)
+            pids.append(child->pid());
+        cgroup->place(pids, spec.name, spec.limits);
     });
     QObject::connect(cgroup, &CgroupScope::placed, child, &ChildProcess::release);
-    const QString error = child->start(plan, true);
+    const QString error = child->start(plan, hold);
     if (!error.isEmpty()) {
         releaseChild();
         queueStartFailure(error);
@@ -488,6 +495,7 @@ bool ManagedProcess::Private::signalGroup(int signal)
     if (!child || runEnded || !child->isRunning())
         return false;
     sentSignals |= signalBit(signal);
+    child->release(); // a run stopped while it is being placed starts unplaced and gets the signal
     return child->signalTree(signal);
 }
 
