@@ -264,6 +264,9 @@ CgroupDirectories CgroupScope::directories() const
 
 bool CgroupScope::killRemaining()
 {
+    // The last look at the counters: systemd removes the scope soon after it empties.
+    if (m_placed)
+        readCounters();
     if (!m_placed || !m_directories.unified.endsWith(u'/' + m_unit)
         || CgroupRules::readCounter(readFile(m_directories.unified + u"/cgroup.events"_s), "populated") != 1)
         return false;
@@ -338,8 +341,11 @@ void CgroupScope::onEventFd(int which)
     quint64 count = 0;
     if (::read(m_eventFds[which], &count, sizeof count) != sizeof count)
         return;
-    // Removing the cgroup wakes every registered eventfd too: only a live cgroup counts.
-    if (!QFile::exists(m_directories.memoryV1 + u"/memory.usage_in_bytes"_s))
+    // Removing the cgroup wakes every registered eventfd too: only a live cgroup counts for sure.
+    const bool alive = QFile::exists(m_directories.memoryV1 + u"/memory.usage_in_bytes"_s);
+    if (which == 1)
+        (alive ? m_oomEventsAlive : m_oomEventsLate) += count;
+    if (!alive)
         return;
     if (which == 1) {
         readCounters();
@@ -376,12 +382,17 @@ bool CgroupScope::wasOutOfMemory() const
     return m_outOfMemory;
 }
 
-bool CgroupScope::noteOutOfMemory()
+bool CgroupScope::noteOutOfMemory(bool killedUnasked)
 {
     if (!m_placed)
         return false;
     readCounters();
-    if (m_oomAtStart < 0 || m_oomLast <= m_oomAtStart)
+    if (m_eventFds[1] >= 0)
+        onEventFd(1); // what is still in the eventfd (non-blocking)
+    // v1: the OOM eventfd read after systemd removed the scope cannot tell an OOM from the
+    // removal, unless it counted both, or the program died by a SIGKILL ProcDeck did not send.
+    const bool v1Event = m_oomEventsAlive > 0 || m_oomEventsLate >= 2 || (m_oomEventsLate == 1 && killedUnasked);
+    if (!(m_oomAtStart >= 0 && m_oomLast > m_oomAtStart) && !v1Event)
         return false;
     m_outOfMemory = true;
     m_output->appendMessage(m_limits.memoryMB > 0

@@ -52,10 +52,12 @@ public:
     // reaper's tree (its tree is gone when it exits) — moved in from outside, or left by a reaper
     // killed from outside. They are killed at once through v2 cgroup.kill, with a note; false when
     // none were there or there is no such file (not placed, no cgroup v2, a kernel before 5.14).
+    // Also reads the OOM count one last time, before systemd removes the empty scope.
     bool killRemaining();
     // At the end of the run: whether the kernel's OOM killer killed a process of the scope during
     // it; if so, says so in the output.
-    bool noteOutOfMemory();
+    // `killedUnasked`: the program died by a SIGKILL ProcDeck did not send.
+    bool noteOutOfMemory(bool killedUnasked);
     bool wasOutOfMemory() const; // noteOutOfMemory() found an OOM kill
 
 signals:
@@ -93,6 +95,8 @@ private:
     qint64 m_highAtStart = -1;           // v2: memory.events `high` when placed
     bool m_above = false;                // memoryAbove was emitted
     bool m_outOfMemory = false;          // noteOutOfMemory() found an OOM kill
+    quint64 m_oomEventsAlive = 0;        // v1 OOM eventfd counts read while the cgroup existed
+    quint64 m_oomEventsLate = 0;         // and after (its removal signals the eventfd too)
     QFileSystemWatcher *m_eventsWatcher = nullptr; // v2 memory.events
     int m_eventFds[2] = {-1, -1};        // v1: 0 the usage threshold, 1 the OOM notification
     QSocketNotifier *m_eventNotifiers[2] = {nullptr, nullptr};

@@ -565,7 +565,7 @@ void ManagedProcess::Private::handleExited(int status)
     runEnded = true;
     exitCode = status;
     if (cgroup)
-        cgroup->noteOutOfMemory();
+        cgroup->noteOutOfMemory(status == -SIGKILL && !(sentSignals & signalBit(SIGKILL)));
     qCInfo(lcProcess) << spec.name << "PID" << pid << "ended, exit" << status << (q->outOfMemory() ? "(out of memory)" : "");
     if (status >= 0) {
         output->appendMessage(ManagedProcess::tr("exited with code %1").arg(status));
