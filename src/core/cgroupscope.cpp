@@ -13,6 +13,7 @@
 #include <QDBusPendingReply>
 #include <QDBusVariant>
 #include <QFile>
+#include <QScopeGuard>
 #include <QFileSystemWatcher>
 #include <QSocketNotifier>
 #include <QTimer>
@@ -110,8 +111,13 @@ QByteArray readFile(const QString &path)
 } // namespace
 
 CgroupScope::CgroupScope(OutputLog *output, QObject *parent)
-    : QObject(parent), m_output(output), m_timeout(new QTimer(this))
+    : QObject(parent), m_output(output), m_timeout(new QTimer(this)), m_recheck(new QTimer(this))
 {
+    m_recheck->setInterval(5);
+    connect(m_recheck, &QTimer::timeout, this, [this] {
+        if (isInScope())
+            finishPlacement(true, {});
+    });
     m_timeout->setSingleShot(true);
     connect(m_timeout, &QTimer::timeout, this, [this] {
         if (isInScope())
@@ -189,7 +195,8 @@ void CgroupScope::onStartReply(QDBusPendingCallWatcher *watcher)
         finishPlacement(false, reply.error().message());
     else if (isInScope())
         finishPlacement(true, {}); // done already: its JobRemoved may have come before our match rule
-    // Else the job runs; JobRemoved says how it ended.
+    else
+        m_recheck->start(); // the job runs; JobRemoved (or /proc, see m_recheck) says how it ended
 }
 
 // The first process is in the scope asked for, by /proc/PID/cgroup.
@@ -218,6 +225,7 @@ void CgroupScope::finishPlacement(bool ok, QString error)
         return;
     m_waiting = false;
     m_timeout->stop();
+    m_recheck->stop();
     QDBusConnection::sessionBus().disconnect(Service, ManagerPath, ManagerInterface, u"JobRemoved"_s, this,
                                              SLOT(onJobRemoved(uint,QDBusObjectPath,QString,QString)));
     if (ok) {
@@ -264,10 +272,12 @@ CgroupDirectories CgroupScope::directories() const
 
 bool CgroupScope::killRemaining()
 {
+    if (!m_placed)
+        return false;
     // The last look at the counters: systemd removes the scope soon after it empties.
-    if (m_placed)
-        readCounters();
-    if (!m_placed || !m_directories.unified.endsWith(u'/' + m_unit)
+    readCounters();
+    const auto collect = qScopeGuard([this] { stopUnitWhenEmpty(); });
+    if (!m_directories.unified.endsWith(u'/' + m_unit)
         || CgroupRules::readCounter(readFile(m_directories.unified + u"/cgroup.events"_s), "populated") != 1)
         return false;
     const int fd = ::open(QFile::encodeName(m_directories.unified + u"/cgroup.kill"_s).constData(), O_WRONLY | O_CLOEXEC);
@@ -279,6 +289,17 @@ bool CgroupScope::killRemaining()
     if (ok)
         m_output->appendMessage(tr("processes left in %1 after the process tree ended: killed (cgroup.kill)").arg(m_unit));
     return ok;
+}
+
+// systemd stops an empty scope by itself when the kernel tells it the cgroup emptied; where that
+// notice does not reach it (seen on a hybrid hierarchy without systemd as PID 1) the scope would
+// stay listed as running, empty. Asking it to stop the scope is harmless either way: queued
+// after the cgroup.kill of killRemaining(), and an error (the unit already gone) is ignored.
+void CgroupScope::stopUnitWhenEmpty()
+{
+    QDBusMessage call = QDBusMessage::createMethodCall(Service, ManagerPath, ManagerInterface, u"StopUnit"_s);
+    call << m_unit << u"replace"_s;
+    QDBusConnection::sessionBus().asyncCall(call);
 }
 
 // ---- Memory: the threshold and the OOM killer, by notification ---------------------------------

@@ -71,6 +71,7 @@ private Q_SLOTS:
 private:
     void startUnit(const CgroupAvailability &availability);
     void onStartReply(QDBusPendingCallWatcher *watcher);
+    void stopUnitWhenEmpty();
     void finishPlacement(bool ok, QString error);
     bool isInScope() const;
     void watchMemory();
@@ -89,6 +90,9 @@ private:
     bool m_placed = false;
     CgroupDirectories m_directories;
     QTimer *m_timeout = nullptr;
+    // After systemd's reply, until the first process shows in the scope: its JobRemoved may pass
+    // before the bus routes it to us (the match rule is added asynchronously), so /proc says too.
+    QTimer *m_recheck = nullptr;
 
     qint64 m_oomAtStart = -1;            // the oom_kill counter when placed
     qint64 m_oomLast = -1;               // its last value read
