@@ -1,3 +1,4 @@
+#include "cgroupsupport.h"
 #include "commandline.h"
 #include "headlessrunner.h"
 #include "mainwindow.h"
@@ -70,6 +71,15 @@ int main(int argc, char *argv[])
     TerminationSignals terminationSignals;
     QObject::connect(&terminationSignals, &TerminationSignals::received, &app,
                      [](int signal) { QCoreApplication::exit(128 + signal); });
+    // The dialog's limits follow the cgroup probe, which answers later (the window opens at once).
+    CgroupSupport *cgroups = CgroupSupport::instance();
+    const auto showLimits = [&window, cgroups] {
+        const CgroupAvailability availability = cgroups->availability();
+        window.setLimitsAvailability(availability.limits, availability.probed ? availability.limitsReason
+                                     : QCoreApplication::translate("main", "still checking whether this system gives each entry a cgroup"));
+    };
+    showLimits();
+    QObject::connect(cgroups, &CgroupSupport::availabilityChanged, &window, showLimits);
     window.show();
     if (!commandLine.file.isEmpty()) {
         const auto which = commandLine.mode == CommandLine::Mode::StartAll ? MainWindow::StartEntries::All

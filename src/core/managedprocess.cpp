@@ -1,5 +1,7 @@
 #include "managedprocess.h"
 
+#include "cgroupscope.h"
+#include "cgroupsupport.h"
 #include "childprocess.h"
 #include "launchplan.h"
 #include "logging.h"
@@ -42,6 +44,7 @@ struct ManagedProcess::Private
 
     OutputLog *output = nullptr;      // child QObject of q
     ChildProcess *child = nullptr;    // the current run's, child QObject of q; null when none
+    CgroupScope *cgroup = nullptr;    // the current run's cgroup, child QObject of `child`
     QTimer stopTimer;                 // terminate()'s grace period
     QDeadlineTimer stopDeadline;      // valid while Stopping
     bool runEnded = true;             // the current run's end was reported
@@ -170,62 +173,6 @@ ManagedProcess::State ManagedProcess::state() const
     return d->state;
 }
 
-bool ManagedProcess::isAlive() const
-{
-    return d->state == State::Starting || d->state == State::Running || d->state == State::Paused
-        || d->state == State::Stopping;
-}
-
-bool ManagedProcess::canStart() const
-{
-    return !isAlive();
-}
-
-bool ManagedProcess::canTerminate() const
-{
-    return (isAlive() && d->state != State::Stopping) || d->state == State::Waiting;
-}
-
-bool ManagedProcess::canKill() const
-{
-    return isAlive() || d->state == State::Waiting;
-}
-
-bool ManagedProcess::canPause() const
-{
-    return d->state == State::Running;
-}
-
-bool ManagedProcess::canResume() const
-{
-    return d->state == State::Paused;
-}
-
-bool ManagedProcess::isSettled() const
-{
-    return d->state == State::NotStarted || isFinished();
-}
-
-bool ManagedProcess::hasPendingWork() const
-{
-    return !isSettled();
-}
-
-bool ManagedProcess::hasEndedRun() const
-{
-    return isFinished() || d->state == State::Waiting;
-}
-
-bool ManagedProcess::isFinished() const
-{
-    return d->state == State::Exited || d->state == State::Killed || d->state == State::FailedToStart;
-}
-
-bool ManagedProcess::canTakeInput() const
-{
-    return isAlive();
-}
-
 ManagedProcess::State ManagedProcess::lastRunEnd() const
 {
     return d->lastEnd;
@@ -272,6 +219,16 @@ QString ManagedProcess::failureReason() const
 int ManagedProcess::runCount() const
 {
     return d->runCount;
+}
+
+bool ManagedProcess::outOfMemory() const
+{
+    return d->cgroup && d->cgroup->wasOutOfMemory();
+}
+
+QString ManagedProcess::cgroupUnit() const
+{
+    return d->cgroup ? d->cgroup->unitName() : QString();
 }
 
 qint64 ManagedProcess::stopDeadlineRemainingMs() const
@@ -501,7 +458,27 @@ void ManagedProcess::Private::launch(const LaunchPlan &plan)
         if (!runEnded)
             reportStartFailure(reason);
     });
-    const QString error = child->start(plan);
+    // restartAboveMemoryMB crossed: a restart with the grace period, counted as a restart.
+    cgroup = new CgroupScope(output, child);
+    QObject::connect(cgroup, &CgroupScope::memoryAbove, q, [this] {
+        if (userStopped || state == State::Stopping || !q->restart().ok)
+            return;
+        ++restartCount;
+        emit q->stateChanged();
+    });
+    // Held unless the probe said there are no scopes: the reaper waits until it is in the run's
+    // scope, so the program and every descendant start inside it. Without scopes, place() only
+    // says why limits are not applied.
+    const CgroupAvailability cgroups = CgroupSupport::instance()->availability();
+    const bool hold = cgroups.scopes || !cgroups.probed;
+    QObject::connect(child, hold ? &ChildProcess::holding : &ChildProcess::started, cgroup, [this] {
+        QList<qint64> pids{child->reaperPid()};
+        if (child->pid() > 0)
+            pids.append(child->pid());
+        cgroup->place(pids, spec.name, spec.limits);
+    });
+    QObject::connect(cgroup, &CgroupScope::placed, child, &ChildProcess::release);
+    const QString error = child->start(plan, hold);
     if (!error.isEmpty()) {
         releaseChild();
         queueStartFailure(error);
@@ -518,6 +495,7 @@ bool ManagedProcess::Private::signalGroup(int signal)
     if (!child || runEnded || !child->isRunning())
         return false;
     sentSignals |= signalBit(signal);
+    child->release(); // a run stopped while it is being placed starts unplaced and gets the signal
     return child->signalTree(signal);
 }
 
@@ -575,6 +553,8 @@ void ManagedProcess::Private::reportStartFailure(const QString &reason)
 void ManagedProcess::Private::handleReaped()
 {
     stopTimer.stop();
+    if (cgroup)
+        cgroup->killRemaining();
     endTime = QDateTime::currentDateTimeUtc();
 }
 
@@ -584,7 +564,9 @@ void ManagedProcess::Private::handleExited(int status)
         return;
     runEnded = true;
     exitCode = status;
-    qCInfo(lcProcess) << spec.name << "PID" << pid << "ended, exit" << status;
+    if (cgroup)
+        cgroup->noteOutOfMemory(status == -SIGKILL && !(sentSignals & signalBit(SIGKILL)));
+    qCInfo(lcProcess) << spec.name << "PID" << pid << "ended, exit" << status << (q->outOfMemory() ? "(out of memory)" : "");
     if (status >= 0) {
         output->appendMessage(ManagedProcess::tr("exited with code %1").arg(status));
         output->endRun();
@@ -687,6 +669,7 @@ qint64 ManagedProcess::Private::backoffDelayMs(int restartsDone) const
 void ManagedProcess::Private::releaseChild()
 {
     pendingFailure = false;
+    cgroup = nullptr; // goes with the child
     if (!child)
         return;
     ChildProcess *old = child;

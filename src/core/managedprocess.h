@@ -127,6 +127,10 @@ public:
                                             // failed start (as a shell reports it)
     QString failureReason() const;
     int runCount() const;                   // runs started (including failed starts)
+    // The last run was ended by the kernel's OOM killer in the entry's cgroup (Killed, -9).
+    bool outOfMemory() const;
+    // The current (or last) run's transient systemd scope; empty without one (cgroupscope.h).
+    QString cgroupUnit() const;
     qint64 stopDeadlineRemainingMs() const; // in Stopping: ms until SIGKILL; else -1
 
     // Supervision.

@@ -1,5 +1,7 @@
 #include "processmanager.h"
 
+#include "cgroupsupport.h"
+
 #include <QElapsedTimer>
 
 #include <algorithm>
@@ -9,6 +11,9 @@ using namespace Qt::StringLiterals;
 
 ProcessManager::ProcessManager(QObject *parent) : QObject(parent)
 {
+    // Does this system give each entry a cgroup? Asked now, on a thread of its own, so that the
+    // answer is there by the first start (CgroupScope waits for it if not).
+    CgroupSupport::instance();
     // Row changes are collected and sent once per event-loop pass: a 0 ms single-shot timer
     // fires after every event already queued, so a burst of state changes (output, exit, a
     // terminateAll over many rows) costs one processesChanged.

@@ -185,6 +185,8 @@ QVariant ProcessTableModel::displayValue(const ManagedProcess *process, int colu
     case Exit:
         if (process->hasEndedRun()) {
             const S end = process->state() == S::Waiting ? process->lastRunEnd() : process->state();
+            if (end == S::Killed && process->outOfMemory())
+                return tr("%1 (out of memory)").arg(process->exitCode());
             if (end == S::Exited || end == S::Killed)
                 return SignalNames::formatExitCode(process->exitCode());
         }
@@ -241,6 +243,7 @@ QString ProcessTableModel::stateText(const ManagedProcess *process) const
         break;
     }
     QString text = process->state() == S::Exited ? tr("Exited")
+        : process->outOfMemory()                  ? tr("Out of memory")
         : process->state() == S::Killed          ? tr("Killed")
                                                  : tr("Failed to start: %1").arg(process->failureReason());
     if (process->gaveUp())
@@ -303,6 +306,8 @@ QString ProcessTableModel::toolTip(const ManagedProcess *process, int column) co
                     : SignalNames::formatExitCode(process->exitCode()));
         return {};
     case Exit:
+        if (process->state() == ManagedProcess::State::Killed && process->outOfMemory())
+            return tr("Killed by the kernel's OOM killer: the entry's memory maximum was reached");
         if (process->state() == ManagedProcess::State::Killed)
             return tr("Killed by signal %1 (%2)")
                 .arg(-process->exitCode())

@@ -56,6 +56,7 @@ DetailsPanel::DetailsPanel(ProcessManager *manager, ProcStats *stats, QWidget *p
     m_ended = addField(tr("Ended:"));
     m_runs = addField(tr("Runs:"));
     m_exit = addField(tr("Last exit:"));
+    m_cgroup = addField(tr("Cgroup:"));
 
     auto *treeLabel = new QLabel(tr("Processes"), this);
     treeLabel->setFont(titleFont);
@@ -144,10 +145,13 @@ void DetailsPanel::refresh()
     m_runs->setText(QString::number(p->runCount()));
     if (p->state() == ManagedProcess::State::FailedToStart)
         m_exit->setText(tr("failed to start: %1").arg(p->failureReason()));
+    else if (p->isFinished() && p->outOfMemory())
+        m_exit->setText(tr("%1 (out of memory)").arg(p->exitCode()));
     else if (p->isFinished())
         m_exit->setText(SignalNames::formatExitCode(p->exitCode()));
     else
         m_exit->setText(dash());
+    m_cgroup->setText(p->cgroupUnit().isEmpty() ? dash() : VisibleText::visible(p->cgroupUnit()));
     refreshTree();
 }
 

@@ -49,6 +49,7 @@ private:
     QLabel *m_ended = nullptr;
     QLabel *m_runs = nullptr;
     QLabel *m_exit = nullptr;
+    QLabel *m_cgroup = nullptr; // the run's systemd scope, when it has one
     QTreeWidget *m_tree = nullptr;
     class QFormLayout *m_form = nullptr;
 };

@@ -26,6 +26,8 @@
 //   pd_child fds                        print "fds 0 1 2 …", the open descriptors in order
 //   pd_child pdeathsig                  print "pdeathsig N" (PR_GET_PDEATHSIG)
 //   pd_child tick MS [COUNT]            print "tick I" every MS ms, COUNT times (default: forever)
+//   pd_child alloc MB STEPS MS          STEPS times: allocate MB MiB, write to every page, print
+//                                       "allocated N MB" (N in all), sleep MS; then sleep forever
 //   pd_child usr1-tree MS               fork a grandchild; both catch SIGUSR1 and print
 //                                       "SIGUSR1 in child PID" / "SIGUSR1 in grandchild PID";
 //                                       print "ready child PID grandchild PID" once both handlers
@@ -461,6 +463,25 @@ int runMode(const Args &args)
             sleepMs(ms);
         }
         return 0;
+    }
+    if (mode == "alloc") {
+        const long mb = toLong(arg(1), -1);
+        const long steps = toLong(arg(2), -1);
+        const long ms = toLong(arg(3), -1);
+        if (mb < 1 || steps < 1 || ms < 0)
+            usage("alloc MB STEPS MS");
+        for (long i = 1; i <= steps; ++i) {
+            // Never freed: the memory is what the test watches.
+            volatile char *block = static_cast<char *>(std::malloc(size_t(mb) << 20));
+            if (!block)
+                usage("malloc failed");
+            for (size_t offset = 0; offset < size_t(mb) << 20; offset += 4096)
+                block[offset] = char(offset);
+            writeAll(1, "allocated " + std::to_string(mb * i) + " MB\n");
+            sleepMs(ms);
+        }
+        for (;;)
+            ::pause();
     }
     if (mode == "usr1-tree") {
         const long ms = toLong(arg(1), -1);
