@@ -17,7 +17,8 @@ class QToolButton;
 // The output of the entries: the selected ones, or All interleaved in arrival order. Reads the
 // entries' OutputLogs (through OutputView); never a QProcess. Holds the pane's own controls: the
 // view switch, timestamps, wrap, the find bar with its filter, clear, save, and the line that
-// sends input to the selected entry's stdin.
+// sends input to the selected entry's stdin (or its terminal), with Interrupt for an entry that
+// runs in a terminal. Every entry's terminal gets the view's size in characters.
 class OutputPane final : public QWidget
 {
     Q_OBJECT
@@ -55,6 +56,9 @@ public:
     bool sendInput(const QString &text);
     // Closes the stdin of each selected running entry.
     bool closeInput();
+    // The terminal's interrupt character (Ctrl+C) to each selected entry running in a terminal
+    // (actionInterrupt; Ctrl+C in the input line when no text is selected there).
+    bool interrupt();
 
 signals:
     // A short note for the status bar ("input not sent: Process-1 is not running").
@@ -74,6 +78,7 @@ private:
     void saveOutput();
     void clearOutput();
     void sendInputLine();
+    void applyTerminalSize();
     void report(const QString &text);
     void processAboutToBeRemoved(int row);
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -106,4 +111,5 @@ private:
     QAction *m_save = nullptr;
     QAction *m_send = nullptr;
     QAction *m_closeInput = nullptr;
+    QAction *m_interrupt = nullptr;
 };
