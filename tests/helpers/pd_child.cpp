@@ -26,6 +26,7 @@
 //   pd_child fds                        print "fds 0 1 2 …", the open descriptors in order
 //   pd_child pdeathsig                  print "pdeathsig N" (PR_GET_PDEATHSIG)
 //   pd_child tick MS [COUNT]            print "tick I" every MS ms, COUNT times (default: forever)
+//   pd_child stdio-tick MS COUNT        the same through printf, never flushed
 //   pd_child usr1-tree MS               fork a grandchild; both catch SIGUSR1 and print
 //                                       "SIGUSR1 in child PID" / "SIGUSR1 in grandchild PID";
 //                                       print "ready child PID grandchild PID" once both handlers
@@ -458,6 +459,17 @@ int runMode(const Args &args)
             usage("tick MS [COUNT]");
         for (long i = 1; count < 0 || i <= count; ++i) {
             writeAll(1, "tick " + std::to_string(i) + "\n");
+            sleepMs(ms);
+        }
+        return 0;
+    }
+    if (mode == "stdio-tick") { // as "tick", through C stdio and without fflush (block-buffered on a pipe)
+        const long ms = toLong(arg(1), -1);
+        const long count = toLong(arg(2), -1);
+        if (ms < 1 || count < 0)
+            usage("stdio-tick MS COUNT");
+        for (long i = 1; i <= count; ++i) {
+            std::printf("tick %ld\n", i);
             sleepMs(ms);
         }
         return 0;
