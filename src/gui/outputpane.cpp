@@ -583,19 +583,9 @@ bool OutputPane::sendInput(const QString &text)
 bool OutputPane::closeInput()
 {
     const QList<ManagedProcess *> selected = selectedProcesses();
-    QList<ManagedProcess *> closed;
     QList<ManagedProcess *> notRunning;
-    for (ManagedProcess *process : selected) {
-        if (!process->canTakeInput()) {
-            notRunning.append(process);
-            continue;
-        }
-        const ManagedProcess::Result result = process->closeInput();
-        if (result.ok)
-            closed.append(process);
-        else
-            report(tr("Could not close the input of %1: %2").arg(process->spec().name, result.error));
-    }
+    const QList<ManagedProcess *> closed = applyToSelected(&ManagedProcess::canTakeInput, &ManagedProcess::closeInput,
+                                                           tr("Could not close the input of %1: %2"), &notRunning);
     if (!closed.isEmpty())
         report(tr("Closed the standard input of %1.").arg(names(closed)));
     else if (!notRunning.isEmpty())
@@ -608,21 +598,35 @@ bool OutputPane::closeInput()
 
 bool OutputPane::interrupt()
 {
-    QList<ManagedProcess *> interrupted;
-    for (ManagedProcess *process : selectedProcesses()) {
-        if (!process->canInterrupt())
-            continue;
-        const ManagedProcess::Result result = process->interrupt();
-        if (result.ok)
-            interrupted.append(process);
-        else
-            report(tr("Could not interrupt %1: %2").arg(process->spec().name, result.error));
-    }
+    const QList<ManagedProcess *> interrupted = applyToSelected(&ManagedProcess::canInterrupt, &ManagedProcess::interrupt,
+                                                                tr("Could not interrupt %1: %2"));
     if (!interrupted.isEmpty())
         report(tr("Interrupted %1.").arg(names(interrupted)));
     else if (!m_interrupt->isEnabled())
         report(tr("Select a process that runs in a terminal to interrupt it."));
     return !interrupted.isEmpty();
+}
+
+// `act` on each selected entry for which `can` holds; returns those it worked for, reports each
+// failure with `failure` (%1 the name, %2 the error) and collects the entries skipped in `skipped`.
+QList<ManagedProcess *> OutputPane::applyToSelected(bool (ManagedProcess::*can)() const,
+                                                    ManagedProcess::Result (ManagedProcess::*act)(),
+                                                    const QString &failure, QList<ManagedProcess *> *skipped)
+{
+    QList<ManagedProcess *> done;
+    for (ManagedProcess *process : selectedProcesses()) {
+        if (!(process->*can)()) {
+            if (skipped)
+                skipped->append(process);
+            continue;
+        }
+        const ManagedProcess::Result result = (process->*act)();
+        if (result.ok)
+            done.append(process);
+        else
+            report(failure.arg(process->spec().name, result.error));
+    }
+    return done;
 }
 
 // Every entry's terminal is as wide as the view (its next run's too).

@@ -1,11 +1,12 @@
 #pragma once
 
+#include "managedprocess.h"
+
 #include <QList>
 #include <QPointer>
 #include <QTimer>
 #include <QWidget>
 
-class ManagedProcess;
 class OutputView;
 class ProcessManager;
 class QAction;
@@ -79,6 +80,8 @@ private:
     void clearOutput();
     void sendInputLine();
     void applyTerminalSize();
+    QList<ManagedProcess *> applyToSelected(bool (ManagedProcess::*can)() const, ManagedProcess::Result (ManagedProcess::*act)(),
+                                            const QString &failure, QList<ManagedProcess *> *skipped = nullptr);
     void report(const QString &text);
     void processAboutToBeRemoved(int row);
     bool eventFilter(QObject *watched, QEvent *event) override;
