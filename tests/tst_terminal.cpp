@@ -33,6 +33,7 @@ private slots:
     void everyLineArrivesAtExit_data();
     void everyLineArrivesAtExit();
     void terminalMode();
+    void closeInputInTerminal();
     void inputIsEchoedAsNote();
     void sessionKey();
 
@@ -305,6 +306,21 @@ void tst_Terminal::terminalMode()
     QVERIFY2(hasLine(log, u"^Cinterrupted"_s), qPrintable(dump(log))); // the terminal echoes ^C
     QCOMPARE(process.exitCode(), 3);
     QVERIFY(!process.canInterrupt());
+}
+
+// Close stdin in a terminal is the end of file character (Ctrl+D) at the start of a line: `cat`
+// reading the terminal ends, exit 0.
+void tst_Terminal::closeInputInTerminal()
+{
+    ManagedProcess process(1, specFor(TestSupport::childPath(), {u"cat"_s}, TerminalMode::Terminal));
+    QSignalSpy finished(&process, &ManagedProcess::finished);
+    QVERIFY(process.start().ok);
+    QTRY_VERIFY(process.state() == ManagedProcess::State::Running);
+    QVERIFY(process.writeInput("one\n").ok);
+    QTRY_COMPARE_WITH_TIMEOUT(countLines(*process.output(), u"one"_s), 2, 5000); // echo, then cat
+    QVERIFY(process.closeInput().ok);
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(process.exitCode(), 0);
 }
 
 // Input sent to an entry without a terminal is a note in its output, before what the program
