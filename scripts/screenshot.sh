@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Takes the README's screenshots: the window on examples/demo.json under Xvfb, all entries started.
-# Needs a built tree (scripts/run.sh or scripts/test.sh first). Writes docs/*.png.
+# Needs a built tree (scripts/run.sh or scripts/test.sh first). Writes docs/*.png; with a NAME,
+# only docs/NAME.png (scripts/screenshot.sh terminal).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/deps.sh
@@ -9,24 +10,26 @@ procdeck_install_missing xvfb xauth imagemagick xdotool
 app=build/src/app/procdeck
 out=docs
 mkdir -p "$out"
+only=${1:-}
 config=$(mktemp -d)
 trap 'rm -rf "$config"' EXIT
 
-shoot() { # shoot NAME SECONDS [xdotool commands…]
-    local name=$1 wait=$2
+shoot() { # [SESSION=examples/FILE.json] shoot NAME SECONDS [xdotool commands…]
+    local name=$1 wait=$2 session=${SESSION:-examples/demo.json}
     shift 2
+    [[ -z $only || $only == "$name" ]] || return 0
     XDG_CONFIG_HOME="$config" xvfb-run -a -s "-screen 0 1440x860x24" bash -c '
-        "$0" --start-all examples/demo.json &
+        "$0" --start-all "$3" &
         app=$!
         sleep 2
         win=$(xdotool search --sync --onlyvisible --class procdeck | head -n 1)
         xdotool windowmove "$win" 0 0 windowsize "$win" 1440 860
         sleep 0.5
-        for cmd in "${@:3}"; do eval "xdotool $cmd"; sleep 0.4; done
+        for cmd in "${@:4}"; do eval "xdotool $cmd"; sleep 0.4; done
         sleep "$2"
         import -window root "$1"
         kill $app; wait $app 2>/dev/null || true
-    ' "$app" "$out/$name.png" "$wait" "$@"
+    ' "$app" "$out/$name.png" "$wait" "$session" "$@"
     echo "wrote $out/$name.png"
 }
 
@@ -36,3 +39,9 @@ shoot screenshot 4 "key alt+r" "mousemove 60 160 click 1"
 shoot output-all 6 "key alt+r" "mousemove 60 160 click 1" "key ctrl+shift+a"
 # The details panel on an entry with a child process (a shell running sleep).
 shoot details 4 "key alt+r" "mousemove 60 207 click 1"
+# An entry in a terminal: Python's prompt, a line sent from the input line, the terminal's echo
+# and Python's answer.
+SESSION=examples/08-terminal.json shoot terminal 2 "key alt+r" "mousemove 60 120 click 1" \
+    "mousemove 200 819 click 1" "type 'print(6 * 7)'" "key Return" \
+    "type 'import os; os.get_terminal_size()'" "key Return" "type 'import time; time.sleep(60)'" \
+    "key Return" "key ctrl+c"

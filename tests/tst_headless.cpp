@@ -447,6 +447,10 @@ void tst_Headless::examples_data()
                                   << QStringList{u"long-task \\| step 1"_s, u"long-task \\| step 2"_s,
                                                  u"long-task \\* terminate: SIGTERM to the process tree of PID \\d+"_s,
                                                  u"long-task \\* terminated by SIGTERM, exit -15"_s};
+    // A terminal: the banner (Python writes it to stderr, which is the terminal) as output.
+    QTest::newRow("08 terminal") << u"08-terminal.json"_s << u"3"_s << timedOut
+                                 << QStringList{u"repl \\| Python 3\\..*"_s,
+                                                u"repl \\* terminated by SIGTERM, exit -15"_s};
 }
 
 void tst_Headless::examples()

@@ -17,6 +17,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -84,6 +85,7 @@ private slots:
     void editKeepsLimitsWhileUnavailable();
     void limitsEditableWhenAvailable();
     void dialogRefusesRestartAboveMaximum();
+    void terminalChoice();
     void limitFieldsByKeyboard();
     void detailsPanelShowsLimits();
 
@@ -1109,6 +1111,26 @@ void tst_MainWindow::dialogRefusesRestartAboveMaximum()
     QCOMPARE(dialog.spec()->limits.memoryMB, 0);
 }
 
+// The Output choice shows the entry's TerminalMode, the default first, and gives back the one
+// chosen.
+void tst_MainWindow::terminalChoice()
+{
+    ProcessSpec spec;
+    spec.name = u"t"_s;
+    spec.program = TestSupport::childPath();
+    spec.terminal = TerminalMode::Terminal;
+    ProcessDialog dialog(spec, QString());
+    auto *combo = dialog.findChild<QComboBox *>(u"terminalCombo"_s);
+    QVERIFY(combo);
+    QCOMPARE(combo->count(), 3);
+    QCOMPARE(combo->currentIndex(), 1);
+    QCOMPARE(combo->itemData(0).toInt(), int(TerminalMode::StdoutTerminal));
+    combo->setCurrentIndex(combo->findData(int(TerminalMode::Pipes)));
+    dialog.accept();
+    QVERIFY2(dialog.error().isEmpty(), qPrintable(dialog.error()));
+    QCOMPARE(dialog.spec()->terminal, TerminalMode::Pipes);
+}
+
 // The limit fields come after the other fields in Tab order, in the order shown, and each label's
 // mnemonic reaches its field.
 void tst_MainWindow::limitFieldsByKeyboard()
@@ -1119,7 +1141,8 @@ void tst_MainWindow::limitFieldsByKeyboard()
     dialog.setLimitsAvailability(true, QString());
     dialog.show();
     QVERIFY(QTest::qWaitForWindowActive(&dialog));
-    const QStringList order = {u"autostartCheck"_s, u"memorySpin"_s, u"cpuSpin"_s, u"restartAboveSpin"_s};
+    const QStringList order = {u"autostartCheck"_s, u"terminalCombo"_s, u"memorySpin"_s, u"cpuSpin"_s,
+                               u"restartAboveSpin"_s};
     dialog.findChild<QWidget *>(order.constFirst())->setFocus();
     QTRY_COMPARE(QApplication::focusWidget(), dialog.findChild<QWidget *>(order.constFirst()));
     for (qsizetype i = 1; i < order.size(); ++i) {

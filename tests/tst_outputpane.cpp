@@ -87,6 +87,7 @@ private slots:
     void selectionStartFilteredOut();
     void inputReachesChild();
     void inputToFinishedEntry();
+    void terminalEntry();
     void floodKeepsWindowAnswering_data();
     void floodKeepsWindowAnswering();
     void screenshot();
@@ -693,7 +694,9 @@ void tst_OutputPane::inputReachesChild()
     QCOMPARE(input->text(), QString());
     input->insert(u"ünïcödé line"_s);
     QTest::keyClick(input, Qt::Key_Enter);
-    QTRY_VERIFY_WITH_TIMEOUT(m_pane->visibleText().endsWith(u"\nhello child\nünïcödé line"_s), 10000);
+    // Each line sent is a note before the program's answer: the pane reads as the conversation.
+    QTRY_VERIFY_WITH_TIMEOUT(m_pane->visibleText().endsWith(u"\ninput: hello child\nhello child\n"
+                                                            "input: ünïcödé line\nünïcödé line"_s), 10000);
 
     // Ctrl+D in the input line closes stdin: cat sees the end of its input and exits 0.
     QSignalSpy finished(cat, &ManagedProcess::finished);
@@ -723,6 +726,54 @@ void tst_OutputPane::inputToFinishedEntry()
     m_pane->setSelectedProcesses({});
     QVERIFY(!m_pane->sendInput(u"nobody"_s));
     QCOMPARE(message.count(), 2);
+}
+
+// An entry in a terminal: the terminal is as wide as the view, follows its resizes, and Ctrl+C in
+// the input line (Interrupt, enabled for that entry only) reaches the program as SIGINT.
+void tst_OutputPane::terminalEntry()
+{
+    ProcessSpec spec;
+    spec.name = u"tty"_s;
+    spec.program = u"/usr/bin/python3"_s;
+    spec.args = {u"-c"_s, u"import os, signal, sys, time\n"
+                          "size = lambda: 'size %d %d' % tuple(os.get_terminal_size(1))\n"
+                          "signal.signal(signal.SIGWINCH, lambda *a: print(size(), flush=True))\n"
+                          "print(size(), flush=True)\n"
+                          "try:\n"
+                          "    time.sleep(60)\n"
+                          "except KeyboardInterrupt:\n"
+                          "    sys.exit(5)\n"_s};
+    spec.terminal = TerminalMode::Terminal;
+    ManagedProcess *tty = m_manager->add(spec);
+    ManagedProcess *plain = m_manager->add(childSpec(u"plain"_s, {u"sleep"_s, u"30000"_s}));
+    auto *interrupt = m_pane->findChild<QAction *>(u"actionInterrupt"_s);
+    QVERIFY(interrupt);
+    m_pane->setSelectedProcesses({tty});
+    QVERIFY(!interrupt->isEnabled());
+    QVERIFY(tty->start().ok);
+    QVERIFY(plain->start().ok);
+    const QSize size = m_pane->view()->terminalSize();
+    QTRY_VERIFY2_WITH_TIMEOUT(m_pane->visibleText().contains(u"size %1 %2"_s.arg(size.width()).arg(size.height())),
+                              qPrintable(m_pane->visibleText()), 10000);
+    QTRY_VERIFY(interrupt->isEnabled());
+
+    m_pane->resize(m_pane->width() + 200, m_pane->height());
+    const QSize wider = m_pane->view()->terminalSize();
+    QVERIFY(wider.width() > size.width());
+    QTRY_VERIFY2_WITH_TIMEOUT(m_pane->visibleText().contains(u"size %1 %2"_s.arg(wider.width()).arg(wider.height())),
+                              qPrintable(m_pane->visibleText()), 10000);
+
+    m_pane->setSelectedProcesses({plain});
+    QTRY_VERIFY(!interrupt->isEnabled()); // not in a terminal
+    m_pane->setSelectedProcesses({tty});
+    QTRY_VERIFY(interrupt->isEnabled());
+    QSignalSpy finished(tty, &ManagedProcess::finished);
+    auto *input = m_pane->findChild<QLineEdit *>(u"inputEdit"_s);
+    input->setFocus();
+    QTest::keyClick(input, Qt::Key_C, Qt::ControlModifier);
+    QVERIFY(finished.count() > 0 || finished.wait(10000));
+    QCOMPARE(tty->exitCode(), 5);
+    QVERIFY(plain->kill().ok);
 }
 
 void tst_OutputPane::floodKeepsWindowAnswering_data()

@@ -5,6 +5,7 @@
 #include "logging.h"
 #include "outputlog.h"
 #include "procstats.h"
+#include "pseudoterminal.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -128,12 +129,13 @@ int descriptorShortage(int count)
 // The child-side setup, run between QProcess's fork and its exec of procdeck-reaper (vfork
 // semantics: ProcDeck waits meanwhile). Raw system calls only: no allocation, no locks, no Qt. The
 // descriptors (all above 2, close-on-exec) are captured by value before the fork.
-void setUpReaper(int reaperFd, int stdoutFd, int stderrFd)
+void setUpReaper(int reaperFd, int stdoutFd, int stderrFd, bool terminalInput)
 {
-    // Our pipes become stdout and stderr (dup2 clears close-on-exec on the copies; the originals
-    // are closed by the exec); the socket end is kept across it.
+    // Our pipes (or a pseudo-terminal's slave) become stdout and stderr, and with a terminal stdin
+    // (dup2 clears close-on-exec on the copies; the originals are closed by the exec); the socket
+    // end is kept across it.
     if (::dup2(stdoutFd, STDOUT_FILENO) < 0 || ::dup2(stderrFd, STDERR_FILENO) < 0
-        || ::fcntl(reaperFd, F_SETFD, 0) < 0)
+        || (terminalInput && ::dup2(stdoutFd, STDIN_FILENO) < 0) || ::fcntl(reaperFd, F_SETFD, 0) < 0)
         ::_exit(127);
     // Blocked until the reaper's own setup (the mask survives the exec): a terminal's Ctrl-C to
     // ProcDeck's group must not end it; the program gets a clean mask from the reaper.
@@ -250,7 +252,10 @@ QString ChildProcess::start(const LaunchPlan &plan, bool hold)
         return pipeError;
     int reaperFd = -1;
     const int shortage = descriptorShortage(DescriptorsPerStart);
-    if (shortage || !openReaperSocket(&reaperFd, &pipeError)) {
+    if (!shortage)
+        pipeError = openTerminal(plan, writeEnds);
+    if (shortage || !pipeError.isEmpty() || !openReaperSocket(&reaperFd, &pipeError)) {
+        m_terminal.reset();
         closePipes();
         ::close(writeEnds[0]);
         ::close(writeEnds[1]);
@@ -268,13 +273,15 @@ QString ChildProcess::start(const LaunchPlan &plan, bool hold)
     QStringList arguments = {QString::number(reaperFd)};
     if (hold)
         arguments << QLatin1StringView(ChildReaper::HoldOption);
+    if (m_fullTerminal)
+        arguments << QLatin1StringView(ChildReaper::TerminalOption);
     arguments << QLatin1StringView(ChildReaper::ProgramMarker) << plan.program << plan.arguments;
     m_process->setProgram(QFile::decodeName(reaperExecutable));
     m_process->setArguments(arguments);
     m_process->setProcessEnvironment(plan.environment);
     m_process->setWorkingDirectory(plan.workingDirectory);
-    m_process->setChildProcessModifier([reaperFd, stdoutFd, stderrFd] {
-        setUpReaper(reaperFd, stdoutFd, stderrFd);
+    m_process->setChildProcessModifier([reaperFd, stdoutFd, stderrFd, terminalInput = m_fullTerminal] {
+        setUpReaper(reaperFd, stdoutFd, stderrFd, terminalInput);
     });
     connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         // Only a failed start ends a run without QProcess::finished; the other errors (Crashed,
@@ -300,6 +307,54 @@ QString ChildProcess::start(const LaunchPlan &plan, bool hold)
     m_reportNotifier = new QSocketNotifier(m_reaperFd, QSocketNotifier::Read, this);
     connect(m_reportNotifier, &QSocketNotifier::activated, this, &ChildProcess::readReports);
     return {};
+}
+
+// With a terminal (plan.terminal other than Pipes): the slave takes the place of the stdout pipe's
+// write end (and of stderr's, for a full terminal), the master that of its read end, at the same
+// descriptor numbers, so that the start and the reading go on as for pipes (a read failing with
+// EIO, every slave closed, is the end of file there). An error message, or empty.
+QString ChildProcess::openTerminal(const LaunchPlan &plan, int writeEnds[2])
+{
+    m_terminal.reset();
+    m_fullTerminal = plan.terminal == TerminalMode::Terminal;
+    if (plan.terminal == TerminalMode::Pipes)
+        return {};
+    auto terminal = std::make_unique<PseudoTerminal>();
+    const QString error = terminal->open(m_fullTerminal ? PseudoTerminal::Kind::Full : PseudoTerminal::Kind::OutputOnly,
+                                         m_terminalColumns > 0 ? m_terminalColumns : PseudoTerminal::DefaultColumns,
+                                         m_terminalRows > 0 ? m_terminalRows : PseudoTerminal::DefaultRows);
+    if (!error.isEmpty())
+        return error;
+    if (::dup3(terminal->master(), m_pipeFds[0], O_CLOEXEC) < 0
+        || ::dup3(terminal->slave(), writeEnds[0], O_CLOEXEC) < 0
+        || (m_fullTerminal && ::dup3(terminal->slave(), writeEnds[1], O_CLOEXEC) < 0)) {
+        return startErrorText(errno);
+    }
+    terminal->closeSlave(); // the copy in writeEnds[0] is closed after the fork, like a pipe's
+    m_terminal = std::move(terminal);
+    return {};
+}
+
+bool ChildProcess::hasTerminal() const
+{
+    return m_fullTerminal && m_terminal && isRunning();
+}
+
+bool ChildProcess::setTerminalSize(int columns, int rows)
+{
+    m_terminalColumns = columns;
+    m_terminalRows = rows;
+    return m_terminal && m_terminal->setWindowSize(columns, rows);
+}
+
+QString ChildProcess::interrupt()
+{
+    if (!hasTerminal())
+        return tr("not running in a terminal");
+    const QByteArray character = m_terminal->interruptCharacter();
+    if (character.isEmpty())
+        return tr("the terminal has no interrupt character");
+    return m_terminal->write(character);
 }
 
 void ChildProcess::release()
@@ -360,6 +415,8 @@ QString ChildProcess::writeInput(const QByteArray &data)
 {
     if (!isRunning())
         return tr("not running");
+    if (hasTerminal())
+        return m_terminal->write(data);
     if (m_process->write(data) != data.size())
         return m_process->errorString();
     return {};
@@ -369,6 +426,8 @@ bool ChildProcess::closeInput()
 {
     if (!isRunning())
         return false;
+    if (hasTerminal())
+        return m_terminal->write(m_terminal->endOfFileCharacter()).isEmpty();
     m_process->closeWriteChannel();
     return true;
 }
@@ -411,6 +470,7 @@ void ChildProcess::failStart(const QString &reason)
     drainPipes();
     closePipes();
     closeReaperSocket();
+    m_terminal.reset();
     emit failedToStart(reason);
 }
 
@@ -466,6 +526,7 @@ void ChildProcess::finishExit()
         return;
     m_exitPending = false;
     m_drainTimer->stop();
+    m_terminal.reset();
     emit exited(m_exitStatus);
 }
 

@@ -5,7 +5,10 @@
 #include <QObject>
 #include <QString>
 
+#include <memory>
+
 class OutputLog;
+class PseudoTerminal;
 struct LaunchPlan;
 class QProcess;
 class QSocketNotifier;
@@ -54,8 +57,17 @@ public:
     // program that already ended leaves its tree to the grace period).
     void killTreeWithProgram();
 
+    // In a terminal (TerminalMode::Terminal) input goes to the terminal, which echoes it itself,
+    // and closing it sends the end of file character; else to the stdin pipe.
     QString writeInput(const QByteArray &data); // an error message, or empty
     bool closeInput();
+
+    // The program's pseudo-terminal (plan.terminal other than Pipes), while it runs.
+    bool hasTerminal() const;        // a full terminal: stdin, stdout, stderr, controlling
+    // The terminal's size (also before start(): the next start uses it); false without one.
+    bool setTerminalSize(int columns, int rows);
+    // The terminal's interrupt character (as Ctrl+C typed in it): an error message, or empty.
+    QString interrupt();
 
 signals:
     void holding(qint64 reaperPid); // start(plan, true): the reaper runs and waits for release()
@@ -83,6 +95,7 @@ private:
     void handleFailedToStart();
     void failStart(const QString &reason);
     void finishExit();
+    QString openTerminal(const LaunchPlan &plan, int writeEnds[2]);
 
     OutputLog *m_output = nullptr;
     QProcess *m_process = nullptr;   // child QObject; null before start()
@@ -99,6 +112,11 @@ private:
     // handed to the OutputReader (then m_readerId is set until the reader says they ended).
     int m_pipeFds[2] = {-1, -1};
     OutputReader::Id m_readerId = 0;
+    // The run's pseudo-terminal (its master also read as m_pipeFds[0]); null with plain pipes.
+    std::unique_ptr<PseudoTerminal> m_terminal;
+    bool m_fullTerminal = false;
+    int m_terminalColumns = 0;       // 0: the PseudoTerminal default
+    int m_terminalRows = 0;
     QTimer *m_drainTimer = nullptr; // after the leader's exit (ExitDrainMs)
     bool m_exitPending = false;      // reaped; the pipes are being drained
     int m_exitStatus = 0;

@@ -6,6 +6,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/ioctl.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/signalfd.h>
@@ -52,6 +53,11 @@
 // * Hold (--hold): the reaper reports "holding" and starts nothing until ProcDeck says "go" (so
 //   that it can be moved, say into a cgroup, before the program exists); end of file, or a signal
 //   that would end the program, ends it without starting anything.
+//
+// * A terminal (--terminal): the program calls setsid() instead of setpgid() (its group is still
+//   its PID, and the reaper does not make the second setpgid call, which would make it a group
+//   leader before its setsid and so fail it) and makes stdin its controlling terminal
+//   (TIOCSCTTY), so that the terminal's interrupt character and window size reach its group.
 //
 // * Signals: all are blocked in the reaper (a terminal's Ctrl-C or Ctrl-Z reaches ProcDeck's
 //   process group, and the reaper is in it); SIGCHLD is read through a signalfd. The program
@@ -346,9 +352,14 @@ bool holdUntilGo(int socketFd)
 
 // In the program's child, between fork and exec: its own group, death with the reaper, a clean
 // signal state, then the exec; a failed exec writes its errno to `statusFd`.
-[[noreturn]] void execProgram(char **argv, char **envp, int statusFd, pid_t reaper)
+[[noreturn]] void execProgram(char **argv, char **envp, int statusFd, pid_t reaper, bool terminal)
 {
-    ::setpgid(0, 0);
+    if (terminal) {
+        ::setsid();
+        ::ioctl(STDIN_FILENO, TIOCSCTTY, 0);
+    } else {
+        ::setpgid(0, 0);
+    }
     ::prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
     if (::getppid() != reaper) // the reaper died before the prctl: the signal would never come
         ::_exit(127);
@@ -371,7 +382,7 @@ bool holdUntilGo(int socketFd)
 }
 
 // Forks and execs the program; its PID once the exec succeeded, else 0 (the errno reported).
-pid_t startProgram(char **argv, char **envp, int socketFd)
+pid_t startProgram(char **argv, char **envp, int socketFd, bool terminal)
 {
     int status[2];
     if (::pipe2(status, O_CLOEXEC) != 0) {
@@ -381,7 +392,7 @@ pid_t startProgram(char **argv, char **envp, int socketFd)
     const pid_t reaper = ::getpid();
     const pid_t program = ::fork(); // a small, single-threaded process: cheap, and no locks held
     if (program == 0)
-        execProgram(argv, envp, status[1], reaper);
+        execProgram(argv, envp, status[1], reaper, terminal);
     const int forkError = errno;
     ::close(status[1]);
     if (program < 0) {
@@ -389,7 +400,8 @@ pid_t startProgram(char **argv, char **envp, int socketFd)
         report(socketFd, Report::StartFailed, forkError);
         return 0;
     }
-    ::setpgid(program, program); // the reaper's half of the double call: the group exists now
+    if (!terminal)
+        ::setpgid(program, program); // the reaper's half of the double call: the group exists now
     int execError = 0;
     ssize_t n = 0;
     do {
@@ -433,12 +445,17 @@ bool equal(const char *a, const char *b)
 
 int run(int argc, char **argv, char **envp)
 {
-    // procdeck-reaper FD [--hold] -- PROGRAM ARGS...
+    // procdeck-reaper FD [--hold] [--terminal] -- PROGRAM ARGS...
     if (argc < 4)
         return 127;
     const int socketFd = parseDescriptor(argv[1]);
-    const bool hold = equal(argv[2], HoldOption);
-    const int marker = hold ? 3 : 2;
+    int marker = 2;
+    const bool hold = equal(argv[marker], HoldOption);
+    if (hold)
+        ++marker;
+    const bool terminal = marker < argc && equal(argv[marker], TerminalOption);
+    if (terminal)
+        ++marker;
     if (socketFd < 0 || marker + 1 >= argc || !equal(argv[marker], ProgramMarker))
         return 127;
 
@@ -452,7 +469,7 @@ int run(int argc, char **argv, char **envp)
 
     if (hold && !holdUntilGo(socketFd))
         ::_exit(0);
-    const pid_t program = startProgram(argv + marker + 1, envp, socketFd);
+    const pid_t program = startProgram(argv + marker + 1, envp, socketFd, terminal);
     if (program <= 0)
         ::_exit(127);
     closeAllBut(socketFd, 0); // the program has 0-2: see the top of this file

@@ -4,7 +4,7 @@
 
 // The per-entry reaper, procdeck-reaper (src/reaper/main.cpp and childreaper.cpp): QProcess starts
 // it in the entry's working directory with the program's environment and the command line
-//   procdeck-reaper FD [--hold] -- PROGRAM ARGS...
+//   procdeck-reaper FD [--hold] [--terminal] -- PROGRAM ARGS...
 // It becomes a child subreaper, forks the program and execs it. Everything the program starts
 // (children, grandchildren, setsid() daemons, double forks) stays a descendant of the reaper, so
 // the reaper can signal and kill all of it and knows when the last of it is gone. The why is at
@@ -37,6 +37,10 @@ struct Report
 };
 
 constexpr char HoldOption[] = "--hold";
+// The program gets stdin (a pseudo-terminal's slave, which ChildProcess made 0-2) as its
+// controlling terminal: it leads a new session (setsid, so its group and session are its PID, as
+// the signals expect) and takes the terminal with TIOCSCTTY before its exec.
+constexpr char TerminalOption[] = "--terminal";
 constexpr char ProgramMarker[] = "--";
 
 // procdeck-reaper's main(). Never returns once the arguments made sense (the reaper exits as the

@@ -100,6 +100,11 @@ QString startErrorText(int error)
 QProcessEnvironment childEnvironment(const ProcessSpec &spec, const QProcessEnvironment &inherited)
 {
     QProcessEnvironment environment = inherited;
+    if (spec.terminal != TerminalMode::Pipes) {
+        environment.insert(u"TERM"_s, spec.terminal == TerminalMode::Terminal ? u"xterm-256color"_s : u"dumb"_s);
+        environment.remove(u"COLUMNS"_s);
+        environment.remove(u"LINES"_s);
+    }
     for (const EnvironmentChange &change : spec.environment) {
         if (change.value)
             environment.insert(change.name, *change.value);
@@ -117,6 +122,7 @@ LaunchResolution resolveLaunch(const ProcessSpec &spec, const QString &baseDirec
     plan.program = spec.executable();
     plan.arguments = spec.executableArguments();
     plan.environment = childEnvironment(spec, inherited);
+    plan.terminal = spec.terminal;
     plan.workingDirectory = spec.resolvedWorkingDirectory(baseDirectory);
     if (plan.workingDirectory.isEmpty()) {
         plan.workingDirectory = QDir::currentPath(); // the child inherits ProcDeck's

@@ -15,7 +15,10 @@
 //   (the session file's folder, or ProcDeck's current directory for an unsaved session). An entry
 //   without one runs in ProcDeck's own current directory, which the child inherits. A missing
 //   working directory, or one that is not a directory, is a problem.
-// * The environment is ProcDeck's own with the entry's changes applied.
+// * The environment is ProcDeck's own with the entry's changes applied. With a terminal
+//   (TerminalMode) TERM is `xterm-256color` for `Terminal` and `dumb` for the default (stdout on a
+//   pseudo-terminal: line buffering, not a screen to draw on), and COLUMNS and LINES are removed
+//   (the terminal's size says it), unless the entry sets them itself.
 // * A program containing '/' is a path; a relative one is relative to that working directory.
 // * A bare program name is searched in the PATH the child gets (after the entry's changes), not
 //   in ProcDeck's own; a relative PATH directory is relative to the working directory too.
@@ -29,6 +32,7 @@ public:
     QStringList arguments;      // passed as they are (["-c", COMMAND] for a shell entry)
     QString workingDirectory;   // absolute
     QProcessEnvironment environment;
+    TerminalMode terminal = TerminalMode::StdoutTerminal;
 };
 
 // resolveLaunch()'s answer: the plan, and an empty problem when it can be executed. On a problem

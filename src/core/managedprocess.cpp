@@ -48,6 +48,8 @@ struct ManagedProcess::Private
     QTimer stopTimer;                 // terminate()'s grace period
     QDeadlineTimer stopDeadline;      // valid while Stopping
     bool runEnded = true;             // the current run's end was reported
+    int terminalColumns = 0;          // setTerminalSize(); 0: the terminal's default
+    int terminalRows = 0;
     bool pendingFailure = false;      // a failed start waiting for its queued report
 
     // Supervision.
@@ -171,6 +173,11 @@ ManagedProcess::RestartTiming ManagedProcess::restartTiming() const
 ManagedProcess::State ManagedProcess::state() const
 {
     return d->state;
+}
+
+bool ManagedProcess::canInterrupt() const
+{
+    return isAlive() && d->child && d->child->hasTerminal();
 }
 
 ManagedProcess::State ManagedProcess::lastRunEnd() const
@@ -377,7 +384,32 @@ ManagedProcess::Result ManagedProcess::writeInput(const QByteArray &data)
     if (!d->child || !d->child->isRunning() || d->runEnded)
         return Result::failure(ManagedProcess::tr("%1 is not running").arg(d->spec.name));
     const QString error = d->child->writeInput(data);
+    if (!error.isEmpty())
+        return Result::failure(error);
+    if (!d->child->hasTerminal()) {
+        QList<QByteArray> lines = data.split('\n');
+        if (lines.size() > 1 && lines.constLast().isEmpty())
+            lines.removeLast();
+        for (const QByteArray &line : std::as_const(lines))
+            d->output->appendMessage(ManagedProcess::tr("input: %1").arg(QString::fromUtf8(line)));
+    }
+    return Result::success();
+}
+
+ManagedProcess::Result ManagedProcess::interrupt()
+{
+    if (!canInterrupt())
+        return Result::failure(ManagedProcess::tr("%1 is not running in a terminal").arg(d->spec.name));
+    const QString error = d->child->interrupt();
     return error.isEmpty() ? Result::success() : Result::failure(error);
+}
+
+void ManagedProcess::setTerminalSize(int columns, int rows)
+{
+    d->terminalColumns = columns;
+    d->terminalRows = rows;
+    if (d->child)
+        d->child->setTerminalSize(columns, rows);
 }
 
 ManagedProcess::Result ManagedProcess::closeInput()
@@ -478,6 +510,8 @@ void ManagedProcess::Private::launch(const LaunchPlan &plan)
         cgroup->place(pids, spec.name, spec.limits);
     });
     QObject::connect(cgroup, &CgroupScope::placed, child, &ChildProcess::release);
+    if (terminalColumns > 0)
+        child->setTerminalSize(terminalColumns, terminalRows);
     const QString error = child->start(plan, hold);
     if (!error.isEmpty()) {
         releaseChild();

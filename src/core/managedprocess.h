@@ -109,6 +109,7 @@ public:
     bool canPause() const;        // Running
     bool canResume() const;       // Paused
     bool canTakeInput() const;    // writeInput()/closeInput() may reach the child: alive
+    bool canInterrupt() const;    // interrupt(): alive in a terminal (TerminalMode::Terminal)
     bool isSettled() const;       // no more work happens without the user
     bool hasPendingWork() const;  // a run in progress or a restart scheduled: !isSettled()
     bool hasEndedRun() const;     // not alive and a run has ended: exitCode() and lastRunEnd()
@@ -163,8 +164,15 @@ public:
     Result restart();
     Result pause();        // sendSignal(SIGSTOP)
     Result resume();       // sendSignal(SIGCONT)
+    // Input to the program. Each line sent is also a note in the output ("input: TEXT"), so that
+    // the output reads as the conversation it was; in a terminal the terminal echoes it instead
+    // (and a program that turns the echo off, asking for a password, is not shown it).
     Result writeInput(const QByteArray &data);
     Result closeInput();
+    // The terminal's interrupt character, as Ctrl+C typed in a terminal; canInterrupt() says when.
+    Result interrupt();
+    // The size of the program's terminal, now and for later runs (the output pane's width).
+    void setTerminalSize(int columns, int rows);
 
 signals:
     void stateChanged(); // any field shown in the row changed

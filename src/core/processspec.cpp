@@ -43,7 +43,8 @@ bool operator==(const ProcessSpec &a, const ProcessSpec &b)
     return a.name == b.name && a.program == b.program && a.args == b.args && a.shell == b.shell
         && a.workingDirectory == b.workingDirectory && a.environment == b.environment
         && a.autostart == b.autostart && a.stopSignal == b.stopSignal
-        && a.stopTimeoutMs == b.stopTimeoutMs && a.restart == b.restart && a.limits == b.limits
+        && a.stopTimeoutMs == b.stopTimeoutMs && a.restart == b.restart
+        && a.terminal == b.terminal && a.limits == b.limits
         && a.unknownKeys == b.unknownKeys;
 }
 

@@ -22,6 +22,13 @@ struct EnvironmentChange
     }
 };
 
+// Where the program's standard descriptors go (the session file's `terminal`, README "Output as
+// it happens"): by default stdout is a pseudo-terminal (not the controlling one) so that stdio,
+// Python, Perl and Ruby flush each line, stderr a pipe; `Terminal` (`"terminal": true`) gives the
+// program a pseudo-terminal as stdin, stdout, stderr and controlling terminal; `Pipes`
+// (`"terminal": false`) opts out: plain pipes, block-buffered as a pipe makes them.
+enum class TerminalMode { StdoutTerminal, Terminal, Pipes };
+
 // Per-entry resource limits (the session file's `limits`), applied through the entry's cgroup
 // where the system gives one (docs/ARCHITECTURE.md, "Containment"). 0 means no limit.
 struct ProcessLimits
@@ -68,6 +75,7 @@ struct ProcessSpec
     int stopSignal = 15;          // SIGTERM
     int stopTimeoutMs = DefaultStopTimeoutMs;
     RestartPolicy restart = RestartPolicy::Never;
+    TerminalMode terminal = TerminalMode::StdoutTerminal;
     ProcessLimits limits;
 
     // Keys ProcDeck does not know, kept from the file and written back on save.

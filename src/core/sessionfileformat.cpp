@@ -13,7 +13,7 @@ bool isKnownEntryKey(const QString &key)
 {
     for (QLatin1StringView known : {KeyName, KeyProgram, KeyArgs, KeyShell, KeyWorkingDirectory,
                                     KeyEnvironment, KeyAutostart, KeyStopSignal, KeyStopTimeoutMs,
-                                    KeyRestart, KeyLimits}) {
+                                    KeyRestart, KeyTerminal, KeyLimits}) {
         if (key == known)
             return true;
     }

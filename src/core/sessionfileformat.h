@@ -32,6 +32,7 @@ inline constexpr QLatin1StringView KeyAutostart("autostart");
 inline constexpr QLatin1StringView KeyStopSignal("stopSignal");
 inline constexpr QLatin1StringView KeyStopTimeoutMs("stopTimeoutMs");
 inline constexpr QLatin1StringView KeyRestart("restart");
+inline constexpr QLatin1StringView KeyTerminal("terminal");
 inline constexpr QLatin1StringView KeyLimits("limits");
 // The keys inside `limits` (written sorted by name, with any unknown ones).
 inline constexpr QLatin1StringView KeyMemoryMB("memoryMB");

@@ -370,6 +370,15 @@ std::optional<ProcessSpec> Validator::entry(const QJsonObject &object, const QSt
     }
     spec.autostart = autostart.toBool(false);
 
+    // Absent: the default (stdout on a pseudo-terminal); true: a terminal; false: plain pipes.
+    const QJsonValue terminal = object.value(KeyTerminal);
+    if (!terminal.isUndefined() && !terminal.isBool()) {
+        fail(key(KeyTerminal), Msg::tr("must be true or false"));
+        return std::nullopt;
+    }
+    if (terminal.isBool())
+        spec.terminal = terminal.toBool() ? TerminalMode::Terminal : TerminalMode::Pipes;
+
     if (!readStopSignal(object.value(KeyStopSignal), spec)
         || !readStopTimeout(object.value(KeyStopTimeoutMs), spec)
         || !readRestart(object.value(KeyRestart), spec)

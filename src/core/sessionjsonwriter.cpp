@@ -212,6 +212,8 @@ Writer::Members entryMembers(const ProcessSpec &spec)
         members.append({KeyStopTimeoutMs, spec.stopTimeoutMs});
     if (spec.restart != RestartPolicy::Never)
         members.append({KeyRestart, restartPolicyToString(spec.restart)});
+    if (spec.terminal != TerminalMode::StdoutTerminal)
+        members.append({KeyTerminal, spec.terminal == TerminalMode::Terminal});
     if (!spec.limits.isEmpty() || !spec.limits.unknownKeys.isEmpty())
         members.append({KeyLimits, limitsObject(spec.limits)});
     for (auto it = spec.unknownKeys.begin(); it != spec.unknownKeys.end(); ++it) {

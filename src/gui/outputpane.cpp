@@ -84,6 +84,7 @@ OutputPane::OutputPane(ProcessManager *manager, QWidget *parent)
     inputLayout->addWidget(m_inputEdit, 3);
     inputLayout->addWidget(makeButton(m_send, input));
     inputLayout->addWidget(makeButton(m_closeInput, input));
+    inputLayout->addWidget(makeButton(m_interrupt, input));
     inputLayout->addWidget(m_messageLabel, 2);
     layout->addWidget(input);
     setFocusProxy(m_view);
@@ -94,9 +95,11 @@ OutputPane::OutputPane(ProcessManager *manager, QWidget *parent)
     connect(m_view, &OutputView::matchesChanged, this, &OutputPane::updateFindStatus);
     connect(m_view, &OutputView::rowsChanged, this, &OutputPane::updateDropped);
     connect(m_view, &OutputView::rowsChanged, this, &OutputPane::updateActions);
+    connect(m_view, &OutputView::terminalSizeChanged, this, &OutputPane::applyTerminalSize);
 
     if (m_manager) {
         connect(m_manager, &ProcessManager::processAdded, this, [this] {
+            applyTerminalSize();
             if (showsAll())
                 updateView();
         });
@@ -182,6 +185,13 @@ void OutputPane::createActions()
     // Ctrl+D only from the input line (see eventFilter): elsewhere it must not close anything.
     m_closeInput->setShortcutContext(Qt::WidgetShortcut);
     connect(m_closeInput, &QAction::triggered, this, &OutputPane::closeInput);
+    m_interrupt = makeAction(this, u"actionInterrupt"_s, tr("Interrupt"),
+                             tr("Send the interrupt character (Ctrl+C) to the selected process's terminal"),
+                             QKeySequence(u"Ctrl+C"_s));
+    // Ctrl+C only from the input line, and only with no text selected there (see eventFilter):
+    // elsewhere it copies.
+    m_interrupt->setShortcutContext(Qt::WidgetShortcut);
+    connect(m_interrupt, &QAction::triggered, this, &OutputPane::interrupt);
 
     addActions({m_showSelected, m_showAll, m_timestamps, m_wrap, m_find, m_findNext,
                 m_findPrevious, m_clear, m_save});
@@ -278,6 +288,13 @@ bool OutputPane::eventFilter(QObject *watched, QEvent *event)
         // QLineEdit would take Ctrl+D as "delete the next character" on X11.
         if (event->type() == QEvent::KeyPress)
             closeInput();
+        event->accept();
+        return true;
+    }
+    if (watched == m_inputEdit && key->key() == Qt::Key_C && key->modifiers() == Qt::ControlModifier
+        && !m_inputEdit->hasSelectedText() && m_interrupt->isEnabled()) {
+        if (event->type() == QEvent::KeyPress)
+            interrupt();
         event->accept();
         return true;
     }
@@ -383,6 +400,8 @@ void OutputPane::updateActions()
     m_save->setEnabled(m_view->rowCount() > 0);
     m_send->setEnabled(!selected.isEmpty());
     m_closeInput->setEnabled(anyAlive);
+    m_interrupt->setEnabled(std::any_of(selected.cbegin(), selected.cend(),
+                                        [](const ManagedProcess *p) { return p->canInterrupt(); }));
     m_inputEdit->setEnabled(!selected.isEmpty());
 }
 
@@ -564,19 +583,9 @@ bool OutputPane::sendInput(const QString &text)
 bool OutputPane::closeInput()
 {
     const QList<ManagedProcess *> selected = selectedProcesses();
-    QList<ManagedProcess *> closed;
     QList<ManagedProcess *> notRunning;
-    for (ManagedProcess *process : selected) {
-        if (!process->canTakeInput()) {
-            notRunning.append(process);
-            continue;
-        }
-        const ManagedProcess::Result result = process->closeInput();
-        if (result.ok)
-            closed.append(process);
-        else
-            report(tr("Could not close the input of %1: %2").arg(process->spec().name, result.error));
-    }
+    const QList<ManagedProcess *> closed = applyToSelected(&ManagedProcess::canTakeInput, &ManagedProcess::closeInput,
+                                                           tr("Could not close the input of %1: %2"), &notRunning);
     if (!closed.isEmpty())
         report(tr("Closed the standard input of %1.").arg(names(closed)));
     else if (!notRunning.isEmpty())
@@ -585,6 +594,49 @@ bool OutputPane::closeInput()
     else if (selected.isEmpty())
         report(tr("Select a running process to close its input."));
     return !closed.isEmpty();
+}
+
+bool OutputPane::interrupt()
+{
+    const QList<ManagedProcess *> interrupted = applyToSelected(&ManagedProcess::canInterrupt, &ManagedProcess::interrupt,
+                                                                tr("Could not interrupt %1: %2"));
+    if (!interrupted.isEmpty())
+        report(tr("Interrupted %1.").arg(names(interrupted)));
+    else if (!m_interrupt->isEnabled())
+        report(tr("Select a process that runs in a terminal to interrupt it."));
+    return !interrupted.isEmpty();
+}
+
+// `act` on each selected entry for which `can` holds; returns those it worked for, reports each
+// failure with `failure` (%1 the name, %2 the error) and collects the entries skipped in `skipped`.
+QList<ManagedProcess *> OutputPane::applyToSelected(bool (ManagedProcess::*can)() const,
+                                                    ManagedProcess::Result (ManagedProcess::*act)(),
+                                                    const QString &failure, QList<ManagedProcess *> *skipped)
+{
+    QList<ManagedProcess *> done;
+    for (ManagedProcess *process : selectedProcesses()) {
+        if (!(process->*can)()) {
+            if (skipped)
+                skipped->append(process);
+            continue;
+        }
+        const ManagedProcess::Result result = (process->*act)();
+        if (result.ok)
+            done.append(process);
+        else
+            report(failure.arg(process->spec().name, result.error));
+    }
+    return done;
+}
+
+// Every entry's terminal is as wide as the view (its next run's too).
+void OutputPane::applyTerminalSize()
+{
+    if (!m_manager)
+        return;
+    const QSize size = m_view->terminalSize();
+    for (ManagedProcess *process : m_manager->processes())
+        process->setTerminalSize(size.width(), size.height());
 }
 
 void OutputPane::report(const QString &text)

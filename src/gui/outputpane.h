@@ -1,11 +1,12 @@
 #pragma once
 
+#include "managedprocess.h"
+
 #include <QList>
 #include <QPointer>
 #include <QTimer>
 #include <QWidget>
 
-class ManagedProcess;
 class OutputView;
 class ProcessManager;
 class QAction;
@@ -17,7 +18,8 @@ class QToolButton;
 // The output of the entries: the selected ones, or All interleaved in arrival order. Reads the
 // entries' OutputLogs (through OutputView); never a QProcess. Holds the pane's own controls: the
 // view switch, timestamps, wrap, the find bar with its filter, clear, save, and the line that
-// sends input to the selected entry's stdin.
+// sends input to the selected entry's stdin (or its terminal), with Interrupt for an entry that
+// runs in a terminal. Every entry's terminal gets the view's size in characters.
 class OutputPane final : public QWidget
 {
     Q_OBJECT
@@ -55,6 +57,9 @@ public:
     bool sendInput(const QString &text);
     // Closes the stdin of each selected running entry.
     bool closeInput();
+    // The terminal's interrupt character (Ctrl+C) to each selected entry running in a terminal
+    // (actionInterrupt; Ctrl+C in the input line when no text is selected there).
+    bool interrupt();
 
 signals:
     // A short note for the status bar ("input not sent: Process-1 is not running").
@@ -74,6 +79,9 @@ private:
     void saveOutput();
     void clearOutput();
     void sendInputLine();
+    void applyTerminalSize();
+    QList<ManagedProcess *> applyToSelected(bool (ManagedProcess::*can)() const, ManagedProcess::Result (ManagedProcess::*act)(),
+                                            const QString &failure, QList<ManagedProcess *> *skipped = nullptr);
     void report(const QString &text);
     void processAboutToBeRemoved(int row);
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -106,4 +114,5 @@ private:
     QAction *m_save = nullptr;
     QAction *m_send = nullptr;
     QAction *m_closeInput = nullptr;
+    QAction *m_interrupt = nullptr;
 };

@@ -362,6 +362,11 @@ bool OutputView::isChunked(int row) const
     return m_wrap && displayLength(m_index.row(row)) > LongLine;
 }
 
+QSize OutputView::terminalSize() const
+{
+    return {chunkColumns(), std::max(2, viewport()->height() / m_lineSpacing)};
+}
+
 int OutputView::chunkColumns() const
 {
     return std::max(8, int((viewport()->width() - 2 * Margin) / m_charWidth));
@@ -634,6 +639,7 @@ void OutputView::resizeEvent(QResizeEvent *event)
     if (m_following)
         setScrollValue(verticalScrollBar()->maximum());
     placeJumpButton();
+    emit terminalSizeChanged(terminalSize());
 }
 
 void OutputView::changeEvent(QEvent *event)
@@ -648,7 +654,9 @@ void OutputView::changeEvent(QEvent *event)
         const QFontMetricsF metrics(font());
         m_lineSpacing = std::max(1, qCeil(metrics.lineSpacing()));
         m_charWidth = std::max<qreal>(1, metrics.horizontalAdvance(u'M'));
-        if (event)
+        if (event) {
             relayout();
+            emit terminalSizeChanged(terminalSize());
+        }
     }
 }

@@ -70,6 +70,9 @@ public:
     void scrollToRow(int row);
     int firstVisibleRow() const;
     int lastVisibleRow() const; // the last row at least partly in view, or -1
+    // The view's text area in characters of its font (columns x lines): the size an entry's
+    // terminal gets (terminalSizeChanged follows resizes and font changes).
+    QSize terminalSize() const;
 
     // Applies pending log changes now (normally done on the repaint timer).
     void flush();
@@ -102,6 +105,7 @@ signals:
     void matchesChanged();
     void rowsChanged();
     void selectionChanged();
+    void terminalSizeChanged(QSize columnsAndLines);
 
 protected:
     bool event(QEvent *event) override;

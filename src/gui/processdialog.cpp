@@ -25,6 +25,16 @@ ProcessDialog::ProcessDialog(const ProcessSpec &spec, const QString &baseDirecto
     m_ui->restartCombo->addItem(tr("Never"), static_cast<int>(RestartPolicy::Never));
     m_ui->restartCombo->addItem(tr("On failure"), static_cast<int>(RestartPolicy::OnFailure));
     m_ui->restartCombo->addItem(tr("Always"), static_cast<int>(RestartPolicy::Always));
+    // The three ways the output is connected (TerminalMode), the default first.
+    m_ui->terminalCombo->addItem(tr("Each line as it is printed"), static_cast<int>(TerminalMode::StdoutTerminal));
+    m_ui->terminalCombo->setItemData(0, tr("Standard output is a terminal, so that programs print each line at once; "
+                                           "standard error stays apart"), Qt::ToolTipRole);
+    m_ui->terminalCombo->addItem(tr("Run in a terminal"), static_cast<int>(TerminalMode::Terminal));
+    m_ui->terminalCombo->setItemData(1, tr("For programs that need a terminal: input, Interrupt (Ctrl+C) and the "
+                                           "size of the output pane; standard error is merged"), Qt::ToolTipRole);
+    m_ui->terminalCombo->addItem(tr("Plain pipes"), static_cast<int>(TerminalMode::Pipes));
+    m_ui->terminalCombo->setItemData(2, tr("No terminal at all: many programs then print in blocks, "
+                                           "not line by line"), Qt::ToolTipRole);
 
     m_ui->nameEdit->setText(spec.name);
     m_ui->shellRadio->setChecked(spec.usesShell());
@@ -41,6 +51,7 @@ ProcessDialog::ProcessDialog(const ProcessSpec &spec, const QString &baseDirecto
     m_ui->graceSpin->setValue(spec.stopTimeoutMs / 1000.0);
     m_ui->restartCombo->setCurrentIndex(m_ui->restartCombo->findData(static_cast<int>(spec.restart)));
     m_ui->autostartCheck->setChecked(spec.autostart);
+    m_ui->terminalCombo->setCurrentIndex(m_ui->terminalCombo->findData(static_cast<int>(spec.terminal)));
     m_ui->memorySpin->setRange(0, ProcessLimits::MaxMemoryMB);
     m_ui->cpuSpin->setRange(0, ProcessLimits::MaxCpuPercent);
     m_ui->restartAboveSpin->setRange(0, ProcessLimits::MaxMemoryMB);
@@ -161,6 +172,7 @@ std::optional<ProcessSpec> ProcessDialog::readFields(QString *error) const
     spec.stopTimeoutMs = qRound(m_ui->graceSpin->value() * 1000);
     spec.restart = static_cast<RestartPolicy>(m_ui->restartCombo->currentData().toInt());
     spec.autostart = m_ui->autostartCheck->isChecked();
+    spec.terminal = static_cast<TerminalMode>(m_ui->terminalCombo->currentData().toInt());
     if (!readLimits(spec, error))
         return std::nullopt;
 

@@ -28,6 +28,7 @@
 //   pd_child tick MS [COUNT]            print "tick I" every MS ms, COUNT times (default: forever)
 //   pd_child alloc MB STEPS MS          STEPS times: allocate MB MiB, write to every page, print
 //                                       "allocated N MB" (N in all), sleep MS; then sleep forever
+//   pd_child stdio-tick MS COUNT        the same through printf, never flushed
 //   pd_child usr1-tree MS               fork a grandchild; both catch SIGUSR1 and print
 //                                       "SIGUSR1 in child PID" / "SIGUSR1 in grandchild PID";
 //                                       print "ready child PID grandchild PID" once both handlers
@@ -482,6 +483,17 @@ int runMode(const Args &args)
         }
         for (;;)
             ::pause();
+    }
+    if (mode == "stdio-tick") { // as "tick", through C stdio and without fflush (block-buffered on a pipe)
+        const long ms = toLong(arg(1), -1);
+        const long count = toLong(arg(2), -1);
+        if (ms < 1 || count < 0)
+            usage("stdio-tick MS COUNT");
+        for (long i = 1; i <= count; ++i) {
+            std::printf("tick %ld\n", i);
+            sleepMs(ms);
+        }
+        return 0;
     }
     if (mode == "usr1-tree") {
         const long ms = toLong(arg(1), -1);
