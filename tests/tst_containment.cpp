@@ -1,5 +1,6 @@
 #include "childprocess.h"
 #include "launchplan.h"
+#include "detailspanel.h"
 #include "mainwindow.h"
 #include "managedprocess.h"
 #include "processmanager.h"
@@ -69,6 +70,7 @@ private slots:
     void procdeckDeathEndsTrees();
     void terminationSignalsReported();
     void statsCountDaemons();
+    void detailsPanelShowsDaemons();
 
 private:
     struct Tree
@@ -675,6 +677,34 @@ void tst_Containment::statsCountDaemons()
     QVERIFY(finished.wait(5000));
     QVERIFY2(tree->allGone(), qPrintable(tree->survivors()));
     QCOMPARE(procs.data().toString(), QString()); // no figures for an entry that is not alive
+}
+
+// The details panel's tree lists every process of the entry, the double-forked setsid() daemon
+// (outside the program's group and session, a child of the reaper) included.
+void tst_Containment::detailsPanelShowsDaemons()
+{
+    MainWindow window;
+    window.stats()->setInterval(100);
+    const QString pidFile = m_dir.filePath(u"details.pids"_s);
+    ManagedProcess *process = window.manager()->add(treeSpec(u"tree"_s, pidFile, false));
+    window.selectProcesses({process});
+    QVERIFY(process->start().ok);
+    const std::optional<Tree> tree = waitForTree(pidFile);
+    QVERIFY(tree);
+    QCOMPARE(tree->processes.size(), 5);
+    QCOMPARE(window.detailsPanel()->process(), process);
+    const auto listed = [&](qint64 pid) {
+        const QString prefix = QString::number(pid) + u' ';
+        const QStringList lines = window.detailsPanel()->treeLines();
+        return std::any_of(lines.cbegin(), lines.cend(),
+                           [&](const QString &line) { return line.trimmed().startsWith(prefix); });
+    };
+    for (const QString &role : Roles)
+        QTRY_VERIFY2(listed(tree->processes.value(role).pid),
+                     qPrintable(role + u" not in: "_s + window.detailsPanel()->treeLines().join(u" | "_s)));
+    QVERIFY(process->kill().ok);
+    QTRY_VERIFY_WITH_TIMEOUT(tree->allGone(), 5000);
+    QTRY_VERIFY(window.detailsPanel()->treeLines().isEmpty());
 }
 
 QTEST_MAIN(tst_Containment)
