@@ -111,6 +111,7 @@ struct OutputReader::Shared
     void addPipe(const Request &request);
     void drainFinishing();
     void readReady(const epoll_event &event);
+    void readAvailable(Pipe &pipe, int stream);
     ReadResult readOnce(Pipe &pipe, int stream);
     void closePipe(Pipe &pipe, int stream);
     bool ensureBlock();
@@ -394,6 +395,17 @@ void OutputReader::Shared::readReady(const epoll_event &event)
     if (it == pipes.end() || it->second->fds[stream] < 0)
         return;
     Pipe &pipe = *it->second;
+    // Stderr is ready: what the program wrote to stdout before it is read first. With stdout on a
+    // pseudo-terminal this matters: the kernel moves pty output to the master's side from a work
+    // queue, so stdout's bytes can be later to show than stderr's written after them on a plain
+    // pipe; a read of the master runs that pending work first (n_tty), which restores the order.
+    if (stream == 1 && pipe.fds[0] >= 0)
+        readAvailable(pipe, 0); // stream 1 stays open: `pipe` stays valid
+    readAvailable(pipe, stream);
+}
+
+void OutputReader::Shared::readAvailable(Pipe &pipe, int stream)
+{
     for (int i = 0; i < MaxReadsPerWakeup; ++i) {
         if (readOnce(pipe, stream) != ReadResult::Full)
             return; // Short: most likely empty now, and epoll says so if not
