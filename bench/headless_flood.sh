@@ -4,6 +4,8 @@
 # alternating in the same run; prints each round, the medians and the ratio. Then one checked run:
 # every line of the entry printed whole, with its `name | ` prefix, none lost.
 # Defaults: build-bench, 256 MiB, 5 rounds. Needs procdeck, procdeck-reaper and flood_child built.
+# The entry runs with plain pipes ("terminal": false, the kind of pipe `cat` reads); with
+# HEADLESS_FLOOD_TERMINAL=default it runs as a session's default does, stdout on a pseudo-terminal.
 set -euo pipefail
 build=${1:-build-bench}
 bytes=${2:-$((256 * 1024 * 1024))}
@@ -12,8 +14,11 @@ flood=$(realpath "$build/bench/flood_child")
 procdeck=$(realpath "$build/src/app/procdeck")
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
+terminal=', "terminal": false'
+[ "${HEADLESS_FLOOD_TERMINAL:-}" = default ] && terminal=
+echo "entry's stdout: $([ -n "$terminal" ] && echo 'a plain pipe ("terminal": false)' || echo 'a pseudo-terminal (the default)')"
 cat >"$dir/flood.json" <<JSON
-{"procdeck": 1, "processes": [{"name": "flood", "program": "$flood", "args": ["$bytes", "80"]}]}
+{"procdeck": 1, "processes": [{"name": "flood", "program": "$flood", "args": ["$bytes", "80"]$terminal}]}
 JSON
 
 microseconds() { # COMMAND: its wall time

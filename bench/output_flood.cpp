@@ -17,7 +17,9 @@
 // Options: --bytes N (default 256 MiB), --line-length N (80; 0 = no newline at all),
 // --entries N (children flooding at once, BYTES/N each; default 1), --repeat N (default 3),
 // --busy N (N threads spinning meanwhile, to load the cores), --pipe-size N (plain reader only;
-// default 1 MiB). With OUTPUT_FLOOD_GAPS=N in the environment, every timer gap over N ms is
+// default 1 MiB), --stdout-terminal 1 (the entries run as a session's default does, stdout on a
+// pseudo-terminal; by default they run with plain pipes, `"terminal": false`, the same kind of
+// pipe as the plain reader's). With OUTPUT_FLOOD_GAPS=N in the environment, every timer gap over N ms is
 // printed with the time spent per receiver and event type during it (to see what a stall was).
 
 #include "mainwindow.h"
@@ -72,6 +74,7 @@ struct Options
     int repeat = 3;
     int busy = 0;
     int pipeSize = 1024 * 1024;
+    bool stdoutTerminal = false;
 };
 
 struct Trial
@@ -234,6 +237,7 @@ Trial runWindow(const Options &options)
         spec.name = QStringLiteral("flood-%1").arg(i + 1);
         spec.program = QString::fromUtf8(FLOOD_CHILD_PATH);
         spec.args = {QString::number(each), QString::number(options.lineLength)};
+        spec.terminal = options.stdoutTerminal ? TerminalMode::StdoutTerminal : TerminalMode::Pipes;
         processes.append(window.manager()->add(spec));
     }
     window.selectProcesses(processes);
@@ -378,6 +382,8 @@ int main(int argc, char **argv)
             options.busy = int(value);
         else if (name == "--pipe-size")
             options.pipeSize = int(value);
+        else if (name == "--stdout-terminal")
+            options.stdoutTerminal = value != 0;
         else {
             std::fprintf(stderr, "output_flood: unknown option %s\n", name.c_str());
             return 2;
@@ -401,6 +407,8 @@ int main(int argc, char **argv)
                 options.entries, options.entries == 1 ? "y" : "ies", mib(double(options.bytes)),
                 options.lineLength, options.lineLength == 0 ? " (no newline)" : "", options.busy,
                 options.busy == 1 ? "" : "s", options.repeat);
+    std::printf("entries' stdout: %s\n", options.stdoutTerminal ? "a pseudo-terminal (a session's default)"
+                                                               : "a plain pipe (\"terminal\": false)");
 
     std::vector<double> plainRates, windowRates, ratios, inLogRatios, maxGaps, p99Gaps;
     Trial window;
