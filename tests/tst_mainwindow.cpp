@@ -1002,8 +1002,9 @@ void tst_MainWindow::limitsUnavailableByDefault()
     add->reject();
     QTRY_VERIFY(!add); // deleted on close
 
+    // The probe's reason is a clause ("limits not applied: …" in the output); the dialog shows a sentence.
     const QString why = u"No cgroup: no systemd user session on the D-Bus session bus"_s;
-    window.setLimitsAvailability(false, why);
+    window.setLimitsAvailability(false, u"no cgroup: no systemd user session on the D-Bus session bus"_s);
     action(window, "actionEdit")->trigger();
     auto *edit = window.findChild<ProcessDialog *>();
     QVERIFY(edit);

@@ -1152,8 +1152,8 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <translation>Aufgeteilt wie von einer Shell: Anführungszeichen und Backslashes werden beachtet, aber es läuft keine Shell</translation>
     </message>
     <message>
-        <source>-u worker.py &quot;two words&quot;</source>
-        <translation>-u worker.py &quot;zwei Wörter&quot;</translation>
+        <source>worker.py &quot;two words&quot;</source>
+        <translation>worker.py &quot;zwei Wörter&quot;</translation>
     </message>
     <message>
         <source>&amp;Command:</source>

@@ -227,7 +227,11 @@ void ProcessDialog::setLimitsAvailability(bool available, const QString &reason)
                        static_cast<QWidget *>(m_ui->cpuLabel), static_cast<QWidget *>(m_ui->cpuSpin),
                        static_cast<QWidget *>(m_ui->restartAboveLabel), static_cast<QWidget *>(m_ui->restartAboveSpin)})
         w->setEnabled(available);
-    m_ui->limitsReasonLabel->setText(VisibleText::visible(reason));
+    // The reason is also a clause in the entry's output ("limits not applied: …"): a sentence here.
+    QString sentence = VisibleText::visible(reason);
+    if (!sentence.isEmpty())
+        sentence[0] = sentence.at(0).toUpper();
+    m_ui->limitsReasonLabel->setText(sentence);
     m_ui->limitsReasonLabel->setVisible(!available && !reason.isEmpty());
 }
 
