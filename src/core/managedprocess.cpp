@@ -1,4 +1,5 @@
 #include "managedprocess.h"
+#include "managedprocess_p.h"
 
 #include "cgroupscope.h"
 #include "cgroupsupport.h"
@@ -17,78 +18,11 @@
 
 using namespace Qt::StringLiterals;
 
-// ManagedProcess is the supervisor: states, the restart policy and its backoff, the stop grace
-// countdown, what the user stopped, and the messages in the log. Everything about the operating
+// ManagedProcess is the supervisor: states, the stop grace countdown, what the user stopped, and the
+// messages in the log; the end of a run and the restart policy with its backoff are in
+// managedprocessrestart.cpp, its private part in managedprocess_p.h. Everything about the operating
 // system's side of a run (fork, process group, pipes, reaping, signals) is ChildProcess's, and
 // what is executed is resolveLaunch()'s.
-
-namespace {
-// Bit N stands for signal N in a set of signals sent.
-quint64 signalBit(int signal) { return signal > 0 && signal < 64 ? quint64(1) << signal : 0; }
-} // namespace
-
-struct ManagedProcess::Private
-{
-    ManagedProcess *q = nullptr;
-    int id = 0;
-    ProcessSpec spec;
-    QString baseDirectory;
-
-    State state = State::NotStarted;
-    qint64 pid = 0;
-    QDateTime startTime;
-    QDateTime endTime;
-    int exitCode = 0;
-    QString failureReason;
-    int runCount = 0;
-
-    OutputLog *output = nullptr;      // child QObject of q
-    ChildProcess *child = nullptr;    // the current run's, child QObject of q; null when none
-    CgroupScope *cgroup = nullptr;    // the current run's cgroup, child QObject of `child`
-    QTimer stopTimer;                 // terminate()'s grace period
-    QDeadlineTimer stopDeadline;      // valid while Stopping
-    bool runEnded = true;             // the current run's end was reported
-    int terminalColumns = 0;          // setTerminalSize(); 0: the terminal's default
-    int terminalRows = 0;
-    bool pendingFailure = false;      // a failed start waiting for its queued report
-
-    // Supervision.
-    RestartTiming timing;
-    QTimer restartTimer;              // Waiting: fires the next start
-    QDeadlineTimer restartDeadline;   // valid while Waiting
-    bool restartByPolicy = false;     // the pending restart is the policy's (else restart()'s)
-    State lastEnd = State::NotStarted;
-    int restartCount = 0;
-    int restartsInRow = 0;
-    bool gaveUp = false;
-    bool unexpected = false;          // the last run endedUnexpectedly()
-    QElapsedTimer runClock;           // the current run's uptime
-    // The current run's:
-    bool userStopped = false;         // terminate(), kill() or the stop signal by the user
-    bool restartRequested = false;    // restart(): start again when this run ends
-    bool paused = false;              // SIGSTOP sent and no SIGCONT since
-    quint64 sentSignals = 0;          // bit N: ProcDeck sent signal N to the group
-
-    void setState(State newState);
-    Result startRun();
-    void resetRun();
-    void queueStartFailure(const QString &reason);
-    void launch(const LaunchPlan &plan);
-    void endRun(State endState);
-    bool computeUnexpected(State endState) const;
-    qint64 policyRestartDelay(State endState);
-    void cancelRestart();
-    qint64 backoffDelayMs(int restartsDone) const;
-    bool signalGroup(int signal);
-    std::optional<Result> beginUserStop();
-    void stopByUser();
-    void reportStartFailure(const QString &reason);
-    void handleStarted(qint64 childPid);
-    void handleReaped();
-    void handleExited(int status);
-    void releaseChild();
-    int stopSignal() const { return spec.stopSignal > 0 ? spec.stopSignal : SIGTERM; }
-};
 
 ManagedProcess::ManagedProcess(int id, ProcessSpec spec, QObject *parent)
     : QObject(parent), d(std::make_unique<Private>())
@@ -610,94 +544,6 @@ void ManagedProcess::Private::handleExited(int status)
         output->endRun();
         endRun(State::Killed);
     }
-}
-
-bool ManagedProcess::Private::computeUnexpected(State endState) const
-{
-    bool bySignalWeSent = false;
-    if (endState == State::Killed)
-        bySignalWeSent = (sentSignals & signalBit(-exitCode)) != 0;
-    return !userStopped
-        && (endState == State::FailedToStart || (endState == State::Exited && exitCode != 0)
-            || (endState == State::Killed && !bySignalWeSent));
-}
-
-// The policy's decision after a run the user did not stop: the delay before the next start, or
-// -1 for none (also when it gives up).
-qint64 ManagedProcess::Private::policyRestartDelay(State endState)
-{
-    const bool wanted = !userStopped
-        && (spec.restart == RestartPolicy::Always || (spec.restart == RestartPolicy::OnFailure && unexpected));
-    if (!wanted)
-        return -1;
-    const qint64 uptime = endState == State::FailedToStart ? 0 : runClock.elapsed();
-    if (uptime >= timing.stableUptimeMs)
-        restartsInRow = 0;
-    if (restartsInRow >= timing.maxRestarts) {
-        gaveUp = true;
-        qCInfo(lcProcess) << spec.name << "gave up after" << restartsInRow << "restarts in a row";
-        output->appendMessage(ManagedProcess::tr("gave up after %1 restarts in a row (each run ended within %2 s)")
-                                  .arg(restartsInRow)
-                                  .arg(timing.stableUptimeMs / 1000.0));
-        return -1;
-    }
-    restartByPolicy = true;
-    const qint64 delay = backoffDelayMs(restartsInRow);
-    output->appendMessage(ManagedProcess::tr("restart policy %1: next start in %2 s")
-                              .arg(restartPolicyToString(spec.restart))
-                              .arg(delay / 1000.0));
-    return delay;
-}
-
-// The end of every run: decides on a restart, then the one `finished` (with the state already
-// Waiting when a restart is scheduled, so that whoever counts ended entries sees it is not done).
-void ManagedProcess::Private::endRun(State endState)
-{
-    lastEnd = endState;
-    paused = false;
-    unexpected = computeUnexpected(endState);
-
-    qint64 delay = -1;
-    if (restartRequested) {
-        restartRequested = false;
-        restartByPolicy = false;
-        delay = 0;
-    } else {
-        delay = policyRestartDelay(endState);
-    }
-
-    if (delay >= 0) {
-        qCInfo(lcProcess) << spec.name << "next start in" << delay << "ms"
-                          << (restartByPolicy ? "(restart policy)" : "(restart)");
-        restartDeadline = QDeadlineTimer(delay);
-        restartTimer.start(int(delay));
-        setState(State::Waiting);
-    } else {
-        setState(endState);
-    }
-    if (unexpected)
-        emit q->unexpectedEnd();
-    emit q->finished();
-}
-
-// terminate() or kill() on a Waiting entry: no next start; the last run's end shows again.
-void ManagedProcess::Private::cancelRestart()
-{
-    restartTimer.stop();
-    qCInfo(lcProcess) << spec.name << "pending restart cancelled";
-    output->appendMessage(ManagedProcess::tr("pending restart cancelled"));
-    setState(lastEnd);
-}
-
-// The wait before the policy's restart number restartsDone + 1 in a row: the first delay,
-// doubled per restart already done, at most the maximum.
-qint64 ManagedProcess::Private::backoffDelayMs(int restartsDone) const
-{
-    const qint64 cap = qMax(0, timing.maxDelayMs);
-    qint64 delay = qMax(0, timing.firstDelayMs);
-    for (int i = 0; i < restartsDone && delay < cap; ++i)
-        delay *= 2;
-    return qMin(delay, cap);
 }
 
 void ManagedProcess::Private::releaseChild()

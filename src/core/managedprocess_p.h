@@ -1,0 +1,87 @@
+#pragma once
+
+// ManagedProcess's private part, shared by managedprocess.cpp (the verbs and the run's life),
+// managedprocessrestart.cpp (the end of a run and the restart policy) and managedprocessstate.cpp
+// (the state questions). Not part of the API: include it only there.
+
+#include "managedprocess.h"
+#include "processspec.h"
+
+#include <QDateTime>
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QString>
+#include <QTimer>
+
+#include <csignal>
+#include <optional>
+
+class CgroupScope;
+class ChildProcess;
+class OutputLog;
+struct LaunchPlan;
+
+struct ManagedProcess::Private
+{
+    ManagedProcess *q = nullptr;
+    int id = 0;
+    ProcessSpec spec;
+    QString baseDirectory;
+
+    State state = State::NotStarted;
+    qint64 pid = 0;
+    QDateTime startTime;
+    QDateTime endTime;
+    int exitCode = 0;
+    QString failureReason;
+    int runCount = 0;
+
+    OutputLog *output = nullptr;      // child QObject of q
+    ChildProcess *child = nullptr;    // the current run's, child QObject of q; null when none
+    CgroupScope *cgroup = nullptr;    // the current run's cgroup, child QObject of `child`
+    QTimer stopTimer;                 // terminate()'s grace period
+    QDeadlineTimer stopDeadline;      // valid while Stopping
+    bool runEnded = true;             // the current run's end was reported
+    int terminalColumns = 0;          // setTerminalSize(); 0: the terminal's default
+    int terminalRows = 0;
+    bool pendingFailure = false;      // a failed start waiting for its queued report
+
+    // Supervision.
+    RestartTiming timing;
+    QTimer restartTimer;              // Waiting: fires the next start
+    QDeadlineTimer restartDeadline;   // valid while Waiting
+    bool restartByPolicy = false;     // the pending restart is the policy's (else restart()'s)
+    State lastEnd = State::NotStarted;
+    int restartCount = 0;
+    int restartsInRow = 0;
+    bool gaveUp = false;
+    bool unexpected = false;          // the last run endedUnexpectedly()
+    QElapsedTimer runClock;           // the current run's uptime
+    // The current run's:
+    bool userStopped = false;         // terminate(), kill() or the stop signal by the user
+    bool restartRequested = false;    // restart(): start again when this run ends
+    bool paused = false;              // SIGSTOP sent and no SIGCONT since
+    quint64 sentSignals = 0;          // bit N: ProcDeck sent signal N to the group
+
+    void setState(State newState);
+    Result startRun();
+    void resetRun();
+    void queueStartFailure(const QString &reason);
+    void launch(const LaunchPlan &plan);
+    void endRun(State endState);
+    bool computeUnexpected(State endState) const;
+    qint64 policyRestartDelay(State endState);
+    void cancelRestart();
+    qint64 backoffDelayMs(int restartsDone) const;
+    bool signalGroup(int signal);
+    std::optional<Result> beginUserStop();
+    void stopByUser();
+    void reportStartFailure(const QString &reason);
+    void handleStarted(qint64 childPid);
+    void handleReaped();
+    void handleExited(int status);
+    void releaseChild();
+    int stopSignal() const { return spec.stopSignal > 0 ? spec.stopSignal : SIGTERM; }
+    // Bit N stands for signal N in `sentSignals`.
+    static quint64 signalBit(int signal) { return signal > 0 && signal < 64 ? quint64(1) << signal : 0; }
+};
