@@ -100,14 +100,6 @@ void registerTypes()
     Q_UNUSED(done);
 }
 
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return file.read(1 << 16);
-}
-
 } // namespace
 
 CgroupScope::CgroupScope(OutputLog *output, QObject *parent)
@@ -278,7 +270,7 @@ bool CgroupScope::killRemaining()
     readCounters();
     const auto collect = qScopeGuard([this] { stopUnitWhenEmpty(); });
     if (!m_directories.unified.endsWith(u'/' + m_unit)
-        || CgroupRules::readCounter(readFile(m_directories.unified + u"/cgroup.events"_s), "populated") != 1)
+        || CgroupRules::readCounter(CgroupRules::readSmallFile(m_directories.unified + u"/cgroup.events"_s), "populated") != 1)
         return false;
     const int fd = ::open(QFile::encodeName(m_directories.unified + u"/cgroup.kill"_s).constData(), O_WRONLY | O_CLOEXEC);
     if (fd < 0)
@@ -308,13 +300,13 @@ void CgroupScope::watchMemory()
 {
     if (m_memory == CgroupMemoryInterface::V2 && !m_directories.unified.isEmpty()) {
         const QString events = m_directories.unified + u"/memory.events"_s;
-        const QByteArray text = readFile(events);
+        const QByteArray text = CgroupRules::readSmallFile(events);
         m_oomAtStart = m_oomLast = CgroupRules::readCounter(text, "oom_kill");
         m_highAtStart = CgroupRules::readCounter(text, "high");
         m_eventsWatcher = new QFileSystemWatcher({events}, this);
         connect(m_eventsWatcher, &QFileSystemWatcher::fileChanged, this, &CgroupScope::readCounters);
     } else if (m_memory == CgroupMemoryInterface::V1 && !m_directories.memoryV1.isEmpty()) {
-        m_oomAtStart = m_oomLast = CgroupRules::readCounter(readFile(m_directories.memoryV1 + u"/memory.oom_control"_s), "oom_kill");
+        m_oomAtStart = m_oomLast = CgroupRules::readCounter(CgroupRules::readSmallFile(m_directories.memoryV1 + u"/memory.oom_control"_s), "oom_kill");
         if (m_limits.restartAboveMemoryMB > 0)
             m_eventFds[0] = openEventFd(u"memory.usage_in_bytes"_s,
                                         QByteArray::number(quint64(m_limits.restartAboveMemoryMB) * MiB));
@@ -389,8 +381,8 @@ void CgroupScope::reportAbove()
 void CgroupScope::readCounters()
 {
     const bool v2 = m_memory == CgroupMemoryInterface::V2;
-    const QByteArray text = v2 ? readFile(m_directories.unified + u"/memory.events"_s)
-                               : readFile(m_directories.memoryV1 + u"/memory.oom_control"_s);
+    const QByteArray text = v2 ? CgroupRules::readSmallFile(m_directories.unified + u"/memory.events"_s)
+                               : CgroupRules::readSmallFile(m_directories.memoryV1 + u"/memory.oom_control"_s);
     m_oomLast = qMax(m_oomLast, CgroupRules::readCounter(text, "oom_kill"));
     if (!v2 || m_above || m_limits.restartAboveMemoryMB <= 0)
         return;

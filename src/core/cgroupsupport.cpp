@@ -17,14 +17,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QByteArray readSmallFile(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return file.read(1 << 20);
-}
-
 // mountinfo writes space, tab, newline and backslash in paths as \ooo.
 QString unescapeMountField(const QByteArray &field)
 {
@@ -216,6 +208,14 @@ QList<QPair<QString, QVariant>> scopeProperties(const QString &entryName, const 
     return properties;
 }
 
+QByteArray readSmallFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return file.read(1 << 20);
+}
+
 qint64 readCounter(const QByteArray &text, const QByteArray &key)
 {
     for (const QByteArray &line : text.split('\n')) {
@@ -317,11 +317,11 @@ CgroupAvailability CgroupSupport::probeNow(int timeoutMs)
     CgroupAvailability result;
     result.probed = true;
     result.scopes = askManager(timeoutMs, &result.managerVersion, &result.reason);
-    const QList<CgroupMount> mounts = CgroupRules::parseMountInfo(readSmallFile(u"/proc/self/mountinfo"_s));
+    const QList<CgroupMount> mounts = CgroupRules::parseMountInfo(CgroupRules::readSmallFile(u"/proc/self/mountinfo"_s));
     QByteArray v2Controllers;
     for (const CgroupMount &mount : mounts) {
         if (mount.v2 && mount.root == u"/"_s)
-            v2Controllers = readSmallFile(mount.mountPoint + u"/cgroup.controllers"_s);
+            v2Controllers = CgroupRules::readSmallFile(mount.mountPoint + u"/cgroup.controllers"_s);
     }
     result.memory = CgroupRules::memoryInterface(mounts, v2Controllers);
     if (!result.scopes)

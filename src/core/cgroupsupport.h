@@ -87,6 +87,9 @@ QList<QPair<QString, QVariant>> scopeProperties(const QString &entryName, const 
                                                  const ProcessLimits &limits,
                                                  CgroupMemoryInterface memory);
 
+// A small file of /proc or a cgroup (up to 1 MiB); empty when it cannot be read (gone, no access).
+QByteArray readSmallFile(const QString &path);
+
 // A counter from a flat-keyed cgroup file ("oom_kill 3" in memory.events or memory.oom_control);
 // -1 when the key is absent.
 qint64 readCounter(const QByteArray &text, const QByteArray &key);
