@@ -136,10 +136,12 @@ void tst_JoinOperation::mixed()
     ManagedProcess sleeper(2, childSpec({u"sleep"_s, u"30000"_s}, u"sleeper"_s));
     QVERIFY(quick.start().ok);
     QVERIFY(sleeper.start().ok);
-    JoinOperation join({&quick, &sleeper}, 1000);
+    // Long enough for "quick" to start and end on a loaded machine, a start held while it is placed
+    // in a cgroup included; "sleeper" outlives it whatever the load.
+    JoinOperation join({&quick, &sleeper}, 3000);
     QSignalSpy done(&join, &JoinOperation::done);
     join.start();
-    QVERIFY(done.wait(10000));
+    QVERIFY(done.wait(15000));
     const QList<JoinOperation::Outcome> outcomes = outcomesOf(done);
     QCOMPARE(outcomes.size(), 2);
     QVERIFY(outcomes.at(0).exited);
