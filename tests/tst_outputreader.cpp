@@ -1,3 +1,4 @@
+#include "outputblock.h"
 #include "outputlog.h"
 #include "outputreader.h"
 
@@ -34,7 +35,7 @@ public:
     {
     }
 
-    void receiveOutput(OutputStream stream, QByteArrayView bytes) override
+    void receiveOutput(OutputStream stream, QByteArrayView bytes, OutputBlock *) override
     {
         QVERIFY(!ended);
         (stream == OutputStream::Stderr ? err : out).append(bytes);
@@ -120,6 +121,67 @@ QByteArray numberedLines(qint64 first, qint64 count, char tag = 'x')
     return text;
 }
 
+// Feeds two logs the same reads: one through appendBlock() (large reads kept in the reader's
+// blocks), one through appendData() (copied), and keeps every block any read came in.
+class TwoLogs final : public OutputReceiver
+{
+public:
+    void receiveOutput(OutputStream stream, QByteArrayView bytes, OutputBlock *block) override
+    {
+        adopted.appendBlock(stream, bytes, block);
+        copied.appendData(stream, bytes);
+        if (std::none_of(blocks.begin(), blocks.end(),
+                         [block](const OutputBlockRef &held) { return held.get() == block; }))
+            blocks.emplace_back(block);
+    }
+    void outputEnded() override { ended = true; }
+
+    // The kept line `n` of `adopted` lies in one of the reader's blocks.
+    bool inReaderBlock(qint64 n) const
+    {
+        const OutputLog::PlainText plain = adopted.plainLine(n);
+        return plain.plain && std::any_of(blocks.begin(), blocks.end(), [&](const OutputBlockRef &b) {
+                   return plain.text.data() >= b.get()->data()
+                          && plain.text.data() + plain.text.size() <= b.get()->data() + b.get()->capacity();
+               });
+    }
+
+    OutputLog adopted;
+    OutputLog copied;
+    std::vector<OutputBlockRef> blocks;
+    bool ended = false;
+};
+
+// Lines that put the adoption's seams to work: plain lines, lines longer than a read and longer
+// than the 64 KiB cut, escapes and `\r` (the decoder), UTF-8 cut anywhere by a read.
+QByteArray mixedText(qint64 bytes, int seed)
+{
+    QByteArray text;
+    text.reserve(bytes + 300000);
+    quint32 state = quint32(seed) * 2654435761u + 1;
+    const auto next = [&state] {
+        state = state * 1664525u + 1013904223u;
+        return state >> 8;
+    };
+    for (qint64 line = 0; text.size() < bytes; ++line) {
+        const quint32 kind = next() % 100;
+        QByteArray number = QByteArray::number(line) + ' ';
+        if (kind < 80)
+            text += number + QByteArray(int(next() % 150), 'a' + char(line % 26)) + '\n';
+        else if (kind < 85)
+            text += number + "\x1b[1;31mred\x1b[0m and plain\n";
+        else if (kind < 90)
+            text += number + "10%\r50%\r100%\r\n";
+        else if (kind < 95)
+            text += number + "Grüße, 进程 终止 \t tab\n";
+        else if (kind < 98)
+            text += number + QByteArray(int(40000 + next() % 200000), 'L') + '\n';
+        else
+            text += number + QByteArray(int(next() % 3000), 'p'); // no line end: the next goes on
+    }
+    return text;
+}
+
 } // namespace
 
 class TestOutputReader final : public QObject
@@ -137,6 +199,9 @@ private slots:
     void twoWritersFloodingLoseNothing();
     void finishClosesAHeldPipe();
     void removeStopsDelivery();
+    void adoptedLinesMatchCopiedLines_data();
+    void adoptedLinesMatchCopiedLines();
+    void heldBlocksAreNotOverwritten();
 };
 
 void TestOutputReader::initTestCase()
@@ -346,4 +411,101 @@ void TestOutputReader::removeStopsDelivery()
 }
 
 QTEST_GUILESS_MAIN(TestOutputReader)
+void TestOutputReader::adoptedLinesMatchCopiedLines_data()
+{
+    QTest::addColumn<QByteArray>("out");
+    QTest::addColumn<QByteArray>("err");
+    QTest::addColumn<int>("maxLines");
+    QTest::newRow("flood of 80-byte lines") << numberedLines(0, 400000) << QByteArray() << 1000000;
+    QTest::newRow("mixed, both streams") << mixedText(24 << 20, 1) << mixedText(4 << 20, 2) << 1000000;
+    QTest::newRow("mixed, lines dropped") << mixedText(24 << 20, 3) << numberedLines(0, 20000) << 5000;
+}
+
+// What a log keeps of a read it adopts is exactly what it keeps of the same bytes copied: every
+// line's text, stream, length and cut, across reads, blocks, both streams and the bounds. And a
+// flood's lines are kept in the reader's blocks, where the kernel put them.
+void TestOutputReader::adoptedLinesMatchCopiedLines()
+{
+    QFETCH(QByteArray, out);
+    QFETCH(QByteArray, err);
+    QFETCH(int, maxLines);
+    TwoLogs logs;
+    logs.adopted.setLimits(maxLines, 256 << 20);
+    logs.copied.setLimits(maxLines, 256 << 20);
+    Pipe outPipe;
+    Pipe errPipe;
+    {
+        OutputReader reader;
+        const int fds[2] = {outPipe.read, errPipe.read};
+        reader.add(fds, &logs);
+        std::thread outWriter([&] {
+            outPipe.put(out);
+            outPipe.closeWrite();
+        });
+        std::thread errWriter([&] {
+            errPipe.put(err);
+            errPipe.closeWrite();
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(logs.ended, 60000);
+        outWriter.join();
+        errWriter.join();
+    }
+    logs.adopted.endRun();
+    logs.copied.endRun();
+    const OutputLog &a = logs.adopted;
+    const OutputLog &c = logs.copied;
+    QCOMPARE(a.bytesReceived(OutputStream::Stdout), out.size());
+    QCOMPARE(a.bytesReceived(OutputStream::Stderr), err.size());
+    QCOMPARE(a.firstLineNumber(), c.firstLineNumber());
+    QCOMPARE(a.endLineNumber(), c.endLineNumber());
+    QCOMPARE(a.droppedLines(), c.droppedLines());
+    QCOMPARE(a.droppedBytes(), c.droppedBytes());
+    qint64 inBlocks = 0;
+    for (qint64 n = a.firstLineNumber(); n < a.endLineNumber(); ++n) {
+        const OutputLine &kept = a.line(n);
+        const OutputLine &expected = c.line(n);
+        if (kept.text != expected.text || kept.stream != expected.stream
+            || kept.byteCount != expected.byteCount || kept.continued != expected.continued
+            || kept.spans.size() != expected.spans.size())
+            QFAIL(qPrintable(u"line %1 differs: \"%2\" against \"%3\""_s.arg(n).arg(kept.text.left(80),
+                                                                               expected.text.left(80))));
+        inBlocks += logs.inReaderBlock(n) ? 1 : 0;
+    }
+    // Most of a flood arrives in 256 KiB reads and stays where it was read.
+    QVERIFY2(inBlocks > a.lineCount() / 2, qPrintable(u"%1 of %2"_s.arg(inBlocks).arg(a.lineCount())));
+}
+
+// A receiver may keep a block and read its bytes after the delivery: the reader writes after
+// them, never over them, however much comes next (here 64 MiB through 128 KiB blocks).
+void TestOutputReader::heldBlocksAreNotOverwritten()
+{
+    struct Holder final : OutputReceiver
+    {
+        void receiveOutput(OutputStream, QByteArrayView bytes, OutputBlock *block) override
+        {
+            held.emplace_back(OutputBlockRef(block), bytes);
+        }
+        void outputEnded() override { ended = true; }
+        std::vector<std::pair<OutputBlockRef, QByteArrayView>> held;
+        bool ended = false;
+    } holder;
+    const QByteArray text = numberedLines(0, (64 << 20) / 80);
+    Pipe pipe;
+    {
+        OutputReader reader(128 * 1024, 4);
+        addStdout(reader, pipe, &holder);
+        std::thread writer([&] {
+            pipe.put(text);
+            pipe.closeWrite();
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(holder.ended, 60000);
+        writer.join();
+    }
+    QByteArray joined;
+    joined.reserve(text.size());
+    for (const auto &[block, bytes] : holder.held)
+        joined += bytes;
+    QVERIFY(joined == text);
+}
+
 #include "tst_outputreader.moc"

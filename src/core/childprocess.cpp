@@ -555,9 +555,9 @@ bool ChildProcess::openPipes(int writeEnds[2], QString *error)
 }
 
 // On this object's thread, in the order the reader read them (OutputReceiver).
-void ChildProcess::receiveOutput(OutputStream stream, QByteArrayView bytes)
+void ChildProcess::receiveOutput(OutputStream stream, QByteArrayView bytes, OutputBlock *block)
 {
-    m_output->appendData(stream, bytes);
+    m_output->appendBlock(stream, bytes, block);
 }
 
 void ChildProcess::outputEnded()

@@ -87,7 +87,7 @@ private:
     void endReaperOrphans();
     bool sendToReaper(int kind, int value);
     void closeReaperSocket();
-    void receiveOutput(OutputStream stream, QByteArrayView bytes) override;
+    void receiveOutput(OutputStream stream, QByteArrayView bytes, OutputBlock *block) override;
     void outputEnded() override;
     void drainPipes();
     void closePipes();

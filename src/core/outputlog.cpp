@@ -29,6 +29,10 @@ int streamIndex(OutputStream stream)
 }
 
 constexpr qsizetype MaxLine = OutputDecoder::MaxLineLength;
+// A read at least this large is kept in the reader's block (adopted) rather than copied: a
+// flood's reads are 256 KiB; the lines of a program that prints now and then are copied, so that
+// a few kept lines never hold a large block.
+constexpr qsizetype AdoptMinimum = 16 * 1024;
 constexpr auto memoryCost = OutputLogStore::memoryCost;
 
 } // namespace
@@ -74,6 +78,7 @@ struct OutputLog::Private final : public OutputLogStore, public OutputLineSink
     void withDecoder(int stream, Call call);
     void closeTail();
     void pushMessage(QStringView text);
+    void copyIn(int stream, QByteArrayView bytes);
     void startIntake(int stream, qsizetype bytes);
     void reportCut();
     void reportDrops();
@@ -128,8 +133,12 @@ void OutputLog::Private::startIntake(int stream, qsizetype bytes)
 void OutputLog::Private::take(int stream, qsizetype bytes)
 {
     Chunk &chunk = chunks.back();
-    const char *p = chunk.data.get() + chunk.used;
+    const char *p = chunk.data + chunk.used;
     chunk.used += bytes;
+    if (chunk.block) { // an adopted chunk costs what it holds
+        chunkBytes += bytes;
+        updateUsed();
+    }
     received[stream] += bytes;
     if (tailOpen && tailStream != stream)
         closeTail();
@@ -530,15 +539,47 @@ void OutputLog::appendData(OutputStream stream, QByteArrayView bytes)
     }
     if (bytes.isEmpty())
         return;
-    const int index = streamIndex(stream);
+    d->copyIn(streamIndex(stream), bytes);
+    emit changed();
+}
+
+void OutputLog::Private::copyIn(int stream, QByteArrayView bytes)
+{
     while (!bytes.isEmpty()) {
         qsizetype capacity = 0;
-        char *to = d->reserve(std::min<qsizetype>(bytes.size(), 4096), &capacity);
+        char *to = reserve(std::min<qsizetype>(bytes.size(), 4096), &capacity);
         const qsizetype n = std::min(capacity, bytes.size());
         std::memcpy(to, bytes.data(), size_t(n));
-        d->take(index, n);
+        take(stream, n);
         bytes = bytes.sliced(n);
     }
+}
+
+void OutputLog::appendBlock(OutputStream stream, QByteArrayView bytes, OutputBlock *block)
+{
+    if (!block || stream == OutputStream::Message || bytes.size() < AdoptMinimum) {
+        appendData(stream, bytes);
+        return;
+    }
+    const int index = streamIndex(stream);
+    Private &s = *d;
+    const char *p = bytes.data();
+    const char *const end = p + bytes.size();
+    const bool follows = !s.chunks.empty() && s.chunks.back().block.get() == block
+                         && s.chunks.back().data + s.chunks.back().used == p;
+    if (!follows) {
+        if (s.tailOpen && s.tailStream == index && !(s.back().flags & OutputLogStore::Decoded)) {
+            // The open plain line stays in one piece: its rest, up to its end, is copied after it.
+            const void *newline = std::memchr(p, '\n', size_t(end - p));
+            const char *rest = newline ? static_cast<const char *>(newline) + 1 : end;
+            s.copyIn(index, QByteArrayView(p, rest - p));
+            p = rest;
+        }
+        if (p < end)
+            s.adopt(block, p - block->data());
+    }
+    if (p < end)
+        s.take(index, end - p);
     emit changed();
 }
 

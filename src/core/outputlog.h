@@ -8,6 +8,8 @@
 
 #include <memory>
 
+class OutputBlock;
+
 // The bounded output of one entry: lines from both streams and ProcDeck's own messages, in arrival
 // order, with the run they belong to. Raw bytes go in; decoded lines come out. Bounded by a line
 // count and a byte budget: the oldest lines are dropped first and counted.
@@ -23,7 +25,7 @@
 // line is read, and line() converts it then. Only a line with an escape, a control, `\r` or
 // non-ASCII bytes goes through the OutputDecoder at intake (and the lines after it, as long as the
 // decoder carries state: a colour, a partial character). reserve() and commit() let a reader
-// read() straight into the storage.
+// read() straight into the storage; appendBlock() keeps a large read in the reader's own block.
 //
 // The logging category procdeck.output (debug) says, once per log, when the bounds first drop
 // lines and when a line is first cut at the length limit.
@@ -62,6 +64,9 @@ public:
     // message). A partial line of another stream that is open at the end is completed first, so
     // the open line is always the last one.
     void appendData(OutputStream stream, QByteArrayView bytes);
+    // appendData() of bytes that lie in a reader's `block` (OutputReader): a large read is kept
+    // where it is, without a copy (the log holds a reference to the block); a small one is copied.
+    void appendBlock(OutputStream stream, QByteArrayView bytes, OutputBlock *block);
     // Zero-copy intake: room for at least `minBytes` (capped at a chunk, 1 MiB by default) of the
     // stream's next bytes in the log's own storage; `*capacity` is set to how many bytes may be
     // written there. commit() says how many were written (0 to abandon) and must follow before any

@@ -223,11 +223,10 @@ void OutputLogStore::releaseChunks()
 {
     while (chunks.size() > 1 && chunks.front().lines == 0) {
         Chunk &chunk = chunks.front();
-        if (!spare && chunk.capacity == chunkSize) {
-            spare = std::move(chunk.data);
-        } else {
-            chunkBytes -= chunk.capacity;
-        }
+        if (!chunk.block && !spare && chunk.capacity == chunkSize)
+            spare = std::move(chunk.owned);
+        else
+            chunkBytes -= chunk.cost();
         chunks.pop_front();
         ++firstChunk;
     }
@@ -274,14 +273,15 @@ void OutputLogStore::newChunk(qsizetype minBytes)
     }
     Chunk chunk;
     if (size == chunkSize && spare) {
-        chunk.data = std::move(spare);
+        chunk.owned = std::move(spare);
     } else {
-        chunk.data.reset(new char[size_t(size)]);
+        chunk.owned.reset(new char[size_t(size)]);
         chunkBytes += size;
     }
+    chunk.data = chunk.owned.get();
     chunk.capacity = size;
     if (open) {
-        std::memcpy(chunk.data.get(), bytesOf(*open), size_t(carry));
+        std::memcpy(chunk.data, bytesOf(*open), size_t(carry));
         --chunkOf(*open).lines;
         open->where = quint64(firstChunk + chunks.size()) << 32;
         chunk.used = carry;
@@ -295,11 +295,24 @@ void OutputLogStore::newChunk(qsizetype minBytes)
 char *OutputLogStore::reserve(qsizetype minBytes, qsizetype *capacity)
 {
     minBytes = std::clamp<qsizetype>(minBytes, 1, chunkSize);
-    if (chunks.empty() || chunks.back().capacity - chunks.back().used < minBytes)
+    if (chunks.empty() || chunks.back().block || chunks.back().capacity - chunks.back().used < minBytes)
         newChunk(minBytes);
     Chunk &chunk = chunks.back();
     *capacity = chunk.capacity - chunk.used;
-    return chunk.data.get() + chunk.used;
+    return chunk.data + chunk.used;
+}
+
+void OutputLogStore::adopt(OutputBlock *block, qsizetype offset)
+{
+    Chunk chunk;
+    chunk.block = OutputBlockRef(block);
+    chunk.data = block->data();
+    chunk.capacity = block->capacity();
+    chunk.used = offset;
+    chunk.start = offset;
+    chunks.push_back(std::move(chunk));
+    releaseChunks();
+    updateUsed();
 }
 
 // Where a plain line's bytes are, without converting them; false for a decoded line or one out of

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "outputblock.h"
 #include "outputlog.h"
 #include "outputtypes.h"
 
@@ -22,6 +23,11 @@
 //   freed (or kept as the one spare) as soon as no kept line refers to it, so a flood costs no
 //   allocation per line nor per read. A plain open line is kept contiguous: when a chunk is
 //   full, the open line's bytes (at most 64 KiB) move to the start of the next one.
+//   A chunk is either the log's own (written by reserve()/commit() and the copying intake) or an
+//   ADOPTED block of the OutputReader's (OutputBlock): a large read is kept where the kernel put
+//   it, from the read's first byte on, and later reads of the same stream that follow it in the
+//   block extend the chunk. The log never writes into an adopted chunk; it costs the bytes the log
+//   keeps in it.
 // - `decoded`: OutputLines for messages and the lines the decoder made (escapes, controls,
 //   non-ASCII, `\r`), and for the decoder's open line.
 //
@@ -55,10 +61,15 @@ struct OutputLogStore
     };
     struct Chunk
     {
-        std::unique_ptr<char[]> data;
+        char *data = nullptr;           // owned's, or the adopted block's
+        std::unique_ptr<char[]> owned;  // the log's own chunk
+        OutputBlockRef block;           // an adopted block (the reader writes after `used` only)
         qsizetype capacity = 0;
         qsizetype used = 0;
+        qsizetype start = 0;  // adopted: the first byte of the block that is the log's
         qint64 lines = 0; // kept plain entries (lines and segments) in it
+
+        qint64 cost() const { return block ? qint64(used - start) : qint64(capacity); }
     };
     struct CachedLine
     {
@@ -94,12 +105,12 @@ struct OutputLogStore
     Chunk &chunkOf(const Entry &e) { return chunks[size_t((e.where >> 32) - firstChunk)]; }
     const char *bytesOf(const Entry &e) const
     {
-        return chunks[size_t((e.where >> 32) - firstChunk)].data.get() + (e.where & 0xFFFFFFFFu);
+        return chunks[size_t((e.where >> 32) - firstChunk)].data + (e.where & 0xFFFFFFFFu);
     }
     // Where `p` (in the last chunk) is, as an entry's `where`.
     quint64 whereInLastChunk(const char *p) const
     {
-        return quint64(firstChunk + chunks.size() - 1) << 32 | quint64(p - chunks.back().data.get());
+        return quint64(firstChunk + chunks.size() - 1) << 32 | quint64(p - chunks.back().data);
     }
     OutputLine &decodedOf(const Entry &e) { return decoded[size_t(e.where - firstDecoded)]; }
 
@@ -123,6 +134,9 @@ struct OutputLogStore
     // Makes usedBytes count in totalUsed().
     void publish();
     char *reserve(qsizetype minBytes, qsizetype *capacity);
+    // The bytes from `offset` of the reader's `block` are the next ones: a new last chunk that the
+    // log does not own (take() then takes them in).
+    void adopt(OutputBlock *block, qsizetype offset);
     // Drops every kept line; line numbers go on.
     void clearLines();
 

@@ -1,5 +1,7 @@
 #include "outputreader.h"
 
+#include "outputblock.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QObject>
@@ -20,8 +22,9 @@
 
 namespace {
 
-// A block is retired (the next read starts a new one) when less than this is left in it.
-constexpr qsizetype MinRoom = 64 * 1024;
+// A source's first block; each next one is twice as large, up to the reader's block size, so a
+// quiet entry holds a small block and a flooding one reads 256 KiB at a time into 1 MiB blocks.
+constexpr qsizetype FirstBlockSize = 64 * 1024;
 // One read at most: the owner takes a read whole, so this is also the granularity of its time
 // budget (a 256 KiB read takes well under a millisecond to take in).
 constexpr qsizetype MaxReadSize = 256 * 1024;
@@ -30,19 +33,13 @@ constexpr int MaxReadsPerWakeup = 4;
 // What a delivery takes from the queue at once, between two looks at the clock.
 constexpr qsizetype MaxBytesPerTake = 512 * 1024;
 
-struct Block
-{
-    std::unique_ptr<char[]> data;
-    qsizetype used = 0; // written by the I/O thread only
-    int refs = 0;       // records naming it, plus one while the I/O thread reads into it
-};
-
-// Bytes of one read, or (block == nullptr) the end of a source.
+// Bytes of one read, or (block == nullptr) the end of a source. A queued record holds a reference
+// to its block.
 struct Record
 {
     OutputReader::Id id = 0;
     int stream = 0;
-    Block *block = nullptr;
+    OutputBlock *block = nullptr;
     qsizetype offset = 0;
     qsizetype length = 0;
 };
@@ -54,15 +51,27 @@ struct Request
     int fds[2] = {-1, -1};
 };
 
-// One source as the I/O thread sees it.
+// One source as the I/O thread sees it. Each stream reads into a block of its own, so that a
+// stream's bytes are contiguous in it (a log can keep lines in the block as they are).
 struct Pipe
 {
     OutputReader::Id id = 0;
     int fds[2] = {-1, -1};
+    OutputBlock *blocks[2] = {nullptr, nullptr}; // the I/O thread's reference
+    qsizetype used[2] = {0, 0};                  // bytes of the block read into
+    qsizetype nextSize[2] = {FirstBlockSize, FirstBlockSize};
     bool finishing = false; // close each pipe at its first "empty"
+
+    ~Pipe()
+    {
+        for (OutputBlock *block : blocks) {
+            if (block)
+                block->deref();
+        }
+    }
 };
 
-enum class ReadResult { Full, Short, Empty, Closed, NoBlock };
+enum class ReadResult { Full, Short, Empty, Closed, NoRoom };
 
 void closeFd(int &fd)
 {
@@ -77,15 +86,14 @@ struct OutputReader::Shared
 {
     OutputReader *reader = nullptr;
     qsizetype blockSize = DefaultBlockSize;
-    int maxBlocks = DefaultMaxBlocks;
+    qint64 maxQueued = qint64(DefaultBlockSize) * DefaultMaxBlocks;
 
     // Guarded by `mutex`.
     std::mutex mutex;
-    std::condition_variable wake; // the I/O thread, waiting for a free block or a request
+    std::condition_variable wake; // the I/O thread, waiting for room in flight or a request
     std::deque<Record> queue;
+    qint64 queuedBytes = 0; // read and not delivered yet: at most maxQueued
     std::vector<Request> requests;
-    std::vector<std::unique_ptr<Block>> blocks; // every block allocated, at most maxBlocks
-    std::vector<Block *> freeBlocks;
     bool deliveryPending = false;
     bool stopping = false;
     bool ioWaiting = false;
@@ -101,7 +109,6 @@ struct OutputReader::Shared
     int wakeFd = -1;
     std::unordered_map<Id, std::unique_ptr<Pipe>> pipes;
     std::vector<Id> finishing;
-    Block *current = nullptr;
     std::thread thread;
 
     void request(const Request &request);
@@ -114,18 +121,16 @@ struct OutputReader::Shared
     void readAvailable(Pipe &pipe, int stream);
     ReadResult readOnce(Pipe &pipe, int stream);
     void closePipe(Pipe &pipe, int stream);
-    bool ensureBlock();
-    void retireBlock();
+    qint64 roomInFlight();
     void publish(const Record &record);
-    void release(Block *block); // under the mutex
 };
 
 OutputReader::OutputReader(qsizetype blockSize, int maxBlocks)
     : d(std::make_unique<Shared>())
 {
     d->reader = this;
-    d->blockSize = std::max(blockSize, 2 * MinRoom);
-    d->maxBlocks = std::max(maxBlocks, 1);
+    d->blockSize = std::max(blockSize, FirstBlockSize);
+    d->maxQueued = qint64(d->blockSize) * std::max(maxBlocks, 1);
     d->context = std::make_unique<QObject>();
     d->epollFd = ::epoll_create1(EPOLL_CLOEXEC);
     d->wakeFd = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
@@ -153,6 +158,10 @@ OutputReader::~OutputReader()
     for (Request &request : d->requests) {
         closeFd(request.fds[0]);
         closeFd(request.fds[1]);
+    }
+    for (const Record &record : d->queue) {
+        if (record.block)
+            record.block->deref();
     }
     closeFd(d->epollFd);
     closeFd(d->wakeFd);
@@ -197,7 +206,7 @@ void OutputReader::remove(Id id)
 qint64 OutputReader::bytesInFlight() const
 {
     const std::lock_guard lock(d->mutex);
-    return qint64(d->blocks.size() - d->freeBlocks.size()) * d->blockSize;
+    return d->queuedBytes;
 }
 
 // On the owner thread: the queued records to their receivers, in order, for at most
@@ -240,15 +249,22 @@ void OutputReader::deliver()
                 continue;
             }
             const OutputStream stream = record.stream == 1 ? OutputStream::Stderr : OutputStream::Stdout;
-            it->second->receiveOutput(stream, QByteArrayView(record.block->data.get() + record.offset,
-                                                              record.length));
+            it->second->receiveOutput(stream, QByteArrayView(record.block->data() + record.offset,
+                                                              record.length),
+                                      record.block);
         }
-        const std::lock_guard lock(s.mutex);
+        qint64 delivered = 0;
         for (const Record &record : batch) {
-            if (record.block)
-                s.release(record.block);
+            if (record.block) {
+                delivered += record.length;
+                record.block->deref();
+            }
         }
         batch.clear();
+        const std::lock_guard lock(s.mutex);
+        s.queuedBytes -= delivered;
+        if (s.ioWaiting && delivered > 0)
+            s.wake.notify_one();
     }
     s.delivering = false;
 }
@@ -264,15 +280,6 @@ void OutputReader::Shared::request(const Request &r)
     wake.notify_one();
     const quint64 one = 1;
     [[maybe_unused]] const ssize_t written = ::write(wakeFd, &one, sizeof one);
-}
-
-void OutputReader::Shared::release(Block *block)
-{
-    if (--block->refs != 0)
-        return;
-    freeBlocks.push_back(block);
-    if (ioWaiting)
-        wake.notify_one();
 }
 
 // ---- The I/O thread -----------------------------------------------------------------------------
@@ -293,15 +300,15 @@ void OutputReader::Shared::run()
                 [[maybe_unused]] const ssize_t n = ::read(wakeFd, &value, sizeof value);
                 continue;
             }
-            if (!ensureBlock())
+            if (roomInFlight() <= 0)
                 break; // back-pressure: the rest stay ready (level-triggered) for later
             readReady(events[i]);
         }
     }
 }
 
-// Applies the owner's requests; waits while every block is in flight (the pipes are not read
-// then, so the children block on them). False when the reader stops.
+// Applies the owner's requests; waits while the bytes in flight are at their bound (the pipes are
+// not read then, so the children block on them). False when the reader stops.
 bool OutputReader::Shared::waitForWork()
 {
     std::unique_lock lock(mutex);
@@ -317,7 +324,7 @@ bool OutputReader::Shared::waitForWork()
             lock.lock();
             continue;
         }
-        if (current || !freeBlocks.empty() || int(blocks.size()) < maxBlocks)
+        if (queuedBytes < maxQueued)
             return true;
         ioWaiting = true;
         wake.wait(lock);
@@ -364,24 +371,24 @@ void OutputReader::Shared::addPipe(const Request &r)
         closePipe(added, 0); // nothing to read: ended at once
 }
 
-// Pipes asked to finish: read until empty, then closed. A pipe that needs a block when none is
-// free stays in the list until one is.
+// Pipes asked to finish: read until empty, then closed. A pipe that cannot be read for
+// back-pressure stays in the list until it can.
 void OutputReader::Shared::drainFinishing()
 {
     std::vector<Id> waiting;
     for (const Id id : finishing) {
         ReadResult result = ReadResult::Full;
-        for (int stream = 0; stream < 2 && result != ReadResult::NoBlock; ++stream) {
+        for (int stream = 0; stream < 2 && result != ReadResult::NoRoom; ++stream) {
             result = ReadResult::Full;
             // Looked up again after every read: the last close erases the Pipe.
             for (auto it = pipes.find(id); it != pipes.end() && it->second->fds[stream] >= 0;
                  it = pipes.find(id)) {
                 result = readOnce(*it->second, stream);
-                if (result == ReadResult::NoBlock)
+                if (result == ReadResult::NoRoom)
                     break;
             }
         }
-        if (result == ReadResult::NoBlock)
+        if (result == ReadResult::NoRoom)
             waiting.push_back(id);
     }
     finishing.swap(waiting);
@@ -412,24 +419,32 @@ void OutputReader::Shared::readAvailable(Pipe &pipe, int stream)
     }
 }
 
-// One read into the current block. Closed: end of file, or an error such as EIO from a
-// pseudo-terminal master whose slave side is closed (nothing more can come either way); the
-// pipe (and, with its second stream gone, the Pipe itself) is then gone.
+// One read into the stream's block (a new one when too little is left in it). Closed: end of
+// file, or an error such as EIO from a pseudo-terminal master whose slave side is closed (nothing
+// more can come either way); the pipe (and, with its second stream gone, the Pipe itself) is then
+// gone.
 ReadResult OutputReader::Shared::readOnce(Pipe &pipe, int stream)
 {
-    if (!ensureBlock())
-        return ReadResult::NoBlock;
-    Block *block = current;
-    const qsizetype room = std::min(blockSize - block->used, MaxReadSize);
+    const qint64 allowed = roomInFlight();
+    if (allowed <= 0)
+        return ReadResult::NoRoom;
+    OutputBlock *&block = pipe.blocks[stream];
+    qsizetype &used = pipe.used[stream];
+    if (!block || block->capacity() - used < block->capacity() / 16) {
+        if (block)
+            block->deref(); // a log may still hold it
+        block = OutputBlock::create(pipe.nextSize[stream]);
+        used = 0;
+        pipe.nextSize[stream] = std::min(2 * pipe.nextSize[stream], blockSize);
+    }
+    const qsizetype room = qsizetype(std::min<qint64>({block->capacity() - used, MaxReadSize, allowed}));
     ssize_t n;
     do {
-        n = ::read(pipe.fds[stream], block->data.get() + block->used, size_t(room));
+        n = ::read(pipe.fds[stream], block->data() + used, size_t(room));
     } while (n < 0 && errno == EINTR);
     if (n > 0) {
-        publish({pipe.id, stream, block, block->used, qsizetype(n)});
-        block->used += n;
-        if (blockSize - block->used < MinRoom)
-            retireBlock();
+        publish({pipe.id, stream, block, used, qsizetype(n)});
+        used += n;
         return n == room ? ReadResult::Full : ReadResult::Short;
     }
     if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) && !pipe.finishing)
@@ -443,6 +458,10 @@ ReadResult OutputReader::Shared::readOnce(Pipe &pipe, int stream)
 void OutputReader::Shared::closePipe(Pipe &pipe, int stream)
 {
     closeFd(pipe.fds[stream]);
+    if (pipe.blocks[stream]) {
+        pipe.blocks[stream]->deref();
+        pipe.blocks[stream] = nullptr;
+    }
     if (pipe.fds[0] >= 0 || pipe.fds[1] >= 0)
         return;
     const Id id = pipe.id;
@@ -450,31 +469,11 @@ void OutputReader::Shared::closePipe(Pipe &pipe, int stream)
     publish({id, -1, nullptr, 0, 0});
 }
 
-bool OutputReader::Shared::ensureBlock()
-{
-    if (current)
-        return true;
-    const std::lock_guard lock(mutex);
-    if (!freeBlocks.empty()) {
-        current = freeBlocks.back();
-        freeBlocks.pop_back();
-    } else if (int(blocks.size()) < maxBlocks) {
-        blocks.push_back(std::make_unique<Block>());
-        blocks.back()->data.reset(new char[size_t(blockSize)]);
-        current = blocks.back().get();
-    } else {
-        return false;
-    }
-    current->used = 0;
-    current->refs = 1;
-    return true;
-}
-
-void OutputReader::Shared::retireBlock()
+// How many more bytes may be read before the owner takes some.
+qint64 OutputReader::Shared::roomInFlight()
 {
     const std::lock_guard lock(mutex);
-    release(current);
-    current = nullptr;
+    return maxQueued - queuedBytes;
 }
 
 void OutputReader::Shared::publish(const Record &record)
@@ -482,8 +481,10 @@ void OutputReader::Shared::publish(const Record &record)
     bool post = false;
     {
         const std::lock_guard lock(mutex);
-        if (record.block)
-            ++record.block->refs;
+        if (record.block) {
+            record.block->ref();
+            queuedBytes += record.length;
+        }
         queue.push_back(record);
         post = !deliveryPending;
         deliveryPending = true;
