@@ -36,6 +36,7 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEvent>
+#include <QEventLoop>
 #include <QScrollBar>
 #include <QStandardPaths>
 #include <QTimer>
@@ -243,14 +244,28 @@ Trial runWindow(const Options &options)
     window.selectProcesses(processes);
     OutputView *view = window.outputPane()->view();
 
-    // Let the window settle (first layout and paint) before the clock starts.
-    QElapsedTimer settle;
-    settle.start();
-    while (settle.elapsed() < 300)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    // Let the window settle (first layout and paint) before the clock starts: an event loop that
+    // waits, so that a profile of the run is not full of an idle loop's polling.
+    {
+        QEventLoop settle;
+        QTimer::singleShot(300, &settle, &QEventLoop::quit);
+        settle.exec();
+    }
 
     int finished = 0;
     double inLogAt = 0;
+    double programAt = 0;     // the first entry's program runs (its `started`)
+    double firstOutputAt = 0; // the first bytes are in a log
+    for (ManagedProcess *process : std::as_const(processes)) {
+        QObject::connect(process, &ManagedProcess::started, &app, [&programAt] {
+            if (programAt == 0)
+                programAt = now();
+        });
+        QObject::connect(process->output(), &OutputLog::changed, &app, [&firstOutputAt] {
+            if (firstOutputAt == 0)
+                firstOutputAt = now();
+        });
+    }
     for (ManagedProcess *process : std::as_const(processes))
         QObject::connect(process, &ManagedProcess::finished, &app, [&] {
             if (++finished == options.entries)
@@ -321,6 +336,9 @@ Trial runWindow(const Options &options)
         std::fprintf(stderr, "entries started in %.3f s\n", now() - start);
     app.exec();
     tick.stop();
+    if (qEnvironmentVariableIsSet("OUTPUT_FLOOD_GAPS"))
+        std::fprintf(stderr, "start at %.6f s (monotonic): program started after %.1f ms, first output in a log after %.1f ms, all in the logs after %.1f ms\n", start,
+                     (programAt - start) * 1000, (firstOutputAt - start) * 1000, (inLogAt - start) * 1000);
 
     Trial trial;
     trial.painted = watcher->paintedAt() > 0;
