@@ -1,3 +1,4 @@
+#include "bytescan.h"
 #include "outputblock.h"
 #include "outputlog.h"
 #include "outputreader.h"
@@ -35,7 +36,7 @@ public:
     {
     }
 
-    void receiveOutput(OutputStream stream, QByteArrayView bytes, OutputBlock *) override
+    void receiveOutput(OutputStream stream, QByteArrayView bytes, OutputBlock *, const OutputScan &) override
     {
         QVERIFY(!ended);
         (stream == OutputStream::Stderr ? err : out).append(bytes);
@@ -126,9 +127,10 @@ QByteArray numberedLines(qint64 first, qint64 count, char tag = 'x')
 class TwoLogs final : public OutputReceiver
 {
 public:
-    void receiveOutput(OutputStream stream, QByteArrayView bytes, OutputBlock *block) override
+    void receiveOutput(OutputStream stream, QByteArrayView bytes, OutputBlock *block,
+                       const OutputScan &scan) override
     {
-        adopted.appendBlock(stream, bytes, block);
+        adopted.appendBlock(stream, bytes, block, &scan);
         copied.appendData(stream, bytes);
         if (std::none_of(blocks.begin(), blocks.end(),
                          [block](const OutputBlockRef &held) { return held.get() == block; }))
@@ -202,6 +204,7 @@ private slots:
     void adoptedLinesMatchCopiedLines_data();
     void adoptedLinesMatchCopiedLines();
     void heldBlocksAreNotOverwritten();
+    void plainScanMatchesByteByByte();
 };
 
 void TestOutputReader::initTestCase()
@@ -481,7 +484,7 @@ void TestOutputReader::heldBlocksAreNotOverwritten()
 {
     struct Holder final : OutputReceiver
     {
-        void receiveOutput(OutputStream, QByteArrayView bytes, OutputBlock *block) override
+        void receiveOutput(OutputStream, QByteArrayView bytes, OutputBlock *block, const OutputScan &) override
         {
             held.emplace_back(OutputBlockRef(block), bytes);
         }
@@ -506,6 +509,85 @@ void TestOutputReader::heldBlocksAreNotOverwritten()
     for (const auto &[block, bytes] : holder.held)
         joined += bytes;
     QVERIFY(joined == text);
+}
+
+namespace {
+
+// scanPlainLines() the slow way: byte by byte.
+ByteScan::PlainLines plainLinesByteByByte(const char *p, qsizetype size, qsizetype maxLine)
+{
+    ByteScan::PlainLines result;
+    for (qsizetype i = 0; i < size; ++i) {
+        if (p[i] == '\n') {
+            if (result.last >= 0 && i - result.last > maxLine)
+                return {};
+            if (result.first < 0)
+                result.first = i;
+            result.last = i;
+            ++result.newlines;
+        } else if (p[i] != '\t' && ByteScan::isSpecial(p[i])) {
+            return {};
+        }
+    }
+    result.plain = true;
+    return result;
+}
+
+} // namespace
+
+// The reader's scan of a read (what a log then takes without reading the bytes again) agrees with
+// a byte-by-byte reading on plain lines, tabs, every kind of byte that needs the decoder at every
+// place in a 64-byte block, long lines around the limit, and reads of every length.
+void TestOutputReader::plainScanMatchesByteByByte()
+{
+    constexpr qsizetype maxLine = 300;
+    quint32 state = 12345;
+    const auto next = [&state] {
+        state = state * 1664525u + 1013904223u;
+        return state >> 8;
+    };
+    const char odd[] = {'\r', '\x1b', '\x7f', '\x01', char(0xc3), char(0x80), '\0'};
+    for (int round = 0; round < 3000; ++round) {
+        QByteArray text;
+        const int size = int(next() % 1500);
+        while (text.size() < size) {
+            const quint32 kind = next() % 20;
+            if (kind == 0)
+                text += QByteArray(int(maxLine - 2 + next() % 5), 'x') + '\n'; // at the limit
+            else if (kind == 1)
+                text += '\t';
+            else
+                text += QByteArray(int(next() % 90), char('a' + next() % 26)) + '\n';
+        }
+        if (round % 3 == 0 && !text.isEmpty())
+            text[int(next() % quint32(text.size()))] = odd[next() % sizeof odd];
+        const qsizetype from = qsizetype(next() % 8); // reads start anywhere
+        const char *p = text.constData() + std::min<qsizetype>(from, text.size());
+        const qsizetype length = text.size() - (p - text.constData());
+        const ByteScan::PlainLines expected = plainLinesByteByByte(p, length, maxLine);
+        std::vector<ByteScan::PlainLines> found = {ByteScan::scanPlainLines(p, length, maxLine)};
+#ifdef PROCDECK_BYTESCAN_AVX2
+        if (__builtin_cpu_supports("avx2"))
+            found.push_back(ByteScan::scanPlainLinesAvx2(p, length, maxLine));
+#endif
+        for (const ByteScan::PlainLines &lines : found) {
+            if (expected.plain && !lines.plain) {
+                // Allowed only as "not sure": a stretch of half a line's limit without a `\n`.
+                const QByteArray read(p, length);
+                bool longStretch = false;
+                for (const QByteArray &line : read.split('\n'))
+                    longStretch = longStretch || line.size() >= maxLine / 2 - 32;
+                QVERIFY2(longStretch, read.constData());
+                continue;
+            }
+            QCOMPARE(lines.plain, expected.plain);
+            if (!expected.plain)
+                continue;
+            QCOMPARE(lines.newlines, expected.newlines);
+            QCOMPARE(lines.first, expected.first);
+            QCOMPARE(lines.last, expected.last);
+        }
+    }
 }
 
 #include "tst_outputreader.moc"

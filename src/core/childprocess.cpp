@@ -265,6 +265,7 @@ QString ChildProcess::start(const LaunchPlan &plan, bool hold)
     const int stderrFd = aboveStandardDescriptors(writeEnds[1]);
     reaperFd = aboveStandardDescriptors(reaperFd);
 
+    OutputReader::instance(); // its thread starts while the program does (once per program)
     m_process = new QProcess(this);
     // stdout and stderr are our own pipes (see PipeSize); QProcess's would be replaced anyway.
     m_process->setProcessChannelMode(QProcess::ForwardedChannels);
@@ -438,14 +439,14 @@ void ChildProcess::handleProgramStarted(qint64 pid)
         return;
     m_pid = pid;
     m_holding = false;
-    const QPointer<ChildProcess> self(this);
-    emit started(m_pid);
-    if (!self)
-        return; // a slot deleted its owner, and so us
-    // Only now: read earlier, the child's first partial line would be cut in two by whatever the
-    // supervisor writes about the start (the "started, PID N" note). The reader owns them now.
+    // The reader owns the pipes from now on, and reads at once, while the slots of `started` run
+    // (a first sample of the tree's CPU, the row): its deliveries are queued on this thread, so the
+    // program's first bytes come after whatever the supervisor writes about the start (the
+    // "started, PID N" note) and no partial line is cut by it. Handed over earlier, before the
+    // PID, bytes could arrive before that note.
     m_readerId = OutputReader::instance().add(m_pipeFds, this);
     m_pipeFds[0] = m_pipeFds[1] = -1;
+    emit started(m_pid); // may delete us
 }
 
 // The reaper could not fork or exec the program: worded as QProcess worded its own failed exec
@@ -555,9 +556,10 @@ bool ChildProcess::openPipes(int writeEnds[2], QString *error)
 }
 
 // On this object's thread, in the order the reader read them (OutputReceiver).
-void ChildProcess::receiveOutput(OutputStream stream, QByteArrayView bytes, OutputBlock *block)
+void ChildProcess::receiveOutput(OutputStream stream, QByteArrayView bytes, OutputBlock *block,
+                                 const OutputScan &scan)
 {
-    m_output->appendBlock(stream, bytes, block);
+    m_output->appendBlock(stream, bytes, block, &scan);
 }
 
 void ChildProcess::outputEnded()

@@ -87,7 +87,8 @@ private:
     void endReaperOrphans();
     bool sendToReaper(int kind, int value);
     void closeReaperSocket();
-    void receiveOutput(OutputStream stream, QByteArrayView bytes, OutputBlock *block) override;
+    void receiveOutput(OutputStream stream, QByteArrayView bytes, OutputBlock *block,
+                       const OutputScan &scan) override;
     void outputEnded() override;
     void drainPipes();
     void closePipes();

@@ -40,6 +40,19 @@ private:
     std::atomic<int> m_refs{1};
 };
 
+// What the reader found in a read while its bytes were hot in the cache, so that a log can take a
+// flood's lines without reading them again. `plain`: every byte is printable ASCII, a tab or a
+// `\n` (no `\r`, escape or other byte that needs the decoder), and no line between two `\n` is
+// longer than OutputDecoder::MaxLineLength (false may also mean "not sure": the log then reads the
+// bytes itself). Offsets are in the read.
+struct OutputScan
+{
+    bool plain = false;
+    qint64 newlines = 0;
+    qsizetype first = -1; // the first `\n`
+    qsizetype last = -1;  // the last `\n`
+};
+
 // One reference to an OutputBlock (or none), released when it goes.
 class OutputBlockRef final
 {

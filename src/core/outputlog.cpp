@@ -61,7 +61,16 @@ struct OutputLog::Private final : public OutputLogStore, public OutputLineSink
 
     void pushSegment(int stream, const char *start, qsizetype bytes, qint64 lines, quint64 sequence);
     quint64 takeSequence();
-    void take(int stream, qsizetype bytes);
+    // Complete plain lines known from the reader's scan (OutputScan): how many end in the bytes,
+    // where the first (null: it starts the bytes and is not too long) and the last end.
+    struct PlainHint
+    {
+        qint64 lines = 0;
+        const char *firstNewline = nullptr;
+        const char *lastNewline = nullptr;
+    };
+    void take(int stream, qsizetype bytes, const PlainHint *hint = nullptr);
+    void takePlainLines(int stream, const char *p, const char *end, const PlainHint &hint);
     void scanPlain(int stream, const char *p, const char *end);
     template<quint64 (*SpecialMask)(const char *, qsizetype)>
     [[gnu::always_inline]] inline void scanLines(int stream, const char *p, const char *end);
@@ -130,7 +139,7 @@ void OutputLog::Private::startIntake(int stream, qsizetype bytes)
 }
 
 // The `bytes` just written at the end of the last chunk belong to `stream`.
-void OutputLog::Private::take(int stream, qsizetype bytes)
+void OutputLog::Private::take(int stream, qsizetype bytes, const PlainHint *hint)
 {
     Chunk &chunk = chunks.back();
     const char *p = chunk.data + chunk.used;
@@ -144,14 +153,42 @@ void OutputLog::Private::take(int stream, qsizetype bytes)
         closeTail();
     startIntake(stream, bytes);
     const char *const end = p + bytes;
-    if (decoding[stream])
-        p = feedDecoder(stream, p, end);
-    if (p < end)
-        scanPlain(stream, p, end);
+    if (hint && hint->lines > 0 && !decoding[stream]) {
+        takePlainLines(stream, p, end, *hint);
+    } else {
+        if (decoding[stream])
+            p = feedDecoder(stream, p, end);
+        if (p < end)
+            scanPlain(stream, p, end);
+    }
     trimBytes();
     publish();
     if (droppedLines != 0 && !dropReported)
         reportDrops();
+}
+
+// A flood's read without looking at its bytes again: the first line completes the open line (or is
+// cut), the complete lines after it are one segment, the rest opens the next line.
+void OutputLog::Private::takePlainLines(int stream, const char *p, const char *end, const PlainHint &hint)
+{
+    qint64 lines = hint.lines;
+    if (tailOpen || (hint.firstNewline && hint.firstNewline - p > MaxLine)) {
+        if (!hint.firstNewline || hint.firstNewline >= hint.lastNewline) {
+            scanPlain(stream, p, end); // where the open line ends is not known: the general way
+            return;
+        }
+        scanPlain(stream, p, hint.firstNewline + 1);
+        p = hint.firstNewline + 1;
+        --lines;
+    }
+    if (lines > 0) {
+        const char *const stop = hint.lastNewline + 1;
+        pushSegment(stream, p, stop - p, lines, sinkSequence);
+        sinkSequence += quint64(lines);
+        p = stop;
+    }
+    if (p < end)
+        scanPlain(stream, p, end);
 }
 
 // Once per log (a flood would say it per read): a user who turns procdeck.output on sees that the
@@ -555,7 +592,7 @@ void OutputLog::Private::copyIn(int stream, QByteArrayView bytes)
     }
 }
 
-void OutputLog::appendBlock(OutputStream stream, QByteArrayView bytes, OutputBlock *block)
+void OutputLog::appendBlock(OutputStream stream, QByteArrayView bytes, OutputBlock *block, const OutputScan *scan)
 {
     if (!block || stream == OutputStream::Message || bytes.size() < AdoptMinimum) {
         appendData(stream, bytes);
@@ -565,21 +602,26 @@ void OutputLog::appendBlock(OutputStream stream, QByteArrayView bytes, OutputBlo
     Private &s = *d;
     const char *p = bytes.data();
     const char *const end = p + bytes.size();
+    Private::PlainHint hint;
+    const bool plain = scan && scan->plain && scan->newlines > 0;
+    if (plain)
+        hint = {scan->newlines, p + scan->first, p + scan->last};
     const bool follows = !s.chunks.empty() && s.chunks.back().block.get() == block
                          && s.chunks.back().data + s.chunks.back().used == p;
     if (!follows) {
         if (s.tailOpen && s.tailStream == index && !(s.back().flags & OutputLogStore::Decoded)) {
             // The open plain line stays in one piece: its rest, up to its end, is copied after it.
-            const void *newline = std::memchr(p, '\n', size_t(end - p));
+            const void *newline = plain ? hint.firstNewline : std::memchr(p, '\n', size_t(end - p));
             const char *rest = newline ? static_cast<const char *>(newline) + 1 : end;
             s.copyIn(index, QByteArrayView(p, rest - p));
             p = rest;
+            hint = {hint.lines - 1, nullptr, hint.lastNewline}; // the next line is whole, and short
         }
         if (p < end)
             s.adopt(block, p - block->data());
     }
     if (p < end)
-        s.take(index, end - p);
+        s.take(index, end - p, plain ? &hint : nullptr);
     emit changed();
 }
 

@@ -9,6 +9,7 @@
 #include <memory>
 
 class OutputBlock;
+struct OutputScan;
 
 // The bounded output of one entry: lines from both streams and ProcDeck's own messages, in arrival
 // order, with the run they belong to. Raw bytes go in; decoded lines come out. Bounded by a line
@@ -66,7 +67,10 @@ public:
     void appendData(OutputStream stream, QByteArrayView bytes);
     // appendData() of bytes that lie in a reader's `block` (OutputReader): a large read is kept
     // where it is, without a copy (the log holds a reference to the block); a small one is copied.
-    void appendBlock(OutputStream stream, QByteArrayView bytes, OutputBlock *block);
+    // `scan` (optional) is what the reader found in them (OutputScan): a flood's lines are then
+    // taken without reading the bytes again.
+    void appendBlock(OutputStream stream, QByteArrayView bytes, OutputBlock *block,
+                     const OutputScan *scan = nullptr);
     // Zero-copy intake: room for at least `minBytes` (capped at a chunk, 1 MiB by default) of the
     // stream's next bytes in the log's own storage; `*capacity` is set to how many bytes may be
     // written there. commit() says how many were written (0 to abandon) and must follow before any

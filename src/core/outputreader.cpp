@@ -1,10 +1,13 @@
 #include "outputreader.h"
 
+#include "bytescan.h"
 #include "outputblock.h"
+#include "outputdecoder.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QObject>
+#include <QTimer>
 
 #include <algorithm>
 #include <cerrno>
@@ -32,6 +35,11 @@ constexpr qsizetype MaxReadSize = 256 * 1024;
 constexpr int MaxReadsPerWakeup = 4;
 // What a delivery takes from the queue at once, between two looks at the clock.
 constexpr qsizetype MaxBytesPerTake = 512 * 1024;
+// A delivery that handed over at least this much was a flood: the next one is FloodIntervalMs
+// later, and the reads meanwhile post nothing (the owner thread is woken once per interval, not
+// once per read). Output that comes now and then is delivered at once, as before.
+constexpr qint64 FloodBytes = 256 * 1024;
+constexpr int FloodIntervalMs = 2;
 
 // Bytes of one read, or (block == nullptr) the end of a source. A queued record holds a reference
 // to its block.
@@ -42,7 +50,22 @@ struct Record
     OutputBlock *block = nullptr;
     qsizetype offset = 0;
     qsizetype length = 0;
+    OutputScan scan;
 };
+
+// The read's lines, looked at while the kernel's copy of them is still in the cache.
+OutputScan scanRead(const char *p, qsizetype size)
+{
+    constexpr qsizetype maxLine = OutputDecoder::MaxLineLength;
+#ifdef PROCDECK_BYTESCAN_AVX2
+    static const bool haveAvx2 = __builtin_cpu_supports("avx2");
+    const ByteScan::PlainLines lines = haveAvx2 ? ByteScan::scanPlainLinesAvx2(p, size, maxLine)
+                                                : ByteScan::scanPlainLines(p, size, maxLine);
+#else
+    const ByteScan::PlainLines lines = ByteScan::scanPlainLines(p, size, maxLine);
+#endif
+    return {lines.plain, lines.newlines, lines.first, lines.last};
+}
 
 struct Request
 {
@@ -220,11 +243,15 @@ void OutputReader::deliver()
     QElapsedTimer clock;
     clock.start();
     std::vector<Record> batch;
+    qint64 handedOver = 0;
     for (;;) {
         {
             const std::lock_guard lock(s.mutex);
             if (s.queue.empty()) {
-                s.deliveryPending = false;
+                if (handedOver >= FloodBytes) // still pending: the next look comes on the timer
+                    QTimer::singleShot(FloodIntervalMs, Qt::PreciseTimer, s.context.get(), [this] { deliver(); });
+                else
+                    s.deliveryPending = false;
                 break;
             }
             if (clock.elapsed() >= DeliveryBudgetMs) {
@@ -251,7 +278,7 @@ void OutputReader::deliver()
             const OutputStream stream = record.stream == 1 ? OutputStream::Stderr : OutputStream::Stdout;
             it->second->receiveOutput(stream, QByteArrayView(record.block->data() + record.offset,
                                                               record.length),
-                                      record.block);
+                                      record.block, record.scan);
         }
         qint64 delivered = 0;
         for (const Record &record : batch) {
@@ -261,6 +288,7 @@ void OutputReader::deliver()
             }
         }
         batch.clear();
+        handedOver += delivered;
         const std::lock_guard lock(s.mutex);
         s.queuedBytes -= delivered;
         if (s.ioWaiting && delivered > 0)
@@ -443,7 +471,7 @@ ReadResult OutputReader::Shared::readOnce(Pipe &pipe, int stream)
         n = ::read(pipe.fds[stream], block->data() + used, size_t(room));
     } while (n < 0 && errno == EINTR);
     if (n > 0) {
-        publish({pipe.id, stream, block, used, qsizetype(n)});
+        publish({pipe.id, stream, block, used, qsizetype(n), scanRead(block->data() + used, qsizetype(n))});
         used += n;
         return n == room ? ReadResult::Full : ReadResult::Short;
     }
@@ -466,7 +494,7 @@ void OutputReader::Shared::closePipe(Pipe &pipe, int stream)
         return;
     const Id id = pipe.id;
     pipes.erase(id);
-    publish({id, -1, nullptr, 0, 0});
+    publish({id, -1, nullptr, 0, 0, {}});
 }
 
 // How many more bytes may be read before the owner takes some.

@@ -9,6 +9,7 @@
 
 class OutputBlock;
 class QObject;
+struct OutputScan;
 
 // Receives what an OutputReader read from one entry's pipes, on the reader's owner thread, in
 // the order the reads happened (across every entry of the reader).
@@ -18,8 +19,10 @@ public:
     // Bytes as read from the pipe: any length, lines may begin in one call and end in the next.
     // They lie in `block`, which the receiver may keep a reference to (OutputBlockRef) and read
     // them there later: the reader never writes them again. A stream's consecutive reads are
-    // contiguous in its block until the reader starts a new one.
-    virtual void receiveOutput(OutputStream stream, QByteArrayView bytes, OutputBlock *block) = 0;
+    // contiguous in its block until the reader starts a new one. `scan` says what the bytes are
+    // (OutputScan), found on the I/O thread right after the read.
+    virtual void receiveOutput(OutputStream stream, QByteArrayView bytes, OutputBlock *block,
+                               const OutputScan &scan) = 0;
     // Both pipes are at their end (end of file, EIO of a pseudo-terminal master whose slave side
     // is closed, or closed by OutputReader::finish()): nothing more comes for this source.
     virtual void outputEnded() = 0;
@@ -49,7 +52,9 @@ protected:
 // Delivery: at most one delivery is pending at a time for the whole reader (coalesced: never one
 // event per read). A delivery hands the queued records to the receivers in arrival order, at most
 // DeliveryBudgetMs of work per event-loop turn, and queues itself again if more is left, so the
-// window's input and paint events get their turn between deliveries.
+// window's input and paint events get their turn between deliveries. After a delivery of a flood
+// (256 KiB or more) the next one comes 2 ms later on a timer, and the reads meanwhile wake nobody:
+// the owner thread is woken once per interval instead of once per read.
 // Memory: at most blockSize × maxBlocks bytes are in flight (read, not delivered). When the owner
 // has not taken them, the I/O thread stops reading (the children block on their full pipes):
 // back-pressure replaces the flood budget that bounded reading on the GUI thread. Blocks kept by
