@@ -202,7 +202,10 @@ public:
         static const bool report = qEnvironmentVariableIsSet("OUTPUT_FLOOD_GAPS");
         if (!report)
             return QApplication::notify(receiver, event);
-        const std::string key = std::string(receiver->metaObject()->className()) + ":"
+        // A timer is named by its owner (which QTimer it was is what a stall report needs).
+        const QObject *named = receiver->parent() && qobject_cast<QTimer *>(receiver) ? receiver->parent() : nullptr;
+        const std::string key = std::string(receiver->metaObject()->className())
+            + (named ? std::string("@") + named->metaObject()->className() : std::string()) + ":"
             + std::to_string(int(event->type()));
         const double t = now();
         ++depth;
