@@ -205,6 +205,7 @@ private slots:
     void adoptedLinesMatchCopiedLines();
     void heldBlocksAreNotOverwritten();
     void plainScanMatchesByteByByte();
+    void poolReleasedWhenIdle();
 };
 
 void TestOutputReader::initTestCase()
@@ -588,6 +589,27 @@ void TestOutputReader::plainScanMatchesByteByByte()
             QCOMPARE(lines.last, expected.last);
         }
     }
+}
+
+// A flood's blocks come back to the pool as a log lets them go, and an idle reader gives them back
+// to the system: memory after a flood is what the logs keep.
+void TestOutputReader::poolReleasedWhenIdle()
+{
+    TwoLogs logs;
+    Pipe pipe;
+    OutputReader reader;
+    const int fds[2] = {pipe.read, -1};
+    reader.add(fds, &logs);
+    std::thread writer([&] {
+        pipe.put(numberedLines(0, (24 << 20) / 80));
+        pipe.closeWrite();
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(logs.ended, 30000);
+    writer.join();
+    logs.blocks.clear();
+    logs.adopted.clear(); // its 1 MiB blocks go to the pool
+    QVERIFY(OutputBlock::pooledBlocks() > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(OutputBlock::pooledBlocks(), 0, 10000);
 }
 
 #include "tst_outputreader.moc"

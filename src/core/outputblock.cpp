@@ -59,6 +59,18 @@ OutputBlock::~OutputBlock()
     delete[] m_data;
 }
 
+void OutputBlock::releasePool()
+{
+    std::vector<char *> blocks;
+    {
+        Pool &p = pool();
+        const std::lock_guard lock(p.mutex);
+        blocks.swap(p.free);
+    }
+    for (char *data : blocks)
+        delete[] data;
+}
+
 int OutputBlock::pooledBlocks()
 {
     Pool &p = pool();

@@ -30,6 +30,8 @@ public:
 
     // Blocks kept in the pool now (for tests).
     static int pooledBlocks();
+    // Frees the pooled blocks (the reader does, after a second without reading).
+    static void releasePool();
 
 private:
     OutputBlock(char *data, qsizetype capacity) : m_data(data), m_capacity(capacity) {}

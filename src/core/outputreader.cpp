@@ -321,7 +321,12 @@ void OutputReader::Shared::run()
     epoll_event events[64];
     while (waitForWork()) {
         drainFinishing();
-        const int count = ::epoll_wait(epollFd, events, int(std::size(events)), -1);
+        // After a flood, the pool's blocks (given back by the logs on the GUI thread, perhaps while
+        // this thread waits) go back to the system once a second passes without a read: an idle
+        // ProcDeck does not keep them. One wake-up a second when idle.
+        const int count = ::epoll_wait(epollFd, events, int(std::size(events)), 1000);
+        if (count == 0 && OutputBlock::pooledBlocks() > 0)
+            OutputBlock::releasePool();
         for (int i = 0; i < count; ++i) {
             if (events[i].data.u64 == 0) {
                 quint64 value;
