@@ -607,7 +607,7 @@ void TestOutputReader::poolReleasedWhenIdle()
     QTRY_VERIFY_WITH_TIMEOUT(logs.ended, 30000);
     writer.join();
     logs.blocks.clear();
-    logs.adopted.clear(); // its 1 MiB blocks go to the pool
+    logs.adopted.clear(); // its largest blocks go to the pool
     QVERIFY(OutputBlock::pooledBlocks() > 0);
     QTRY_COMPARE_WITH_TIMEOUT(OutputBlock::pooledBlocks(), 0, 10000);
 }

@@ -1,13 +1,16 @@
 #include "outputblock.h"
 
+#include <cstdlib>
 #include <mutex>
+
+#include <sys/mman.h>
 #include <vector>
 
 namespace {
 
 // Free blocks of PooledSize bytes: enough for a flood's blocks in flight plus the ones a log
-// gives back as it drops its oldest lines, not so many that a burst long ago keeps memory.
-constexpr size_t MaxPooled = 16;
+// gives back as it drops its oldest lines; emptied by the reader when it is idle.
+constexpr size_t MaxPooled = 8;
 
 struct Pool
 {
@@ -35,8 +38,15 @@ OutputBlock *OutputBlock::create(qsizetype capacity)
             p.free.pop_back();
         }
     }
+    if (!data && capacity == PooledSize) {
+        void *memory = nullptr;
+        if (::posix_memalign(&memory, size_t(PooledSize), size_t(capacity)) == 0) {
+            ::madvise(memory, size_t(capacity), MADV_HUGEPAGE);
+            data = static_cast<char *>(memory);
+        }
+    }
     if (!data)
-        data = new char[size_t(capacity)];
+        data = static_cast<char *>(std::malloc(size_t(capacity)));
     return new OutputBlock(data, capacity);
 }
 
@@ -56,7 +66,7 @@ OutputBlock::~OutputBlock()
             return;
         }
     }
-    delete[] m_data;
+    std::free(m_data);
 }
 
 void OutputBlock::releasePool()
@@ -68,7 +78,7 @@ void OutputBlock::releasePool()
         blocks.swap(p.free);
     }
     for (char *data : blocks)
-        delete[] data;
+        std::free(data);
 }
 
 int OutputBlock::pooledBlocks()

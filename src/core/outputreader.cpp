@@ -26,7 +26,7 @@
 namespace {
 
 // A source's first block; each next one is twice as large, up to the reader's block size, so a
-// quiet entry holds a small block and a flooding one reads 256 KiB at a time into 1 MiB blocks.
+// quiet entry holds a small block and a flooding one reads 256 KiB at a time into 2 MiB blocks.
 constexpr qsizetype FirstBlockSize = 64 * 1024;
 // One read at most: the owner takes a read whole, so this is also the granularity of its time
 // budget (a 256 KiB read takes well under a millisecond to take in).

@@ -67,8 +67,8 @@ class OutputReader final
 
 public:
     using Id = quint64;
-    static constexpr qsizetype DefaultBlockSize = 1024 * 1024;
-    static constexpr int DefaultMaxBlocks = 16;
+    static constexpr qsizetype DefaultBlockSize = 2 * 1024 * 1024;
+    static constexpr int DefaultMaxBlocks = 8;
     static constexpr int DeliveryBudgetMs = 4;
 
     // A reader with its own thread; blocks of up to `blockSize` bytes, at most blockSize × maxBlocks
