@@ -35,10 +35,11 @@ constexpr qsizetype MaxReadSize = 256 * 1024;
 constexpr int MaxReadsPerWakeup = 4;
 // What a delivery takes from the queue at once, between two looks at the clock.
 constexpr qsizetype MaxBytesPerTake = 512 * 1024;
-// A delivery that handed over at least this much was a flood: the next one is FloodIntervalMs
-// later, and the reads meanwhile post nothing (the owner thread is woken once per interval, not
-// once per read). Output that comes now and then is delivered at once, as before.
-constexpr qint64 FloodBytes = 256 * 1024;
+// A delivery that handed over at least FloodBytes, or came less than FloodIntervalMs after the
+// previous one, was part of a flood: the next one is FloodIntervalMs later, and the reads
+// meanwhile post nothing (the owner thread is woken once per interval, not once per read: a
+// pseudo-terminal's reads are 4 KiB). Output that comes now and then is delivered at once.
+constexpr qint64 FloodBytes = 64 * 1024;
 constexpr int FloodIntervalMs = 2;
 
 // Bytes of one read, or (block == nullptr) the end of a source. A queued record holds a reference
@@ -126,6 +127,7 @@ struct OutputReader::Shared
     std::unordered_map<Id, OutputReceiver *> receivers;
     Id nextId = 1;
     bool delivering = false;
+    QElapsedTimer lastDelivery; // the end of the last delivery that handed bytes over
 
     // The I/O thread's (and the destructor's, after the join).
     int epollFd = -1;
@@ -248,7 +250,11 @@ void OutputReader::deliver()
         {
             const std::lock_guard lock(s.mutex);
             if (s.queue.empty()) {
-                if (handedOver >= FloodBytes) // still pending: the next look comes on the timer
+                const bool flood = handedOver >= FloodBytes
+                    || (handedOver > 0 && s.lastDelivery.isValid() && s.lastDelivery.elapsed() < FloodIntervalMs);
+                if (handedOver > 0)
+                    s.lastDelivery.start();
+                if (flood) // still pending: the next look comes on the timer
                     QTimer::singleShot(FloodIntervalMs, Qt::PreciseTimer, s.context.get(), [this] { deliver(); });
                 else
                     s.deliveryPending = false;

@@ -53,8 +53,9 @@ protected:
 // event per read). A delivery hands the queued records to the receivers in arrival order, at most
 // DeliveryBudgetMs of work per event-loop turn, and queues itself again if more is left, so the
 // window's input and paint events get their turn between deliveries. After a delivery of a flood
-// (256 KiB or more) the next one comes 2 ms later on a timer, and the reads meanwhile wake nobody:
-// the owner thread is woken once per interval instead of once per read.
+// (64 KiB or more, or one less than 2 ms after the previous) the next one comes 2 ms later on a
+// timer, and the reads meanwhile wake nobody: the owner thread is woken once per interval instead
+// of once per read.
 // Memory: at most blockSize × maxBlocks bytes are in flight (read, not delivered). When the owner
 // has not taken them, the I/O thread stops reading (the children block on their full pipes):
 // back-pressure replaces the flood budget that bounded reading on the GUI thread. Blocks kept by
