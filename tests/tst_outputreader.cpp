@@ -196,6 +196,7 @@ private slots:
     void partialLineAtEnd();
     void bothStreams();
     void pseudoTerminalEio();
+    void endedTerminalDoesNotSpin();
     void backPressureBoundsMemory();
     void orderAcrossSources();
     void twoWritersFloodingLoseNothing();
@@ -287,6 +288,38 @@ void TestOutputReader::pseudoTerminalEio()
     reader.add(fds, &receiver);
     QTRY_VERIFY(receiver.ended);
     QCOMPARE(receiver.out, "from the terminal\r\n"_ba); // the terminal's ONLCR
+    ::close(master);
+}
+
+// A pseudo-terminal master that is still open elsewhere after the reader is done with it (as
+// ChildProcess keeps one for the window size and input) is out of the reader's epoll set: a
+// hung-up master, level-triggered, would wake the I/O thread again and again.
+void TestOutputReader::endedTerminalDoesNotSpin()
+{
+    const int master = ::posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
+    QVERIFY(master >= 0);
+    QCOMPARE(::grantpt(master), 0);
+    QCOMPARE(::unlockpt(master), 0);
+    const int slave = ::open(::ptsname(master), O_RDWR | O_NOCTTY | O_CLOEXEC);
+    QVERIFY(slave >= 0);
+    ::close(slave);
+    const int kept = ::fcntl(master, F_DUPFD_CLOEXEC, 3); // the copy someone else keeps
+    ::fcntl(master, F_SETFL, ::fcntl(master, F_GETFL) | O_NONBLOCK);
+    OutputReader reader;
+    Receiver ended(0);
+    const int fds[2] = {master, -1};
+    reader.add(fds, &ended);
+    QTRY_VERIFY(ended.ended);
+    // Then a pipe's line goes through: a few wake-ups, not thousands.
+    const quint64 before = reader.wakeUps();
+    Receiver receiver(1);
+    Pipe pipe;
+    addStdout(reader, pipe, &receiver);
+    QVERIFY(pipe.put("line\n"));
+    QTRY_COMPARE(receiver.out, "line\n"_ba);
+    const quint64 wakeUps = reader.wakeUps() - before;
+    QVERIFY2(wakeUps <= 10, QByteArray::number(wakeUps).constData());
+    ::close(kept);
 }
 
 // While nothing is delivered (no event loop), the reader holds at most its blocks and stops

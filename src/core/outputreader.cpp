@@ -10,6 +10,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <condition_variable>
 #include <csignal>
@@ -135,6 +136,7 @@ struct OutputReader::Shared
     std::unordered_map<Id, std::unique_ptr<Pipe>> pipes;
     std::vector<Id> finishing;
     std::thread thread;
+    std::atomic<quint64> wakeUps{0};
 
     void request(const Request &request);
     void run();
@@ -146,6 +148,7 @@ struct OutputReader::Shared
     void readAvailable(Pipe &pipe, int stream);
     ReadResult readOnce(Pipe &pipe, int stream);
     void closePipe(Pipe &pipe, int stream);
+    void unwatch(int &fd);
     qint64 roomInFlight();
     void publish(const Record &record);
 };
@@ -232,6 +235,11 @@ qint64 OutputReader::bytesInFlight() const
 {
     const std::lock_guard lock(d->mutex);
     return d->queuedBytes;
+}
+
+quint64 OutputReader::wakeUps() const
+{
+    return d->wakeUps.load(std::memory_order_relaxed);
 }
 
 // On the owner thread: the queued records to their receivers, in order, for at most
@@ -331,6 +339,7 @@ void OutputReader::Shared::run()
         // this thread waits) go back to the system once a second passes without a read: an idle
         // ProcDeck does not keep them. One wake-up a second when idle.
         const int count = ::epoll_wait(epollFd, events, int(std::size(events)), 1000);
+        wakeUps.fetch_add(1, std::memory_order_relaxed);
         if (count == 0 && OutputBlock::pooledBlocks() > 0)
             OutputBlock::releasePool();
         for (int i = 0; i < count; ++i) {
@@ -386,7 +395,7 @@ void OutputReader::Shared::apply(const Request &r)
         return;
     }
     for (int &fd : it->second->fds)
-        closeFd(fd); // closing also takes it out of the epoll set
+        unwatch(fd);
     pipes.erase(it);
 }
 
@@ -496,7 +505,7 @@ ReadResult OutputReader::Shared::readOnce(Pipe &pipe, int stream)
 // last bytes and the Pipe is erased (`pipe` is dangling then).
 void OutputReader::Shared::closePipe(Pipe &pipe, int stream)
 {
-    closeFd(pipe.fds[stream]);
+    unwatch(pipe.fds[stream]);
     if (pipe.blocks[stream]) {
         pipe.blocks[stream]->deref();
         pipe.blocks[stream] = nullptr;
@@ -506,6 +515,17 @@ void OutputReader::Shared::closePipe(Pipe &pipe, int stream)
     const Id id = pipe.id;
     pipes.erase(id);
     publish({id, -1, nullptr, 0, 0, {}});
+}
+
+// Out of the epoll set, then closed. Closing alone is not enough: epoll watches the open file, not
+// the descriptor, and another descriptor of it (a pseudo-terminal master that ChildProcess keeps
+// for the window size and input) keeps it watched; level-triggered, a hung-up master would then
+// be reported again and again, and the thread would spin.
+void OutputReader::Shared::unwatch(int &fd)
+{
+    if (fd >= 0)
+        ::epoll_ctl(epollFd, EPOLL_CTL_DEL, fd, nullptr);
+    closeFd(fd);
 }
 
 // How many more bytes may be read before the owner takes some.

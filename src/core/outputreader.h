@@ -94,6 +94,8 @@ public:
 
     // Bytes read and not delivered yet (for tests and benchmarks).
     qint64 bytesInFlight() const;
+    // How often the I/O thread has woken from epoll_wait() (for tests and benchmarks).
+    quint64 wakeUps() const;
 
 private:
     struct Shared;
