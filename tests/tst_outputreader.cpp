@@ -109,6 +109,17 @@ struct OneSource
     OutputReader::Id id = addStdout(reader, pipe, &receiver);
 };
 
+// A pseudo-terminal: the master non-blocking (as ChildProcess hands it over), the slave open.
+bool openTerminal(int *master, int *slave)
+{
+    *master = ::posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
+    if (*master < 0 || ::grantpt(*master) != 0 || ::unlockpt(*master) != 0)
+        return false;
+    *slave = ::open(::ptsname(*master), O_RDWR | O_NOCTTY | O_CLOEXEC);
+    ::fcntl(*master, F_SETFL, ::fcntl(*master, F_GETFL) | O_NONBLOCK);
+    return *slave >= 0;
+}
+
 // `count` numbered lines of 80 bytes (79 characters and the newline), from `first`.
 QByteArray numberedLines(qint64 first, qint64 count, char tag = 'x')
 {
@@ -273,13 +284,9 @@ void TestOutputReader::bothStreams()
 // A pseudo-terminal master whose slave side is closed reads EIO, not 0: it means the end too.
 void TestOutputReader::pseudoTerminalEio()
 {
-    const int master = ::posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
-    QVERIFY(master >= 0);
-    QCOMPARE(::grantpt(master), 0);
-    QCOMPARE(::unlockpt(master), 0);
-    const int slave = ::open(::ptsname(master), O_RDWR | O_NOCTTY | O_CLOEXEC);
-    QVERIFY(slave >= 0);
-    ::fcntl(master, F_SETFL, ::fcntl(master, F_GETFL) | O_NONBLOCK);
+    int master = -1;
+    int slave = -1;
+    QVERIFY(openTerminal(&master, &slave));
     QCOMPARE(::write(slave, "from the terminal\n", 18), ssize_t(18));
     ::close(slave);
     OutputReader reader;
@@ -288,7 +295,6 @@ void TestOutputReader::pseudoTerminalEio()
     reader.add(fds, &receiver);
     QTRY_VERIFY(receiver.ended);
     QCOMPARE(receiver.out, "from the terminal\r\n"_ba); // the terminal's ONLCR
-    ::close(master);
 }
 
 // A pseudo-terminal master that is still open elsewhere after the reader is done with it (as
@@ -296,15 +302,11 @@ void TestOutputReader::pseudoTerminalEio()
 // hung-up master, level-triggered, would wake the I/O thread again and again.
 void TestOutputReader::endedTerminalDoesNotSpin()
 {
-    const int master = ::posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
-    QVERIFY(master >= 0);
-    QCOMPARE(::grantpt(master), 0);
-    QCOMPARE(::unlockpt(master), 0);
-    const int slave = ::open(::ptsname(master), O_RDWR | O_NOCTTY | O_CLOEXEC);
-    QVERIFY(slave >= 0);
+    int master = -1;
+    int slave = -1;
+    QVERIFY(openTerminal(&master, &slave));
     ::close(slave);
     const int kept = ::fcntl(master, F_DUPFD_CLOEXEC, 3); // the copy someone else keeps
-    ::fcntl(master, F_SETFL, ::fcntl(master, F_GETFL) | O_NONBLOCK);
     OutputReader reader;
     Receiver ended(0);
     const int fds[2] = {master, -1};
