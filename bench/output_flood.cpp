@@ -59,7 +59,6 @@
 #include <vector>
 
 #include <fcntl.h>
-#include <poll.h>
 #include <spawn.h>
 #include <sys/resource.h>
 #include <sys/utsname.h>
@@ -94,6 +93,7 @@ struct Trial
     double maxGapMs = 0;
     double p99GapMs = 0;
     long long peakRssKiB = 0;
+    double cpuSeconds = 0;     // the reader's CPU (the window: every thread of it) while timed
     bool ok = true;            // every line accounted for, last line kept = last written
     bool painted = false;
 };
@@ -154,6 +154,7 @@ Trial runPlain(const Options &options, int pipeSize)
 {
     const long long each = options.bytes / options.entries;
     const double start = now();
+    const double cpuStart = BenchSupport::cpuSeconds();
     Trial trial;
     if (options.terminal != TerminalMode::Pipes) {
         std::string bytesArg = std::to_string(each);
@@ -163,39 +164,22 @@ Trial runPlain(const Options &options, int pipeSize)
         for (int i = 0; i < options.entries; ++i)
             children.push_back(spawnOnTerminal(options.terminal, argv));
         trial.bytes = drainTerminals(children);
-        trial.seconds = now() - start;
-        trial.peakRssKiB = peakRssKiB();
-        return trial;
-    }
-    std::vector<pid_t> pids;
-    std::vector<pollfd> polled;
-    for (int i = 0; i < options.entries; ++i) {
-        const auto [pid, fd] = spawnFloodChild(options, each, pipeSize);
-        pids.push_back(pid);
-        polled.push_back({fd, POLLIN, 0});
-    }
-    std::vector<char> buffer(1024 * 1024);
-    size_t open = polled.size();
-    while (open > 0) {
-        // One child: blocking reads, no poll (the fastest plain reader).
-        if (polled.size() > 1 && ::poll(polled.data(), polled.size(), -1) < 0 && errno != EINTR)
-            break;
-        for (pollfd &p : polled) {
-            if (p.fd < 0 || (polled.size() > 1 && p.revents == 0))
-                continue;
-            const ssize_t n = ::read(p.fd, buffer.data(), buffer.size());
-            if (n > 0) {
-                trial.bytes += n;
-            } else if (n == 0 || errno != EINTR) {
-                ::close(p.fd);
-                p.fd = -1;
-                --open;
-            }
+    } else {
+        std::vector<pid_t> pids;
+        std::vector<int> fds;
+        for (int i = 0; i < options.entries; ++i) {
+            const auto [pid, fd] = spawnFloodChild(options, each, pipeSize);
+            pids.push_back(pid);
+            fds.push_back(fd);
+        }
+        trial.bytes = drain(fds, 1024 * 1024);
+        for (size_t i = 0; i < pids.size(); ++i) {
+            ::close(fds[i]);
+            ::waitpid(pids[i], nullptr, 0);
         }
     }
-    for (pid_t pid : pids)
-        ::waitpid(pid, nullptr, 0);
     trial.seconds = now() - start;
+    trial.cpuSeconds = BenchSupport::cpuSeconds() - cpuStart;
     trial.peakRssKiB = peakRssKiB();
     return trial;
 }
@@ -349,6 +333,7 @@ Trial runWindow(const Options &options)
     deadline.start(120000);
 
     const double start = now();
+    const double cpuStart = BenchSupport::cpuSeconds();
     last = start;
     startedAt = start;
     app.spent.clear();
@@ -362,6 +347,7 @@ Trial runWindow(const Options &options)
     tick.stop();
 
     Trial trial;
+    trial.cpuSeconds = BenchSupport::cpuSeconds() - cpuStart;
     trial.painted = watcher->paintedAt() > 0;
     trial.seconds = (trial.painted ? watcher->paintedAt() : now()) - start;
     trial.inLogSeconds = inLogAt - start;
@@ -454,7 +440,7 @@ int main(int argc, char **argv)
                 options.busy == 1 ? "" : "s", options.repeat);
     std::printf("entries' stdout: %s\n", terminalName(options.terminal));
 
-    std::vector<double> plainRates, windowRates, ratios, inLogRatios, maxGaps, p99Gaps;
+    std::vector<double> plainRates, windowRates, ratios, inLogRatios, maxGaps, p99Gaps, plainCpu, windowCpu;
     Trial window;
     bool allOk = true;
     long long peakRss = 0;
@@ -471,11 +457,15 @@ int main(int argc, char **argv)
         p99Gaps.push_back(window.p99GapMs);
         peakRss = std::max(peakRss, window.peakRssKiB);
         allOk = allOk && window.ok;
+        plainCpu.push_back(plain.cpuSeconds);
+        windowCpu.push_back(window.cpuSeconds);
         std::printf("round %d: plain %.0f MiB/s (%.3f s), window %.3f s in the log, %.3f s painted: ratio %.2f in the "
-                    "log, %.2f painted; longest stall %.1f ms, p99 %.1f ms, peak RSS %.1f MiB%s\n",
+                    "log, %.2f painted; longest stall %.1f ms, p99 %.1f ms, peak RSS %.1f MiB; CPU plain %.2f s, "
+                    "window %.2f s%s\n",
                     r + 1, mib(plainRates.back()), plain.seconds, window.inLogSeconds, window.seconds,
                     inLogRatios.back(), ratios.back(), window.maxGapMs, window.p99GapMs,
-                    double(window.peakRssKiB) / 1024.0, window.ok ? "" : ", MISMATCH");
+                    double(window.peakRssKiB) / 1024.0, plain.cpuSeconds, window.cpuSeconds,
+                    window.ok ? "" : ", MISMATCH");
         std::fflush(stdout);
     }
     stop = true;
@@ -499,6 +489,8 @@ int main(int argc, char **argv)
     std::printf("event loop stall:  longest %.1f ms (worst round %.1f ms), 99th percentile %.1f ms\n",
                 median(maxGaps), *std::max_element(maxGaps.begin(), maxGaps.end()), median(p99Gaps));
     std::printf("peak RSS:          %.1f MiB (largest of the rounds)\n", double(peakRss) / 1024.0);
+    std::printf("reader CPU:        plain %.2f s, window %.2f s (median; the window: every thread of ProcDeck)\n",
+                median(plainCpu), median(windowCpu));
     std::printf("bytes:             written %lld, received %lld (plain reader %lld)%s\n", each * options.entries,
                 window.bytes, plainBytes,
                 options.terminal == TerminalMode::Terminal ? ", with the terminal's \\r per line" : "");

@@ -18,21 +18,21 @@
 // writes are the limit.
 //
 // Reading: ProcDeck's OutputReader reads 256 KiB at a time from a non-blocking master under
-// epoll; the plain reader reads the same 256 KiB, blocking when there is one terminal (the
-// fastest reader), after poll() when there are several. A read failing with EIO (every slave
-// closed, what was left already read) is the end of file.
+// epoll; the plain reader (BenchSupport::drain) reads the same 256 KiB, blocking when there is one
+// terminal, after poll() when there are several. A read failing with EIO (every slave closed, what
+// was left already read) is the end of file.
 
 #include "processspec.h"
 #include "pseudoterminal.h"
 
-#include <cerrno>
+#include "benchsupport.h"
+
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <vector>
 
 #include <fcntl.h>
-#include <poll.h>
 #include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -99,35 +99,15 @@ inline TerminalChild spawnOnTerminal(TerminalMode mode, char *const argv[])
 // (the benchmarks' child writes nothing there).
 inline long long drainTerminals(std::vector<TerminalChild> &children)
 {
-    std::vector<pollfd> polled;
-    for (TerminalChild &child : children) {
-        const int master = child.terminal->master();
-        if (children.size() == 1)
-            ::fcntl(master, F_SETFL, ::fcntl(master, F_GETFL) & ~O_NONBLOCK);
-        polled.push_back({master, POLLIN, 0});
-    }
-    std::vector<char> buffer(TerminalReadSize);
-    long long bytes = 0;
-    size_t open = polled.size();
-    while (open > 0) {
-        if (polled.size() > 1 && ::poll(polled.data(), polled.size(), -1) < 0 && errno != EINTR)
-            break;
-        for (pollfd &p : polled) {
-            if (p.fd < 0 || (polled.size() > 1 && p.revents == 0))
-                continue;
-            const ssize_t n = ::read(p.fd, buffer.data(), buffer.size());
-            if (n > 0)
-                bytes += n;
-            else if (n == 0 || (errno != EINTR && errno != EAGAIN)) {
-                p.fd = -1; // EIO: the end; the PseudoTerminal closes it
-                --open;
-            }
-        }
-    }
+    std::vector<int> masters;
+    for (const TerminalChild &child : children)
+        masters.push_back(child.terminal->master());
+    const long long bytes = drain(masters, TerminalReadSize);
     for (TerminalChild &child : children) {
         ::waitpid(child.pid, nullptr, 0);
         if (child.stderrPipe >= 0) {
-            while (::read(child.stderrPipe, buffer.data(), buffer.size()) > 0) {
+            char rest[4096];
+            while (::read(child.stderrPipe, rest, sizeof rest) > 0) {
             }
             ::close(child.stderrPipe);
         }
