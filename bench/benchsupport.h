@@ -1,11 +1,12 @@
 #pragma once
 
-// What the benchmark programs share: a clock, peak memory, running a trial in a forked copy,
+// What the benchmark programs share: a clock, CPU time, peak memory, a plain reader, running a trial in a forked copy,
 // medians, and a line naming the machine. Header-only; each program is one translation unit.
 
 #include <QtGlobal>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -13,6 +14,9 @@
 #include <string>
 #include <vector>
 
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/resource.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -22,6 +26,15 @@ namespace BenchSupport {
 inline double now()
 {
     return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+// This process's user + system CPU time so far, every thread's.
+inline double cpuSeconds()
+{
+    rusage usage{};
+    ::getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
 // Peak RSS since the process started or the last reset (Linux: VmHWM, reset through
@@ -40,6 +53,39 @@ inline long long peakRssKiB()
             return std::atoll(line.c_str() + 6);
     }
     return -1;
+}
+
+// The plain reader of a physical limit: reads every descriptor into nothing, `readSize` at a time,
+// until end of file or an error (EIO: a pseudo-terminal's master once every slave closed); the
+// bytes read. One descriptor: blocking reads, no poll (the fastest plain reader); several: poll()
+// first. The descriptors stay open.
+inline long long drain(const std::vector<int> &fds, size_t readSize)
+{
+    std::vector<pollfd> polled;
+    for (const int fd : fds) {
+        if (fds.size() == 1)
+            ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+        polled.push_back({fd, POLLIN, 0});
+    }
+    std::vector<char> buffer(readSize);
+    long long bytes = 0;
+    size_t open = polled.size();
+    while (open > 0) {
+        if (polled.size() > 1 && ::poll(polled.data(), polled.size(), -1) < 0 && errno != EINTR)
+            break;
+        for (pollfd &p : polled) {
+            if (p.fd < 0 || (polled.size() > 1 && p.revents == 0))
+                continue;
+            const ssize_t n = ::read(p.fd, buffer.data(), buffer.size());
+            if (n > 0) {
+                bytes += n;
+            } else if (n == 0 || (errno != EINTR && errno != EAGAIN)) {
+                p.fd = -1;
+                --open;
+            }
+        }
+    }
+    return bytes;
 }
 
 // Runs one trial in a forked copy of this process, so that its peak RSS and its Qt application

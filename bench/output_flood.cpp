@@ -3,7 +3,9 @@
 // For the same children (bench/flood_child writing BYTES of LINELEN-byte lines), in the same run,
 // alternating, REPEAT times each, every trial in a forked copy of this program:
 //   plain:  a plain reader draining the children's pipes (1 MiB, as ManagedProcess sets them, unless
-//           --pipe-size says otherwise) into nothing: the physical limit;
+//           --pipe-size says otherwise) into nothing: the physical limit; with --terminal stdout or
+//           full, a plain reader of a pseudo-terminal set up as ProcDeck sets it up for that mode
+//           (terminalchild.h), its master drained in ProcDeck's 256 KiB reads;
 //   window: MainWindow (QT_QPA_PLATFORM=offscreen unless set), the entries added through its
 //           ProcessManager, selected so that the output pane shows them, and started (the
 //           children's pipes are read on ProcDeck's I/O thread, OutputReader). Timed from start()
@@ -17,10 +19,13 @@
 // Options: --bytes N (default 256 MiB), --line-length N (80; 0 = no newline at all),
 // --entries N (children flooding at once, BYTES/N each; default 1), --repeat N (default 3),
 // --busy N (N threads spinning meanwhile, to load the cores), --pipe-size N (plain reader only;
-// default 1 MiB), --stdout-terminal 1 (the entries run as a session's default does, stdout on a
-// pseudo-terminal; by default they run with plain pipes, `"terminal": false`, the same kind of
-// pipe as the plain reader's). With OUTPUT_FLOOD_GAPS=N in the environment, every timer gap over N ms is
-// printed with the time spent per receiver and event type during it (to see what a stall was).
+// default 1 MiB), --terminal MODE: the entries' TerminalMode and the plain reader's kind with them:
+// `pipes` (the default: plain pipes, `"terminal": false`), `stdout` (a session's default: stdout on
+// a pseudo-terminal; `--stdout-terminal 1` is the same), `full` (`"terminal": true`: stdin, stdout,
+// stderr and the controlling terminal; the terminal turns each "\n" into "\r\n", so both readers
+// receive a byte more per line). With OUTPUT_FLOOD_GAPS=N in the environment, every timer gap over
+// N ms is printed with the time spent per receiver and event type during it (to see what a stall
+// was).
 
 #include "mainwindow.h"
 #include "managedprocess.h"
@@ -32,6 +37,7 @@
 #include "processspec.h"
 
 #include "benchsupport.h"
+#include "terminalchild.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -54,7 +60,6 @@
 #include <vector>
 
 #include <fcntl.h>
-#include <poll.h>
 #include <spawn.h>
 #include <sys/resource.h>
 #include <sys/utsname.h>
@@ -75,7 +80,7 @@ struct Options
     int repeat = 3;
     int busy = 0;
     int pipeSize = 1024 * 1024;
-    bool stdoutTerminal = false;
+    TerminalMode terminal = TerminalMode::Pipes;
 };
 
 struct Trial
@@ -89,6 +94,7 @@ struct Trial
     double maxGapMs = 0;
     double p99GapMs = 0;
     long long peakRssKiB = 0;
+    double cpuSeconds = 0;     // the reader's CPU (the window: every thread of it) while timed
     bool ok = true;            // every line accounted for, last line kept = last written
     bool painted = false;
 };
@@ -98,6 +104,27 @@ long long expectedLines(const Options &options, long long bytes)
     if (options.lineLength == 0)
         return (bytes + OutputDecoder::MaxLineLength - 1) / OutputDecoder::MaxLineLength;
     return (bytes + options.lineLength - 1) / options.lineLength;
+}
+
+// The stdout bytes a reader receives for `bytes` written: a full terminal adds "\r" before each "\n".
+long long expectedBytes(const Options &options, long long bytes)
+{
+    if (options.terminal != TerminalMode::Terminal || options.lineLength == 0)
+        return bytes;
+    return bytes + bytes / options.lineLength;
+}
+
+const char *terminalName(TerminalMode mode)
+{
+    switch (mode) {
+    case TerminalMode::Pipes:
+        return "a plain pipe (\"terminal\": false)";
+    case TerminalMode::StdoutTerminal:
+        return "a pseudo-terminal, stderr a pipe (a session's default)";
+    case TerminalMode::Terminal:
+        return "a pseudo-terminal as stdin, stdout, stderr and controlling terminal (\"terminal\": true)";
+    }
+    return "";
 }
 
 // A flood_child writing `bytes` on a new pipe; returns its pid and the pipe's read end.
@@ -123,41 +150,37 @@ std::pair<pid_t, int> spawnFloodChild(const Options &options, long long bytes, i
     return {pid, fds[0]};
 }
 
-// The physical limit: the same children, their pipes read into nothing.
+// The physical limit: the same children, their pipes (or pseudo-terminals) read into nothing.
 Trial runPlain(const Options &options, int pipeSize)
 {
     const long long each = options.bytes / options.entries;
     const double start = now();
-    std::vector<pid_t> pids;
-    std::vector<pollfd> polled;
-    for (int i = 0; i < options.entries; ++i) {
-        const auto [pid, fd] = spawnFloodChild(options, each, pipeSize);
-        pids.push_back(pid);
-        polled.push_back({fd, POLLIN, 0});
-    }
-    std::vector<char> buffer(1024 * 1024);
+    const double cpuStart = BenchSupport::cpuSeconds();
     Trial trial;
-    size_t open = polled.size();
-    while (open > 0) {
-        // One child: blocking reads, no poll (the fastest plain reader).
-        if (polled.size() > 1 && ::poll(polled.data(), polled.size(), -1) < 0 && errno != EINTR)
-            break;
-        for (pollfd &p : polled) {
-            if (p.fd < 0 || (polled.size() > 1 && p.revents == 0))
-                continue;
-            const ssize_t n = ::read(p.fd, buffer.data(), buffer.size());
-            if (n > 0) {
-                trial.bytes += n;
-            } else if (n == 0 || errno != EINTR) {
-                ::close(p.fd);
-                p.fd = -1;
-                --open;
-            }
+    if (options.terminal != TerminalMode::Pipes) {
+        std::string bytesArg = std::to_string(each);
+        std::string lineArg = std::to_string(options.lineLength);
+        char *argv[] = {const_cast<char *>(FLOOD_CHILD_PATH), bytesArg.data(), lineArg.data(), nullptr};
+        std::vector<TerminalChild> children;
+        for (int i = 0; i < options.entries; ++i)
+            children.push_back(spawnOnTerminal(options.terminal, argv));
+        trial.bytes = drainTerminals(children);
+    } else {
+        std::vector<pid_t> pids;
+        std::vector<int> fds;
+        for (int i = 0; i < options.entries; ++i) {
+            const auto [pid, fd] = spawnFloodChild(options, each, pipeSize);
+            pids.push_back(pid);
+            fds.push_back(fd);
+        }
+        trial.bytes = drain(fds, 1024 * 1024);
+        for (size_t i = 0; i < pids.size(); ++i) {
+            ::close(fds[i]);
+            ::waitpid(pids[i], nullptr, 0);
         }
     }
-    for (pid_t pid : pids)
-        ::waitpid(pid, nullptr, 0);
     trial.seconds = now() - start;
+    trial.cpuSeconds = BenchSupport::cpuSeconds() - cpuStart;
     trial.peakRssKiB = peakRssKiB();
     return trial;
 }
@@ -241,7 +264,7 @@ Trial runWindow(const Options &options)
         spec.name = QStringLiteral("flood-%1").arg(i + 1);
         spec.program = QString::fromUtf8(FLOOD_CHILD_PATH);
         spec.args = {QString::number(each), QString::number(options.lineLength)};
-        spec.terminal = options.stdoutTerminal ? TerminalMode::StdoutTerminal : TerminalMode::Pipes;
+        spec.terminal = options.terminal;
         processes.append(window.manager()->add(spec));
     }
     window.selectProcesses(processes);
@@ -328,6 +351,7 @@ Trial runWindow(const Options &options)
     deadline.start(120000);
 
     const double start = now();
+    const double cpuStart = BenchSupport::cpuSeconds();
     last = start;
     startedAt = start;
     app.spent.clear();
@@ -344,6 +368,7 @@ Trial runWindow(const Options &options)
                      (programAt - start) * 1000, (firstOutputAt - start) * 1000, (inLogAt - start) * 1000);
 
     Trial trial;
+    trial.cpuSeconds = BenchSupport::cpuSeconds() - cpuStart;
     trial.painted = watcher->paintedAt() > 0;
     trial.seconds = (trial.painted ? watcher->paintedAt() : now()) - start;
     trial.inLogSeconds = inLogAt - start;
@@ -372,7 +397,8 @@ Trial runWindow(const Options &options)
         trial.bytes += log->bytesReceived(OutputStream::Stdout);
         trial.kept += log->lineCount();
         trial.dropped += log->droppedLines();
-        if (lines != expectedLines(options, each) || log->bytesReceived(OutputStream::Stdout) != each)
+        if (lines != expectedLines(options, each)
+            || log->bytesReceived(OutputStream::Stdout) != expectedBytes(options, each))
             trial.ok = false;
         if (options.lineLength > 0 && each % options.lineLength == 0) {
             const long long number = each / options.lineLength - 1;
@@ -390,8 +416,13 @@ int main(int argc, char **argv)
     Options options;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string name = argv[i];
+        const std::string text = argv[i + 1];
         const long long value = std::atoll(argv[i + 1]);
-        if (name == "--bytes")
+        if (name == "--terminal" && (text == "pipes" || text == "stdout" || text == "full"))
+            options.terminal = text == "pipes"  ? TerminalMode::Pipes
+                             : text == "stdout" ? TerminalMode::StdoutTerminal
+                                                : TerminalMode::Terminal;
+        else if (name == "--bytes")
             options.bytes = value;
         else if (name == "--line-length")
             options.lineLength = int(value);
@@ -403,8 +434,8 @@ int main(int argc, char **argv)
             options.busy = int(value);
         else if (name == "--pipe-size")
             options.pipeSize = int(value);
-        else if (name == "--stdout-terminal")
-            options.stdoutTerminal = value != 0;
+        else if (name == "--stdout-terminal") // the name before --terminal
+            options.terminal = value != 0 ? TerminalMode::StdoutTerminal : TerminalMode::Pipes;
         else {
             std::fprintf(stderr, "output_flood: unknown option %s\n", name.c_str());
             return 2;
@@ -428,17 +459,18 @@ int main(int argc, char **argv)
                 options.entries, options.entries == 1 ? "y" : "ies", mib(double(options.bytes)),
                 options.lineLength, options.lineLength == 0 ? " (no newline)" : "", options.busy,
                 options.busy == 1 ? "" : "s", options.repeat);
-    std::printf("entries' stdout: %s\n", options.stdoutTerminal ? "a pseudo-terminal (a session's default)"
-                                                               : "a plain pipe (\"terminal\": false)");
+    std::printf("entries' stdout: %s\n", terminalName(options.terminal));
 
-    std::vector<double> plainRates, windowRates, ratios, inLogRatios, maxGaps, p99Gaps;
+    std::vector<double> plainRates, windowRates, ratios, inLogRatios, maxGaps, p99Gaps, plainCpu, windowCpu;
     Trial window;
     bool allOk = true;
     long long peakRss = 0;
+    long long plainBytes = 0;
     for (int r = 0; r < options.repeat; ++r) {
         const Trial plain = forked<Trial>("output_flood", [&options] { return runPlain(options, options.pipeSize); });
         window = forked<Trial>("output_flood", [&options] { return runWindow(options); });
         plainRates.push_back(double(plain.bytes) / plain.seconds);
+        plainBytes = plain.bytes;
         windowRates.push_back(double(window.bytes) / window.seconds);
         ratios.push_back(plain.seconds / window.seconds);
         inLogRatios.push_back(plain.seconds / window.inLogSeconds);
@@ -446,11 +478,15 @@ int main(int argc, char **argv)
         p99Gaps.push_back(window.p99GapMs);
         peakRss = std::max(peakRss, window.peakRssKiB);
         allOk = allOk && window.ok;
+        plainCpu.push_back(plain.cpuSeconds);
+        windowCpu.push_back(window.cpuSeconds);
         std::printf("round %d: plain %.0f MiB/s (%.3f s), window %.3f s in the log, %.3f s painted: ratio %.2f in the "
-                    "log, %.2f painted; longest stall %.1f ms, p99 %.1f ms, peak RSS %.1f MiB%s\n",
+                    "log, %.2f painted; longest stall %.1f ms, p99 %.1f ms, peak RSS %.1f MiB; CPU plain %.2f s, "
+                    "window %.2f s%s\n",
                     r + 1, mib(plainRates.back()), plain.seconds, window.inLogSeconds, window.seconds,
                     inLogRatios.back(), ratios.back(), window.maxGapMs, window.p99GapMs,
-                    double(window.peakRssKiB) / 1024.0, window.ok ? "" : ", MISMATCH");
+                    double(window.peakRssKiB) / 1024.0, plain.cpuSeconds, window.cpuSeconds,
+                    window.ok ? "" : ", MISMATCH");
         std::fflush(stdout);
     }
     stop = true;
@@ -458,7 +494,12 @@ int main(int argc, char **argv)
         spinner.join();
 
     const long long each = options.bytes / options.entries;
-    std::printf("plain reader:      %8.1f MiB/s  (pipe %d bytes)\n", mib(median(plainRates)), options.pipeSize);
+    if (options.terminal == TerminalMode::Pipes)
+        std::printf("plain reader:      %8.1f MiB/s  (plain reader of a pipe of %d bytes)\n", mib(median(plainRates)),
+                    options.pipeSize);
+    else
+        std::printf("plain reader:      %8.1f MiB/s  (plain reader of a pseudo-terminal, %zu KiB reads)\n",
+                    mib(median(plainRates)), TerminalReadSize / 1024);
     std::printf("window:            %8.1f MiB/s  (until the last line is painted)\n", mib(median(windowRates)));
     std::printf("ratio painted:     %8.2f        (median of the rounds' ratios; range %.2f .. %.2f)\n",
                 median(ratios), *std::min_element(ratios.begin(), ratios.end()),
@@ -469,7 +510,11 @@ int main(int argc, char **argv)
     std::printf("event loop stall:  longest %.1f ms (worst round %.1f ms), 99th percentile %.1f ms\n",
                 median(maxGaps), *std::max_element(maxGaps.begin(), maxGaps.end()), median(p99Gaps));
     std::printf("peak RSS:          %.1f MiB (largest of the rounds)\n", double(peakRss) / 1024.0);
-    std::printf("bytes:             written %lld, received %lld\n", each * options.entries, window.bytes);
+    std::printf("reader CPU:        plain %.2f s, window %.2f s (median; the window: every thread of ProcDeck)\n",
+                median(plainCpu), median(windowCpu));
+    std::printf("bytes:             written %lld, received %lld (plain reader %lld)%s\n", each * options.entries,
+                window.bytes, plainBytes,
+                options.terminal == TerminalMode::Terminal ? ", with the terminal's \\r per line" : "");
     std::printf("lines:             written %lld, received %lld (kept %lld with messages, dropped %lld)\n",
                 expectedLines(options, each) * options.entries, window.lines, window.kept, window.dropped);
     std::printf("every line:        %s\n", allOk ? "accounted for in every round, last line kept is the last written"

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 build=${1:-build-bench}
 
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DPROCDECK_BUILD_TESTS=OFF -DPROCDECK_BUILD_BENCH=ON >/dev/null
-cmake --build "$build" --target output_core output_flood procdeck procdeck-reaper flood_child -j2 >/dev/null
+cmake --build "$build" --target output_core output_flood pty_reader procdeck procdeck-reaper flood_child -j2 >/dev/null
 
 run() {
     echo "\$ $*"
@@ -34,8 +34,17 @@ run "$bench/output_flood" --bytes $((256 * MiB)) --repeat 5 --busy 2
 run "$bench/output_flood" --bytes $((256 * MiB)) --repeat 5 --entries 20
 run "$bench/output_flood" --bytes $((256 * MiB)) --repeat 5 --line-length 0
 
+# The same with the entries on pseudo-terminals (a session's default, and "terminal": true), against
+# plain readers of pseudo-terminals set up as ProcDeck sets them up.
+run "$bench/output_flood" --bytes $((256 * MiB)) --repeat 5 --terminal stdout
+run "$bench/output_flood" --bytes $((256 * MiB)) --repeat 5 --terminal full
+run "$bench/output_flood" --bytes $((256 * MiB)) --repeat 3 --entries 20 --terminal full
+
 # procdeck --headless on one flooding entry (output to /dev/null) against flood_child | cat.
 run bench/headless_flood.sh "$build" $((256 * MiB)) 5
+# The same entry as a session's default runs it (stdout on a pseudo-terminal) against a plain
+# reader of a pseudo-terminal (bench/pty_reader).
+HEADLESS_FLOOD_TERMINAL=default run bench/headless_flood.sh "$build" $((256 * MiB)) 5
 
 # 1,000 entries (short sleepers) against a plain posix_spawn + waitpid loop; CPU while 1,000 idle.
 cmake --build "$build" --target scale -j2 >/dev/null

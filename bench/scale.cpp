@@ -82,14 +82,6 @@ struct Round
     int highestFd = 0;     // with every child running (procdeck only)
 };
 
-double cpuSeconds()
-{
-    rusage usage{};
-    ::getrusage(RUSAGE_SELF, &usage);
-    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
-        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
-
 int highestOpenFd()
 {
     int highest = -1;
