@@ -37,6 +37,7 @@
 #include "processspec.h"
 
 #include "benchsupport.h"
+#include "keepingreader.h"
 #include "terminalchild.h"
 
 #include <QApplication>
@@ -182,6 +183,34 @@ Trial runPlain(const Options &options, int pipeSize)
     trial.seconds = now() - start;
     trial.cpuSeconds = BenchSupport::cpuSeconds() - cpuStart;
     trial.peakRssKiB = peakRssKiB();
+    return trial;
+}
+
+// The second limit (pipes only): the same children read by a plain reader that keeps what it
+// reads as the logs do (keepingreader.h): as many bytes as the logs keep of this workload, their
+// line bound (100,000 lines) and byte budgets (32 MiB each, 128 MiB for all) applied.
+Trial runKeeping(const Options &options)
+{
+    const long long each = options.bytes / options.entries;
+    const long long lineBytes = options.lineLength > 0 ? options.lineLength : 64 * 1024;
+    const long long perLog = std::min<long long>({each, OutputLog::DefaultMaxLines * lineBytes,
+                                                  OutputLog::DefaultMaxBytes});
+    const long long keep = std::min<long long>(perLog * options.entries, OutputLog::DefaultTotalMaxBytes);
+    const double start = now();
+    const double cpuStart = BenchSupport::cpuSeconds();
+    std::vector<pid_t> pids;
+    std::vector<int> fds;
+    for (int i = 0; i < options.entries; ++i) {
+        const auto [pid, fd] = spawnFloodChild(options, each, options.pipeSize);
+        pids.push_back(pid);
+        fds.push_back(fd);
+    }
+    Trial trial;
+    trial.bytes = BenchSupport::drainKeeping(fds, keep);
+    for (const pid_t pid : pids)
+        ::waitpid(pid, nullptr, 0);
+    trial.seconds = now() - start;
+    trial.cpuSeconds = BenchSupport::cpuSeconds() - cpuStart;
     return trial;
 }
 
@@ -462,6 +491,7 @@ int main(int argc, char **argv)
     std::printf("entries' stdout: %s\n", terminalName(options.terminal));
 
     std::vector<double> plainRates, windowRates, ratios, inLogRatios, maxGaps, p99Gaps, plainCpu, windowCpu;
+    std::vector<double> keepingRates, keepingRatios; // pipes only
     Trial window;
     bool allOk = true;
     long long peakRss = 0;
@@ -469,6 +499,11 @@ int main(int argc, char **argv)
     for (int r = 0; r < options.repeat; ++r) {
         const Trial plain = forked<Trial>("output_flood", [&options] { return runPlain(options, options.pipeSize); });
         window = forked<Trial>("output_flood", [&options] { return runWindow(options); });
+        if (options.terminal == TerminalMode::Pipes) {
+            const Trial keeping = forked<Trial>("output_flood", [&options] { return runKeeping(options); });
+            keepingRates.push_back(double(keeping.bytes) / keeping.seconds);
+            keepingRatios.push_back(keeping.seconds / window.seconds);
+        }
         plainRates.push_back(double(plain.bytes) / plain.seconds);
         plainBytes = plain.bytes;
         windowRates.push_back(double(window.bytes) / window.seconds);
@@ -500,6 +535,12 @@ int main(int argc, char **argv)
     else
         std::printf("plain reader:      %8.1f MiB/s  (plain reader of a pseudo-terminal, %zu KiB reads)\n",
                     mib(median(plainRates)), TerminalReadSize / 1024);
+    if (!keepingRates.empty())
+        std::printf("keeping reader:    %8.1f MiB/s  (a plain reader that keeps as much as the logs do; window / it: "
+                    "%.2f, range %.2f .. %.2f)\n",
+                    mib(median(keepingRates)), median(keepingRatios),
+                    *std::min_element(keepingRatios.begin(), keepingRatios.end()),
+                    *std::max_element(keepingRatios.begin(), keepingRatios.end()));
     std::printf("window:            %8.1f MiB/s  (until the last line is painted)\n", mib(median(windowRates)));
     std::printf("ratio painted:     %8.2f        (median of the rounds' ratios; range %.2f .. %.2f)\n",
                 median(ratios), *std::min_element(ratios.begin(), ratios.end()),
