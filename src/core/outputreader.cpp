@@ -35,7 +35,9 @@ constexpr qsizetype MaxReadSize = 256 * 1024;
 // Reads of one pipe per wake-up before the other ready pipes get theirs: a 1 MiB pipe-full.
 constexpr int MaxReadsPerWakeup = 4;
 // What a delivery takes from the queue at once, between two looks at the clock.
+// A pseudo-terminal's reads are 4 KiB: the record count bounds a take as well as the bytes.
 constexpr qsizetype MaxBytesPerTake = 512 * 1024;
+constexpr size_t MaxRecordsPerTake = 32;
 // A delivery that handed over at least FloodBytes, or came less than FloodIntervalMs after the
 // previous one, was part of a flood: the next one is FloodIntervalMs later, and the reads
 // meanwhile post nothing (the owner thread is woken once per interval, not once per read: a
@@ -273,7 +275,8 @@ void OutputReader::deliver()
                 break;
             }
             qsizetype taken = 0;
-            while (!s.queue.empty() && taken < MaxBytesPerTake) {
+            for (size_t records = 0; !s.queue.empty() && taken < MaxBytesPerTake && records < MaxRecordsPerTake;
+                 ++records) {
                 taken += s.queue.front().length;
                 batch.push_back(s.queue.front());
                 s.queue.pop_front();
