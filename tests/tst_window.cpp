@@ -14,6 +14,7 @@
 #include "sessiondocument.h"
 #include "settings.h"
 #include "testsupport.h"
+#include "windowtestsupport.h"
 #include "userprompt.h"
 
 #include <QAction>
@@ -33,6 +34,8 @@
 #include <QTranslator>
 
 using namespace Qt::StringLiterals;
+using WindowTestSupport::action;
+using WindowTestSupport::addChild;
 
 class tst_Window : public QObject
 {
@@ -64,13 +67,6 @@ private slots:
     void editingARunningEntry();
 
 private:
-    static QAction *action(MainWindow &window, const char *name)
-    {
-        auto *a = window.findChild<QAction *>(QLatin1String(name));
-        if (!a)
-            qWarning("no action %s", name);
-        return a;
-    }
     static ProcessTableView *table(MainWindow &window)
     {
         return window.findChild<ProcessTableView *>(u"processTable"_s);
@@ -78,18 +74,6 @@ private:
     static QLineEdit *filter(MainWindow &window)
     {
         return window.findChild<QLineEdit *>(u"filterEdit"_s);
-    }
-    static ManagedProcess *addChild(MainWindow &window, const QString &name, const QStringList &args,
-                                    int stopTimeoutMs = 5000)
-    {
-        ProcessSpec spec;
-        spec.name = name;
-        spec.program = TestSupport::childPath();
-        spec.args = args;
-        spec.stopTimeoutMs = stopTimeoutMs;
-        ManagedProcess *process = window.manager()->add(spec);
-        window.selectProcesses({process});
-        return process;
     }
     static bool showAndActivate(MainWindow &window)
     {
@@ -344,6 +328,8 @@ void tst_Window::columnsFitTheWindow()
         const QString title = header->model()->headerData(column, Qt::Horizontal).toString();
         QVERIFY2(header->sectionSize(column) > header->fontMetrics().horizontalAdvance(title), qPrintable(title));
     }
+    const int last = header->logicalIndex(header->count() - 1); // stretches to the edge
+    QCOMPARE(header->sectionViewportPosition(last) + header->sectionSize(last), table(window)->viewport()->width());
     // A typical state and exit code are not cut.
     const QFontMetrics metrics(table(window)->font());
     QVERIFY(header->sectionSize(ProcessTableModel::State) > metrics.horizontalAdvance(u"Terminated"_s));
