@@ -254,7 +254,7 @@ void tst_Cgroup::memoryMaxOomKill()
              qPrintable(outputText(*process)));
     const int row = manager.indexOf(process);
     QCOMPARE(model.index(row, ProcessTableModel::Exit).data().toString(), u"-9 (out of memory)"_s);
-    QCOMPARE(model.index(row, ProcessTableModel::State).data().toString(), u"Out of memory"_s);
+    QCOMPARE(model.index(row, ProcessTableModel::State).data().toString(), u"Failed: out of memory"_s);
 
     // The real procdeck, headless, prints the note too.
     ProcessSpec direct;

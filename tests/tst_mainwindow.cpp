@@ -11,6 +11,7 @@
 #include "sessiondocument.h"
 #include "sessionfile.h"
 #include "testsupport.h"
+#include "windowtestsupport.h"
 #include "trustdialog.h"
 #include "userprompt.h"
 #include "notifier.h"
@@ -37,6 +38,8 @@
 #include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
+using WindowTestSupport::action;
+using WindowTestSupport::addChild;
 
 class tst_MainWindow : public QObject
 {
@@ -90,13 +93,6 @@ private slots:
     void detailsPanelShowsLimits();
 
 private:
-    static QAction *action(MainWindow &window, const char *name)
-    {
-        auto *a = window.findChild<QAction *>(QLatin1String(name));
-        if (!a)
-            qWarning("no action %s", name);
-        return a;
-    }
     static QTableView *table(MainWindow &window)
     {
         return window.findChild<QTableView *>(u"processTable"_s);
@@ -121,16 +117,6 @@ private:
     static QStringList limitFieldNames()
     {
         return {u"memorySpin"_s, u"cpuSpin"_s, u"restartAboveSpin"_s};
-    }
-    static ManagedProcess *addChild(MainWindow &window, const QString &name, const QStringList &args)
-    {
-        ProcessSpec spec;
-        spec.name = name;
-        spec.program = TestSupport::childPath();
-        spec.args = args;
-        ManagedProcess *process = window.manager()->add(spec);
-        window.selectProcesses({process});
-        return process;
     }
 
     QTemporaryDir m_config;

@@ -1,4 +1,5 @@
 #include "managedprocess.h"
+#include "outputlog.h"
 #include "processfiltermodel.h"
 #include "processmanager.h"
 #include "processtablemodel.h"
@@ -22,6 +23,8 @@ private slots:
     void liveColumns();
     void exitColumn_data();
     void exitColumn();
+    void stoppedByTheUser_data();
+    void stoppedByTheUser();
     void oneDataChangedPerRow();
     void filterAndSort();
     void resourceColumns();
@@ -104,10 +107,14 @@ void tst_ProcessTableModel::exitColumn_data()
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("exit");
     QTest::addColumn<QString>("state");
-    QTest::newRow("zero") << QStringList{u"exit"_s, u"0"_s} << u"0"_s << u"Exited"_s;
-    QTest::newRow("three") << QStringList{u"exit"_s, u"3"_s} << u"3"_s << u"Exited"_s;
-    QTest::newRow("SIGSEGV") << QStringList{u"crash"_s} << u"-11 (SIGSEGV)"_s << u"Killed"_s;
-    QTest::newRow("SIGTERM") << QStringList{u"signal"_s, u"15"_s} << u"-15 (SIGTERM)"_s << u"Killed"_s;
+    QTest::addColumn<ProcessTableModel::Outcome>("outcome");
+    using O = ProcessTableModel::Outcome;
+    // "Failed" in the row is what the status bar counts as failed (ProcessTableModel::outcome()).
+    QTest::newRow("zero") << QStringList{u"exit"_s, u"0"_s} << u"0"_s << u"Exited"_s << O::Ended;
+    QTest::newRow("three") << QStringList{u"exit"_s, u"3"_s} << u"3"_s << u"Failed"_s << O::Failed;
+    QTest::newRow("SIGSEGV") << QStringList{u"crash"_s} << u"-11 (SIGSEGV)"_s << u"Failed: killed"_s << O::Failed;
+    QTest::newRow("SIGTERM") << QStringList{u"signal"_s, u"15"_s} << u"-15 (SIGTERM)"_s << u"Failed: killed"_s
+                             << O::Failed;
 }
 
 void tst_ProcessTableModel::exitColumn()
@@ -123,6 +130,41 @@ void tst_ProcessTableModel::exitColumn()
     QVERIFY(finished.wait(10000));
     QTRY_COMPARE(model.index(0, ProcessTableModel::Exit).data().toString(), exit);
     QCOMPARE(model.index(0, ProcessTableModel::State).data().toString(), state);
+    QFETCH(ProcessTableModel::Outcome, outcome);
+    QCOMPARE(ProcessTableModel::outcome(process), outcome);
+}
+
+// A stop by the user is no failure: its stop signal ends Terminated, SIGKILL (Kill, or the end
+// of the grace period) Killed.
+void tst_ProcessTableModel::stoppedByTheUser_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<bool>("kill");
+    QTest::addColumn<QString>("state");
+    QTest::newRow("terminate") << QStringList{u"sleep"_s, u"30000"_s} << false << u"Terminated"_s;
+    QTest::newRow("kill") << QStringList{u"sleep"_s, u"30000"_s} << true << u"Killed"_s;
+    QTest::newRow("grace period over") << QStringList{u"ignore-term"_s, u"30000"_s} << false << u"Killed"_s;
+}
+
+void tst_ProcessTableModel::stoppedByTheUser()
+{
+    QFETCH(QStringList, args);
+    QFETCH(bool, kill);
+    QFETCH(QString, state);
+    ProcessManager manager;
+    ProcessTableModel model(&manager);
+    ProcessSpec spec = child(u"job"_s, args);
+    spec.stopTimeoutMs = 300;
+    ManagedProcess *process = manager.add(spec);
+    QVERIFY(process->start().ok);
+    QTRY_VERIFY(process->state() == ManagedProcess::State::Running);
+    if (args.constFirst() == u"ignore-term")
+        QTRY_VERIFY(process->output()->endLineNumber() > 1); // "ready": SIGTERM is ignored now
+    QSignalSpy finished(process, &ManagedProcess::finished);
+    QVERIFY(kill ? process->kill().ok : process->terminate().ok);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(model.index(0, ProcessTableModel::State).data().toString(), state);
+    QCOMPARE(ProcessTableModel::outcome(process), ProcessTableModel::Outcome::Ended);
 }
 
 // Each change to an entry is one dataChanged covering its whole row, never one per cell.

@@ -2,6 +2,115 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>CgroupScope</name>
+    <message>
+        <source>systemd did not answer within %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>limits not applied: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>systemd&apos;s job for %1 ended with &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>process %1 is not in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not place %1 in a cgroup: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not place %1 in a cgroup: %2; limits not applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>processes left in %1 after the process tree ended: killed (cgroup.kill)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restart above %1 MB not applied: the scope&apos;s memory controller could not be watched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>memory went above %1 MB: restarting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>killed by the kernel: out of memory (memory maximum %1 MB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>killed by the kernel: out of memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CgroupSupport</name>
+    <message>
+        <source>ProcDeck: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no systemd user session on the D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no systemd user session: the D-Bus session bus does not answer (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no systemd user manager on the D-Bus session bus (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>limits need a cgroup per entry: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the kernel&apos;s memory controller is not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChildProcess</name>
+    <message>
+        <source>procdeck-reaper, which starts every entry, is missing; reinstall ProcDeck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not running in a terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the terminal has no interrupt character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its reaper ended before the program started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create a socket: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its reaper (PID %1) was killed from outside; ProcDeck killed what was left of its processes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>too many arguments: one FILE at most (got %1)</source>
@@ -173,6 +282,26 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <source>restart above %1 MB</source>
         <translation>Neustart über %1 MB</translation>
     </message>
+    <message>
+        <source>Cgroup:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending:</source>
+        <translation>Ausstehend:</translation>
+    </message>
+    <message>
+        <source>Edited: the new settings apply at the next start (Restart, Ctrl+R)</source>
+        <translation>Bearbeitet: die neuen Einstellungen gelten ab dem nächsten Start (Neu starten, Strg+R)</translation>
+    </message>
+    <message>
+        <source>%1 (cannot start: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (out of memory)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HeadlessRunner</name>
@@ -214,16 +343,59 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <source>empty: wait until they exit</source>
         <translation>leer: warten, bis sie beendet sind</translation>
     </message>
-    <message numerus="yes">
-        <source>Wait for the %n selected process(es) to exit, at most for the timeout. The window stays usable while it waits.</source>
-        <translation>
-            <numerusform>Wartet, bis %n ausgewählter Prozess beendet ist, höchstens bis zum Zeitlimit. Das Fenster bleibt währenddessen bedienbar.</numerusform>
-            <numerusform>Wartet, bis %n ausgewählte Prozesse beendet sind, höchstens bis zum Zeitlimit. Das Fenster bleibt währenddessen bedienbar.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Enter the timeout as a number of seconds, such as 0.5 or 10, or leave it empty to wait until they exit.</source>
         <translation>Geben Sie das Zeitlimit in Sekunden ein, etwa 0,5 oder 10, oder lassen Sie das Feld leer, um bis zum Ende zu warten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wait for the %n selected entries to end, at most for the timeout. The window stays usable while it waits.</source>
+        <translation>
+            <numerusform>Auf das Ende des gewählten Eintrags warten, höchstens bis zur Zeitgrenze. Das Fenster bleibt währenddessen benutzbar.</numerusform>
+            <numerusform>Auf das Ende der %n gewählten Einträge warten, höchstens bis zur Zeitgrenze. Das Fenster bleibt währenddessen benutzbar.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LaunchPlan</name>
+    <message>
+        <source>no such file or directory</source>
+        <translation type="unfinished">Datei oder Verzeichnis nicht gefunden</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation type="unfinished">Zugriff verweigert</translation>
+    </message>
+    <message>
+        <source>not a directory</source>
+        <translation type="unfinished">kein Verzeichnis</translation>
+    </message>
+    <message>
+        <source>is a directory: %1</source>
+        <translation type="unfinished">ist ein Verzeichnis: %1</translation>
+    </message>
+    <message>
+        <source>working directory does not exist: %1</source>
+        <translation type="unfinished">Arbeitsverzeichnis existiert nicht: %1</translation>
+    </message>
+    <message>
+        <source>working directory is not a directory: %1</source>
+        <translation type="unfinished">Arbeitsverzeichnis ist kein Verzeichnis: %1</translation>
+    </message>
+    <message>
+        <source>no such file or directory: %1 (not found in PATH)</source>
+        <translation type="unfinished">Datei oder Verzeichnis nicht gefunden: %1 (nicht im PATH)</translation>
+    </message>
+    <message>
+        <source>too many open files (the descriptor limit is reached; Start again once other entries have ended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too many processes (the process limit is reached; Start again once other entries have ended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no program given</source>
+        <translation type="unfinished">kein Programm angegeben</translation>
     </message>
 </context>
 <context>
@@ -235,10 +407,6 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     <message>
         <source>Filter entries</source>
         <translation>Einträge filtern</translation>
-    </message>
-    <message>
-        <source>Filter by name, command or state (Ctrl+L)</source>
-        <translation>Nach Name, Befehl oder Zustand filtern (Ctrl+L)</translation>
     </message>
     <message>
         <source>Processes</source>
@@ -335,10 +503,6 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     <message>
         <source>&amp;Add…</source>
         <translation>&amp;Hinzufügen…</translation>
-    </message>
-    <message>
-        <source>Add a process entry</source>
-        <translation>Einen Prozesseintrag hinzufügen</translation>
     </message>
     <message>
         <source>Ctrl+N</source>
@@ -588,10 +752,6 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <source>Untitled</source>
         <translation>Unbenannt</translation>
     </message>
-    <message>
-        <source>%1 running · %2 paused · %3 exited · %4 failed</source>
-        <translation>%1 laufend · %2 pausiert · %3 beendet · %4 fehlgeschlagen</translation>
-    </message>
     <message numerus="yes">
         <source>%n entries in this session</source>
         <translation>
@@ -600,20 +760,12 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         </translation>
     </message>
     <message>
-        <source>Add Process</source>
-        <translation>Prozess hinzufügen</translation>
-    </message>
-    <message>
         <source>Added %1</source>
         <translation>%1 hinzugefügt</translation>
     </message>
     <message>
         <source>Edit %1</source>
         <translation>%1 bearbeiten</translation>
-    </message>
-    <message>
-        <source>%1 changed: the changes apply at its next start</source>
-        <translation>%1 geändert: die Änderungen gelten ab dem nächsten Start</translation>
     </message>
     <message>
         <source>Remove Running Entries</source>
@@ -625,14 +777,6 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
             <numerusform>%n der ausgewählten Einträge läuft noch.</numerusform>
             <numerusform>%n der ausgewählten Einträge laufen noch.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Terminate them and remove them when they have exited?</source>
-        <translation>Beenden und nach ihrem Ende entfernen?</translation>
-    </message>
-    <message>
-        <source>%1 is already running (PID %2): a process is started once</source>
-        <translation>%1 läuft bereits (PID %2): ein Prozess wird nur einmal gestartet</translation>
     </message>
     <message>
         <source>%1 sent to %2</source>
@@ -657,20 +801,6 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <source>%1 ended unexpectedly</source>
         <translation>%1 unerwartet beendet</translation>
     </message>
-    <message numerus="yes">
-        <source>Joining %n process(es)…</source>
-        <translation>
-            <numerusform>Join: warte auf %n Prozess…</numerusform>
-            <numerusform>Join: warte auf %n Prozesse…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Joining %n process(es), at most %1 s…</source>
-        <translation>
-            <numerusform>Join: warte auf %n Prozess, höchstens %1 s…</numerusform>
-            <numerusform>Join: warte auf %n Prozesse, höchstens %1 s…</numerusform>
-        </translation>
-    </message>
     <message>
         <source>join: %1</source>
         <translation>join: %1</translation>
@@ -678,24 +808,6 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     <message>
         <source>Quit ProcDeck</source>
         <translation>ProcDeck beenden</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n process(es) are still running.</source>
-        <translation>
-            <numerusform>%n Prozess läuft noch.</numerusform>
-            <numerusform>%n Prozesse laufen noch.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Terminate them and quit when they have exited?</source>
-        <translation>Beenden und ProcDeck nach ihrem Ende schließen?</translation>
-    </message>
-    <message numerus="yes">
-        <source>Stopping %n process(es) before quitting…</source>
-        <translation>
-            <numerusform>%n Prozess wird vor dem Beenden gestoppt…</numerusform>
-            <numerusform>%n Prozesse werden vor dem Beenden gestoppt…</numerusform>
-        </translation>
     </message>
     <message>
         <source>About ProcDeck</source>
@@ -709,21 +821,178 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <source>Limits need a cgroup, which this system does not offer</source>
         <translation>Grenzen brauchen eine cgroup, die dieses System nicht bietet</translation>
     </message>
+    <message>
+        <source>Filter by name, command or state (Ctrl+L; Down enters the table)</source>
+        <translation>Nach Name, Befehl oder Zustand filtern (Strg+L; Pfeil nach unten wechselt in die Tabelle)</translation>
+    </message>
+    <message>
+        <source>Add an entry: a command to run</source>
+        <translation>Einen Eintrag hinzufügen: einen Befehl, der laufen soll</translation>
+    </message>
+    <message>
+        <source>Start &amp;All</source>
+        <translation>&amp;Alle starten</translation>
+    </message>
+    <message>
+        <source>Start every entry that is not running</source>
+        <translation>Jeden Eintrag starten, der nicht läuft</translation>
+    </message>
+    <message>
+        <source>Ctrl+F5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>St&amp;op All</source>
+        <translation>Alle st&amp;oppen</translation>
+    </message>
+    <message>
+        <source>Terminate every running entry (its stop signal, then SIGKILL after its grace period)</source>
+        <translation>Jeden laufenden Eintrag beenden (sein Stoppsignal, nach seiner Frist SIGKILL)</translation>
+    </message>
+    <message>
+        <source>Ctrl+F6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear Finished</source>
+        <translation>Beendete &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Remove every entry that has ended and is not restarting</source>
+        <translation>Jeden Eintrag entfernen, der geendet hat und nicht neu startet</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Del</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>tooltip (shortcut)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kill Now</source>
+        <translation>Jetzt killen</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the grace periods: SIGKILL to every entry that is still running, then quit</source>
+        <translation>Nicht auf die Fristen warten: SIGKILL an jeden Eintrag, der noch läuft, dann beenden</translation>
+    </message>
+    <message>
+        <source>%1 running · %2 paused · %3 ended · %4 failed</source>
+        <translation>%1 laufen · %2 pausiert · %3 beendet · %4 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Failed: the rows whose State says so (a start that failed, a non-zero exit, a signal ProcDeck did not send, out of memory)</source>
+        <translation>Fehlgeschlagen: die Zeilen, deren Zustand es sagt (ein fehlgeschlagener Start, ein Exit-Code ungleich 0, ein Signal, das ProcDeck nicht gesendet hat, kein Speicher mehr)</translation>
+    </message>
+    <message>
+        <source>No commands yet — Add… (Ctrl+N) or Open… (Ctrl+O)</source>
+        <translation>Noch keine Befehle — Hinzufügen… (Strg+N) oder Öffnen… (Strg+O)</translation>
+    </message>
+    <message>
+        <source>No entry matches “%1”</source>
+        <translation>Kein Eintrag passt zu „%1“</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries are still running.</source>
+        <translation>
+            <numerusform>%n Eintrag läuft noch.</numerusform>
+            <numerusform>%n Einträge laufen noch.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Terminate them (each one&apos;s stop signal, then SIGKILL after its grace period) and quit when they have ended, or kill them now and quit?</source>
+        <translation>Beenden (jeweils das Stoppsignal, nach der Frist SIGKILL) und ProcDeck verlassen, wenn sie geendet haben, oder jetzt killen und verlassen?</translation>
+    </message>
+    <message>
+        <source>Terminate and Quit</source>
+        <translation>Beenden und verlassen</translation>
+    </message>
+    <message>
+        <source>Kill Now and Quit</source>
+        <translation>Jetzt killen und verlassen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Killing %n entries before quitting…</source>
+        <translation>
+            <numerusform>Kille %n Eintrag vor dem Beenden…</numerusform>
+            <numerusform>Kille %n Einträge vor dem Beenden…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopping %n entries before quitting… (Quit again or Kill Now to kill them)</source>
+        <translation>
+            <numerusform>Stoppe %n Eintrag vor dem Beenden… (nochmals Beenden oder Jetzt killen killt ihn)</numerusform>
+            <numerusform>Stoppe %n Einträge vor dem Beenden… (nochmals Beenden oder Jetzt killen killt sie)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add Entry</source>
+        <translation>Eintrag hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit %1 — running: changes apply at its next start</source>
+        <translation>%1 bearbeiten — läuft: Änderungen gelten ab dem nächsten Start</translation>
+    </message>
+    <message>
+        <source>%1 changed: the changes apply at its next start (Restart, Ctrl+R); the details show what runs until then</source>
+        <translation>%1 geändert: die Änderungen gelten ab dem nächsten Start (Neu starten, Strg+R); die Details zeigen bis dahin, was läuft</translation>
+    </message>
+    <message>
+        <source>They are terminated first (each one&apos;s stop signal, then SIGKILL after its grace period) and removed when they have ended.</source>
+        <translation>Sie werden zuerst beendet (jeweils das Stoppsignal, nach der Frist SIGKILL) und entfernt, wenn sie geendet haben.</translation>
+    </message>
+    <message>
+        <source>Terminate and Remove</source>
+        <translation>Beenden und entfernen</translation>
+    </message>
+    <message>
+        <source>%1 is already running (PID %2): an entry&apos;s process is started once</source>
+        <translation>%1 läuft bereits (PID %2): der Prozess eines Eintrags wird einmal gestartet</translation>
+    </message>
+    <message>
+        <source>Starting %1</source>
+        <translation>Starte %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Starting %n entries</source>
+        <translation>
+            <numerusform>Starte %n Eintrag</numerusform>
+            <numerusform>Starte %n Einträge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Terminating %n entries</source>
+        <translation>
+            <numerusform>Beende %n Eintrag</numerusform>
+            <numerusform>Beende %n Einträge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n finished entries</source>
+        <translation>
+            <numerusform>%n beendeten Eintrag entfernt</numerusform>
+            <numerusform>%n beendete Einträge entfernt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Joining %n entries…</source>
+        <translation>
+            <numerusform>Warte auf %n Eintrag (join)…</numerusform>
+            <numerusform>Warte auf %n Einträge (join)…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Joining %n entries, at most %1 s…</source>
+        <translation>
+            <numerusform>Warte auf %n Eintrag (join), höchstens %1 s…</numerusform>
+            <numerusform>Warte auf %n Einträge (join), höchstens %1 s…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ManagedProcess</name>
-    <message>
-        <source>no such file or directory</source>
-        <translation>Datei oder Verzeichnis nicht gefunden</translation>
-    </message>
-    <message>
-        <source>permission denied</source>
-        <translation>Zugriff verweigert</translation>
-    </message>
-    <message>
-        <source>not a directory</source>
-        <translation>kein Verzeichnis</translation>
-    </message>
     <message>
         <source>still running after the grace period of %1 ms: SIGKILL to the process tree</source>
         <translation>läuft nach der Schonfrist von %1 ms noch: SIGKILL an den Prozessbaum</translation>
@@ -761,26 +1030,6 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <translation>Neustart: startet erneut, wenn dieser Lauf endet</translation>
     </message>
     <message>
-        <source>no program given</source>
-        <translation>kein Programm angegeben</translation>
-    </message>
-    <message>
-        <source>working directory does not exist: %1</source>
-        <translation>Arbeitsverzeichnis existiert nicht: %1</translation>
-    </message>
-    <message>
-        <source>working directory is not a directory: %1</source>
-        <translation>Arbeitsverzeichnis ist kein Verzeichnis: %1</translation>
-    </message>
-    <message>
-        <source>is a directory: %1</source>
-        <translation>ist ein Verzeichnis: %1</translation>
-    </message>
-    <message>
-        <source>no such file or directory: %1 (not found in PATH)</source>
-        <translation>Datei oder Verzeichnis nicht gefunden: %1 (nicht im PATH)</translation>
-    </message>
-    <message>
         <source>started, PID %1</source>
         <translation>gestartet, PID %1</translation>
     </message>
@@ -808,6 +1057,14 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <source>failed to start: %1</source>
         <translation>Start fehlgeschlagen: %1</translation>
     </message>
+    <message>
+        <source>input: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not running in a terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OutputPane</name>
@@ -817,17 +1074,9 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <translation>Auswahl</translation>
     </message>
     <message>
-        <source>Show the output of the processes selected in the table</source>
-        <translation>Die Ausgabe der in der Tabelle ausgewählten Prozesse zeigen</translation>
-    </message>
-    <message>
         <source>All</source>
         <comment>output view</comment>
         <translation>Alle</translation>
-    </message>
-    <message>
-        <source>Show the output of every process, interleaved in arrival order</source>
-        <translation>Die Ausgabe aller Prozesse zeigen, gemischt in der Reihenfolge des Eintreffens</translation>
     </message>
     <message>
         <source>Timestamps</source>
@@ -900,10 +1149,6 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <translation>Leeren</translation>
     </message>
     <message>
-        <source>Clear the output of the selected processes</source>
-        <translation>Die Ausgabe der ausgewählten Prozesse leeren</translation>
-    </message>
-    <message>
         <source>Save Output…</source>
         <translation>Ausgabe speichern…</translation>
     </message>
@@ -916,16 +1161,8 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <translation>Senden</translation>
     </message>
     <message>
-        <source>Send the line to the selected process&apos;s standard input</source>
-        <translation>Die Zeile an die Standardeingabe des ausgewählten Prozesses senden</translation>
-    </message>
-    <message>
         <source>Close stdin</source>
         <translation>stdin schließen</translation>
-    </message>
-    <message>
-        <source>Close the selected process&apos;s standard input (end of file)</source>
-        <translation>Die Standardeingabe des ausgewählten Prozesses schließen (Dateiende)</translation>
     </message>
     <message>
         <source>Output</source>
@@ -944,20 +1181,8 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <translation>Suchleiste schließen</translation>
     </message>
     <message>
-        <source>Input for the selected process (Enter sends a line, Ctrl+D closes stdin)</source>
-        <translation>Eingabe: Enter sendet eine Zeile, Ctrl+D schließt stdin</translation>
-    </message>
-    <message>
         <source>Standard input</source>
         <translation>Standardeingabe</translation>
-    </message>
-    <message>
-        <source>No processes yet.</source>
-        <translation>Noch keine Prozesse.</translation>
-    </message>
-    <message>
-        <source>Select a process to see its output.</source>
-        <translation>Einen Prozess auswählen, um seine Ausgabe zu sehen.</translation>
     </message>
     <message numerus="yes">
         <source>%n earlier line(s) dropped</source>
@@ -1014,10 +1239,6 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <translation>%1 konnte nicht gespeichert werden: %2</translation>
     </message>
     <message>
-        <source>Select a running process to send input to it.</source>
-        <translation>Einen laufenden Prozess auswählen, um ihm Eingaben zu senden.</translation>
-    </message>
-    <message>
         <source>Input not sent to %1: %2</source>
         <translation>Eingabe nicht an %1 gesendet: %2</translation>
     </message>
@@ -1046,8 +1267,64 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <translation>%1 laufen nicht.</translation>
     </message>
     <message>
-        <source>Select a running process to close its input.</source>
-        <translation>Einen laufenden Prozess auswählen, um seine Eingabe zu schließen.</translation>
+        <source>Show the output of the entries selected in the table</source>
+        <translation>Die Ausgabe der in der Tabelle gewählten Einträge zeigen</translation>
+    </message>
+    <message>
+        <source>Show the output of every entry, interleaved in arrival order</source>
+        <translation>Die Ausgabe aller Einträge zeigen, in der Reihenfolge ihres Eintreffens</translation>
+    </message>
+    <message>
+        <source>Clear the output of the selected entries</source>
+        <translation>Die Ausgabe der gewählten Einträge leeren</translation>
+    </message>
+    <message>
+        <source>Send the line to the selected entry&apos;s standard input</source>
+        <translation>Die Zeile an die Standardeingabe des gewählten Eintrags senden</translation>
+    </message>
+    <message>
+        <source>Close the selected entry&apos;s standard input (end of file)</source>
+        <translation>Die Standardeingabe des gewählten Eintrags schließen (Dateiende)</translation>
+    </message>
+    <message>
+        <source>Interrupt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the interrupt character (Ctrl+C) to the selected entry&apos;s terminal</source>
+        <translation>Das Unterbrechungszeichen (Strg+C) an das Terminal des gewählten Eintrags senden</translation>
+    </message>
+    <message>
+        <source>Input for the selected entry (Enter sends a line, Ctrl+D closes stdin)</source>
+        <translation>Eingabe für den gewählten Eintrag (Enter sendet eine Zeile, Strg+D schließt stdin)</translation>
+    </message>
+    <message>
+        <source>No entries yet: the output of each entry shows here once it runs.</source>
+        <translation>Noch keine Einträge: die Ausgabe jedes Eintrags erscheint hier, sobald er läuft.</translation>
+    </message>
+    <message>
+        <source>Select an entry in the table to see its output, or All (Ctrl+Shift+A) for every entry&apos;s.</source>
+        <translation>Einen Eintrag in der Tabelle wählen, um seine Ausgabe zu sehen, oder Alle (Strg+Umschalt+A) für die aller Einträge.</translation>
+    </message>
+    <message>
+        <source>Select a running entry to send input to it.</source>
+        <translation>Einen laufenden Eintrag wählen, um ihm eine Eingabe zu senden.</translation>
+    </message>
+    <message>
+        <source>Select a running entry to close its input.</source>
+        <translation>Einen laufenden Eintrag wählen, um seine Eingabe zu schließen.</translation>
+    </message>
+    <message>
+        <source>Could not interrupt %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interrupted %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an entry that runs in a terminal to interrupt it.</source>
+        <translation>Einen Eintrag wählen, der in einem Terminal läuft, um ihn zu unterbrechen.</translation>
     </message>
 </context>
 <context>
@@ -1268,28 +1545,12 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <translation>Umgebung, Zeile %1: „%2“ ist kein gültiger Variablenname</translation>
     </message>
     <message>
-        <source>The working directory does not exist: %1</source>
-        <translation>Das Arbeitsverzeichnis existiert nicht: %1</translation>
-    </message>
-    <message>
         <source>Enter the shell command to run.</source>
         <translation>Geben Sie den auszuführenden Shell-Befehl ein.</translation>
     </message>
     <message>
         <source>Enter the program to run.</source>
         <translation>Geben Sie das auszuführende Programm ein.</translation>
-    </message>
-    <message>
-        <source>The program does not exist: %1</source>
-        <translation>Das Programm existiert nicht: %1</translation>
-    </message>
-    <message>
-        <source>The program is not an executable file: %1</source>
-        <translation>Das Programm ist keine ausführbare Datei: %1</translation>
-    </message>
-    <message>
-        <source>No program named &quot;%1&quot; was found in PATH.</source>
-        <translation>Im PATH wurde kein Programm namens „%1“ gefunden.</translation>
     </message>
     <message>
         <source>Arguments: %1</source>
@@ -1354,6 +1615,50 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     <message>
         <source>Restart when memory exceeds: %1 MB is not below the memory maximum of %2 MB.</source>
         <translation>Neustart, wenn Speicher über: %1 MB liegt nicht unter dem Speichermaximum von %2 MB.</translation>
+    </message>
+    <message>
+        <source>Ou&amp;tput:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the program&apos;s output is connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each line as it is printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standard output is a terminal, so that programs print each line at once; standard error stays apart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run in a terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For programs that need a terminal: input, Interrupt (Ctrl+C) and the size of the output pane; standard error is merged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain pipes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No terminal at all: many programs then print in blocks, not line by line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A field contains a NUL character, which would cut the text short when it runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another entry is already called &quot;%1&quot;: names must be unique.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This entry would fail to start: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1497,6 +1802,49 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <source>Restarts done by the entry&apos;s restart policy</source>
         <translation>Neustarts durch die Neustart-Richtlinie des Eintrags</translation>
     </message>
+    <message>
+        <source>%1 (out of memory)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: out of memory</source>
+        <translation>Fehlgeschlagen: kein Speicher mehr</translation>
+    </message>
+    <message>
+        <source>Failed: killed</source>
+        <translation>Fehlgeschlagen: gekillt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>Terminiert</translation>
+    </message>
+    <message>
+        <source>Killed by the kernel&apos;s OOM killer: the entry&apos;s memory maximum was reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminated by signal %1 (%2), which the user sent</source>
+        <translation>Terminiert durch Signal %1 (%2), das der Benutzer gesendet hat</translation>
+    </message>
+</context>
+<context>
+    <name>PseudoTerminal</name>
+    <message>
+        <source>cannot create a pseudo-terminal (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the terminal is closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the program does not read its input</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SessionController</name>
@@ -1535,20 +1883,12 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         </translation>
     </message>
     <message>
-        <source>Kill them and start an empty session?</source>
-        <translation>Mit SIGKILL beenden und eine leere Sitzung beginnen?</translation>
-    </message>
-    <message>
         <source>Open Session</source>
         <translation>Sitzung öffnen</translation>
     </message>
     <message>
         <source>ProcDeck sessions (*.json);;Procfiles (Procfile Procfile.*);;All files (*)</source>
         <translation>ProcDeck-Sitzungen (*.json);;Procfiles (Procfile Procfile.*);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Kill them and open the other session?</source>
-        <translation>Mit SIGKILL beenden und die andere Sitzung öffnen?</translation>
     </message>
     <message>
         <source>Save Session As</source>
@@ -1616,6 +1956,29 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     <message>
         <source>&amp;Clear Recent Files</source>
         <translation>&amp;Liste leeren</translation>
+    </message>
+    <message>
+        <source>Terminate and Start New Session</source>
+        <translation>Beenden und neue Sitzung beginnen</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation>Neue Sitzung</translation>
+    </message>
+    <message>
+        <source>They are terminated first: each gets its stop signal, then SIGKILL after its grace period.</source>
+        <translation>Sie werden zuerst beendet: jeder erhält sein Stoppsignal, nach seiner Frist SIGKILL.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopping %n entries…</source>
+        <translation>
+            <numerusform>Stoppe %n Eintrag…</numerusform>
+            <numerusform>Stoppe %n Einträge…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Terminate and Open</source>
+        <translation>Beenden und öffnen</translation>
     </message>
 </context>
 <context>
@@ -1717,10 +2080,6 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <translation>die Datei ist leer (erwartet wird ein JSON-Objekt)</translation>
     </message>
     <message>
-        <source>the top level must be a JSON object with &quot;procdeck&quot;: 1</source>
-        <translation>die oberste Ebene muss ein JSON-Objekt mit &quot;procdeck&quot;: 1 sein</translation>
-    </message>
-    <message>
         <source>a string starts with an invisible byte order mark (U+FEFF); remove it or write it as \uFEFF</source>
         <translation>eine Zeichenkette beginnt mit einer unsichtbaren Byte-Order-Mark (U+FEFF); entfernen Sie sie oder schreiben Sie sie als \uFEFF</translation>
     </message>
@@ -1775,6 +2134,38 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     <message>
         <source>%1 is out of range: use 1 to %2 (leave the key out for no limit)</source>
         <translation>%1 liegt außerhalb des Bereichs: 1 bis %2 (für keine Grenze den Schlüssel weglassen)</translation>
+    </message>
+    <message>
+        <source>contains a NUL byte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate entry name %1 (first at line %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the top level is %1; it must be a JSON object with &quot;procdeck&quot;: 1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1836,6 +2227,17 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     <message>
         <source>&amp;Don&apos;t Run</source>
         <translation>&amp;Nicht ausführen</translation>
+    </message>
+    <message>
+        <source>%1 (cannot start: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>still checking whether this system gives each entry a cgroup</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

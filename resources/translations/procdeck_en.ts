@@ -14,10 +14,10 @@
 <context>
     <name>JoinDialog</name>
     <message numerus="yes">
-        <source>Wait for the %n selected process(es) to exit, at most for the timeout. The window stays usable while it waits.</source>
+        <source>Wait for the %n selected entries to end, at most for the timeout. The window stays usable while it waits.</source>
         <translation>
-            <numerusform>Wait for the selected process to exit, at most for the timeout. The window stays usable while it waits.</numerusform>
-            <numerusform>Wait for the %n selected processes to exit, at most for the timeout. The window stays usable while it waits.</numerusform>
+            <numerusform>Wait for the selected entry to end, at most for the timeout. The window stays usable while it waits.</numerusform>
+            <numerusform>Wait for the %n selected entries to end, at most for the timeout. The window stays usable while it waits.</numerusform>
         </translation>
     </message>
 </context>
@@ -45,31 +45,59 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Joining %n process(es)…</source>
+        <source>%n entries are still running.</source>
         <translation>
-            <numerusform>Joining %n process…</numerusform>
-            <numerusform>Joining %n processes…</numerusform>
+            <numerusform>%n entry is still running.</numerusform>
+            <numerusform>%n entries are still running.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Joining %n process(es), at most %1 s…</source>
+        <source>Killing %n entries before quitting…</source>
         <translation>
-            <numerusform>Joining %n process, at most %1 s…</numerusform>
-            <numerusform>Joining %n processes, at most %1 s…</numerusform>
+            <numerusform>Killing %n entry before quitting…</numerusform>
+            <numerusform>Killing %n entries before quitting…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n process(es) are still running.</source>
+        <source>Stopping %n entries before quitting… (Quit again or Kill Now to kill them)</source>
         <translation>
-            <numerusform>%n process is still running.</numerusform>
-            <numerusform>%n processes are still running.</numerusform>
+            <numerusform>Stopping %n entry before quitting… (Quit again or Kill Now to kill it)</numerusform>
+            <numerusform>Stopping %n entries before quitting… (Quit again or Kill Now to kill them)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Stopping %n process(es) before quitting…</source>
+        <source>Starting %n entries</source>
         <translation>
-            <numerusform>Stopping %n process before quitting…</numerusform>
-            <numerusform>Stopping %n processes before quitting…</numerusform>
+            <numerusform>Starting %n entry</numerusform>
+            <numerusform>Starting %n entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Terminating %n entries</source>
+        <translation>
+            <numerusform>Terminating %n entry</numerusform>
+            <numerusform>Terminating %n entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n finished entries</source>
+        <translation>
+            <numerusform>Removed %n finished entry</numerusform>
+            <numerusform>Removed %n finished entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Joining %n entries…</source>
+        <translation>
+            <numerusform>Joining %n entry…</numerusform>
+            <numerusform>Joining %n entries…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Joining %n entries, at most %1 s…</source>
+        <translation>
+            <numerusform>Joining %n entry, at most %1 s…</numerusform>
+            <numerusform>Joining %n entries, at most %1 s…</numerusform>
         </translation>
     </message>
 </context>
@@ -121,6 +149,13 @@
         <translation>
             <numerusform>Imported %n entry from %1</numerusform>
             <numerusform>Imported %n entries from %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopping %n entries…</source>
+        <translation>
+            <numerusform>Stopping %n entry…</numerusform>
+            <numerusform>Stopping %n entries…</numerusform>
         </translation>
     </message>
 </context>

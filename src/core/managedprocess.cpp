@@ -77,6 +77,11 @@ const ProcessSpec &ManagedProcess::spec() const
     return d->spec;
 }
 
+const ProcessSpec &ManagedProcess::runSpec() const
+{
+    return d->hasRun ? d->runSpec : d->spec;
+}
+
 void ManagedProcess::setSpec(ProcessSpec spec)
 {
     if (d->spec == spec)
@@ -204,6 +209,11 @@ bool ManagedProcess::gaveUp() const
 bool ManagedProcess::endedUnexpectedly() const
 {
     return d->unexpected;
+}
+
+bool ManagedProcess::stoppedByUser() const
+{
+    return d->userStopped;
 }
 
 OutputLog *ManagedProcess::output() const
@@ -388,6 +398,8 @@ void ManagedProcess::Private::resetRun()
 ManagedProcess::Result ManagedProcess::Private::startRun()
 {
     resetRun();
+    runSpec = spec;
+    hasRun = true;
     const LaunchResolution launch = resolveLaunch(spec, baseDirectory);
     setState(State::Starting);
     if (!launch.ok()) {

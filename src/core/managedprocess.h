@@ -75,6 +75,9 @@ public:
     int id() const;                         // stable within a session, never reused
     const ProcessSpec &spec() const;
     void setSpec(ProcessSpec spec);         // takes effect at the next start
+    // The spec the current (or last) run started with: spec() until a setSpec() while it runs is
+    // applied by the next start. spec() before the first run.
+    const ProcessSpec &runSpec() const;
     void setBaseDirectory(const QString &directory); // for a relative workingDirectory
 
     void setRestartTiming(const RestartTiming &timing); // takes effect at the next scheduling
@@ -144,6 +147,9 @@ public:
     // The last run ended with a non-zero exit code, by a signal ProcDeck did not send to it, or
     // failed to start, and the user did not stop it. False while alive and before the first end.
     bool endedUnexpectedly() const;
+    // The current (or last) run was stopped by the user: terminate(), kill(), or Send Signal of
+    // SIGKILL or the spec's stop signal. Cleared by the next start.
+    bool stoppedByUser() const;
 
     OutputLog *output() const;
 

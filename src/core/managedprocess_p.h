@@ -26,6 +26,8 @@ struct ManagedProcess::Private
     ManagedProcess *q = nullptr;
     int id = 0;
     ProcessSpec spec;
+    ProcessSpec runSpec;              // the spec the current (or last) run started with
+    bool hasRun = false;              // a run has started: runSpec is set
     QString baseDirectory;
 
     State state = State::NotStarted;

@@ -8,6 +8,8 @@
 
 #include <QLocale>
 
+#include <csignal>
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -217,6 +219,27 @@ QVariant ProcessTableModel::displayValue(const ManagedProcess *process, int colu
     return {};
 }
 
+ProcessTableModel::Outcome ProcessTableModel::outcome(const ManagedProcess *process)
+{
+    using S = ManagedProcess::State;
+    switch (process->state()) {
+    case S::NotStarted:
+        return Outcome::NotStarted;
+    case S::Paused:
+        return Outcome::Paused;
+    case S::Starting:
+    case S::Running:
+    case S::Stopping:
+        return Outcome::Running;
+    case S::Exited:
+    case S::Killed:
+    case S::FailedToStart:
+    case S::Waiting:
+        break;
+    }
+    return process->endedUnexpectedly() || process->state() == S::FailedToStart ? Outcome::Failed : Outcome::Ended;
+}
+
 QString ProcessTableModel::stateText(const ManagedProcess *process) const
 {
     using S = ManagedProcess::State;
@@ -242,10 +265,19 @@ QString ProcessTableModel::stateText(const ManagedProcess *process) const
     case S::FailedToStart:
         break;
     }
-    QString text = process->state() == S::Exited ? tr("Exited")
-        : process->outOfMemory()                  ? tr("Out of memory")
-        : process->state() == S::Killed          ? tr("Killed")
-                                                 : tr("Failed to start: %1").arg(process->failureReason());
+    // Failed (outcome()) says so first; a stop by the user ends Terminated (its stop signal) or
+    // Killed (SIGKILL: Kill, or the end of the grace period).
+    QString text;
+    if (process->state() == S::FailedToStart)
+        text = tr("Failed to start: %1").arg(process->failureReason());
+    else if (process->outOfMemory())
+        text = tr("Failed: out of memory");
+    else if (outcome(process) == Outcome::Failed)
+        text = process->state() == S::Killed ? tr("Failed: killed") : tr("Failed");
+    else if (process->state() == S::Killed)
+        text = process->stoppedByUser() && process->exitCode() != -SIGKILL ? tr("Terminated") : tr("Killed");
+    else
+        text = tr("Exited");
     if (process->gaveUp())
         text = tr("Gave up after %n restart(s)", nullptr, process->restartsInRow()) + u" · "_s + text;
     return text;
@@ -298,7 +330,7 @@ QString ProcessTableModel::toolTip(const ManagedProcess *process, int column) co
         return {};
     case State:
         if (process->state() == ManagedProcess::State::FailedToStart)
-            return process->failureReason();
+            return stateText(process); // in full, where the cell cuts the reason
         if (process->endedUnexpectedly() && !process->isAlive())
             return tr("The last run ended unexpectedly: %1").arg(
                 process->state() == ManagedProcess::State::FailedToStart
@@ -308,6 +340,11 @@ QString ProcessTableModel::toolTip(const ManagedProcess *process, int column) co
     case Exit:
         if (process->state() == ManagedProcess::State::Killed && process->outOfMemory())
             return tr("Killed by the kernel's OOM killer: the entry's memory maximum was reached");
+        if (process->state() == ManagedProcess::State::Killed && process->stoppedByUser()
+            && process->exitCode() != -SIGKILL)
+            return tr("Terminated by signal %1 (%2), which the user sent")
+                .arg(-process->exitCode())
+                .arg(SignalNames::name(-process->exitCode()));
         if (process->state() == ManagedProcess::State::Killed)
             return tr("Killed by signal %1 (%2)")
                 .arg(-process->exitCode())

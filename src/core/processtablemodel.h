@@ -29,6 +29,14 @@ public:
     };
     Q_ENUM(Role)
 
+    // What an entry's row says about it, in the words of the status bar's counts: the one rule
+    // for "failed" (a start that failed, a non-zero exit, a signal ProcDeck did not send, out of
+    // memory: endedUnexpectedly()), which the State column and the counts both follow. A Waiting
+    // entry counts as its last run ended.
+    enum class Outcome { NotStarted, Running, Paused, Ended, Failed };
+    Q_ENUM(Outcome)
+    static Outcome outcome(const ManagedProcess *process);
+
     explicit ProcessTableModel(ProcessManager *manager, QObject *parent = nullptr);
 
     // Resource columns (CPU %, memory, processes of the entry) from this sampler. The model keeps

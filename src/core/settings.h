@@ -38,7 +38,9 @@ public:
         static inline const SettingKey<QByteArray> WindowGeometry{QLatin1StringView("window/geometry")};
         static inline const SettingKey<QByteArray> WindowState{QLatin1StringView("window/state")};
         static inline const SettingKey<QByteArray> WindowSplitter{QLatin1StringView("window/splitter")};
-        static inline const SettingKey<QByteArray> WindowTableHeader{QLatin1StringView("window/tableHeader")};
+        // The table's columns: widths, order, hidden ones (QHeaderView::saveState()). A new key
+        // since the widths that fit the window: the old "window/tableHeader" held wider ones.
+        static inline const SettingKey<QByteArray> WindowTableColumns{QLatin1StringView("window/tableColumns")};
         // What the Join dialog was last given ("" for none).
         static inline const SettingKey<QString> LastJoinTimeout{QLatin1StringView("join/lastTimeout")};
         // Desktop notifications when an entry ends unexpectedly.

@@ -57,6 +57,8 @@ DetailsPanel::DetailsPanel(ProcessManager *manager, ProcStats *stats, QWidget *p
     m_runs = addField(tr("Runs:"));
     m_exit = addField(tr("Last exit:"));
     m_cgroup = addField(tr("Cgroup:"));
+    m_pending = addField(tr("Pending:"));
+    m_form->setRowVisible(m_pending, false);
 
     auto *treeLabel = new QLabel(tr("Processes"), this);
     treeLabel->setFont(titleFont);
@@ -115,13 +117,18 @@ void DetailsPanel::refresh()
     if (!p) {
         m_title->setText(tr("No entry selected"));
         for (QLabel *label : {m_command, m_directory, m_environment, m_limits, m_pid, m_started, m_ended,
-                              m_runs, m_exit})
+                              m_runs, m_exit, m_pending})
             label->clear();
         m_form->setRowVisible(m_limits, false);
+        m_form->setRowVisible(m_pending, false);
         m_tree->clear();
         return;
     }
-    const ProcessSpec &spec = p->spec();
+    // While it runs, what runs: an edit applies at the next start, and the Pending row says so.
+    const ProcessSpec &spec = p->isAlive() ? p->runSpec() : p->spec();
+    m_pending->setText(spec == p->spec() ? QString()
+                                         : tr("Edited: the new settings apply at the next start (Restart, Ctrl+R)"));
+    m_form->setRowVisible(m_pending, !m_pending->text().isEmpty());
     // Text from the session file is shown with its control characters visible (VisibleText).
     m_title->setText(VisibleText::visible(spec.name));
     // What a start executes, where (the same resolution as the start itself).

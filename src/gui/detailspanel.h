@@ -50,6 +50,7 @@ private:
     QLabel *m_runs = nullptr;
     QLabel *m_exit = nullptr;
     QLabel *m_cgroup = nullptr; // the run's systemd scope, when it has one
+    QLabel *m_pending = nullptr; // an edit made while it runs, applied at the next start
     QTreeWidget *m_tree = nullptr;
     class QFormLayout *m_form = nullptr;
 };

@@ -8,7 +8,7 @@ JoinDialog::JoinDialog(int entryCount, const QString &lastTimeout, QWidget *pare
     , m_ui(std::make_unique<Ui::JoinDialog>())
 {
     m_ui->setupUi(this);
-    m_ui->introLabel->setText(tr("Wait for the %n selected process(es) to exit, at most for the "
+    m_ui->introLabel->setText(tr("Wait for the %n selected entries to end, at most for the "
                                  "timeout. The window stays usable while it waits.",
                                  nullptr, entryCount));
     m_ui->timeoutEdit->setText(lastTimeout);

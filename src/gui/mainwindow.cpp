@@ -8,7 +8,9 @@
 #include "notifier.h"
 #include "outputlog.h"
 #include "outputpane.h"
+#include "outputview.h"
 #include "processdelegate.h"
+#include "processtableview.h"
 #include "processdialog.h"
 #include "processfiltermodel.h"
 #include "processmanager.h"
@@ -35,11 +37,7 @@
 #include <algorithm>
 #include <csignal>
 
-namespace {
-
-constexpr int StatusTimeoutMs = 8000;
-
-} // namespace
+using namespace Qt::StringLiterals;
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -60,24 +58,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_model->setStats(m_stats);
     m_proxy = new ProcessFilterModel(this);
     m_proxy->setSourceModel(m_model);
-    m_ui->processTable->setModel(m_proxy);
-    m_ui->processTable->setItemDelegate(new ProcessDelegate(this));
-    m_ui->processTable->sortByColumn(-1, Qt::AscendingOrder); // session order until a header is clicked
-    QHeaderView *header = m_ui->processTable->horizontalHeader();
-    header->setSectionsMovable(true);
-    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    const int charWidth = fontMetrics().horizontalAdvance(QLatin1Char('0'));
-    const std::pair<int, int> widths[] = {
-        {ProcessTableModel::Name, 18}, {ProcessTableModel::Pid, 8},      {ProcessTableModel::Alive, 7},
-        {ProcessTableModel::State, 21}, {ProcessTableModel::Exit, 13},   {ProcessTableModel::Started, 9},
-        {ProcessTableModel::RunTime, 8}, {ProcessTableModel::Cpu, 8},    {ProcessTableModel::Memory, 10},
-        {ProcessTableModel::Processes, 6}, {ProcessTableModel::Restarts, 8},
-    };
-    for (const auto &[column, chars] : widths)
-        header->resizeSection(column, charWidth * chars);
-    header->setStretchLastSection(false);
-    m_ui->processTable->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
-
+    createTable();
     m_outputPane = new OutputPane(m_manager, this);
     m_ui->splitter->addWidget(m_outputPane);
     m_ui->splitter->setStretchFactor(0, 2);
@@ -87,7 +68,51 @@ MainWindow::MainWindow(QWidget *parent)
     createActions();
     createStatusBar();
     readSettings();
+    // Tab walks the window's parts: the table, the output, the input line, the filter box
+    // (focusNextPrevChild()). The table has the focus first: Ctrl+A, F5 starts every entry.
+    setTabOrder(m_ui->processTable, m_outputPane->view());
+    setTabOrder(m_outputPane->view(), m_outputPane->inputEdit());
+    setTabOrder(m_outputPane->inputEdit(), m_ui->filterEdit);
+    m_ui->processTable->setFocus(Qt::OtherFocusReason);
 
+    connectWindow();
+
+    updateTitle();
+    updateActions();
+    updateCounts();
+    updateEmptyText();
+}
+
+MainWindow::~MainWindow() = default;
+
+ProcessManager *MainWindow::manager() const { return m_manager; }
+DetailsPanel *MainWindow::detailsPanel() const { return m_details; }
+ProcStats *MainWindow::stats() const { return m_stats; }
+Notifier *MainWindow::notifier() const { return m_notifier; }
+SessionDocument *MainWindow::document() const { return m_document; }
+UserPrompt *MainWindow::prompt() const { return m_prompt; }
+OutputPane *MainWindow::outputPane() const { return m_outputPane; }
+QStringList MainWindow::lastJoinReport() const { return m_lastJoinReport; }
+
+// The process table: the model behind the filter, the delegate, the columns (ProcessTableView).
+void MainWindow::createTable()
+{
+    ProcessTableView *table = m_ui->processTable;
+    table->setModel(m_proxy);
+    table->setItemDelegate(new ProcessDelegate(this));
+    table->sortByColumn(-1, Qt::AscendingOrder); // session order until a header is clicked
+    table->horizontalHeader()->setSectionsMovable(true);
+    table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    table->applyDefaultWidths();
+    table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+    table->enterFrom(m_ui->filterEdit);
+    connect(table, &ProcessTableView::columnsChanged, this,
+            [this] { Settings().setValue(Settings::Keys::WindowTableColumns, m_ui->processTable->saveColumns()); });
+}
+
+// What the window follows: the selection, the entries, the session, the status bar.
+void MainWindow::connectWindow()
+{
     connect(m_ui->processTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         const QList<ManagedProcess *> selection = selectedProcesses();
         m_outputPane->setSelectedProcesses(selection);
@@ -97,6 +122,23 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_ui->processTable, &QTableView::doubleClicked, this, &MainWindow::editProcess);
     connect(m_outputPane, &OutputPane::message, this,
             [this](const QString &text) { showStatus(text, StatusTimeoutMs); });
+    connect(m_manager, &ProcessManager::processAboutToBeRemoved, this,
+            [this](int row) { clearStatusAbout(m_manager->at(row)); });
+    connect(statusBar(), &QStatusBar::messageChanged, this, [this](const QString &text) {
+        if (text.isEmpty()) {
+            m_statusEntries.clear();
+            m_statusAboutSession = false;
+        }
+    });
+    connect(m_document, &SessionDocument::filePathChanged, this, [this] {
+        if (m_statusAboutSession && m_statusSession != m_document->filePath())
+            statusBar()->clearMessage();
+    });
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateEmptyText);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateEmptyText);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateEmptyText);
+    connect(m_ui->filterEdit, &QLineEdit::textChanged, this, &MainWindow::updateEmptyText);
+    connect(m_session, &SessionController::replacingChanged, this, &MainWindow::updateActions);
     connect(m_manager, &ProcessManager::processesChanged, this, [this] {
         updateActions();
         updateCounts();
@@ -111,22 +153,7 @@ MainWindow::MainWindow(QWidget *parent)
         if (m_quitting)
             close();
     });
-
-    updateTitle();
-    updateActions();
-    updateCounts();
 }
-
-MainWindow::~MainWindow() = default;
-
-ProcessManager *MainWindow::manager() const { return m_manager; }
-DetailsPanel *MainWindow::detailsPanel() const { return m_details; }
-ProcStats *MainWindow::stats() const { return m_stats; }
-Notifier *MainWindow::notifier() const { return m_notifier; }
-SessionDocument *MainWindow::document() const { return m_document; }
-UserPrompt *MainWindow::prompt() const { return m_prompt; }
-OutputPane *MainWindow::outputPane() const { return m_outputPane; }
-QStringList MainWindow::lastJoinReport() const { return m_lastJoinReport; }
 
 void MainWindow::createActions()
 {
@@ -154,6 +181,9 @@ void MainWindow::createActions()
         {m_ui->actionRestart, "view-refresh", "restart", &MainWindow::restartProcesses},
         {m_ui->actionPause, "media-playback-pause", nullptr, &MainWindow::pauseProcesses},
         {m_ui->actionResume, "media-playback-start", nullptr, &MainWindow::resumeProcesses},
+        {m_ui->actionStartAll, "media-seek-forward", "start", &MainWindow::startAllProcesses},
+        {m_ui->actionStopAll, "process-stop", "terminate", &MainWindow::stopAllProcesses},
+        {m_ui->actionClearFinished, "edit-clear-all", "remove", &MainWindow::clearFinished},
         {m_ui->actionAbout, "help-about", nullptr, &MainWindow::about},
     };
     for (const ActionSetup &setup : setups) {
@@ -169,7 +199,7 @@ void MainWindow::createActions()
     connect(m_ui->actionOpen, &QAction::triggered, m_session, &SessionController::openSession);
     connect(m_ui->actionSave, &QAction::triggered, m_session, &SessionController::saveSession);
     connect(m_ui->actionSaveAs, &QAction::triggered, m_session, &SessionController::saveSessionAs);
-    connect(m_session, &SessionController::statusMessage, this, &MainWindow::showStatus);
+    connect(m_session, &SessionController::statusMessage, this, &MainWindow::showSessionStatus);
     connect(m_session, &SessionController::selectRequested, this, &MainWindow::selectProcesses);
     connect(m_ui->actionQuit, &QAction::triggered, this, &MainWindow::close);
     connect(m_ui->actionSelectAll, &QAction::triggered, m_ui->processTable, &QTableView::selectAll);
@@ -192,6 +222,20 @@ void MainWindow::createActions()
     m_session->setRecentMenu(m_ui->menuRecent);
     m_ui->actionRemove->setShortcuts({QKeySequence::Delete});
     createMenus();
+    addShortcutsToToolTips();
+}
+
+// Every tooltip ends with its action's shortcut, so the toolbar teaches the keyboard.
+void MainWindow::addShortcutsToToolTips()
+{
+    for (QAction *action : findChildren<QAction *>()) {
+        const QKeySequence shortcut = action->shortcut();
+        if (shortcut.isEmpty() || action->toolTip().isEmpty())
+            continue;
+        const QString keys = shortcut.toString(QKeySequence::NativeText);
+        if (!action->toolTip().endsWith(u'(' + keys + u')'))
+            action->setToolTip(tr("%1 (%2)", "tooltip (shortcut)").arg(action->toolTip(), keys));
+    }
 }
 
 // The table's context menu (the verbs and the entry actions) and the View menu.
@@ -225,7 +269,7 @@ void MainWindow::createDetailsDock()
     dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable
                       | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::RightDockWidgetArea, dock);
-    resizeDocks({dock}, {340}, Qt::Horizontal);
+    resizeDocks({dock}, {280}, Qt::Horizontal); // leaves the table room for its columns at 1024 px
     QAction *toggle = dock->toggleViewAction();
     toggle->setObjectName(QStringLiteral("actionShowDetails"));
     toggle->setShortcut(QKeySequence(QStringLiteral("Ctrl+I")));
@@ -233,11 +277,46 @@ void MainWindow::createDetailsDock()
     m_ui->menuView->addAction(toggle);
 }
 
+bool MainWindow::focusNextPrevChild(bool next)
+{
+    const QList<QWidget *> parts = {m_ui->processTable, m_outputPane->view(), m_outputPane->inputEdit(),
+                                    m_ui->filterEdit};
+    const qsizetype current = parts.indexOf(focusWidget());
+    if (current < 0)
+        return QMainWindow::focusNextPrevChild(next);
+    for (qsizetype step = 1; step < parts.size(); ++step) {
+        QWidget *part = parts.at((current + (next ? step : parts.size() - step)) % parts.size());
+        if (part->isEnabled() && part->isVisible()) {
+            part->setFocus(next ? Qt::TabFocusReason : Qt::BacktabFocusReason);
+            return true;
+        }
+    }
+    return true;
+}
+
 // Status messages quote names and errors from session files: shown with their control characters
 // visible (VisibleText).
-void MainWindow::showStatus(const QString &text, int timeoutMs)
+void MainWindow::showStatus(const QString &text, int timeoutMs, const QList<ManagedProcess *> &about)
 {
     statusBar()->showMessage(VisibleText::visible(text), timeoutMs);
+    m_statusAboutSession = false;
+    m_statusEntries.clear();
+    for (const ManagedProcess *process : about)
+        m_statusEntries.append(process->id());
+}
+
+void MainWindow::showSessionStatus(const QString &text, int timeoutMs)
+{
+    showStatus(text, timeoutMs);
+    m_statusAboutSession = true;
+    m_statusSession = m_document->filePath();
+}
+
+// A message about an entry that is gone would read as if it were still there.
+void MainWindow::clearStatusAbout(const ManagedProcess *gone)
+{
+    if (m_statusEntries.contains(gone->id()))
+        statusBar()->clearMessage();
 }
 
 void MainWindow::createStatusBar()
@@ -248,10 +327,16 @@ void MainWindow::createStatusBar()
     connect(m_joinCancel, &QPushButton::clicked, this, &MainWindow::cancelJoin);
     m_joinLabel->hide();
     m_joinCancel->hide();
+    m_killNow = new QPushButton(tr("Kill Now"), this);
+    m_killNow->setObjectName(QStringLiteral("killNowButton"));
+    m_killNow->setToolTip(tr("Stop waiting for the grace periods: SIGKILL to every entry that is still running, then quit"));
+    connect(m_killNow, &QPushButton::clicked, this, [this] { quitWhenStopped(true); });
+    m_killNow->hide();
     m_countsLabel = new QLabel(this);
     m_countsLabel->setObjectName(QStringLiteral("countsLabel"));
     statusBar()->addPermanentWidget(m_joinLabel);
     statusBar()->addPermanentWidget(m_joinCancel);
+    statusBar()->addPermanentWidget(m_killNow);
     statusBar()->addPermanentWidget(m_countsLabel);
     statusBar()->showMessage(tr("Ready"), 2000);
 }
@@ -269,9 +354,7 @@ void MainWindow::readSettings()
         m_ui->splitter->setSizes({300, 400});
     else
         m_ui->splitter->restoreState(splitter);
-    const QByteArray header = s.value(Keys::WindowTableHeader);
-    if (!header.isEmpty())
-        m_ui->processTable->horizontalHeader()->restoreState(header);
+    m_ui->processTable->restoreColumns(s.value(Keys::WindowTableColumns));
     m_lastJoinTimeout = s.value(Keys::LastJoinTimeout);
     m_ui->actionNotify->setChecked(s.value(Keys::NotifyUnexpectedEnds));
     m_notifier->setEnabled(m_ui->actionNotify->isChecked());
@@ -284,7 +367,7 @@ void MainWindow::writeSettings() const
     s.setValue(Keys::WindowGeometry, saveGeometry());
     s.setValue(Keys::WindowState, saveState());
     s.setValue(Keys::WindowSplitter, m_ui->splitter->saveState());
-    s.setValue(Keys::WindowTableHeader, m_ui->processTable->horizontalHeader()->saveState());
+    s.setValue(Keys::WindowTableColumns, m_ui->processTable->saveColumns());
     s.setValue(Keys::LastJoinTimeout, m_lastJoinTimeout);
     s.setValue(Keys::NotifyUnexpectedEnds, m_ui->actionNotify->isChecked());
 }
@@ -338,23 +421,36 @@ void MainWindow::selectProcesses(const QList<ManagedProcess *> &processes)
 void MainWindow::updateActions()
 {
     const QList<ManagedProcess *> selection = selectedProcesses();
-    const auto any = [&selection](bool (ManagedProcess::*question)() const) {
-        return std::any_of(selection.begin(), selection.end(),
+    const auto any = [](const QList<ManagedProcess *> &processes, bool (ManagedProcess::*question)() const) {
+        return std::any_of(processes.begin(), processes.end(),
                            [question](const ManagedProcess *p) { return (p->*question)(); });
     };
-    const bool anyAlive = any(&ManagedProcess::isAlive);
-    m_ui->actionStart->setEnabled(any(&ManagedProcess::canStart));
-    m_ui->actionJoin->setEnabled(any(&ManagedProcess::hasPendingWork) && !m_join);
-    m_ui->actionTerminate->setEnabled(any(&ManagedProcess::canTerminate));
-    m_ui->actionKill->setEnabled(any(&ManagedProcess::canKill));
-    m_ui->actionRestart->setEnabled(!selection.isEmpty());
-    m_ui->actionPause->setEnabled(any(&ManagedProcess::canPause));
-    m_ui->actionResume->setEnabled(any(&ManagedProcess::canResume));
-    m_ui->menuSignal->setEnabled(anyAlive);
+    // While quitting (or replacing the session) nothing new starts: the window is on its way out.
+    const bool holding = isHolding();
+    const QList<ManagedProcess *> all = m_manager->processes();
+    m_ui->actionStart->setEnabled(!holding && any(selection, &ManagedProcess::canStart));
+    m_ui->actionJoin->setEnabled(any(selection, &ManagedProcess::hasPendingWork) && !m_join);
+    m_ui->actionTerminate->setEnabled(any(selection, &ManagedProcess::canTerminate));
+    m_ui->actionKill->setEnabled(any(selection, &ManagedProcess::canKill));
+    m_ui->actionRestart->setEnabled(!holding && !selection.isEmpty());
+    m_ui->actionPause->setEnabled(any(selection, &ManagedProcess::canPause));
+    m_ui->actionResume->setEnabled(any(selection, &ManagedProcess::canResume));
+    m_ui->menuSignal->setEnabled(any(selection, &ManagedProcess::isAlive));
     m_ui->actionEdit->setEnabled(selection.size() == 1);
-    m_ui->actionDuplicate->setEnabled(!selection.isEmpty());
+    m_ui->actionDuplicate->setEnabled(!holding && !selection.isEmpty());
     m_ui->actionRemove->setEnabled(!selection.isEmpty());
     m_ui->actionSelectAll->setEnabled(m_manager->count() > 0);
+    m_ui->actionStartAll->setEnabled(!holding && any(all, &ManagedProcess::canStart));
+    m_ui->actionStopAll->setEnabled(any(all, &ManagedProcess::canTerminate));
+    m_ui->actionClearFinished->setEnabled(any(all, &ManagedProcess::isFinished));
+    for (QAction *action : {m_ui->actionAdd, m_ui->actionOpen, m_ui->actionNew, m_ui->actionImportProcfile})
+        action->setEnabled(!holding);
+    m_ui->menuRecent->setEnabled(!holding && !m_session->recentFiles().isEmpty());
+}
+
+bool MainWindow::isHolding() const
+{
+    return m_quitting || m_session->isReplacing();
 }
 
 void MainWindow::updateTitle()
@@ -368,251 +464,40 @@ void MainWindow::updateTitle()
 
 void MainWindow::updateCounts()
 {
-    int running = 0, paused = 0, exited = 0, failed = 0;
+    int counts[4] = {};
     for (const ManagedProcess *process : m_manager->processes()) {
-        if (process->state() == ManagedProcess::State::Paused)
-            ++paused;
-        else if (process->isAlive())
-            ++running;
-        else if (process->state() == ManagedProcess::State::FailedToStart || process->endedUnexpectedly())
-            ++failed;
-        else if (process->hasEndedRun())
-            ++exited;
+        switch (ProcessTableModel::outcome(process)) {
+        case ProcessTableModel::Outcome::Running: ++counts[0]; break;
+        case ProcessTableModel::Outcome::Paused: ++counts[1]; break;
+        case ProcessTableModel::Outcome::Ended: ++counts[2]; break;
+        case ProcessTableModel::Outcome::Failed: ++counts[3]; break;
+        case ProcessTableModel::Outcome::NotStarted: break;
+        }
     }
-    m_countsLabel->setText(tr("%1 running · %2 paused · %3 exited · %4 failed").arg(running).arg(paused).arg(exited).arg(failed));
-    m_countsLabel->setToolTip(tr("%n entries in this session", nullptr, m_manager->count()));
+    m_countsLabel->setText(tr("%1 running · %2 paused · %3 ended · %4 failed")
+                               .arg(counts[0]).arg(counts[1]).arg(counts[2]).arg(counts[3]));
+    m_countsLabel->setToolTip(tr("%n entries in this session", nullptr, m_manager->count()) + u'\n'
+                              + tr("Failed: the rows whose State says so (a start that failed, a non-zero exit, "
+                                   "a signal ProcDeck did not send, out of memory)"));
 }
 
-void MainWindow::reportProblems(const QStringList &problems)
+// The hint in the empty table: how to add the first command, or that the filter hides them all.
+void MainWindow::updateEmptyText()
+{
+    const QString filter = m_ui->filterEdit->text();
+    if (m_manager->count() == 0)
+        m_ui->processTable->setEmptyText(tr("No commands yet — Add… (Ctrl+N) or Open… (Ctrl+O)"));
+    else if (!filter.isEmpty())
+        m_ui->processTable->setEmptyText(tr("No entry matches “%1”")
+                                             .arg(VisibleText::visible(filter)));
+    else
+        m_ui->processTable->setEmptyText({});
+}
+
+void MainWindow::reportProblems(const QStringList &problems, const QList<ManagedProcess *> &about)
 {
     if (!problems.isEmpty())
-        showStatus(problems.join(QLatin1String(" · ")), StatusTimeoutMs);
-}
-
-// --- Entries --------------------------------------------------------------------------------
-
-// The names of the session's entries except `except`'s (the Add/Edit dialog refuses them).
-QStringList MainWindow::entryNames(const ManagedProcess *except) const
-{
-    QStringList names;
-    for (const ManagedProcess *process : m_manager->processes()) {
-        if (process != except)
-            names.append(process->spec().name);
-    }
-    return names;
-}
-
-void MainWindow::addProcess()
-{
-    ProcessSpec spec;
-    spec.name = m_manager->peekDefaultName();
-    auto *dialog = new ProcessDialog(spec, m_manager->baseDirectory(), this);
-    dialog->setTakenNames(entryNames(nullptr));
-    dialog->setWindowTitle(tr("Add Process"));
-    dialog->setLimitsAvailability(m_limitsAvailable, m_limitsReason);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        ManagedProcess *process = m_manager->add(*dialog->spec());
-        selectProcesses({process});
-        showStatus(tr("Added %1").arg(process->spec().name), StatusTimeoutMs);
-    });
-    dialog->open();
-}
-
-void MainWindow::editProcess()
-{
-    const QList<ManagedProcess *> selection = selectedProcesses();
-    if (selection.size() != 1)
-        return;
-    QPointer<ManagedProcess> process = selection.constFirst();
-    auto *dialog = new ProcessDialog(process->spec(), m_manager->baseDirectory(), this);
-    dialog->setTakenNames(entryNames(process));
-    dialog->setWindowTitle(tr("Edit %1").arg(VisibleText::visible(process->spec().name)));
-    dialog->setLimitsAvailability(m_limitsAvailable, m_limitsReason);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog, process] {
-        if (!process) // removed while the dialog was open
-            return;
-        const std::optional<ProcessSpec> spec = dialog->spec();
-        if (!spec || *spec == process->spec())
-            return;
-        process->setSpec(*spec);
-        m_document->setModified(true);
-        if (process->isAlive())
-            showStatus(tr("%1 changed: the changes apply at its next start").arg(spec->name),
-                                     StatusTimeoutMs);
-    });
-    dialog->open();
-}
-
-void MainWindow::duplicateProcesses()
-{
-    QList<ManagedProcess *> copies;
-    for (const ManagedProcess *process : selectedProcesses()) {
-        ProcessSpec spec = process->spec();
-        spec.name.clear(); // a copy gets the next default name, as a new Process() would
-        copies.append(m_manager->add(spec));
-    }
-    selectProcesses(copies);
-}
-
-void MainWindow::removeProcesses()
-{
-    const QList<ManagedProcess *> selection = selectedProcesses();
-    if (selection.isEmpty())
-        return;
-    const qsizetype alive = std::count_if(selection.begin(), selection.end(),
-                                          [](const ManagedProcess *p) { return p->isAlive(); });
-    if (alive > 0) {
-        const auto answer = m_prompt->question(
-            tr("Remove Running Entries"),
-            tr("%n of the selected entries are still running.", nullptr, int(alive)),
-            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
-            tr("Terminate them and remove them when they have exited?"));
-        if (answer != QMessageBox::Yes)
-            return;
-    }
-    for (ManagedProcess *process : selection)
-        m_manager->removeWhenStopped(process);
-}
-
-// --- The Process verbs ----------------------------------------------------------------------
-
-void MainWindow::startProcesses()
-{
-    QStringList problems;
-    QList<ManagedProcess *> toStart;
-    for (ManagedProcess *process : selectedProcesses()) {
-        if (!process->canStart())
-            problems.append(tr("%1 is already running (PID %2): a process is started once")
-                                .arg(process->spec().name)
-                                .arg(process->pid()));
-        else
-            toStart.append(process);
-    }
-    // Spread over the event loop, so that starting a thousand entries never freezes the window.
-    m_manager->startAll(toStart);
-    reportProblems(problems);
-}
-
-void MainWindow::terminateProcesses()
-{
-    for (ManagedProcess *process : selectedProcesses())
-        process->terminate();
-}
-
-void MainWindow::killProcesses()
-{
-    for (ManagedProcess *process : selectedProcesses())
-        process->kill();
-}
-
-void MainWindow::restartProcesses()
-{
-    for (ManagedProcess *process : selectedProcesses())
-        process->restart();
-}
-
-void MainWindow::pauseProcesses()
-{
-    for (ManagedProcess *process : selectedProcesses()) {
-        if (process->canPause())
-            process->pause();
-    }
-}
-
-void MainWindow::resumeProcesses()
-{
-    for (ManagedProcess *process : selectedProcesses()) {
-        if (process->canResume())
-            process->resume();
-    }
-}
-
-void MainWindow::signalProcesses(int signal)
-{
-    QStringList sent;
-    for (ManagedProcess *process : selectedProcesses()) {
-        if (process->isAlive() && process->sendSignal(signal).ok)
-            sent.append(process->spec().name);
-    }
-    if (!sent.isEmpty())
-        showStatus(tr("%1 sent to %2").arg(SignalNames::name(signal), sent.join(QLatin1String(", "))),
-                                 StatusTimeoutMs);
-}
-
-// A run that ends with a failure ProcDeck did not cause: the row is marked (ProcessDelegate) and,
-// where the desktop offers it, a notification says so.
-void MainWindow::watchForUnexpectedEnds(ManagedProcess *process)
-{
-    connect(process, &ManagedProcess::unexpectedEnd, this, [this, process] {
-        const QString how = process->state() == ManagedProcess::State::FailedToStart
-                                || process->lastRunEnd() == ManagedProcess::State::FailedToStart
-            ? tr("failed to start: %1").arg(process->failureReason())
-            : tr("exited with %1").arg(SignalNames::formatExitCode(process->exitCode()));
-        QString body = how;
-        if (process->state() == ManagedProcess::State::Waiting)
-            body += QLatin1Char('\n') + tr("Restarting in %n s.", nullptr, int((process->nextRestartRemainingMs() + 999) / 1000));
-        m_notifier->notify(tr("%1 ended unexpectedly").arg(process->spec().name), body);
-    });
-}
-
-void MainWindow::joinProcesses()
-{
-    const QList<ManagedProcess *> selection = selectedProcesses();
-    if (selection.isEmpty() || m_join)
-        return;
-    auto *dialog = new JoinDialog(int(selection.size()), m_lastJoinTimeout, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    QList<QPointer<ManagedProcess>> targets;
-    for (ManagedProcess *process : selection)
-        targets.append(process);
-    connect(dialog, &QDialog::accepted, this, [this, dialog, targets] {
-        m_lastJoinTimeout = dialog->timeoutText();
-        QList<ManagedProcess *> processes;
-        for (const QPointer<ManagedProcess> &p : targets) {
-            if (p)
-                processes.append(p);
-        }
-        startJoin(processes, dialog->timeoutMs().value_or(-1));
-    });
-    dialog->open();
-}
-
-void MainWindow::startJoin(const QList<ManagedProcess *> &processes, qint64 timeoutMs)
-{
-    if (processes.isEmpty())
-        return;
-    m_join = new JoinOperation(processes, timeoutMs, this);
-    m_joinLabel->setText(timeoutMs < 0 ? tr("Joining %n process(es)…", nullptr, int(processes.size()))
-                                       : tr("Joining %n process(es), at most %1 s…", nullptr, int(processes.size()))
-                                             .arg(timeoutMs / 1000.0));
-    m_joinLabel->show();
-    m_joinCancel->show();
-    connect(m_join, &JoinOperation::done, this, [this](const QList<JoinOperation::Outcome> &outcomes) {
-        m_lastJoinReport.clear();
-        for (const JoinOperation::Outcome &outcome : outcomes) {
-            const QString line = outcome.describe();
-            m_lastJoinReport.append(line);
-            if (ManagedProcess *process = m_manager->byId(outcome.processId))
-                process->output()->appendMessage(tr("join: %1").arg(line));
-        }
-        showStatus(m_lastJoinReport.join(QLatin1String(" · ")), 0);
-        m_joinLabel->hide();
-        m_joinCancel->hide();
-        m_join->deleteLater();
-        m_join = nullptr;
-        updateActions();
-        emit joinFinished();
-    });
-    m_join->start();
-    updateActions();
-}
-
-void MainWindow::cancelJoin()
-{
-    if (m_join)
-        m_join->cancel();
+        showStatus(problems.join(u" · "_s), StatusTimeoutMs, about);
 }
 
 // --- Session files --------------------------------------------------------------------------
@@ -641,11 +526,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
             event->accept();
             return;
         }
-        // A second close while the grace periods run: stop waiting.
-        for (ManagedProcess *process : m_manager->processes()) {
-            if (process->isAlive())
-                process->kill();
-        }
+        quitWhenStopped(true); // a second Quit while the grace periods run: stop waiting
         event->ignore();
         return;
     }
@@ -656,21 +537,41 @@ void MainWindow::closeEvent(QCloseEvent *event)
     const int alive = m_manager->aliveCount();
     if (alive > 0) {
         const auto answer = m_prompt->question(
-            tr("Quit ProcDeck"), tr("%n process(es) are still running.", nullptr, alive),
-            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
-            tr("Terminate them and quit when they have exited?"));
-        if (answer != QMessageBox::Yes) {
-            event->ignore();
-            return;
-        }
-        m_quitting = true;
-        showStatus(tr("Stopping %n process(es) before quitting…", nullptr, alive));
-        m_manager->terminateAll();
+            tr("Quit ProcDeck"), tr("%n entries are still running.", nullptr, alive),
+            QMessageBox::Yes | QMessageBox::Abort | QMessageBox::Cancel, QMessageBox::Cancel,
+            tr("Terminate them (each one's stop signal, then SIGKILL after its grace period) and quit "
+               "when they have ended, or kill them now and quit?"),
+            {{QMessageBox::Yes, tr("Terminate and Quit")}, {QMessageBox::Abort, tr("Kill Now and Quit")}});
+        if (answer == QMessageBox::Yes || answer == QMessageBox::Abort)
+            quitWhenStopped(answer == QMessageBox::Abort);
         event->ignore(); // closed again by allStopped
         return;
     }
     writeSettings();
     event->accept();
+}
+
+// Quit once every entry has ended: terminated (grace periods apply) or killed now. The window
+// holds meanwhile: nothing starts, no session opens (updateActions()).
+void MainWindow::quitWhenStopped(bool kill)
+{
+    const int alive = m_manager->aliveCount();
+    if (!m_quitting) {
+        m_quitting = true;
+        m_manager->terminateAll(); // allStopped closes the window
+        updateActions();
+    }
+    if (kill) {
+        for (ManagedProcess *process : m_manager->processes()) {
+            if (process->isAlive())
+                process->kill();
+        }
+        m_killNow->hide();
+        showStatus(tr("Killing %n entries before quitting…", nullptr, alive));
+        return;
+    }
+    m_killNow->show();
+    showStatus(tr("Stopping %n entries before quitting… (Quit again or Kill Now to kill them)", nullptr, alive));
 }
 
 void MainWindow::about()

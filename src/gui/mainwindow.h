@@ -66,19 +66,33 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    // Tab and Shift+Tab walk the window's four parts: the table, the output, the input line and
+    // the filter box (skipping a disabled one), whatever else could take the focus.
+    bool focusNextPrevChild(bool next) override;
 
 private:
+    static constexpr int StatusTimeoutMs = 8000;
+
+    void createTable();
+    void connectWindow();
     void createActions();
+    void addShortcutsToToolTips();
     void createMenus();
     void createDetailsDock();
     void createStatusBar();
-    void showStatus(const QString &text, int timeoutMs = 0);
+    // A status message, cleared early when an entry in `about` is removed.
+    void showStatus(const QString &text, int timeoutMs = 0, const QList<ManagedProcess *> &about = {});
+    // A message about the session (SessionController's): cleared when another session opens.
+    void showSessionStatus(const QString &text, int timeoutMs);
+    void clearStatusAbout(const ManagedProcess *gone);
     void readSettings();
     void writeSettings() const;
     void updateActions();
     void updateTitle();
     void updateCounts();
-    void reportProblems(const QStringList &problems);
+    void updateEmptyText();
+    bool isHolding() const; // quitting, or New/Open waiting for the entries to end
+    void reportProblems(const QStringList &problems, const QList<ManagedProcess *> &about);
 
     QStringList entryNames(const ManagedProcess *except) const;
     void addProcess();
@@ -95,6 +109,11 @@ private:
     void pauseProcesses();
     void resumeProcesses();
     void signalProcesses(int signal);
+    void startEntries(const QList<ManagedProcess *> &entries);
+    void startAllProcesses();
+    void stopAllProcesses();
+    void clearFinished();
+    void quitWhenStopped(bool kill);
     void watchForUnexpectedEnds(ManagedProcess *process);
 
     void about();
@@ -113,10 +132,14 @@ private:
     QLabel *m_countsLabel = nullptr;
     QLabel *m_joinLabel = nullptr;
     QPushButton *m_joinCancel = nullptr;
+    QPushButton *m_killNow = nullptr; // while quitting: stop waiting for the grace periods
     QPointer<JoinOperation> m_join;
     QStringList m_lastJoinReport;
     QString m_lastJoinTimeout;
     bool m_quitting = false;
+    QList<int> m_statusEntries;  // the ids of the entries the status message is about
+    QString m_statusSession;     // the session the status message is about, if it is
+    bool m_statusAboutSession = false;
     bool m_limitsAvailable = false;
     QString m_limitsReason;
 };

@@ -102,7 +102,10 @@ OutputPane::OutputPane(ProcessManager *manager, QWidget *parent)
             applyTerminalSize();
             if (showsAll())
                 updateView();
+            else
+                updatePlaceholder();
         });
+        connect(m_manager, &ProcessManager::processRemoved, this, &OutputPane::updatePlaceholder);
         connect(m_manager, &ProcessManager::processAboutToBeRemoved, this,
                 &OutputPane::processAboutToBeRemoved);
         connect(m_manager, &ProcessManager::processesChanged, this, [this] {
@@ -118,10 +121,10 @@ OutputPane::~OutputPane() = default;
 void OutputPane::createActions()
 {
     m_showSelected = makeAction(this, u"actionShowSelected"_s, tr("Selected", "output view"),
-                                tr("Show the output of the processes selected in the table"),
+                                tr("Show the output of the entries selected in the table"),
                                 QKeySequence(u"Ctrl+Shift+E"_s), true);
     m_showAll = makeAction(this, u"actionShowAll"_s, tr("All", "output view"),
-                           tr("Show the output of every process, interleaved in arrival order"),
+                           tr("Show the output of every entry, interleaved in arrival order"),
                            QKeySequence(u"Ctrl+Shift+A"_s), true);
     auto *views = new QActionGroup(this);
     views->addAction(m_showSelected);
@@ -168,7 +171,7 @@ void OutputPane::createActions()
         connect(option, &QAction::toggled, this, &OutputPane::applyFind);
 
     m_clear = makeAction(this, u"actionClearOutput"_s, tr("Clear"),
-                         tr("Clear the output of the selected processes"), QKeySequence(u"Ctrl+Shift+X"_s));
+                         tr("Clear the output of the selected entries"), QKeySequence(u"Ctrl+Shift+X"_s));
     m_clear->setIcon(QIcon::fromTheme(u"edit-clear"_s));
     connect(m_clear, &QAction::triggered, this, &OutputPane::clearOutput);
     m_save = makeAction(this, u"actionSaveOutput"_s, tr("Save Output…"),
@@ -177,16 +180,16 @@ void OutputPane::createActions()
     connect(m_save, &QAction::triggered, this, &OutputPane::saveOutput);
 
     m_send = makeAction(this, u"actionSendInput"_s, tr("Send"),
-                        tr("Send the line to the selected process's standard input"));
+                        tr("Send the line to the selected entry's standard input"));
     connect(m_send, &QAction::triggered, this, &OutputPane::sendInputLine);
     m_closeInput = makeAction(this, u"actionCloseInput"_s, tr("Close stdin"),
-                              tr("Close the selected process's standard input (end of file)"),
+                              tr("Close the selected entry's standard input (end of file)"),
                               QKeySequence(u"Ctrl+D"_s));
     // Ctrl+D only from the input line (see eventFilter): elsewhere it must not close anything.
     m_closeInput->setShortcutContext(Qt::WidgetShortcut);
     connect(m_closeInput, &QAction::triggered, this, &OutputPane::closeInput);
     m_interrupt = makeAction(this, u"actionInterrupt"_s, tr("Interrupt"),
-                             tr("Send the interrupt character (Ctrl+C) to the selected process's terminal"),
+                             tr("Send the interrupt character (Ctrl+C) to the selected entry's terminal"),
                              QKeySequence(u"Ctrl+C"_s));
     // Ctrl+C only from the input line, and only with no text selected there (see eventFilter):
     // elsewhere it copies.
@@ -268,7 +271,7 @@ void OutputPane::createInputBar()
 {
     m_inputEdit = new QLineEdit(this);
     m_inputEdit->setObjectName(u"inputEdit"_s);
-    m_inputEdit->setPlaceholderText(tr("Input for the selected process (Enter sends a line, Ctrl+D closes stdin)"));
+    m_inputEdit->setPlaceholderText(tr("Input for the selected entry (Enter sends a line, Ctrl+D closes stdin)"));
     m_inputEdit->setAccessibleName(tr("Standard input"));
     m_inputEdit->installEventFilter(this);
     m_inputEdit->addAction(m_closeInput);
@@ -360,15 +363,24 @@ bool OutputPane::showsAll() const
 void OutputPane::updateView()
 {
     if (showsAll()) {
-        m_view->setPlaceholderText(tr("No processes yet."));
         m_view->setProcesses(m_manager ? m_manager->processes() : QList<ManagedProcess *>(), true);
     } else {
         const QList<ManagedProcess *> selected = selectedProcesses();
-        m_view->setPlaceholderText(tr("Select a process to see its output."));
         m_view->setProcesses(selected, selected.size() > 1);
     }
+    updatePlaceholder();
     updateDropped();
     updateActions();
+}
+
+// What the empty pane says (the view itself says "No output yet" for entries that printed nothing).
+void OutputPane::updatePlaceholder()
+{
+    if (!m_manager || m_manager->count() == 0)
+        m_view->setPlaceholderText(tr("No entries yet: the output of each entry shows here once it runs."));
+    else if (!showsAll())
+        m_view->setPlaceholderText(tr("Select an entry in the table to see its output, or All (Ctrl+Shift+A) "
+                                      "for every entry's."));
 }
 
 void OutputPane::processAboutToBeRemoved(int row)
@@ -553,7 +565,7 @@ bool OutputPane::sendInput(const QString &text)
 {
     const QList<ManagedProcess *> selected = selectedProcesses();
     if (selected.isEmpty()) {
-        report(tr("Select a running process to send input to it."));
+        report(tr("Select a running entry to send input to it."));
         return false;
     }
     QList<ManagedProcess *> notRunning;
@@ -592,7 +604,7 @@ bool OutputPane::closeInput()
         report(notRunning.size() == 1 ? tr("%1 is not running.").arg(names(notRunning))
                                       : tr("%1 are not running.").arg(names(notRunning)));
     else if (selected.isEmpty())
-        report(tr("Select a running process to close its input."));
+        report(tr("Select a running entry to close its input."));
     return !closed.isEmpty();
 }
 
@@ -603,7 +615,7 @@ bool OutputPane::interrupt()
     if (!interrupted.isEmpty())
         report(tr("Interrupted %1.").arg(names(interrupted)));
     else if (!m_interrupt->isEnabled())
-        report(tr("Select a process that runs in a terminal to interrupt it."));
+        report(tr("Select an entry that runs in a terminal to interrupt it."));
     return !interrupted.isEmpty();
 }
 

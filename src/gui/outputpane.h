@@ -37,6 +37,7 @@ public:
     QString visibleText() const;
 
     OutputView *view() const { return m_view; }
+    QLineEdit *inputEdit() const { return m_inputEdit; }
 
     // actions() holds the pane's actions for the window's View menu (object names
     // actionShowSelected, actionShowAll, actionToggleTimestamps, actionToggleWrap, actionFind,
@@ -71,6 +72,7 @@ private:
     void createFindBar();
     void createInputBar();
     void updateView();
+    void updatePlaceholder();
     void updateActions();
     void updateFindStatus();
     void updateDropped();

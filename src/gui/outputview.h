@@ -53,6 +53,7 @@ public:
     bool wrapEnabled() const { return m_wrap; }
     // Shown when there is nothing to show.
     void setPlaceholderText(const QString &text);
+    QString placeholderText() const { return m_placeholder; }
 
     // Find: every occurrence is counted and highlighted; the filter shows only matching lines.
     void setFindPattern(const QString &pattern, Qt::CaseSensitivity sensitivity, bool regularExpression);

@@ -19,6 +19,13 @@ QColor tinted(const QColor &hue, const QPalette &palette)
                             base.blueF() * 0.8f + text.blueF() * 0.2f);
 }
 
+// The row's last run failed, as the status bar counts it (ProcessTableModel::outcome()).
+bool failed(const QModelIndex &index)
+{
+    return index.data(ProcessTableModel::UnexpectedRole).toBool()
+        || index.data(ProcessTableModel::StateRole).toInt() == int(ManagedProcess::State::FailedToStart);
+}
+
 } // namespace
 
 ProcessDelegate::ProcessDelegate(QObject *parent)
@@ -72,12 +79,15 @@ void ProcessDelegate::initStyleOption(QStyleOptionViewItem *option, const QModel
             option->palette.setColor(QPalette::Text, option->palette.color(QPalette::Disabled, QPalette::Text));
         break;
     case ProcessTableModel::State:
-        option->palette.setColor(QPalette::Text, stateColor(state, option->palette));
+        // Red is for failures (the rows counted as failed): a stop by the user reads as an end.
+        option->palette.setColor(QPalette::Text,
+                                 stateColor(state == int(ManagedProcess::State::Killed) && !failed(index)
+                                                ? int(ManagedProcess::State::Exited)
+                                                : state,
+                                            option->palette));
         break;
     case ProcessTableModel::Exit:
-        if (static_cast<ManagedProcess::State>(state) == ManagedProcess::State::Killed
-            || (static_cast<ManagedProcess::State>(state) == ManagedProcess::State::Exited
-                && index.data(ProcessTableModel::SortRole).toInt() != 0))
+        if (failed(index))
             option->palette.setColor(QPalette::Text, tinted(QColor(0xc0, 0x1c, 0x28), option->palette));
         break;
     default:

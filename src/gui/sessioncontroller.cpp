@@ -13,6 +13,8 @@
 #include <QMenu>
 #include <QMessageBox>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 constexpr int StatusTimeoutMs = 8000;
@@ -74,7 +76,7 @@ void SessionController::startOnOpen(StartEntries which)
             }
         }
         if (!problems.isEmpty())
-            emit statusMessage(problems.join(QLatin1String(" · ")), StatusTimeoutMs);
+            emit statusMessage(problems.join(u" · "_s), StatusTimeoutMs);
     };
     if (m_document->isTrusted()) {
         startThem();
@@ -102,20 +104,47 @@ void SessionController::newSession()
 {
     if (!maybeSave())
         return;
-    if (!confirmReplacingLiveEntries(tr("New Session"), tr("Kill them and start an empty session?")))
-        return;
-    m_document->clear();
+    replaceWhenStopped(tr("New Session"), tr("Terminate and Start New Session"), [this] {
+        m_document->clear();
+        emit statusMessage(tr("New session"), StatusTimeoutMs);
+    });
 }
 
-// Before the session is replaced: asks whether to kill the entries that are still running, if any.
-bool SessionController::confirmReplacingLiveEntries(const QString &title, const QString &question)
+// Before the session is replaced: asks whether to terminate the entries that are still running,
+// if any, and replaces it once they have all ended (each one's stop signal, then SIGKILL after
+// its grace period, as Stop All). The window holds meanwhile (isReplacing()).
+void SessionController::replaceWhenStopped(const QString &title, const QString &verb,
+                                           const std::function<void()> &replace)
 {
-    if (m_manager->aliveCount() == 0)
-        return true;
+    const int alive = m_manager->aliveCount();
+    if (alive == 0) {
+        replace();
+        return;
+    }
     const auto answer = m_prompt->question(
-        title, tr("%n entries are still running.", nullptr, m_manager->aliveCount()),
-        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel, question);
-    return answer == QMessageBox::Yes;
+        title, tr("%n entries are still running.", nullptr, alive), QMessageBox::Yes | QMessageBox::Cancel,
+        QMessageBox::Cancel,
+        tr("They are terminated first: each gets its stop signal, then SIGKILL after its grace period."),
+        {{QMessageBox::Yes, verb}});
+    if (answer != QMessageBox::Yes)
+        return;
+    m_replacing = true;
+    emit replacingChanged(true);
+    emit statusMessage(tr("Stopping %n entries…", nullptr, alive), 0);
+    connect(
+        m_manager, &ProcessManager::allStopped, this,
+        [this, replace] {
+            m_replacing = false;
+            emit replacingChanged(false);
+            replace();
+        },
+        Qt::SingleShotConnection);
+    m_manager->terminateAll();
+}
+
+bool SessionController::isReplacing() const
+{
+    return m_replacing;
 }
 
 void SessionController::openSession()
@@ -126,9 +155,7 @@ void SessionController::openSession()
         tr("Open Session"), dialogFolder(), tr("ProcDeck sessions (*.json);;Procfiles (Procfile Procfile.*);;All files (*)"));
     if (path.isEmpty())
         return;
-    if (!confirmReplacingLiveEntries(tr("Open Session"), tr("Kill them and open the other session?")))
-        return;
-    openFile(path);
+    replaceWhenStopped(tr("Open Session"), tr("Terminate and Open"), [this, path] { openFile(path); });
 }
 
 bool SessionController::saveSession()
@@ -248,7 +275,7 @@ void SessionController::updateRecentMenu()
         action->setData(file);
         connect(action, &QAction::triggered, this, [this, file] {
             if (maybeSave())
-                openFile(file);
+                replaceWhenStopped(tr("Open Session"), tr("Terminate and Open"), [this, file] { openFile(file); });
         });
     }
     if (!files.isEmpty()) {

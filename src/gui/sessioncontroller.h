@@ -7,6 +7,8 @@
 #include <QPointer>
 #include <QStringList>
 
+#include <functional>
+
 class ProcessManager;
 class QMenu;
 class QWidget;
@@ -40,6 +42,9 @@ public:
     void importProcfile();
     void exportProcfile();
 
+    // New or Open is waiting for the running entries to end before it replaces the session.
+    bool isReplacing() const;
+
     // Most recent first, at most 10, remembered across runs; the menu lists them.
     QStringList recentFiles() const;
     void setRecentMenu(QMenu *menu);
@@ -47,9 +52,10 @@ public:
 signals:
     void statusMessage(const QString &text, int timeoutMs);
     void selectRequested(const QList<ManagedProcess *> &processes);
+    void replacingChanged(bool replacing);
 
 private:
-    bool confirmReplacingLiveEntries(const QString &title, const QString &question);
+    void replaceWhenStopped(const QString &title, const QString &verb, const std::function<void()> &replace);
     void startOnOpen(StartEntries which);
     bool saveSessionTo(const QString &path);
     QString dialogFolder() const;
@@ -61,4 +67,5 @@ private:
     UserPrompt *m_prompt = nullptr;
     QWidget *m_window = nullptr;
     QPointer<QMenu> m_recentMenu;
+    bool m_replacing = false;
 };

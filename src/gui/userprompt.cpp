@@ -2,6 +2,7 @@
 
 #include "visibletext.h"
 
+#include <QAbstractButton>
 #include <QFileDialog>
 #include <QLabel>
 
@@ -37,18 +38,29 @@ QString UserPrompt::lastText() const
     return m_lastText;
 }
 
+UserPrompt::ButtonTexts UserPrompt::lastButtonTexts() const
+{
+    return m_lastButtonTexts;
+}
+
 QMessageBox::StandardButton UserPrompt::question(const QString &title, const QString &text,
                                                  QMessageBox::StandardButtons buttons,
                                                  QMessageBox::StandardButton defaultButton,
-                                                 const QString &informativeText)
+                                                 const QString &informativeText,
+                                                 const ButtonTexts &buttonTexts)
 {
     m_lastText = text;
+    m_lastButtonTexts = buttonTexts;
     emit asked(text);
     if (!m_answers.isEmpty())
         return m_answers.dequeue();
 
     QMessageBox box(QMessageBox::Question, title, QString(), buttons, m_parent);
     setPlainTexts(box, text, informativeText);
+    for (auto it = buttonTexts.cbegin(); it != buttonTexts.cend(); ++it) {
+        if (QAbstractButton *button = box.button(it.key()))
+            button->setText(it.value());
+    }
     box.setDefaultButton(defaultButton);
     return static_cast<QMessageBox::StandardButton>(box.exec());
 }

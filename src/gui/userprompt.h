@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QMap>
 #include <QMessageBox>
 #include <QObject>
 #include <QQueue>
@@ -22,10 +23,16 @@ public:
     // The text of the last question or message, shown or answered (for tests).
     QString lastText() const;
 
+    // The buttons' texts name the verb ("Terminate and Quit", not "Yes"): buttonTexts gives them
+    // for the standard buttons that need one.
+    using ButtonTexts = QMap<QMessageBox::StandardButton, QString>;
     QMessageBox::StandardButton question(const QString &title, const QString &text,
                                          QMessageBox::StandardButtons buttons,
                                          QMessageBox::StandardButton defaultButton,
-                                         const QString &informativeText = {});
+                                         const QString &informativeText = {},
+                                         const ButtonTexts &buttonTexts = {});
+    // The button texts of the last question (for tests).
+    ButtonTexts lastButtonTexts() const;
     // File dialogs; an empty string when the user cancels.
     QString openFileName(const QString &title, const QString &directory, const QString &filter);
     QString saveFileName(const QString &title, const QString &path, const QString &filter,
@@ -42,4 +49,5 @@ private:
     QQueue<QMessageBox::StandardButton> m_answers;
     QQueue<QString> m_fileNames;
     QString m_lastText;
+    ButtonTexts m_lastButtonTexts;
 };
