@@ -70,6 +70,14 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <source>Try &apos;procdeck --help&apos;.</source>
         <translation>„procdeck --help“ liefert weitere Informationen.</translation>
     </message>
+    <message>
+        <source>Qt&apos;s own options apply to the window: -style STYLE, -stylesheet FILE, -platform NAME,
+-reverse (right to left), -qwindowgeometry WxH+X+Y and the others Qt documents.
+</source>
+        <translation>Die Optionen von Qt gelten für das Fenster: -style STIL, -stylesheet DATEI, -platform NAME,
+-reverse (von rechts nach links), -qwindowgeometry BxH+X+Y und die übrigen, die Qt beschreibt.
+</translation>
+    </message>
 </context>
 <context>
     <name>DetailsPanel</name>

@@ -1,6 +1,7 @@
 #include "cgroupsupport.h"
 #include "commandline.h"
 #include "headlessrunner.h"
+#include "logging.h"
 #include "mainwindow.h"
 #include "settings.h"
 #include "terminationsignals.h"
@@ -9,6 +10,7 @@
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QStyle>
 #include <QTimer>
 #include <QTranslator>
 
@@ -59,6 +61,8 @@ int main(int argc, char *argv[])
         return HeadlessRunner::exec(commandLine);
     }
 
+    // Qt's own options (-style, -stylesheet, -platform, -reverse, …; CommandLine skipped them)
+    // are applied and taken out of argv here.
     QApplication app(argc, argv);
     Settings::setApplicationIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("ProcDeck"));
@@ -81,6 +85,8 @@ int main(int argc, char *argv[])
     showLimits();
     QObject::connect(cgroups, &CgroupSupport::availabilityChanged, &window, showLimits);
     window.show();
+    qCDebug(lcApp) << "window shown: style" << QApplication::style()->name() << "layout direction"
+                   << QGuiApplication::layoutDirection() << "style sheet" << !app.styleSheet().isEmpty();
     if (!commandLine.file.isEmpty()) {
         const auto which = commandLine.mode == CommandLine::Mode::StartAll ? MainWindow::StartEntries::All
                                                                            : MainWindow::StartEntries::Autostart;
