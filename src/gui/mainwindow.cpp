@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 #include "ui_mainwindow.h"
 
+#include "aboutbox.h"
 #include "detailspanel.h"
 #include "joindialog.h"
 #include "joinoperation.h"
@@ -18,7 +19,6 @@
 #include "settings.h"
 #include "signalnames.h"
 #include "userprompt.h"
-#include "version.h"
 #include "visibletext.h"
 
 #include <QCloseEvent>
@@ -52,7 +52,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_limitsReason(tr("Limits need a cgroup, which this system does not offer"))
 {
     m_ui->setupUi(this);
-    setWindowIcon(QIcon(QStringLiteral(":/icons/procdeck.svg")));
+    setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.procdeck.ProcDeck"), QIcon(QStringLiteral(":/icons/procdeck.svg"))));
 
     m_stats = new ProcStats(this);
     m_stats->setInterval(Settings().value(Settings::Keys::MonitorIntervalMs));
@@ -675,9 +675,5 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::about()
 {
-    QMessageBox::about(this, tr("About ProcDeck"),
-                       tr("<h3>ProcDeck %1</h3><p>Launch, watch, join and stop child processes.</p>"
-                          "<p>Every verb of Python's <code>multiprocessing.Process</code> has a "
-                          "button here, with the same meaning.</p>")
-                           .arg(QLatin1StringView(ProcDeck::version())));
+    AboutBox::open(this);
 }
