@@ -66,7 +66,7 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     Settings::setApplicationIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("ProcDeck"));
-    QApplication::setDesktopFileName(QStringLiteral("procdeck"));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.procdeck.ProcDeck"));
     installTranslations(app, translators);
 
     MainWindow window;
