@@ -119,7 +119,8 @@ void tst_DesktopIntegration::bundledIconsWithoutATheme()
 
 void tst_DesktopIntegration::themeIconsFirst()
 {
-    QStringList names{u"io.github.procdeck.ProcDeck"_s};
+    const QString appId = QLatin1StringView(ProcDeck::applicationId());
+    QStringList names{appId};
     for (const auto &[name, themeName] : ThemedActions)
         names.append(QLatin1StringView(themeName));
     makeTheme(u"full"_s, names);
@@ -129,7 +130,7 @@ void tst_DesktopIntegration::themeIconsFirst()
         QVERIFY2(action, name);
         QCOMPARE(action->icon().name(), QLatin1StringView(themeName));
     }
-    QCOMPARE(window.windowIcon().name(), u"io.github.procdeck.ProcDeck"_s);
+    QCOMPARE(window.windowIcon().name(), appId);
     QCOMPARE(picture(window.findChild<QAction *>(u"actionOpen"_s)->icon()), picture(QIcon(u":/icons/kill.svg"_s)));
 }
 

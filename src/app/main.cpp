@@ -5,6 +5,7 @@
 #include "mainwindow.h"
 #include "settings.h"
 #include "terminationsignals.h"
+#include "version.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -66,7 +67,7 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     Settings::setApplicationIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("ProcDeck"));
-    QApplication::setDesktopFileName(QStringLiteral("io.github.procdeck.ProcDeck"));
+    QApplication::setDesktopFileName(QLatin1StringView(ProcDeck::applicationId()));
     installTranslations(app, translators);
 
     MainWindow window;

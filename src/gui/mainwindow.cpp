@@ -19,6 +19,7 @@
 #include "settings.h"
 #include "signalnames.h"
 #include "userprompt.h"
+#include "version.h"
 #include "visibletext.h"
 
 #include <QCloseEvent>
@@ -52,7 +53,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_limitsReason(tr("Limits need a cgroup, which this system does not offer"))
 {
     m_ui->setupUi(this);
-    setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.procdeck.ProcDeck"), QIcon(QStringLiteral(":/icons/procdeck.svg"))));
+    setWindowIcon(QIcon::fromTheme(QLatin1StringView(ProcDeck::applicationId()), QIcon(QStringLiteral(":/icons/procdeck.svg"))));
 
     m_stats = new ProcStats(this);
     m_stats->setInterval(Settings().value(Settings::Keys::MonitorIntervalMs));

@@ -16,7 +16,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString AppId = u"io.github.procdeck.ProcDeck"_s;
+const QString AppId = QLatin1StringView(ProcDeck::applicationId());
 const QString SessionType = u"application/x-procdeck-session"_s;
 
 } // namespace
