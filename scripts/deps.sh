@@ -1,7 +1,9 @@
 # Sourced by run.sh and test.sh: installs what ProcDeck needs to build and run, when it is missing.
 # Debian 12 (bookworm) packages; apt-get with sudo when not root. qt6-qpa-plugins holds the X11 and
 # Wayland platform plugins (only recommended by libqt6gui6); libqt6svg6 draws the SVG icons; the
-# examples run python3 scripts.
+# examples run python3 scripts. The package and its checks (scripts/package.sh, the `package` test):
+# dpkg-dev (dpkg-shlibdeps) and file for cpack's Depends, desktop-file-utils, appstream,
+# libxml2-utils (xmllint) and shared-mime-info (update-mime-database) to validate what it installs.
 
 PROCDECK_PACKAGES=(
     cmake ninja-build g++ pkg-config
@@ -9,6 +11,7 @@ PROCDECK_PACKAGES=(
     qt6-translations-l10n libqt6svg6 libgl-dev
     qt6-qpa-plugins fonts-dejavu-core
     python3
+    dpkg-dev file desktop-file-utils appstream libxml2-utils shared-mime-info
 )
 
 procdeck_install_missing() {

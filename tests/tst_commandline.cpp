@@ -40,6 +40,21 @@ void tst_CommandLine::parse_data()
     QTest::newRow("-h") << QStringList{u"-h"_s} << Mode::Help << QString() << qint64(-1);
     QTest::newRow("help wins") << QStringList{u"--headless"_s, u"--help"_s} << Mode::Help << QString() << qint64(-1);
     QTest::newRow("version") << QStringList{u"--version"_s} << Mode::Version << QString() << qint64(-1);
+    // Qt's own options are QApplication's (main.cpp hands it argv): skipped, values included.
+    QTest::newRow("qt options, window")
+        << QStringList{u"-style"_s, u"Fusion"_s, u"-reverse"_s, u"-platform"_s, u"offscreen"_s,
+                       u"-stylesheet"_s, u"look.qss"_s, u"s.json"_s}
+        << Mode::Window << u"s.json"_s << qint64(-1);
+    QTest::newRow("qt options, = and -- forms")
+        << QStringList{u"-style=Fusion"_s, u"--platform"_s, u"offscreen"_s, u"--start-all"_s, u"s.json"_s,
+                       u"-qwindowgeometry"_s, u"800x600+0+0"_s}
+        << Mode::StartAll << u"s.json"_s << qint64(-1);
+    QTest::newRow("qt options, headless")
+        << QStringList{u"--headless"_s, u"-platform"_s, u"offscreen"_s, u"s.json"_s, u"--timeout"_s, u"2"_s}
+        << Mode::Headless << u"s.json"_s << qint64(2000);
+    QTest::newRow("qt options, version") << QStringList{u"-reverse"_s, u"--version"_s} << Mode::Version << QString() << qint64(-1);
+    QTest::newRow("qt option without its value") << QStringList{u"-style"_s} << Mode::Window << QString() << qint64(-1);
+    QTest::newRow("qt option's name after --") << QStringList{u"--"_s, u"-reverse"_s} << Mode::Window << u"-reverse"_s << qint64(-1);
 }
 
 void tst_CommandLine::parse()
@@ -60,6 +75,7 @@ void tst_CommandLine::errors_data()
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("error");
     QTest::newRow("unknown option") << QStringList{u"--frobnicate"_s} << u"Unknown option 'frobnicate'."_s;
+    QTest::newRow("unknown single-dash option") << QStringList{u"-frobnicate"_s} << u"Unknown option 'frobnicate'."_s;
     QTest::newRow("two files") << QStringList{u"a.json"_s, u"b.json"_s} << u"too many arguments: one FILE at most (got 2)"_s;
     QTest::newRow("headless without file") << QStringList{u"--headless"_s} << u"--headless needs a FILE"_s;
     QTest::newRow("start-all without file") << QStringList{u"--start-all"_s} << u"--start-all needs a FILE"_s;
@@ -98,7 +114,7 @@ void tst_CommandLine::argv()
 void tst_CommandLine::helpMentionsEveryMode()
 {
     const QString help = CommandLine::helpText();
-    for (const QString &word : {u"--start-all"_s, u"--headless"_s, u"--timeout"_s, u"--version"_s, u"--help"_s, u"124"_s})
+    for (const QString &word : {u"--start-all"_s, u"--headless"_s, u"--timeout"_s, u"--version"_s, u"--help"_s, u"124"_s, u"-style"_s, u"-reverse"_s})
         QVERIFY2(help.contains(word), qPrintable(word));
     QVERIFY(CommandLine::versionText().startsWith(u"procdeck "_s));
 }

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AboutBox</name>
+    <message>
+        <source>&lt;p&gt;Launch, watch, join and stop child processes.&lt;/p&gt;&lt;p&gt;Every verb of Python&apos;s &lt;code&gt;multiprocessing.Process&lt;/code&gt; has a button here, with the same meaning.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Kindprozesse starten, beobachten, auf sie warten (join) und stoppen.&lt;/p&gt;&lt;p&gt;Für jedes Verb von Pythons &lt;code&gt;multiprocessing.Process&lt;/code&gt; gibt es hier eine Schaltfläche mit derselben Bedeutung.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Free software under the GNU General Public License, version 3 or any later version (&lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;). It comes with no warranty.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Freie Software unter der GNU General Public License, Version 3 oder jeder späteren Version (&lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;). Ohne jede Gewährleistung.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Built with Qt %1, running on Qt %2.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Gebaut mit Qt %1, läuft mit Qt %2.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About ProcDeck</source>
+        <translation>Über ProcDeck</translation>
+    </message>
+</context>
+<context>
     <name>CgroupScope</name>
     <message>
         <source>systemd did not answer within %1 ms</source>
@@ -178,6 +197,14 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     <message>
         <source>Try &apos;procdeck --help&apos;.</source>
         <translation>„procdeck --help“ liefert weitere Informationen.</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s own options apply to the window: -style STYLE, -stylesheet FILE, -platform NAME,
+-reverse (right to left), -qwindowgeometry WxH+X+Y and the others Qt documents.
+</source>
+        <translation>Die Optionen von Qt gelten für das Fenster: -style STIL, -stylesheet DATEI, -platform NAME,
+-reverse (von rechts nach links), -qwindowgeometry BxH+X+Y und die übrigen, die Qt beschreibt.
+</translation>
     </message>
 </context>
 <context>
@@ -808,14 +835,6 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     <message>
         <source>Quit ProcDeck</source>
         <translation>ProcDeck beenden</translation>
-    </message>
-    <message>
-        <source>About ProcDeck</source>
-        <translation>Über ProcDeck</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;ProcDeck %1&lt;/h3&gt;&lt;p&gt;Launch, watch, join and stop child processes.&lt;/p&gt;&lt;p&gt;Every verb of Python&apos;s &lt;code&gt;multiprocessing.Process&lt;/code&gt; has a button here, with the same meaning.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;ProcDeck %1&lt;/h3&gt;&lt;p&gt;Kindprozesse starten, beobachten, auf sie warten (join) und stoppen.&lt;/p&gt;&lt;p&gt;Für jedes Verb von Pythons &lt;code&gt;multiprocessing.Process&lt;/code&gt; gibt es hier eine Schaltfläche mit derselben Bedeutung.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Limits need a cgroup, which this system does not offer</source>

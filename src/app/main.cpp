@@ -1,14 +1,17 @@
 #include "cgroupsupport.h"
 #include "commandline.h"
 #include "headlessrunner.h"
+#include "logging.h"
 #include "mainwindow.h"
 #include "settings.h"
 #include "terminationsignals.h"
+#include "version.h"
 
 #include <QApplication>
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QStyle>
 #include <QTimer>
 #include <QTranslator>
 
@@ -59,10 +62,12 @@ int main(int argc, char *argv[])
         return HeadlessRunner::exec(commandLine);
     }
 
+    // Qt's own options (-style, -stylesheet, -platform, -reverse, …; CommandLine skipped them)
+    // are applied and taken out of argv here.
     QApplication app(argc, argv);
     Settings::setApplicationIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("ProcDeck"));
-    QApplication::setDesktopFileName(QStringLiteral("procdeck"));
+    QApplication::setDesktopFileName(QLatin1StringView(ProcDeck::applicationId()));
     installTranslations(app, translators);
 
     MainWindow window;
@@ -81,6 +86,8 @@ int main(int argc, char *argv[])
     showLimits();
     QObject::connect(cgroups, &CgroupSupport::availabilityChanged, &window, showLimits);
     window.show();
+    qCDebug(lcApp) << "window shown: style" << QApplication::style()->name() << "layout direction"
+                   << QGuiApplication::layoutDirection() << "style sheet" << !app.styleSheet().isEmpty();
     if (!commandLine.file.isEmpty()) {
         const auto which = commandLine.mode == CommandLine::Mode::StartAll ? MainWindow::StartEntries::All
                                                                            : MainWindow::StartEntries::Autostart;

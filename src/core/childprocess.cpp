@@ -65,8 +65,13 @@ const QByteArray &reaperExecutablePath()
 {
     static const QByteArray path = [] {
         QStringList candidates;
-        if (QCoreApplication::instance())
+        if (QCoreApplication::instance()) {
             candidates << QCoreApplication::applicationDirPath() + u"/procdeck-reaper"_s;
+#ifdef PROCDECK_REAPER_RELATIVE
+            // An installation moved as a whole (a package extracted elsewhere): bin/../libexec.
+            candidates << QCoreApplication::applicationDirPath() + u'/' + QStringLiteral(PROCDECK_REAPER_RELATIVE);
+#endif
+        }
 #ifdef PROCDECK_REAPER_INSTALLED
         candidates << QStringLiteral(PROCDECK_REAPER_INSTALLED);
 #endif

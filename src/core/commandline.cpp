@@ -6,6 +6,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -27,6 +28,64 @@ CommandLine failure(QString message)
     result.mode = CommandLine::Mode::Error;
     result.error = std::move(message);
     return result;
+}
+
+// The options QGuiApplication and QApplication (Qt 6.4) take out of argv themselves, by name
+// without the dash, and whether a value follows. A window gets argv whole (main.cpp), so Qt
+// applies them; headless, --help and --version ignore them. Qt also accepts "--name" for "-name",
+// and "-style=Fusion", "-stylesheet=FILE" and "-qmljsdebugger=…" (QApplication's own forms).
+struct ToolkitOption
+{
+    QLatin1StringView name;
+    bool takesValue;
+};
+constexpr ToolkitOption ToolkitOptions[] = {
+    // QGuiApplication: the platform plugin and its windows.
+    {"platform"_L1, true}, {"platformpluginpath"_L1, true}, {"platformtheme"_L1, true},
+    {"plugin"_L1, true}, {"qwindowgeometry"_L1, true}, {"qwindowtitle"_L1, true},
+    {"qwindowicon"_L1, true}, {"session"_L1, true}, {"reverse"_L1, false}, {"testability"_L1, false},
+    // The X11 (xcb) plugin's traditional names.
+    {"display"_L1, true}, {"geometry"_L1, true}, {"title"_L1, true}, {"icon"_L1, true},
+    {"name"_L1, true}, {"nograb"_L1, false}, {"dograb"_L1, false}, {"sync"_L1, false},
+    // QApplication: widgets.
+    {"style"_L1, true}, {"stylesheet"_L1, true}, {"widgetcount"_L1, false},
+};
+constexpr QLatin1StringView ToolkitOptionsWithEquals[] = {"style="_L1, "stylesheet="_L1, "qmljsdebugger="_L1};
+
+// How many arguments from arguments[i] on are one toolkit option (0: none, 1, or 2 with its value).
+qsizetype toolkitOptionLength(const QStringList &arguments, qsizetype i)
+{
+    QStringView argument = arguments.at(i);
+    if (!argument.startsWith(u'-') || argument == u"-"_s || argument == u"--"_s)
+        return 0;
+    argument = argument.sliced(argument.startsWith(u"--"_s) ? 2 : 1);
+    for (const QLatin1StringView prefix : ToolkitOptionsWithEquals) {
+        if (argument.startsWith(prefix))
+            return 1;
+    }
+    for (const ToolkitOption &option : ToolkitOptions) {
+        if (argument == option.name)
+            return option.takesValue ? std::min<qsizetype>(2, arguments.size() - i) : 1;
+    }
+    return 0;
+}
+
+// The arguments without Qt's own options, up to "--" (after it, everything is a FILE).
+QStringList withoutToolkitOptions(const QStringList &arguments)
+{
+    QStringList kept;
+    qsizetype i = 0;
+    while (i < arguments.size()) {
+        if (arguments.at(i) == u"--"_s) {
+            kept += arguments.mid(i);
+            break;
+        }
+        const qsizetype length = i == 0 ? 0 : toolkitOptionLength(arguments, i);
+        if (length == 0)
+            kept.append(arguments.at(i));
+        i += std::max<qsizetype>(1, length);
+    }
+    return kept;
 }
 
 void print(FILE *stream, const QString &text)
@@ -57,7 +116,7 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption timeout(u"timeout"_s, QString(), u"SECONDS"_s);
     parser.addOptions({help, version, startAll, headless, timeout});
 
-    if (!parser.parse(arguments.isEmpty() ? QStringList{u"procdeck"_s} : arguments))
+    if (!parser.parse(arguments.isEmpty() ? QStringList{u"procdeck"_s} : withoutToolkitOptions(arguments)))
         return failure(parser.errorText());
     if (parser.isSet(help))
         return {Mode::Help, {}, {}, {}};
@@ -114,7 +173,10 @@ QString CommandLine::helpText()
         "\n"
         "Exit status (headless): 0 when every entry exited 0; otherwise the first non-zero exit\n"
         "status in start order (128+N for death by signal N, 127 for a failed start); 124 on\n"
-        "timeout; 128+N when ProcDeck was stopped by signal N; 2 for a bad file or arguments.\n");
+        "timeout; 128+N when ProcDeck was stopped by signal N; 2 for a bad file or arguments.\n")
+        + u'\n'
+        + Msg::tr("Qt's own options apply to the window: -style STYLE, -stylesheet FILE, -platform NAME,\n"
+                  "-reverse (right to left), -qwindowgeometry WxH+X+Y and the others Qt documents.\n");
 }
 
 QString CommandLine::versionText()

@@ -13,6 +13,10 @@
 //   procdeck --headless FILE [--timeout SECONDS]
 //   procdeck --version | --help
 //
+// Qt's own options (-style, -stylesheet, -platform, -reverse, …: the list in commandline.cpp)
+// are skipped here, wherever they stand before "--": main() hands argv whole to QApplication,
+// which applies them and takes them out; headless, --help and --version ignore them.
+//
 // Typical use in main():
 //   const CommandLine commandLine = CommandLine::parse(argc, argv);
 //   if (const std::optional<int> status = commandLine.printInformation())

@@ -4,3 +4,4 @@
 Q_LOGGING_CATEGORY(lcProcess, "procdeck.process", QtWarningMsg)
 Q_LOGGING_CATEGORY(lcOutput, "procdeck.output", QtWarningMsg)
 Q_LOGGING_CATEGORY(lcSession, "procdeck.session", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcApp, "procdeck.app", QtWarningMsg)

@@ -12,3 +12,5 @@ Q_DECLARE_LOGGING_CATEGORY(lcProcess)
 Q_DECLARE_LOGGING_CATEGORY(lcOutput)
 // Session files: loads, saves and trust decisions.
 Q_DECLARE_LOGGING_CATEGORY(lcSession)
+// The application: what Qt's own options (-style, -reverse, -stylesheet, …) made of the window.
+Q_DECLARE_LOGGING_CATEGORY(lcApp)

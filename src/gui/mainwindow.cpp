@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 #include "ui_mainwindow.h"
 
+#include "aboutbox.h"
 #include "detailspanel.h"
 #include "joindialog.h"
 #include "joinoperation.h"
@@ -50,7 +51,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_limitsReason(tr("Limits need a cgroup, which this system does not offer"))
 {
     m_ui->setupUi(this);
-    setWindowIcon(QIcon(QStringLiteral(":/icons/procdeck.svg")));
+    setWindowIcon(QIcon::fromTheme(QLatin1StringView(ProcDeck::applicationId()), QIcon(QStringLiteral(":/icons/procdeck.svg"))));
 
     m_stats = new ProcStats(this);
     m_stats->setInterval(Settings().value(Settings::Keys::MonitorIntervalMs));
@@ -576,9 +577,5 @@ void MainWindow::quitWhenStopped(bool kill)
 
 void MainWindow::about()
 {
-    QMessageBox::about(this, tr("About ProcDeck"),
-                       tr("<h3>ProcDeck %1</h3><p>Launch, watch, join and stop child processes.</p>"
-                          "<p>Every verb of Python's <code>multiprocessing.Process</code> has a "
-                          "button here, with the same meaning.</p>")
-                           .arg(QLatin1StringView(ProcDeck::version())));
+    AboutBox::open(this);
 }
