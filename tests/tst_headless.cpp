@@ -88,8 +88,18 @@ void tst_Headless::initTestCase()
     QVERIFY2(QFile::exists(QStringLiteral(PD_APP_PATH)), PD_APP_PATH);
 }
 
+// procdeck and its entries run as on a freshly installed machine, whatever this one's shell
+// set: python3 is the system's (a version manager's shim on PATH can take seconds to start under
+// load), and no PYTHON* variable (PYTHONUNBUFFERED would hide what users see) reaches the examples.
 void tst_Headless::startProcdeck(QProcess &process, const QStringList &arguments)
 {
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"PATH"_s, u"/usr/local/bin:/usr/bin:/bin"_s);
+    for (const QString &name : environment.keys()) {
+        if (name.startsWith(u"PYTHON"_s) || name.startsWith(u"_STDBUF_"_s))
+            environment.remove(name);
+    }
+    process.setProcessEnvironment(environment);
     process.start(QStringLiteral(PD_APP_PATH), arguments);
 }
 
