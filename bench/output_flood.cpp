@@ -6,6 +6,9 @@
 //           --pipe-size says otherwise) into nothing: the physical limit; with --terminal stdout or
 //           full, a plain reader of a pseudo-terminal set up as ProcDeck sets it up for that mode
 //           (terminalchild.h), its master drained in ProcDeck's 256 KiB reads;
+//   keeping (pipes only): a plain reader that keeps as many of the bytes as the logs keep
+//           (keepingreader.h): what keeping output costs at all, the limit for any program that
+//           shows it afterwards;
 //   window: MainWindow (QT_QPA_PLATFORM=offscreen unless set), the entries added through its
 //           ProcessManager, selected so that the output pane shows them, and started (the
 //           children's pipes are read on ProcDeck's I/O thread, OutputReader). Timed from start()
