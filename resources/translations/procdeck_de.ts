@@ -2,6 +2,115 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>CgroupScope</name>
+    <message>
+        <source>systemd did not answer within %1 ms</source>
+        <translation>systemd hat nicht innerhalb von %1 ms geantwortet</translation>
+    </message>
+    <message>
+        <source>limits not applied: %1</source>
+        <translation>Grenzen nicht angewendet: %1</translation>
+    </message>
+    <message>
+        <source>systemd&apos;s job for %1 ended with &quot;%2&quot;</source>
+        <translation>Der systemd-Job für %1 endete mit „%2“</translation>
+    </message>
+    <message>
+        <source>process %1 is not in %2</source>
+        <translation>Prozess %1 ist nicht in %2</translation>
+    </message>
+    <message>
+        <source>could not place %1 in a cgroup: %2</source>
+        <translation>%1 konnte nicht in eine cgroup gelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>could not place %1 in a cgroup: %2; limits not applied</source>
+        <translation>%1 konnte nicht in eine cgroup gelegt werden: %2; Grenzen nicht angewendet</translation>
+    </message>
+    <message>
+        <source>processes left in %1 after the process tree ended: killed (cgroup.kill)</source>
+        <translation>Prozesse in %1 nach dem Ende des Prozessbaums übrig: gekillt (cgroup.kill)</translation>
+    </message>
+    <message>
+        <source>restart above %1 MB not applied: the scope&apos;s memory controller could not be watched</source>
+        <translation>Neustart über %1 MB nicht angewendet: der Speicher-Controller des Scopes ließ sich nicht beobachten</translation>
+    </message>
+    <message>
+        <source>memory went above %1 MB: restarting</source>
+        <translation>Speicher über %1 MB: Neustart</translation>
+    </message>
+    <message>
+        <source>killed by the kernel: out of memory (memory maximum %1 MB)</source>
+        <translation>vom Kernel gekillt: Speicher erschöpft (Speichermaximum %1 MB)</translation>
+    </message>
+    <message>
+        <source>killed by the kernel: out of memory</source>
+        <translation>vom Kernel gekillt: Speicher erschöpft</translation>
+    </message>
+</context>
+<context>
+    <name>CgroupSupport</name>
+    <message>
+        <source>ProcDeck: %1</source>
+        <translation>ProcDeck: %1</translation>
+    </message>
+    <message>
+        <source>no systemd user session on the D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set)</source>
+        <translation>keine systemd-Benutzersitzung auf dem D-Bus-Sitzungsbus (DBUS_SESSION_BUS_ADDRESS ist nicht gesetzt)</translation>
+    </message>
+    <message>
+        <source>no systemd user session: the D-Bus session bus does not answer (%1)</source>
+        <translation>keine systemd-Benutzersitzung: der D-Bus-Sitzungsbus antwortet nicht (%1)</translation>
+    </message>
+    <message>
+        <source>no systemd user manager on the D-Bus session bus (%1)</source>
+        <translation>kein systemd-Benutzermanager auf dem D-Bus-Sitzungsbus (%1)</translation>
+    </message>
+    <message>
+        <source>limits need a cgroup per entry: %1</source>
+        <translation>Grenzen brauchen eine cgroup pro Eintrag: %1</translation>
+    </message>
+    <message>
+        <source>the kernel&apos;s memory controller is not available</source>
+        <translation>der Speicher-Controller des Kernels ist nicht verfügbar</translation>
+    </message>
+</context>
+<context>
+    <name>ChildProcess</name>
+    <message>
+        <source>procdeck-reaper, which starts every entry, is missing; reinstall ProcDeck</source>
+        <translation>procdeck-reaper, der jeden Eintrag startet, fehlt; ProcDeck neu installieren</translation>
+    </message>
+    <message>
+        <source>not running in a terminal</source>
+        <translation>läuft nicht in einem Terminal</translation>
+    </message>
+    <message>
+        <source>the terminal has no interrupt character</source>
+        <translation>das Terminal hat kein Unterbrechungszeichen</translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>läuft nicht</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>unbekannter Fehler</translation>
+    </message>
+    <message>
+        <source>its reaper ended before the program started</source>
+        <translation>sein Reaper endete, bevor das Programm startete</translation>
+    </message>
+    <message>
+        <source>cannot create a socket: %1</source>
+        <translation>Socket kann nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>its reaper (PID %1) was killed from outside; ProcDeck killed what was left of its processes</source>
+        <translation>sein Reaper (PID %1) wurde von außen gekillt; ProcDeck hat seine übrigen Prozesse gekillt</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>too many arguments: one FILE at most (got %1)</source>
@@ -173,6 +282,18 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <source>restart above %1 MB</source>
         <translation>Neustart über %1 MB</translation>
     </message>
+    <message>
+        <source>Cgroup:</source>
+        <translation>Cgroup:</translation>
+    </message>
+    <message>
+        <source>%1 (cannot start: %2)</source>
+        <translation>%1 (kann nicht starten: %2)</translation>
+    </message>
+    <message>
+        <source>%1 (out of memory)</source>
+        <translation>%1 (Speicher erschöpft)</translation>
+    </message>
 </context>
 <context>
     <name>HeadlessRunner</name>
@@ -224,6 +345,65 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     <message>
         <source>Enter the timeout as a number of seconds, such as 0.5 or 10, or leave it empty to wait until they exit.</source>
         <translation>Geben Sie das Zeitlimit in Sekunden ein, etwa 0,5 oder 10, oder lassen Sie das Feld leer, um bis zum Ende zu warten.</translation>
+    </message>
+</context>
+<context>
+    <name>JoinOperation</name>
+    <message>
+        <source>exited with %1 after %2 s</source>
+        <translation>mit %1 beendet nach %2 s</translation>
+    </message>
+    <message>
+        <source>still alive after %1 s</source>
+        <translation>lebt nach %1 s noch</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>entry name: outcome</comment>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>LaunchPlan</name>
+    <message>
+        <source>no such file or directory</source>
+        <translation>Datei oder Verzeichnis nicht gefunden</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>Zugriff verweigert</translation>
+    </message>
+    <message>
+        <source>not a directory</source>
+        <translation>kein Verzeichnis</translation>
+    </message>
+    <message>
+        <source>is a directory: %1</source>
+        <translation>ist ein Verzeichnis: %1</translation>
+    </message>
+    <message>
+        <source>working directory does not exist: %1</source>
+        <translation>Arbeitsverzeichnis existiert nicht: %1</translation>
+    </message>
+    <message>
+        <source>working directory is not a directory: %1</source>
+        <translation>Arbeitsverzeichnis ist kein Verzeichnis: %1</translation>
+    </message>
+    <message>
+        <source>no such file or directory: %1 (not found in PATH)</source>
+        <translation>Datei oder Verzeichnis nicht gefunden: %1 (nicht im PATH)</translation>
+    </message>
+    <message>
+        <source>too many open files (the descriptor limit is reached; Start again once other entries have ended)</source>
+        <translation>zu viele offene Dateien (die Deskriptorgrenze ist erreicht; erneut starten, sobald andere Einträge beendet sind)</translation>
+    </message>
+    <message>
+        <source>too many processes (the process limit is reached; Start again once other entries have ended)</source>
+        <translation>zu viele Prozesse (die Prozessgrenze ist erreicht; erneut starten, sobald andere Einträge beendet sind)</translation>
+    </message>
+    <message>
+        <source>no program given</source>
+        <translation>kein Programm angegeben</translation>
     </message>
 </context>
 <context>
@@ -713,18 +893,6 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
 <context>
     <name>ManagedProcess</name>
     <message>
-        <source>no such file or directory</source>
-        <translation>Datei oder Verzeichnis nicht gefunden</translation>
-    </message>
-    <message>
-        <source>permission denied</source>
-        <translation>Zugriff verweigert</translation>
-    </message>
-    <message>
-        <source>not a directory</source>
-        <translation>kein Verzeichnis</translation>
-    </message>
-    <message>
         <source>still running after the grace period of %1 ms: SIGKILL to the process tree</source>
         <translation>läuft nach der Schonfrist von %1 ms noch: SIGKILL an den Prozessbaum</translation>
     </message>
@@ -761,26 +929,6 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <translation>Neustart: startet erneut, wenn dieser Lauf endet</translation>
     </message>
     <message>
-        <source>no program given</source>
-        <translation>kein Programm angegeben</translation>
-    </message>
-    <message>
-        <source>working directory does not exist: %1</source>
-        <translation>Arbeitsverzeichnis existiert nicht: %1</translation>
-    </message>
-    <message>
-        <source>working directory is not a directory: %1</source>
-        <translation>Arbeitsverzeichnis ist kein Verzeichnis: %1</translation>
-    </message>
-    <message>
-        <source>is a directory: %1</source>
-        <translation>ist ein Verzeichnis: %1</translation>
-    </message>
-    <message>
-        <source>no such file or directory: %1 (not found in PATH)</source>
-        <translation>Datei oder Verzeichnis nicht gefunden: %1 (nicht im PATH)</translation>
-    </message>
-    <message>
         <source>started, PID %1</source>
         <translation>gestartet, PID %1</translation>
     </message>
@@ -807,6 +955,14 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     <message>
         <source>failed to start: %1</source>
         <translation>Start fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>input: %1</source>
+        <translation>Eingabe: %1</translation>
+    </message>
+    <message>
+        <source>%1 is not running in a terminal</source>
+        <translation>%1 läuft nicht in einem Terminal</translation>
     </message>
 </context>
 <context>
@@ -1049,6 +1205,26 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <source>Select a running process to close its input.</source>
         <translation>Einen laufenden Prozess auswählen, um seine Eingabe zu schließen.</translation>
     </message>
+    <message>
+        <source>Interrupt</source>
+        <translation>Unterbrechen</translation>
+    </message>
+    <message>
+        <source>Send the interrupt character (Ctrl+C) to the selected process&apos;s terminal</source>
+        <translation>Das Unterbrechungszeichen (Ctrl+C) an das Terminal des ausgewählten Prozesses senden</translation>
+    </message>
+    <message>
+        <source>Could not interrupt %1: %2</source>
+        <translation>%1 konnte nicht unterbrochen werden: %2</translation>
+    </message>
+    <message>
+        <source>Interrupted %1.</source>
+        <translation>%1 unterbrochen.</translation>
+    </message>
+    <message>
+        <source>Select a process that runs in a terminal to interrupt it.</source>
+        <translation>Einen Prozess auswählen, der in einem Terminal läuft, um ihn zu unterbrechen.</translation>
+    </message>
 </context>
 <context>
     <name>OutputView</name>
@@ -1268,28 +1444,12 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <translation>Umgebung, Zeile %1: „%2“ ist kein gültiger Variablenname</translation>
     </message>
     <message>
-        <source>The working directory does not exist: %1</source>
-        <translation>Das Arbeitsverzeichnis existiert nicht: %1</translation>
-    </message>
-    <message>
         <source>Enter the shell command to run.</source>
         <translation>Geben Sie den auszuführenden Shell-Befehl ein.</translation>
     </message>
     <message>
         <source>Enter the program to run.</source>
         <translation>Geben Sie das auszuführende Programm ein.</translation>
-    </message>
-    <message>
-        <source>The program does not exist: %1</source>
-        <translation>Das Programm existiert nicht: %1</translation>
-    </message>
-    <message>
-        <source>The program is not an executable file: %1</source>
-        <translation>Das Programm ist keine ausführbare Datei: %1</translation>
-    </message>
-    <message>
-        <source>No program named &quot;%1&quot; was found in PATH.</source>
-        <translation>Im PATH wurde kein Programm namens „%1“ gefunden.</translation>
     </message>
     <message>
         <source>Arguments: %1</source>
@@ -1354,6 +1514,50 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     <message>
         <source>Restart when memory exceeds: %1 MB is not below the memory maximum of %2 MB.</source>
         <translation>Neustart, wenn Speicher über: %1 MB liegt nicht unter dem Speichermaximum von %2 MB.</translation>
+    </message>
+    <message>
+        <source>Ou&amp;tput:</source>
+        <translation>Aus&amp;gabe:</translation>
+    </message>
+    <message>
+        <source>How the program&apos;s output is connected</source>
+        <translation>Wie die Ausgabe des Programms angeschlossen ist</translation>
+    </message>
+    <message>
+        <source>Each line as it is printed</source>
+        <translation>Jede Zeile, sobald sie geschrieben wird</translation>
+    </message>
+    <message>
+        <source>Standard output is a terminal, so that programs print each line at once; standard error stays apart</source>
+        <translation>Die Standardausgabe ist ein Terminal, damit Programme jede Zeile sofort schreiben; die Standardfehlerausgabe bleibt getrennt</translation>
+    </message>
+    <message>
+        <source>Run in a terminal</source>
+        <translation>In einem Terminal ausführen</translation>
+    </message>
+    <message>
+        <source>For programs that need a terminal: input, Interrupt (Ctrl+C) and the size of the output pane; standard error is merged</source>
+        <translation>Für Programme, die ein Terminal brauchen: Eingabe, Unterbrechen (Ctrl+C) und die Größe des Ausgabebereichs; die Standardfehlerausgabe wird zusammengeführt</translation>
+    </message>
+    <message>
+        <source>Plain pipes</source>
+        <translation>Einfache Pipes</translation>
+    </message>
+    <message>
+        <source>No terminal at all: many programs then print in blocks, not line by line</source>
+        <translation>Gar kein Terminal: viele Programme schreiben dann blockweise, nicht Zeile für Zeile</translation>
+    </message>
+    <message>
+        <source>A field contains a NUL character, which would cut the text short when it runs.</source>
+        <translation>Ein Feld enthält ein NUL-Zeichen, das den Text beim Ausführen abschneiden würde.</translation>
+    </message>
+    <message>
+        <source>Another entry is already called &quot;%1&quot;: names must be unique.</source>
+        <translation>Ein anderer Eintrag heißt bereits „%1“: Namen müssen eindeutig sein.</translation>
+    </message>
+    <message>
+        <source>This entry would fail to start: %1</source>
+        <translation>Dieser Eintrag würde nicht starten: %1</translation>
     </message>
 </context>
 <context>
@@ -1496,6 +1700,33 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     <message>
         <source>Restarts done by the entry&apos;s restart policy</source>
         <translation>Neustarts durch die Neustart-Richtlinie des Eintrags</translation>
+    </message>
+    <message>
+        <source>%1 (out of memory)</source>
+        <translation>%1 (Speicher erschöpft)</translation>
+    </message>
+    <message>
+        <source>Out of memory</source>
+        <translation>Speicher erschöpft</translation>
+    </message>
+    <message>
+        <source>Killed by the kernel&apos;s OOM killer: the entry&apos;s memory maximum was reached</source>
+        <translation>Vom OOM-Killer des Kernels gekillt: das Speichermaximum des Eintrags war erreicht</translation>
+    </message>
+</context>
+<context>
+    <name>PseudoTerminal</name>
+    <message>
+        <source>cannot create a pseudo-terminal (%1): %2</source>
+        <translation>Pseudo-Terminal kann nicht angelegt werden (%1): %2</translation>
+    </message>
+    <message>
+        <source>the terminal is closed</source>
+        <translation>das Terminal ist geschlossen</translation>
+    </message>
+    <message>
+        <source>the program does not read its input</source>
+        <translation>das Programm liest seine Eingabe nicht</translation>
     </message>
 </context>
 <context>
@@ -1717,10 +1948,6 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <translation>die Datei ist leer (erwartet wird ein JSON-Objekt)</translation>
     </message>
     <message>
-        <source>the top level must be a JSON object with &quot;procdeck&quot;: 1</source>
-        <translation>die oberste Ebene muss ein JSON-Objekt mit &quot;procdeck&quot;: 1 sein</translation>
-    </message>
-    <message>
         <source>a string starts with an invisible byte order mark (U+FEFF); remove it or write it as \uFEFF</source>
         <translation>eine Zeichenkette beginnt mit einer unsichtbaren Byte-Order-Mark (U+FEFF); entfernen Sie sie oder schreiben Sie sie als \uFEFF</translation>
     </message>
@@ -1775,6 +2002,38 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     <message>
         <source>%1 is out of range: use 1 to %2 (leave the key out for no limit)</source>
         <translation>%1 liegt außerhalb des Bereichs: 1 bis %2 (für keine Grenze den Schlüssel weglassen)</translation>
+    </message>
+    <message>
+        <source>contains a NUL byte</source>
+        <translation>enthält ein NUL-Byte</translation>
+    </message>
+    <message>
+        <source>duplicate entry name %1 (first at line %2)</source>
+        <translation>doppelter Eintragsname %1 (zuerst in Zeile %2)</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>the top level is %1; it must be a JSON object with &quot;procdeck&quot;: 1</source>
+        <translation>die oberste Ebene ist %1; sie muss ein JSON-Objekt mit &quot;procdeck&quot;: 1 sein</translation>
     </message>
 </context>
 <context>
@@ -1836,6 +2095,17 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     <message>
         <source>&amp;Don&apos;t Run</source>
         <translation>&amp;Nicht ausführen</translation>
+    </message>
+    <message>
+        <source>%1 (cannot start: %2)</source>
+        <translation>%1 (kann nicht starten: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>still checking whether this system gives each entry a cgroup</source>
+        <translation>es wird noch geprüft, ob dieses System jedem Eintrag eine cgroup gibt</translation>
     </message>
 </context>
 </TS>
