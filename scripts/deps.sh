@@ -1,13 +1,13 @@
 # Sourced by run.sh and test.sh: installs what ProcDeck needs to build and run, when it is missing.
 # Debian 12 (bookworm) packages; apt-get with sudo when not root. qt6-qpa-plugins holds the X11 and
 # Wayland platform plugins (only recommended by libqt6gui6); libqt6svg6 draws the SVG icons; the
-# examples run python3 scripts.
+# examples run python3 scripts; fonts-wqy-microhei draws the Chinese translation (and its screenshot).
 
 PROCDECK_PACKAGES=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-translations-l10n libqt6svg6 libgl-dev
-    qt6-qpa-plugins fonts-dejavu-core
+    qt6-qpa-plugins fonts-dejavu-core fonts-wqy-microhei
     python3
 )
 
