@@ -35,6 +35,8 @@ shoot() { # [SESSION=examples/FILE.json] shoot NAME SECONDS [xdotool commands…
 
 # The table with the chatty entry selected, and the details panel.
 shoot screenshot 4 "key alt+r" "mousemove 60 160 click 1"
+# The same in Simplified Chinese (resources/translations/procdeck_zh_CN.ts).
+LANG=zh_CN.UTF-8 LANGUAGE=zh_CN shoot window-zh_CN 4 "key alt+r" "mousemove 60 160 click 1"
 # The All view: every entry interleaved, names coloured, stderr and ANSI colours shown.
 shoot output-all 6 "key alt+r" "mousemove 60 160 click 1" "key ctrl+shift+a"
 # The details panel on an entry with a child process (a shell running sleep).

@@ -24,109 +24,109 @@
     <name>CgroupScope</name>
     <message>
         <source>systemd did not answer within %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>systemd hat nicht innerhalb von %1 ms geantwortet</translation>
     </message>
     <message>
         <source>limits not applied: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Grenzen nicht angewendet: %1</translation>
     </message>
     <message>
         <source>systemd&apos;s job for %1 ended with &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Der systemd-Job für %1 endete mit „%2“</translation>
     </message>
     <message>
         <source>process %1 is not in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozess %1 ist nicht in %2</translation>
     </message>
     <message>
         <source>could not place %1 in a cgroup: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht in eine cgroup gelegt werden: %2</translation>
     </message>
     <message>
         <source>could not place %1 in a cgroup: %2; limits not applied</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht in eine cgroup gelegt werden: %2; Grenzen nicht angewendet</translation>
     </message>
     <message>
         <source>processes left in %1 after the process tree ended: killed (cgroup.kill)</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozesse in %1 nach dem Ende des Prozessbaums übrig: gekillt (cgroup.kill)</translation>
     </message>
     <message>
         <source>restart above %1 MB not applied: the scope&apos;s memory controller could not be watched</source>
-        <translation type="unfinished"></translation>
+        <translation>Neustart über %1 MB nicht angewendet: der Speicher-Controller des Scopes ließ sich nicht beobachten</translation>
     </message>
     <message>
         <source>memory went above %1 MB: restarting</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicher über %1 MB: Neustart</translation>
     </message>
     <message>
         <source>killed by the kernel: out of memory (memory maximum %1 MB)</source>
-        <translation type="unfinished"></translation>
+        <translation>vom Kernel gekillt: Speicher erschöpft (Speichermaximum %1 MB)</translation>
     </message>
     <message>
         <source>killed by the kernel: out of memory</source>
-        <translation type="unfinished"></translation>
+        <translation>vom Kernel gekillt: Speicher erschöpft</translation>
     </message>
 </context>
 <context>
     <name>CgroupSupport</name>
     <message>
         <source>ProcDeck: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ProcDeck: %1</translation>
     </message>
     <message>
         <source>no systemd user session on the D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine systemd-Benutzersitzung auf dem D-Bus-Sitzungsbus (DBUS_SESSION_BUS_ADDRESS ist nicht gesetzt)</translation>
     </message>
     <message>
         <source>no systemd user session: the D-Bus session bus does not answer (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine systemd-Benutzersitzung: der D-Bus-Sitzungsbus antwortet nicht (%1)</translation>
     </message>
     <message>
         <source>no systemd user manager on the D-Bus session bus (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>kein systemd-Benutzermanager auf dem D-Bus-Sitzungsbus (%1)</translation>
     </message>
     <message>
         <source>limits need a cgroup per entry: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Grenzen brauchen eine cgroup pro Eintrag: %1</translation>
     </message>
     <message>
         <source>the kernel&apos;s memory controller is not available</source>
-        <translation type="unfinished"></translation>
+        <translation>der Speicher-Controller des Kernels ist nicht verfügbar</translation>
     </message>
 </context>
 <context>
     <name>ChildProcess</name>
     <message>
         <source>procdeck-reaper, which starts every entry, is missing; reinstall ProcDeck</source>
-        <translation type="unfinished"></translation>
+        <translation>procdeck-reaper, der jeden Eintrag startet, fehlt; ProcDeck neu installieren</translation>
     </message>
     <message>
         <source>not running in a terminal</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft nicht in einem Terminal</translation>
     </message>
     <message>
         <source>the terminal has no interrupt character</source>
-        <translation type="unfinished"></translation>
+        <translation>das Terminal hat kein Unterbrechungszeichen</translation>
     </message>
     <message>
         <source>not running</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft nicht</translation>
     </message>
     <message>
         <source>unknown error</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Fehler</translation>
     </message>
     <message>
         <source>its reaper ended before the program started</source>
-        <translation type="unfinished"></translation>
+        <translation>sein Reaper endete, bevor das Programm startete</translation>
     </message>
     <message>
         <source>cannot create a socket: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Socket kann nicht angelegt werden: %1</translation>
     </message>
     <message>
         <source>its reaper (PID %1) was killed from outside; ProcDeck killed what was left of its processes</source>
-        <translation type="unfinished"></translation>
+        <translation>sein Reaper (PID %1) wurde von außen gekillt; ProcDeck hat seine übrigen Prozesse gekillt</translation>
     </message>
 </context>
 <context>
@@ -311,7 +311,7 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     </message>
     <message>
         <source>Cgroup:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cgroup:</translation>
     </message>
     <message>
         <source>Pending:</source>
@@ -323,11 +323,11 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     </message>
     <message>
         <source>%1 (cannot start: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (kann nicht starten: %2)</translation>
     </message>
     <message>
         <source>%1 (out of memory)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Speicher erschöpft)</translation>
     </message>
 </context>
 <context>
@@ -383,46 +383,62 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     </message>
 </context>
 <context>
+    <name>JoinOperation</name>
+    <message>
+        <source>exited with %1 after %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>still alive after %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>entry name: outcome</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LaunchPlan</name>
     <message>
         <source>no such file or directory</source>
-        <translation type="unfinished">Datei oder Verzeichnis nicht gefunden</translation>
+        <translation>Datei oder Verzeichnis nicht gefunden</translation>
     </message>
     <message>
         <source>permission denied</source>
-        <translation type="unfinished">Zugriff verweigert</translation>
+        <translation>Zugriff verweigert</translation>
     </message>
     <message>
         <source>not a directory</source>
-        <translation type="unfinished">kein Verzeichnis</translation>
+        <translation>kein Verzeichnis</translation>
     </message>
     <message>
         <source>is a directory: %1</source>
-        <translation type="unfinished">ist ein Verzeichnis: %1</translation>
+        <translation>ist ein Verzeichnis: %1</translation>
     </message>
     <message>
         <source>working directory does not exist: %1</source>
-        <translation type="unfinished">Arbeitsverzeichnis existiert nicht: %1</translation>
+        <translation>Arbeitsverzeichnis existiert nicht: %1</translation>
     </message>
     <message>
         <source>working directory is not a directory: %1</source>
-        <translation type="unfinished">Arbeitsverzeichnis ist kein Verzeichnis: %1</translation>
+        <translation>Arbeitsverzeichnis ist kein Verzeichnis: %1</translation>
     </message>
     <message>
         <source>no such file or directory: %1 (not found in PATH)</source>
-        <translation type="unfinished">Datei oder Verzeichnis nicht gefunden: %1 (nicht im PATH)</translation>
+        <translation>Datei oder Verzeichnis nicht gefunden: %1 (nicht im PATH)</translation>
     </message>
     <message>
         <source>too many open files (the descriptor limit is reached; Start again once other entries have ended)</source>
-        <translation type="unfinished"></translation>
+        <translation>zu viele offene Dateien (die Deskriptorgrenze ist erreicht; erneut starten, sobald andere Einträge beendet sind)</translation>
     </message>
     <message>
         <source>too many processes (the process limit is reached; Start again once other entries have ended)</source>
-        <translation type="unfinished"></translation>
+        <translation>zu viele Prozesse (die Prozessgrenze ist erreicht; erneut starten, sobald andere Einträge beendet sind)</translation>
     </message>
     <message>
         <source>no program given</source>
-        <translation type="unfinished">kein Programm angegeben</translation>
+        <translation>kein Programm angegeben</translation>
     </message>
 </context>
 <context>
@@ -1078,11 +1094,11 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     </message>
     <message>
         <source>input: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe: %1</translation>
     </message>
     <message>
         <source>%1 is not running in a terminal</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 läuft nicht in einem Terminal</translation>
     </message>
 </context>
 <context>
@@ -1307,7 +1323,7 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     </message>
     <message>
         <source>Interrupt</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterbrechen</translation>
     </message>
     <message>
         <source>Send the interrupt character (Ctrl+C) to the selected entry&apos;s terminal</source>
@@ -1335,11 +1351,11 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     </message>
     <message>
         <source>Could not interrupt %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht unterbrochen werden: %2</translation>
     </message>
     <message>
         <source>Interrupted %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 unterbrochen.</translation>
     </message>
     <message>
         <source>Select an entry that runs in a terminal to interrupt it.</source>
@@ -1637,47 +1653,47 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     </message>
     <message>
         <source>Ou&amp;tput:</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus&amp;gabe:</translation>
     </message>
     <message>
         <source>How the program&apos;s output is connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie die Ausgabe des Programms angeschlossen ist</translation>
     </message>
     <message>
         <source>Each line as it is printed</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Zeile, sobald sie geschrieben wird</translation>
     </message>
     <message>
         <source>Standard output is a terminal, so that programs print each line at once; standard error stays apart</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Standardausgabe ist ein Terminal, damit Programme jede Zeile sofort schreiben; die Standardfehlerausgabe bleibt getrennt</translation>
     </message>
     <message>
         <source>Run in a terminal</source>
-        <translation type="unfinished"></translation>
+        <translation>In einem Terminal ausführen</translation>
     </message>
     <message>
         <source>For programs that need a terminal: input, Interrupt (Ctrl+C) and the size of the output pane; standard error is merged</source>
-        <translation type="unfinished"></translation>
+        <translation>Für Programme, die ein Terminal brauchen: Eingabe, Unterbrechen (Ctrl+C) und die Größe des Ausgabebereichs; die Standardfehlerausgabe wird zusammengeführt</translation>
     </message>
     <message>
         <source>Plain pipes</source>
-        <translation type="unfinished"></translation>
+        <translation>Einfache Pipes</translation>
     </message>
     <message>
         <source>No terminal at all: many programs then print in blocks, not line by line</source>
-        <translation type="unfinished"></translation>
+        <translation>Gar kein Terminal: viele Programme schreiben dann blockweise, nicht Zeile für Zeile</translation>
     </message>
     <message>
         <source>A field contains a NUL character, which would cut the text short when it runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Feld enthält ein NUL-Zeichen, das den Text beim Ausführen abschneiden würde.</translation>
     </message>
     <message>
         <source>Another entry is already called &quot;%1&quot;: names must be unique.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein anderer Eintrag heißt bereits „%1“: Namen müssen eindeutig sein.</translation>
     </message>
     <message>
         <source>This entry would fail to start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Eintrag würde nicht starten: %1</translation>
     </message>
 </context>
 <context>
@@ -1823,7 +1839,7 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     </message>
     <message>
         <source>%1 (out of memory)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Speicher erschöpft)</translation>
     </message>
     <message>
         <source>Failed: out of memory</source>
@@ -1843,7 +1859,7 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     </message>
     <message>
         <source>Killed by the kernel&apos;s OOM killer: the entry&apos;s memory maximum was reached</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom OOM-Killer des Kernels gekillt: das Speichermaximum des Eintrags war erreicht</translation>
     </message>
     <message>
         <source>Terminated by signal %1 (%2), which the user sent</source>
@@ -1854,15 +1870,15 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     <name>PseudoTerminal</name>
     <message>
         <source>cannot create a pseudo-terminal (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Pseudo-Terminal kann nicht angelegt werden (%1): %2</translation>
     </message>
     <message>
         <source>the terminal is closed</source>
-        <translation type="unfinished"></translation>
+        <translation>das Terminal ist geschlossen</translation>
     </message>
     <message>
         <source>the program does not read its input</source>
-        <translation type="unfinished"></translation>
+        <translation>das Programm liest seine Eingabe nicht</translation>
     </message>
 </context>
 <context>
@@ -2156,35 +2172,35 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     </message>
     <message>
         <source>contains a NUL byte</source>
-        <translation type="unfinished"></translation>
+        <translation>enthält ein NUL-Byte</translation>
     </message>
     <message>
         <source>duplicate entry name %1 (first at line %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>doppelter Eintragsname %1 (zuerst in Zeile %2)</translation>
     </message>
     <message>
         <source>a string</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zeichenkette</translation>
     </message>
     <message>
         <source>a number</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zahl</translation>
     </message>
     <message>
         <source>true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>true oder false</translation>
     </message>
     <message>
         <source>null</source>
-        <translation type="unfinished"></translation>
+        <translation>null</translation>
     </message>
     <message>
         <source>an array</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Array</translation>
     </message>
     <message>
         <source>the top level is %1; it must be a JSON object with &quot;procdeck&quot;: 1</source>
-        <translation type="unfinished"></translation>
+        <translation>die oberste Ebene ist %1; sie muss ein JSON-Objekt mit &quot;procdeck&quot;: 1 sein</translation>
     </message>
 </context>
 <context>
@@ -2249,14 +2265,14 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     </message>
     <message>
         <source>%1 (cannot start: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (kann nicht starten: %2)</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>still checking whether this system gives each entry a cgroup</source>
-        <translation type="unfinished"></translation>
+        <translation>es wird noch geprüft, ob dieses System jedem Eintrag eine cgroup gibt</translation>
     </message>
 </context>
 </TS>

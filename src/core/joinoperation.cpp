@@ -11,9 +11,9 @@ QString JoinOperation::Outcome::describe() const
 {
     const QString seconds = QString::number(double(waitedMs) / 1000.0, 'f', 1);
     const QString what = exited
-        ? u"exited with %1 after %2 s"_s.arg(SignalNames::formatExitCode(exitCode), seconds)
-        : u"still alive after %1 s"_s.arg(seconds);
-    return name.isEmpty() ? what : name + u": "_s + what;
+        ? JoinOperation::tr("exited with %1 after %2 s").arg(SignalNames::formatExitCode(exitCode), seconds)
+        : JoinOperation::tr("still alive after %1 s").arg(seconds);
+    return name.isEmpty() ? what : JoinOperation::tr("%1: %2", "entry name: outcome").arg(name, what);
 }
 
 JoinOperation::JoinOperation(const QList<ManagedProcess *> &processes, qint64 timeoutMs, QObject *parent)

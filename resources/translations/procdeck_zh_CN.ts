@@ -1,0 +1,2254 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AboutBox</name>
+    <message>
+        <source>&lt;p&gt;Launch, watch, join and stop child processes.&lt;/p&gt;&lt;p&gt;Every verb of Python&apos;s &lt;code&gt;multiprocessing.Process&lt;/code&gt; has a button here, with the same meaning.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Free software under the GNU General Public License, version 3 or any later version (&lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;). It comes with no warranty.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Built with Qt %1, running on Qt %2.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About ProcDeck</source>
+        <translation type="unfinished">关于 ProcDeck</translation>
+    </message>
+</context>
+<context>
+    <name>CgroupScope</name>
+    <message>
+        <source>systemd did not answer within %1 ms</source>
+        <translation>systemd 未在 %1 毫秒内应答</translation>
+    </message>
+    <message>
+        <source>limits not applied: %1</source>
+        <translation>未应用限制：%1</translation>
+    </message>
+    <message>
+        <source>systemd&apos;s job for %1 ended with &quot;%2&quot;</source>
+        <translation>systemd 为 %1 执行的作业以“%2”结束</translation>
+    </message>
+    <message>
+        <source>process %1 is not in %2</source>
+        <translation>进程 %1 不在 %2 中</translation>
+    </message>
+    <message>
+        <source>could not place %1 in a cgroup: %2</source>
+        <translation>无法将 %1 放入 cgroup：%2</translation>
+    </message>
+    <message>
+        <source>could not place %1 in a cgroup: %2; limits not applied</source>
+        <translation>无法将 %1 放入 cgroup：%2；未应用限制</translation>
+    </message>
+    <message>
+        <source>processes left in %1 after the process tree ended: killed (cgroup.kill)</source>
+        <translation>进程树结束后 %1 中仍有进程：已杀死（cgroup.kill）</translation>
+    </message>
+    <message>
+        <source>restart above %1 MB not applied: the scope&apos;s memory controller could not be watched</source>
+        <translation>未应用“内存超过 %1 MB 时重启”：无法监视该 scope 的内存控制器</translation>
+    </message>
+    <message>
+        <source>memory went above %1 MB: restarting</source>
+        <translation>内存超过 %1 MB：正在重启</translation>
+    </message>
+    <message>
+        <source>killed by the kernel: out of memory (memory maximum %1 MB)</source>
+        <translation>被内核杀死：内存不足（内存上限 %1 MB）</translation>
+    </message>
+    <message>
+        <source>killed by the kernel: out of memory</source>
+        <translation>被内核杀死：内存不足</translation>
+    </message>
+</context>
+<context>
+    <name>CgroupSupport</name>
+    <message>
+        <source>ProcDeck: %1</source>
+        <translation>ProcDeck：%1</translation>
+    </message>
+    <message>
+        <source>no systemd user session on the D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set)</source>
+        <translation>D-Bus 会话总线上没有 systemd 用户会话（未设置 DBUS_SESSION_BUS_ADDRESS）</translation>
+    </message>
+    <message>
+        <source>no systemd user session: the D-Bus session bus does not answer (%1)</source>
+        <translation>没有 systemd 用户会话：D-Bus 会话总线没有应答（%1）</translation>
+    </message>
+    <message>
+        <source>no systemd user manager on the D-Bus session bus (%1)</source>
+        <translation>D-Bus 会话总线上没有 systemd 用户管理器（%1）</translation>
+    </message>
+    <message>
+        <source>limits need a cgroup per entry: %1</source>
+        <translation>限制需要每个条目有一个 cgroup：%1</translation>
+    </message>
+    <message>
+        <source>the kernel&apos;s memory controller is not available</source>
+        <translation>内核的内存控制器不可用</translation>
+    </message>
+</context>
+<context>
+    <name>ChildProcess</name>
+    <message>
+        <source>procdeck-reaper, which starts every entry, is missing; reinstall ProcDeck</source>
+        <translation>用于启动每个条目的 procdeck-reaper 缺失；请重新安装 ProcDeck</translation>
+    </message>
+    <message>
+        <source>not running in a terminal</source>
+        <translation>未在终端中运行</translation>
+    </message>
+    <message>
+        <source>the terminal has no interrupt character</source>
+        <translation>该终端没有中断字符</translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>未在运行</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>未知错误</translation>
+    </message>
+    <message>
+        <source>its reaper ended before the program started</source>
+        <translation>其收割进程在程序启动前就已结束</translation>
+    </message>
+    <message>
+        <source>cannot create a socket: %1</source>
+        <translation>无法创建套接字：%1</translation>
+    </message>
+    <message>
+        <source>its reaper (PID %1) was killed from outside; ProcDeck killed what was left of its processes</source>
+        <translation>其收割进程（PID %1）被外部杀死；ProcDeck 已杀死其余下的进程</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>too many arguments: one FILE at most (got %1)</source>
+        <translation>参数过多：最多一个 FILE（收到 %1 个）</translation>
+    </message>
+    <message>
+        <source>--headless and --start-all cannot be used together</source>
+        <translation>--headless 与 --start-all 不能同时使用</translation>
+    </message>
+    <message>
+        <source>%1 needs a FILE</source>
+        <translation>%1 需要一个 FILE</translation>
+    </message>
+    <message>
+        <source>--timeout applies only with --headless</source>
+        <translation>--timeout 只能与 --headless 一起使用</translation>
+    </message>
+    <message>
+        <source>--timeout: &quot;%1&quot; is not a positive number of seconds</source>
+        <translation>--timeout：“%1”不是正的秒数</translation>
+    </message>
+    <message>
+        <source>Usage:
+  procdeck [FILE]                  open a session file (JSON) or a Procfile in the window
+  procdeck --start-all FILE        open it and start every entry (asks first if the file
+                                   is not trusted)
+  procdeck --headless FILE [--timeout SECONDS]
+                                   no window: start every entry and join them all
+  procdeck --version | --help
+
+Headless output, one line per output line of an entry:
+  name | text      a line the entry wrote on stdout
+  name ! text      a line the entry wrote on stderr
+  name * text      ProcDeck&apos;s note about the entry (started, exited, terminate, ...)
+Colours only when stdout is a terminal (and NO_COLOR is not set). On --timeout, Ctrl-C
+or SIGTERM every entry is terminated (its stop signal, then SIGKILL after its grace
+period); a second Ctrl-C kills at once.
+
+Exit status (headless): 0 when every entry exited 0; otherwise the first non-zero exit
+status in start order (128+N for death by signal N, 127 for a failed start); 124 on
+timeout; 128+N when ProcDeck was stopped by signal N; 2 for a bad file or arguments.
+</source>
+        <translation>用法：
+  procdeck [FILE]                  在窗口中打开会话文件（JSON）或 Procfile
+  procdeck --start-all FILE        打开它并启动每个条目（若文件未受信任，
+                                   先询问）
+  procdeck --headless FILE [--timeout SECONDS]
+                                   不显示窗口：启动每个条目并等待全部结束
+  procdeck --version | --help
+
+无窗口模式的输出，条目的每一行输出对应一行：
+  name | text      条目写到 stdout 的一行
+  name ! text      条目写到 stderr 的一行
+  name * text      ProcDeck 关于该条目的说明（已启动、已退出、终止……）
+仅当 stdout 是终端（且未设置 NO_COLOR）时使用颜色。遇到 --timeout、Ctrl-C
+或 SIGTERM 时终止每个条目（先发送其停止信号，宽限期结束后发送 SIGKILL）；
+再按一次 Ctrl-C 立即杀死。
+
+退出状态（无窗口模式）：每个条目都以 0 退出时为 0；否则为按启动顺序第一个
+非零退出状态（被信号 N 杀死为 128+N，启动失败为 127）；超时为 124；
+ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
+</translation>
+    </message>
+    <message>
+        <source>Try &apos;procdeck --help&apos;.</source>
+        <translation>请尝试“procdeck --help”。</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s own options apply to the window: -style STYLE, -stylesheet FILE, -platform NAME,
+-reverse (right to left), -qwindowgeometry WxH+X+Y and the others Qt documents.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPanel</name>
+    <message>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <source>Command:</source>
+        <translation>命令：</translation>
+    </message>
+    <message>
+        <source>Directory:</source>
+        <translation>目录：</translation>
+    </message>
+    <message>
+        <source>Environment:</source>
+        <translation>环境变量：</translation>
+    </message>
+    <message>
+        <source>Limits:</source>
+        <translation>限制：</translation>
+    </message>
+    <message>
+        <source>PID, group:</source>
+        <translation>PID，进程组：</translation>
+    </message>
+    <message>
+        <source>Started:</source>
+        <translation>启动时间：</translation>
+    </message>
+    <message>
+        <source>Ended:</source>
+        <translation>结束时间：</translation>
+    </message>
+    <message>
+        <source>Runs:</source>
+        <translation>运行次数：</translation>
+    </message>
+    <message>
+        <source>Last exit:</source>
+        <translation>上次退出：</translation>
+    </message>
+    <message>
+        <source>Cgroup:</source>
+        <translation>Cgroup：</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>Process tree</source>
+        <translation>进程树</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>No entry selected</source>
+        <translation>未选择条目</translation>
+    </message>
+    <message>
+        <source>sh -c %1</source>
+        <translation>sh -c %1</translation>
+    </message>
+    <message>
+        <source>%1 (cannot start: %2)</source>
+        <translation>%1（无法启动：%2）</translation>
+    </message>
+    <message>
+        <source>inherited unchanged</source>
+        <translation>继承，未更改</translation>
+    </message>
+    <message>
+        <source>%1, group %1%2</source>
+        <translation>%1，进程组 %1%2</translation>
+    </message>
+    <message>
+        <source> (ended)</source>
+        <translation>（已结束）</translation>
+    </message>
+    <message>
+        <source>failed to start: %1</source>
+        <translation>启动失败：%1</translation>
+    </message>
+    <message>
+        <source>%1 (out of memory)</source>
+        <translation>%1（内存不足）</translation>
+    </message>
+    <message>
+        <source>Memory maximum %1 MB</source>
+        <translation>内存上限 %1 MB</translation>
+    </message>
+    <message>
+        <source>CPU quota %1 %</source>
+        <translation>CPU 配额 %1 %</translation>
+    </message>
+    <message>
+        <source>restart above %1 MB</source>
+        <translation>内存超过 %1 MB 时重启</translation>
+    </message>
+    <message>
+        <source>Pending:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edited: the new settings apply at the next start (Restart, Ctrl+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessRunner</name>
+    <message>
+        <source>timeout after %1 s: terminating every entry</source>
+        <translation>%1 秒后超时：正在终止每个条目</translation>
+    </message>
+    <message>
+        <source>%1: terminating every entry (again to kill them at once)</source>
+        <translation>%1：正在终止每个条目（再按一次立即杀死）</translation>
+    </message>
+    <message>
+        <source>%1 again: killing every entry</source>
+        <translation>再次收到 %1：正在杀死每个条目</translation>
+    </message>
+    <message numerus="yes">
+        <source>killed %n process(es) that the entries left behind</source>
+        <translation>
+            <numerusform>已杀死条目遗留的 %n 个进程</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>JoinDialog</name>
+    <message>
+        <source>Join</source>
+        <translation>等待结束</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout (seconds):</source>
+        <translation>超时（秒）(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Timeout in seconds</source>
+        <translation>超时（秒）</translation>
+    </message>
+    <message>
+        <source>empty: wait until they exit</source>
+        <translation>留空：一直等到它们退出</translation>
+    </message>
+    <message>
+        <source>Enter the timeout as a number of seconds, such as 0.5 or 10, or leave it empty to wait until they exit.</source>
+        <translation>请输入以秒为单位的超时，例如 0.5 或 10；或者留空，一直等到它们退出。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wait for the %n selected entries to end, at most for the timeout. The window stays usable while it waits.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>JoinOperation</name>
+    <message>
+        <source>exited with %1 after %2 s</source>
+        <translation>以 %1 退出，用时 %2 秒</translation>
+    </message>
+    <message>
+        <source>still alive after %1 s</source>
+        <translation>%1 秒后仍存活</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>entry name: outcome</comment>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>LaunchPlan</name>
+    <message>
+        <source>no such file or directory</source>
+        <translation>没有那个文件或目录</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>权限不够</translation>
+    </message>
+    <message>
+        <source>not a directory</source>
+        <translation>不是目录</translation>
+    </message>
+    <message>
+        <source>is a directory: %1</source>
+        <translation>是一个目录：%1</translation>
+    </message>
+    <message>
+        <source>working directory does not exist: %1</source>
+        <translation>工作目录不存在：%1</translation>
+    </message>
+    <message>
+        <source>working directory is not a directory: %1</source>
+        <translation>工作目录不是目录：%1</translation>
+    </message>
+    <message>
+        <source>no such file or directory: %1 (not found in PATH)</source>
+        <translation>没有那个文件或目录：%1（在 PATH 中未找到）</translation>
+    </message>
+    <message>
+        <source>too many open files (the descriptor limit is reached; Start again once other entries have ended)</source>
+        <translation>打开的文件过多（已达到描述符上限；请在其他条目结束后再次启动）</translation>
+    </message>
+    <message>
+        <source>too many processes (the process limit is reached; Start again once other entries have ended)</source>
+        <translation>进程过多（已达到进程数上限；请在其他条目结束后再次启动）</translation>
+    </message>
+    <message>
+        <source>no program given</source>
+        <translation>未指定程序</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>ProcDeck</source>
+        <translation>ProcDeck</translation>
+    </message>
+    <message>
+        <source>Filter entries</source>
+        <translation>过滤条目</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Process</source>
+        <translation>进程(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Send &amp;Signal</source>
+        <translation>发送信号(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>&amp;New Session</source>
+        <translation>新建会话(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Close this session and start an empty one</source>
+        <translation>关闭此会话并开始一个空会话</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+N</source>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a session file or a Procfile</source>
+        <translation>打开会话文件或 Procfile</translation>
+    </message>
+    <message>
+        <source>Ctrl+O</source>
+        <translation>Ctrl+O</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the session</source>
+        <translation>保存会话</translation>
+    </message>
+    <message>
+        <source>Ctrl+S</source>
+        <translation>Ctrl+S</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Save the session to a new file</source>
+        <translation>将会话保存到新文件</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+S</source>
+        <translation>Ctrl+Shift+S</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Quit ProcDeck, stopping the processes it runs</source>
+        <translation>退出 ProcDeck，并停止它运行的进程</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Edit the selected entry</source>
+        <translation>编辑选中的条目</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate</source>
+        <translation>复制条目(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Add copies of the selected entries</source>
+        <translation>为选中的条目添加副本</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+D</source>
+        <translation>Ctrl+Shift+D</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Remove the selected entries</source>
+        <translation>移除选中的条目</translation>
+    </message>
+    <message>
+        <source>Del</source>
+        <translation>Del</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>启动(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Start the selected entries: start()</source>
+        <translation>启动选中的条目：start()</translation>
+    </message>
+    <message>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <source>&amp;Join…</source>
+        <translation>等待结束(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Wait for the selected entries to exit, with a timeout: join(timeout)</source>
+        <translation>等待选中的条目退出，可设超时：join(timeout)</translation>
+    </message>
+    <message>
+        <source>Ctrl+J</source>
+        <translation>Ctrl+J</translation>
+    </message>
+    <message>
+        <source>&amp;Terminate</source>
+        <translation>终止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Send the stop signal to each selected entry&apos;s process tree (the program and every process it started, daemons included), then SIGKILL after the grace period: terminate()</source>
+        <translation>向每个选中条目的进程树（程序及其启动的每个进程，包括守护进程）发送停止信号，宽限期结束后发送 SIGKILL：terminate()</translation>
+    </message>
+    <message>
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
+    </message>
+    <message>
+        <source>&amp;Kill</source>
+        <translation>杀死(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Send SIGKILL to each selected entry&apos;s process tree (the program and every process it started) now: kill()</source>
+        <translation>立即向每个选中条目的进程树（程序及其启动的每个进程）发送 SIGKILL：kill()</translation>
+    </message>
+    <message>
+        <source>Ctrl+K</source>
+        <translation>Ctrl+K</translation>
+    </message>
+    <message>
+        <source>&amp;Restart</source>
+        <translation>重启(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Stop the selected entries if they run, then start them again</source>
+        <translation>若选中的条目正在运行则先停止，然后再次启动</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Select every entry</source>
+        <translation>选中所有条目</translation>
+    </message>
+    <message>
+        <source>Ctrl+A</source>
+        <translation>Ctrl+A</translation>
+    </message>
+    <message>
+        <source>&amp;About ProcDeck</source>
+        <translation>关于 ProcDeck(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Show the version and licence</source>
+        <translation>显示版本和许可证</translation>
+    </message>
+    <message>
+        <source>&amp;Import Procfile…</source>
+        <translation>导入 Procfile(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Add the entries of a Procfile (and the .env beside it) to this session</source>
+        <translation>将 Procfile（及其旁边的 .env）中的条目添加到此会话</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Procfile…</source>
+        <translation>导出 Procfile(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Write the entries as a Procfile for honcho, foreman or overmind</source>
+        <translation>将条目写成供 honcho、foreman 或 overmind 使用的 Procfile</translation>
+    </message>
+    <message>
+        <source>&amp;Filter Entries</source>
+        <translation>过滤条目(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Show only the entries whose name, command or state matches</source>
+        <translation>只显示名称、命令或状态匹配的条目</translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>SIGINT (&amp;Interrupt)</source>
+        <translation>SIGINT（中断）(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Send SIGINT, the signal of Ctrl+C in a terminal, to each selected entry&apos;s process tree</source>
+        <translation>向每个选中条目的进程树发送 SIGINT，即终端中 Ctrl+C 所发送的信号</translation>
+    </message>
+    <message>
+        <source>SIGHUP (&amp;Hang up)</source>
+        <translation>SIGHUP（挂断）(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Send SIGHUP to each selected entry&apos;s process tree; many servers reload their configuration</source>
+        <translation>向每个选中条目的进程树发送 SIGHUP；许多服务器会因此重新加载配置</translation>
+    </message>
+    <message>
+        <source>SIGUSR&amp;1</source>
+        <translation>SIGUSR&amp;1</translation>
+    </message>
+    <message>
+        <source>Send SIGUSR1 to each selected entry&apos;s process tree</source>
+        <translation>向每个选中条目的进程树发送 SIGUSR1</translation>
+    </message>
+    <message>
+        <source>SIGUSR&amp;2</source>
+        <translation>SIGUSR&amp;2</translation>
+    </message>
+    <message>
+        <source>Send SIGUSR2 to each selected entry&apos;s process tree</source>
+        <translation>向每个选中条目的进程树发送 SIGUSR2</translation>
+    </message>
+    <message>
+        <source>SIG&amp;TERM</source>
+        <translation>SIG&amp;TERM</translation>
+    </message>
+    <message>
+        <source>Send SIGTERM to each selected entry&apos;s process tree, without a grace period</source>
+        <translation>向每个选中条目的进程树发送 SIGTERM，不留宽限期</translation>
+    </message>
+    <message>
+        <source>SIG&amp;KILL</source>
+        <translation>SIG&amp;KILL</translation>
+    </message>
+    <message>
+        <source>Send SIGKILL to each selected entry&apos;s process tree</source>
+        <translation>向每个选中条目的进程树发送 SIGKILL</translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Stop each selected entry&apos;s process tree with SIGSTOP</source>
+        <translation>用 SIGSTOP 暂停每个选中条目的进程树</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+P</source>
+        <translation>Ctrl+Shift+P</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>继续(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Continue each selected paused entry&apos;s process tree with SIGCONT</source>
+        <translation>用 SIGCONT 让每个选中的已暂停条目的进程树继续运行</translation>
+    </message>
+    <message>
+        <source>&amp;Notify When Entries Fail</source>
+        <translation>条目失败时通知(&amp;N)</translation>
+    </message>
+    <message>
+        <source>A desktop notification when an entry exits with an error or is killed by a signal ProcDeck did not send</source>
+        <translation>当条目以错误退出，或被非 ProcDeck 发送的信号杀死时，显示桌面通知</translation>
+    </message>
+    <message>
+        <source>Limits need a cgroup, which this system does not offer</source>
+        <translation>限制需要 cgroup，而此系统不提供</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <source>Show the selected entry&apos;s command, times and process tree</source>
+        <translation>显示选中条目的命令、时间和进程树</translation>
+    </message>
+    <message>
+        <source>Cancel Join</source>
+        <translation>取消等待</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries in this session</source>
+        <translation>
+            <numerusform>此会话共 %n 个条目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Added %1</source>
+        <translation>已添加 %1</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+    <message>
+        <source>Remove Running Entries</source>
+        <translation>移除正在运行的条目</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the selected entries are still running.</source>
+        <translation>
+            <numerusform>选中的条目中有 %n 个仍在运行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 sent to %2</source>
+        <translation>已向 %2 发送 %1</translation>
+    </message>
+    <message>
+        <source>failed to start: %1</source>
+        <translation>启动失败：%1</translation>
+    </message>
+    <message>
+        <source>exited with %1</source>
+        <translation>以 %1 退出</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restarting in %n s.</source>
+        <translation>
+            <numerusform>%n 秒后重启。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 ended unexpectedly</source>
+        <translation>%1 意外结束</translation>
+    </message>
+    <message>
+        <source>join: %1</source>
+        <translation>等待结束：%1</translation>
+    </message>
+    <message>
+        <source>Quit ProcDeck</source>
+        <translation>退出 ProcDeck</translation>
+    </message>
+    <message>
+        <source>Filter by name, command or state (Ctrl+L; Down enters the table)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an entry: a command to run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start &amp;All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start every entry that is not running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+F5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>St&amp;op All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminate every running entry (its stop signal, then SIGKILL after its grace period)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+F6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove every entry that has ended and is not restarting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Del</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>tooltip (shortcut)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kill Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop waiting for the grace periods: SIGKILL to every entry that is still running, then quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 running · %2 paused · %3 ended · %4 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: the rows whose State says so (a start that failed, a non-zero exit, a signal ProcDeck did not send, out of memory)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No commands yet — Add… (Ctrl+N) or Open… (Ctrl+O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No entry matches “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries are still running.</source>
+        <translation type="unfinished">
+            <numerusform>%n 个条目仍在运行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Terminate them (each one&apos;s stop signal, then SIGKILL after its grace period) and quit when they have ended, or kill them now and quit?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminate and Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kill Now and Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Killing %n entries before quitting…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopping %n entries before quitting… (Quit again or Kill Now to kill them)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add Entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit %1 — running: changes apply at its next start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed: the changes apply at its next start (Restart, Ctrl+R); the details show what runs until then</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They are terminated first (each one&apos;s stop signal, then SIGKILL after its grace period) and removed when they have ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminate and Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already running (PID %2): an entry&apos;s process is started once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Starting %n entries</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Terminating %n entries</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n finished entries</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Joining %n entries…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Joining %n entries, at most %1 s…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ManagedProcess</name>
+    <message>
+        <source>still running after the grace period of %1 ms: SIGKILL to the process tree</source>
+        <translation>宽限期 %1 毫秒结束后仍在运行：向进程树发送 SIGKILL</translation>
+    </message>
+    <message>
+        <source>%1 is already running (PID %2)</source>
+        <translation>%1 已在运行（PID %2）</translation>
+    </message>
+    <message>
+        <source>terminate: %1 to the process tree of PID %2</source>
+        <translation>终止：向 PID %2 的进程树发送 %1</translation>
+    </message>
+    <message>
+        <source>%1 could not be signalled</source>
+        <translation>无法向 %1 发送信号</translation>
+    </message>
+    <message>
+        <source>kill: SIGKILL to the process tree of PID %1</source>
+        <translation>杀死：向 PID %1 的进程树发送 SIGKILL</translation>
+    </message>
+    <message>
+        <source>%1 is not running</source>
+        <translation>%1 未在运行</translation>
+    </message>
+    <message>
+        <source>%1 to the process tree of PID %2</source>
+        <translation>向 PID %2 的进程树发送 %1</translation>
+    </message>
+    <message>
+        <source>restart: starts again when this run ends</source>
+        <translation>重启：本次运行结束后再次启动</translation>
+    </message>
+    <message>
+        <source>input: %1</source>
+        <translation>输入：%1</translation>
+    </message>
+    <message>
+        <source>%1 is not running in a terminal</source>
+        <translation>%1 未在终端中运行</translation>
+    </message>
+    <message>
+        <source>%1 has not started yet</source>
+        <translation>%1 尚未启动</translation>
+    </message>
+    <message>
+        <source>started, PID %1</source>
+        <translation>已启动，PID %1</translation>
+    </message>
+    <message>
+        <source>failed to start: %1</source>
+        <translation>启动失败：%1</translation>
+    </message>
+    <message>
+        <source>exited with code %1</source>
+        <translation>以退出码 %1 退出</translation>
+    </message>
+    <message>
+        <source>terminated by %1, exit %2</source>
+        <translation>被 %1 终止，退出码 %2</translation>
+    </message>
+    <message>
+        <source>gave up after %1 restarts in a row (each run ended within %2 s)</source>
+        <translation>连续重启 %1 次后放弃（每次运行都在 %2 秒内结束）</translation>
+    </message>
+    <message>
+        <source>restart policy %1: next start in %2 s</source>
+        <translation>重启策略 %1：%2 秒后再次启动</translation>
+    </message>
+    <message>
+        <source>pending restart cancelled</source>
+        <translation>已取消待定的重启</translation>
+    </message>
+</context>
+<context>
+    <name>OutputPane</name>
+    <message>
+        <source>Selected</source>
+        <comment>output view</comment>
+        <translation>选中</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <comment>output view</comment>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Timestamps</source>
+        <translation>时间戳</translation>
+    </message>
+    <message>
+        <source>Show the arrival time of each line</source>
+        <translation>显示每行的到达时间</translation>
+    </message>
+    <message>
+        <source>Wrap</source>
+        <translation>换行</translation>
+    </message>
+    <message>
+        <source>Wrap long lines</source>
+        <translation>自动换行显示长行</translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation>查找…</translation>
+    </message>
+    <message>
+        <source>Find text in the output</source>
+        <translation>在输出中查找文本</translation>
+    </message>
+    <message>
+        <source>Find Next</source>
+        <translation>查找下一个</translation>
+    </message>
+    <message>
+        <source>Go to the next match</source>
+        <translation>转到下一个匹配项</translation>
+    </message>
+    <message>
+        <source>Find Previous</source>
+        <translation>查找上一个</translation>
+    </message>
+    <message>
+        <source>Go to the previous match</source>
+        <translation>转到上一个匹配项</translation>
+    </message>
+    <message>
+        <source>Aa</source>
+        <comment>match case</comment>
+        <translation>Aa</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>区分大小写</translation>
+    </message>
+    <message>
+        <source>.*</source>
+        <comment>regular expression</comment>
+        <translation>.*</translation>
+    </message>
+    <message>
+        <source>Use a regular expression</source>
+        <translation>使用正则表达式</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>过滤</translation>
+    </message>
+    <message>
+        <source>Show only the lines that match</source>
+        <translation>只显示匹配的行</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Save Output…</source>
+        <translation>保存输出…</translation>
+    </message>
+    <message>
+        <source>Save the output shown to a text file</source>
+        <translation>将显示的输出保存为文本文件</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Close stdin</source>
+        <translation>关闭 stdin</translation>
+    </message>
+    <message>
+        <source>Interrupt</source>
+        <translation>中断</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Find in output</source>
+        <translation>在输出中查找</translation>
+    </message>
+    <message>
+        <source>Close the find bar (Esc)</source>
+        <translation>关闭查找栏（Esc）</translation>
+    </message>
+    <message>
+        <source>Close find bar</source>
+        <translation>关闭查找栏</translation>
+    </message>
+    <message>
+        <source>Standard input</source>
+        <translation>标准输入</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier line(s) dropped</source>
+        <translation>
+            <numerusform>已丢弃之前的 %n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The oldest %1 lines (%2) were dropped to keep the memory used bounded.</source>
+        <translation>为限制内存占用，已丢弃最早的 %1 行（%2）。</translation>
+    </message>
+    <message>
+        <source>Invalid expression</source>
+        <translation>无效的表达式</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>无匹配</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>第 %1 个，共 %2 个</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n 个匹配</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Text file (*.txt *.log)</source>
+        <translation>文本文件 (*.txt *.log)</translation>
+    </message>
+    <message>
+        <source>Text file with timestamps (*.txt *.log)</source>
+        <translation>带时间戳的文本文件 (*.txt *.log)</translation>
+    </message>
+    <message>
+        <source>Save Output</source>
+        <translation>保存输出</translation>
+    </message>
+    <message>
+        <source>output.txt</source>
+        <translation>output.txt</translation>
+    </message>
+    <message>
+        <source>Saved the output to %1.</source>
+        <translation>已将输出保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <source>Input not sent to %1: %2</source>
+        <translation>输入未发送到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Input not sent: %1 is not running.</source>
+        <translation>输入未发送：%1 未在运行。</translation>
+    </message>
+    <message>
+        <source>Input not sent: %1 are not running.</source>
+        <translation>输入未发送：%1 未在运行。</translation>
+    </message>
+    <message>
+        <source>Could not close the input of %1: %2</source>
+        <translation>无法关闭 %1 的输入：%2</translation>
+    </message>
+    <message>
+        <source>Closed the standard input of %1.</source>
+        <translation>已关闭 %1 的标准输入。</translation>
+    </message>
+    <message>
+        <source>%1 is not running.</source>
+        <translation>%1 未在运行。</translation>
+    </message>
+    <message>
+        <source>%1 are not running.</source>
+        <translation>%1 未在运行。</translation>
+    </message>
+    <message>
+        <source>Could not interrupt %1: %2</source>
+        <translation>无法中断 %1：%2</translation>
+    </message>
+    <message>
+        <source>Interrupted %1.</source>
+        <translation>已中断 %1。</translation>
+    </message>
+    <message>
+        <source>Show the output of the entries selected in the table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the output of every entry, interleaved in arrival order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the output of the selected entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the line to the selected entry&apos;s standard input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the selected entry&apos;s standard input (end of file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the interrupt character (Ctrl+C) to the selected entry&apos;s terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input for the selected entry (Enter sends a line, Ctrl+D closes stdin)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No entries yet: the output of each entry shows here once it runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an entry in the table to see its output, or All (Ctrl+Shift+A) for every entry&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a running entry to send input to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a running entry to close its input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an entry that runs in a terminal to interrupt it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutputView</name>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Output of the processes: standard output, standard error and ProcDeck&apos;s messages</source>
+        <translation>进程的输出：标准输出、标准错误和 ProcDeck 的消息</translation>
+    </message>
+    <message>
+        <source>Jump to end</source>
+        <translation>跳到末尾</translation>
+    </message>
+    <message>
+        <source>Scroll to the newest output and keep following it (Ctrl+End)</source>
+        <translation>滚动到最新的输出并持续跟随（Ctrl+End）</translation>
+    </message>
+    <message>
+        <source>No line matches the filter.</source>
+        <translation>没有与过滤条件匹配的行。</translation>
+    </message>
+    <message>
+        <source>No output yet.</source>
+        <translation>还没有输出。</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessDialog</name>
+    <message>
+        <source>Process</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Run:</source>
+        <translation>运行：</translation>
+    </message>
+    <message>
+        <source>&amp;Program with arguments</source>
+        <translation>程序和参数(&amp;P)</translation>
+    </message>
+    <message>
+        <source>S&amp;hell command</source>
+        <translation>Shell 命令(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Run the line with /bin/sh -c: pipes, redirections and variables work</source>
+        <translation>用 /bin/sh -c 运行这一行：管道、重定向和变量均可使用</translation>
+    </message>
+    <message>
+        <source>P&amp;rogram:</source>
+        <translation>程序(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>程序</translation>
+    </message>
+    <message>
+        <source>python3, /usr/bin/env, ./server …</source>
+        <translation>python3、/usr/bin/env、./server …</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Choose the program file</source>
+        <translation>选择程序文件</translation>
+    </message>
+    <message>
+        <source>Choose program</source>
+        <translation>选择程序</translation>
+    </message>
+    <message>
+        <source>&amp;Arguments:</source>
+        <translation>参数(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Split like a shell would: quotes and backslashes are honoured, but no shell runs</source>
+        <translation>按 shell 的规则拆分：支持引号和反斜杠，但不会运行 shell</translation>
+    </message>
+    <message>
+        <source>worker.py &quot;two words&quot;</source>
+        <translation>worker.py &quot;two words&quot;</translation>
+    </message>
+    <message>
+        <source>&amp;Command:</source>
+        <translation>命令(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Shell command</source>
+        <translation>Shell 命令</translation>
+    </message>
+    <message>
+        <source>make watch 2&gt;&amp;1 | grep -v DEBUG</source>
+        <translation>make watch 2&gt;&amp;1 | grep -v DEBUG</translation>
+    </message>
+    <message>
+        <source>&amp;Working directory:</source>
+        <translation>工作目录(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Working directory</source>
+        <translation>工作目录</translation>
+    </message>
+    <message>
+        <source>the session file&apos;s folder</source>
+        <translation>会话文件所在的文件夹</translation>
+    </message>
+    <message>
+        <source>Choose the working directory</source>
+        <translation>选择工作目录</translation>
+    </message>
+    <message>
+        <source>Choose working directory</source>
+        <translation>选择工作目录</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>环境变量(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境变量</translation>
+    </message>
+    <message>
+        <source>KEY=VALUE to add or change a variable, -KEY to remove one; one per line</source>
+        <translation>KEY=VALUE 添加或修改变量，-KEY 删除变量；每行一个</translation>
+    </message>
+    <message>
+        <source>&amp;Stop signal:</source>
+        <translation>停止信号(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Stop signal</source>
+        <translation>停止信号</translation>
+    </message>
+    <message>
+        <source>Sent by Terminate to the entry&apos;s whole process tree, daemons included</source>
+        <translation>“终止”时发送给该条目的整个进程树，包括守护进程</translation>
+    </message>
+    <message>
+        <source>then SIGKILL after</source>
+        <translation>宽限期过后发送 SIGKILL</translation>
+    </message>
+    <message>
+        <source>Grace period</source>
+        <translation>宽限期</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>R&amp;estart:</source>
+        <translation>重启(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Restart policy</source>
+        <translation>重启策略</translation>
+    </message>
+    <message>
+        <source>Start when the session &amp;opens</source>
+        <translation>会话打开时启动(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Ou&amp;tput:</source>
+        <translation>输出(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>How the program&apos;s output is connected</source>
+        <translation>程序输出的连接方式</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>限制</translation>
+    </message>
+    <message>
+        <source>Why limits are not available</source>
+        <translation>为什么限制不可用</translation>
+    </message>
+    <message>
+        <source>&amp;Memory maximum:</source>
+        <translation>内存上限(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Memory maximum</source>
+        <translation>内存上限</translation>
+    </message>
+    <message>
+        <source>The most memory the entry&apos;s processes may use together. Above it the kernel kills them (the entry ends as killed by SIGKILL).</source>
+        <translation>该条目的所有进程合计最多可使用的内存。超过后内核会杀死它们（该条目以被 SIGKILL 杀死结束）。</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>无限制</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>CP&amp;U quota:</source>
+        <translation>CPU 配额(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>CPU quota</source>
+        <translation>CPU 配额</translation>
+    </message>
+    <message>
+        <source>The CPU time the entry&apos;s processes may use together, in percent of one core (200 % is two cores). At the quota they are slowed down, not stopped.</source>
+        <translation>该条目的所有进程合计可使用的 CPU 时间，以单核的百分比计（200 % 为两个核）。达到配额时它们会被减速，而不是停止。</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Restart when memory e&amp;xceeds:</source>
+        <translation>内存超过此值时重启(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Restart when memory exceeds</source>
+        <translation>内存超过此值时重启</translation>
+    </message>
+    <message>
+        <source>Restart the entry as soon as its processes together use more memory than this. Set it below the memory maximum.</source>
+        <translation>该条目的所有进程合计使用的内存一超过此值就重启该条目。请设得比内存上限低。</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>On failure</source>
+        <translation>失败时</translation>
+    </message>
+    <message>
+        <source>Always</source>
+        <translation>总是</translation>
+    </message>
+    <message>
+        <source>Each line as it is printed</source>
+        <translation>每行输出即时显示</translation>
+    </message>
+    <message>
+        <source>Standard output is a terminal, so that programs print each line at once; standard error stays apart</source>
+        <translation>标准输出是一个终端，这样程序会立即输出每一行；标准错误保持分开</translation>
+    </message>
+    <message>
+        <source>Run in a terminal</source>
+        <translation>在终端中运行</translation>
+    </message>
+    <message>
+        <source>For programs that need a terminal: input, Interrupt (Ctrl+C) and the size of the output pane; standard error is merged</source>
+        <translation>适用于需要终端的程序：输入、中断（Ctrl+C）以及输出窗格的尺寸；标准错误会合并进来</translation>
+    </message>
+    <message>
+        <source>Plain pipes</source>
+        <translation>普通管道</translation>
+    </message>
+    <message>
+        <source>No terminal at all: many programs then print in blocks, not line by line</source>
+        <translation>完全不用终端：许多程序会因此按块而不是逐行输出</translation>
+    </message>
+    <message>
+        <source>Choose Program</source>
+        <translation>选择程序</translation>
+    </message>
+    <message>
+        <source>Choose Working Directory</source>
+        <translation>选择工作目录</translation>
+    </message>
+    <message>
+        <source>Environment line %1: write KEY=VALUE to set a variable or -KEY to remove it</source>
+        <translation>环境变量第 %1 行：写 KEY=VALUE 设置变量，或写 -KEY 删除变量</translation>
+    </message>
+    <message>
+        <source>Environment line %1: &quot;%2&quot; is not a valid variable name</source>
+        <translation>环境变量第 %1 行：“%2”不是有效的变量名</translation>
+    </message>
+    <message>
+        <source>Enter the shell command to run.</source>
+        <translation>请输入要运行的 shell 命令。</translation>
+    </message>
+    <message>
+        <source>Enter the program to run.</source>
+        <translation>请输入要运行的程序。</translation>
+    </message>
+    <message>
+        <source>Arguments: %1</source>
+        <translation>参数：%1</translation>
+    </message>
+    <message>
+        <source>A field contains a NUL character, which would cut the text short when it runs.</source>
+        <translation>某个字段包含 NUL 字符，运行时会把文本截断。</translation>
+    </message>
+    <message>
+        <source>Another entry is already called &quot;%1&quot;: names must be unique.</source>
+        <translation>已有另一个条目名为“%1”：名称必须唯一。</translation>
+    </message>
+    <message>
+        <source>This entry would fail to start: %1</source>
+        <translation>此条目将无法启动：%1</translation>
+    </message>
+    <message>
+        <source>Restart when memory exceeds: %1 MB is not below the memory maximum of %2 MB.</source>
+        <translation>内存超过此值时重启：%1 MB 不低于内存上限 %2 MB。</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessTableModel</name>
+    <message>
+        <source>Yes</source>
+        <comment>alive</comment>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <comment>alive</comment>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>%1 (out of memory)</source>
+        <translation>%1（内存不足）</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>未启动</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>正在启动</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Stopping</source>
+        <translation>正在停止</translation>
+    </message>
+    <message>
+        <source>Stopping (kill in %1 s)</source>
+        <translation>正在停止（%1 秒后杀死）</translation>
+    </message>
+    <message>
+        <source>Restarting in %1 s</source>
+        <translation>%1 秒后重启</translation>
+    </message>
+    <message>
+        <source>Exited</source>
+        <translation>已退出</translation>
+    </message>
+    <message>
+        <source>Killed</source>
+        <translation>已被杀死</translation>
+    </message>
+    <message>
+        <source>Failed to start: %1</source>
+        <translation>启动失败：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Gave up after %n restart(s)</source>
+        <translation>
+            <numerusform>重启 %n 次后放弃</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>PID of the last run; the process has ended and is never signalled again</source>
+        <translation>上次运行的 PID；该进程已结束，不会再向它发送信号</translation>
+    </message>
+    <message>
+        <source>The last run ended unexpectedly: %1</source>
+        <translation>上次运行意外结束：%1</translation>
+    </message>
+    <message>
+        <source>Killed by the kernel&apos;s OOM killer: the entry&apos;s memory maximum was reached</source>
+        <translation>被内核的 OOM killer 杀死：已达到该条目的内存上限</translation>
+    </message>
+    <message>
+        <source>Killed by signal %1 (%2)</source>
+        <translation>被信号 %1（%2）杀死</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>Alive</source>
+        <translation>存活</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <comment>exit code column</comment>
+        <translation>退出码</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>启动时间</translation>
+    </message>
+    <message>
+        <source>Run time</source>
+        <translation>运行时长</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Procs</source>
+        <comment>processes of the entry</comment>
+        <translation>进程数</translation>
+    </message>
+    <message>
+        <source>Restarts</source>
+        <translation>重启次数</translation>
+    </message>
+    <message>
+        <source>is_alive(): whether the process is running now</source>
+        <translation>is_alive()：进程当前是否在运行</translation>
+    </message>
+    <message>
+        <source>exitcode: N for a normal exit, -N for death by signal N</source>
+        <translation>exitcode：正常退出为 N，被信号 N 杀死为 -N</translation>
+    </message>
+    <message>
+        <source>CPU use of the entry&apos;s processes (the program and all it started, daemons included), in percent of one core</source>
+        <translation>该条目的进程（程序及其启动的所有进程，包括守护进程）的 CPU 占用，以单核的百分比计</translation>
+    </message>
+    <message>
+        <source>Resident memory of the entry&apos;s processes (the program and all it started, daemons included)</source>
+        <translation>该条目的进程（程序及其启动的所有进程，包括守护进程）的常驻内存</translation>
+    </message>
+    <message>
+        <source>Processes of the entry: the program and every process it started that is still there, daemons included</source>
+        <translation>该条目的进程：程序及其启动且仍存在的每个进程，包括守护进程</translation>
+    </message>
+    <message>
+        <source>Restarts done by the entry&apos;s restart policy</source>
+        <translation>该条目的重启策略执行的重启次数</translation>
+    </message>
+    <message>
+        <source>Failed: out of memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: killed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminated by signal %1 (%2), which the user sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PseudoTerminal</name>
+    <message>
+        <source>cannot create a pseudo-terminal (%1): %2</source>
+        <translation>无法创建伪终端（%1）：%2</translation>
+    </message>
+    <message>
+        <source>the terminal is closed</source>
+        <translation>终端已关闭</translation>
+    </message>
+    <message>
+        <source>the program does not read its input</source>
+        <translation>程序没有读取其输入</translation>
+    </message>
+</context>
+<context>
+    <name>SessionController</name>
+    <message>
+        <source>Could Not Open Session</source>
+        <translation>无法打开会话</translation>
+    </message>
+    <message>
+        <source>The session that was open is unchanged.</source>
+        <translation>原先打开的会话未改变。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %1: %n entries</source>
+        <translation>
+            <numerusform>已打开 %1：%n 个条目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This file</source>
+        <translation>此文件</translation>
+    </message>
+    <message>
+        <source>Nothing was started. Select entries and press Start to run them.</source>
+        <translation>没有启动任何条目。选中条目并按“启动”来运行它们。</translation>
+    </message>
+    <message>
+        <source>New Session</source>
+        <translation>新建会话</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries are still running.</source>
+        <translation>
+            <numerusform>%n 个条目仍在运行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open Session</source>
+        <translation>打开会话</translation>
+    </message>
+    <message>
+        <source>ProcDeck sessions (*.json);;Procfiles (Procfile Procfile.*);;All files (*)</source>
+        <translation>ProcDeck 会话 (*.json);;Procfile (Procfile Procfile.*);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save Session As</source>
+        <translation>会话另存为</translation>
+    </message>
+    <message>
+        <source>ProcDeck sessions (*.json)</source>
+        <translation>ProcDeck 会话 (*.json)</translation>
+    </message>
+    <message>
+        <source>Could Not Save Session</source>
+        <translation>无法保存会话</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>The session has unsaved changes.</source>
+        <translation>会话有未保存的更改。</translation>
+    </message>
+    <message>
+        <source>Save them before going on?</source>
+        <translation>继续之前先保存吗？</translation>
+    </message>
+    <message>
+        <source>Import Procfile</source>
+        <translation>导入 Procfile</translation>
+    </message>
+    <message>
+        <source>Procfiles (Procfile Procfile.*);;All files (*)</source>
+        <translation>Procfile (Procfile Procfile.*);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Could Not Import Procfile</source>
+        <translation>无法导入 Procfile</translation>
+    </message>
+    <message>
+        <source>The session is unchanged.</source>
+        <translation>会话未改变。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n entries from %1</source>
+        <translation>
+            <numerusform>已从 %1 导入 %n 个条目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Procfile</source>
+        <translation>导出 Procfile</translation>
+    </message>
+    <message>
+        <source>Could Not Export Procfile</source>
+        <translation>无法导出 Procfile</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Recent Files</source>
+        <translation>清除最近打开的文件(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Terminate and Start New Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They are terminated first: each gets its stop signal, then SIGKILL after its grace period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopping %n entries…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Terminate and Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionFile</name>
+    <message>
+        <source>unterminated double quote</source>
+        <translation>双引号未闭合</translation>
+    </message>
+    <message>
+        <source>unterminated single quote</source>
+        <translation>单引号未闭合</translation>
+    </message>
+    <message>
+        <source>unexpected text after the closing quote</source>
+        <translation>右引号后有多余的文本</translation>
+    </message>
+    <message>
+        <source>contains a NUL byte</source>
+        <translation>包含 NUL 字节</translation>
+    </message>
+    <message>
+        <source>expected KEY=VALUE</source>
+        <translation>应为 KEY=VALUE</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid variable name</source>
+        <translation>%1 不是有效的变量名</translation>
+    </message>
+    <message>
+        <source>expected &quot;name: command&quot;</source>
+        <translation>应为“name: command”</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid name (letters, digits, &quot;_&quot; and &quot;-&quot; only)</source>
+        <translation>%1 不是有效的名称（只能包含字母、数字、“_”和“-”）</translation>
+    </message>
+    <message>
+        <source>%1 has no command</source>
+        <translation>%1 没有命令</translation>
+    </message>
+    <message>
+        <source>duplicate entry name %1 (first at line %2)</source>
+        <translation>条目名称 %1 重复（首次出现在第 %2 行）</translation>
+    </message>
+    <message>
+        <source>no entries (expected &quot;name: command&quot; lines)</source>
+        <translation>没有条目（应为“name: command”形式的行）</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the file: %2</source>
+        <translation>%1：无法读取文件：%2</translation>
+    </message>
+    <message>
+        <source>%1: the file is too large for a session (more than %2 MiB)</source>
+        <translation>%1：文件过大，不能作为会话（超过 %2 MiB）</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>missing: this is not a ProcDeck session (expected &quot;procdeck&quot;: 1)</source>
+        <translation>缺失：这不是 ProcDeck 会话（应有 &quot;procdeck&quot;: 1）</translation>
+    </message>
+    <message>
+        <source>must be a positive integer (the format version)</source>
+        <translation>必须是正整数（格式版本）</translation>
+    </message>
+    <message>
+        <source>format version %1 is newer than this ProcDeck reads (%2); update ProcDeck to open this file</source>
+        <translation>格式版本 %1 比此 ProcDeck 能读取的版本（%2）新；请更新 ProcDeck 以打开此文件</translation>
+    </message>
+    <message>
+        <source>must be an array of entries</source>
+        <translation>必须是条目数组</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>必须是对象</translation>
+    </message>
+    <message>
+        <source>%1 is already the name of %2[%3]</source>
+        <translation>%1 已是 %2[%3] 的名称</translation>
+    </message>
+    <message>
+        <source>%1 is already the name of %2[%3] (lines %4 and %5)</source>
+        <translation>%1 已是 %2[%3] 的名称（第 %4 行和第 %5 行）</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>必须是字符串</translation>
+    </message>
+    <message>
+        <source>needs &quot;program&quot; (with &quot;args&quot;) or &quot;shell&quot;</source>
+        <translation>需要 &quot;program&quot;（及 &quot;args&quot;）或 &quot;shell&quot;</translation>
+    </message>
+    <message>
+        <source>has both &quot;program&quot; and &quot;shell&quot;; use one of them</source>
+        <translation>同时有 &quot;program&quot; 和 &quot;shell&quot;；只能用其中一个</translation>
+    </message>
+    <message>
+        <source>must be a non-empty string</source>
+        <translation>必须是非空字符串</translation>
+    </message>
+    <message>
+        <source>not allowed with &quot;shell&quot; (put the arguments in the command)</source>
+        <translation>不能与 &quot;shell&quot; 同用（请把参数写进命令）</translation>
+    </message>
+    <message>
+        <source>must be an array of strings</source>
+        <translation>必须是字符串数组</translation>
+    </message>
+    <message>
+        <source>must be an object of &quot;NAME&quot;: &quot;value&quot; (or null)</source>
+        <translation>必须是 &quot;NAME&quot;: &quot;value&quot;（或 null）形式的对象</translation>
+    </message>
+    <message>
+        <source>must be a string, or null to remove the variable</source>
+        <translation>必须是字符串，或用 null 删除该变量</translation>
+    </message>
+    <message>
+        <source>unknown signal %1</source>
+        <translation>未知信号 %1</translation>
+    </message>
+    <message>
+        <source>must be a signal name such as &quot;SIGTERM&quot;</source>
+        <translation>必须是信号名，例如 &quot;SIGTERM&quot;</translation>
+    </message>
+    <message>
+        <source>must be a positive integer</source>
+        <translation>必须是正整数</translation>
+    </message>
+    <message>
+        <source>unknown value %1 (expected &quot;never&quot;, &quot;on-failure&quot; or &quot;always&quot;)</source>
+        <translation>未知值 %1（应为 &quot;never&quot;、&quot;on-failure&quot; 或 &quot;always&quot;）</translation>
+    </message>
+    <message>
+        <source>must be an object such as {&quot;memoryMB&quot;: 512}</source>
+        <translation>必须是对象，例如 {&quot;memoryMB&quot;: 512}</translation>
+    </message>
+    <message>
+        <source>%1 is not below %2 %3</source>
+        <translation>%1 不低于 %2 %3</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>必须是整数</translation>
+    </message>
+    <message>
+        <source>%1 is out of range: use 1 to %2 (leave the key out for no limit)</source>
+        <translation>%1 超出范围：请使用 1 到 %2（不设限制时省略此键）</translation>
+    </message>
+    <message>
+        <source>the file is empty (expected a JSON object)</source>
+        <translation>文件为空（应为 JSON 对象）</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>数组</translation>
+    </message>
+    <message>
+        <source>the top level is %1; it must be a JSON object with &quot;procdeck&quot;: 1</source>
+        <translation>顶层是%1；它必须是含有 &quot;procdeck&quot;: 1 的 JSON 对象</translation>
+    </message>
+    <message>
+        <source>a string starts with an invisible byte order mark (U+FEFF); remove it or write it as \uFEFF</source>
+        <translation>某个字符串以不可见的字节顺序标记（U+FEFF）开头；请删除它，或写成 \uFEFF</translation>
+    </message>
+</context>
+<context>
+    <name>ShellWords</name>
+    <message>
+        <source>unterminated single quote</source>
+        <translation>单引号未闭合</translation>
+    </message>
+    <message>
+        <source>unterminated double quote</source>
+        <translation>双引号未闭合</translation>
+    </message>
+</context>
+<context>
+    <name>TrustDialog</name>
+    <message>
+        <source>unset %1</source>
+        <translation>取消设置 %1</translation>
+    </message>
+    <message>
+        <source>Run Commands from This File?</source>
+        <translation>运行此文件中的命令吗？</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 asks to start %n command(s) when it opens. You have not run commands from this file before, or it changed since. Run them only if you trust where it came from.</source>
+        <translation>
+            <numerusform>%1 要求在打开时启动 %n 条命令。你以前没有运行过此文件中的命令，或者此后它已被更改。只有在你信任它的来源时才运行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Commands that would run</source>
+        <translation>将要运行的命令</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Working directory</source>
+        <translation>工作目录</translation>
+    </message>
+    <message>
+        <source>Environment changes</source>
+        <translation>环境变量更改</translation>
+    </message>
+    <message>
+        <source>sh -c: %1</source>
+        <translation>sh -c：%1</translation>
+    </message>
+    <message>
+        <source>%1 (cannot start: %2)</source>
+        <translation>%1（无法启动：%2）</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Don&apos;t Run</source>
+        <translation>不运行(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>still checking whether this system gives each entry a cgroup</source>
+        <translation>仍在检查此系统能否为每个条目提供 cgroup</translation>
+    </message>
+</context>
+</TS>
