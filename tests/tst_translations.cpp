@@ -241,19 +241,19 @@ void tst_Translations::embeddedTranslation_data()
     QTest::addColumn<QString>("source");
     QTest::addColumn<int>("n");
     QTest::addColumn<QString>("expected");
-    const QString stillRunning = u"%n process(es) are still running."_s;
+    const QString stillRunning = u"%n entries are still running."_s;
     QTest::newRow("zh terminate") << u"zh_CN"_s << u"MainWindow"_s << u"&Terminate"_s << -1 << u"终止(&T)"_s;
     QTest::newRow("zh kill") << u"zh_CN"_s << u"MainWindow"_s << u"&Kill"_s << -1 << u"杀死(&K)"_s;
     QTest::newRow("zh join") << u"zh_CN"_s << u"MainWindow"_s << u"&Join…"_s << -1 << u"等待结束(&J)…"_s;
     QTest::newRow("zh running") << u"zh_CN"_s << u"ProcessTableModel"_s << u"Running"_s << -1 << u"运行中"_s;
     QTest::newRow("zh exit code") << u"zh_CN"_s << u"ManagedProcess"_s << u"exited with code %1"_s << -1
                                   << u"以退出码 %1 退出"_s;
-    QTest::newRow("zh one") << u"zh_CN"_s << u"MainWindow"_s << stillRunning << 1 << u"1 个进程仍在运行。"_s;
-    QTest::newRow("zh three") << u"zh_CN"_s << u"MainWindow"_s << stillRunning << 3 << u"3 个进程仍在运行。"_s;
+    QTest::newRow("zh one") << u"zh_CN"_s << u"MainWindow"_s << stillRunning << 1 << u"1 个条目仍在运行。"_s;
+    QTest::newRow("zh three") << u"zh_CN"_s << u"MainWindow"_s << stillRunning << 3 << u"3 个条目仍在运行。"_s;
     QTest::newRow("de terminate") << u"de"_s << u"MainWindow"_s << u"&Terminate"_s << -1 << u"&Terminieren"_s;
     QTest::newRow("de interrupt") << u"de"_s << u"OutputPane"_s << u"Interrupt"_s << -1 << u"Unterbrechen"_s;
-    QTest::newRow("de out of memory") << u"de"_s << u"ProcessTableModel"_s << u"Out of memory"_s << -1
-                                      << u"Speicher erschöpft"_s;
+    QTest::newRow("de out of memory") << u"de"_s << u"ProcessTableModel"_s << u"Failed: out of memory"_s << -1
+                                      << u"Fehlgeschlagen: Speicher erschöpft"_s;
 }
 
 // The .qm files built into the executable (lrelease's output beside it), found the way main.cpp

@@ -377,7 +377,7 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     <message numerus="yes">
         <source>Wait for the %n selected entries to end, at most for the timeout. The window stays usable while it waits.</source>
         <translation>
-            <numerusform>Auf das Ende des gewählten Eintrags warten, höchstens bis zur Zeitgrenze. Das Fenster bleibt währenddessen benutzbar.</numerusform>
+            <numerusform>Auf das Ende des %n gewählten Eintrags warten, höchstens bis zur Zeitgrenze. Das Fenster bleibt währenddessen benutzbar.</numerusform>
             <numerusform>Auf das Ende der %n gewählten Einträge warten, höchstens bis zur Zeitgrenze. Das Fenster bleibt währenddessen benutzbar.</numerusform>
         </translation>
     </message>
@@ -386,16 +386,16 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     <name>JoinOperation</name>
     <message>
         <source>exited with %1 after %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>nach %2 s mit %1 beendet</translation>
     </message>
     <message>
         <source>still alive after %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>lebt nach %1 s noch</translation>
     </message>
     <message>
         <source>%1: %2</source>
         <comment>entry name: outcome</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -874,7 +874,7 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     </message>
     <message>
         <source>Ctrl+F5</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+F5</translation>
     </message>
     <message>
         <source>St&amp;op All</source>
@@ -886,7 +886,7 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     </message>
     <message>
         <source>Ctrl+F6</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+F6</translation>
     </message>
     <message>
         <source>&amp;Clear Finished</source>
@@ -898,12 +898,12 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     </message>
     <message>
         <source>Ctrl+Shift+Del</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+Del</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
         <comment>tooltip (shortcut)</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Kill Now</source>
@@ -919,7 +919,7 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     </message>
     <message>
         <source>Failed: the rows whose State says so (a start that failed, a non-zero exit, a signal ProcDeck did not send, out of memory)</source>
-        <translation>Fehlgeschlagen: die Zeilen, deren Zustand es sagt (ein fehlgeschlagener Start, ein Exit-Code ungleich 0, ein Signal, das ProcDeck nicht gesendet hat, kein Speicher mehr)</translation>
+        <translation>Fehlgeschlagen: die Zeilen, deren Zustand es sagt (ein fehlgeschlagener Start, ein Exit-Code ungleich 0, ein Signal, das ProcDeck nicht gesendet hat, Speicher erschöpft)</translation>
     </message>
     <message>
         <source>No commands yet — Add… (Ctrl+N) or Open… (Ctrl+O)</source>
@@ -1843,7 +1843,7 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     </message>
     <message>
         <source>Failed: out of memory</source>
-        <translation>Fehlgeschlagen: kein Speicher mehr</translation>
+        <translation>Fehlgeschlagen: Speicher erschöpft</translation>
     </message>
     <message>
         <source>Failed: killed</source>

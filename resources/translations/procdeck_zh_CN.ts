@@ -5,19 +5,19 @@
     <name>AboutBox</name>
     <message>
         <source>&lt;p&gt;Launch, watch, join and stop child processes.&lt;/p&gt;&lt;p&gt;Every verb of Python&apos;s &lt;code&gt;multiprocessing.Process&lt;/code&gt; has a button here, with the same meaning.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;启动、监视、等待结束和停止子进程。&lt;/p&gt;&lt;p&gt;Python 的 &lt;code&gt;multiprocessing.Process&lt;/code&gt; 的每个动词在这里都有一个按钮，含义相同。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Free software under the GNU General Public License, version 3 or any later version (&lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;). It comes with no warranty.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;自由软件，依据 GNU 通用公共许可证第 3 版或任何更高版本授权（&lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;）。不提供任何担保。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Built with Qt %1, running on Qt %2.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;基于 Qt %1 构建，运行于 Qt %2。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>About ProcDeck</source>
-        <translation type="unfinished">关于 ProcDeck</translation>
+        <translation>关于 ProcDeck</translation>
     </message>
 </context>
 <context>
@@ -201,7 +201,9 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
         <source>Qt&apos;s own options apply to the window: -style STYLE, -stylesheet FILE, -platform NAME,
 -reverse (right to left), -qwindowgeometry WxH+X+Y and the others Qt documents.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Qt 自身的选项作用于窗口：-style STYLE、-stylesheet FILE、-platform NAME、
+-reverse（从右到左）、-qwindowgeometry WxH+X+Y，以及 Qt 文档中的其他选项。
+</translation>
     </message>
 </context>
 <context>
@@ -320,11 +322,11 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
     </message>
     <message>
         <source>Pending:</source>
-        <translation type="unfinished"></translation>
+        <translation>待生效：</translation>
     </message>
     <message>
         <source>Edited: the new settings apply at the next start (Restart, Ctrl+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>已编辑：新设置在下次启动时生效（重启，Ctrl+R）</translation>
     </message>
 </context>
 <context>
@@ -372,8 +374,8 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
     </message>
     <message numerus="yes">
         <source>Wait for the %n selected entries to end, at most for the timeout. The window stays usable while it waits.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>等待选中的 %n 个条目结束，至多等到超时。等待期间窗口仍可使用。</numerusform>
         </translation>
     </message>
 </context>
@@ -850,163 +852,163 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
     </message>
     <message>
         <source>Filter by name, command or state (Ctrl+L; Down enters the table)</source>
-        <translation type="unfinished"></translation>
+        <translation>按名称、命令或状态过滤（Ctrl+L；按向下键进入表格）</translation>
     </message>
     <message>
         <source>Add an entry: a command to run</source>
-        <translation type="unfinished"></translation>
+        <translation>添加条目：一个要运行的命令</translation>
     </message>
     <message>
         <source>Start &amp;All</source>
-        <translation type="unfinished"></translation>
+        <translation>全部启动(&amp;A)</translation>
     </message>
     <message>
         <source>Start every entry that is not running</source>
-        <translation type="unfinished"></translation>
+        <translation>启动每个未在运行的条目</translation>
     </message>
     <message>
         <source>Ctrl+F5</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+F5</translation>
     </message>
     <message>
         <source>St&amp;op All</source>
-        <translation type="unfinished"></translation>
+        <translation>全部停止(&amp;O)</translation>
     </message>
     <message>
         <source>Terminate every running entry (its stop signal, then SIGKILL after its grace period)</source>
-        <translation type="unfinished"></translation>
+        <translation>终止每个正在运行的条目（先发送其停止信号，宽限期结束后发送 SIGKILL）</translation>
     </message>
     <message>
         <source>Ctrl+F6</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+F6</translation>
     </message>
     <message>
         <source>&amp;Clear Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>清除已结束的条目(&amp;C)</translation>
     </message>
     <message>
         <source>Remove every entry that has ended and is not restarting</source>
-        <translation type="unfinished"></translation>
+        <translation>移除每个已结束且不会重启的条目</translation>
     </message>
     <message>
         <source>Ctrl+Shift+Del</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+Del</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
         <comment>tooltip (shortcut)</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>Kill Now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即杀死</translation>
     </message>
     <message>
         <source>Stop waiting for the grace periods: SIGKILL to every entry that is still running, then quit</source>
-        <translation type="unfinished"></translation>
+        <translation>不再等待宽限期：向每个仍在运行的条目发送 SIGKILL，然后退出</translation>
     </message>
     <message>
         <source>%1 running · %2 paused · %3 ended · %4 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>运行中 %1 · 已暂停 %2 · 已结束 %3 · 失败 %4</translation>
     </message>
     <message>
         <source>Failed: the rows whose State says so (a start that failed, a non-zero exit, a signal ProcDeck did not send, out of memory)</source>
-        <translation type="unfinished"></translation>
+        <translation>失败：“状态”列显示为失败的行（启动失败、非零退出、非 ProcDeck 发送的信号、内存不足）</translation>
     </message>
     <message>
         <source>No commands yet — Add… (Ctrl+N) or Open… (Ctrl+O)</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无命令——添加…（Ctrl+N）或打开…（Ctrl+O）</translation>
     </message>
     <message>
         <source>No entry matches “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>没有与“%1”匹配的条目</translation>
     </message>
     <message numerus="yes">
         <source>%n entries are still running.</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n 个条目仍在运行。</numerusform>
         </translation>
     </message>
     <message>
         <source>Terminate them (each one&apos;s stop signal, then SIGKILL after its grace period) and quit when they have ended, or kill them now and quit?</source>
-        <translation type="unfinished"></translation>
+        <translation>是终止它们（先发送各自的停止信号，宽限期结束后发送 SIGKILL）并在它们结束后退出，还是立即杀死它们并退出？</translation>
     </message>
     <message>
         <source>Terminate and Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>终止并退出</translation>
     </message>
     <message>
         <source>Kill Now and Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>立即杀死并退出</translation>
     </message>
     <message numerus="yes">
         <source>Killing %n entries before quitting…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>退出前正在杀死 %n 个条目…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Stopping %n entries before quitting… (Quit again or Kill Now to kill them)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>退出前正在停止 %n 个条目…（再次退出或点击“立即杀死”可杀死它们）</numerusform>
         </translation>
     </message>
     <message>
         <source>Add Entry</source>
-        <translation type="unfinished"></translation>
+        <translation>添加条目</translation>
     </message>
     <message>
         <source>Edit %1 — running: changes apply at its next start</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑 %1——正在运行：更改在下次启动时生效</translation>
     </message>
     <message>
         <source>%1 changed: the changes apply at its next start (Restart, Ctrl+R); the details show what runs until then</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已更改：更改在下次启动时生效（重启，Ctrl+R）；在此之前，详细信息显示的是正在运行的设置</translation>
     </message>
     <message>
         <source>They are terminated first (each one&apos;s stop signal, then SIGKILL after its grace period) and removed when they have ended.</source>
-        <translation type="unfinished"></translation>
+        <translation>它们会先被终止（先发送各自的停止信号，宽限期结束后发送 SIGKILL），结束后再被移除。</translation>
     </message>
     <message>
         <source>Terminate and Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>终止并移除</translation>
     </message>
     <message>
         <source>%1 is already running (PID %2): an entry&apos;s process is started once</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已在运行（PID %2）：一个条目的进程只启动一次</translation>
     </message>
     <message>
         <source>Starting %1</source>
-        <translation type="unfinished"></translation>
+        <translation>正在启动 %1</translation>
     </message>
     <message numerus="yes">
         <source>Starting %n entries</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>正在启动 %n 个条目</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Terminating %n entries</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>正在终止 %n 个条目</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Removed %n finished entries</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已移除 %n 个已结束的条目</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Joining %n entries…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>正在等待 %n 个条目结束…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Joining %n entries, at most %1 s…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>正在等待 %n 个条目结束，最多 %1 秒…</numerusform>
         </translation>
     </message>
 </context>
@@ -1297,51 +1299,51 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
     </message>
     <message>
         <source>Show the output of the entries selected in the table</source>
-        <translation type="unfinished"></translation>
+        <translation>显示表格中选中条目的输出</translation>
     </message>
     <message>
         <source>Show the output of every entry, interleaved in arrival order</source>
-        <translation type="unfinished"></translation>
+        <translation>显示每个条目的输出，按到达顺序交错排列</translation>
     </message>
     <message>
         <source>Clear the output of the selected entries</source>
-        <translation type="unfinished"></translation>
+        <translation>清空选中条目的输出</translation>
     </message>
     <message>
         <source>Send the line to the selected entry&apos;s standard input</source>
-        <translation type="unfinished"></translation>
+        <translation>将这一行发送到选中条目的标准输入</translation>
     </message>
     <message>
         <source>Close the selected entry&apos;s standard input (end of file)</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭选中条目的标准输入（文件结束）</translation>
     </message>
     <message>
         <source>Send the interrupt character (Ctrl+C) to the selected entry&apos;s terminal</source>
-        <translation type="unfinished"></translation>
+        <translation>向选中条目的终端发送中断字符（Ctrl+C）</translation>
     </message>
     <message>
         <source>Input for the selected entry (Enter sends a line, Ctrl+D closes stdin)</source>
-        <translation type="unfinished"></translation>
+        <translation>选中条目的输入（Enter 发送一行，Ctrl+D 关闭 stdin）</translation>
     </message>
     <message>
         <source>No entries yet: the output of each entry shows here once it runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无条目：每个条目运行后，其输出会显示在这里。</translation>
     </message>
     <message>
         <source>Select an entry in the table to see its output, or All (Ctrl+Shift+A) for every entry&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>在表格中选中一个条目以查看其输出，或选择“全部”（Ctrl+Shift+A）查看每个条目的输出。</translation>
     </message>
     <message>
         <source>Select a running entry to send input to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>选中一个正在运行的条目，以向其发送输入。</translation>
     </message>
     <message>
         <source>Select a running entry to close its input.</source>
-        <translation type="unfinished"></translation>
+        <translation>选中一个正在运行的条目，以关闭其输入。</translation>
     </message>
     <message>
         <source>Select an entry that runs in a terminal to interrupt it.</source>
-        <translation type="unfinished"></translation>
+        <translation>选中一个在终端中运行的条目，以中断它。</translation>
     </message>
 </context>
 <context>
@@ -1828,23 +1830,23 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
     </message>
     <message>
         <source>Failed: out of memory</source>
-        <translation type="unfinished"></translation>
+        <translation>失败：内存不足</translation>
     </message>
     <message>
         <source>Failed: killed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败：已被杀死</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
         <source>Terminated</source>
-        <translation type="unfinished"></translation>
+        <translation>已终止</translation>
     </message>
     <message>
         <source>Terminated by signal %1 (%2), which the user sent</source>
-        <translation type="unfinished"></translation>
+        <translation>被用户发送的信号 %1（%2）终止</translation>
     </message>
 </context>
 <context>
@@ -1972,25 +1974,25 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
     </message>
     <message>
         <source>Terminate and Start New Session</source>
-        <translation type="unfinished"></translation>
+        <translation>终止并新建会话</translation>
     </message>
     <message>
         <source>New session</source>
-        <translation type="unfinished"></translation>
+        <translation>已新建会话</translation>
     </message>
     <message>
         <source>They are terminated first: each gets its stop signal, then SIGKILL after its grace period.</source>
-        <translation type="unfinished"></translation>
+        <translation>它们会先被终止：每个条目先收到其停止信号，宽限期结束后收到 SIGKILL。</translation>
     </message>
     <message numerus="yes">
         <source>Stopping %n entries…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>正在停止 %n 个条目…</numerusform>
         </translation>
     </message>
     <message>
         <source>Terminate and Open</source>
-        <translation type="unfinished"></translation>
+        <translation>终止并打开</translation>
     </message>
 </context>
 <context>
