@@ -19,7 +19,8 @@ shoot() { # [SESSION=examples/FILE.json] shoot NAME SECONDS [xdotool commands…
     shift 2
     [[ -z $only || $only == "$name" ]] || return 0
     XDG_CONFIG_HOME="$config" xvfb-run -a -s "-screen 0 1440x860x24" bash -c '
-        "$0" --start-all "$3" &
+        # The system PATH, so that the details show /usr/bin/python3, not a version manager'"'"'s shim.
+        PATH=/usr/local/bin:/usr/bin:/bin "$0" --start-all "$3" &
         app=$!
         sleep 2
         win=$(xdotool search --sync --onlyvisible --class procdeck | head -n 1)
