@@ -75,6 +75,7 @@ private slots:
     void detailsPanelShowsLiveTree();
     void cancelJoin();
     void importAndExportProcfile();
+    void importedProcfileRunsInItsFolder();
     void unchangedSessionSavesSameBytes();
     void signalMenuReachesTheGroup();
     void pauseAndResume();
@@ -724,15 +725,56 @@ void tst_MainWindow::importAndExportProcfile()
                 || web->output()->endLineNumber() > 2);
     QTRY_COMPARE(web->exitCode(), 0);
 
-    const QString exported = dir.filePath(u"Procfile.out"_s);
+    // Exported elsewhere: the value from the .env goes to the .env beside the new Procfile (it is
+    // often a secret), never into the Procfile; its commands run in the imported Procfile's folder.
+    QTemporaryDir elsewhere;
+    const QString exported = elsewhere.filePath(u"Procfile"_s);
     window.prompt()->setNextFileName(exported);
     action(window, "actionExportProcfile")->trigger();
     QFile file(exported);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray text = file.readAll();
-    // A Procfile has no environment: the entry's changes go in front of its command.
-    QVERIFY2(text.contains("web: export PORT=5000; echo serving on $PORT\n"), text.constData());
+    QVERIFY2(!text.contains("5000"), text.constData());
+    QVERIFY2(text.contains("web: cd "), text.constData());
+    QVERIFY2(text.contains(" || exit; echo serving on $PORT\n"), text.constData());
     QVERIFY2(text.contains("existing: "), text.constData());
+    QFile dotEnv(elsewhere.filePath(u".env"_s));
+    QVERIFY(dotEnv.open(QIODevice::ReadOnly));
+    QCOMPARE(dotEnv.readAll(), QByteArray("PORT=5000\n"));
+    QCOMPARE(dotEnv.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+    // Read back as a Procfile, with its .env: the same command and environment.
+    const SessionFile::LoadResult again = SessionFile::load(exported);
+    QVERIFY2(again.ok(), qPrintable(again.error));
+    QVERIFY(again.session->processes.at(1).environment.contains(EnvironmentChange{u"PORT"_s, u"5000"_s}));
+}
+
+// Import runs a Procfile's commands in its own folder, whatever folder the session is in: a
+// command such as ./hello.sh finds its script.
+void tst_MainWindow::importedProcfileRunsInItsFolder()
+{
+    QTemporaryDir dir;
+    writeFile(dir, u"hello.sh"_s, "#!/bin/sh\necho hello from $(basename \"$PWD\")\n");
+    QFile::setPermissions(dir.filePath(u"hello.sh"_s), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    const QString procfile = writeFile(dir, u"Procfile"_s, "hello: ./hello.sh\n");
+    QTemporaryDir sessionFolder;
+    MainWindow window;
+    window.manager()->setBaseDirectory(sessionFolder.path());
+    window.prompt()->setNextFileName(procfile);
+    action(window, "actionImportProcfile")->trigger();
+    QCOMPARE(window.manager()->count(), 1);
+    ManagedProcess *hello = window.manager()->at(0);
+    hello->start();
+    const auto lines = [hello] {
+        QStringList texts;
+        const OutputLog *log = hello->output();
+        for (qint64 n = log->firstLineNumber(); n < log->endLineNumber(); ++n)
+            texts.append(log->line(n).text);
+        return texts;
+    };
+    const QString expected = u"hello from "_s + QFileInfo(dir.path()).fileName();
+    QTRY_VERIFY2_WITH_TIMEOUT(lines().contains(expected), qPrintable(lines().join(u'\n')), 10000);
+    QTRY_VERIFY(!hello->isAlive());
+    QCOMPARE(hello->exitCode(), 0);
 }
 
 void tst_MainWindow::unchangedSessionSavesSameBytes()

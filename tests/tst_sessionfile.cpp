@@ -1,3 +1,4 @@
+#include "environmenttext.h"
 #include "sessionfile.h"
 #include "shellwords.h"
 
@@ -58,6 +59,7 @@ private slots:
     void loadProcfileWithDotEnv();
     void toProcfile();
     void toProcfileSkipsNamesTheShellCannotSet();
+    void dotEnvStaysOutOfTheProcfile();
 
     void saveNewFileIsPrivate();
     void saveKeepsMode();
@@ -842,6 +844,51 @@ void tst_SessionFile::toProcfileSkipsNamesTheShellCannotSet()
     QCOMPARE(SessionFile::toProcfile(*loaded.session),
              QByteArray("# dash: not exported, the shell cannot set its variable FOO-BAR\n"
                         "plain: export FOO_BAR=1; env\n"));
+}
+
+// The values a Procfile's `.env` gave its entries stay in a `.env`: the exported Procfile leaves
+// them out, toDotEnv() writes them, and the two read back as the same entries.
+void tst_SessionFile::dotEnvStaysOutOfTheProcfile()
+{
+    const SessionFile::LoadResult loaded = SessionFile::parseProcfile(
+        "web: serve --port $PORT\nworker: work\n", u"Procfile"_s,
+        "# secrets\nPORT=5000\nTOKEN=\"s3cr3t value\"\n");
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error));
+    Session session = *loaded.session;
+    // One entry's own change (not from the .env) is still written in front of its command.
+    session.processes[1].environment.append({u"EXTRA"_s, u"1"_s});
+    const QByteArray procfile = SessionFile::toProcfile(session);
+    QCOMPARE(procfile, QByteArray("web: serve --port $PORT\nworker: export EXTRA=1; work\n"));
+    QVERIFY(!procfile.contains("s3cr3t"));
+
+    // No .env yet: every variable an entry uses, quoted where it needs it.
+    const QByteArray fresh = SessionFile::toDotEnv(session, {});
+    QCOMPARE(fresh, QByteArray("PORT=5000\nTOKEN=\"s3cr3t value\"\n"));
+    const SessionFile::LoadResult back = SessionFile::parseProcfile(procfile, u"Procfile"_s, fresh);
+    QVERIFY2(back.ok(), qPrintable(back.error));
+    QCOMPARE(back.session->processes.at(0).environment, session.processes.at(0).environment);
+
+    // An existing .env keeps its comments and other lines; a different value is replaced, a
+    // missing one appended, one already right is left as written.
+    const QByteArray existing = "# keep me\nexport PORT=80\nOTHER=x\nTOKEN=\"s3cr3t value\" # same\n";
+    QCOMPARE(SessionFile::toDotEnv(session, existing),
+             QByteArray("# keep me\nPORT=5000\nOTHER=x\nTOKEN=\"s3cr3t value\" # same\n"));
+
+    // An entry that no longer uses a .env value (edited): nothing of it is written.
+    session.processes[0].environment.clear();
+    session.processes[1].environment = {{u"EXTRA"_s, u"1"_s}};
+    QVERIFY(SessionFile::toDotEnv(session, existing).isEmpty());
+    // Values with characters the .env must escape read back the same.
+    Session odd;
+    odd.dotEnv = {{u"V"_s, u"a\"b$c`d\\e\nf"_s}};
+    ProcessSpec spec;
+    spec.name = u"x"_s;
+    spec.shell = u"true"_s;
+    spec.environment = odd.dotEnv;
+    odd.processes = {spec};
+    const EnvironmentText::DotEnvResult parsed = EnvironmentText::parseDotEnv(SessionFile::toDotEnv(odd, {}), u".env"_s);
+    QVERIFY2(parsed.ok(), qPrintable(parsed.error));
+    QCOMPARE(parsed.variables, odd.dotEnv);
 }
 
 void tst_SessionFile::saveNewFileIsPrivate()

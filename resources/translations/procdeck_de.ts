@@ -2015,6 +2015,14 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <source>Terminate and Open</source>
         <translation>Beenden und öffnen</translation>
     </message>
+    <message>
+        <source>The Procfile was written without the values of its .env.</source>
+        <translation>Das Procfile wurde ohne die Werte seiner .env geschrieben.</translation>
+    </message>
+    <message>
+        <source>Exported %1 and its .env</source>
+        <translation>%1 und seine .env exportiert</translation>
+    </message>
 </context>
 <context>
     <name>SessionFile</name>

@@ -1994,6 +1994,14 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
         <source>Terminate and Open</source>
         <translation>终止并打开</translation>
     </message>
+    <message>
+        <source>The Procfile was written without the values of its .env.</source>
+        <translation>Procfile 已写入，但不含其 .env 中的值。</translation>
+    </message>
+    <message>
+        <source>Exported %1 and its .env</source>
+        <translation>已导出 %1 及其 .env</translation>
+    </message>
 </context>
 <context>
     <name>SessionFile</name>

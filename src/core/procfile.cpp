@@ -33,6 +33,28 @@ bool isProcfileName(QStringView name)
     return true;
 }
 
+// A value as a `.env` line writes it: bare when it is plain, else in double quotes with the
+// escapes EnvironmentText::parseDotEnv reads.
+QString dotEnvQuoted(const QString &value)
+{
+    const bool bare = !value.isEmpty() && std::all_of(value.cbegin(), value.cend(), [](QChar c) {
+        return (c.unicode() < 128 && c.isLetterOrNumber()) || QStringView(u"_./:@%+,-").contains(c);
+    });
+    if (bare)
+        return value;
+    QString out = u"\""_s;
+    for (const QChar c : value) {
+        switch (c.unicode()) {
+        case u'\n': out += u"\\n"_s; break;
+        case u'\t': out += u"\\t"_s; break;
+        case u'\r': out += u"\\r"_s; break;
+        case u'"': case u'\\': case u'$': case u'`': out += u'\\'; out += c; break;
+        default: out += c; break;
+        }
+    }
+    return out + u'"';
+}
+
 } // namespace
 
 LoadResult parseProcfile(const QByteArray &data, const QString &fileName, const QByteArray &dotEnv,
@@ -90,6 +112,7 @@ LoadResult parseProcfile(const QByteArray &data, const QString &fileName, const 
         spec.environment = environment.variables;
         session.processes.append(std::move(spec));
     }
+    session.dotEnv = environment.variables;
     if (session.processes.isEmpty()) {
         result.error = fileName + u": "_s + Msg::tr("no entries (expected \"name: command\" lines)");
         return result;
@@ -116,8 +139,9 @@ QByteArray toProcfile(const Session &session)
             continue;
         }
         const auto notShell = std::find_if(spec.environment.cbegin(), spec.environment.cend(),
-                                           [](const EnvironmentChange &change) {
-                                               return !EnvironmentText::isShellVariableName(change.name);
+                                           [&session](const EnvironmentChange &change) {
+                                               return !session.dotEnv.contains(change)
+                                                   && !EnvironmentText::isShellVariableName(change.name);
                                            });
         if (notShell != spec.environment.cend()) {
             // `export FOO-BAR=1` is an error that ends sh: such an entry cannot be a Procfile line.
@@ -127,6 +151,8 @@ QByteArray toProcfile(const Session &session)
         }
         QStringList prefix;
         for (const EnvironmentChange &change : spec.environment) {
+            if (session.dotEnv.contains(change))
+                continue; // in the .env beside the Procfile (toDotEnv()), never in the Procfile
             if (change.value)
                 prefix.append(u"export "_s + change.name + u'=' + ShellWords::quote(*change.value) + u';');
             else
@@ -139,6 +165,41 @@ QByteArray toProcfile(const Session &session)
         out.append(name.toUtf8() + ": " + command.toUtf8() + '\n');
     }
     return out;
+}
+
+QByteArray toDotEnv(const Session &session, const QByteArray &existing)
+{
+    QList<EnvironmentChange> wanted; // the .env's variables that an entry uses, as it uses them
+    for (const EnvironmentChange &change : session.dotEnv) {
+        const bool used = std::any_of(session.processes.cbegin(), session.processes.cend(),
+                                      [&change](const ProcessSpec &spec) { return spec.environment.contains(change); });
+        if (change.value && used && !wanted.contains(change))
+            wanted.append(change);
+    }
+    if (wanted.isEmpty())
+        return {};
+    const QList<EnvironmentChange> current = EnvironmentText::parseDotEnv(existing, QString()).variables;
+    QStringList lines = QString::fromUtf8(existing).split(u'\n');
+    if (lines.constLast().isEmpty())
+        lines.removeLast();
+    for (const EnvironmentChange &change : wanted) {
+        if (current.contains(change))
+            continue; // already set so (the last setting wins, as the reader reads it)
+        const QString line = change.name + u'=' + dotEnvQuoted(*change.value);
+        bool replaced = false;
+        for (QString &old : lines) {
+            QStringView text = QStringView(old).trimmed();
+            if (text.startsWith(u"export "_s))
+                text = text.mid(7).trimmed();
+            if (text.startsWith(change.name) && text.mid(change.name.size()).trimmed().startsWith(u'=')) {
+                old = line;
+                replaced = true;
+            }
+        }
+        if (!replaced)
+            lines.append(line);
+    }
+    return (lines.join(u'\n') + u'\n').toUtf8();
 }
 
 } // namespace SessionFile

@@ -59,6 +59,7 @@ void SessionDocument::clear()
     m_manager->clear();
     m_manager->setBaseDirectory(QString());
     m_unknownKeys = {};
+    m_dotEnv.clear();
     m_loadedContents.clear();
     m_consentContents.clear();
     m_trustPath.clear();
@@ -81,6 +82,7 @@ SessionDocument::Result SessionDocument::load(const QString &path)
     m_manager->setBaseDirectory(QFileInfo(absolute).absolutePath());
     m_manager->addAll(loaded.session->processes);
     m_unknownKeys = loaded.session->unknownKeys;
+    m_dotEnv = loaded.session->dotEnv;
     // A Procfile is imported, not opened: Save asks for a new session file instead of writing
     // JSON over the Procfile.
     const bool procfile = SessionFile::detectFormat(m_loadedContents) == SessionFile::Format::Procfile;
@@ -95,9 +97,18 @@ Session SessionDocument::session() const
     Session session;
     session.unknownKeys = m_unknownKeys;
     session.source = m_loadedContents; // an unchanged session is written back byte for byte
+    session.dotEnv = m_dotEnv;
     for (const ManagedProcess *process : m_manager->processes())
         session.processes.append(process->spec());
     return session;
+}
+
+void SessionDocument::addDotEnv(const QList<EnvironmentChange> &variables)
+{
+    for (const EnvironmentChange &variable : variables) {
+        if (!m_dotEnv.contains(variable))
+            m_dotEnv.append(variable);
+    }
 }
 
 SessionDocument::Result SessionDocument::save(const QString &path)

@@ -36,6 +36,9 @@ public:
     // The session as it would be written, and writing it (atomic; 0600 for a new file).
     Session session() const;
     Result save(const QString &path);
+    // The variables of a `.env` an imported Procfile brought in (Session::dotEnv): kept out of an
+    // exported Procfile's commands.
+    void addDotEnv(const QList<EnvironmentChange> &variables);
 
     // Trust: a file this user saved or approved on this machine, unchanged since, may start
     // commands when it opens; any other file shows what would run and asks first.
@@ -54,6 +57,7 @@ private:
     ProcessManager *m_manager = nullptr;
     QString m_filePath;
     QJsonObject m_unknownKeys;
+    QList<EnvironmentChange> m_dotEnv; // Session::dotEnv
     QByteArray m_loadedContents;  // the file's bytes as loaded or saved
     QByteArray m_consentContents; // what the trust record covers (LoadResult::consentContents)
     QString m_trustPath;         // the file they came from (also an imported Procfile)

@@ -20,6 +20,11 @@ struct Session
     // written by hand keeps its layout and key order when it is saved unchanged. To keep that,
     // save by changing the Session you loaded (its processes), not a new one.
     QByteArray source;
+
+    // The variables of the `.env` files this session's Procfiles brought in (opened or imported).
+    // They are often secrets: toProcfile() leaves them out of the commands and toDotEnv() writes
+    // them to the `.env` beside an exported Procfile. Never part of a JSON file.
+    QList<EnvironmentChange> dotEnv;
 };
 
 // Reading and writing session files (JSON format v1, docs/ARCHITECTURE.md) and Procfiles.
@@ -103,8 +108,16 @@ QByteArray toJson(const Session &session);
 // quoted shell line (ShellWords::join). Environment changes and a working directory other than
 // "." become `export`/`unset`/`cd` in front of the command. Names are made valid Procfile names
 // ([A-Za-z0-9_-]); an entry whose shell command spans several lines, or that sets a variable the
-// shell cannot name (EnvironmentText::isShellVariableName), is written as a comment.
+// shell cannot name (EnvironmentText::isShellVariableName), is written as a comment. A variable
+// the entry has from the session's `.env` (Session::dotEnv: the same name and value) is not
+// written: it stays in the `.env` (toDotEnv()).
 QByteArray toProcfile(const Session &session);
+
+// The `.env` to write beside an exported Procfile: `existing` (that file's contents, may be empty)
+// with every variable of Session::dotEnv that an entry uses set to its value: a line that sets it
+// to another value is replaced, a missing one appended; comments and other lines are kept.
+// Empty when no entry uses any.
+QByteArray toDotEnv(const Session &session, const QByteArray &existing);
 
 // Atomic (QSaveFile); a new file gets mode 0600, an existing one keeps its mode. On failure the old
 // file is left intact and the message names the native path and the reason.

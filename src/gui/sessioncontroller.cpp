@@ -9,6 +9,7 @@
 
 #include <QAction>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QMenu>
 #include <QMessageBox>
@@ -207,14 +208,16 @@ void SessionController::importProcfile()
         m_prompt->warning(tr("Could Not Import Procfile"), loaded.error, tr("The session is unchanged."));
         return;
     }
-    // A Procfile's commands run in its folder, wherever this session's file lives.
+    // A Procfile's commands run in its folder (its entries' "."), wherever this session's file
+    // lives: relative to the Procfile, made absolute when the session's folder is another.
     const QString folder = QFileInfo(path).absolutePath();
     const QString base = m_manager->baseDirectory().isEmpty() ? QDir::currentPath() : m_manager->baseDirectory();
     QList<ProcessSpec> specs = loaded.session->processes;
     for (ProcessSpec &spec : specs) {
-        if (spec.workingDirectory.isEmpty() && QDir(folder) != QDir(base))
-            spec.workingDirectory = folder;
+        if (QDir(folder) != QDir(base))
+            spec.workingDirectory = QDir::cleanPath(QDir(folder).absoluteFilePath(spec.workingDirectory));
     }
+    m_document->addDotEnv(loaded.session->dotEnv);
     const QList<ManagedProcess *> added = m_manager->addAll(specs);
     emit selectRequested(added);
     emit statusMessage(tr("Imported %n entries from %1", nullptr, int(added.size()))
@@ -227,9 +230,25 @@ void SessionController::exportProcfile()
     const QString path = m_prompt->saveFileName(tr("Export Procfile"), QDir(dialogFolder()).filePath(QStringLiteral("Procfile")), tr("Procfiles (Procfile Procfile.*);;All files (*)"), QString());
     if (path.isEmpty())
         return;
-    const SessionFile::SaveResult saved = SessionFile::save(path, SessionFile::toProcfile(m_document->session()));
+    const Session session = m_document->session();
+    const SessionFile::SaveResult saved = SessionFile::save(path, SessionFile::toProcfile(session));
     if (!saved.ok) {
         m_prompt->warning(tr("Could Not Export Procfile"), saved.error);
+        return;
+    }
+    // The values from a `.env` go to the `.env` beside the exported Procfile, never into it.
+    const QString dotEnvPath = QFileInfo(path).dir().filePath(u".env"_s);
+    QFile existing(dotEnvPath);
+    const QByteArray current = existing.open(QIODevice::ReadOnly) ? existing.readAll() : QByteArray();
+    const QByteArray dotEnv = SessionFile::toDotEnv(session, current);
+    if (!dotEnv.isEmpty()) {
+        const SessionFile::SaveResult savedEnv = SessionFile::save(dotEnvPath, dotEnv);
+        if (!savedEnv.ok) {
+            m_prompt->warning(tr("Could Not Export Procfile"), savedEnv.error,
+                              tr("The Procfile was written without the values of its .env."));
+            return;
+        }
+        emit statusMessage(tr("Exported %1 and its .env").arg(QDir::toNativeSeparators(path)), StatusTimeoutMs);
         return;
     }
     emit statusMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), StatusTimeoutMs);
