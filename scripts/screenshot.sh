@@ -14,28 +14,30 @@ only=${1:-}
 config=$(mktemp -d)
 trap 'rm -rf "$config"' EXIT
 
-shoot() { # [SESSION=examples/FILE.json] shoot NAME SECONDS [xdotool commands…]
-    local name=$1 wait=$2 session=${SESSION:-examples/demo.json}
+shoot() { # [SESSION=examples/FILE.json] [SIZE=WxH] shoot NAME SECONDS [xdotool commands…]
+    local name=$1 wait=$2 session=${SESSION:-examples/demo.json} size=${SIZE:-1440x860}
     shift 2
     [[ -z $only || $only == "$name" ]] || return 0
-    XDG_CONFIG_HOME="$config" xvfb-run -a -s "-screen 0 1440x860x24" bash -c '
+    XDG_CONFIG_HOME="$config" xvfb-run -a -s "-screen 0 ${size}x24" bash -c '
         # The system PATH, so that the details show /usr/bin/python3, not a version manager'"'"'s shim.
         PATH=/usr/local/bin:/usr/bin:/bin "$0" --start-all "$3" &
         app=$!
         sleep 2
         win=$(xdotool search --sync --onlyvisible --class procdeck | head -n 1)
-        xdotool windowmove "$win" 0 0 windowsize "$win" 1440 860
+        xdotool windowmove "$win" 0 0 windowsize "$win" ${4%x*} ${4#*x}
         sleep 0.5
-        for cmd in "${@:4}"; do eval "xdotool $cmd"; sleep 0.4; done
+        for cmd in "${@:5}"; do eval "xdotool $cmd"; sleep 0.4; done
         sleep "$2"
         import -window root "$1"
         kill $app; wait $app 2>/dev/null || true
-    ' "$app" "$out/$name.png" "$wait" "$session" "$@"
+    ' "$app" "$out/$name.png" "$wait" "$session" "$size" "$@"
     echo "wrote $out/$name.png"
 }
 
 # The table with the chatty entry selected, and the details panel.
 shoot screenshot 4 "key alt+r" "mousemove 60 160 click 1"
+# The same at 1024×700, the smallest size the window is laid out for: every column shows.
+SIZE=1024x700 shoot window-1024x700 4 "key alt+r" "mousemove 60 160 click 1"
 # The same in Simplified Chinese (resources/translations/procdeck_zh_CN.ts).
 LANG=zh_CN.UTF-8 LANGUAGE=zh_CN shoot window-zh_CN 4 "key alt+r" "mousemove 60 160 click 1"
 # The All view: every entry interleaved, names coloured, stderr and ANSI colours shown.
