@@ -61,6 +61,7 @@ private slots:
     void bounds();
     void longLineWithoutNewlineStaysBounded();
     void totalBudgetSharedByLogs();
+    void defaultLimitsForNewLogs();
     void runs();
     void sequenceOrdersTwoLogs();
     void messages();
@@ -301,6 +302,23 @@ void tst_OutputLog::totalBudgetSharedByLogs()
     }
     QCOMPARE(OutputLog::totalUsedBytes(), before);
     OutputLog::setTotalMaxBytes(OutputLog::DefaultTotalMaxBytes);
+}
+
+// The Preferences' bounds: the logs made afterwards start with them and keep to them; a log made
+// before keeps its own.
+void tst_OutputLog::defaultLimitsForNewLogs()
+{
+    OutputLog before;
+    OutputLog::setDefaultLimits(50, 1024 * 1024);
+    OutputLog after;
+    OutputLog::setDefaultLimits(OutputLog::DefaultMaxLines, OutputLog::DefaultMaxBytes);
+    QCOMPARE(before.maxLines(), OutputLog::DefaultMaxLines);
+    QCOMPARE(after.maxLines(), 50);
+    QCOMPARE(after.maxBytes(), 1024 * 1024);
+    after.appendData(OutputStream::Stdout, QByteArray("line\n").repeated(200));
+    QCOMPARE(after.lineCount(), 50);
+    QCOMPARE(after.droppedLines(), 150);
+    QCOMPARE(OutputLog().maxLines(), OutputLog::DefaultMaxLines);
 }
 
 void tst_OutputLog::runs()

@@ -1025,6 +1025,18 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
             <numerusform>Warte auf %n Einträge (join), höchstens %1 s…</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>Ein&amp;stellungen…</translation>
+    </message>
+    <message>
+        <source>The grace period of new entries, the sampling interval, the output&apos;s bounds, timestamps and font, notifications</source>
+        <translation>Die Schonfrist neuer Einträge, das Messintervall, die Grenzen der Ausgabe, Zeitstempel und Schrift, Benachrichtigungen</translation>
+    </message>
 </context>
 <context>
     <name>ManagedProcess</name>
@@ -1395,6 +1407,109 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     <message>
         <source>Select &amp;All</source>
         <translation>&amp;Alle auswählen</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>Prozesse</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <comment>seconds</comment>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>How long Terminate waits after the stop signal before it sends SIGKILL. For entries added from now on; an existing entry keeps its own (Edit it to change that).</source>
+        <translation>Wie lange Terminieren nach dem Stoppsignal wartet, bevor es SIGKILL sendet. Gilt für Einträge, die ab jetzt hinzugefügt werden; ein vorhandener Eintrag behält seine eigene (zum Ändern den Eintrag bearbeiten).</translation>
+    </message>
+    <message>
+        <source>Default &amp;grace period:</source>
+        <translation>Standard-&amp;Schonfrist:</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <comment>milliseconds</comment>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>How often the CPU, memory and process columns are measured</source>
+        <translation>Wie oft die Spalten CPU, Speicher und Prozesse gemessen werden</translation>
+    </message>
+    <message>
+        <source>&amp;Sampling interval:</source>
+        <translation>&amp;Messintervall:</translation>
+    </message>
+    <message>
+        <source>&amp;Notify when entries fail</source>
+        <translation>Bei &amp;Fehlern benachrichtigen</translation>
+    </message>
+    <message>
+        <source>A desktop notification when an entry exits with an error or is killed by a signal ProcDeck did not send</source>
+        <translation>Eine Desktop-Benachrichtigung, wenn ein Eintrag mit einem Fehler endet oder durch ein Signal beendet wird, das nicht von ProcDeck kam</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <source> lines</source>
+        <translation> Zeilen</translation>
+    </message>
+    <message>
+        <source>Each entry keeps at most this many of its newest lines</source>
+        <translation>Jeder Eintrag behält höchstens so viele seiner neuesten Zeilen</translation>
+    </message>
+    <message>
+        <source>&amp;Lines per entry:</source>
+        <translation>&amp;Zeilen je Eintrag:</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <comment>mebibytes</comment>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>Each entry keeps at most this much memory of output</source>
+        <translation>Jeder Eintrag behält höchstens so viel Speicher an Ausgabe</translation>
+    </message>
+    <message>
+        <source>&amp;Memory per entry:</source>
+        <translation>Speicher &amp;je Eintrag:</translation>
+    </message>
+    <message>
+        <source>Every entry&apos;s output together: over this, an entry that prints drops its oldest lines</source>
+        <translation>Die Ausgabe aller Einträge zusammen: darüber verwirft ein Eintrag, der ausgibt, seine ältesten Zeilen</translation>
+    </message>
+    <message>
+        <source>Memory for &amp;all entries:</source>
+        <translation>Speicher für &amp;alle Einträge:</translation>
+    </message>
+    <message>
+        <source>Show &amp;timestamps</source>
+        <translation>Zeitst&amp;empel anzeigen</translation>
+    </message>
+    <message>
+        <source>The font of the output pane</source>
+        <translation>Die Schrift des Ausgabebereichs</translation>
+    </message>
+    <message>
+        <source>&amp;Font:</source>
+        <translation>Sch&amp;rift:</translation>
+    </message>
+    <message>
+        <source>%1, %2 pt</source>
+        <comment>font family, size</comment>
+        <translation>%1, %2 pt</translation>
+    </message>
+    <message>
+        <source>Output Font</source>
+        <translation>Schrift der Ausgabe</translation>
     </message>
 </context>
 <context>

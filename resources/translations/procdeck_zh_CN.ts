@@ -1011,6 +1011,18 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
             <numerusform>正在等待 %n 个条目结束，最多 %1 秒…</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The grace period of new entries, the sampling interval, the output&apos;s bounds, timestamps and font, notifications</source>
+        <translation>新条目的宽限期、采样间隔、输出的上限、时间戳和字体、通知</translation>
+    </message>
 </context>
 <context>
     <name>ManagedProcess</name>
@@ -1379,6 +1391,109 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
     <message>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <comment>seconds</comment>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>How long Terminate waits after the stop signal before it sends SIGKILL. For entries added from now on; an existing entry keeps its own (Edit it to change that).</source>
+        <translation>终止在发送停止信号后等待多久才发送 SIGKILL。仅用于此后添加的条目；已有条目保留自己的宽限期（编辑该条目可更改）。</translation>
+    </message>
+    <message>
+        <source>Default &amp;grace period:</source>
+        <translation>默认宽限期(&amp;G)：</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <comment>milliseconds</comment>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>How often the CPU, memory and process columns are measured</source>
+        <translation>CPU、内存和进程数列多久测量一次</translation>
+    </message>
+    <message>
+        <source>&amp;Sampling interval:</source>
+        <translation>采样间隔(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Notify when entries fail</source>
+        <translation>条目失败时通知(&amp;N)</translation>
+    </message>
+    <message>
+        <source>A desktop notification when an entry exits with an error or is killed by a signal ProcDeck did not send</source>
+        <translation>当条目以错误退出，或被非 ProcDeck 发送的信号杀死时，显示桌面通知</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source> lines</source>
+        <translation> 行</translation>
+    </message>
+    <message>
+        <source>Each entry keeps at most this many of its newest lines</source>
+        <translation>每个条目最多保留这么多最新的输出行</translation>
+    </message>
+    <message>
+        <source>&amp;Lines per entry:</source>
+        <translation>每个条目的行数(&amp;L)：</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <comment>mebibytes</comment>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>Each entry keeps at most this much memory of output</source>
+        <translation>每个条目的输出最多占用这么多内存</translation>
+    </message>
+    <message>
+        <source>&amp;Memory per entry:</source>
+        <translation>每个条目的内存(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Every entry&apos;s output together: over this, an entry that prints drops its oldest lines</source>
+        <translation>所有条目的输出合计：超过此值时，正在输出的条目会丢弃自己最旧的行</translation>
+    </message>
+    <message>
+        <source>Memory for &amp;all entries:</source>
+        <translation>所有条目的内存(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Show &amp;timestamps</source>
+        <translation>显示时间戳(&amp;T)</translation>
+    </message>
+    <message>
+        <source>The font of the output pane</source>
+        <translation>输出窗格的字体</translation>
+    </message>
+    <message>
+        <source>&amp;Font:</source>
+        <translation>字体(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>%1, %2 pt</source>
+        <comment>font family, size</comment>
+        <translation>%1，%2 磅</translation>
+    </message>
+    <message>
+        <source>Output Font</source>
+        <translation>输出字体</translation>
     </message>
 </context>
 <context>

@@ -505,6 +505,8 @@ OutputLog::OutputLog(QObject *parent)
     : QObject(parent)
     , d(std::make_unique<Private>())
 {
+    d->maxLines = OutputLogStore::defaultMaxLines().load(std::memory_order_relaxed);
+    d->maxBytes = OutputLogStore::defaultMaxBytes().load(std::memory_order_relaxed);
 }
 
 OutputLog::~OutputLog() = default;
@@ -527,6 +529,12 @@ void OutputLog::setLimits(qsizetype maxLines, qint64 maxBytes)
 void OutputLog::setTotalMaxBytes(qint64 maxBytes)
 {
     OutputLogStore::totalMax().store(std::max<qint64>(1, maxBytes), std::memory_order_relaxed);
+}
+
+void OutputLog::setDefaultLimits(qsizetype maxLines, qint64 maxBytes)
+{
+    OutputLogStore::defaultMaxLines().store(std::max<qsizetype>(1, maxLines), std::memory_order_relaxed);
+    OutputLogStore::defaultMaxBytes().store(std::max<qint64>(1, maxBytes), std::memory_order_relaxed);
 }
 
 qint64 OutputLog::totalUsedBytes()

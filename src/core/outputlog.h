@@ -52,6 +52,8 @@ public:
 
     void setLimits(qsizetype maxLines, qint64 maxBytes);
     static void setTotalMaxBytes(qint64 maxBytes); // takes effect as logs add lines
+    // The bounds of the logs made after this call (the Preferences; setLimits() for the others).
+    static void setDefaultLimits(qsizetype maxLines, qint64 maxBytes);
     static qint64 totalUsedBytes();
     qsizetype maxLines() const;
     qint64 maxBytes() const;

@@ -37,6 +37,18 @@ std::atomic<qint64> &OutputLogStore::totalMax()
     return bytes;
 }
 
+std::atomic<qsizetype> &OutputLogStore::defaultMaxLines()
+{
+    static std::atomic<qsizetype> lines{OutputLog::DefaultMaxLines};
+    return lines;
+}
+
+std::atomic<qint64> &OutputLogStore::defaultMaxBytes()
+{
+    static std::atomic<qint64> bytes{OutputLog::DefaultMaxBytes};
+    return bytes;
+}
+
 // The deque slot, the UTF-16 buffer with its header, the span list.
 qint64 OutputLogStore::memoryCost(const OutputLine &line)
 {

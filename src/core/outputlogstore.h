@@ -96,6 +96,9 @@ struct OutputLogStore
     // The memory of every log together, and its budget.
     static std::atomic<qint64> &totalUsed();
     static std::atomic<qint64> &totalMax();
+    // The bounds a new log starts with (OutputLog::setDefaultLimits()).
+    static std::atomic<qsizetype> &defaultMaxLines();
+    static std::atomic<qint64> &defaultMaxBytes();
     // What a decoded line costs in memory, roughly as the allocator sees it.
     static qint64 memoryCost(const OutputLine &line);
 

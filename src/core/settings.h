@@ -47,6 +47,15 @@ public:
         static inline const SettingKey<bool> NotifyUnexpectedEnds{QLatin1StringView("notify/unexpectedEnds"), true};
         // How often the CPU and memory columns are sampled.
         static inline const SettingKey<int> MonitorIntervalMs{QLatin1StringView("monitor/intervalMs"), 1000};
+        // The Preferences dialog. The defaults are those of ProcessSpec and OutputLog (checked
+        // where the dialog reads them).
+        static inline const SettingKey<int> DefaultGraceMs{QLatin1StringView("process/defaultGraceMs"), 5000};
+        static inline const SettingKey<int> OutputMaxLines{QLatin1StringView("output/maxLines"), 100000};
+        static inline const SettingKey<int> OutputMaxMiB{QLatin1StringView("output/maxMiB"), 32};
+        static inline const SettingKey<int> OutputTotalMaxMiB{QLatin1StringView("output/totalMaxMiB"), 128};
+        static inline const SettingKey<bool> OutputTimestamps{QLatin1StringView("output/timestamps"), false};
+        // QFont::toString() of the output pane's font; "" for the system's fixed-width font.
+        static inline const SettingKey<QString> OutputFont{QLatin1StringView("output/font")};
         // File > Open Recent, newest first.
         static inline const SettingKey<QStringList> RecentFiles{QLatin1StringView("recentFiles")};
     };

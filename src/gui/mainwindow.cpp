@@ -10,6 +10,7 @@
 #include "outputlog.h"
 #include "outputpane.h"
 #include "outputview.h"
+#include "preferencesdialog.h"
 #include "processdelegate.h"
 #include "processtableview.h"
 #include "processdialog.h"
@@ -54,7 +55,6 @@ MainWindow::MainWindow(QWidget *parent)
     setWindowIcon(QIcon::fromTheme(QLatin1StringView(ProcDeck::applicationId()), QIcon(QStringLiteral(":/icons/procdeck.svg"))));
 
     m_stats = new ProcStats(this);
-    m_stats->setInterval(Settings().value(Settings::Keys::MonitorIntervalMs));
     m_model = new ProcessTableModel(m_manager, this);
     m_model->setStats(m_stats);
     m_proxy = new ProcessFilterModel(this);
@@ -212,6 +212,10 @@ void MainWindow::createActions()
     for (const auto &[action, signal] : signalActions)
         connect(action, &QAction::triggered, this, [this, signal = signal] { signalProcesses(signal); });
     connect(m_ui->actionNotify, &QAction::toggled, m_notifier, &Notifier::setEnabled);
+    // QKeySequence::Preferences has no key on Linux: Ctrl+, as elsewhere.
+    m_ui->actionPreferences->setShortcuts(QKeySequence::keyBindings(QKeySequence::Preferences)
+                                          << QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    connect(m_ui->actionPreferences, &QAction::triggered, this, &MainWindow::showPreferences);
     connect(m_ui->actionImportProcfile, &QAction::triggered, m_session, &SessionController::importProcfile);
     connect(m_ui->actionExportProcfile, &QAction::triggered, m_session, &SessionController::exportProcfile);
     addAction(m_ui->actionFilter);
@@ -357,7 +361,7 @@ void MainWindow::readSettings()
         m_ui->splitter->restoreState(splitter);
     m_ui->processTable->restoreColumns(s.value(Keys::WindowTableColumns));
     m_lastJoinTimeout = s.value(Keys::LastJoinTimeout);
-    m_ui->actionNotify->setChecked(s.value(Keys::NotifyUnexpectedEnds));
+    applyPreferences(Preferences::read(s));
     m_notifier->setEnabled(m_ui->actionNotify->isChecked());
 }
 
@@ -371,6 +375,7 @@ void MainWindow::writeSettings() const
     s.setValue(Keys::WindowTableColumns, m_ui->processTable->saveColumns());
     s.setValue(Keys::LastJoinTimeout, m_lastJoinTimeout);
     s.setValue(Keys::NotifyUnexpectedEnds, m_ui->actionNotify->isChecked());
+    s.setValue(Keys::OutputTimestamps, m_outputPane->view()->timestampsVisible());
 }
 
 QList<ManagedProcess *> MainWindow::selectedProcesses() const

@@ -15,6 +15,7 @@ class MainWindow;
 class DetailsPanel;
 class JoinOperation;
 class Notifier;
+struct Preferences;
 class ProcStats;
 class ManagedProcess;
 class OutputPane;
@@ -117,6 +118,8 @@ private:
     void watchForUnexpectedEnds(ManagedProcess *process);
 
     void about();
+    void showPreferences();
+    void applyPreferences(const Preferences &preferences);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     ProcessManager *m_manager = nullptr;

@@ -13,6 +13,7 @@
 #include "processdialog.h"
 #include "processmanager.h"
 #include "sessiondocument.h"
+#include "settings.h"
 #include "signalnames.h"
 #include "userprompt.h"
 #include "visibletext.h"
@@ -43,6 +44,7 @@ void MainWindow::addProcess()
         return;
     ProcessSpec spec;
     spec.name = m_manager->peekDefaultName();
+    spec.stopTimeoutMs = Settings().value(Settings::Keys::DefaultGraceMs); // the Preferences
     auto *dialog = new ProcessDialog(spec, m_manager->baseDirectory(), this);
     dialog->setTakenNames(entryNames(nullptr));
     dialog->setWindowTitle(tr("Add Entry"));
