@@ -42,8 +42,8 @@ SIZE=1024x700 shoot window-1024x700 4 "key alt+r" "mousemove 60 160 click 1"
 LANG=zh_CN.UTF-8 LANGUAGE=zh_CN shoot window-zh_CN 4 "key alt+r" "mousemove 60 160 click 1"
 # The All view: every entry interleaved, names coloured, stderr and ANSI colours shown.
 shoot output-all 6 "key alt+r" "mousemove 60 160 click 1" "key ctrl+shift+a"
-# The details panel on an entry with a child process (a shell running sleep).
-shoot details 4 "key alt+r" "mousemove 60 207 click 1"
+# The details panel on an entry with a child process (a shell running sleep), its charts 25 s long.
+shoot details 25 "key alt+r" "mousemove 60 207 click 1"
 # An entry in a terminal: Python's prompt, a line sent from the input line, the terminal's echo
 # and Python's answer.
 SESSION=examples/08-terminal.json shoot terminal 2 "key alt+r" "mousemove 60 120 click 1" \

@@ -210,6 +210,30 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
 <context>
     <name>DetailsPanel</name>
     <message>
+        <source>last %1 min</source>
+        <translation>letzte %1 min</translation>
+    </message>
+    <message>
+        <source>last %1 s</source>
+        <translation>letzte %1 s</translation>
+    </message>
+    <message>
+        <source>CPU, %1</source>
+        <translation>CPU, %1</translation>
+    </message>
+    <message>
+        <source>Memory, %1</source>
+        <translation>Speicher, %1</translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>läuft nicht</translation>
+    </message>
+    <message>
+        <source>waiting for a sample</source>
+        <translation>wartet auf eine Messung</translation>
+    </message>
+    <message>
         <source>Details</source>
         <translation>Details</translation>
     </message>
@@ -2335,6 +2359,25 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     <message>
         <source>unterminated double quote</source>
         <translation>doppeltes Anführungszeichen nicht geschlossen</translation>
+    </message>
+</context>
+<context>
+    <name>Sparkline</name>
+    <message>
+        <source>Last run: %1 at its end, maximum %2</source>
+        <translation>Letzter Lauf: %1 am Ende, Maximum %2</translation>
+    </message>
+    <message>
+        <source>Now %1, maximum %2</source>
+        <translation>Jetzt %1, Maximum %2</translation>
+    </message>
+    <message>
+        <source>ended at %1</source>
+        <translation>am Ende %1</translation>
+    </message>
+    <message>
+        <source>max %1</source>
+        <translation>max. %1</translation>
     </message>
 </context>
 <context>

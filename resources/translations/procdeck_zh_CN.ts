@@ -209,6 +209,30 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
 <context>
     <name>DetailsPanel</name>
     <message>
+        <source>last %1 min</source>
+        <translation>最近 %1 分钟</translation>
+    </message>
+    <message>
+        <source>last %1 s</source>
+        <translation>最近 %1 秒</translation>
+    </message>
+    <message>
+        <source>CPU, %1</source>
+        <translation>CPU，%1</translation>
+    </message>
+    <message>
+        <source>Memory, %1</source>
+        <translation>内存，%1</translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>未运行</translation>
+    </message>
+    <message>
+        <source>waiting for a sample</source>
+        <translation>正在等待采样</translation>
+    </message>
+    <message>
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
@@ -2314,6 +2338,25 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
     <message>
         <source>unterminated double quote</source>
         <translation>双引号未闭合</translation>
+    </message>
+</context>
+<context>
+    <name>Sparkline</name>
+    <message>
+        <source>Last run: %1 at its end, maximum %2</source>
+        <translation>上次运行：结束时 %1，最大 %2</translation>
+    </message>
+    <message>
+        <source>Now %1, maximum %2</source>
+        <translation>当前 %1，最大 %2</translation>
+    </message>
+    <message>
+        <source>ended at %1</source>
+        <translation>结束时 %1</translation>
+    </message>
+    <message>
+        <source>max %1</source>
+        <translation>最大 %1</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,8 @@
 #include "processmanager.h"
 #include "procstats.h"
 #include "shellwords.h"
+#include "sparkline.h"
+#include "statshistory.h"
 #include "visibletext.h"
 #include "signalnames.h"
 
@@ -59,6 +61,7 @@ DetailsPanel::DetailsPanel(ProcessManager *manager, ProcStats *stats, QWidget *p
     m_cgroup = addField(tr("Cgroup:"));
     m_pending = addField(tr("Pending:"));
     m_form->setRowVisible(m_pending, false);
+    addCharts(layout);
 
     auto *treeLabel = new QLabel(tr("Processes"), this);
     treeLabel->setFont(titleFont);
@@ -79,7 +82,70 @@ DetailsPanel::DetailsPanel(ProcessManager *manager, ProcStats *stats, QWidget *p
 
     if (m_stats)
         connect(m_stats, &ProcStats::sampled, this, &DetailsPanel::refreshTree);
+    connect(m_history, &StatsHistory::updated, this, &DetailsPanel::refreshCharts);
     refresh();
+}
+
+// Two charts under the fields, each under a title with the span it covers.
+void DetailsPanel::addCharts(QVBoxLayout *layout)
+{
+    m_history = new StatsHistory(m_manager, m_stats, this);
+    const QLocale locale;
+    m_cpuTitle = new QLabel(this);
+    m_cpuChart = new Sparkline(this);
+    m_cpuChart->setObjectName(QStringLiteral("cpuChart"));
+    m_cpuChart->setFormatter([locale](double value) -> QString {
+        return locale.toString(value, 'f', 1) + QStringLiteral(" %");
+    });
+    m_memoryTitle = new QLabel(this);
+    m_memoryChart = new Sparkline(this);
+    m_memoryChart->setObjectName(QStringLiteral("memoryChart"));
+    m_memoryChart->setFormatter([locale](double value) -> QString {
+        return locale.formattedDataSize(qint64(value), 1, QLocale::DataSizeTraditionalFormat);
+    });
+    layout->addSpacing(6);
+    layout->addWidget(m_cpuTitle);
+    layout->addWidget(m_cpuChart);
+    layout->addWidget(m_memoryTitle);
+    layout->addWidget(m_memoryChart);
+}
+
+void DetailsPanel::refreshCharts()
+{
+    const qint64 spanSeconds = m_history->spanMs() / 1000;
+    const QString span = spanSeconds >= 120 ? tr("last %1 min").arg(spanSeconds / 60) : tr("last %1 s").arg(spanSeconds);
+    m_cpuTitle->setText(tr("CPU, %1").arg(span));
+    m_memoryTitle->setText(tr("Memory, %1").arg(span));
+    m_cpuChart->setAccessibleName(m_cpuTitle->text());
+    m_memoryChart->setAccessibleName(m_memoryTitle->text());
+
+    const QList<StatsHistory::Point> points = m_process ? m_history->points(m_process->id()) : QList<StatsHistory::Point>();
+    QList<double> cpu;
+    QList<double> memory;
+    cpu.reserve(points.size());
+    memory.reserve(points.size());
+    for (const StatsHistory::Point &point : points) {
+        cpu.append(point.cpuPercent);
+        memory.append(double(point.rssBytes));
+    }
+    const bool inactive = !m_process || !m_process->isAlive();
+    const QString placeholder = !m_process ? QString() : inactive ? tr("not running") : tr("waiting for a sample");
+    for (Sparkline *chart : {m_cpuChart, m_memoryChart}) {
+        chart->setInactive(inactive);
+        chart->setPlaceholder(placeholder);
+    }
+    m_cpuChart->setValues(cpu, m_history->capacity());
+    m_memoryChart->setValues(memory, m_history->capacity());
+}
+
+const Sparkline *DetailsPanel::cpuChart() const
+{
+    return m_cpuChart;
+}
+
+const Sparkline *DetailsPanel::memoryChart() const
+{
+    return m_memoryChart;
 }
 
 QLabel *DetailsPanel::addField(const QString &label)
@@ -122,6 +188,7 @@ void DetailsPanel::refresh()
         m_form->setRowVisible(m_limits, false);
         m_form->setRowVisible(m_pending, false);
         m_tree->clear();
+        refreshCharts();
         return;
     }
     // While it runs, what runs: an edit applies at the next start, and the Pending row says so.
@@ -160,6 +227,7 @@ void DetailsPanel::refresh()
         m_exit->setText(dash());
     m_cgroup->setText(p->cgroupUnit().isEmpty() ? dash() : VisibleText::visible(p->cgroupUnit()));
     refreshTree();
+    refreshCharts();
 }
 
 void DetailsPanel::refreshTree()

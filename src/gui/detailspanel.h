@@ -9,10 +9,13 @@ class ProcStats;
 class ProcessManager;
 class QLabel;
 class QTreeWidget;
+class Sparkline;
+class StatsHistory;
 
 // The selected entry in full: its command, working directory, environment changes, limits, PID and
 // process group, start and end times, runs and last exit, and its processes as a live tree (PID,
-// command, CPU %, memory) from ProcStats.
+// command, CPU %, memory) from ProcStats, and its tree's CPU and memory over the last minutes as two
+// charts (a StatsHistory of every entry, kept here; an entry that ended shows its last run greyed).
 class DetailsPanel final : public QWidget
 {
     Q_OBJECT
@@ -26,6 +29,9 @@ public:
 
     // The tree as shown, one line per process, indented by depth: "  123 sleep 30" (for tests).
     QStringList treeLines() const;
+    // The charts of the selected entry's CPU % and memory (bytes), for tests.
+    const Sparkline *cpuChart() const;
+    const Sparkline *memoryChart() const;
 
     // The Limits row: "Memory maximum 512 MB · CPU quota 50 % · restart above 400 MB", the limits
     // that are set (no-break spaces inside each); empty (and the row hidden) when none is.
@@ -34,6 +40,8 @@ public:
 private:
     void refresh();
     void refreshTree();
+    void refreshCharts();
+    void addCharts(class QVBoxLayout *layout);
     QLabel *addField(const QString &label);
 
     ProcessManager *m_manager = nullptr;
@@ -52,5 +60,10 @@ private:
     QLabel *m_cgroup = nullptr; // the run's systemd scope, when it has one
     QLabel *m_pending = nullptr; // an edit made while it runs, applied at the next start
     QTreeWidget *m_tree = nullptr;
+    StatsHistory *m_history = nullptr;
+    QLabel *m_cpuTitle = nullptr;
+    QLabel *m_memoryTitle = nullptr;
+    Sparkline *m_cpuChart = nullptr;
+    Sparkline *m_memoryChart = nullptr;
     class QFormLayout *m_form = nullptr;
 };
