@@ -363,11 +363,39 @@ ManagedProcess::Result ManagedProcess::closeInput()
     return Result::success();
 }
 
+ManagedProcess::Readiness ManagedProcess::readiness() const
+{
+    return d->readiness;
+}
+
+QString ManagedProcess::readinessDetail() const
+{
+    return d->readinessDetail;
+}
+
+void ManagedProcess::setReadiness(Readiness readiness, const QString &detail)
+{
+    if (!isAlive() || d->pid <= 0 || readiness == Readiness::NotRunning)
+        return;
+    d->setReadiness(readiness, detail);
+}
+
 // ---- Private -----------------------------------------------------------------------------------
 
 void ManagedProcess::Private::setState(State newState)
 {
     state = newState;
+    emit q->stateChanged();
+}
+
+// Emits readinessChanged (and stateChanged: the row shows it) only on a change.
+void ManagedProcess::Private::setReadiness(Readiness value, const QString &detail)
+{
+    if (readiness == value && readinessDetail == detail)
+        return;
+    readiness = value;
+    readinessDetail = detail;
+    emit q->readinessChanged();
     emit q->stateChanged();
 }
 
@@ -510,6 +538,7 @@ void ManagedProcess::Private::handleStarted(qint64 childPid)
         pid = childPid;
     output->appendMessage(ManagedProcess::tr("started, PID %1").arg(pid));
     qCInfo(lcProcess) << spec.name << "started, PID" << pid;
+    setReadiness(runSpec.readiness.isSet() ? Readiness::Pending : Readiness::Ready, QString());
     if (state == State::Starting) // not when terminate()/kill() came first: it stays Stopping
         setState(paused ? State::Paused : State::Running);
     emit q->started(pid);

@@ -52,6 +52,17 @@ public:
     };
     Q_ENUM(State)
 
+    // Whether the current run passes its readiness check (the spec's `readiness`; stackspec.h).
+    // A run without a check is Ready once it has started. The check itself runs elsewhere (the
+    // stack code) and reports here with setReadiness().
+    enum class Readiness {
+        NotRunning, // no run in progress, or it has not started yet
+        Pending,    // started; the check has not passed yet
+        Ready,      // the check passed (or there is none)
+        Failed,     // the check failed failureThreshold times in a row
+    };
+    Q_ENUM(Readiness)
+
     struct Result
     {
         bool ok = true;
@@ -153,6 +164,13 @@ public:
 
     OutputLog *output() const;
 
+    // Readiness of the current run (see Readiness). Reset to NotRunning when a run ends and set
+    // to Pending (a check to pass) or Ready (none) when it starts.
+    Readiness readiness() const;
+    QString readinessDetail() const;        // the check's last word ("connection refused"), or empty
+    // From the readiness check of the current run; ignored while no run is alive.
+    void setReadiness(Readiness readiness, const QString &detail = QString());
+
     // Refused (Result::failure) only while alive. A program that cannot be started is a run that
     // ends in FailedToStart with its one `finished`, reported from the event loop. On a Waiting
     // entry it starts at once; it resets restartsInRow() and gaveUp().
@@ -184,6 +202,9 @@ signals:
     void stateChanged(); // any field shown in the row changed
     void specChanged();  // setSpec() changed the spec (also followed by stateChanged)
     void started(qint64 pid);
+    // readiness() or readinessDetail() changed during a run (also followed by stateChanged); the
+    // reset to NotRunning at a run's end is told by `finished`, not by this.
+    void readinessChanged();
     // Exactly once per run, also after a failed start; see state(), exitCode(). When the policy
     // (or restart()) schedules the next run, state() is already Waiting here and lastRunEnd()
     // tells how this run ended.

@@ -47,6 +47,8 @@ struct ManagedProcess::Private
     int terminalColumns = 0;          // setTerminalSize(); 0: the terminal's default
     int terminalRows = 0;
     bool pendingFailure = false;      // a failed start waiting for its queued report
+    Readiness readiness = Readiness::NotRunning;
+    QString readinessDetail;
 
     // Supervision.
     RestartTiming timing;
@@ -66,6 +68,7 @@ struct ManagedProcess::Private
     quint64 sentSignals = 0;          // bit N: ProcDeck sent signal N to the group
 
     void setState(State newState);
+    void setReadiness(Readiness value, const QString &detail);
     Result startRun();
     void resetRun();
     void queueStartFailure(const QString &reason);

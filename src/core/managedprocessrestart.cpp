@@ -52,6 +52,8 @@ void ManagedProcess::Private::endRun(State endState)
 {
     lastEnd = endState;
     paused = false;
+    readiness = Readiness::NotRunning; // no signal of its own: the state change below tells
+    readinessDetail.clear();
     unexpected = computeUnexpected(endState);
 
     qint64 delay = -1;

@@ -45,7 +45,9 @@ bool operator==(const ProcessSpec &a, const ProcessSpec &b)
         && a.autostart == b.autostart && a.stopSignal == b.stopSignal
         && a.stopTimeoutMs == b.stopTimeoutMs && a.restart == b.restart
         && a.terminal == b.terminal && a.limits == b.limits
-        && a.unknownKeys == b.unknownKeys;
+        && a.dependsOn == b.dependsOn && a.readiness == b.readiness && a.liveness == b.liveness
+        && a.replicas == b.replicas && a.watch == b.watch && a.schedule == b.schedule
+        && a.log == b.log && a.unknownKeys == b.unknownKeys;
 }
 
 QString restartPolicyToString(RestartPolicy policy)

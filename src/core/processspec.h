@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "stackspec.h"
+
 #include <optional>
 
 // What restarts an entry after its run ends (docs/ARCHITECTURE.md, "The state machine").
@@ -77,6 +79,14 @@ struct ProcessSpec
     RestartPolicy restart = RestartPolicy::Never;
     TerminalMode terminal = TerminalMode::StdoutTerminal;
     ProcessLimits limits;
+    // A stack (stackspec.h): what this entry waits for, its checks, its copies and its triggers.
+    QList<Dependency> dependsOn;
+    ProbeSpec readiness;
+    ProbeSpec liveness;
+    int replicas = 1;             // copies named name-1 … name-N; 1: the entry itself
+    WatchSpec watch;
+    ScheduleSpec schedule;
+    LogFileSpec log;
 
     // Keys ProcDeck does not know, kept from the file and written back on save.
     QJsonObject unknownKeys;
