@@ -363,6 +363,22 @@ ManagedProcess::Result ManagedProcess::closeInput()
     return Result::success();
 }
 
+void ManagedProcess::setReplica(const QString &group, int index)
+{
+    d->replicaGroup = group;
+    d->replicaIndex = group.isEmpty() ? 0 : index;
+}
+
+QString ManagedProcess::replicaGroup() const
+{
+    return d->replicaGroup;
+}
+
+int ManagedProcess::replicaIndex() const
+{
+    return d->replicaIndex;
+}
+
 ManagedProcess::Readiness ManagedProcess::readiness() const
 {
     return d->readiness;

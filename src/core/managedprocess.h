@@ -90,6 +90,12 @@ public:
     // applied by the next start. spec() before the first run.
     const ProcessSpec &runSpec() const;
     void setBaseDirectory(const QString &directory); // for a relative workingDirectory
+    // One of the copies of a replicated entry (the spec's `replicas`): the name of the group
+    // (the entry as the session file names it: "api" for "api-1" … "api-N") and this copy's
+    // number, from 1, which the program sees as PROCDECK_REPLICA. Empty and 0 for a plain entry.
+    void setReplica(const QString &group, int index);
+    QString replicaGroup() const;
+    int replicaIndex() const;
 
     void setRestartTiming(const RestartTiming &timing); // takes effect at the next scheduling
     RestartTiming restartTiming() const;

@@ -29,6 +29,8 @@ struct ManagedProcess::Private
     ProcessSpec runSpec;              // the spec the current (or last) run started with
     bool hasRun = false;              // a run has started: runSpec is set
     QString baseDirectory;
+    QString replicaGroup;             // setReplica(); empty for a plain entry
+    int replicaIndex = 0;
 
     State state = State::NotStarted;
     qint64 pid = 0;
