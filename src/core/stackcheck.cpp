@@ -1,0 +1,113 @@
+#include "stackcheck.h"
+
+#include <QCoreApplication>
+#include <QHash>
+
+using namespace Qt::StringLiterals;
+
+namespace StackCheck {
+
+namespace {
+
+class Msg
+{
+    Q_DECLARE_TR_FUNCTIONS(StackCheck)
+};
+
+// Depth-first search for a cycle, in the order of the entries and of their dependencies.
+class CycleSearch final
+{
+public:
+    CycleSearch(const QList<ProcessSpec> &entries, const QHash<QString, qsizetype> &index)
+        : m_entries(entries)
+        , m_index(index)
+        , m_colour(entries.size(), Colour::Unvisited)
+    {
+    }
+
+    std::optional<Problem> run()
+    {
+        for (qsizetype i = 0; i < m_entries.size(); ++i) {
+            if (m_colour.at(i) == Colour::Unvisited) {
+                if (std::optional<Problem> problem = visit(i))
+                    return problem;
+            }
+        }
+        return std::nullopt;
+    }
+
+private:
+    enum class Colour { Unvisited, OnPath, Done };
+
+    std::optional<Problem> visit(qsizetype entry)
+    {
+        m_colour[entry] = Colour::OnPath;
+        m_path.append(entry);
+        for (const Dependency &dependency : m_entries.at(entry).dependsOn) {
+            const qsizetype target = m_index.value(dependency.name, -1);
+            if (target < 0)
+                continue;
+            if (m_colour.at(target) == Colour::OnPath)
+                return cycle(entry, target);
+            if (m_colour.at(target) == Colour::Unvisited) {
+                if (std::optional<Problem> problem = visit(target))
+                    return problem;
+            }
+        }
+        m_path.removeLast();
+        m_colour[entry] = Colour::Done;
+        return std::nullopt;
+    }
+
+    // `entry` depends on `target`, which is on the path: the cycle from `entry` round to it.
+    Problem cycle(qsizetype entry, qsizetype target) const
+    {
+        QStringList names{m_entries.at(entry).name};
+        for (qsizetype i = m_path.indexOf(target); i < m_path.size(); ++i)
+            names.append(m_entries.at(m_path.at(i)).name);
+        return {entry, names.join(u" → "_s)};
+    }
+
+    const QList<ProcessSpec> &m_entries;
+    const QHash<QString, qsizetype> &m_index;
+    QList<Colour> m_colour;
+    QList<qsizetype> m_path;
+};
+
+} // namespace
+
+QStringList copyNames(const ProcessSpec &spec)
+{
+    if (spec.replicas <= 1)
+        return {spec.name};
+    QStringList names;
+    for (int i = 1; i <= spec.replicas; ++i)
+        names.append(spec.name + u'-' + QString::number(i));
+    return names;
+}
+
+std::optional<Problem> dependencyProblem(const QList<ProcessSpec> &entries)
+{
+    // Every name a dependency may use: an entry's, and its copies'.
+    QHash<QString, qsizetype> index;
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        index.insert(entries.at(i).name, i);
+        if (entries.at(i).replicas > 1) {
+            for (const QString &copy : copyNames(entries.at(i)))
+                index.insert(copy, i);
+        }
+    }
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        for (const Dependency &dependency : entries.at(i).dependsOn) {
+            const qsizetype target = index.value(dependency.name, -1);
+            if (target < 0)
+                return Problem{i, Msg::tr("\"%1\" is not an entry of this session").arg(dependency.name)};
+            if (target == i)
+                return Problem{i, Msg::tr("\"%1\" is the entry itself; an entry cannot wait for itself")
+                                      .arg(dependency.name)};
+        }
+    }
+    return CycleSearch(entries, index).run();
+}
+
+} // namespace StackCheck
