@@ -9,7 +9,6 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QRegularExpression>
-#include <QUrl>
 
 #include <limits>
 
@@ -166,37 +165,8 @@ bool StackReader::checkProbeTarget(const QString &at, ProbeSpec::Kind kind, cons
 {
     if (target.contains(QChar(u'\0')))
         return fail(at, Msg::tr("contains a NUL byte"));
-    switch (kind) {
-    case ProbeSpec::Kind::LogLine: {
-        const QRegularExpression expression(target);
-        if (!expression.isValid()) {
-            return fail(at, Msg::tr("not a valid regular expression: %1 (at character %2)")
-                                .arg(expression.errorString())
-                                .arg(expression.patternErrorOffset() + 1));
-        }
-        return true;
-    }
-    case ProbeSpec::Kind::Tcp: {
-        const qsizetype colon = target.lastIndexOf(u':');
-        if (colon <= 0)
-            return fail(at, Msg::tr("must be \"host:port\", such as \"localhost:5432\""));
-        bool number = false;
-        const int port = target.mid(colon + 1).toInt(&number);
-        if (!number || port < 1 || port > 65535)
-            return fail(at, Msg::tr("%1 is not a port: use 1 to 65535").arg(quoted(target.mid(colon + 1))));
-        return true;
-    }
-    case ProbeSpec::Kind::Http: {
-        const QUrl url(target, QUrl::StrictMode);
-        const QString scheme = url.scheme().toLower();
-        if (!url.isValid() || (scheme != u"http"_s && scheme != u"https"_s) || url.host().isEmpty())
-            return fail(at, Msg::tr("%1 is not an http:// or https:// URL").arg(quoted(target)));
-        return true;
-    }
-    case ProbeSpec::Kind::Command:
-    case ProbeSpec::Kind::None:
-        return true;
-    }
+    if (const std::optional<QString> problem = StackCheck::probeTargetProblem(kind, target))
+        return fail(at, *problem);
     return true;
 }
 

@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QRegularExpression>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -65,7 +67,7 @@ private:
         QStringList names{m_entries.at(entry).name};
         for (qsizetype i = m_path.indexOf(target); i < m_path.size(); ++i)
             names.append(m_entries.at(m_path.at(i)).name);
-        return {entry, names.join(u" → "_s)};
+        return {entry, names.join(u" → "_s), true};
     }
 
     const QList<ProcessSpec> &m_entries;
@@ -86,6 +88,44 @@ QStringList copyNames(const ProcessSpec &spec)
     return names;
 }
 
+std::optional<QString> probeTargetProblem(ProbeSpec::Kind kind, const QString &target)
+{
+    const auto quoted = [](const QString &text) { return QString(u'"' + text + u'"'); };
+    switch (kind) {
+    case ProbeSpec::Kind::LogLine: {
+        const QRegularExpression expression(target);
+        if (!expression.isValid()) {
+            return Msg::tr("not a valid regular expression: %1 (at character %2)")
+                                .arg(expression.errorString())
+                                .arg(expression.patternErrorOffset() + 1);
+        }
+        return std::nullopt;
+    }
+    case ProbeSpec::Kind::Tcp: {
+        const qsizetype colon = target.lastIndexOf(u':');
+        if (colon <= 0)
+            return Msg::tr("must be \"host:port\", such as \"localhost:5432\"");
+        bool number = false;
+        const int port = target.mid(colon + 1).toInt(&number);
+        if (!number || port < 1 || port > 65535)
+            return Msg::tr("%1 is not a port: use 1 to 65535").arg(quoted(target.mid(colon + 1)));
+        return std::nullopt;
+    }
+    case ProbeSpec::Kind::Http: {
+        const QUrl url(target, QUrl::StrictMode);
+        const QString scheme = url.scheme().toLower();
+        if (!url.isValid() || (scheme != u"http"_s && scheme != u"https"_s) || url.host().isEmpty())
+            return Msg::tr("%1 is not an http:// or https:// URL").arg(quoted(target));
+        return std::nullopt;
+    }
+    case ProbeSpec::Kind::Command:
+    case ProbeSpec::Kind::None:
+        return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+
 std::optional<Problem> dependencyProblem(const QList<ProcessSpec> &entries)
 {
     // Every name a dependency may use: an entry's, and its copies'.
@@ -101,10 +141,10 @@ std::optional<Problem> dependencyProblem(const QList<ProcessSpec> &entries)
         for (const Dependency &dependency : entries.at(i).dependsOn) {
             const qsizetype target = index.value(dependency.name, -1);
             if (target < 0)
-                return Problem{i, Msg::tr("\"%1\" is not an entry of this session").arg(dependency.name)};
+                return Problem{i, Msg::tr("\"%1\" is not an entry of this session").arg(dependency.name), false};
             if (target == i)
                 return Problem{i, Msg::tr("\"%1\" is the entry itself; an entry cannot wait for itself")
-                                      .arg(dependency.name)};
+                                      .arg(dependency.name), false};
         }
     }
     return CycleSearch(entries, index).run();

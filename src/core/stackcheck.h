@@ -20,9 +20,15 @@ struct Problem
 {
     qsizetype entry = -1;  // the index of the entry whose `dependsOn` is wrong
     QString message;       // "\"dbx\" is not an entry of this session", "web → api → web"
+    bool cycle = false;    // the message is the path of a cycle
 };
 
 std::optional<Problem> dependencyProblem(const QList<ProcessSpec> &entries);
+
+// What is wrong with a readiness or liveness check's target, or nothing: a logLine must be a
+// valid regular expression, a tcp target "host:port" with a port from 1 to 65535, an http target
+// an http:// or https:// URL with a host.
+std::optional<QString> probeTargetProblem(ProbeSpec::Kind kind, const QString &target);
 
 // The names a replicated entry's copies get: "api-1" … "api-N"; the name itself for replicas 1.
 QStringList copyNames(const ProcessSpec &spec);
