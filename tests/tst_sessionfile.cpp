@@ -56,8 +56,6 @@ private slots:
     void stackKeysRead();
     void stackKeysRoundTrip_data();
     void stackKeysRoundTrip();
-    void stackErrors_data();
-    void stackErrors();
     void stackUnknownKeysKept();
     void cronShape_data();
     void cronShape();
@@ -81,6 +79,7 @@ private slots:
 
 private:
     static Session parse(const QByteArray &json);
+    static void addStackErrorRows();
 };
 
 Session tst_SessionFile::parse(const QByteArray &json)
@@ -293,6 +292,7 @@ void tst_SessionFile::validationErrors_data()
         << u"s.json: processes[3].environment: contains a NUL byte"_s;
     QTest::newRow("NUL in environment value") << entry(R"({"program": "x", "environment": {"A": "1\u00002"}})")
         << u"s.json: processes[3].environment.A: contains a NUL byte"_s;
+    addStackErrorRows();
 }
 
 void tst_SessionFile::validationErrors()
@@ -806,11 +806,9 @@ void tst_SessionFile::stackKeysRoundTrip()
         QVERIFY2(!first.contains(QByteArray("\"" + QByteArray(key) + "\"")), first.constData());
 }
 
-void tst_SessionFile::stackErrors_data()
+// The stack keys' errors, rows of validationErrors: each with its key path.
+void tst_SessionFile::addStackErrorRows()
 {
-    QTest::addColumn<QByteArray>("json");
-    QTest::addColumn<QString>("expected");
-
     const auto session = [](const char *entries) -> QByteArray {
         return QByteArray(R"({"procdeck": 1, "processes": [)") + entries + "]}";
     };
@@ -885,15 +883,6 @@ void tst_SessionFile::stackErrors_data()
         << u"s.json: processes[2].log.maxSizeMB: 10241 is out of range: use 1 to 10240"_s;
     QTest::newRow("log keep") << third(R"("log": {"path": "a.log", "keep": -1})")
         << u"s.json: processes[2].log.keep: -1 is out of range: use 0 to 100"_s;
-}
-
-void tst_SessionFile::stackErrors()
-{
-    QFETCH(QByteArray, json);
-    QFETCH(QString, expected);
-    const SessionFile::LoadResult result = SessionFile::parseJson(json, u"s.json"_s);
-    QVERIFY(!result.ok());
-    QCOMPARE(result.error, expected);
 }
 
 // Keys ProcDeck does not know inside the stack keys' objects are kept and written back.

@@ -172,16 +172,7 @@ bool StackReader::checkProbeTarget(const QString &at, ProbeSpec::Kind kind, cons
 
 bool StackReader::readReplicas(ProcessSpec &spec)
 {
-    const QJsonValue value = m_object.value(KeyReplicas);
-    if (value.isUndefined())
-        return true;
-    const std::optional<qint64> number = integerValue(value);
-    if (!number)
-        return fail(key(KeyReplicas), Msg::tr("must be a whole number"));
-    if (*number < 1 || *number > MaxReplicas)
-        return fail(key(KeyReplicas), Msg::tr("%1 is out of range: use 1 to %2").arg(*number).arg(MaxReplicas));
-    spec.replicas = int(*number);
-    return true;
+    return readInteger(m_object, m_at, KeyReplicas, {1, MaxReplicas}, spec.replicas);
 }
 
 // An optional array of non-empty strings.

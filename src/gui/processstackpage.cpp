@@ -76,34 +76,7 @@ ProcessStackPage::ProcessStackPage(const ProcessSpec &spec, QWidget *parent)
     dependsLayout->addLayout(buttons);
     layout->addWidget(dependsGroup);
 
-    auto *readyGroup = new QGroupBox(tr("Readiness check"), this);
-    auto *readyLayout = new QFormLayout(readyGroup);
-    m_probeKind = new QComboBox(readyGroup);
-    m_probeKind->setObjectName(QStringLiteral("probeKind"));
-    m_probeKind->setAccessibleName(tr("Readiness check"));
-    m_probeKind->addItem(tr("None: ready once started"), static_cast<int>(ProbeSpec::Kind::None));
-    m_probeKind->addItem(tr("Output line matches"), static_cast<int>(ProbeSpec::Kind::LogLine));
-    m_probeKind->addItem(tr("TCP port accepts connections"), static_cast<int>(ProbeSpec::Kind::Tcp));
-    m_probeKind->addItem(tr("HTTP URL answers 2xx"), static_cast<int>(ProbeSpec::Kind::Http));
-    m_probeKind->addItem(tr("Command exits 0"), static_cast<int>(ProbeSpec::Kind::Command));
-    m_probeKind->setCurrentIndex(m_probeKind->findData(static_cast<int>(spec.readiness.kind)));
-    readyLayout->addRow(tr("&Check:"), m_probeKind);
-    m_probeTarget = new QLineEdit(spec.readiness.target, readyGroup);
-    m_probeTarget->setObjectName(QStringLiteral("probeTarget"));
-    m_probeTarget->setAccessibleName(tr("What to check"));
-    readyLayout->addRow(tr("&Target:"), m_probeTarget);
-    m_initialDelay = millisecondsSpin(spec.readiness.initialDelayMs, 0, tr("Initial delay"), readyGroup);
-    m_period = millisecondsSpin(spec.readiness.periodMs, 1, tr("Period"), readyGroup);
-    m_timeout = millisecondsSpin(spec.readiness.timeoutMs, 1, tr("Timeout"), readyGroup);
-    m_threshold = new QSpinBox(readyGroup);
-    m_threshold->setRange(1, 1000);
-    m_threshold->setValue(spec.readiness.failureThreshold);
-    m_threshold->setAccessibleName(tr("Failure threshold"));
-    addNarrowRow(readyLayout, tr("Initial &delay:"), m_initialDelay);
-    addNarrowRow(readyLayout, tr("&Period:"), m_period);
-    addNarrowRow(readyLayout, tr("T&imeout:"), m_timeout);
-    addNarrowRow(readyLayout, tr("&Failures in a row:"), m_threshold);
-    layout->addWidget(readyGroup);
+    layout->addWidget(createReadinessGroup(spec.readiness));
 
     auto *replicasLayout = new QFormLayout;
     m_replicas = new QSpinBox(this);
@@ -125,6 +98,39 @@ ProcessStackPage::ProcessStackPage(const ProcessSpec &spec, QWidget *parent)
     connect(m_probeKind, &QComboBox::currentIndexChanged, this, &ProcessStackPage::updateProbeFields);
     m_removeDependency->setEnabled(false);
     updateProbeFields();
+}
+
+// The readiness check's fields: its kind, target and timings.
+QGroupBox *ProcessStackPage::createReadinessGroup(const ProbeSpec &readiness)
+{
+    auto *readyGroup = new QGroupBox(tr("Readiness check"), this);
+    auto *readyLayout = new QFormLayout(readyGroup);
+    m_probeKind = new QComboBox(readyGroup);
+    m_probeKind->setObjectName(QStringLiteral("probeKind"));
+    m_probeKind->setAccessibleName(tr("Readiness check"));
+    m_probeKind->addItem(tr("None: ready once started"), static_cast<int>(ProbeSpec::Kind::None));
+    m_probeKind->addItem(tr("Output line matches"), static_cast<int>(ProbeSpec::Kind::LogLine));
+    m_probeKind->addItem(tr("TCP port accepts connections"), static_cast<int>(ProbeSpec::Kind::Tcp));
+    m_probeKind->addItem(tr("HTTP URL answers 2xx"), static_cast<int>(ProbeSpec::Kind::Http));
+    m_probeKind->addItem(tr("Command exits 0"), static_cast<int>(ProbeSpec::Kind::Command));
+    m_probeKind->setCurrentIndex(m_probeKind->findData(static_cast<int>(readiness.kind)));
+    readyLayout->addRow(tr("&Check:"), m_probeKind);
+    m_probeTarget = new QLineEdit(readiness.target, readyGroup);
+    m_probeTarget->setObjectName(QStringLiteral("probeTarget"));
+    m_probeTarget->setAccessibleName(tr("What to check"));
+    readyLayout->addRow(tr("&Target:"), m_probeTarget);
+    m_initialDelay = millisecondsSpin(readiness.initialDelayMs, 0, tr("Initial delay"), readyGroup);
+    m_period = millisecondsSpin(readiness.periodMs, 1, tr("Period"), readyGroup);
+    m_timeout = millisecondsSpin(readiness.timeoutMs, 1, tr("Timeout"), readyGroup);
+    m_threshold = new QSpinBox(readyGroup);
+    m_threshold->setRange(1, 1000);
+    m_threshold->setValue(readiness.failureThreshold);
+    m_threshold->setAccessibleName(tr("Failure threshold"));
+    addNarrowRow(readyLayout, tr("Initial &delay:"), m_initialDelay);
+    addNarrowRow(readyLayout, tr("&Period:"), m_period);
+    addNarrowRow(readyLayout, tr("T&imeout:"), m_timeout);
+    addNarrowRow(readyLayout, tr("&Failures in a row:"), m_threshold);
+    return readyGroup;
 }
 
 void ProcessStackPage::setSessionEntries(const QList<ProcessSpec> &entries, qsizetype edited)

@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QGroupBox;
 class QLineEdit;
 class QPushButton;
 class QSpinBox;
@@ -30,6 +31,7 @@ public:
     bool read(ProcessSpec &spec, QString *error) const;
 
 private:
+    QGroupBox *createReadinessGroup(const ProbeSpec &readiness);
     void addDependencyRow(const Dependency &dependency);
     void addDependency();
     void removeDependency();
