@@ -6,6 +6,7 @@
 #include "outputpane.h"
 #include "processdialog.h"
 #include "processmanager.h"
+#include "processstackpage.h"
 #include "procstats.h"
 #include "processtablemodel.h"
 #include "sessiondocument.h"
@@ -22,6 +23,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -31,6 +33,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -55,6 +58,10 @@ private slots:
     void addDialogRefusesInvalidInput();
     void editKeepsEnvironmentTheFileLoaded();
     void dialogRefusesTakenNameAndNul();
+    void dialogStackTabOffersOtherEntries();
+    void dialogStackFieldsRoundTrip();
+    void dialogRefusesSelfCycleAndBadCheck();
+    void scaleFromWindow();
     void trustDialogShowsControlCharacters();
     void notificationBodyEscaped();
     void actionsFollowTheSelection();
@@ -297,6 +304,130 @@ void tst_MainWindow::dialogRefusesTakenNameAndNul()
     dialog.accept();
     QVERIFY2(dialog.error().isEmpty(), qPrintable(dialog.error()));
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
+}
+
+namespace {
+
+ProcessSpec stackSpec(const QString &name, QList<Dependency> dependsOn = {}, int replicas = 1)
+{
+    ProcessSpec spec;
+    spec.name = name;
+    spec.program = TestSupport::childPath();
+    spec.dependsOn = std::move(dependsOn);
+    spec.replicas = replicas;
+    return spec;
+}
+
+QComboBox *dependencyCombo(ProcessDialog *dialog, int row, int column)
+{
+    return static_cast<QComboBox *>(dialog->findChild<QTableWidget *>(u"dependencyTable"_s)->cellWidget(row, column));
+}
+
+} // namespace
+
+// Edit's Stack tab offers the other entries' names (a replicated entry once, by its group name;
+// not the entry itself) and the dependency chosen there reaches the entry.
+void tst_MainWindow::dialogStackTabOffersOtherEntries()
+{
+    MainWindow window;
+    window.manager()->addAll({stackSpec(u"db"_s), stackSpec(u"api"_s, {}, 2), stackSpec(u"web"_s)});
+    ManagedProcess *web = window.manager()->at(3);
+    window.selectProcesses({web});
+    action(window, "actionEdit")->trigger();
+    auto *dialog = window.findChild<ProcessDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(dialog->findChild<ProcessStackPage *>());
+    dialog->findChild<QPushButton *>(u"addDependency"_s)->click();
+    QComboBox *name = dependencyCombo(dialog, 0, 0);
+    QStringList offered;
+    for (int i = 0; i < name->count(); ++i)
+        offered << name->itemText(i);
+    QCOMPARE(offered, (QStringList{u"db"_s, u"api"_s}));
+    name->setCurrentText(u"api"_s);
+    QComboBox *condition = dependencyCombo(dialog, 0, 1);
+    condition->setCurrentIndex(condition->findData(static_cast<int>(DependencyCondition::Succeeded)));
+    dialog->accept();
+    QVERIFY2(dialog->error().isEmpty(), qPrintable(dialog->error()));
+    QCOMPARE(web->spec().dependsOn, (QList<Dependency>{{u"api"_s, DependencyCondition::Succeeded}}));
+}
+
+// The Stack tab shows a spec's dependencies, readiness check and replicas and gives them back.
+void tst_MainWindow::dialogStackFieldsRoundTrip()
+{
+    ProcessSpec spec = stackSpec(u"api"_s, {{u"db"_s, DependencyCondition::Ready}, {u"migrate"_s, DependencyCondition::Completed}}, 3);
+    spec.readiness = {ProbeSpec::Kind::Http, u"http://localhost:8080/health"_s, 500, 250, 2000, 5, {}};
+    ProcessDialog dialog(spec, QString());
+    dialog.setSessionEntries({stackSpec(u"db"_s), stackSpec(u"migrate"_s), spec}, 2);
+    dialog.show();
+    QCOMPARE(dialog.findChild<QSpinBox *>(u"replicasSpin"_s)->value(), 3);
+    QCOMPARE(dialog.findChild<QLineEdit *>(u"probeTarget"_s)->text(), spec.readiness.target);
+    dialog.accept();
+    QVERIFY2(dialog.error().isEmpty(), qPrintable(dialog.error()));
+    QCOMPARE(*dialog.spec(), spec);
+
+    // Changed: no check, fewer copies, one dependency less.
+    auto *kind = dialog.findChild<QComboBox *>(u"probeKind"_s);
+    kind->setCurrentIndex(kind->findData(static_cast<int>(ProbeSpec::Kind::None)));
+    QVERIFY(!dialog.findChild<QLineEdit *>(u"probeTarget"_s)->isEnabled());
+    dialog.findChild<QSpinBox *>(u"replicasSpin"_s)->setValue(1);
+    dialog.findChild<QTableWidget *>(u"dependencyTable"_s)->setCurrentCell(1, 0);
+    dialog.findChild<QPushButton *>(u"removeDependency"_s)->click();
+    const std::optional<ProcessSpec> edited = dialog.spec();
+    QVERIFY2(edited, qPrintable(dialog.error()));
+    QCOMPARE(edited->dependsOn, (QList<Dependency>{{u"db"_s, DependencyCondition::Ready}}));
+    QVERIFY(!edited->readiness.isSet());
+    QCOMPARE(edited->replicas, 1);
+}
+
+// A cycle is refused with the path the session file would name; so are a self-dependency and a
+// check the file would refuse.
+void tst_MainWindow::dialogRefusesSelfCycleAndBadCheck()
+{
+    const QList<ProcessSpec> entries{stackSpec(u"db"_s), stackSpec(u"api"_s, {{u"web"_s, DependencyCondition::Ready}}),
+                                     stackSpec(u"web"_s)};
+    ProcessDialog dialog(entries.at(2), QString());
+    dialog.setSessionEntries(entries, 2);
+    dialog.show();
+    dialog.findChild<QPushButton *>(u"addDependency"_s)->click();
+    dependencyCombo(&dialog, 0, 0)->setCurrentText(u"api"_s);
+    dialog.accept();
+    QVERIFY2(dialog.isVisible(), "the dialog accepted a cycle");
+    QCOMPARE(dialog.error(), u"Depends on: web → api → web"_s);
+    dependencyCombo(&dialog, 0, 0)->setCurrentText(u"db"_s);
+    auto *kind = dialog.findChild<QComboBox *>(u"probeKind"_s);
+    kind->setCurrentIndex(kind->findData(static_cast<int>(ProbeSpec::Kind::Tcp)));
+    dialog.findChild<QLineEdit *>(u"probeTarget"_s)->setText(u"localhost:0"_s);
+    dialog.accept();
+    QCOMPARE(dialog.error(), u"Readiness check: \"0\" is not a port: use 1 to 65535"_s);
+    dialog.findChild<QLineEdit *>(u"probeTarget"_s)->setText(u"localhost:5432"_s);
+    dialog.accept();
+    QVERIFY2(dialog.error().isEmpty(), qPrintable(dialog.error()));
+
+    ProcessDialog self(stackSpec(u"web"_s, {{u"web"_s, DependencyCondition::Started}}), QString());
+    self.setSessionEntries(entries, 2);
+    self.show();
+    self.accept();
+    QVERIFY2(self.error().startsWith(u"Depends on: \"web\" is the entry itself"_s), qPrintable(self.error()));
+}
+
+// Scale… on a replicated entry's row adds copies; on a plain entry it is disabled.
+void tst_MainWindow::scaleFromWindow()
+{
+    MainWindow window;
+    window.manager()->addAll({stackSpec(u"api"_s, {}, 2), stackSpec(u"web"_s)});
+    window.selectProcesses({window.manager()->at(2)});
+    QVERIFY(!action(window, "actionScale")->isEnabled());
+    window.selectProcesses({window.manager()->at(1)});
+    QVERIFY(action(window, "actionScale")->isEnabled());
+    action(window, "actionScale")->trigger();
+    auto *dialog = window.findChild<QInputDialog *>(u"scaleDialog"_s);
+    QVERIFY(dialog);
+    QCOMPARE(dialog->intValue(), 2);
+    dialog->setIntValue(3);
+    dialog->done(QDialog::Accepted);
+    QCOMPARE(window.manager()->count(), 4);
+    QCOMPARE(window.manager()->at(2)->spec().name, u"api-3"_s);
+    QCOMPARE(window.manager()->entrySpecs().constFirst().replicas, 3);
 }
 
 // The trust dialog shows what the file says with its control characters visible: a bidi override

@@ -6,11 +6,13 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
+#include <functional>
 #include <sys/fsuid.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -51,6 +53,13 @@ private slots:
     void changedSessionIsCanonical();
     void writerEscapes();
 
+    void stackKeysRead();
+    void stackKeysRoundTrip_data();
+    void stackKeysRoundTrip();
+    void stackUnknownKeysKept();
+    void cronShape_data();
+    void cronShape();
+
     void detectFormat_data();
     void detectFormat();
     void procfile();
@@ -70,6 +79,7 @@ private slots:
 
 private:
     static Session parse(const QByteArray &json);
+    static void addStackErrorRows();
 };
 
 Session tst_SessionFile::parse(const QByteArray &json)
@@ -282,6 +292,7 @@ void tst_SessionFile::validationErrors_data()
         << u"s.json: processes[3].environment: contains a NUL byte"_s;
     QTest::newRow("NUL in environment value") << entry(R"({"program": "x", "environment": {"A": "1\u00002"}})")
         << u"s.json: processes[3].environment.A: contains a NUL byte"_s;
+    addStackErrorRows();
 }
 
 void tst_SessionFile::validationErrors()
@@ -689,6 +700,238 @@ void tst_SessionFile::writerEscapes()
     const QByteArray written = SessionFile::toJson(session);
     QVERIFY(written.contains(R"("tab\there \"q\" back\\slash \u0001 )" "\xc3\xa9\xe4\xb8\xad\""));
     QCOMPARE(parse(written).processes.first().name, spec.name);
+}
+
+// Every stack key of a hand-written entry, read into the spec.
+void tst_SessionFile::stackKeysRead()
+{
+    const Session session = parse(R"({"procdeck": 1, "processes": [
+        {"name": "db", "program": "db", "readiness": {"tcp": "localhost:5432", "initialDelayMs": 500,
+            "periodMs": 250, "timeoutMs": 100, "failureThreshold": 5}},
+        {"name": "migrate", "shell": "migrate", "dependsOn": {"db": "ready"}},
+        {"name": "api", "program": "api", "replicas": 3,
+            "dependsOn": {"migrate": "succeeded", "db": "started"},
+            "liveness": {"http": "http://localhost:8080/health"},
+            "watch": {"paths": ["src/", "*.toml"], "ignore": [".git/"], "debounceMs": 50},
+            "schedule": "*/5 9-17 * jan-jun mon-fri", "log": {"path": "logs/api.log", "maxSizeMB": 2, "keep": 0}},
+        {"name": "web", "program": "web", "dependsOn": {"api": "completed", "api-2": "ready"},
+            "readiness": {"logLine": "listening on \\d+"}, "schedule": {"everyMs": 60000}}]})");
+    QCOMPARE(session.processes.size(), 4);
+    const ProbeSpec &db = session.processes.at(0).readiness;
+    QCOMPARE(db.kind, ProbeSpec::Kind::Tcp);
+    QCOMPARE(db.target, u"localhost:5432"_s);
+    QCOMPARE(db.initialDelayMs, 500);
+    QCOMPARE(db.periodMs, 250);
+    QCOMPARE(db.timeoutMs, 100);
+    QCOMPARE(db.failureThreshold, 5);
+    const ProcessSpec &api = session.processes.at(2);
+    // QJsonObject keeps its keys sorted: the dependencies come in name order.
+    QCOMPARE(api.dependsOn, (QList<Dependency>{{u"db"_s, DependencyCondition::Started},
+                                               {u"migrate"_s, DependencyCondition::Succeeded}}));
+    QCOMPARE(api.replicas, 3);
+    QCOMPARE(api.liveness.kind, ProbeSpec::Kind::Http);
+    QCOMPARE(api.liveness.periodMs, ProbeSpec::DefaultPeriodMs);
+    QCOMPARE(api.watch.paths, (QStringList{u"src/"_s, u"*.toml"_s}));
+    QCOMPARE(api.watch.ignore, QStringList{u".git/"_s});
+    QCOMPARE(api.watch.debounceMs, 50);
+    QCOMPARE(api.schedule.cron, u"*/5 9-17 * jan-jun mon-fri"_s);
+    QCOMPARE(api.log.path, u"logs/api.log"_s);
+    QCOMPARE(api.log.maxSizeMB, 2);
+    QCOMPARE(api.log.keep, 0);
+    const ProcessSpec &web = session.processes.at(3);
+    QCOMPARE(web.readiness.kind, ProbeSpec::Kind::LogLine);
+    QCOMPARE(web.readiness.target, u"listening on \\d+"_s);
+    QCOMPARE(web.schedule.everyMs, 60000);
+    QVERIFY(web.schedule.cron.isEmpty());
+    QCOMPARE(web.dependsOn.size(), 2); // a group's name and one copy's name both count
+    QCOMPARE(session.processes.at(1).replicas, 1);
+    QVERIFY(!session.processes.at(1).readiness.isSet());
+}
+
+void tst_SessionFile::stackKeysRoundTrip_data()
+{
+    QTest::addColumn<Session>("session");
+    QTest::addColumn<QByteArray>("written"); // the entry's stack keys as written
+
+    ProcessSpec db;
+    db.name = u"db"_s;
+    db.program = u"db"_s;
+    const auto row = [&](const char *name, const std::function<void(ProcessSpec &)> &set, const char *written) {
+        ProcessSpec api;
+        api.name = u"api"_s;
+        api.program = u"api"_s;
+        set(api);
+        Session session;
+        session.processes = {db, api};
+        QTest::newRow(name) << session << QByteArray(written);
+    };
+    row("dependsOn", [](ProcessSpec &s) { s.dependsOn = {{u"db"_s, DependencyCondition::Ready}}; },
+        "\"dependsOn\": {\n        \"db\": \"ready\"\n      }");
+    row("readiness tcp", [](ProcessSpec &s) { s.readiness = {ProbeSpec::Kind::Tcp, u"localhost:80"_s, 0, 1000, 1000, 3, {}}; },
+        "\"readiness\": {\n        \"tcp\": \"localhost:80\"\n      }");
+    row("readiness timings", [](ProcessSpec &s) { s.readiness = {ProbeSpec::Kind::Command, u"true"_s, 10, 20, 30, 4, {}}; },
+        "\"readiness\": {\n        \"command\": \"true\",\n        \"failureThreshold\": 4,\n"
+        "        \"initialDelayMs\": 10,\n        \"periodMs\": 20,\n        \"timeoutMs\": 30\n      }");
+    row("liveness http", [](ProcessSpec &s) { s.liveness = {ProbeSpec::Kind::Http, u"https://x/h"_s, 0, 1000, 1000, 3, {}}; },
+        "\"liveness\": {\n        \"http\": \"https://x/h\"\n      }");
+    row("readiness logLine", [](ProcessSpec &s) { s.readiness = {ProbeSpec::Kind::LogLine, u"ready \\\\d"_s, 0, 1000, 1000, 3, {}}; },
+        "\"logLine\": \"ready \\\\\\\\d\"");
+    row("replicas", [](ProcessSpec &s) { s.replicas = 4; }, "\"replicas\": 4");
+    row("watch", [](ProcessSpec &s) { s.watch = {{u"src/"_s}, {u"build/"_s}, 100, {}}; },
+        "\"watch\": {\n        \"debounceMs\": 100,\n        \"ignore\": [\"build/\"],\n        \"paths\": [\"src/\"]\n      }");
+    row("schedule cron", [](ProcessSpec &s) { s.schedule.cron = u"0 3 * * sun"_s; }, "\"schedule\": \"0 3 * * sun\"");
+    row("schedule every", [](ProcessSpec &s) { s.schedule.everyMs = 5000; },
+        "\"schedule\": {\n        \"everyMs\": 5000\n      }");
+    row("log", [](ProcessSpec &s) { s.log.path = u"api.log"_s; }, "\"log\": {\n        \"path\": \"api.log\"\n      }");
+    row("log sizes", [](ProcessSpec &s) { s.log = {u"api.log"_s, 1, 0, {}}; },
+        "\"log\": {\n        \"keep\": 0,\n        \"maxSizeMB\": 1,\n        \"path\": \"api.log\"\n      }");
+}
+
+// Each key written (defaults left out), read back equal, and written again to the same bytes.
+void tst_SessionFile::stackKeysRoundTrip()
+{
+    QFETCH(Session, session);
+    QFETCH(QByteArray, written);
+    const QByteArray json = SessionFile::toJson(session);
+    QVERIFY2(json.contains(written), json.constData());
+    const SessionFile::LoadResult read = SessionFile::parseJson(json, u"s.json"_s);
+    QVERIFY2(read.ok(), qPrintable(read.error + u"\n"_s + QString::fromUtf8(json)));
+    QCOMPARE(read.session->processes, session.processes);
+    Session again = *read.session;
+    again.source.clear();
+    QCOMPARE(SessionFile::toJson(again), json);
+    // The entry without stack keys is written as before: none of them.
+    const QByteArray first = json.left(json.indexOf("\"api\""));
+    for (const char *key : {"dependsOn", "readiness", "liveness", "replicas", "watch", "schedule", "log"})
+        QVERIFY2(!first.contains(QByteArray("\"" + QByteArray(key) + "\"")), first.constData());
+}
+
+// The stack keys' errors, rows of validationErrors: each with its key path.
+void tst_SessionFile::addStackErrorRows()
+{
+    const auto session = [](const char *entries) -> QByteArray {
+        return QByteArray(R"({"procdeck": 1, "processes": [)") + entries + "]}";
+    };
+    const auto third = [&](const char *keys) {
+        const QByteArray entries = QByteArray(R"({"name": "db", "program": "x"}, {"name": "api", "program": "x"}, )")
+            + R"({"name": "web", "program": "x", )" + keys + "}";
+        return session(entries.constData());
+    };
+    QTest::newRow("cycle of two") << session(R"({"name": "db", "program": "x"},
+        {"name": "api", "program": "x", "dependsOn": {"web": "ready"}},
+        {"name": "web", "program": "x", "dependsOn": {"api": "started"}})")
+        << u"s.json: processes[2].dependsOn: web → api → web"_s;
+    QTest::newRow("cycle of three") << session(R"({"name": "a", "program": "x", "dependsOn": {"b": "started"}},
+        {"name": "b", "program": "x", "dependsOn": {"c": "started"}},
+        {"name": "c", "program": "x", "dependsOn": {"a": "started"}})")
+        << u"s.json: processes[2].dependsOn: c → a → b → c"_s;
+    QTest::newRow("cycle after a chain") << session(R"({"name": "db", "program": "x"},
+        {"name": "api", "program": "x", "dependsOn": {"db": "ready", "web": "ready"}},
+        {"name": "web", "program": "x", "dependsOn": {"api": "ready"}})")
+        << u"s.json: processes[2].dependsOn: web → api → web"_s;
+    QTest::newRow("cycle through a copy's name") << session(R"({"name": "api", "program": "x", "replicas": 2,
+        "dependsOn": {"web": "ready"}}, {"name": "web", "program": "x", "dependsOn": {"api-2": "ready"}})")
+        << u"s.json: processes[1].dependsOn: web → api → web"_s;
+    QTest::newRow("self") << third(R"("dependsOn": {"web": "ready"})")
+        << u"s.json: processes[2].dependsOn: \"web\" is the entry itself; an entry cannot wait for itself"_s;
+    QTest::newRow("unknown name") << session(R"({"name": "db", "program": "x"},
+        {"name": "api", "program": "x", "dependsOn": {"dbx": "ready"}})")
+        << u"s.json: processes[1].dependsOn: \"dbx\" is not an entry of this session"_s;
+    QTest::newRow("dependsOn not object") << third(R"("dependsOn": ["db"])")
+        << u"s.json: processes[2].dependsOn: must be an object such as {\"db\": \"ready\"}"_s;
+    QTest::newRow("unknown condition") << third(R"("dependsOn": {"db": "up"})")
+        << u"s.json: processes[2].dependsOn.db: unknown condition \"up\" (expected \"started\", \"ready\", "
+           "\"completed\" or \"succeeded\")"_s;
+    QTest::newRow("bad regex") << third(R"("readiness": {"logLine": "listening (on"})")
+        << u"s.json: processes[2].readiness.logLine: not a valid regular expression: missing closing "
+           "parenthesis (at character 14)"_s;
+    QTest::newRow("bad port") << third(R"("readiness": {"tcp": "localhost:70000"})")
+        << u"s.json: processes[2].readiness.tcp: \"70000\" is not a port: use 1 to 65535"_s;
+    QTest::newRow("port 0") << third(R"("liveness": {"tcp": "localhost:0"})")
+        << u"s.json: processes[2].liveness.tcp: \"0\" is not a port: use 1 to 65535"_s;
+    QTest::newRow("no port") << third(R"("readiness": {"tcp": "localhost"})")
+        << u"s.json: processes[2].readiness.tcp: must be \"host:port\", such as \"localhost:5432\""_s;
+    QTest::newRow("bad URL") << third(R"("readiness": {"http": "ftp://x/"})")
+        << u"s.json: processes[2].readiness.http: \"ftp://x/\" is not an http:// or https:// URL"_s;
+    QTest::newRow("two kinds") << third(R"("readiness": {"tcp": "x:1", "http": "http://x/"})")
+        << u"s.json: processes[2].readiness: has both \"tcp\" and \"http\"; use one of them"_s;
+    QTest::newRow("no kind") << third(R"("liveness": {"periodMs": 5})")
+        << u"s.json: processes[2].liveness: needs one of \"logLine\", \"tcp\", \"http\" or \"command\""_s;
+    QTest::newRow("bad period") << third(R"("readiness": {"command": "true", "periodMs": 0})")
+        << u"s.json: processes[2].readiness.periodMs: 0 is out of range: use 1 to 2147483647"_s;
+    QTest::newRow("replicas 0") << third(R"("replicas": 0)")
+        << u"s.json: processes[2].replicas: 0 is out of range: use 1 to 100"_s;
+    QTest::newRow("replicas 101") << third(R"("replicas": 101)")
+        << u"s.json: processes[2].replicas: 101 is out of range: use 1 to 100"_s;
+    QTest::newRow("copy name taken") << third(R"("replicas": 2}, {"name": "web-2", "program": "x")")
+        << u"s.json: processes[3].name: \"web-2\" is already the name of a copy of processes[2] (replicas 2)"_s;
+    QTest::newRow("bad cron shape") << third(R"("schedule": "*/5 * * *")")
+        << u"s.json: processes[2].schedule: \"*/5 * * *\" is not a cron expression: it needs five fields "
+           "(minute hour day month weekday)"_s;
+    QTest::newRow("bad cron field") << third(R"("schedule": "0 3 * * sunday")")
+        << u"s.json: processes[2].schedule: \"0 3 * * sunday\": field 5 (\"sunday\") is not a cron field "
+           "(numbers, *, names such as mon or jan, with \",\", \"-\" and \"/\")"_s;
+    QTest::newRow("every too short") << third(R"("schedule": {"everyMs": 999})")
+        << u"s.json: processes[2].schedule.everyMs: must be a whole number of milliseconds, at least 1000"_s;
+    QTest::newRow("watch without paths") << third(R"("watch": {"paths": []})")
+        << u"s.json: processes[2].watch.paths: needs at least one path"_s;
+    QTest::newRow("watch path not string") << third(R"("watch": {"paths": ["a", 3]})")
+        << u"s.json: processes[2].watch.paths[1]: must be a non-empty string"_s;
+    QTest::newRow("log without path") << third(R"("log": {"keep": 3})")
+        << u"s.json: processes[2].log.path: must be a non-empty string"_s;
+    QTest::newRow("log too big") << third(R"("log": {"path": "a.log", "maxSizeMB": 10241})")
+        << u"s.json: processes[2].log.maxSizeMB: 10241 is out of range: use 1 to 10240"_s;
+    QTest::newRow("log keep") << third(R"("log": {"path": "a.log", "keep": -1})")
+        << u"s.json: processes[2].log.keep: -1 is out of range: use 0 to 100"_s;
+}
+
+// Keys ProcDeck does not know inside the stack keys' objects are kept and written back.
+void tst_SessionFile::stackUnknownKeysKept()
+{
+    const Session session = parse(R"({"procdeck": 1, "processes": [{"name": "a", "program": "a",
+        "readiness": {"command": "true", "x-shell": "bash"}, "liveness": {"tcp": "h:1", "x-n": [1]},
+        "watch": {"paths": ["."], "x-poll": true}, "schedule": {"everyMs": 1000, "x-tz": "UTC"},
+        "log": {"path": "a.log", "x-compress": "gzip"}}]})");
+    const ProcessSpec &spec = session.processes.at(0);
+    QCOMPARE(spec.readiness.unknownKeys, (QJsonObject{{u"x-shell"_s, u"bash"_s}}));
+    QCOMPARE(spec.liveness.unknownKeys, (QJsonObject{{u"x-n"_s, QJsonArray{1}}}));
+    QCOMPARE(spec.watch.unknownKeys, (QJsonObject{{u"x-poll"_s, true}}));
+    QCOMPARE(spec.schedule.unknownKeys, (QJsonObject{{u"x-tz"_s, u"UTC"_s}}));
+    QCOMPARE(spec.log.unknownKeys, (QJsonObject{{u"x-compress"_s, u"gzip"_s}}));
+    QVERIFY(spec.unknownKeys.isEmpty());
+    Session changed = session;
+    changed.processes[0].readiness.periodMs = 50;
+    const QByteArray written = SessionFile::toJson(changed);
+    for (const char *kept : {"\"x-shell\": \"bash\"", "\"x-n\": [1]", "\"x-poll\": true", "\"x-tz\": \"UTC\"",
+                             "\"x-compress\": \"gzip\""})
+        QVERIFY2(written.contains(kept), written.constData());
+    QCOMPARE(parse(written).processes, changed.processes);
+}
+
+void tst_SessionFile::cronShape_data()
+{
+    QTest::addColumn<QString>("cron");
+    QTest::addColumn<bool>("looksRight");
+    QTest::newRow("every minute") << u"* * * * *"_s << true;
+    QTest::newRow("lists, ranges, steps") << u"0,30 */2 1-15/3 * 1-5"_s << true;
+    QTest::newRow("names") << u"0 0 * JAN,jul sat-sun"_s << true;
+    QTest::newRow("six fields") << u"0 * * * * *"_s << false;
+    QTest::newRow("empty") << QString() << false;
+    QTest::newRow("letters") << u"x * * * *"_s << false;
+    QTest::newRow("unknown name") << u"0 0 * foo *"_s << false;
+    QTest::newRow("step not a number") << u"*/x * * * *"_s << false;
+    QTest::newRow("two steps") << u"*/2/3 * * * *"_s << false;
+    QTest::newRow("empty item") << u"1,,2 * * * *"_s << false;
+}
+
+void tst_SessionFile::cronShape()
+{
+    QFETCH(QString, cron);
+    QFETCH(bool, looksRight);
+    const QByteArray json = R"({"procdeck": 1, "processes": [{"program": "x", "schedule": )"
+        + QJsonDocument(QJsonArray{cron}).toJson(QJsonDocument::Compact).mid(1).chopped(1) + "}]}";
+    const SessionFile::LoadResult result = SessionFile::parseJson(json, u"s.json"_s);
+    QVERIFY2(result.ok() == looksRight, qPrintable(result.error));
 }
 
 void tst_SessionFile::detectFormat_data()

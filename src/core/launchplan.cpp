@@ -114,6 +114,12 @@ QProcessEnvironment childEnvironment(const ProcessSpec &spec, const QProcessEnvi
     return environment;
 }
 
+void addReplicaNumber(QProcessEnvironment &environment, int replicaIndex)
+{
+    if (replicaIndex > 0)
+        environment.insert(u"PROCDECK_REPLICA"_s, QString::number(replicaIndex));
+}
+
 LaunchResolution resolveLaunch(const ProcessSpec &spec, const QString &baseDirectory,
                                const QProcessEnvironment &inherited)
 {

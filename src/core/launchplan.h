@@ -49,6 +49,11 @@ struct LaunchResolution
 QProcessEnvironment childEnvironment(const ProcessSpec &spec,
                                      const QProcessEnvironment &inherited = QProcessEnvironment::systemEnvironment());
 
+// A replicated entry's copy number (ManagedProcess::replicaIndex()), which its program sees as
+// PROCDECK_REPLICA ("1" … "N"); nothing for 0, a plain entry. Set on the plan, never in the spec,
+// so that the saved entry stays as written.
+void addReplicaNumber(QProcessEnvironment &environment, int replicaIndex);
+
 // See LaunchPlan. Reads the file system; does not start anything.
 LaunchResolution resolveLaunch(const ProcessSpec &spec, const QString &baseDirectory,
                                const QProcessEnvironment &inherited = QProcessEnvironment::systemEnvironment());

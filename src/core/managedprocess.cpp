@@ -444,7 +444,8 @@ ManagedProcess::Result ManagedProcess::Private::startRun()
     resetRun();
     runSpec = spec;
     hasRun = true;
-    const LaunchResolution launch = resolveLaunch(spec, baseDirectory);
+    LaunchResolution launch = resolveLaunch(spec, baseDirectory);
+    addReplicaNumber(launch.plan.environment, replicaIndex);
     setState(State::Starting);
     if (!launch.ok()) {
         qCInfo(lcProcess) << spec.name << "cannot start:" << launch.problem;

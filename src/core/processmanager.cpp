@@ -92,7 +92,7 @@ ManagedProcess *ProcessManager::add(ProcessSpec spec)
 // default name is never handed out twice in a session), skipping every name that is taken by an
 // entry or by an explicitly named spec of the same batch, which is added after the unnamed ones
 // before it.
-QList<ManagedProcess *> ProcessManager::addAll(QList<ProcessSpec> specs)
+void ProcessManager::nameUnnamed(QList<ProcessSpec> &specs)
 {
     QSet<QString> taken = entryNames();
     for (const ProcessSpec &spec : std::as_const(specs)) {
@@ -107,20 +107,43 @@ QList<ManagedProcess *> ProcessManager::addAll(QList<ProcessSpec> specs)
         taken.insert(spec.name);
         m_nextNumber = number + 1;
     }
+}
 
+QList<ManagedProcess *> ProcessManager::addAll(QList<ProcessSpec> specs)
+{
+    nameUnnamed(specs);
     QList<ManagedProcess *> added;
     for (ProcessSpec &spec : specs) {
-        auto *process = new ManagedProcess(m_nextId++, std::move(spec), this);
-        process->setBaseDirectory(m_baseDirectory);
-        process->setRestartTiming(m_restartTiming);
-        track(process);
-        m_processes.append(process);
-        added.append(process);
-        emit processAdded(int(m_processes.size()) - 1);
+        const int copies = std::clamp(spec.replicas, 1, MaxReplicas);
+        if (copies == 1) {
+            spec.replicas = 1;
+            added.append(insertProcess(count(), std::move(spec), QString(), 0));
+            continue;
+        }
+        const QString group = spec.name;
+        spec.replicas = 1;
+        for (int i = 1; i <= copies; ++i) {
+            spec.name = group + u'-' + QString::number(i);
+            added.append(insertProcess(count(), spec, group, i));
+        }
     }
     if (!added.isEmpty())
         emit modified();
     return added;
+}
+
+// Adds one entry at `row` (a copy of `group` when that is not empty).
+ManagedProcess *ProcessManager::insertProcess(int row, ProcessSpec spec, const QString &group, int index)
+{
+    auto *process = new ManagedProcess(m_nextId++, std::move(spec), this);
+    process->setBaseDirectory(m_baseDirectory);
+    process->setRestartTiming(m_restartTiming);
+    if (!group.isEmpty())
+        process->setReplica(group, index);
+    track(process);
+    m_processes.insert(row, process);
+    emit processAdded(row);
+    return process;
 }
 
 void ProcessManager::remove(ManagedProcess *process)

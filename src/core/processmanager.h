@@ -30,7 +30,9 @@ public:
     ManagedProcess *byId(int id) const;
     QList<ManagedProcess *> processes() const;
 
-    // Adds an entry; an empty name becomes the next "Process-N" (numbers never reused).
+    // Adds an entry; an empty name becomes the next "Process-N" (numbers never reused). A spec
+    // with `replicas` N > 1 becomes N copies named NAME-1 … NAME-N (each a spec with replicas 1,
+    // setReplica(NAME, i)); add() then returns the first.
     ManagedProcess *add(ProcessSpec spec);
     // Adds entries in order (a session file's), as add() does for each, except that the default
     // names are chosen first, around every name of the batch: an unnamed entry before one named
@@ -43,6 +45,24 @@ public:
     void removeWhenStopped(ManagedProcess *process);
     // Removes every entry (New / Open): as remove() for each.
     void clear();
+
+    // Replicas (processmanagerreplicas.cpp). The copies of the group `group` ("api": api-1 … api-N),
+    // by number; empty for a plain entry.
+    QList<ManagedProcess *> replicas(const QString &group) const;
+    // Scales an entry to `count` copies (1 to MaxReplicas), `name` being a group's name or a plain
+    // entry's (which becomes NAME-1). New copies are added after the group's last row and started
+    // at once when one of the others is alive; the highest-numbered ones go when stopped
+    // (removeWhenStopped()). Fails, changing nothing, when a new copy's name is taken.
+    static constexpr int MaxReplicas = 100;
+    ManagedProcess::Result setReplicas(const QString &name, int count);
+    // The spec of `process`'s entry as the session file has it: for a copy, the group's name and
+    // `replicas` the number of copies.
+    ProcessSpec entrySpec(const ManagedProcess *process) const;
+    // Every entry's entrySpec(), a group once, where its first copy is (what a save writes).
+    QList<ProcessSpec> entrySpecs() const;
+    // Gives `process`'s entry (the whole group for a copy) the spec `spec`, as the Add/Edit dialog
+    // returns it: each copy gets it under its own name, and the group is scaled to spec.replicas.
+    ManagedProcess::Result setEntrySpec(ManagedProcess *process, ProcessSpec spec);
 
     // The next default name, "Process-N", without using it up.
     QString peekDefaultName() const;
@@ -81,6 +101,8 @@ signals:
 
 private:
     void track(ManagedProcess *process);
+    ManagedProcess *insertProcess(int row, ProcessSpec spec, const QString &group, int index);
+    void nameUnnamed(QList<ProcessSpec> &specs);
     void markChanged(ManagedProcess *process);
     void flushChanges();
     void checkAllStopped();

@@ -98,8 +98,7 @@ Session SessionDocument::session() const
     session.unknownKeys = m_unknownKeys;
     session.source = m_loadedContents; // an unchanged session is written back byte for byte
     session.dotEnv = m_dotEnv;
-    for (const ManagedProcess *process : m_manager->processes())
-        session.processes.append(process->spec());
+    session.processes = m_manager->entrySpecs(); // a replicated entry once, with its `replicas`
     return session;
 }
 

@@ -5,6 +5,8 @@
 #include <QJsonParseError>
 #include <QJsonValue>
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 
 namespace SessionFileFormat {
@@ -13,7 +15,8 @@ bool isKnownEntryKey(const QString &key)
 {
     for (QLatin1StringView known : {KeyName, KeyProgram, KeyArgs, KeyShell, KeyWorkingDirectory,
                                     KeyEnvironment, KeyAutostart, KeyStopSignal, KeyStopTimeoutMs,
-                                    KeyRestart, KeyTerminal, KeyLimits}) {
+                                    KeyRestart, KeyTerminal, KeyLimits, KeyDependsOn, KeyReadiness,
+                                    KeyLiveness, KeyReplicas, KeyWatch, KeySchedule, KeyLog}) {
         if (key == known)
             return true;
     }
@@ -23,6 +26,16 @@ bool isKnownEntryKey(const QString &key)
 bool isKnownLimitsKey(const QString &key)
 {
     return key == KeyMemoryMB || key == KeyCpuPercent || key == KeyRestartAboveMemoryMB;
+}
+
+std::optional<qint64> integerValue(const QJsonValue &value)
+{
+    if (!value.isDouble())
+        return std::nullopt;
+    const double d = value.toDouble();
+    if (!std::isfinite(d) || std::floor(d) != d || std::fabs(d) > 9007199254740992.0)
+        return std::nullopt;
+    return static_cast<qint64>(d);
 }
 
 QByteArray withoutBom(const QByteArray &data)

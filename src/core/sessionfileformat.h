@@ -10,6 +10,10 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
+class QJsonValue;
+
 namespace SessionFileFormat {
 
 // Gives the messages of the session code one translation context ("SessionFile") that lupdate
@@ -34,6 +38,14 @@ inline constexpr QLatin1StringView KeyStopTimeoutMs("stopTimeoutMs");
 inline constexpr QLatin1StringView KeyRestart("restart");
 inline constexpr QLatin1StringView KeyTerminal("terminal");
 inline constexpr QLatin1StringView KeyLimits("limits");
+// The stack keys (stackspec.h; read in sessionstackreader.cpp), written after `limits` in this order.
+inline constexpr QLatin1StringView KeyDependsOn("dependsOn");
+inline constexpr QLatin1StringView KeyReadiness("readiness");
+inline constexpr QLatin1StringView KeyLiveness("liveness");
+inline constexpr QLatin1StringView KeyReplicas("replicas");
+inline constexpr QLatin1StringView KeyWatch("watch");
+inline constexpr QLatin1StringView KeySchedule("schedule");
+inline constexpr QLatin1StringView KeyLog("log");
 // The keys inside `limits` (written sorted by name, with any unknown ones).
 inline constexpr QLatin1StringView KeyMemoryMB("memoryMB");
 inline constexpr QLatin1StringView KeyCpuPercent("cpuPercent");
@@ -44,6 +56,9 @@ inline constexpr QLatin1StringView KeyProcesses("processes");
 
 bool isKnownEntryKey(const QString &key);
 bool isKnownLimitsKey(const QString &key);
+
+// A JSON number that is a whole number (within the doubles' exact range), or nothing.
+std::optional<qint64> integerValue(const QJsonValue &value);
 
 QByteArray withoutBom(const QByteArray &data);
 

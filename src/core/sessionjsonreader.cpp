@@ -5,6 +5,7 @@
 
 #include "environmenttext.h"
 #include "sessionfileformat.h"
+#include "sessionstackkeys.h"
 #include "signalnames.h"
 
 #include <QHash>
@@ -49,17 +50,6 @@ QString positionError(const QString &fileName, const QByteArray &text, qsizetype
 {
     const auto [line, column] = lineAndColumn(text, offset);
     return fileName + u':' + QString::number(line) + u':' + QString::number(column) + u": "_s + message;
-}
-
-// A JSON number that is an integer, or nothing.
-std::optional<qint64> integerValue(const QJsonValue &value)
-{
-    if (!value.isDouble())
-        return std::nullopt;
-    const double d = value.toDouble();
-    if (!std::isfinite(d) || std::floor(d) != d || std::fabs(d) > 9007199254740992.0)
-        return std::nullopt;
-    return static_cast<qint64>(d);
 }
 
 // QString::fromUtf8 drops a byte order mark at the start of its input, and Qt's JSON parser hands
@@ -312,6 +302,10 @@ std::optional<Session> Validator::session(const QJsonObject &root)
     }
     if (!checkUniqueNames(result.processes))
         return std::nullopt;
+    if (const std::optional<KeyProblem> problem = checkStack(result.processes)) {
+        fail(problem->at, problem->message);
+        return std::nullopt;
+    }
     for (auto it = root.begin(); it != root.end(); ++it) {
         if (it.key() != KeyVersion && it.key() != KeyProcesses)
             result.unknownKeys.insert(it.key(), it.value());
@@ -383,6 +377,10 @@ std::optional<ProcessSpec> Validator::entry(const QJsonObject &object, const QSt
         || !readStopTimeout(object.value(KeyStopTimeoutMs), spec)
         || !readRestart(object.value(KeyRestart), spec)
         || !readLimits(object.value(KeyLimits), spec)) {
+        return std::nullopt;
+    }
+    if (const std::optional<KeyProblem> problem = readStackKeys(object, at, spec)) {
+        fail(problem->at, problem->message);
         return std::nullopt;
     }
 

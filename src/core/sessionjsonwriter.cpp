@@ -4,6 +4,7 @@
 #include "sessionfile.h"
 
 #include "sessionfileformat.h"
+#include "sessionstackkeys.h"
 #include "signalnames.h"
 
 #include <QJsonArray>
@@ -216,6 +217,7 @@ Writer::Members entryMembers(const ProcessSpec &spec)
         members.append({KeyTerminal, spec.terminal == TerminalMode::Terminal});
     if (!spec.limits.isEmpty() || !spec.limits.unknownKeys.isEmpty())
         members.append({KeyLimits, limitsObject(spec.limits)});
+    members.append(stackMembers(spec));
     for (auto it = spec.unknownKeys.begin(); it != spec.unknownKeys.end(); ++it) {
         if (!isKnownEntryKey(it.key()))
             members.append({it.key(), it.value()});

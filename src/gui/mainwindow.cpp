@@ -174,6 +174,7 @@ void MainWindow::createActions()
         {m_ui->actionAdd, "list-add", "add", &MainWindow::addProcess},
         {m_ui->actionEdit, "document-edit", "edit", &MainWindow::editProcess},
         {m_ui->actionDuplicate, "edit-copy", "duplicate", &MainWindow::duplicateProcesses},
+        {m_ui->actionScale, "zoom-in", nullptr, &MainWindow::scaleProcess},
         {m_ui->actionRemove, "list-remove", "remove", &MainWindow::removeProcesses},
         {m_ui->actionStart, "media-playback-start", "start", &MainWindow::startProcesses},
         {m_ui->actionJoin, "appointment-soon", "join", &MainWindow::joinProcesses},
@@ -253,7 +254,8 @@ void MainWindow::createMenus()
     auto *separator2 = new QAction(this);
     separator2->setSeparator(true);
     m_ui->processTable->addActions({m_ui->actionPause, m_ui->actionResume, m_ui->menuSignal->menuAction(),
-                                    separator2, m_ui->actionEdit, m_ui->actionDuplicate, m_ui->actionRemove});
+                                    separator2, m_ui->actionEdit, m_ui->actionDuplicate, m_ui->actionScale,
+                                    m_ui->actionRemove});
 
     m_ui->menuView->insertAction(m_ui->menuView->actions().value(0), m_ui->mainToolBar->toggleViewAction());
     m_ui->menuView->addSeparator();
@@ -444,6 +446,8 @@ void MainWindow::updateActions()
     m_ui->menuSignal->setEnabled(any(selection, &ManagedProcess::isAlive));
     m_ui->actionEdit->setEnabled(selection.size() == 1);
     m_ui->actionDuplicate->setEnabled(!holding && !selection.isEmpty());
+    m_ui->actionScale->setEnabled(!holding && selection.size() == 1
+                                  && !selection.constFirst()->replicaGroup().isEmpty());
     m_ui->actionRemove->setEnabled(!selection.isEmpty());
     m_ui->actionSelectAll->setEnabled(m_manager->count() > 0);
     m_ui->actionStartAll->setEnabled(!holding && any(all, &ManagedProcess::canStart));

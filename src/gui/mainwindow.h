@@ -99,6 +99,7 @@ private:
     void addProcess();
     void editProcess();
     void duplicateProcesses();
+    void scaleProcess();
     void removeProcesses();
     void startProcesses();
     void joinProcesses();

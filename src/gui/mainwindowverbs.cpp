@@ -18,6 +18,7 @@
 #include "userprompt.h"
 #include "visibletext.h"
 
+#include <QInputDialog>
 #include <QLabel>
 #include <QPushButton>
 
@@ -27,16 +28,35 @@ using namespace Qt::StringLiterals;
 
 // --- Entries --------------------------------------------------------------------------------
 
-// The names of the session's entries except `except`'s (the Add/Edit dialog refuses them).
+// The names of the session's entries except `except`'s (the Add/Edit dialog refuses them): the
+// copies' names and their group's; `except`'s whole group is left out.
 QStringList MainWindow::entryNames(const ManagedProcess *except) const
 {
     QStringList names;
+    const QString exceptGroup = except ? except->replicaGroup() : QString();
     for (const ManagedProcess *process : m_manager->processes()) {
-        if (process != except)
-            names.append(process->spec().name);
+        if (process == except || (!exceptGroup.isEmpty() && process->replicaGroup() == exceptGroup))
+            continue;
+        names.append(process->spec().name);
+        if (!process->replicaGroup().isEmpty() && !names.contains(process->replicaGroup()))
+            names.append(process->replicaGroup());
     }
     return names;
 }
+
+// Where `process`'s entry is among ProcessManager::entrySpecs() (a group counts once).
+namespace {
+qsizetype entryIndex(const ProcessManager *manager, const ManagedProcess *process)
+{
+    const QList<ProcessSpec> entries = manager->entrySpecs();
+    const QString name = manager->entrySpec(process).name;
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        if (entries.at(i).name == name)
+            return i;
+    }
+    return -1;
+}
+} // namespace
 
 void MainWindow::addProcess()
 {
@@ -47,6 +67,7 @@ void MainWindow::addProcess()
     spec.stopTimeoutMs = Settings().value(Settings::Keys::DefaultGraceMs); // the Preferences
     auto *dialog = new ProcessDialog(spec, m_manager->baseDirectory(), this);
     dialog->setTakenNames(entryNames(nullptr));
+    dialog->setSessionEntries(m_manager->entrySpecs(), -1);
     dialog->setWindowTitle(tr("Add Entry"));
     dialog->setLimitsAvailability(m_limitsAvailable, m_limitsReason);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -64,22 +85,28 @@ void MainWindow::editProcess()
     if (selection.size() != 1)
         return;
     QPointer<ManagedProcess> process = selection.constFirst();
-    auto *dialog = new ProcessDialog(process->spec(), m_manager->baseDirectory(), this);
+    const ProcessSpec entry = m_manager->entrySpec(process); // a copy: its group's entry
+    auto *dialog = new ProcessDialog(entry, m_manager->baseDirectory(), this);
     dialog->setTakenNames(entryNames(process));
+    dialog->setSessionEntries(m_manager->entrySpecs(), entryIndex(m_manager, process));
     dialog->setWindowTitle(process->isAlive()
                                ? tr("Edit %1 — running: changes apply at its next start")
-                                     .arg(VisibleText::visible(process->spec().name))
-                               : tr("Edit %1").arg(VisibleText::visible(process->spec().name)));
+                                     .arg(VisibleText::visible(entry.name))
+                               : tr("Edit %1").arg(VisibleText::visible(entry.name)));
     dialog->setLimitsAvailability(m_limitsAvailable, m_limitsReason);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, process] {
         if (!process) // removed while the dialog was open
             return;
         const std::optional<ProcessSpec> spec = dialog->spec();
-        if (!spec || *spec == process->spec())
+        if (!spec || *spec == m_manager->entrySpec(process))
             return;
-        process->setSpec(*spec);
+        const ManagedProcess::Result result = m_manager->setEntrySpec(process, *spec);
         m_document->setModified(true);
+        if (!result.ok) {
+            showStatus(tr("Not scaled: %1").arg(result.error), StatusTimeoutMs, {process});
+            return;
+        }
         if (process->isAlive())
             showStatus(tr("%1 changed: the changes apply at its next start (Restart, Ctrl+R); the details "
                           "show what runs until then").arg(spec->name),
@@ -99,6 +126,31 @@ void MainWindow::duplicateProcesses()
         copies.append(m_manager->add(spec));
     }
     selectProcesses(copies);
+}
+
+// Scale…: how many copies of the selected replicated entry run (ProcessManager::setReplicas()).
+void MainWindow::scaleProcess()
+{
+    const QList<ManagedProcess *> selection = selectedProcesses();
+    if (isHolding() || selection.size() != 1 || selection.constFirst()->replicaGroup().isEmpty())
+        return;
+    const QString group = selection.constFirst()->replicaGroup();
+    auto *dialog = new QInputDialog(this);
+    dialog->setObjectName(u"scaleDialog"_s);
+    dialog->setWindowTitle(tr("Scale %1").arg(VisibleText::visible(group)));
+    dialog->setLabelText(tr("Copies of %1 to run (%1-1 … %1-N); new copies start at once when the others "
+                            "are running, removed ones are stopped first:").arg(VisibleText::visible(group)));
+    dialog->setInputMode(QInputDialog::IntInput);
+    dialog->setIntRange(1, ProcessManager::MaxReplicas);
+    dialog->setIntValue(int(m_manager->replicas(group).size()));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QInputDialog::intValueSelected, this, [this, group](int count) {
+        const ManagedProcess::Result result = m_manager->setReplicas(group, count);
+        showStatus(result.ok ? tr("%1 scaled to %n copies", nullptr, count).arg(group)
+                             : tr("Not scaled: %1").arg(result.error),
+                   StatusTimeoutMs, m_manager->replicas(group));
+    });
+    dialog->open();
 }
 
 void MainWindow::removeProcesses()

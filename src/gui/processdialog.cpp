@@ -3,6 +3,7 @@
 
 #include "environmenttext.h"
 #include "launchplan.h"
+#include "processstackpage.h"
 #include "shellwords.h"
 #include "signalnames.h"
 #include "visibletext.h"
@@ -65,6 +66,8 @@ ProcessDialog::ProcessDialog(const ProcessSpec &spec, const QString &baseDirecto
     for (QSpinBox *spin : {m_ui->memorySpin, m_ui->cpuSpin, m_ui->restartAboveSpin})
         spin->setMinimumWidth(limitWidth);
     m_ui->limitsReasonLabel->hide();
+    m_stackPage = new ProcessStackPage(spec, this);
+    m_ui->tabs->addTab(m_stackPage, tr("Stack"));
 
     QPalette errorPalette = m_ui->errorLabel->palette();
     errorPalette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
@@ -173,7 +176,7 @@ std::optional<ProcessSpec> ProcessDialog::readFields(QString *error) const
     spec.restart = static_cast<RestartPolicy>(m_ui->restartCombo->currentData().toInt());
     spec.autostart = m_ui->autostartCheck->isChecked();
     spec.terminal = static_cast<TerminalMode>(m_ui->terminalCombo->currentData().toInt());
-    if (!readLimits(spec, error))
+    if (!readLimits(spec, error) || !m_stackPage->read(spec, error))
         return std::nullopt;
 
     // Exactly the check a start makes (working directory, program in the entry's own PATH), so
@@ -218,6 +221,11 @@ QString ProcessDialog::error() const
 void ProcessDialog::setTakenNames(const QStringList &names)
 {
     m_takenNames = names;
+}
+
+void ProcessDialog::setSessionEntries(const QList<ProcessSpec> &entries, qsizetype edited)
+{
+    m_stackPage->setSessionEntries(entries, edited);
 }
 
 void ProcessDialog::setLimitsAvailability(bool available, const QString &reason)

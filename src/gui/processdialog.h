@@ -7,6 +7,8 @@
 #include <memory>
 #include <optional>
 
+class ProcessStackPage;
+
 namespace Ui {
 class ProcessDialog;
 }
@@ -32,6 +34,10 @@ public:
     // Names of the session's other entries: a name among them is refused (names are unique).
     void setTakenNames(const QStringList &names);
 
+    // The session's entries as the file has them and the index of the one being edited (-1 for
+    // Add), for the Stack tab's names and its dependency check (ProcessStackPage).
+    void setSessionEntries(const QList<ProcessSpec> &entries, qsizetype edited);
+
     // Whether this system can apply limits (MainWindow::setLimitsAvailability). When it cannot,
     // the limit fields are disabled, `reason` is shown in their group, and the entry's limits are
     // kept as they are on OK. Available until told otherwise.
@@ -49,6 +55,7 @@ private:
     bool readLimits(ProcessSpec &spec, QString *error) const;
 
     std::unique_ptr<Ui::ProcessDialog> m_ui;
+    ProcessStackPage *m_stackPage = nullptr;
     ProcessSpec m_original;
     QString m_baseDirectory;
     QStringList m_takenNames;
