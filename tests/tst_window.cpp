@@ -26,6 +26,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -57,6 +58,8 @@ private slots:
     void columnsFitTheWindow_data();
     void columnsFitTheWindow();
     void headerMenuHidesColumnsRemembered();
+    void olderColumnStateRestoresWithNewColumns();
+    void readyColumnShowsChecks();
     void failedStartReasonReadable();
     void statusSeparatorIsUtf8();
     void confirmationsNameTheVerb();
@@ -362,6 +365,73 @@ void tst_Window::headerMenuHidesColumnsRemembered()
     QVERIFY(!started->isChecked());
     started->trigger();
     QVERIFY(!table(again)->horizontalHeader()->isSectionHidden(ProcessTableModel::Started));
+}
+
+// The columns as an earlier version saved them (eleven, before Ready) still restore: the hidden
+// one stays hidden, and the new column shows.
+void tst_Window::olderColumnStateRestoresWithNewColumns()
+{
+    {
+        QStandardItemModel older(0, ProcessTableModel::Ready);
+        QHeaderView header(Qt::Horizontal);
+        header.setModel(&older);
+        header.setSectionHidden(ProcessTableModel::Started, true);
+        header.resizeSection(ProcessTableModel::Name, 151);
+        Settings().setValue(Settings::Keys::WindowTableColumns, header.saveState());
+    }
+    MainWindow window;
+    QHeaderView *header = table(window)->horizontalHeader();
+    QCOMPARE(header->count(), int(ProcessTableModel::ColumnCount));
+    QVERIFY(header->isSectionHidden(ProcessTableModel::Started));
+    QCOMPARE(header->sectionSize(ProcessTableModel::Name), 151);
+    QVERIFY(!header->isSectionHidden(ProcessTableModel::Ready));
+    QVERIFY(header->sectionSize(ProcessTableModel::Ready) > 0);
+    QVERIFY(table(window)->columnActions().at(ProcessTableModel::Ready)->isChecked());
+    QVERIFY(!table(window)->columnActions().at(ProcessTableModel::Started)->isChecked());
+    Settings().remove(Settings::Keys::WindowTableColumns);
+}
+
+// The Ready column through the window's view: a passing check, a failing one, none. With
+// PD_SCREENSHOT set, the window is saved there (for a look at the column).
+void tst_Window::readyColumnShowsChecks()
+{
+    MainWindow window;
+    window.resize(1024, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const auto addChecked = [&](const QString &name, const QString &command) {
+        ProcessSpec spec;
+        spec.name = name;
+        spec.program = TestSupport::childPath();
+        spec.args = {u"sleep"_s, u"60000"_s};
+        spec.stopTimeoutMs = 1000;
+        if (!command.isEmpty()) {
+            spec.readiness.kind = ProbeSpec::Kind::Command;
+            spec.readiness.target = command;
+            spec.readiness.periodMs = command == u"exit 1"_s ? 50 : 600000;
+            spec.readiness.failureThreshold = command == u"exit 1"_s ? 2 : 5;
+        }
+        ManagedProcess *process = window.manager()->add(spec);
+        QVERIFY(process->start().ok);
+    };
+    addChecked(u"api"_s, u"exit 0"_s);
+    addChecked(u"database"_s, u"exit 1"_s);
+    addChecked(u"cache"_s, u"exit 2"_s);
+    addChecked(u"worker"_s, QString());
+    QAbstractItemModel *model = table(window)->model();
+    const auto ready = [&](int row) { return model->index(row, ProcessTableModel::Ready).data().toString(); };
+    QTRY_COMPARE_WITH_TIMEOUT(ready(0), u"ready"_s, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(ready(1), u"failed"_s, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(ready(2), u"waiting (1 of 5)"_s, 20000);
+    QCOMPARE(ready(3), u"\u2014"_s);
+    QVERIFY(!table(window)->horizontalHeader()->isSectionHidden(ProcessTableModel::Ready));
+    if (const QString path = qEnvironmentVariable("PD_SCREENSHOT"); !path.isEmpty()) {
+        QTest::qWait(300);
+        QVERIFY(window.grab().save(path));
+    }
+    window.manager()->terminateAll();
+    QTRY_COMPARE_WITH_TIMEOUT(window.manager()->aliveCount(), 0, 10000);
+    closeQuietly(window);
 }
 
 void tst_Window::failedStartReasonReadable()

@@ -377,6 +377,55 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     </message>
 </context>
 <context>
+    <name>HealthCheck</name>
+    <message>
+        <source>waiting for a line matching %1</source>
+        <translation>warte auf eine Zeile, die zu %1 passt</translation>
+    </message>
+    <message>
+        <source>no line matching %1 within %2 ms</source>
+        <translation>keine zu %1 passende Zeile innerhalb von %2 ms</translation>
+    </message>
+    <message>
+        <source>no line matching %1 for %2 ms</source>
+        <translation>seit %2 ms keine zu %1 passende Zeile</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1 (%2 von %3)</translation>
+    </message>
+    <message>
+        <source>last: %1</source>
+        <translation>zuletzt: %1</translation>
+    </message>
+    <message>
+        <source>readiness check failed: %1</source>
+        <translation>Bereitschaftsprüfung fehlgeschlagen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>liveness check failed %n time(s) (%1); restarting</source>
+        <translation>
+            <numerusform>Lebendigkeitsprüfung %n-mal fehlgeschlagen (%1); Neustart</numerusform>
+            <numerusform>Lebendigkeitsprüfung %n-mal fehlgeschlagen (%1); Neustart</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>liveness check failed %n time(s) (%1); stopping (restart policy never)</source>
+        <translation>
+            <numerusform>Lebendigkeitsprüfung %n-mal fehlgeschlagen (%1); wird gestoppt (Neustart-Regel never)</numerusform>
+            <numerusform>Lebendigkeitsprüfung %n-mal fehlgeschlagen (%1); wird gestoppt (Neustart-Regel never)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>line matched: %1</source>
+        <translation>passende Zeile: %1</translation>
+    </message>
+</context>
+<context>
     <name>JoinDialog</name>
     <message>
         <source>Join</source>
@@ -1537,6 +1586,49 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     </message>
 </context>
 <context>
+    <name>ProbeAttempt</name>
+    <message>
+        <source>not a check that connects or runs</source>
+        <translation>keine Prüfung, die eine Verbindung aufbaut oder etwas ausführt</translation>
+    </message>
+    <message>
+        <source>not a host:port: %1</source>
+        <translation>kein host:port: %1</translation>
+    </message>
+    <message>
+        <source>%1 accepts connections</source>
+        <translation>%1 nimmt Verbindungen an</translation>
+    </message>
+    <message>
+        <source>not an http or https URL: %1</source>
+        <translation>keine http- oder https-URL: %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>ended by a signal</source>
+        <translation>durch ein Signal beendet</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>Exit-Code %1</translation>
+    </message>
+    <message>
+        <source>no connection within %1 ms</source>
+        <translation>keine Verbindung innerhalb von %1 ms</translation>
+    </message>
+    <message>
+        <source>still running after %1 ms: killed</source>
+        <translation>nach %1 ms noch nicht fertig: mit SIGKILL beendet</translation>
+    </message>
+    <message>
+        <source>no answer within %1 ms</source>
+        <translation>keine Antwort innerhalb von %1 ms</translation>
+    </message>
+</context>
+<context>
     <name>ProcessDialog</name>
     <message>
         <source>Process</source>
@@ -2003,6 +2095,43 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     <message>
         <source>Terminated by signal %1 (%2), which the user sent</source>
         <translation>Terminiert durch Signal %1 (%2), das der Benutzer gesendet hat</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <comment>readiness</comment>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <comment>readiness</comment>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <comment>readiness</comment>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>waiting (%1 of %2)</source>
+        <comment>readiness: failures in a row of the threshold</comment>
+        <translation>wartet (%1 von %2)</translation>
+    </message>
+    <message>
+        <source>No readiness check: ready once started</source>
+        <translation>Keine Bereitschaftsprüfung: bereit, sobald gestartet</translation>
+    </message>
+    <message>
+        <source>Readiness check: %1 %2</source>
+        <translation>Bereitschaftsprüfung: %1 %2</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <comment>readiness column</comment>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Whether the run passes its readiness check: ready, waiting (failures in a row of the threshold) or failed; — without a check</source>
+        <translation>Ob der Lauf seine Bereitschaftsprüfung besteht: bereit, wartet (Fehlschläge in Folge von der Schwelle) oder fehlgeschlagen; — ohne Prüfung</translation>
     </message>
 </context>
 <context>

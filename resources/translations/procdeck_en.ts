@@ -12,6 +12,23 @@
     </message>
 </context>
 <context>
+    <name>HealthCheck</name>
+    <message numerus="yes">
+        <source>liveness check failed %n time(s) (%1); restarting</source>
+        <translation>
+            <numerusform>liveness check failed %n time (%1); restarting</numerusform>
+            <numerusform>liveness check failed %n times (%1); restarting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>liveness check failed %n time(s) (%1); stopping (restart policy never)</source>
+        <translation>
+            <numerusform>liveness check failed %n time (%1); stopping (restart policy never)</numerusform>
+            <numerusform>liveness check failed %n times (%1); stopping (restart policy never)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>JoinDialog</name>
     <message numerus="yes">
         <source>Wait for the %n selected entries to end, at most for the timeout. The window stays usable while it waits.</source>

@@ -375,6 +375,53 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
     </message>
 </context>
 <context>
+    <name>HealthCheck</name>
+    <message>
+        <source>waiting for a line matching %1</source>
+        <translation>等待匹配 %1 的行</translation>
+    </message>
+    <message>
+        <source>no line matching %1 within %2 ms</source>
+        <translation>%2 毫秒内没有匹配 %1 的行</translation>
+    </message>
+    <message>
+        <source>no line matching %1 for %2 ms</source>
+        <translation>已有 %2 毫秒没有匹配 %1 的行</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1（%2/%3）</translation>
+    </message>
+    <message>
+        <source>last: %1</source>
+        <translation>上次：%1</translation>
+    </message>
+    <message>
+        <source>readiness check failed: %1</source>
+        <translation>就绪检查失败：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>liveness check failed %n time(s) (%1); restarting</source>
+        <translation>
+            <numerusform>存活检查失败 %n 次（%1）；正在重启</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>liveness check failed %n time(s) (%1); stopping (restart policy never)</source>
+        <translation>
+            <numerusform>存活检查失败 %n 次（%1）；停止（重启策略 never）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>line matched: %1</source>
+        <translation>匹配的行：%1</translation>
+    </message>
+</context>
+<context>
     <name>JoinDialog</name>
     <message>
         <source>Join</source>
@@ -1521,6 +1568,49 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
     </message>
 </context>
 <context>
+    <name>ProbeAttempt</name>
+    <message>
+        <source>not a check that connects or runs</source>
+        <translation>不是建立连接或运行命令的检查</translation>
+    </message>
+    <message>
+        <source>not a host:port: %1</source>
+        <translation>不是 host:port：%1</translation>
+    </message>
+    <message>
+        <source>%1 accepts connections</source>
+        <translation>%1 接受连接</translation>
+    </message>
+    <message>
+        <source>not an http or https URL: %1</source>
+        <translation>不是 http 或 https URL：%1</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>ended by a signal</source>
+        <translation>被信号结束</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>退出码 %1</translation>
+    </message>
+    <message>
+        <source>no connection within %1 ms</source>
+        <translation>%1 毫秒内未能建立连接</translation>
+    </message>
+    <message>
+        <source>still running after %1 ms: killed</source>
+        <translation>%1 毫秒后仍在运行：已杀死</translation>
+    </message>
+    <message>
+        <source>no answer within %1 ms</source>
+        <translation>%1 毫秒内没有应答</translation>
+    </message>
+</context>
+<context>
     <name>ProcessDialog</name>
     <message>
         <source>Process</source>
@@ -1986,6 +2076,43 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
     <message>
         <source>Terminated by signal %1 (%2), which the user sent</source>
         <translation>被用户发送的信号 %1（%2）终止</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <comment>readiness</comment>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <comment>readiness</comment>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <comment>readiness</comment>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>waiting (%1 of %2)</source>
+        <comment>readiness: failures in a row of the threshold</comment>
+        <translation>等待中（%1/%2）</translation>
+    </message>
+    <message>
+        <source>No readiness check: ready once started</source>
+        <translation>没有就绪检查：启动后即就绪</translation>
+    </message>
+    <message>
+        <source>Readiness check: %1 %2</source>
+        <translation>就绪检查：%1 %2</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <comment>readiness column</comment>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Whether the run passes its readiness check: ready, waiting (failures in a row of the threshold) or failed; — without a check</source>
+        <translation>本次运行是否通过就绪检查：就绪、等待中（连续失败次数/阈值）或失败；— 表示没有检查</translation>
     </message>
 </context>
 <context>

@@ -237,22 +237,37 @@ ManagedProcess::Result ManagedProcess::terminate()
         return *done;
     if (d->state == State::Stopping)
         return Result::success(); // already on its way; the deadline stays
+    return d->sendStop();
+}
 
-    const int stopSignal = d->stopSignal();
-    d->child->killTreeWithProgram();
-    d->output->appendMessage(ManagedProcess::tr("terminate: %1 to the process tree of PID %2").arg(SignalNames::name(stopSignal)).arg(d->pid));
-    if (!d->signalGroup(stopSignal))
-        return Result::failure(ManagedProcess::tr("%1 could not be signalled").arg(d->spec.name));
-    if (stopSignal != SIGKILL)
-        d->signalGroup(SIGCONT); // a stopped process must run to act on the stop signal
+ManagedProcess::Result ManagedProcess::failRun()
+{
+    if (!isAlive() || d->pendingFailure || !d->child || d->runEnded)
+        return Result::failure(ManagedProcess::tr("%1 is not running").arg(d->spec.name));
+    d->failedByCheck = true;
+    if (d->state == State::Stopping)
+        return Result::success();
+    return d->sendStop();
+}
 
-    const int grace = qMax(0, d->spec.stopTimeoutMs);
-    qCInfo(lcProcess) << d->spec.name << "terminate:" << SignalNames::name(stopSignal) << "to the process tree of"
-                      << d->pid << "SIGKILL in" << grace << "ms";
-    d->stopDeadline = QDeadlineTimer(grace);
-    d->stopTimer.start(grace);
-    d->paused = false;
-    d->setState(State::Stopping);
+// terminate()'s signals: the stop signal (and SIGCONT) to the tree, SIGKILL after the grace period.
+ManagedProcess::Result ManagedProcess::Private::sendStop()
+{
+    const int signal = stopSignal();
+    child->killTreeWithProgram();
+    output->appendMessage(ManagedProcess::tr("terminate: %1 to the process tree of PID %2").arg(SignalNames::name(signal)).arg(pid));
+    if (!signalGroup(signal))
+        return Result::failure(ManagedProcess::tr("%1 could not be signalled").arg(spec.name));
+    if (signal != SIGKILL)
+        signalGroup(SIGCONT); // a stopped process must run to act on the stop signal
+
+    const int grace = qMax(0, spec.stopTimeoutMs);
+    qCInfo(lcProcess) << spec.name << "terminate:" << SignalNames::name(signal) << "to the process tree of"
+                      << pid << "SIGKILL in" << grace << "ms";
+    stopDeadline = QDeadlineTimer(grace);
+    stopTimer.start(grace);
+    paused = false;
+    setState(State::Stopping);
     return Result::success();
 }
 
@@ -363,6 +378,11 @@ ManagedProcess::Result ManagedProcess::closeInput()
     return Result::success();
 }
 
+QString ManagedProcess::baseDirectory() const
+{
+    return d->baseDirectory;
+}
+
 void ManagedProcess::setReplica(const QString &group, int index)
 {
     d->replicaGroup = group;
@@ -424,6 +444,7 @@ void ManagedProcess::Private::resetRun()
     gaveUp = false;
     unexpected = false;
     userStopped = false;
+    failedByCheck = false;
     restartRequested = false;
     paused = false;
     sentSignals = 0;

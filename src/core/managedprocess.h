@@ -90,6 +90,7 @@ public:
     // applied by the next start. spec() before the first run.
     const ProcessSpec &runSpec() const;
     void setBaseDirectory(const QString &directory); // for a relative workingDirectory
+    QString baseDirectory() const;
     // One of the copies of a replicated entry (the spec's `replicas`): the name of the group
     // (the entry as the session file names it: "api" for "api-1" … "api-N") and this copy's
     // number, from 1, which the program sees as PROCDECK_REPLICA. Empty and 0 for a plain entry.
@@ -185,6 +186,12 @@ public:
     // cancels the pending restart (state back to lastRunEnd()).
     Result terminate();
     Result kill();         // SIGKILL to the group now; on a Waiting entry as terminate()
+    // Ends the current run as failed, for a check that found it not alive (HealthCheck's
+    // liveness): the stop signal and grace period of terminate(), but not a stop by the user: the
+    // run endedUnexpectedly() and the restart policy decides (Never: it stays ended; OnFailure and
+    // Always: a restart with the backoff and the giving up of any failed run). Refused when no
+    // run is alive.
+    Result failRun();
     // To the group. SIGKILL is kill(); SIGSTOP makes a running entry Paused, SIGCONT makes a
     // Paused one Running again; the spec's stop signal counts as a stop by the user.
     Result sendSignal(int signal);

@@ -66,6 +66,7 @@ struct ManagedProcess::Private
     // The current run's:
     bool userStopped = false;         // terminate(), kill() or the stop signal by the user
     bool restartRequested = false;    // restart(): start again when this run ends
+    bool failedByCheck = false;       // failRun(): a liveness check ended it, as a failure
     bool paused = false;              // SIGSTOP sent and no SIGCONT since
     quint64 sentSignals = 0;          // bit N: ProcDeck sent signal N to the group
 
@@ -82,6 +83,7 @@ struct ManagedProcess::Private
     qint64 backoffDelayMs(int restartsDone) const;
     bool signalGroup(int signal);
     std::optional<Result> beginUserStop();
+    Result sendStop();
     void stopByUser();
     void reportStartFailure(const QString &reason);
     void handleStarted(qint64 childPid);

@@ -11,6 +11,8 @@ using namespace Qt::StringLiterals;
 
 bool ManagedProcess::Private::computeUnexpected(State endState) const
 {
+    if (failedByCheck)
+        return !userStopped; // a liveness check ended it: a failure, unless the user stopped it too
     bool bySignalWeSent = false;
     if (endState == State::Killed)
         bySignalWeSent = (sentSignals & signalBit(-exitCode)) != 0;

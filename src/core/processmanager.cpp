@@ -1,6 +1,7 @@
 #include "processmanager.h"
 
 #include "cgroupsupport.h"
+#include "healthmonitor.h"
 
 #include <QElapsedTimer>
 
@@ -27,6 +28,8 @@ ProcessManager::ProcessManager(QObject *parent) : QObject(parent)
     m_terminateTimer.setSingleShot(true);
     m_terminateTimer.setInterval(0);
     connect(&m_terminateTimer, &QTimer::timeout, this, &ProcessManager::terminateNextSlice);
+    // Every entry's readiness and liveness checks (a child: it goes with the manager).
+    new HealthMonitor(this);
 }
 
 ProcessManager::~ProcessManager()

@@ -1,6 +1,7 @@
 #include "processtablemodel.h"
 
 #include "managedprocess.h"
+#include "healthmonitor.h"
 #include "processmanager.h"
 #include "procstats.h"
 #include "signalnames.h"
@@ -165,6 +166,8 @@ QVariant ProcessTableModel::data(const QModelIndex &index, int role) const
         return process->isAlive();
     case UnexpectedRole:
         return process->endedUnexpectedly() && !process->isAlive();
+    case ReadinessRole:
+        return hasReadinessCheck(process) ? static_cast<int>(process->readiness()) : -1;
     default:
         return {};
     }
@@ -215,8 +218,49 @@ QVariant ProcessTableModel::displayValue(const ManagedProcess *process, int colu
         return QString();
     case Restarts:
         return process->restartCount() > 0 ? QVariant(process->restartCount()) : QVariant(QString());
+    case Ready:
+        return readyText(process);
     }
     return {};
+}
+
+// The check of the current run (runSpec()), or of the next one while none is alive.
+bool ProcessTableModel::hasReadinessCheck(const ManagedProcess *process)
+{
+    return (process->isAlive() ? process->runSpec() : process->spec()).readiness.isSet();
+}
+
+QString ProcessTableModel::readyText(const ManagedProcess *process) const
+{
+    using R = ManagedProcess::Readiness;
+    if (!hasReadinessCheck(process))
+        return u"\u2014"_s;
+    switch (process->readiness()) {
+    case R::NotRunning:
+        return QString();
+    case R::Ready:
+        return tr("ready", "readiness");
+    case R::Failed:
+        return tr("failed", "readiness");
+    case R::Pending:
+        break;
+    }
+    const HealthCheck *check = HealthMonitor::check(process, HealthCheck::Role::Readiness);
+    if (!check || check->failuresInRow() == 0)
+        return tr("waiting", "readiness");
+    return tr("waiting (%1 of %2)", "readiness: failures in a row of the threshold")
+        .arg(check->failuresInRow())
+        .arg(check->failureThreshold());
+}
+
+QString ProcessTableModel::readyToolTip(const ManagedProcess *process) const
+{
+    if (!hasReadinessCheck(process))
+        return tr("No readiness check: ready once started");
+    const ProbeSpec &check = (process->isAlive() ? process->runSpec() : process->spec()).readiness;
+    const QString what = tr("Readiness check: %1 %2").arg(probeKindKey(check.kind), check.target);
+    const QString detail = process->readinessDetail();
+    return detail.isEmpty() ? what : what + u'\n' + detail;
 }
 
 ProcessTableModel::Outcome ProcessTableModel::outcome(const ManagedProcess *process)
@@ -315,6 +359,8 @@ QVariant ProcessTableModel::sortValue(const ManagedProcess *process, int column)
         return treeSample(process) ? treeSample(process)->processCount : -1;
     case Restarts:
         return process->restartCount();
+    case Ready:
+        return hasReadinessCheck(process) ? static_cast<int>(process->readiness()) : -1;
     }
     return {};
 }
@@ -354,6 +400,8 @@ QString ProcessTableModel::toolTip(const ManagedProcess *process, int column) co
         if (process->startTime().isValid())
             return QLocale().toString(process->startTime(), QLocale::LongFormat);
         return {};
+    case Ready:
+        return readyToolTip(process);
     }
     return {};
 }
@@ -386,6 +434,8 @@ QVariant ProcessTableModel::headerData(int section, Qt::Orientation orientation,
             return tr("Procs", "processes of the entry");
         case Restarts:
             return tr("Restarts");
+        case Ready:
+            return tr("Ready", "readiness column");
         }
     } else if (role == Qt::ToolTipRole) {
         switch (section) {
@@ -401,6 +451,8 @@ QVariant ProcessTableModel::headerData(int section, Qt::Orientation orientation,
             return tr("Processes of the entry: the program and every process it started that is still there, daemons included");
         case Restarts:
             return tr("Restarts done by the entry's restart policy");
+        case Ready:
+            return tr("Whether the run passes its readiness check: ready, waiting (failures in a row of the threshold) or failed; \u2014 without a check");
         }
     }
     return {};

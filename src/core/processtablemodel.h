@@ -17,7 +17,8 @@ class ProcessTableModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(ProcessTableModel)
 
 public:
-    enum Column { Name, Pid, Alive, State, Exit, Started, RunTime, Cpu, Memory, Processes, Restarts, ColumnCount };
+    // Ready is last: a header state saved before it existed restores with it shown at the end.
+    enum Column { Name, Pid, Alive, State, Exit, Started, RunTime, Cpu, Memory, Processes, Restarts, Ready, ColumnCount };
     Q_ENUM(Column)
 
     enum Role {
@@ -26,6 +27,7 @@ public:
         ProcessIdRole,               // ManagedProcess::id()
         AliveRole,                   // bool
         UnexpectedRole,              // bool: the last run ended with a failure ProcDeck did not cause
+        ReadinessRole,               // ManagedProcess::Readiness as int; -1: the run has no readiness check
     };
     Q_ENUM(Role)
 
@@ -67,6 +69,9 @@ private:
     QList<int> aliveRows() const;
     QList<int> tickingRows() const;
     QString stateText(const ManagedProcess *process) const;
+    static bool hasReadinessCheck(const ManagedProcess *process);
+    QString readyText(const ManagedProcess *process) const;
+    QString readyToolTip(const ManagedProcess *process) const;
 
     ProcessManager *m_manager = nullptr;
     ProcStats *m_stats = nullptr;

@@ -55,6 +55,23 @@ QColor ProcessDelegate::stateColor(int state, const QPalette &palette) const
     return palette.color(QPalette::Disabled, QPalette::Text);
 }
 
+// The Ready column in the State column's colours: ready as running, waiting as a wait, failed red;
+// no check (-1) and no run greyed.
+QColor ProcessDelegate::readinessColor(int readiness, const QPalette &palette) const
+{
+    using R = ManagedProcess::Readiness;
+    switch (readiness) {
+    case int(R::Ready):
+        return stateColor(int(ManagedProcess::State::Running), palette);
+    case int(R::Pending):
+        return stateColor(int(ManagedProcess::State::Waiting), palette);
+    case int(R::Failed):
+        return stateColor(int(ManagedProcess::State::FailedToStart), palette);
+    default:
+        return palette.color(QPalette::Disabled, QPalette::Text);
+    }
+}
+
 void ProcessDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
     QStyledItemDelegate::initStyleOption(option, index);
@@ -89,6 +106,10 @@ void ProcessDelegate::initStyleOption(QStyleOptionViewItem *option, const QModel
     case ProcessTableModel::Exit:
         if (failed(index))
             option->palette.setColor(QPalette::Text, tinted(QColor(0xc0, 0x1c, 0x28), option->palette));
+        break;
+    case ProcessTableModel::Ready:
+        option->palette.setColor(QPalette::Text, readinessColor(index.data(ProcessTableModel::ReadinessRole).toInt(),
+                                                                option->palette));
         break;
     default:
         break;

@@ -4,7 +4,7 @@
 
 // Colours for the process table, from the palette so dark themes work: a status dot in the Alive
 // column, state and exit text tinted by outcome, the PID of a finished run greyed, and the name of
-// an entry whose last run ended unexpectedly in bold red.
+// an entry whose last run ended unexpectedly in bold red; the Ready column in the state colours.
 class ProcessDelegate final : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -20,4 +20,5 @@ protected:
 
 private:
     QColor stateColor(int state, const QPalette &palette) const;
+    QColor readinessColor(int readiness, const QPalette &palette) const;
 };

@@ -37,6 +37,8 @@ QString typicalContent(int column)
         return u"100.0 %"_s;
     case ProcessTableModel::Memory:
         return u"999.9 MB"_s;
+    case ProcessTableModel::Ready:
+        return u"waiting (2 of 3)"_s;
     default:
         return u"999"_s;
     }
