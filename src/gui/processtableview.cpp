@@ -38,7 +38,7 @@ QString typicalContent(int column)
     case ProcessTableModel::Memory:
         return u"999.9 MB"_s;
     case ProcessTableModel::Ready:
-        return u"waiting (2 of 3)"_s;
+        return u"waiting"_s; // "waiting (2 of 3)" elides; the tooltip has it all
     default:
         return u"999"_s;
     }
