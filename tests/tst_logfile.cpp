@@ -45,6 +45,14 @@ QString outputText(const OutputLog &log)
     return lines.join(u'\n');
 }
 
+// The file's thread writes after `finished`: wait for the run's end marker.
+bool endsRun(const QString &path, int run)
+{
+    const QByteArrayList lines = fileLines(path);
+    const QByteArray marker = "==== run " + QByteArray::number(run) + " ended";
+    return !lines.isEmpty() && lines.last().startsWith(marker);
+}
+
 bool matches(const QByteArray &line, const QString &pattern)
 {
     return QRegularExpression(u'^' + pattern + u'$').match(QString::fromUtf8(line)).hasMatch();
@@ -130,6 +138,7 @@ void tst_LogFile::linesAndRunMarkers()
     ManagedProcess *process = add({u"echo"_s, u"hello"_s, u"then"_s, u"echo-err"_s, u"oops"_s,
                                    u"then"_s, u"exit"_s, u"3"_s}, log);
     QVERIFY(runToEnd(process));
+    QTRY_VERIFY(endsRun(m_dir->filePath(u"logs/entry.log"_s), 1));
     const QByteArrayList lines = fileLines(m_dir->filePath(u"logs/entry.log"_s));
     QVERIFY2(lines.size() >= 5, lines.join('\n').constData());
     QVERIFY2(matches(lines.first(), u"==== run 1 started "_s + Stamp + u" PID "_s
@@ -155,6 +164,7 @@ void tst_LogFile::restartAddsRunMarker()
     ManagedProcess *process = add({u"echo"_s, u"hello"_s}, log);
     QVERIFY(runToEnd(process));
     QVERIFY(runToEnd(process));
+    QTRY_VERIFY(endsRun(m_dir->filePath(u"entry.log"_s), 2));
     QByteArrayList markers;
     for (const QByteArray &line : fileLines(m_dir->filePath(u"entry.log"_s))) {
         if (line.startsWith("===="))
@@ -178,6 +188,7 @@ void tst_LogFile::rotationUnderFloodKeepsEveryLineOnce()
     QVERIFY(runToEnd(process, 120000));
     QCOMPARE(process->exitCode(), 0);
     QVERIFY(process->output()->droppedLines() > 0); // the window's log did not keep them all
+    QTRY_VERIFY_WITH_TIMEOUT(endsRun(m_dir->filePath(u"flood.log"_s), 1), 60000);
 
     QStringList files;
     for (int n = log.keep; n >= 1; --n) {
@@ -219,6 +230,7 @@ void tst_LogFile::keepDropsTheOldestFiles()
     log.keep = 2;
     ManagedProcess *process = add({u"lines"_s, QString::number(Lines)}, log);
     QVERIFY(runToEnd(process, 120000));
+    QTRY_VERIFY_WITH_TIMEOUT(endsRun(m_dir->filePath(u"kept.log"_s), 1), 60000);
     QVERIFY(QFile::exists(m_dir->filePath(u"kept.log.2"_s)));
     QVERIFY(!QFile::exists(m_dir->filePath(u"kept.log.3"_s)));
     QByteArrayList lines = fileLines(m_dir->filePath(u"kept.log.2"_s));

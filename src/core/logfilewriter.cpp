@@ -1,5 +1,6 @@
 #include "logfilewriter.h"
 
+#include "logfilesink.h"
 #include "logging.h"
 #include "managedprocess.h"
 #include "outputlog.h"
@@ -11,12 +12,10 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <utility>
 #include <cerrno>
 #include <climits>
 #include <cstring>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -36,13 +35,24 @@ LogFileWriter::LogFileWriter(ManagedProcess *process, const QString &path, const
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(FlushIntervalMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &LogFileWriter::flush);
+    m_fileSize = QFileInfo(path).size(); // appended to, as it is
+    // Reported on the sink's thread; the note is made on this one (the sink ends before this does).
+    m_sink = std::make_unique<LogFileSink>(path, spec.keep, [this](LogFileSink::Failure failure, int error) {
+        QMetaObject::invokeMethod(this, [this, failure, error] { noteFailure(int(failure), error); },
+                                  Qt::QueuedConnection);
+    });
 }
 
 LogFileWriter::~LogFileWriter()
 {
     flush();
-    if (m_fd >= 0)
-        ::close(m_fd);
+    m_sink.reset(); // writes what is queued
+}
+
+void LogFileWriter::waitWritten()
+{
+    flush();
+    m_sink->waitIdle();
 }
 
 QString LogFileWriter::filePath(const LogFileSpec &spec, const QString &baseDirectory, int replicaIndex)
@@ -103,8 +113,6 @@ void LogFileWriter::readLines()
 void LogFileWriter::appendPlainRun(const OutputLog::PlainLines &run, const QByteArray &prefix)
 {
     const QByteArrayView bytes = run.bytes;
-    if (m_failed || (m_fd < 0 && !open()))
-        return;
     const qsizetype most = bytes.size() + qsizetype(run.lines) * prefix.size();
     const qint64 room = m_maxBytes - m_fileSize - m_buffer.size();
     if (m_maxBytes > 0 && most > room) { // rotates on the way: line by line
@@ -124,8 +132,6 @@ void LogFileWriter::appendLine(const QByteArray &prefix, QByteArrayView text, bo
 {
     static const QByteArray mark = OutputLine::ContinuationMark.toUtf8();
     reserveRoom(prefix.size() + text.size() + (continued ? mark.size() : 0) + 1);
-    if (m_failed)
-        return;
     m_buffer += prefix;
     m_buffer += text;
     if (continued)
@@ -136,8 +142,6 @@ void LogFileWriter::appendLine(const QByteArray &prefix, QByteArrayView text, bo
 void LogFileWriter::appendMarker(const QByteArray &text)
 {
     reserveRoom(text.size() + 1);
-    if (m_failed)
-        return;
     m_buffer += text;
     m_buffer += '\n';
 }
@@ -148,7 +152,7 @@ void LogFileWriter::noteRun(int run, qint64 timeMs)
     if (run <= m_markedRun)
         return;
     m_markedRun = run;
-    m_failed = false;
+    m_sink->retry();
     const qint64 pid = m_process && m_process->runCount() == run ? m_process->pid() : 0;
     QByteArray marker = "==== run " + QByteArray::number(run) + " started " + timeStamp(timeMs);
     if (pid > 0)
@@ -201,103 +205,54 @@ QByteArray LogFileWriter::timeStamp(qint64 timeMs)
 }
 
 // Room for `bytes` more of whole lines: the file rotates first when they would take it past the
-// limit (a line alone longer than the limit gets a file to itself); a full buffer is written.
+// limit (a line alone longer than the limit gets a file to itself); a full buffer is posted.
 void LogFileWriter::reserveRoom(qsizetype bytes)
 {
-    if (m_failed || (m_fd < 0 && !open()))
-        return;
     const qint64 used = m_fileSize + m_buffer.size();
-    if (m_maxBytes > 0 && used > 0 && used + bytes > m_maxBytes)
-        rotate();
-    else if (m_buffer.size() + bytes > FlushBytes)
-        writeBuffer();
+    if (m_maxBytes > 0 && used > 0 && used + bytes > m_maxBytes) {
+        postBuffer();
+        m_sink->rotate();
+        m_fileSize = 0;
+    } else if (m_buffer.size() + bytes > FlushBytes) {
+        postBuffer();
+    }
+}
+
+void LogFileWriter::postBuffer()
+{
+    m_fileSize += m_buffer.size();
+    m_sink->write(std::exchange(m_buffer, QByteArray()));
 }
 
 void LogFileWriter::flush()
 {
     m_flushTimer.stop();
     if (!m_buffer.isEmpty())
-        writeBuffer();
+        postBuffer();
 }
 
-bool LogFileWriter::open()
+// Once until the next run (the sink drops what follows a failure): a note in the entry's output,
+// and the entry runs on.
+void LogFileWriter::noteFailure(int failure, int error)
 {
-    const QFileInfo info(m_path);
-    const bool folder = info.dir().exists() || QDir().mkpath(info.absolutePath());
-    m_fd = ::open(QFile::encodeName(m_path).constData(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-    if (m_fd < 0) { // the reason is open(2)'s: "Not a directory", "Permission denied", …
-        fail(folder ? tr("cannot open it") : tr("cannot create its folder"), errno);
-        return false;
-    }
-    struct stat st = {};
-    m_fileSize = ::fstat(m_fd, &st) == 0 ? qint64(st.st_size) : 0;
-    return true;
-}
-
-bool LogFileWriter::writeBuffer()
-{
-    if (m_failed || (m_fd < 0 && !open())) {
-        m_buffer.clear();
-        return false;
-    }
-    const char *p = m_buffer.constData();
-    qsizetype left = m_buffer.size();
-    while (left > 0) {
-        const ssize_t written = ::write(m_fd, p, size_t(left));
-        if (written < 0 && errno == EINTR)
-            continue;
-        if (written <= 0) {
-            fail(tr("cannot write to it"), written < 0 ? errno : ENOSPC);
-            return false;
-        }
-        p += written;
-        left -= written;
-        m_fileSize += written;
-    }
-    m_buffer.clear();
-    return true;
-}
-
-// PATH.keep-1 … PATH.1 move up one (PATH.keep, the oldest, is replaced), PATH becomes PATH.1,
-// and a new PATH is opened; with keep 0 the old PATH is deleted.
-void LogFileWriter::rotate()
-{
-    if (!writeBuffer() && m_failed)
-        return;
-    const QByteArray path = QFile::encodeName(m_path);
-    const auto numbered = [&path](int n) -> QByteArray { return path + '.' + QByteArray::number(n); };
-    if (m_spec.keep > 0) {
-        for (int n = m_spec.keep - 1; n >= 1; --n)
-            ::rename(numbered(n).constData(), numbered(n + 1).constData()); // missing: fine
-        if (::rename(path.constData(), numbered(1).constData()) != 0) {
-            fail(tr("cannot rotate it"), errno);
-            return;
-        }
-    } else if (::unlink(path.constData()) != 0) {
-        fail(tr("cannot rotate it"), errno);
-        return;
-    }
-    ::close(m_fd);
-    m_fd = -1;
-    m_fileSize = 0;
-    open();
-}
-
-// Once until the next run: a note in the entry's output (after the current append: the note is a
-// line of the log this writer is reading), and the entry runs on.
-void LogFileWriter::fail(const QString &what, int error)
-{
-    m_failed = true;
-    m_buffer.clear();
-    if (m_fd >= 0) {
-        ::close(m_fd);
-        m_fd = -1;
+    QString what;
+    switch (LogFileSink::Failure(failure)) {
+    case LogFileSink::Failure::CreateFolder:
+        what = tr("cannot create its folder");
+        break;
+    case LogFileSink::Failure::Open:
+        what = tr("cannot open it");
+        break;
+    case LogFileSink::Failure::Write:
+        what = tr("cannot write to it");
+        break;
+    case LogFileSink::Failure::Rotate:
+        what = tr("cannot rotate it");
+        break;
     }
     const QString note = tr("log file %1: %2 (%3); this run's output is not written to it")
                              .arg(QDir::toNativeSeparators(m_path), what, QString::fromLocal8Bit(std::strerror(error)));
     qCWarning(lcOutput) << note;
-    QMetaObject::invokeMethod(this, [this, note] {
-        if (m_log)
-            m_log->appendMessage(note);
-    }, Qt::QueuedConnection);
+    if (m_log)
+        m_log->appendMessage(note);
 }

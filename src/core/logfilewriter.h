@@ -9,6 +9,9 @@
 #include <QString>
 #include <QTimer>
 
+#include <memory>
+
+class LogFileSink;
 class ManagedProcess;
 
 // An entry's output also written to a file (the spec's `log`, LogFileSpec), so that it outlives
@@ -19,21 +22,21 @@ class ManagedProcess;
 //   ==== run 3 ended: exit 1 ====
 //
 // Where lines come from: the OutputLog's changed(), read at once (a direct connection, before a
-// later append can drop them at the log's bounds), into a buffer that is written with one write()
-// at least every FlushIntervalMs, when FlushBytes wait, at the end of each run and when the
-// writer goes (ProcDeck exits). A line the bounds dropped before it could be read (only when one
+// later append can drop them at the log's bounds), into a buffer that is handed to the file's own
+// thread (LogFileSink) at least every FlushIntervalMs, when FlushBytes wait, at the end of each
+// run and when the writer goes (ProcDeck exits: the thread writes what it holds first). A line the bounds dropped before it could be read (only when one
 // append alone holds more than the log keeps) is a note with the count, never a silent gap.
 //
-// Rotation (maxSizeMB): when the next line would take the file past the limit, the buffer's
-// lines up to it are written, PATH.keep-1 … PATH.1 become PATH.keep … PATH.2 (the oldest is
+// Rotation (maxSizeMB): the writer counts the bytes; when the next line would take the file past
+// the limit, the buffer's lines up to it are written, PATH.keep-1 … PATH.1 become PATH.keep … PATH.2 (the oldest is
 // replaced), PATH becomes PATH.1 (rename(2): atomic), and a new PATH is opened. Rotation happens
 // between lines only, every write is O_APPEND, and a line is in the buffer or in exactly one
 // file, so no line is split, lost or written twice; a crash between the rename and the reopen
 // leaves everything written in PATH.1.
 //
 // Errors are notes in the entry's output, once, and the entry keeps running: a missing folder is
-// created, a file that cannot be opened or written (permissions, a full disk) stops the writing
-// until the next run, which tries again.
+// created, a file that cannot be opened, written or rotated (permissions, a full disk) stops the
+// writing until the next run, which tries again.
 class LogFileWriter final : public QObject
 {
     Q_OBJECT
@@ -53,8 +56,10 @@ public:
 
     QString path() const { return m_path; }
     bool writes(const QString &path, const LogFileSpec &spec) const;
-    // Writes the buffered lines now (also done by the timer).
+    // Hands the buffered lines to the file's thread now (also done by the timer).
     void flush();
+    // flush(), then waits until the file's thread has written everything (tests, benchmarks).
+    void waitWritten();
 
 private:
     void readLines();
@@ -66,19 +71,16 @@ private:
     QByteArray prefix(qint64 timeMs, int stream);
     QByteArray timeStamp(qint64 timeMs);
     void reserveRoom(qsizetype bytes);
-    bool open();
-    bool writeBuffer();
-    void rotate();
-    void fail(const QString &what, int error);
+    void postBuffer();
+    void noteFailure(int failure, int error);
 
     QPointer<ManagedProcess> m_process;
     QPointer<OutputLog> m_log;
     QString m_path;
     LogFileSpec m_spec;
     qint64 m_maxBytes = 0;
-    int m_fd = -1;
-    qint64 m_fileSize = 0;    // bytes in PATH
-    bool m_failed = false;    // until the next run
+    std::unique_ptr<LogFileSink> m_sink; // the file, on a thread of its own
+    qint64 m_fileSize = 0;    // bytes in PATH once the sink has written what it was given
     qint64 m_next = 0;        // the log's next line to write
     int m_markedRun = 0;      // the run whose start marker was written
     QByteArray m_buffer;      // whole lines, not yet written
