@@ -45,6 +45,16 @@ QString outputText(const OutputLog &log)
     return lines.join(u'\n');
 }
 
+// A log rotated at 1 MB (the smallest limit), keeping `keep` files.
+LogFileSpec floodLog(const QString &path, int keep)
+{
+    LogFileSpec log;
+    log.path = path;
+    log.maxSizeMB = 1;
+    log.keep = keep;
+    return log;
+}
+
 // The file's thread writes after `finished`: wait for the run's end marker.
 bool endsRun(const QString &path, int run)
 {
@@ -180,10 +190,7 @@ void tst_LogFile::restartAddsRunMarker()
 void tst_LogFile::rotationUnderFloodKeepsEveryLineOnce()
 {
     constexpr int Lines = 200000;
-    LogFileSpec log;
-    log.path = u"flood.log"_s;
-    log.maxSizeMB = 1;
-    log.keep = 20;
+    const LogFileSpec log = floodLog(u"flood.log"_s, 20);
     ManagedProcess *process = add({u"lines"_s, QString::number(Lines)}, log);
     QVERIFY(runToEnd(process, 120000));
     QCOMPARE(process->exitCode(), 0);
@@ -224,11 +231,7 @@ void tst_LogFile::rotationUnderFloodKeepsEveryLineOnce()
 void tst_LogFile::keepDropsTheOldestFiles()
 {
     constexpr int Lines = 100000;
-    LogFileSpec log;
-    log.path = u"kept.log"_s;
-    log.maxSizeMB = 1;
-    log.keep = 2;
-    ManagedProcess *process = add({u"lines"_s, QString::number(Lines)}, log);
+    ManagedProcess *process = add({u"lines"_s, QString::number(Lines)}, floodLog(u"kept.log"_s, 2));
     QVERIFY(runToEnd(process, 120000));
     QTRY_VERIFY_WITH_TIMEOUT(endsRun(m_dir->filePath(u"kept.log"_s), 1), 60000);
     QVERIFY(QFile::exists(m_dir->filePath(u"kept.log.2"_s)));

@@ -85,8 +85,9 @@ void LogFileWriter::readLines()
     if (m_next < log.firstLineNumber()) {
         const qint64 lost = log.firstLineNumber() - m_next;
         m_next = log.firstLineNumber();
-        appendLine(prefix(QDateTime::currentMSecsSinceEpoch(), int(OutputStream::Message)),
-                   tr("%n line(s) dropped by the output's bounds before they were written here", "", int(std::min<qint64>(lost, INT_MAX))).toUtf8(), false);
+        const QString note = tr("%n line(s) dropped by the output's bounds before they were written here",
+                                "", int(std::min<qint64>(lost, INT_MAX)));
+        appendLine(prefix(QDateTime::currentMSecsSinceEpoch(), int(OutputStream::Message)), note.toUtf8(), false);
     }
     while (m_next < end) {
         if (const OutputLog::PlainLines run = log.plainRun(m_next, end); run.lines > 0) {
