@@ -515,6 +515,36 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     </message>
 </context>
 <context>
+    <name>LogFileWriter</name>
+    <message numerus="yes">
+        <source>%n line(s) dropped by the output&apos;s bounds before they were written here</source>
+        <translation>
+            <numerusform>%n Zeile wurde von den Grenzen der Ausgabe verworfen, bevor sie hier geschrieben wurde</numerusform>
+            <numerusform>%n Zeilen wurden von den Grenzen der Ausgabe verworfen, bevor sie hier geschrieben wurden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cannot create its folder</source>
+        <translation>Ihr Ordner kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot open it</source>
+        <translation>sie kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>cannot write to it</source>
+        <translation>in sie kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>cannot rotate it</source>
+        <translation>sie kann nicht rotiert werden</translation>
+    </message>
+    <message>
+        <source>log file %1: %2 (%3); this run&apos;s output is not written to it</source>
+        <translation>Protokolldatei %1: %2 (%3); die Ausgabe dieses Laufs wird nicht hineingeschrieben</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>ProcDeck</source>
@@ -1445,6 +1475,14 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     <message>
         <source>Select an entry that runs in a terminal to interrupt it.</source>
         <translation>Einen Eintrag wählen, der in einem Terminal läuft, um ihn zu unterbrechen.</translation>
+    </message>
+    <message>
+        <source>This Run</source>
+        <translation>Dieser Lauf</translation>
+    </message>
+    <message>
+        <source>Show only the lines of each entry&apos;s current run, not its earlier runs</source>
+        <translation>Nur die Zeilen des aktuellen Laufs jedes Eintrags zeigen, nicht die früherer Läufe</translation>
     </message>
 </context>
 <context>

@@ -39,6 +39,16 @@
     </message>
 </context>
 <context>
+    <name>LogFileWriter</name>
+    <message numerus="yes">
+        <source>%n line(s) dropped by the output&apos;s bounds before they were written here</source>
+        <translation>
+            <numerusform>%n line dropped by the output&apos;s bounds before it was written here</numerusform>
+            <numerusform>%n lines dropped by the output&apos;s bounds before they were written here</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n entries in this session</source>

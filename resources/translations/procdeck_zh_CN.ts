@@ -510,6 +510,35 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
     </message>
 </context>
 <context>
+    <name>LogFileWriter</name>
+    <message numerus="yes">
+        <source>%n line(s) dropped by the output&apos;s bounds before they were written here</source>
+        <translation>
+            <numerusform>%n 行输出在写入此处之前已被输出上限丢弃</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cannot create its folder</source>
+        <translation>无法创建其所在文件夹</translation>
+    </message>
+    <message>
+        <source>cannot open it</source>
+        <translation>无法打开</translation>
+    </message>
+    <message>
+        <source>cannot write to it</source>
+        <translation>无法写入</translation>
+    </message>
+    <message>
+        <source>cannot rotate it</source>
+        <translation>无法轮转</translation>
+    </message>
+    <message>
+        <source>log file %1: %2 (%3); this run&apos;s output is not written to it</source>
+        <translation>日志文件 %1：%2（%3）；本次运行的输出不会写入该文件</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>ProcDeck</source>
@@ -1427,6 +1456,14 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
     <message>
         <source>Select an entry that runs in a terminal to interrupt it.</source>
         <translation>选中一个在终端中运行的条目，以中断它。</translation>
+    </message>
+    <message>
+        <source>This Run</source>
+        <translation>本次运行</translation>
+    </message>
+    <message>
+        <source>Show only the lines of each entry&apos;s current run, not its earlier runs</source>
+        <translation>只显示每个条目本次运行的输出行，不显示之前各次运行的</translation>
     </message>
 </context>
 <context>

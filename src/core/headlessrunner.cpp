@@ -59,30 +59,6 @@ void appendLine(QByteArray &out, const OutputLog &log, qint64 lineNumber, const 
     out += '\n';
 }
 
-// Whole plain lines stored together, each as "prefix text\n" (a `\r\n` becomes `\n`, as line()
-// would have it), written in place.
-void appendPlainRun(QByteArray &out, const OutputLog::PlainLines &run, const QByteArray &prefix)
-{
-    const qsizetype at = out.size();
-    out.resize(at + run.bytes.size() + run.lines * prefix.size()); // at most
-    char *to = out.data() + at;
-    const char *p = run.bytes.data();
-    const char *const end = p + run.bytes.size();
-    while (p < end) {
-        const char *newline = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
-        qsizetype length = newline - p;
-        if (length > 0 && p[length - 1] == '\r')
-            --length;
-        std::memcpy(to, prefix.constData(), size_t(prefix.size()));
-        to += prefix.size();
-        std::memcpy(to, p, size_t(length));
-        to += length;
-        *to++ = '\n';
-        p = newline + 1;
-    }
-    out.resize(to - out.constData());
-}
-
 } // namespace
 
 struct HeadlessRunner::Entry
@@ -289,7 +265,7 @@ void HeadlessRunner::flushOutput(bool includeOpenLines)
         for (qint64 n = from[only]; n < ends[only];) {
             const OutputLog::PlainLines run = logs[only]->plainRun(n, ends[only]);
             if (run.lines > 0) {
-                appendPlainRun(out, run, prefixes[only][size_t(run.stream)]);
+                appendPlainLines(out, run, prefixes[only][size_t(run.stream)]);
                 n += run.lines;
             } else {
                 appendLine(out, *logs[only], n++, prefixes[only], m_colour);

@@ -5,6 +5,7 @@
 #include "cgroupsupport.h"
 #include "childprocess.h"
 #include "launchplan.h"
+#include "logfilewriter.h"
 #include "logging.h"
 #include "outputlog.h"
 #include "signalnames.h"
@@ -465,6 +466,7 @@ ManagedProcess::Result ManagedProcess::Private::startRun()
     resetRun();
     runSpec = spec;
     hasRun = true;
+    updateLogFile();
     LaunchResolution launch = resolveLaunch(spec, baseDirectory);
     addReplicaNumber(launch.plan.environment, replicaIndex);
     setState(State::Starting);
@@ -477,6 +479,17 @@ ManagedProcess::Result ManagedProcess::Private::startRun()
                       << launch.plan.workingDirectory;
     this->launch(launch.plan);
     return Result::success();
+}
+
+// Before the run's first line: the writer takes the log's lines from the next one on.
+void ManagedProcess::Private::updateLogFile()
+{
+    const QString path = runSpec.log.isSet()
+        ? LogFileWriter::filePath(runSpec.log, baseDirectory, replicaIndex) : QString();
+    if (logFile && logFile->writes(path, runSpec.log))
+        return;
+    delete logFile; // writes what waits
+    logFile = path.isEmpty() ? nullptr : new LogFileWriter(q, path, runSpec.log);
 }
 
 // Reported from the event loop, like every other end of a run, so that nobody's slot runs inside

@@ -18,6 +18,7 @@
 
 class CgroupScope;
 class ChildProcess;
+class LogFileWriter;
 class OutputLog;
 struct LaunchPlan;
 
@@ -43,6 +44,7 @@ struct ManagedProcess::Private
     OutputLog *output = nullptr;      // child QObject of q
     ChildProcess *child = nullptr;    // the current run's, child QObject of q; null when none
     CgroupScope *cgroup = nullptr;    // the current run's cgroup, child QObject of `child`
+    LogFileWriter *logFile = nullptr; // the run spec's `log`, child QObject of q; null without
     QTimer stopTimer;                 // terminate()'s grace period
     QDeadlineTimer stopDeadline;      // valid while Stopping
     bool runEnded = true;             // the current run's end was reported
@@ -73,6 +75,7 @@ struct ManagedProcess::Private
     void setState(State newState);
     void setReadiness(Readiness value, const QString &detail);
     Result startRun();
+    void updateLogFile();             // a writer for runSpec's `log`, kept while it is the same
     void resetRun();
     void queueStartFailure(const QString &reason);
     void launch(const LaunchPlan &plan);

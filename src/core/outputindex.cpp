@@ -78,7 +78,7 @@ void OutputIndex::reset()
     m_matches.clear();
     for (size_t s = 0; s < m_sources.size(); ++s) {
         const OutputLog *log = m_merge.log(int(s));
-        m_sources[s].nextLine = log ? log->firstLineNumber() : 0;
+        m_sources[s].nextLine = log ? m_merge.firstShown(log) : 0;
         m_sources[s].seenFirst = m_sources[s].nextLine;
         m_sources[s].provisional = -1;
     }
@@ -98,7 +98,7 @@ void OutputIndex::purge(int source)
     const OutputLog *log = m_merge.log(source);
     Source &s = m_sources[size_t(source)];
     s.nextLine = log ? log->endLineNumber() : 0;
-    s.seenFirst = log ? log->firstLineNumber() : 0;
+    s.seenFirst = log ? m_merge.firstShown(log) : 0;
     s.provisional = -1;
     m_merge.clearSource(source);
 }
@@ -110,7 +110,7 @@ void OutputIndex::dropTrimmed()
     for (size_t i = 0; i < m_sources.size(); ++i) {
         Source &source = m_sources[i];
         const OutputLog *log = m_merge.log(int(i));
-        firsts[i] = log ? log->firstLineNumber() : std::numeric_limits<qint64>::max();
+        firsts[i] = log ? m_merge.firstShown(log) : std::numeric_limits<qint64>::max();
         if (firsts[i] > source.seenFirst) {
             trimmed = true;
             source.seenFirst = firsts[i];
@@ -158,7 +158,7 @@ void OutputIndex::examineProvisional(int s, Result &result, std::vector<Row> &fr
 {
     Source &source = m_sources[size_t(s)];
     const OutputLog *log = m_merge.log(s);
-    if (source.provisional < log->firstLineNumber() || source.provisional >= log->endLineNumber())
+    if (source.provisional < m_merge.firstShown(log) || source.provisional >= log->endLineNumber())
         return;
     const OutputLine &line = log->line(source.provisional);
     const auto [from, to] = matchesOf(line.sequence);
@@ -188,7 +188,7 @@ OutputIndex::Result OutputIndex::update(bool bounded)
         for (size_t s = 0; s < m_sources.size(); ++s) {
             const OutputLog *log = m_merge.log(int(s));
             m_sources[s].nextLine = log ? log->endLineNumber() : 0;
-            m_sources[s].seenFirst = log ? log->firstLineNumber() : 0;
+            m_sources[s].seenFirst = log ? m_merge.firstShown(log) : 0;
             m_sources[s].provisional = -1;
         }
         return result;
@@ -207,7 +207,7 @@ OutputIndex::Result OutputIndex::update(bool bounded)
         if (!log)
             continue;
         examineProvisional(int(s), result, fresh, freshMatches);
-        const qint64 first = log->firstLineNumber();
+        const qint64 first = m_merge.firstShown(log);
         const qint64 end = log->endLineNumber();
         qint64 spent = 0;
         qint64 n = std::max(source.nextLine, first);

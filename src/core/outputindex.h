@@ -56,6 +56,9 @@ public:
     bool isFinding() const; // a valid, non-empty pattern
     void setFilterEnabled(bool enabled) { m_filter = enabled; }
     bool isFilterEnabled() const { return m_filter; }
+    // Only each log's current run (OutputMerge::setCurrentRunOnly()); call reset() after a change.
+    void setCurrentRunOnly(bool only) { m_merge.setCurrentRunOnly(only); }
+    bool isCurrentRunOnly() const { return m_merge.isCurrentRunOnly(); }
 
     // Forgets the rows: the next update() indexes the logs again from their first kept line.
     void reset();

@@ -70,6 +70,7 @@ void OutputLog::beginRun(int run)
 {
     endRun();
     d->run = run;
+    d->runFirstLine = endLineNumber();
 }
 
 void OutputLog::endRun()
@@ -198,7 +199,8 @@ OutputLog::PlainText OutputLog::plainLine(qint64 lineNumber) const
     if (!d->findPlain(lineNumber, &found))
         return {};
     return {QByteArrayView(found.bytes, qsizetype(found.length)), found.entry->stream,
-            bool(found.flags & OutputLogStore::Continued), true};
+            bool(found.flags & OutputLogStore::Continued), true, found.entry->timeMs,
+            found.entry->run};
 }
 
 OutputLog::PlainLines OutputLog::plainRun(qint64 lineNumber, qint64 end) const
@@ -208,7 +210,8 @@ OutputLog::PlainLines OutputLog::plainRun(qint64 lineNumber, qint64 end) const
     const char *stop = d->findPlainRun(lineNumber, end, &found, &lines);
     if (lines == 0)
         return {};
-    return {QByteArrayView(found.bytes, stop - found.bytes), lines, found.entry->stream};
+    return {QByteArrayView(found.bytes, stop - found.bytes), lines, found.entry->stream,
+            found.entry->timeMs, found.entry->run};
 }
 
 quint64 OutputLog::lineSequence(qint64 lineNumber) const
@@ -229,6 +232,11 @@ bool OutputLog::hasOpenLine() const
 int OutputLog::currentRun() const
 {
     return d->run;
+}
+
+qint64 OutputLog::currentRunFirstLine() const
+{
+    return d->runFirstLine;
 }
 
 qint64 OutputLog::droppedLines() const
@@ -258,4 +266,26 @@ qint64 OutputLog::bytesOutsideLines(OutputStream stream) const
     const OutputDecoder &decoder = d->decoders[Private::streamIndex(stream)];
     // Escapes with no line to go to, and those waiting for one (no open line yet).
     return decoder.bytesDiscarded() + (decoder.hasOpenLine() ? 0 : decoder.bytesPending());
+}
+
+void appendPlainLines(QByteArray &out, const OutputLog::PlainLines &run, QByteArrayView prefix)
+{
+    const qsizetype at = out.size();
+    out.resize(at + run.bytes.size() + run.lines * prefix.size()); // at most
+    char *to = out.data() + at;
+    const char *p = run.bytes.data();
+    const char *const end = p + run.bytes.size();
+    while (p < end) {
+        const char *newline = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
+        qsizetype length = newline - p;
+        if (length > 0 && p[length - 1] == '\r')
+            --length;
+        std::memcpy(to, prefix.data(), size_t(prefix.size()));
+        to += prefix.size();
+        std::memcpy(to, p, size_t(length));
+        to += length;
+        *to++ = '\n';
+        p = newline + 1;
+    }
+    out.resize(to - out.constData());
 }

@@ -2,6 +2,7 @@
 
 #include "outputtypes.h"
 
+#include <QByteArray>
 #include <QByteArrayView>
 #include <QObject>
 #include <QString>
@@ -103,6 +104,8 @@ public:
         OutputStream stream = OutputStream::Stdout;
         bool continued = false;
         bool plain = false;
+        qint64 timeMs = 0;  // as OutputLine::timeMs and run
+        int run = 0;
     };
     PlainText plainLine(qint64 lineNumber) const;
     // Consecutive plain lines from `lineNumber` (before `end`) stored together: their bytes, each
@@ -113,6 +116,8 @@ public:
         QByteArrayView bytes;
         qint64 lines = 0;
         OutputStream stream = OutputStream::Stdout;
+        qint64 timeMs = 0;  // every line of a run arrived together: one time and one run
+        int run = 0;
     };
     PlainLines plainRun(qint64 lineNumber, qint64 end) const;
     // The line's sequence number without decoding it (0 out of range): for indexing a flood.
@@ -122,6 +127,10 @@ public:
     bool hasOpenLine() const;
 
     int currentRun() const;
+    // The number of the first line of the current run (beginRun()'s endLineNumber(); 0 before the
+    // first run). Lower than firstLineNumber() when the bounds dropped its first lines. The lines
+    // from here on are the run's (OutputLine::run), for a view of "this run only".
+    qint64 currentRunFirstLine() const;
 
     qint64 droppedLines() const;
     qint64 droppedBytes() const;     // bytes the child wrote for the dropped lines
@@ -144,3 +153,8 @@ private:
     struct Private;
     std::unique_ptr<Private> d;
 };
+
+// Whole plain lines stored together (OutputLog::plainRun()) appended to `out`, each as
+// "prefix text\n" (a `\r\n` becomes `\n`, as line() would have it): for the headless runner and
+// the log files.
+void appendPlainLines(QByteArray &out, const OutputLog::PlainLines &run, QByteArrayView prefix);

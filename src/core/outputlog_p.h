@@ -18,6 +18,7 @@ struct OutputLog::Private final : public OutputLogStore, public OutputLineSink
 
     quint64 tailRevision = 0;
     int run = 0;
+    qint64 runFirstLine = 0;           // currentRunFirstLine()
     qint64 received[3] = {0, 0, 0};
     OutputDecoder decoders[2];
     bool decoding[2] = {false, false}; // the decoder carries state: bytes go through it

@@ -39,7 +39,7 @@ void OutputMerge::update()
     ++m_generation;
     m_rowCount = 0;
     for (Source &source : m_sources) {
-        source.begin = source.log ? source.log->firstLineNumber() : 0;
+        source.begin = source.log ? firstShown(source.log) : 0;
         source.end = source.log ? source.log->endLineNumber() : 0;
         m_rowCount += source.end - source.begin;
     }
@@ -88,7 +88,7 @@ int OutputMerge::rowOfSequence(quint64 sequence) const
 qint64 OutputMerge::liveBegin(size_t source) const
 {
     const Source &s = m_sources[source];
-    const qint64 first = s.log ? s.log->firstLineNumber() : s.end;
+    const qint64 first = s.log ? firstShown(s.log) : s.end;
     return std::clamp(first, s.begin, s.end);
 }
 

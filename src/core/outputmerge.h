@@ -6,6 +6,7 @@
 #include <QList>
 #include <QPointer>
 
+#include <algorithm>
 #include <vector>
 
 // Every kept line of several OutputLogs as one list of rows in arrival order, with nothing stored
@@ -24,6 +25,17 @@ public:
     void setLogs(const QList<OutputLog *> &logs);
     int sourceCount() const { return int(m_sources.size()); }
     OutputLog *log(int source) const { return m_sources[size_t(source)].log; }
+
+    // Only the lines of each log's current run (OutputLog::currentRunFirstLine()), as if the
+    // earlier ones were dropped; takes effect at the next update().
+    void setCurrentRunOnly(bool only) { m_currentRunOnly = only; }
+    bool isCurrentRunOnly() const { return m_currentRunOnly; }
+    // The first line of `log` shown: its first kept line, or of its current run.
+    qint64 firstShown(const OutputLog *log) const
+    {
+        return m_currentRunOnly ? std::max(log->firstLineNumber(), log->currentRunFirstLine())
+                                : log->firstLineNumber();
+    }
 
     // Notes each log's kept lines as the rows.
     void update();
@@ -66,5 +78,6 @@ private:
     std::vector<Source> m_sources;
     qint64 m_rowCount = 0;
     quint64 m_generation = 1;
+    bool m_currentRunOnly = false;
     mutable Window m_window;
 };

@@ -54,6 +54,8 @@ public:
         static inline const SettingKey<int> OutputMaxMiB{QLatin1StringView("output/maxMiB"), 32};
         static inline const SettingKey<int> OutputTotalMaxMiB{QLatin1StringView("output/totalMaxMiB"), 128};
         static inline const SettingKey<bool> OutputTimestamps{QLatin1StringView("output/timestamps"), false};
+        // The output pane shows only each entry's current run ("This Run").
+        static inline const SettingKey<bool> OutputCurrentRunOnly{QLatin1StringView("output/currentRunOnly"), false};
         // QFont::toString() of the output pane's font; "" for the system's fixed-width font.
         static inline const SettingKey<QString> OutputFont{QLatin1StringView("output/font")};
         // File > Open Recent, newest first.

@@ -4,6 +4,7 @@
 #include "outputlog.h"
 #include "outputview.h"
 #include "processmanager.h"
+#include "settings.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -140,6 +141,16 @@ void OutputPane::createActions()
                         QKeySequence(u"Alt+Z"_s), true);
     m_wrap->setChecked(m_view->wrapEnabled());
     connect(m_wrap, &QAction::toggled, m_view, &OutputView::setWrapEnabled);
+    // Remembered at once, as the table's columns are.
+    m_currentRun = makeAction(this, u"actionCurrentRunOnly"_s, tr("This Run"),
+                              tr("Show only the lines of each entry's current run, not its earlier runs"),
+                              {}, true);
+    m_currentRun->setChecked(Settings().value(Settings::Keys::OutputCurrentRunOnly));
+    m_view->setCurrentRunOnly(m_currentRun->isChecked());
+    connect(m_currentRun, &QAction::toggled, this, [this](bool only) {
+        m_view->setCurrentRunOnly(only);
+        Settings().setValue(Settings::Keys::OutputCurrentRunOnly, only);
+    });
 
     m_find = makeAction(this, u"actionFind"_s, tr("Find…"), tr("Find text in the output"),
                         QKeySequence::Find);
@@ -196,7 +207,7 @@ void OutputPane::createActions()
     m_interrupt->setShortcutContext(Qt::WidgetShortcut);
     connect(m_interrupt, &QAction::triggered, this, &OutputPane::interrupt);
 
-    addActions({m_showSelected, m_showAll, m_timestamps, m_wrap, m_find, m_findNext,
+    addActions({m_showSelected, m_showAll, m_timestamps, m_wrap, m_currentRun, m_find, m_findNext,
                 m_findPrevious, m_clear, m_save});
     m_view->setContextActions({m_timestamps, m_wrap, m_find, m_clear, m_save});
 }
@@ -212,6 +223,7 @@ void OutputPane::createToolBar()
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_timestamps);
     m_toolBar->addAction(m_wrap);
+    m_toolBar->addAction(m_currentRun);
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_find);
     m_toolBar->addAction(m_clear);

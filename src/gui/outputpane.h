@@ -40,7 +40,7 @@ public:
     QLineEdit *inputEdit() const { return m_inputEdit; }
 
     // actions() holds the pane's actions for the window's View menu (object names
-    // actionShowSelected, actionShowAll, actionToggleTimestamps, actionToggleWrap, actionFind,
+    // actionShowSelected, actionShowAll, actionToggleTimestamps, actionToggleWrap, actionCurrentRunOnly, actionFind,
     // actionFindNext, actionFindPrevious, actionClearOutput, actionSaveOutput).
 
     void setShowAll(bool all);
@@ -106,6 +106,7 @@ private:
     QAction *m_showAll = nullptr;
     QAction *m_timestamps = nullptr;
     QAction *m_wrap = nullptr;
+    QAction *m_currentRun = nullptr;
     QAction *m_find = nullptr;
     QAction *m_findNext = nullptr;
     QAction *m_findPrevious = nullptr;

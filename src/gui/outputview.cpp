@@ -191,6 +191,14 @@ void OutputView::setFilterEnabled(bool enabled)
         rebuild();
 }
 
+void OutputView::setCurrentRunOnly(bool only)
+{
+    if (m_index.isCurrentRunOnly() == only)
+        return;
+    m_index.setCurrentRunOnly(only);
+    rebuild();
+}
+
 int OutputView::currentMatch() const
 {
     if (m_currentMatch.second < 0)

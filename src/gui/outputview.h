@@ -61,6 +61,9 @@ public:
     bool isFindPatternValid() const;
     void setFilterEnabled(bool enabled);
     bool isFilterEnabled() const { return m_index.isFilterEnabled(); }
+    // Only the lines of each entry's current (last) run, in the single-entry and the All view.
+    void setCurrentRunOnly(bool only);
+    bool isCurrentRunOnly() const { return m_index.isCurrentRunOnly(); }
     int matchCount() const { return m_index.matchCount(); }
     int currentMatch() const; // index in [0, matchCount()), or -1
     void findNext();
