@@ -51,6 +51,7 @@ struct ManagedProcess::Private
     bool pendingFailure = false;      // a failed start waiting for its queued report
     Readiness readiness = Readiness::NotRunning;
     QString readinessDetail;
+    QString dependencyText;           // WaitingForDependencies: waitingFor(); Blocked: blockedReason()
 
     // Supervision.
     RestartTiming timing;
@@ -79,6 +80,7 @@ struct ManagedProcess::Private
     bool computeUnexpected(State endState) const;
     qint64 policyRestartDelay(State endState);
     void cancelRestart();
+    void cancelDependencyWait();
     qint64 backoffDelayMs(int restartsDone) const;
     bool signalGroup(int signal);
     std::optional<Result> beginUserStop();
