@@ -353,6 +353,18 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <source>%1 (out of memory)</source>
         <translation>%1 (Speicher erschöpft)</translation>
     </message>
+    <message>
+        <source>Depends on:</source>
+        <translation>Hängt ab von:</translation>
+    </message>
+    <message>
+        <source>waiting for %1</source>
+        <translation>wartet auf %1</translation>
+    </message>
+    <message>
+        <source>not started: %1</source>
+        <translation>nicht gestartet: %1</translation>
+    </message>
 </context>
 <context>
     <name>HeadlessRunner</name>
@@ -1135,6 +1147,30 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     <message>
         <source>%1 is not running in a terminal</source>
         <translation>%1 läuft nicht in einem Terminal</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <source>readiness check failed</source>
+        <translation>Bereitschaftsprüfung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>readiness check failed: %1</source>
+        <translation>Bereitschaftsprüfung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>waiting for %1</source>
+        <translation>wartet auf %1</translation>
+    </message>
+    <message>
+        <source>not started: %1</source>
+        <translation>nicht gestartet: %1</translation>
+    </message>
+    <message>
+        <source>wait for %1 cancelled</source>
+        <translation>Warten auf %1 abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -2004,6 +2040,14 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <source>Terminated by signal %1 (%2), which the user sent</source>
         <translation>Terminiert durch Signal %1 (%2), das der Benutzer gesendet hat</translation>
     </message>
+    <message>
+        <source>Waiting for %1</source>
+        <translation>Wartet auf %1</translation>
+    </message>
+    <message>
+        <source>Not started: %1</source>
+        <translation>Nicht gestartet: %1</translation>
+    </message>
 </context>
 <context>
     <name>PseudoTerminal</name>
@@ -2378,6 +2422,68 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     <message>
         <source>max %1</source>
         <translation>max. %1</translation>
+    </message>
+</context>
+<context>
+    <name>StackRunner</name>
+    <message>
+        <source>%1 failed its readiness check</source>
+        <translation>%1 hat die Bereitschaftsprüfung nicht bestanden</translation>
+    </message>
+    <message>
+        <source>%1 was not started</source>
+        <translation>%1 wurde nicht gestartet</translation>
+    </message>
+    <message>
+        <source>%1 failed to start</source>
+        <translation>%1 konnte nicht gestartet werden</translation>
+    </message>
+    <message>
+        <source>%1 is not running</source>
+        <translation>%1 läuft nicht</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 gave up after %n restart(s)</source>
+        <translation>
+            <numerusform>%1 gab nach %n Neustart auf</numerusform>
+            <numerusform>%1 gab nach %n Neustarts auf</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 was stopped</source>
+        <translation>%1 wurde gestoppt</translation>
+    </message>
+    <message>
+        <source>%1 was killed by %2</source>
+        <translation>%1 wurde durch %2 gekillt</translation>
+    </message>
+    <message>
+        <source>%1 exited with %2</source>
+        <translation>%1 wurde mit %2 beendet</translation>
+    </message>
+    <message>
+        <source>%1 ended</source>
+        <translation>%1 wurde beendet</translation>
+    </message>
+    <message>
+        <source>there is no entry called %1</source>
+        <translation>es gibt keinen Eintrag namens %1</translation>
+    </message>
+    <message>
+        <source>%1: met</source>
+        <translation>%1: erfüllt</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: not yet</source>
+        <translation>%1: noch nicht</translation>
+    </message>
+    <message>
+        <source>%1: not yet (%2)</source>
+        <translation>%1: noch nicht (%2)</translation>
     </message>
 </context>
 <context>

@@ -352,6 +352,18 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
         <source>Edited: the new settings apply at the next start (Restart, Ctrl+R)</source>
         <translation>已编辑：新设置在下次启动时生效（重启，Ctrl+R）</translation>
     </message>
+    <message>
+        <source>Depends on:</source>
+        <translation>依赖于：</translation>
+    </message>
+    <message>
+        <source>waiting for %1</source>
+        <translation>正在等待 %1</translation>
+    </message>
+    <message>
+        <source>not started: %1</source>
+        <translation>未启动：%1</translation>
+    </message>
 </context>
 <context>
     <name>HeadlessRunner</name>
@@ -1121,6 +1133,30 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
     <message>
         <source>pending restart cancelled</source>
         <translation>已取消待定的重启</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>已就绪</translation>
+    </message>
+    <message>
+        <source>readiness check failed</source>
+        <translation>就绪检查失败</translation>
+    </message>
+    <message>
+        <source>readiness check failed: %1</source>
+        <translation>就绪检查失败：%1</translation>
+    </message>
+    <message>
+        <source>waiting for %1</source>
+        <translation>正在等待 %1</translation>
+    </message>
+    <message>
+        <source>not started: %1</source>
+        <translation>未启动：%1</translation>
+    </message>
+    <message>
+        <source>wait for %1 cancelled</source>
+        <translation>已取消等待 %1</translation>
     </message>
 </context>
 <context>
@@ -1987,6 +2023,14 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
         <source>Terminated by signal %1 (%2), which the user sent</source>
         <translation>被用户发送的信号 %1（%2）终止</translation>
     </message>
+    <message>
+        <source>Waiting for %1</source>
+        <translation>正在等待 %1</translation>
+    </message>
+    <message>
+        <source>Not started: %1</source>
+        <translation>未启动：%1</translation>
+    </message>
 </context>
 <context>
     <name>PseudoTerminal</name>
@@ -2357,6 +2401,67 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
     <message>
         <source>max %1</source>
         <translation>最大 %1</translation>
+    </message>
+</context>
+<context>
+    <name>StackRunner</name>
+    <message>
+        <source>%1 failed its readiness check</source>
+        <translation>%1 未通过就绪检查</translation>
+    </message>
+    <message>
+        <source>%1 was not started</source>
+        <translation>%1 未启动</translation>
+    </message>
+    <message>
+        <source>%1 failed to start</source>
+        <translation>%1 启动失败</translation>
+    </message>
+    <message>
+        <source>%1 is not running</source>
+        <translation>%1 未在运行</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 gave up after %n restart(s)</source>
+        <translation>
+            <numerusform>%1 在 %n 次重启后放弃</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 was stopped</source>
+        <translation>%1 已被停止</translation>
+    </message>
+    <message>
+        <source>%1 was killed by %2</source>
+        <translation>%1 被 %2 杀死</translation>
+    </message>
+    <message>
+        <source>%1 exited with %2</source>
+        <translation>%1 已退出，退出码 %2</translation>
+    </message>
+    <message>
+        <source>%1 ended</source>
+        <translation>%1 已结束</translation>
+    </message>
+    <message>
+        <source>there is no entry called %1</source>
+        <translation>没有名为 %1 的条目</translation>
+    </message>
+    <message>
+        <source>%1: met</source>
+        <translation>%1：已满足</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: not yet</source>
+        <translation>%1：尚未满足</translation>
+    </message>
+    <message>
+        <source>%1: not yet (%2)</source>
+        <translation>%1：尚未满足（%2）</translation>
     </message>
 </context>
 <context>
