@@ -3,6 +3,7 @@
 // headless output of a stack through the real executable (PD_APP_PATH). Specs are built in code;
 // real children from tests/helpers/pd_child.
 
+#include "headlessrunner.h"
 #include "managedprocess.h"
 #include "outputlog.h"
 #include "processmanager.h"
@@ -11,6 +12,7 @@
 #include "stackrunner.h"
 #include "testsupport.h"
 
+#include <QBuffer>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHash>
@@ -108,6 +110,26 @@ private:
     QStringList m_stopOrder;
 };
 
+// db with a readiness check (which the test reports) and api, which waits for it to be ready.
+QList<ManagedProcess *> addReadyPair(ProcessManager *manager)
+{
+    return manager->addAll({withReadiness(childSpec(u"db"_s, {u"sleep"_s, u"30000"_s})),
+                            childSpec(u"api"_s, {u"sleep"_s, u"30000"_s}, {{u"db"_s, DependencyCondition::Ready}})});
+}
+
+// The first of `expected` that is not in `lines` after the one before it; empty when all are.
+QString missingInOrder(const QStringList &lines, const QStringList &expected)
+{
+    qsizetype at = 0;
+    for (const QString &line : expected) {
+        const qsizetype found = lines.indexOf(line, at);
+        if (found < 0)
+            return line + u"\nin:\n"_s + lines.join(u'\n');
+        at = found + 1;
+    }
+    return {};
+}
+
 // Lets every queued decision of the runner happen (its evaluation is one 0 ms timer).
 void settle()
 {
@@ -142,6 +164,8 @@ private slots:
     void reverseOrderStopSelection();
     void restartWhileWaitedOn();
     void restartWithDependantsOrder();
+    void headlessNotesAndStatus_data();
+    void headlessNotesAndStatus();
     void headlessOutput_data();
     void headlessOutput();
 
@@ -233,9 +257,7 @@ void tst_StackRunner::startedCondition()
 void tst_StackRunner::readyCondition()
 {
     ProcessManager *manager = newManager();
-    const QList<ManagedProcess *> entries = manager->addAll(
-        {withReadiness(childSpec(u"db"_s, {u"sleep"_s, u"30000"_s})),
-         childSpec(u"api"_s, {u"sleep"_s, u"30000"_s}, {{u"db"_s, DependencyCondition::Ready}})});
+    const QList<ManagedProcess *> entries = addReadyPair(manager);
     ManagedProcess *db = entries[0];
     ManagedProcess *api = entries[1];
 
@@ -417,9 +439,7 @@ void tst_StackRunner::dependencyEndedBeforeStart()
 void tst_StackRunner::stoppingAWaitingEntryCancelsItsWait()
 {
     ProcessManager *manager = newManager();
-    const QList<ManagedProcess *> entries = manager->addAll(
-        {withReadiness(childSpec(u"db"_s, {u"sleep"_s, u"30000"_s})),
-         childSpec(u"api"_s, {u"sleep"_s, u"30000"_s}, {{u"db"_s, DependencyCondition::Ready}})});
+    const QList<ManagedProcess *> entries = addReadyPair(manager);
     ManagedProcess *db = entries[0];
     ManagedProcess *api = entries[1];
 
@@ -494,9 +514,7 @@ void tst_StackRunner::reverseOrderStopSelection()
 void tst_StackRunner::restartWhileWaitedOn()
 {
     ProcessManager *manager = newManager();
-    const QList<ManagedProcess *> entries = manager->addAll(
-        {withReadiness(childSpec(u"db"_s, {u"sleep"_s, u"30000"_s})),
-         childSpec(u"api"_s, {u"sleep"_s, u"30000"_s}, {{u"db"_s, DependencyCondition::Ready}})});
+    const QList<ManagedProcess *> entries = addReadyPair(manager);
     ManagedProcess *db = entries[0];
     ManagedProcess *api = entries[1];
     Timeline timeline(entries);
@@ -552,6 +570,51 @@ void tst_StackRunner::restartWithDependantsOrder()
     QCOMPARE(entries[4]->runCount(), 1); // unrelated
 }
 
+// The headless runner with specs made in code (the session reader's dependsOn comes separately):
+// its notes, in order, and its exit status.
+void tst_StackRunner::headlessNotesAndStatus_data()
+{
+    QTest::addColumn<bool>("migrateFails");
+    QTest::addColumn<int>("exitStatus");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("waits, then runs")
+        << false << 0
+        << QStringList{u"web     * waiting for migrate (succeeded)"_s, u"migrate * exited with code 0"_s,
+                       u"web     | web up"_s};
+    QTest::newRow("not started")
+        << true << HeadlessRunner::BlockedExitCode
+        << QStringList{u"web     * waiting for migrate (succeeded)"_s, u"migrate * exited with code 1"_s,
+                       u"web     * not started: migrate exited with 1"_s};
+}
+
+void tst_StackRunner::headlessNotesAndStatus()
+{
+    QFETCH(bool, migrateFails);
+    QFETCH(int, exitStatus);
+    QFETCH(QStringList, expected);
+    Session session;
+    session.processes = {
+        childSpec(u"web"_s, {u"echo"_s, u"web up"_s}, {{u"migrate"_s, DependencyCondition::Succeeded}}),
+        childSpec(u"migrate"_s, {u"sleep"_s, u"100"_s, u"then"_s, u"exit"_s, migrateFails ? u"1"_s : u"0"_s})};
+    HeadlessRunner runner;
+    QBuffer output;
+    QBuffer errors;
+    output.open(QIODevice::WriteOnly);
+    errors.open(QIODevice::WriteOnly);
+    runner.setOutputDevice(&output);
+    runner.setErrorDevice(&errors);
+    runner.setColour(false);
+    runner.setHandleSignals(false);
+    runner.setSession(session, m_dir.path());
+    QSignalSpy finished(&runner, &HeadlessRunner::finished);
+    runner.start(30000);
+    QVERIFY(finished.wait(20000));
+    const QStringList lines = QString::fromUtf8(output.data()).split(u'\n');
+    const QString missing = missingInOrder(lines, expected);
+    QVERIFY2(missing.isEmpty(), qPrintable(u"missing or out of order: "_s + missing));
+    QCOMPARE(finished.constFirst().constFirst().toInt(), exitStatus);
+}
+
 QString tst_StackRunner::writeSession(const QByteArray &json)
 {
     static int count = 0;
@@ -605,12 +668,8 @@ void tst_StackRunner::headlessOutput()
     procdeck.start(QStringLiteral(PD_APP_PATH), {u"--headless"_s, path, u"--timeout"_s, u"30"_s});
     QVERIFY(procdeck.waitForFinished(40000));
     const QStringList lines = QString::fromUtf8(procdeck.readAllStandardOutput()).split(u'\n');
-    qsizetype at = 0;
-    for (const QString &line : expected) {
-        const qsizetype found = lines.indexOf(line, at);
-        QVERIFY2(found >= 0, qPrintable(u"missing or out of order: "_s + line + u"\n"_s + lines.join(u'\n')));
-        at = found + 1;
-    }
+    const QString missing = missingInOrder(lines, expected);
+    QVERIFY2(missing.isEmpty(), qPrintable(u"missing or out of order: "_s + missing));
     QCOMPARE(procdeck.exitCode(), exitStatus);
 }
 
