@@ -99,6 +99,7 @@ private slots:
     void terminalChoice();
     void limitFieldsByKeyboard();
     void detailsPanelShowsLimits();
+    void stackWaitShownInTableAndDetails();
 
 private:
     static QTableView *table(MainWindow &window)
@@ -1365,6 +1366,50 @@ void tst_MainWindow::detailsPanelShowsLimits()
     QTRY_COMPARE(window.detailsPanel()->process(), plain);
     QVERIFY(row()->text().isEmpty());
     QVERIFY(row()->isHidden());
+}
+
+// A start that waits for its dependencies (StackRunner): the State cell says for what, the details
+// panel lists each dependency and whether it is met. With PD_SCREENSHOT_DIR set, the window is
+// saved there as stack-waiting.png.
+void tst_MainWindow::stackWaitShownInTableAndDetails()
+{
+    MainWindow window;
+    window.resize(1200, 700);
+    window.show();
+    ManagedProcess *db = addChild(window, u"db"_s, {u"sleep"_s, u"30000"_s});
+    ProcessSpec dbSpec = db->spec();
+    dbSpec.readiness.kind = ProbeSpec::Kind::LogLine; // reported by this test, not checked
+    dbSpec.readiness.target = u"never printed"_s;
+    db->setSpec(dbSpec);
+    ManagedProcess *api = addChild(window, u"api"_s, {u"sleep"_s, u"30000"_s});
+    ProcessSpec apiSpec = api->spec();
+    apiSpec.dependsOn = {{u"db"_s, DependencyCondition::Ready}};
+    api->setSpec(apiSpec);
+    window.selectProcesses({api});
+    action(window, "actionStart")->trigger(); // Start on api starts db first
+    QTRY_COMPARE(db->state(), ManagedProcess::State::Running);
+    QCOMPARE(api->state(), ManagedProcess::State::WaitingForDependencies);
+    QTRY_COMPARE(window.detailsPanel()->process(), api);
+    QLabel *depends = detailsField(window, u"Depends on:"_s);
+    QVERIFY(depends);
+    QTRY_COMPARE(depends->text(), u"waiting for db (ready)\ndb (ready): not yet"_s);
+    QVERIFY(!depends->isHidden());
+    const QAbstractItemModel *model = window.findChild<QTableView *>()->model();
+    QModelIndex stateCell;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex name = model->index(row, ProcessTableModel::Name);
+        if (name.data().toString() == u"api"_s)
+            stateCell = name.siblingAtColumn(ProcessTableModel::State);
+    }
+    QTRY_COMPARE(stateCell.data().toString(), u"Waiting for db (ready)"_s);
+    QVERIFY(stateCell.data(Qt::ToolTipRole).toString().contains(u"db (ready): not yet"_s));
+    QVERIFY(action(window, "actionTerminate")->isEnabled()); // Stop cancels the wait
+    if (const QString dir = qEnvironmentVariable("PD_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(window.grab().save(dir + u"/stack-waiting.png"_s));
+
+    db->setReadiness(ManagedProcess::Readiness::Ready);
+    QTRY_COMPARE(api->state(), ManagedProcess::State::Running);
+    QTRY_COMPARE(depends->text(), u"db (ready): met"_s);
 }
 
 QTEST_MAIN(tst_MainWindow)

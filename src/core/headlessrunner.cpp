@@ -193,11 +193,12 @@ void HeadlessRunner::start(qint64 timeoutMs)
         m_timeoutTimer.setInterval(std::chrono::milliseconds(timeoutMs));
         m_timeoutTimer.start();
     }
-    for (const auto &entry : m_entries) {
-        const ManagedProcess::Result result = entry->process->start();
-        if (!result.ok)
-            entry->process->output()->appendMessage(result.error);
-    }
+    // In dependency order: an entry whose dependencies are not satisfied yet waits for them, with
+    // a note ("waiting for db (ready)"), and one whose dependency failed says why it did not start.
+    QList<ManagedProcess *> all;
+    for (const auto &entry : m_entries)
+        all.append(entry->process);
+    m_manager->startAll(all);
     // Also when there is nothing to run, or every start failed at once: ends from the event loop.
     QMetaObject::invokeMethod(this, &HeadlessRunner::onProcessFinished, Qt::QueuedConnection);
 }
@@ -288,7 +289,7 @@ void HeadlessRunner::onProcessFinished()
 {
     if (!m_running || m_finished)
         return;
-    bool allDone = true;
+    bool allDone = m_manager->pendingStarts() == 0; // startAll() starts in slices
     for (const auto &entry : m_entries) {
         entry->done = entry->process->isSettled();
         allDone = allDone && entry->done;
@@ -356,6 +357,8 @@ int HeadlessRunner::exitStatus() const
         switch (process->state()) {
         case ManagedProcess::State::FailedToStart:
             return FailedStartExitCode;
+        case ManagedProcess::State::Blocked:
+            return BlockedExitCode;
         case ManagedProcess::State::Killed:
             return 128 + std::abs(process->exitCode());
         case ManagedProcess::State::Exited:

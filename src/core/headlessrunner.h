@@ -49,8 +49,14 @@ class TerminationSignals;
 // to ProcDeck if an entry's reaper was killed from outside) is killed: nothing of the session
 // outlives ProcDeck.
 //
+// Stacks: entries start in dependency order (ProcessManager::startAll, StackRunner), and the
+// waits, readiness and refusals are notes ("api * waiting for db (ready)", "db * ready",
+// "web * not started: api failed its readiness check"); --timeout and signals stop them in
+// reverse dependency order.
+//
 // Exit status: 0 when every entry exited 0; otherwise the first non-zero status in start order
-// (N; 128+N for death by signal N; 127 for a failed start); 124 after --timeout; 128+N when
+// (N; 128+N for death by signal N; 127 for a failed start; 3 for an entry not started because a
+// dependency failed); 124 after --timeout; 128+N when
 // ProcDeck itself got signal N (130 for Ctrl-C); 2 when the file cannot be loaded.
 class HeadlessRunner final : public QObject
 {
@@ -60,6 +66,7 @@ class HeadlessRunner final : public QObject
 public:
     static constexpr int TimeoutExitCode = 124;
     static constexpr int FailedStartExitCode = 127;
+    static constexpr int BlockedExitCode = 3; // not started: a dependency failed
     static constexpr int BadFileExitCode = 2;
 
     // The whole headless run for main(): loads commandLine.file, runs, returns the exit status.

@@ -430,6 +430,15 @@ void ManagedProcess::Private::setReadiness(Readiness value, const QString &detai
 {
     if (readiness == value && readinessDetail == detail)
         return;
+    // A run with a check says when it passes or fails (the stack's dependants wait for it; the
+    // headless output shows it); a run without one is Ready at its start, which "started" says.
+    if (readiness != value && runSpec.readiness.isSet()) {
+        if (value == Readiness::Ready)
+            output->appendMessage(ManagedProcess::tr("ready"));
+        else if (value == Readiness::Failed)
+            output->appendMessage(detail.isEmpty() ? ManagedProcess::tr("readiness check failed")
+                                                   : ManagedProcess::tr("readiness check failed: %1").arg(detail));
+    }
     readiness = value;
     readinessDetail = detail;
     emit q->readinessChanged();
@@ -464,6 +473,7 @@ void ManagedProcess::Private::resetRun()
 ManagedProcess::Result ManagedProcess::Private::startRun()
 {
     resetRun();
+    dependencyText.clear();
     runSpec = spec;
     hasRun = true;
     updateLogFile();
@@ -564,6 +574,10 @@ std::optional<ManagedProcess::Result> ManagedProcess::Private::beginUserStop()
 {
     if (state == State::Waiting) {
         cancelRestart();
+        return Result::success();
+    }
+    if (state == State::WaitingForDependencies) {
+        cancelDependencyWait();
         return Result::success();
     }
     if (!q->isAlive())

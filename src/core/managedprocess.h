@@ -49,6 +49,10 @@ public:
         FailedToStart,  // failureReason() says why
         Waiting,        // the last run ended (lastRunEnd(), exitCode() tell how) and a restart is
                         // scheduled in nextRestartRemainingMs(); not alive, not finished
+        WaitingForDependencies, // a start waits for the entries it depends on (waitingFor();
+                                // StackRunner starts it); not alive, not finished
+        Blocked,        // a start that waited was refused: a dependency failed (blockedReason());
+                        // nothing runs; settled, not a run's end
     };
     Q_ENUM(State)
 
@@ -116,6 +120,8 @@ public:
     //   Killed         -       yes      -            -       yes       -              yes
     //   FailedToStart  -       yes      -            -       yes       -              yes
     //   Waiting        -       yes      yes          yes     -         yes            yes
+    //   WaitingFor…    -       yes      yes          yes     -         yes            -
+    //   Blocked        -       yes      -            -       yes       -              -
     //
     // "Finished" for an entry means settled: nothing more happens without the user. The headless
     // runner waits for every entry to settle. Join joins a run, as multiprocessing's join() joins
@@ -177,6 +183,17 @@ public:
     QString readinessDetail() const;        // the check's last word ("connection refused"), or empty
     // From the readiness check of the current run; ignored while no run is alive.
     void setReadiness(Readiness readiness, const QString &detail = QString());
+
+    // Stacks (StackRunner, stackrunner.h): a start that waits for the entries this one depends on.
+    // waitForDependencies() enters WaitingForDependencies from any state that canStart() (again
+    // while waiting: updates what it waits for, "api (ready), db (succeeded)"), with a note in the
+    // output when the text changes. start() then starts it; terminate() or kill() cancel the wait
+    // (state back to lastRunEnd()). block() ends a wait in Blocked with its reason ("api failed its
+    // readiness check") and a note "not started: REASON".
+    Result waitForDependencies(const QString &waitingFor);
+    QString waitingFor() const;             // in WaitingForDependencies; else empty
+    void block(const QString &reason);      // only in WaitingForDependencies
+    QString blockedReason() const;          // in Blocked; else empty
 
     // Refused (Result::failure) only while alive. A program that cannot be started is a run that
     // ends in FailedToStart with its one `finished`, reported from the event loop. On a Waiting

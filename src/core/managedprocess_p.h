@@ -53,6 +53,7 @@ struct ManagedProcess::Private
     bool pendingFailure = false;      // a failed start waiting for its queued report
     Readiness readiness = Readiness::NotRunning;
     QString readinessDetail;
+    QString dependencyText;           // WaitingForDependencies: waitingFor(); Blocked: blockedReason()
 
     // Supervision.
     RestartTiming timing;
@@ -83,6 +84,7 @@ struct ManagedProcess::Private
     bool computeUnexpected(State endState) const;
     qint64 policyRestartDelay(State endState);
     void cancelRestart();
+    void cancelDependencyWait();
     qint64 backoffDelayMs(int restartsDone) const;
     bool signalGroup(int signal);
     std::optional<Result> beginUserStop();

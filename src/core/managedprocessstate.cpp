@@ -16,12 +16,13 @@ bool ManagedProcess::canStart() const
 
 bool ManagedProcess::canTerminate() const
 {
-    return (isAlive() && state() != State::Stopping) || state() == State::Waiting;
+    return (isAlive() && state() != State::Stopping) || state() == State::Waiting
+        || state() == State::WaitingForDependencies;
 }
 
 bool ManagedProcess::canKill() const
 {
-    return isAlive() || state() == State::Waiting;
+    return isAlive() || state() == State::Waiting || state() == State::WaitingForDependencies;
 }
 
 bool ManagedProcess::canPause() const
@@ -36,7 +37,7 @@ bool ManagedProcess::canResume() const
 
 bool ManagedProcess::isSettled() const
 {
-    return state() == State::NotStarted || isFinished();
+    return state() == State::NotStarted || state() == State::Blocked || isFinished();
 }
 
 bool ManagedProcess::hasPendingWork() const

@@ -2,6 +2,7 @@
 
 #include "cgroupsupport.h"
 #include "healthmonitor.h"
+#include "stackrunner.h"
 
 #include <QElapsedTimer>
 
@@ -30,6 +31,7 @@ ProcessManager::ProcessManager(QObject *parent) : QObject(parent)
     connect(&m_terminateTimer, &QTimer::timeout, this, &ProcessManager::terminateNextSlice);
     // Every entry's readiness and liveness checks (a child: it goes with the manager).
     new HealthMonitor(this);
+    m_stack = std::make_unique<StackRunner>(this);
 }
 
 ProcessManager::~ProcessManager()
@@ -37,6 +39,7 @@ ProcessManager::~ProcessManager()
     m_flushTimer.stop();
     m_startTimer.stop();
     m_terminateTimer.stop();
+    m_stack.reset();
     // Each entry's destructor kills a live child's tree and reaps it; nobody hears about it.
     const QList<ManagedProcess *> processes = std::exchange(m_processes, {});
     for (ManagedProcess *process : processes) {
@@ -210,9 +213,14 @@ int ProcessManager::aliveCount() const
                              [](const ManagedProcess *process) { return process->isAlive(); }));
 }
 
+StackRunner *ProcessManager::stack() const
+{
+    return m_stack.get();
+}
+
 void ProcessManager::startAll(const QList<ManagedProcess *> &processes)
 {
-    for (ManagedProcess *process : processes) {
+    for (ManagedProcess *process : m_stack->prepareStart(processes)) {
         if (indexOf(process) >= 0)
             m_startQueue.append(process);
     }
@@ -223,6 +231,12 @@ void ProcessManager::startAll(const QList<ManagedProcess *> &processes)
 int ProcessManager::pendingStarts() const
 {
     return int(m_startQueue.size());
+}
+
+bool ProcessManager::isStartQueued(const ManagedProcess *process) const
+{
+    return std::any_of(m_startQueue.cbegin(), m_startQueue.cend(),
+                       [process](const QPointer<ManagedProcess> &queued) { return queued == process; });
 }
 
 void ProcessManager::startNextSlice()
@@ -246,21 +260,35 @@ void ProcessManager::terminateAll()
     // What startAll() has not started yet stays so.
     m_startQueue.clear();
     m_startTimer.stop();
-    // Pending restarts are cancelled now, before any of them can fire; live entries go into the
-    // queue. Terminating a thousand entries takes ~50 ms, and their deaths, reaped in one burst,
-    // as much again: in slices, the deaths come in smaller batches too.
+    // Pending restarts and waits are cancelled now, before any of them can fire; live entries go
+    // into the queue, those with live dependants once these have ended (the stack runner
+    // terminates them). Terminating a thousand entries takes ~50 ms, and their deaths, reaped in
+    // one burst, as much again: in slices, the deaths come in smaller batches too.
+    QList<ManagedProcess *> pending;
     for (ManagedProcess *process : std::as_const(m_processes)) {
-        if (!process->hasPendingWork() || m_terminateQueue.contains(process))
-            continue;
-        if (process->isAlive())
+        if (process->hasPendingWork())
+            pending.append(process);
+    }
+    for (ManagedProcess *process : m_stack->beginStop(pending)) {
+        if (!m_terminateQueue.contains(process))
             m_terminateQueue.append(process);
-        else
-            process->terminate(); // Waiting: the restart is cancelled at once
     }
     terminateNextSlice();
     // Reported from the event loop also when nothing was alive, so that a caller may connect
     // allStopped after calling.
     QMetaObject::invokeMethod(this, &ProcessManager::checkAllStopped, Qt::QueuedConnection);
+}
+
+void ProcessManager::terminate(const QList<ManagedProcess *> &processes)
+{
+    for (ManagedProcess *process : processes) {
+        if (indexOf(process) >= 0)
+            m_startQueue.removeAll(process);
+    }
+    for (ManagedProcess *process : m_stack->beginStop(processes)) {
+        if (process->canTerminate())
+            process->terminate();
+    }
 }
 
 void ProcessManager::terminateNextSlice()

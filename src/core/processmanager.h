@@ -9,6 +9,10 @@
 #include <QSet>
 #include <QTimer>
 
+#include <memory>
+
+class StackRunner;
+
 // Owns the entries of a session. Emits added / about-to-be-removed / removed and batched row
 // changes, which ProcessTableModel turns into row inserts, removes and dataChanged.
 class ProcessManager final : public QObject
@@ -73,16 +77,27 @@ public:
     // 4 ms keep a pass well inside a 16 ms frame). Adds to a start-all already under way;
     // terminateAll(), clear() and removal drop what has not started yet. Failures end as
     // FailedToStart runs.
+    // With dependencies (the specs' `dependsOn`): what the entries depend on starts too, first,
+    // and an entry whose dependencies are not satisfied yet waits for them (StackRunner).
     static constexpr int StartSliceMs = 4;
     void startAll(const QList<ManagedProcess *> &processes);
     int pendingStarts() const; // entries queued by startAll() and not started yet
+    bool isStartQueued(const ManagedProcess *process) const;
 
     int aliveCount() const;
     // Terminate every live entry (grace period applies) and cancel every pending restart;
     // allStopped() when none is alive. Pending restarts are cancelled at once; live entries are
     // terminated in slices of about StartSliceMs, the first inside the call (so a session of up
     // to a few hundred entries is all Stopping on return), the rest from the event loop.
+    // In reverse dependency order (StackRunner): an entry is terminated once every live entry
+    // that depends on it has ended.
     void terminateAll();
+    // Terminate these entries (Stop on a selection), in reverse dependency order among them; a
+    // pending restart or a wait for dependencies is cancelled at once.
+    void terminate(const QList<ManagedProcess *> &processes);
+
+    // The stack engine: start order, waits, ordered stops, restartWithDependants().
+    StackRunner *stack() const;
 
     // The restart backoff of every entry, present and future (tests shorten it).
     void setRestartTiming(const ManagedProcess::RestartTiming &timing);
@@ -112,6 +127,7 @@ private:
     int nextFreeNumber(const QSet<QString> &taken) const;
 
     QList<ManagedProcess *> m_processes;
+    std::unique_ptr<StackRunner> m_stack; // after m_processes' signals are connected; destroyed first
     QSet<ManagedProcess *> m_changed;
     QTimer m_flushTimer;
     QTimer m_startTimer;                          // startAll()'s next slice

@@ -3,6 +3,7 @@
 #include "managedprocess.h"
 #include "healthmonitor.h"
 #include "processmanager.h"
+#include "stackrunner.h"
 #include "procstats.h"
 #include "signalnames.h"
 #include "visibletext.h"
@@ -268,7 +269,10 @@ ProcessTableModel::Outcome ProcessTableModel::outcome(const ManagedProcess *proc
     using S = ManagedProcess::State;
     switch (process->state()) {
     case S::NotStarted:
+    case S::WaitingForDependencies:
         return Outcome::NotStarted;
+    case S::Blocked:
+        return Outcome::Failed;
     case S::Paused:
         return Outcome::Paused;
     case S::Starting:
@@ -304,6 +308,10 @@ QString ProcessTableModel::stateText(const ManagedProcess *process) const
     }
     case S::Waiting:
         return tr("Restarting in %1 s").arg((qMax<qint64>(process->nextRestartRemainingMs(), 0) + 999) / 1000);
+    case S::WaitingForDependencies:
+        return tr("Waiting for %1").arg(process->waitingFor());
+    case S::Blocked:
+        return tr("Not started: %1").arg(process->blockedReason());
     case S::Exited:
     case S::Killed:
     case S::FailedToStart:
@@ -375,6 +383,9 @@ QString ProcessTableModel::toolTip(const ManagedProcess *process, int column) co
             return tr("PID of the last run; the process has ended and is never signalled again");
         return {};
     case State:
+        if (process->state() == ManagedProcess::State::WaitingForDependencies
+            || process->state() == ManagedProcess::State::Blocked)
+            return stateText(process) + u'\n' + m_manager->stack()->dependencyLines(process).join(u'\n');
         if (process->state() == ManagedProcess::State::FailedToStart)
             return stateText(process); // in full, where the cell cuts the reason
         if (process->endedUnexpectedly() && !process->isAlive())

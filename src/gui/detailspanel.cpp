@@ -4,6 +4,7 @@
 #include "launchplan.h"
 #include "managedprocess.h"
 #include "processmanager.h"
+#include "stackrunner.h"
 #include "procstats.h"
 #include "shellwords.h"
 #include "sparkline.h"
@@ -61,6 +62,8 @@ DetailsPanel::DetailsPanel(ProcessManager *manager, ProcStats *stats, QWidget *p
     m_cgroup = addField(tr("Cgroup:"));
     m_pending = addField(tr("Pending:"));
     m_form->setRowVisible(m_pending, false);
+    m_dependencies = addField(tr("Depends on:"));
+    m_form->setRowVisible(m_dependencies, false);
     addCharts(layout);
 
     auto *treeLabel = new QLabel(tr("Processes"), this);
@@ -183,10 +186,11 @@ void DetailsPanel::refresh()
     if (!p) {
         m_title->setText(tr("No entry selected"));
         for (QLabel *label : {m_command, m_directory, m_environment, m_limits, m_pid, m_started, m_ended,
-                              m_runs, m_exit, m_pending})
+                              m_runs, m_exit, m_pending, m_dependencies})
             label->clear();
         m_form->setRowVisible(m_limits, false);
         m_form->setRowVisible(m_pending, false);
+        m_form->setRowVisible(m_dependencies, false);
         m_tree->clear();
         refreshCharts();
         return;
@@ -226,8 +230,21 @@ void DetailsPanel::refresh()
     else
         m_exit->setText(dash());
     m_cgroup->setText(p->cgroupUnit().isEmpty() ? dash() : VisibleText::visible(p->cgroupUnit()));
+    refreshDependencies(p);
     refreshTree();
     refreshCharts();
+}
+
+// Each dependency and whether it is met; first what the entry waits for, or why it did not start.
+void DetailsPanel::refreshDependencies(const ManagedProcess *p)
+{
+    QStringList lines = m_manager->stack()->dependencyLines(p);
+    if (p->state() == ManagedProcess::State::WaitingForDependencies)
+        lines.prepend(tr("waiting for %1").arg(p->waitingFor()));
+    else if (p->state() == ManagedProcess::State::Blocked)
+        lines.prepend(tr("not started: %1").arg(p->blockedReason()));
+    m_dependencies->setText(VisibleText::visibleLines(lines.join(u'\n')));
+    m_form->setRowVisible(m_dependencies, !lines.isEmpty());
 }
 
 void DetailsPanel::refreshTree()

@@ -40,6 +40,7 @@ public:
 private:
     void refresh();
     void refreshTree();
+    void refreshDependencies(const ManagedProcess *p);
     void refreshCharts();
     void addCharts(class QVBoxLayout *layout);
     QLabel *addField(const QString &label);
@@ -59,6 +60,7 @@ private:
     QLabel *m_exit = nullptr;
     QLabel *m_cgroup = nullptr; // the run's systemd scope, when it has one
     QLabel *m_pending = nullptr; // an edit made while it runs, applied at the next start
+    QLabel *m_dependencies = nullptr; // its dependsOn, each met or not (StackRunner)
     QTreeWidget *m_tree = nullptr;
     StatsHistory *m_history = nullptr;
     QLabel *m_cpuTitle = nullptr;

@@ -249,10 +249,10 @@ void MainWindow::clearFinished()
         showStatus(tr("Removed %n finished entries", nullptr, removed), StatusTimeoutMs);
 }
 
+// In reverse dependency order among the selection (ProcessManager::terminate()).
 void MainWindow::terminateProcesses()
 {
-    for (ManagedProcess *process : selectedProcesses())
-        process->terminate();
+    m_manager->terminate(selectedProcesses());
 }
 
 void MainWindow::killProcesses()
@@ -265,8 +265,15 @@ void MainWindow::restartProcesses()
 {
     if (isHolding())
         return;
-    for (ManagedProcess *process : selectedProcesses())
-        process->restart();
+    // An entry that is not running starts as Start would: after what it depends on.
+    QList<ManagedProcess *> toStart;
+    for (ManagedProcess *process : selectedProcesses()) {
+        if (process->isAlive())
+            process->restart();
+        else
+            toStart.append(process);
+    }
+    m_manager->startAll(toStart);
 }
 
 void MainWindow::pauseProcesses()

@@ -42,11 +42,13 @@ QColor ProcessDelegate::stateColor(int state, const QPalette &palette) const
         return tinted(QColor(0x26, 0xa2, 0x69), palette);
     case S::Stopping:
     case S::Waiting:
+    case S::WaitingForDependencies:
         return tinted(QColor(0xe6, 0x61, 0x00), palette);
     case S::Paused:
         return tinted(QColor(0x1c, 0x71, 0xd8), palette);
     case S::Killed:
     case S::FailedToStart:
+    case S::Blocked:
         return tinted(QColor(0xc0, 0x1c, 0x28), palette);
     case S::NotStarted:
     case S::Exited:

@@ -67,17 +67,14 @@ void SessionController::startOnOpen(StartEntries which)
     }
     if (entries.isEmpty())
         return;
+    // With what they depend on, in order (ProcessManager::startAll()).
     const auto startThem = [this, entries] {
-        QStringList problems;
+        QList<ManagedProcess *> toStart;
         for (const QPointer<ManagedProcess> &process : entries) {
-            if (process && process->canStart()) {
-                const ManagedProcess::Result result = process->start();
-                if (!result.ok)
-                    problems.append(result.error);
-            }
+            if (process && process->canStart())
+                toStart.append(process);
         }
-        if (!problems.isEmpty())
-            emit statusMessage(problems.join(u" · "_s), StatusTimeoutMs);
+        m_manager->startAll(toStart);
     };
     if (m_document->isTrusted()) {
         startThem();
