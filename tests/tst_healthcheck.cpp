@@ -350,11 +350,12 @@ void tst_HealthCheck::commandTimeoutKillsIt()
     QTemporaryDir folder;
     const QString pidFile = folder.filePath(u"pid"_s);
     ProcessSpec spec = sleeper();
-    spec.readiness = probe(ProbeSpec::Kind::Command, u"sleep 30 & echo $! > '%1'; wait"_s.arg(pidFile), 50, 300, 1);
+    // 3 s: time enough for the shell to say what it started, even on a loaded machine.
+    spec.readiness = probe(ProbeSpec::Kind::Command, u"sleep 30 & echo $! > '%1'; wait"_s.arg(pidFile), 50, 3000, 1);
     ManagedProcess *process = newManager()->add(spec);
     QVERIFY(process->start().ok);
     QTRY_VERIFY_WITH_TIMEOUT(process->readiness() == Readiness::Failed, 20000);
-    QCOMPARE(process->readinessDetail(), u"still running after 300 ms: killed (1 of 1)"_s);
+    QCOMPARE(process->readinessDetail(), u"still running after 3000 ms: killed (1 of 1)"_s);
     QFile file(pidFile);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const qint64 sleeperPid = file.readAll().trimmed().toLongLong();
