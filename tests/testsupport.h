@@ -6,9 +6,11 @@
 
 #include <QByteArray>
 #include <QFile>
+#include <QSignalSpy>
 #include <QString>
 #include <QStringList>
 #include <QTest>
+#include <QTimer>
 #include <QtGlobal>
 
 #include <atomic>
@@ -94,6 +96,17 @@ inline bool isGone(const ProcessIdentity &identity, Zombies zombies = Zombies::C
     if (!now || now->startTime != identity.startTime)
         return true;
     return zombies == Zombies::CountAsGone && (now->state == 'Z' || now->state == 'X');
+}
+
+// Waits for a timer of `ms` without relying on it for the result: for checks that something
+// did NOT happen meanwhile.
+inline void letTimePass(int ms)
+{
+    QTimer timer;
+    timer.setSingleShot(true);
+    QSignalSpy spy(&timer, &QTimer::timeout);
+    timer.start(ms);
+    QVERIFY(spy.wait(ms + 10000));
 }
 
 } // namespace TestSupport

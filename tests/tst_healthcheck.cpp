@@ -129,26 +129,6 @@ std::shared_ptr<QStringList> recordDetails(ManagedProcess *process)
     return details;
 }
 
-// The process has ended (gone, or a zombie nobody reaped yet).
-bool processGone(qint64 pid)
-{
-    QFile file(u"/proc/%1/stat"_s.arg(pid));
-    if (!file.open(QIODevice::ReadOnly))
-        return true;
-    const QByteArray text = file.readAll();
-    const qsizetype paren = text.lastIndexOf(')');
-    return paren >= 0 && paren + 2 < text.size() && text.at(paren + 2) == 'Z';
-}
-
-void letTimePass(int ms)
-{
-    QTimer timer;
-    timer.setSingleShot(true);
-    QSignalSpy spy(&timer, &QTimer::timeout);
-    timer.start(ms);
-    QVERIFY(spy.wait(ms + 10000));
-}
-
 } // namespace
 
 class tst_HealthCheck final : public QObject
@@ -370,17 +350,18 @@ void tst_HealthCheck::commandTimeoutKillsIt()
     QTemporaryDir folder;
     const QString pidFile = folder.filePath(u"pid"_s);
     ProcessSpec spec = sleeper();
-    spec.readiness = probe(ProbeSpec::Kind::Command, u"sleep 30 & echo $! > '%1'; wait"_s.arg(pidFile), 50, 300, 1);
+    // 3 s: time enough for the shell to say what it started, even on a loaded machine.
+    spec.readiness = probe(ProbeSpec::Kind::Command, u"sleep 30 & echo $! > '%1'; wait"_s.arg(pidFile), 50, 3000, 1);
     ManagedProcess *process = newManager()->add(spec);
     QVERIFY(process->start().ok);
     QTRY_VERIFY_WITH_TIMEOUT(process->readiness() == Readiness::Failed, 20000);
-    QCOMPARE(process->readinessDetail(), u"still running after 300 ms: killed (1 of 1)"_s);
+    QCOMPARE(process->readinessDetail(), u"still running after 3000 ms: killed (1 of 1)"_s);
     QFile file(pidFile);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const qint64 sleeperPid = file.readAll().trimmed().toLongLong();
     QVERIFY(sleeperPid > 0);
     // Killed with its group (it comes to us, the subreaper, as a zombie).
-    QTRY_VERIFY_WITH_TIMEOUT(processGone(sleeperPid), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(TestSupport::isGone(TestSupport::identify(sleeperPid), TestSupport::Zombies::CountAsGone), 10000);
 }
 
 // Two entries alike but for the initial delay: while the one without has made attempts, the
@@ -443,7 +424,7 @@ void tst_HealthCheck::livenessFailureRestartsUnderPolicy()
     } else {
         QCOMPARE(process->state(), State::Killed);
         QCOMPARE(process->exitCode(), -15);
-        letTimePass(300);
+        TestSupport::letTimePass(300);
         QCOMPARE(process->runCount(), 1);
     }
 }
@@ -485,7 +466,7 @@ void tst_HealthCheck::checksStopAtRunEnd()
     const int readinessAttempts = readiness->attempts();
     const int livenessAttempts = liveness->attempts();
     QSignalSpy readinessAttemptSpy(readiness, &HealthCheck::attemptFinished);
-    letTimePass(400);
+    TestSupport::letTimePass(400);
     QCOMPARE(readiness->attempts(), readinessAttempts);
     QCOMPARE(liveness->attempts(), livenessAttempts);
     QCOMPARE(readinessAttemptSpy.count(), 0);

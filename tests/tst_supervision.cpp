@@ -22,6 +22,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+using TestSupport::letTimePass;
 using State = ManagedProcess::State;
 
 ProcessSpec childSpec(const QStringList &args, RestartPolicy policy = RestartPolicy::Never)
@@ -63,17 +64,6 @@ bool logContains(const OutputLog *log, const QString &text)
             return true;
     }
     return false;
-}
-
-// Waits for a timer of `ms` without relying on it for the result: for checks that something
-// did NOT happen meanwhile.
-void letTimePass(int ms)
-{
-    QTimer timer;
-    timer.setSingleShot(true);
-    QSignalSpy spy(&timer, &QTimer::timeout);
-    timer.start(ms);
-    QVERIFY(spy.wait(ms + 10000));
 }
 
 // The state letter of /proc/PID/stat ('T' for stopped), or '?' when unreadable.
