@@ -177,8 +177,7 @@ void HealthCheck::passed(const QString &detail)
         return;
     stop();
     qCInfo(lcProcess) << m_process->spec().name << "ready:" << detail;
-    m_process->output()->appendMessage(tr("ready"));
-    m_process->setReadiness(ManagedProcess::Readiness::Ready, detail);
+    m_process->setReadiness(ManagedProcess::Readiness::Ready, detail); // which notes "ready"
 }
 
 void HealthCheck::failed(const QString &detail)
@@ -194,8 +193,7 @@ void HealthCheck::failed(const QString &detail)
     const QString name = m_process->spec().name;
     if (m_role == Role::Readiness) {
         qCInfo(lcProcess) << name << "readiness check failed:" << counted;
-        m_process->output()->appendMessage(tr("readiness check failed: %1").arg(counted));
-        m_process->setReadiness(ManagedProcess::Readiness::Failed, counted);
+        m_process->setReadiness(ManagedProcess::Readiness::Failed, counted); // which notes it
         return;
     }
     const QString why = u"%1: %2"_s.arg(m_spec.target, detail);
