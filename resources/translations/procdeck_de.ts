@@ -1140,6 +1140,33 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <source>The grace period of new entries, the sampling interval, the output&apos;s bounds, timestamps and font, notifications</source>
         <translation>Die Schonfrist neuer Einträge, das Messintervall, die Grenzen der Ausgabe, Zeitstempel und Schrift, Benachrichtigungen</translation>
     </message>
+    <message>
+        <source>S&amp;cale…</source>
+        <translation>S&amp;kalieren…</translation>
+    </message>
+    <message>
+        <source>Change how many copies of the selected replicated entry run</source>
+        <translation>Ändern, wie viele Kopien des ausgewählten replizierten Eintrags laufen</translation>
+    </message>
+    <message>
+        <source>Not scaled: %1</source>
+        <translation>Nicht skaliert: %1</translation>
+    </message>
+    <message>
+        <source>Scale %1</source>
+        <translation>%1 skalieren</translation>
+    </message>
+    <message>
+        <source>Copies of %1 to run (%1-1 … %1-N); new copies start at once when the others are running, removed ones are stopped first:</source>
+        <translation>Anzahl der Kopien von %1 (%1-1 … %1-N); neue Kopien starten sofort, wenn die anderen laufen, entfernte werden zuerst gestoppt:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 scaled to %n copies</source>
+        <translation>
+            <numerusform>%1 auf %n Kopie skaliert</numerusform>
+            <numerusform>%1 auf %n Kopien skaliert</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ManagedProcess</name>
@@ -1964,6 +1991,188 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <source>This entry would fail to start: %1</source>
         <translation>Dieser Eintrag würde nicht starten: %1</translation>
     </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>Stack</source>
+        <translation>Stack</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessManager</name>
+    <message>
+        <source>%1 is not an entry of this session</source>
+        <translation>%1 ist kein Eintrag dieser Sitzung</translation>
+    </message>
+    <message>
+        <source>%1 is already the name of an entry</source>
+        <translation>%1 ist bereits der Name eines Eintrags</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessStackPage</name>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Depends on</source>
+        <translation>Hängt ab von</translation>
+    </message>
+    <message>
+        <source>Started after these entries reach their condition; stopped before them.</source>
+        <translation>Startet, nachdem diese Einträge ihre Bedingung erreicht haben; stoppt vor ihnen.</translation>
+    </message>
+    <message>
+        <source>Dependencies</source>
+        <translation>Abhängigkeiten</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Bedingung</translation>
+    </message>
+    <message>
+        <source>&amp;Add Dependency</source>
+        <translation>Abhängigkeit &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>Ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>Readiness check</source>
+        <translation>Bereitschaftsprüfung</translation>
+    </message>
+    <message>
+        <source>None: ready once started</source>
+        <translation>Keine: bereit, sobald gestartet</translation>
+    </message>
+    <message>
+        <source>Output line matches</source>
+        <translation>Ausgabezeile passt</translation>
+    </message>
+    <message>
+        <source>TCP port accepts connections</source>
+        <translation>TCP-Port nimmt Verbindungen an</translation>
+    </message>
+    <message>
+        <source>HTTP URL answers 2xx</source>
+        <translation>HTTP-URL antwortet mit 2xx</translation>
+    </message>
+    <message>
+        <source>Command exits 0</source>
+        <translation>Befehl endet mit 0</translation>
+    </message>
+    <message>
+        <source>&amp;Check:</source>
+        <translation>&amp;Prüfung:</translation>
+    </message>
+    <message>
+        <source>What to check</source>
+        <translation>Was geprüft wird</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>&amp;Ziel:</translation>
+    </message>
+    <message>
+        <source>Initial delay</source>
+        <translation>Anfangsverzögerung</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Intervall</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Zeitlimit</translation>
+    </message>
+    <message>
+        <source>Failure threshold</source>
+        <translation>Fehlerschwelle</translation>
+    </message>
+    <message>
+        <source>Initial &amp;delay:</source>
+        <translation>Anfangs&amp;verzögerung:</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Intervall:</translation>
+    </message>
+    <message>
+        <source>T&amp;imeout:</source>
+        <translation>&amp;Zeitlimit:</translation>
+    </message>
+    <message>
+        <source>&amp;Failures in a row:</source>
+        <translation>&amp;Fehler in Folge:</translation>
+    </message>
+    <message>
+        <source>Replicas</source>
+        <translation>Replikate</translation>
+    </message>
+    <message>
+        <source>Runs this many copies, NAME-1 … NAME-N; each sees its number in PROCDECK_REPLICA</source>
+        <translation>Startet so viele Kopien, NAME-1 … NAME-N; jede sieht ihre Nummer in PROCDECK_REPLICA</translation>
+    </message>
+    <message>
+        <source>&amp;Replicas:</source>
+        <translation>&amp;Replikate:</translation>
+    </message>
+    <message>
+        <source>started</source>
+        <translation>gestartet</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <source>succeeded (exit 0)</source>
+        <translation>erfolgreich (Exit 0)</translation>
+    </message>
+    <message>
+        <source>a regular expression, such as listening on port \d+</source>
+        <translation>ein regulärer Ausdruck, etwa listening on port \d+</translation>
+    </message>
+    <message>
+        <source>host:port, such as localhost:5432</source>
+        <translation>host:port, etwa localhost:5432</translation>
+    </message>
+    <message>
+        <source>a URL, such as http://localhost:8080/health</source>
+        <translation>eine URL, etwa http://localhost:8080/health</translation>
+    </message>
+    <message>
+        <source>a shell command, such as pg_isready</source>
+        <translation>ein Shell-Befehl, etwa pg_isready</translation>
+    </message>
+    <message>
+        <source>Readiness check: enter what to check.</source>
+        <translation>Bereitschaftsprüfung: Geben Sie an, was geprüft wird.</translation>
+    </message>
+    <message>
+        <source>Readiness check: %1</source>
+        <translation>Bereitschaftsprüfung: %1</translation>
+    </message>
+    <message>
+        <source>Depends on: %1</source>
+        <translation>Hängt ab von: %1</translation>
+    </message>
+    <message>
+        <source>%1 depends on it: %2</source>
+        <translation>%1 hängt davon ab: %2</translation>
+    </message>
 </context>
 <context>
     <name>ProcessTableModel</name>
@@ -2516,6 +2725,70 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <source>the top level is %1; it must be a JSON object with &quot;procdeck&quot;: 1</source>
         <translation>die oberste Ebene ist %1; sie muss ein JSON-Objekt mit &quot;procdeck&quot;: 1 sein</translation>
     </message>
+    <message>
+        <source>%1 is out of range: use %2 to %3</source>
+        <translation>%1 liegt außerhalb des Bereichs: %2 bis %3 verwenden</translation>
+    </message>
+    <message>
+        <source>must be an object such as {&quot;db&quot;: &quot;ready&quot;}</source>
+        <translation>muss ein Objekt sein, etwa {&quot;db&quot;: &quot;ready&quot;}</translation>
+    </message>
+    <message>
+        <source>an entry name is empty</source>
+        <translation>ein Eintragsname ist leer</translation>
+    </message>
+    <message>
+        <source>unknown condition %1 (expected &quot;started&quot;, &quot;ready&quot;, &quot;completed&quot; or &quot;succeeded&quot;)</source>
+        <translation>unbekannte Bedingung %1 (erwartet &quot;started&quot;, &quot;ready&quot;, &quot;completed&quot; oder &quot;succeeded&quot;)</translation>
+    </message>
+    <message>
+        <source>one of &quot;logLine&quot;, &quot;tcp&quot;, &quot;http&quot; or &quot;command&quot;</source>
+        <translation>einem von &quot;logLine&quot;, &quot;tcp&quot;, &quot;http&quot; oder &quot;command&quot;</translation>
+    </message>
+    <message>
+        <source>must be an object with %1</source>
+        <translation>muss ein Objekt mit %1 sein</translation>
+    </message>
+    <message>
+        <source>has both %1 and %2; use one of them</source>
+        <translation>hat sowohl %1 als auch %2; nur eines verwenden</translation>
+    </message>
+    <message>
+        <source>needs %1</source>
+        <translation>braucht %1</translation>
+    </message>
+    <message>
+        <source>must be an object such as {&quot;paths&quot;: [&quot;src/&quot;]}</source>
+        <translation>muss ein Objekt sein, etwa {&quot;paths&quot;: [&quot;src/&quot;]}</translation>
+    </message>
+    <message>
+        <source>needs at least one path</source>
+        <translation>braucht mindestens einen Pfad</translation>
+    </message>
+    <message>
+        <source>must be a cron expression such as &quot;*/5 * * * *&quot; or {&quot;everyMs&quot;: 60000}</source>
+        <translation>muss ein Cron-Ausdruck wie &quot;*/5 * * * *&quot; oder {&quot;everyMs&quot;: 60000} sein</translation>
+    </message>
+    <message>
+        <source>must be a whole number of milliseconds, at least %1</source>
+        <translation>muss eine ganze Zahl Millisekunden sein, mindestens %1</translation>
+    </message>
+    <message>
+        <source>must be an object such as {&quot;path&quot;: &quot;logs/api.log&quot;}</source>
+        <translation>muss ein Objekt sein, etwa {&quot;path&quot;: &quot;logs/api.log&quot;}</translation>
+    </message>
+    <message>
+        <source>%1 is not a cron expression: it needs five fields (minute hour day month weekday)</source>
+        <translation>%1 ist kein Cron-Ausdruck: er braucht fünf Felder (Minute Stunde Tag Monat Wochentag)</translation>
+    </message>
+    <message>
+        <source>%1: field %2 (%3) is not a cron field (numbers, *, names such as mon or jan, with &quot;,&quot;, &quot;-&quot; and &quot;/&quot;)</source>
+        <translation>%1: Feld %2 (%3) ist kein Cron-Feld (Zahlen, *, Namen wie mon oder jan, mit &quot;,&quot;, &quot;-&quot; und &quot;/&quot;)</translation>
+    </message>
+    <message>
+        <source>%1 is already the name of a copy of %2 (replicas %3)</source>
+        <translation>%1 ist bereits der Name einer Kopie von %2 (replicas %3)</translation>
+    </message>
 </context>
 <context>
     <name>ShellWords</name>
@@ -2545,6 +2818,33 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     <message>
         <source>max %1</source>
         <translation>max. %1</translation>
+    </message>
+</context>
+<context>
+    <name>StackCheck</name>
+    <message>
+        <source>not a valid regular expression: %1 (at character %2)</source>
+        <translation>kein gültiger regulärer Ausdruck: %1 (bei Zeichen %2)</translation>
+    </message>
+    <message>
+        <source>must be &quot;host:port&quot;, such as &quot;localhost:5432&quot;</source>
+        <translation>muss &quot;host:port&quot; sein, etwa &quot;localhost:5432&quot;</translation>
+    </message>
+    <message>
+        <source>%1 is not a port: use 1 to 65535</source>
+        <translation>%1 ist kein Port: 1 bis 65535 verwenden</translation>
+    </message>
+    <message>
+        <source>%1 is not an http:// or https:// URL</source>
+        <translation>%1 ist keine http://- oder https://-URL</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an entry of this session</source>
+        <translation>&quot;%1&quot; ist kein Eintrag dieser Sitzung</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is the entry itself; an entry cannot wait for itself</source>
+        <translation>&quot;%1&quot; ist der Eintrag selbst; ein Eintrag kann nicht auf sich selbst warten</translation>
     </message>
 </context>
 <context>

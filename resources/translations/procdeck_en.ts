@@ -127,6 +127,13 @@
             <numerusform>Joining %n entries, at most %1 s…</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 scaled to %n copies</source>
+        <translation>
+            <numerusform>%1 scaled to %n copy</numerusform>
+            <numerusform>%1 scaled to %n copies</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>OutputPane</name>

@@ -1123,6 +1123,32 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
         <source>The grace period of new entries, the sampling interval, the output&apos;s bounds, timestamps and font, notifications</source>
         <translation>新条目的宽限期、采样间隔、输出的上限、时间戳和字体、通知</translation>
     </message>
+    <message>
+        <source>S&amp;cale…</source>
+        <translation>缩放(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Change how many copies of the selected replicated entry run</source>
+        <translation>更改所选多副本条目运行的副本数</translation>
+    </message>
+    <message>
+        <source>Not scaled: %1</source>
+        <translation>未缩放：%1</translation>
+    </message>
+    <message>
+        <source>Scale %1</source>
+        <translation>缩放 %1</translation>
+    </message>
+    <message>
+        <source>Copies of %1 to run (%1-1 … %1-N); new copies start at once when the others are running, removed ones are stopped first:</source>
+        <translation>%1 要运行的副本数（%1-1 … %1-N）；其他副本正在运行时新副本立即启动，移除的副本先停止：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 scaled to %n copies</source>
+        <translation>
+            <numerusform>%1 已缩放为 %n 个副本</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ManagedProcess</name>
@@ -1945,6 +1971,188 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
         <source>Restart when memory exceeds: %1 MB is not below the memory maximum of %2 MB.</source>
         <translation>内存超过此值时重启：%1 MB 不低于内存上限 %2 MB。</translation>
     </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Stack</source>
+        <translation>依赖与副本</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessManager</name>
+    <message>
+        <source>%1 is not an entry of this session</source>
+        <translation>%1 不是此会话的条目</translation>
+    </message>
+    <message>
+        <source>%1 is already the name of an entry</source>
+        <translation>%1 已是某个条目的名称</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessStackPage</name>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>Depends on</source>
+        <translation>依赖于</translation>
+    </message>
+    <message>
+        <source>Started after these entries reach their condition; stopped before them.</source>
+        <translation>在这些条目达到其条件后启动；在它们之前停止。</translation>
+    </message>
+    <message>
+        <source>Dependencies</source>
+        <translation>依赖</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>&amp;Add Dependency</source>
+        <translation>添加依赖(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>移除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Readiness check</source>
+        <translation>就绪检查</translation>
+    </message>
+    <message>
+        <source>None: ready once started</source>
+        <translation>无：启动即就绪</translation>
+    </message>
+    <message>
+        <source>Output line matches</source>
+        <translation>输出行匹配</translation>
+    </message>
+    <message>
+        <source>TCP port accepts connections</source>
+        <translation>TCP 端口接受连接</translation>
+    </message>
+    <message>
+        <source>HTTP URL answers 2xx</source>
+        <translation>HTTP URL 返回 2xx</translation>
+    </message>
+    <message>
+        <source>Command exits 0</source>
+        <translation>命令以 0 退出</translation>
+    </message>
+    <message>
+        <source>&amp;Check:</source>
+        <translation>检查(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>What to check</source>
+        <translation>检查对象</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>目标(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Initial delay</source>
+        <translation>初始延迟</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Failure threshold</source>
+        <translation>失败阈值</translation>
+    </message>
+    <message>
+        <source>Initial &amp;delay:</source>
+        <translation>初始延迟(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>周期(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>T&amp;imeout:</source>
+        <translation>超时(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Failures in a row:</source>
+        <translation>连续失败次数(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Replicas</source>
+        <translation>副本数</translation>
+    </message>
+    <message>
+        <source>Runs this many copies, NAME-1 … NAME-N; each sees its number in PROCDECK_REPLICA</source>
+        <translation>运行这么多副本：NAME-1 … NAME-N；每个副本在 PROCDECK_REPLICA 中看到自己的编号</translation>
+    </message>
+    <message>
+        <source>&amp;Replicas:</source>
+        <translation>副本数(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>started</source>
+        <translation>已启动</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>succeeded (exit 0)</source>
+        <translation>成功（退出码 0）</translation>
+    </message>
+    <message>
+        <source>a regular expression, such as listening on port \d+</source>
+        <translation>正则表达式，例如 listening on port \d+</translation>
+    </message>
+    <message>
+        <source>host:port, such as localhost:5432</source>
+        <translation>host:port，例如 localhost:5432</translation>
+    </message>
+    <message>
+        <source>a URL, such as http://localhost:8080/health</source>
+        <translation>URL，例如 http://localhost:8080/health</translation>
+    </message>
+    <message>
+        <source>a shell command, such as pg_isready</source>
+        <translation>shell 命令，例如 pg_isready</translation>
+    </message>
+    <message>
+        <source>Readiness check: enter what to check.</source>
+        <translation>就绪检查：请输入检查对象。</translation>
+    </message>
+    <message>
+        <source>Readiness check: %1</source>
+        <translation>就绪检查：%1</translation>
+    </message>
+    <message>
+        <source>Depends on: %1</source>
+        <translation>依赖于：%1</translation>
+    </message>
+    <message>
+        <source>%1 depends on it: %2</source>
+        <translation>%1 依赖于它：%2</translation>
+    </message>
 </context>
 <context>
     <name>ProcessTableModel</name>
@@ -2492,6 +2700,70 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
         <source>a string starts with an invisible byte order mark (U+FEFF); remove it or write it as \uFEFF</source>
         <translation>某个字符串以不可见的字节顺序标记（U+FEFF）开头；请删除它，或写成 \uFEFF</translation>
     </message>
+    <message>
+        <source>%1 is out of range: use %2 to %3</source>
+        <translation>%1 超出范围：请使用 %2 到 %3</translation>
+    </message>
+    <message>
+        <source>must be an object such as {&quot;db&quot;: &quot;ready&quot;}</source>
+        <translation>必须是对象，例如 {&quot;db&quot;: &quot;ready&quot;}</translation>
+    </message>
+    <message>
+        <source>an entry name is empty</source>
+        <translation>条目名称为空</translation>
+    </message>
+    <message>
+        <source>unknown condition %1 (expected &quot;started&quot;, &quot;ready&quot;, &quot;completed&quot; or &quot;succeeded&quot;)</source>
+        <translation>未知条件 %1（应为 &quot;started&quot;、&quot;ready&quot;、&quot;completed&quot; 或 &quot;succeeded&quot;）</translation>
+    </message>
+    <message>
+        <source>one of &quot;logLine&quot;, &quot;tcp&quot;, &quot;http&quot; or &quot;command&quot;</source>
+        <translation>&quot;logLine&quot;、&quot;tcp&quot;、&quot;http&quot; 或 &quot;command&quot; 之一</translation>
+    </message>
+    <message>
+        <source>must be an object with %1</source>
+        <translation>必须是包含 %1 的对象</translation>
+    </message>
+    <message>
+        <source>has both %1 and %2; use one of them</source>
+        <translation>同时有 %1 和 %2；请只用其中一个</translation>
+    </message>
+    <message>
+        <source>needs %1</source>
+        <translation>需要 %1</translation>
+    </message>
+    <message>
+        <source>must be an object such as {&quot;paths&quot;: [&quot;src/&quot;]}</source>
+        <translation>必须是对象，例如 {&quot;paths&quot;: [&quot;src/&quot;]}</translation>
+    </message>
+    <message>
+        <source>needs at least one path</source>
+        <translation>至少需要一个路径</translation>
+    </message>
+    <message>
+        <source>must be a cron expression such as &quot;*/5 * * * *&quot; or {&quot;everyMs&quot;: 60000}</source>
+        <translation>必须是 cron 表达式（如 &quot;*/5 * * * *&quot;）或 {&quot;everyMs&quot;: 60000}</translation>
+    </message>
+    <message>
+        <source>must be a whole number of milliseconds, at least %1</source>
+        <translation>必须是整数毫秒，至少 %1</translation>
+    </message>
+    <message>
+        <source>must be an object such as {&quot;path&quot;: &quot;logs/api.log&quot;}</source>
+        <translation>必须是对象，例如 {&quot;path&quot;: &quot;logs/api.log&quot;}</translation>
+    </message>
+    <message>
+        <source>%1 is not a cron expression: it needs five fields (minute hour day month weekday)</source>
+        <translation>%1 不是 cron 表达式：需要五个字段（分 时 日 月 星期）</translation>
+    </message>
+    <message>
+        <source>%1: field %2 (%3) is not a cron field (numbers, *, names such as mon or jan, with &quot;,&quot;, &quot;-&quot; and &quot;/&quot;)</source>
+        <translation>%1：第 %2 个字段（%3）不是 cron 字段（数字、*、mon 或 jan 等名称，可用 &quot;,&quot;、&quot;-&quot; 和 &quot;/&quot;）</translation>
+    </message>
+    <message>
+        <source>%1 is already the name of a copy of %2 (replicas %3)</source>
+        <translation>%1 已是 %2 的一个副本的名称（replicas %3）</translation>
+    </message>
 </context>
 <context>
     <name>ShellWords</name>
@@ -2521,6 +2793,33 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
     <message>
         <source>max %1</source>
         <translation>最大 %1</translation>
+    </message>
+</context>
+<context>
+    <name>StackCheck</name>
+    <message>
+        <source>not a valid regular expression: %1 (at character %2)</source>
+        <translation>不是有效的正则表达式：%1（第 %2 个字符处）</translation>
+    </message>
+    <message>
+        <source>must be &quot;host:port&quot;, such as &quot;localhost:5432&quot;</source>
+        <translation>必须是 &quot;host:port&quot;，例如 &quot;localhost:5432&quot;</translation>
+    </message>
+    <message>
+        <source>%1 is not a port: use 1 to 65535</source>
+        <translation>%1 不是端口：请使用 1 到 65535</translation>
+    </message>
+    <message>
+        <source>%1 is not an http:// or https:// URL</source>
+        <translation>%1 不是 http:// 或 https:// URL</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an entry of this session</source>
+        <translation>&quot;%1&quot; 不是此会话的条目</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is the entry itself; an entry cannot wait for itself</source>
+        <translation>&quot;%1&quot; 就是该条目本身；条目不能等待自己</translation>
     </message>
 </context>
 <context>
