@@ -177,6 +177,11 @@ public:
     // From the readiness check of the current run; ignored while no run is alive.
     void setReadiness(Readiness readiness, const QString &detail = QString());
 
+    // When the entry's schedule (the spec's `schedule`) starts it next, for the row and the
+    // details panel; invalid when no schedule is armed. Set by TriggerMonitor (stateChanged).
+    QDateTime nextScheduledStart() const;
+    void setNextScheduledStart(const QDateTime &when);
+
     // Refused (Result::failure) only while alive. A program that cannot be started is a run that
     // ends in FailedToStart with its one `finished`, reported from the event loop. On a Waiting
     // entry it starts at once; it resets restartsInRow() and gaveUp().

@@ -51,6 +51,7 @@ struct ManagedProcess::Private
     bool pendingFailure = false;      // a failed start waiting for its queued report
     Readiness readiness = Readiness::NotRunning;
     QString readinessDetail;
+    QDateTime nextScheduledStart;     // setNextScheduledStart(): the schedule's next run
 
     // Supervision.
     RestartTiming timing;

@@ -1,6 +1,7 @@
 #include "processmanager.h"
 
 #include "cgroupsupport.h"
+#include "triggermonitor.h"
 
 #include <QElapsedTimer>
 
@@ -14,6 +15,7 @@ ProcessManager::ProcessManager(QObject *parent) : QObject(parent)
     // Does this system give each entry a cgroup? Asked now, on a thread of its own, so that the
     // answer is there by the first start (CgroupScope waits for it if not).
     CgroupSupport::instance();
+    m_triggers = new TriggerMonitor(this);
     // Row changes are collected and sent once per event-loop pass: a 0 ms single-shot timer
     // fires after every event already queued, so a burst of state changes (output, exit, a
     // terminateAll over many rows) costs one processesChanged.
@@ -265,6 +267,11 @@ void ProcessManager::setRestartTiming(const ManagedProcess::RestartTiming &timin
 ManagedProcess::RestartTiming ProcessManager::restartTiming() const
 {
     return m_restartTiming;
+}
+
+TriggerMonitor *ProcessManager::triggers() const
+{
+    return m_triggers;
 }
 
 void ProcessManager::track(ManagedProcess *process)

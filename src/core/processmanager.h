@@ -9,6 +9,8 @@
 #include <QSet>
 #include <QTimer>
 
+class TriggerMonitor;
+
 // Owns the entries of a session. Emits added / about-to-be-removed / removed and batched row
 // changes, which ProcessTableModel turns into row inserts, removes and dataChanged.
 class ProcessManager final : public QObject
@@ -64,6 +66,9 @@ public:
     // to a few hundred entries is all Stopping on return), the rest from the event loop.
     void terminateAll();
 
+    // The entries' restart-on-change and schedules (triggermonitor.h), made with the manager.
+    TriggerMonitor *triggers() const;
+
     // The restart backoff of every entry, present and future (tests shorten it).
     void setRestartTiming(const ManagedProcess::RestartTiming &timing);
     ManagedProcess::RestartTiming restartTiming() const;
@@ -97,6 +102,7 @@ private:
     QTimer m_terminateTimer;                          // terminateAll()'s next slice
     QList<QPointer<ManagedProcess>> m_terminateQueue; // terminateAll()'s entries not signalled yet
     QString m_baseDirectory;
+    TriggerMonitor *m_triggers = nullptr;  // child QObject
     ManagedProcess::RestartTiming m_restartTiming;
     int m_nextNumber = 1;
     int m_nextId = 1;

@@ -4,6 +4,7 @@
 #include "processmanager.h"
 #include "procstats.h"
 #include "signalnames.h"
+#include "triggermonitor.h"
 #include "visibletext.h"
 
 #include <QLocale>
@@ -280,7 +281,18 @@ QString ProcessTableModel::stateText(const ManagedProcess *process) const
         text = tr("Exited");
     if (process->gaveUp())
         text = tr("Gave up after %n restart(s)", nullptr, process->restartsInRow()) + u" · "_s + text;
-    return text;
+    return withNextRun(process, text);
+}
+
+// A scheduled entry that is not running says when it runs next, after how its last run ended
+// ("Exited · next run 14:05"); a running one says it in the tooltip.
+QString ProcessTableModel::withNextRun(const ManagedProcess *process, const QString &text)
+{
+    const QDateTime next = process->nextScheduledStart();
+    if (!next.isValid() || process->isAlive())
+        return text;
+    const QString when = tr("next run %1").arg(TriggerMonitor::timeText(next, QDateTime::currentDateTime()));
+    return process->state() == ManagedProcess::State::NotStarted ? when : text + u" · "_s + when;
 }
 
 std::optional<TreeSample> ProcessTableModel::treeSample(const ManagedProcess *process) const
@@ -329,6 +341,9 @@ QString ProcessTableModel::toolTip(const ManagedProcess *process, int column) co
             return tr("PID of the last run; the process has ended and is never signalled again");
         return {};
     case State:
+        if (process->isAlive() && process->nextScheduledStart().isValid())
+            return tr("Scheduled: next run %1").arg(
+                TriggerMonitor::timeText(process->nextScheduledStart(), QDateTime::currentDateTime()));
         if (process->state() == ManagedProcess::State::FailedToStart)
             return stateText(process); // in full, where the cell cuts the reason
         if (process->endedUnexpectedly() && !process->isAlive())

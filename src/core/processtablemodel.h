@@ -67,6 +67,7 @@ private:
     QList<int> aliveRows() const;
     QList<int> tickingRows() const;
     QString stateText(const ManagedProcess *process) const;
+    static QString withNextRun(const ManagedProcess *process, const QString &text);
 
     ProcessManager *m_manager = nullptr;
     ProcStats *m_stats = nullptr;

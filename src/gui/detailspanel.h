@@ -58,6 +58,7 @@ private:
     QLabel *m_runs = nullptr;
     QLabel *m_exit = nullptr;
     QLabel *m_cgroup = nullptr; // the run's systemd scope, when it has one
+    QLabel *m_nextRun = nullptr; // a scheduled entry's next start (TriggerMonitor)
     QLabel *m_pending = nullptr; // an edit made while it runs, applied at the next start
     QTreeWidget *m_tree = nullptr;
     StatsHistory *m_history = nullptr;
