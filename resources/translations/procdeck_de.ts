@@ -208,6 +208,61 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     </message>
 </context>
 <context>
+    <name>CronSchedule</name>
+    <message>
+        <source>%1 field: &quot;%2&quot; is not a number or a name</source>
+        <translation>Feld %1: „%2“ ist weder eine Zahl noch ein Name</translation>
+    </message>
+    <message>
+        <source>%1 field: %2 is out of range %3–%4</source>
+        <translation>Feld %1: %2 liegt außerhalb des Bereichs %3–%4</translation>
+    </message>
+    <message>
+        <source>%1 field: an empty item in the list</source>
+        <translation>Feld %1: ein leerer Eintrag in der Liste</translation>
+    </message>
+    <message>
+        <source>%1 field: the step &quot;%2&quot; is not a number from 1 to %3</source>
+        <translation>Feld %1: die Schrittweite „%2“ ist keine Zahl von 1 bis %3</translation>
+    </message>
+    <message>
+        <source>%1 field: the range %2 goes backwards</source>
+        <translation>Feld %1: der Bereich %2 läuft rückwärts</translation>
+    </message>
+    <message>
+        <source>unknown shortcut %1 (known: @yearly, @monthly, @weekly, @daily, @hourly)</source>
+        <translation>unbekannte Abkürzung %1 (bekannt: @yearly, @monthly, @weekly, @daily, @hourly)</translation>
+    </message>
+    <message>
+        <source>minute</source>
+        <translation>Minute</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>Stunde</translation>
+    </message>
+    <message>
+        <source>day-of-month</source>
+        <translation>Tag-des-Monats</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>day-of-week</source>
+        <translation>Wochentag</translation>
+    </message>
+    <message>
+        <source>expected five fields (minute hour day-of-month month day-of-week), found %1</source>
+        <translation>fünf Felder erwartet (Minute Stunde Tag-des-Monats Monat Wochentag), gefunden: %1</translation>
+    </message>
+    <message>
+        <source>day-of-month field: no day of %1 falls in the months of the month field</source>
+        <translation>Feld Tag-des-Monats: kein Tag aus %1 kommt in den Monaten des Monatsfelds vor</translation>
+    </message>
+</context>
+<context>
     <name>DetailsPanel</name>
     <message>
         <source>last %1 min</source>
@@ -352,6 +407,32 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     <message>
         <source>%1 (out of memory)</source>
         <translation>%1 (Speicher erschöpft)</translation>
+    </message>
+    <message>
+        <source>Next run:</source>
+        <translation>Nächster Lauf:</translation>
+    </message>
+</context>
+<context>
+    <name>FileWatcher</name>
+    <message>
+        <source>cannot watch files: too many inotify instances are open (fs.inotify.max_user_instances)</source>
+        <translation>Dateien können nicht überwacht werden: zu viele inotify-Instanzen sind offen (fs.inotify.max_user_instances)</translation>
+    </message>
+    <message>
+        <source>cannot watch files: %1</source>
+        <translation>Dateien können nicht überwacht werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot watch some folders: %1</source>
+        <translation>Einige Ordner können nicht überwacht werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>cannot watch %Ln folder(s): the system allows %1 inotify watches (fs.inotify.max_user_watches) for all of the user&apos;s programs; %2 are watched and changes in the others do not restart the entry. Raise the limit (sudo sysctl fs.inotify.max_user_watches=%3) or ignore more folders</source>
+        <translation>
+            <numerusform>%Ln Ordner kann nicht überwacht werden: das System erlaubt %1 inotify-Überwachungen (fs.inotify.max_user_watches) für alle Programme des Benutzers; %2 werden überwacht, und Änderungen in den anderen starten den Eintrag nicht neu. Heben Sie die Grenze an (sudo sysctl fs.inotify.max_user_watches=%3) oder ignorieren Sie mehr Ordner</numerusform>
+            <numerusform>%Ln Ordner können nicht überwacht werden: das System erlaubt %1 inotify-Überwachungen (fs.inotify.max_user_watches) für alle Programme des Benutzers; %2 werden überwacht, und Änderungen in den anderen starten den Eintrag nicht neu. Heben Sie die Grenze an (sudo sysctl fs.inotify.max_user_watches=%3) oder ignorieren Sie mehr Ordner</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1060,6 +1141,10 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     <message>
         <source>The grace period of new entries, the sampling interval, the output&apos;s bounds, timestamps and font, notifications</source>
         <translation>Die Schonfrist neuer Einträge, das Messintervall, die Grenzen der Ausgabe, Zeitstempel und Schrift, Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -2004,6 +2089,14 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <source>Terminated by signal %1 (%2), which the user sent</source>
         <translation>Terminiert durch Signal %1 (%2), das der Benutzer gesendet hat</translation>
     </message>
+    <message>
+        <source>next run %1</source>
+        <translation>nächster Lauf %1</translation>
+    </message>
+    <message>
+        <source>Scheduled: next run %1</source>
+        <translation>Geplant: nächster Lauf %1</translation>
+    </message>
 </context>
 <context>
     <name>PseudoTerminal</name>
@@ -2378,6 +2471,32 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     <message>
         <source>max %1</source>
         <translation>max. %1</translation>
+    </message>
+</context>
+<context>
+    <name>TriggerMonitor</name>
+    <message>
+        <source>restarting: %1 changed</source>
+        <translation>Neustart: %1 hat sich geändert</translation>
+    </message>
+    <message numerus="yes">
+        <source>restarting: %1 changed (%n file(s))</source>
+        <translation>
+            <numerusform>Neustart: %1 hat sich geändert (%n Datei)</numerusform>
+            <numerusform>Neustart: %1 hat sich geändert (%n Dateien)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>schedule not armed: %1</source>
+        <translation>Zeitplan nicht aktiviert: %1</translation>
+    </message>
+    <message>
+        <source>skipped the %1 run: the %2 run is still going</source>
+        <translation>Lauf um %1 übersprungen: der Lauf von %2 läuft noch</translation>
+    </message>
+    <message>
+        <source>scheduled run (%1)</source>
+        <translation>geplanter Lauf (%1)</translation>
     </message>
 </context>
 <context>

@@ -207,6 +207,61 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
     </message>
 </context>
 <context>
+    <name>CronSchedule</name>
+    <message>
+        <source>%1 field: &quot;%2&quot; is not a number or a name</source>
+        <translation>%1 字段：“%2”既不是数字也不是名称</translation>
+    </message>
+    <message>
+        <source>%1 field: %2 is out of range %3–%4</source>
+        <translation>%1 字段：%2 超出范围 %3–%4</translation>
+    </message>
+    <message>
+        <source>%1 field: an empty item in the list</source>
+        <translation>%1 字段：列表中有空项</translation>
+    </message>
+    <message>
+        <source>%1 field: the step &quot;%2&quot; is not a number from 1 to %3</source>
+        <translation>%1 字段：步长“%2”不是 1 到 %3 之间的数字</translation>
+    </message>
+    <message>
+        <source>%1 field: the range %2 goes backwards</source>
+        <translation>%1 字段：范围 %2 是倒序的</translation>
+    </message>
+    <message>
+        <source>unknown shortcut %1 (known: @yearly, @monthly, @weekly, @daily, @hourly)</source>
+        <translation>未知的简写 %1（可用：@yearly、@monthly、@weekly、@daily、@hourly）</translation>
+    </message>
+    <message>
+        <source>minute</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>day-of-month</source>
+        <translation>月中日</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>day-of-week</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <source>expected five fields (minute hour day-of-month month day-of-week), found %1</source>
+        <translation>应有五个字段（分钟 小时 月中日 月 星期），实际为 %1 个</translation>
+    </message>
+    <message>
+        <source>day-of-month field: no day of %1 falls in the months of the month field</source>
+        <translation>月中日字段：%1 中没有任何一天出现在月字段的月份里</translation>
+    </message>
+</context>
+<context>
     <name>DetailsPanel</name>
     <message>
         <source>last %1 min</source>
@@ -351,6 +406,31 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
     <message>
         <source>Edited: the new settings apply at the next start (Restart, Ctrl+R)</source>
         <translation>已编辑：新设置在下次启动时生效（重启，Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>Next run:</source>
+        <translation>下次运行：</translation>
+    </message>
+</context>
+<context>
+    <name>FileWatcher</name>
+    <message>
+        <source>cannot watch files: too many inotify instances are open (fs.inotify.max_user_instances)</source>
+        <translation>无法监视文件：打开的 inotify 实例过多（fs.inotify.max_user_instances）</translation>
+    </message>
+    <message>
+        <source>cannot watch files: %1</source>
+        <translation>无法监视文件：%1</translation>
+    </message>
+    <message>
+        <source>cannot watch some folders: %1</source>
+        <translation>无法监视部分文件夹：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>cannot watch %Ln folder(s): the system allows %1 inotify watches (fs.inotify.max_user_watches) for all of the user&apos;s programs; %2 are watched and changes in the others do not restart the entry. Raise the limit (sudo sysctl fs.inotify.max_user_watches=%3) or ignore more folders</source>
+        <translation>
+            <numerusform>无法监视 %Ln 个文件夹：系统只允许 %1 个 inotify 监视（fs.inotify.max_user_watches），由该用户的所有程序共用；已监视 %2 个，其余文件夹中的更改不会重启该条目。请提高上限（sudo sysctl fs.inotify.max_user_watches=%3）或忽略更多文件夹</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1046,6 +1126,10 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
     <message>
         <source>The grace period of new entries, the sampling interval, the output&apos;s bounds, timestamps and font, notifications</source>
         <translation>新条目的宽限期、采样间隔、输出的上限、时间戳和字体、通知</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -1987,6 +2071,14 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
         <source>Terminated by signal %1 (%2), which the user sent</source>
         <translation>被用户发送的信号 %1（%2）终止</translation>
     </message>
+    <message>
+        <source>next run %1</source>
+        <translation>下次运行 %1</translation>
+    </message>
+    <message>
+        <source>Scheduled: next run %1</source>
+        <translation>已计划：下次运行 %1</translation>
+    </message>
 </context>
 <context>
     <name>PseudoTerminal</name>
@@ -2357,6 +2449,31 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
     <message>
         <source>max %1</source>
         <translation>最大 %1</translation>
+    </message>
+</context>
+<context>
+    <name>TriggerMonitor</name>
+    <message>
+        <source>restarting: %1 changed</source>
+        <translation>重启：%1 已更改</translation>
+    </message>
+    <message numerus="yes">
+        <source>restarting: %1 changed (%n file(s))</source>
+        <translation>
+            <numerusform>重启：%1 已更改（共 %n 个文件）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>schedule not armed: %1</source>
+        <translation>计划未启用：%1</translation>
+    </message>
+    <message>
+        <source>skipped the %1 run: the %2 run is still going</source>
+        <translation>已跳过 %1 的运行：%2 的运行仍在进行</translation>
+    </message>
+    <message>
+        <source>scheduled run (%1)</source>
+        <translation>计划运行（%1）</translation>
     </message>
 </context>
 <context>
