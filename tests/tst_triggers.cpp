@@ -75,6 +75,9 @@ private slots:
     void watchLimitMessage();
 
 private:
+    // With the schedules' clock at *now: an entry with the cron schedule, started (which arms it)
+    // and ended; null if it did not end within 10 s.
+    ManagedProcess *runOnceWithClock(QDateTime *now, const QStringList &args, const QString &cron);
     // Starts the entry and waits for its watcher's walk to be over.
     void startWatched(ManagedProcess *process);
 
@@ -100,6 +103,17 @@ void TestTriggers::cleanup()
     m_manager.reset(); // kills what still runs
     m_dir.reset();
     QCOMPARE(TestSupport::destroyedWhileRunningWarnings(), 0);
+}
+
+ManagedProcess *TestTriggers::runOnceWithClock(QDateTime *now, const QStringList &args, const QString &cron)
+{
+    m_manager->triggers()->setClock([now] { return *now; });
+    ProcessSpec spec = childSpec(args);
+    spec.schedule.cron = cron;
+    ManagedProcess *process = m_manager->add(spec);
+    if (!process->start().ok || !QTest::qWaitFor([process] { return process->isFinished(); }, 10000))
+        return nullptr;
+    return process;
 }
 
 void TestTriggers::startWatched(ManagedProcess *process)
@@ -153,17 +167,14 @@ void TestTriggers::cronMinuteWithInjectedClock()
     const QDate today = QDate::currentDate();
     QDateTime now(today, QTime(10, 0, 30));
     TriggerMonitor *monitor = m_manager->triggers();
-    monitor->setClock([&now] { return now; });
-    ProcessSpec spec = childSpec({u"sleep"_s, u"1500"_s});
-    spec.schedule.cron = u"* * * * *"_s;
-    ManagedProcess *process = m_manager->add(spec);
-    ProcessTableModel model(m_manager.get());
     QSignalSpy scheduled(monitor, &TriggerMonitor::scheduledStart);
-    QVERIFY(process->start().ok);
-    QTRY_VERIFY_WITH_TIMEOUT(process->isFinished(), 10000);
+    ManagedProcess *process = runOnceWithClock(&now, {u"sleep"_s, u"1500"_s}, u"* * * * *"_s);
+    QVERIFY(process);
+    ProcessTableModel model(m_manager.get());
     QCOMPARE(process->nextScheduledStart(), QDateTime(today, QTime(10, 1)));
     const QModelIndex state = model.index(0, ProcessTableModel::State);
-    QCOMPARE(state.data().toString(), u"Exited · next run 10:01"_s);
+    QCOMPARE(state.data().toString(), u"Next run 10:01"_s);
+    QCOMPARE(state.data(Qt::ToolTipRole).toString(), u"Exited · next run 10:01"_s);
 
     now = QDateTime(today, QTime(10, 0, 59));
     monitor->checkSchedules();
@@ -197,12 +208,8 @@ void TestTriggers::clockJumpingBack()
     const QDate today = QDate::currentDate();
     QDateTime now(today, QTime(10, 0, 30));
     TriggerMonitor *monitor = m_manager->triggers();
-    monitor->setClock([&now] { return now; });
-    ProcessSpec spec = childSpec({u"exit"_s, u"0"_s});
-    spec.schedule.cron = u"*/5 * * * *"_s;
-    ManagedProcess *process = m_manager->add(spec);
-    QVERIFY(process->start().ok);
-    QTRY_VERIFY(process->isFinished());
+    ManagedProcess *process = runOnceWithClock(&now, {u"exit"_s, u"0"_s}, u"*/5 * * * *"_s);
+    QVERIFY(process);
     QCOMPARE(process->nextScheduledStart(), QDateTime(today, QTime(10, 5)));
     now = QDateTime(today, QTime(9, 1, 0));
     monitor->checkSchedules();

@@ -66,8 +66,9 @@ private:
     void updateWatchedTrees();
     QList<int> aliveRows() const;
     QList<int> tickingRows() const;
-    QString stateText(const ManagedProcess *process) const;
-    static QString withNextRun(const ManagedProcess *process, const QString &text);
+    // inFull: with a schedule's next run after the end state, never in its place (the tooltip).
+    QString stateText(const ManagedProcess *process, bool inFull = false) const;
+    static QString withNextRun(const ManagedProcess *process, const QString &text, bool inFull);
 
     ProcessManager *m_manager = nullptr;
     ProcStats *m_stats = nullptr;

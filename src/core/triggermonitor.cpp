@@ -59,9 +59,9 @@ QString TriggerMonitor::warning(const ManagedProcess *process) const
 QString TriggerMonitor::timeText(const QDateTime &when, const QDateTime &now)
 {
     const QString time = when.toString(when.time().second() == 0 ? u"HH:mm"_s : u"HH:mm:ss"_s);
+    if (qAbs(now.secsTo(when)) < 24 * 3600)
+        return time; // unambiguous: the next (or the last) such time of day
     const qint64 days = now.date().daysTo(when.date());
-    if (days == 0)
-        return time;
     if (days > 0 && days < 7)
         return QLocale().dayName(when.date().dayOfWeek(), QLocale::ShortFormat) + u' ' + time;
     return when.toString(u"yyyy-MM-dd "_s) + time;

@@ -56,8 +56,8 @@ public:
     FileWatcher *watcher(const ManagedProcess *process) const; // while armed with a watch
     QString warning(const ManagedProcess *process) const;      // the watcher's, or empty
 
-    // A due time as the row and the notes show it: "14:05" today ("14:05:30" off the minute),
-    // "Mon 14:05" within a week, else with the date.
+    // A due time as the row and the notes show it: "14:05" within 24 hours of now ("14:05:30"
+    // off the minute), "Mon 14:05" within a week, else with the date.
     static QString timeText(const QDateTime &when, const QDateTime &now);
 
     // Starts what is due by the clock and sets the timer for the next (the timer calls it).
