@@ -2097,6 +2097,10 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <source>Scheduled: next run %1</source>
         <translation>Geplant: nächster Lauf %1</translation>
     </message>
+    <message>
+        <source>Next run %1</source>
+        <translation>Nächster Lauf %1</translation>
+    </message>
 </context>
 <context>
     <name>PseudoTerminal</name>

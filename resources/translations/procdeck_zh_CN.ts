@@ -2079,6 +2079,10 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
         <source>Scheduled: next run %1</source>
         <translation>已计划：下次运行 %1</translation>
     </message>
+    <message>
+        <source>Next run %1</source>
+        <translation>下次运行 %1</translation>
+    </message>
 </context>
 <context>
     <name>PseudoTerminal</name>
