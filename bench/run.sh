@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 build=${1:-build-bench}
 
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DPROCDECK_BUILD_TESTS=OFF -DPROCDECK_BUILD_BENCH=ON >/dev/null
-cmake --build "$build" --target output_core output_flood pty_reader procdeck procdeck-reaper flood_child -j2 >/dev/null
+cmake --build "$build" --target output_core output_flood pty_reader watch_tree procdeck procdeck-reaper flood_child -j2 >/dev/null
 
 run() {
     echo "\$ $*"
@@ -49,3 +49,6 @@ HEADLESS_FLOOD_TERMINAL=default run bench/headless_flood.sh "$build" $((256 * Mi
 # 1,000 entries (short sleepers) against a plain posix_spawn + waitpid loop; CPU while 1,000 idle.
 cmake --build "$build" --target scale -j2 >/dev/null
 run "$bench/scale"
+
+# Restart on change: watching 10,000 files in 1,000 folders against a plain recursive walk.
+run "$bench/watch_tree" --repeat 5
