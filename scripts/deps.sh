@@ -4,14 +4,15 @@
 # examples run python3 scripts. The package and its checks (scripts/package.sh, the `package` test):
 # dpkg-dev (dpkg-shlibdeps) and file for cpack's Depends, desktop-file-utils, appstream,
 # libxml2-utils (xmllint) and shared-mime-info (update-mime-database) to validate what it installs.
-# fonts-wqy-microhei draws the Chinese translation (and its screenshot).
+# fonts-wqy-microhei draws the Chinese translation (and its screenshot). tzdata: the schedules'
+# tests use a fixed time zone (Europe/Berlin) for their summer-time cases.
 
 PROCDECK_PACKAGES=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-translations-l10n libqt6svg6 libgl-dev
     qt6-qpa-plugins fonts-dejavu-core fonts-wqy-microhei
-    python3
+    python3 tzdata
     dpkg-dev file desktop-file-utils appstream libxml2-utils shared-mime-info
 )
 

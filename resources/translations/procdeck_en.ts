@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>FileWatcher</name>
+    <message numerus="yes">
+        <source>cannot watch %Ln folder(s): the system allows %1 inotify watches (fs.inotify.max_user_watches) for all of the user&apos;s programs; %2 are watched and changes in the others do not restart the entry. Raise the limit (sudo sysctl fs.inotify.max_user_watches=%3) or ignore more folders</source>
+        <translation>
+            <numerusform>cannot watch %Ln folder: the system allows %1 inotify watches (fs.inotify.max_user_watches) for all of the user&apos;s programs; %2 are watched and changes in the others do not restart the entry. Raise the limit (sudo sysctl fs.inotify.max_user_watches=%3) or ignore more folders</numerusform>
+            <numerusform>cannot watch %Ln folders: the system allows %1 inotify watches (fs.inotify.max_user_watches) for all of the user&apos;s programs; %2 are watched and changes in the others do not restart the entry. Raise the limit (sudo sysctl fs.inotify.max_user_watches=%3) or ignore more folders</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HeadlessRunner</name>
     <message numerus="yes">
         <source>killed %n process(es) that the entries left behind</source>
@@ -190,6 +200,16 @@
         <translation>
             <numerusform>Stopping %n entry…</numerusform>
             <numerusform>Stopping %n entries…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TriggerMonitor</name>
+    <message numerus="yes">
+        <source>restarting: %1 changed (%n file(s))</source>
+        <translation>
+            <numerusform>restarting: %1 changed (%n file)</numerusform>
+            <numerusform>restarting: %1 changed (%n files)</numerusform>
         </translation>
     </message>
 </context>

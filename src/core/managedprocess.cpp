@@ -417,6 +417,19 @@ void ManagedProcess::setReadiness(Readiness readiness, const QString &detail)
     d->setReadiness(readiness, detail);
 }
 
+QDateTime ManagedProcess::nextScheduledStart() const
+{
+    return d->nextScheduledStart;
+}
+
+void ManagedProcess::setNextScheduledStart(const QDateTime &when)
+{
+    if (d->nextScheduledStart == when)
+        return;
+    d->nextScheduledStart = when;
+    emit stateChanged();
+}
+
 // ---- Private -----------------------------------------------------------------------------------
 
 void ManagedProcess::Private::setState(State newState)

@@ -194,6 +194,10 @@ public:
     QString waitingFor() const;             // in WaitingForDependencies; else empty
     void block(const QString &reason);      // only in WaitingForDependencies
     QString blockedReason() const;          // in Blocked; else empty
+    // When the entry's schedule (the spec's `schedule`) starts it next, for the row and the
+    // details panel; invalid when no schedule is armed. Set by TriggerMonitor (stateChanged).
+    QDateTime nextScheduledStart() const;
+    void setNextScheduledStart(const QDateTime &when);
 
     // Refused (Result::failure) only while alive. A program that cannot be started is a run that
     // ends in FailedToStart with its one `finished`, reported from the event loop. On a Waiting

@@ -54,6 +54,7 @@ struct ManagedProcess::Private
     Readiness readiness = Readiness::NotRunning;
     QString readinessDetail;
     QString dependencyText;           // WaitingForDependencies: waitingFor(); Blocked: blockedReason()
+    QDateTime nextScheduledStart;     // setNextScheduledStart(): the schedule's next run
 
     // Supervision.
     RestartTiming timing;

@@ -3,6 +3,7 @@
 #include "cgroupsupport.h"
 #include "healthmonitor.h"
 #include "stackrunner.h"
+#include "triggermonitor.h"
 
 #include <QElapsedTimer>
 
@@ -16,6 +17,7 @@ ProcessManager::ProcessManager(QObject *parent) : QObject(parent)
     // Does this system give each entry a cgroup? Asked now, on a thread of its own, so that the
     // answer is there by the first start (CgroupScope waits for it if not).
     CgroupSupport::instance();
+    m_triggers = new TriggerMonitor(this);
     // Row changes are collected and sent once per event-loop pass: a 0 ms single-shot timer
     // fires after every event already queued, so a burst of state changes (output, exit, a
     // terminateAll over many rows) costs one processesChanged.
@@ -319,6 +321,11 @@ void ProcessManager::setRestartTiming(const ManagedProcess::RestartTiming &timin
 ManagedProcess::RestartTiming ProcessManager::restartTiming() const
 {
     return m_restartTiming;
+}
+
+TriggerMonitor *ProcessManager::triggers() const
+{
+    return m_triggers;
 }
 
 void ProcessManager::track(ManagedProcess *process)

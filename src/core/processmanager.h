@@ -12,6 +12,7 @@
 #include <memory>
 
 class StackRunner;
+class TriggerMonitor;
 
 // Owns the entries of a session. Emits added / about-to-be-removed / removed and batched row
 // changes, which ProcessTableModel turns into row inserts, removes and dataChanged.
@@ -99,6 +100,9 @@ public:
     // The stack engine: start order, waits, ordered stops, restartWithDependants().
     StackRunner *stack() const;
 
+    // The entries' restart-on-change and schedules (triggermonitor.h), made with the manager.
+    TriggerMonitor *triggers() const;
+
     // The restart backoff of every entry, present and future (tests shorten it).
     void setRestartTiming(const ManagedProcess::RestartTiming &timing);
     ManagedProcess::RestartTiming restartTiming() const;
@@ -135,6 +139,7 @@ private:
     QTimer m_terminateTimer;                          // terminateAll()'s next slice
     QList<QPointer<ManagedProcess>> m_terminateQueue; // terminateAll()'s entries not signalled yet
     QString m_baseDirectory;
+    TriggerMonitor *m_triggers = nullptr;  // child QObject
     ManagedProcess::RestartTiming m_restartTiming;
     int m_nextNumber = 1;
     int m_nextId = 1;

@@ -6,6 +6,7 @@
 #include "stackrunner.h"
 #include "procstats.h"
 #include "signalnames.h"
+#include "triggermonitor.h"
 #include "visibletext.h"
 
 #include <QLocale>
@@ -288,7 +289,7 @@ ProcessTableModel::Outcome ProcessTableModel::outcome(const ManagedProcess *proc
     return process->endedUnexpectedly() || process->state() == S::FailedToStart ? Outcome::Failed : Outcome::Ended;
 }
 
-QString ProcessTableModel::stateText(const ManagedProcess *process) const
+QString ProcessTableModel::stateText(const ManagedProcess *process, bool inFull) const
 {
     using S = ManagedProcess::State;
     switch (process->state()) {
@@ -332,7 +333,21 @@ QString ProcessTableModel::stateText(const ManagedProcess *process) const
         text = tr("Exited");
     if (process->gaveUp())
         text = tr("Gave up after %n restart(s)", nullptr, process->restartsInRow()) + u" · "_s + text;
-    return text;
+    return withNextRun(process, text, inFull);
+}
+
+// A scheduled entry that is not running says when it runs next: "Next run 14:05" in place of
+// an ordinary end (the Exit column has it; the tooltip says both), after a failure
+// ("Failed · next run 14:05"). A running one says it in the tooltip.
+QString ProcessTableModel::withNextRun(const ManagedProcess *process, const QString &text, bool inFull)
+{
+    const QDateTime next = process->nextScheduledStart();
+    if (!next.isValid() || process->isAlive())
+        return text;
+    const QString when = TriggerMonitor::timeText(next, QDateTime::currentDateTime());
+    if (inFull || outcome(process) == Outcome::Failed)
+        return text + u" · "_s + tr("next run %1").arg(when);
+    return tr("Next run %1").arg(when);
 }
 
 std::optional<TreeSample> ProcessTableModel::treeSample(const ManagedProcess *process) const
@@ -386,6 +401,11 @@ QString ProcessTableModel::toolTip(const ManagedProcess *process, int column) co
         if (process->state() == ManagedProcess::State::WaitingForDependencies
             || process->state() == ManagedProcess::State::Blocked)
             return stateText(process) + u'\n' + m_manager->stack()->dependencyLines(process).join(u'\n');
+        if (process->isAlive() && process->nextScheduledStart().isValid())
+            return tr("Scheduled: next run %1").arg(
+                TriggerMonitor::timeText(process->nextScheduledStart(), QDateTime::currentDateTime()));
+        if (process->nextScheduledStart().isValid() && outcome(process) != Outcome::Failed)
+            return stateText(process, true);
         if (process->state() == ManagedProcess::State::FailedToStart)
             return stateText(process); // in full, where the cell cuts the reason
         if (process->endedUnexpectedly() && !process->isAlive())

@@ -68,10 +68,12 @@ private:
     void updateWatchedTrees();
     QList<int> aliveRows() const;
     QList<int> tickingRows() const;
-    QString stateText(const ManagedProcess *process) const;
     static bool hasReadinessCheck(const ManagedProcess *process);
     QString readyText(const ManagedProcess *process) const;
     QString readyToolTip(const ManagedProcess *process) const;
+    // inFull: with a schedule's next run after the end state, never in its place (the tooltip).
+    QString stateText(const ManagedProcess *process, bool inFull = false) const;
+    static QString withNextRun(const ManagedProcess *process, const QString &text, bool inFull);
 
     ProcessManager *m_manager = nullptr;
     ProcStats *m_stats = nullptr;

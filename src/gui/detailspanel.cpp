@@ -60,6 +60,7 @@ DetailsPanel::DetailsPanel(ProcessManager *manager, ProcStats *stats, QWidget *p
     m_runs = addField(tr("Runs:"));
     m_exit = addField(tr("Last exit:"));
     m_cgroup = addField(tr("Cgroup:"));
+    m_nextRun = addField(tr("Next run:"));
     m_pending = addField(tr("Pending:"));
     m_form->setRowVisible(m_pending, false);
     m_dependencies = addField(tr("Depends on:"));
@@ -186,9 +187,10 @@ void DetailsPanel::refresh()
     if (!p) {
         m_title->setText(tr("No entry selected"));
         for (QLabel *label : {m_command, m_directory, m_environment, m_limits, m_pid, m_started, m_ended,
-                              m_runs, m_exit, m_pending, m_dependencies})
+                              m_runs, m_exit, m_nextRun, m_pending, m_dependencies})
             label->clear();
         m_form->setRowVisible(m_limits, false);
+        m_form->setRowVisible(m_nextRun, false);
         m_form->setRowVisible(m_pending, false);
         m_form->setRowVisible(m_dependencies, false);
         m_tree->clear();
@@ -231,6 +233,9 @@ void DetailsPanel::refresh()
         m_exit->setText(dash());
     m_cgroup->setText(p->cgroupUnit().isEmpty() ? dash() : VisibleText::visible(p->cgroupUnit()));
     refreshDependencies(p);
+    m_nextRun->setText(p->nextScheduledStart().isValid() ? locale.toString(p->nextScheduledStart(), QLocale::ShortFormat)
+                                                         : QString());
+    m_form->setRowVisible(m_nextRun, !m_nextRun->text().isEmpty());
     refreshTree();
     refreshCharts();
 }

@@ -59,6 +59,7 @@ private:
     QLabel *m_runs = nullptr;
     QLabel *m_exit = nullptr;
     QLabel *m_cgroup = nullptr; // the run's systemd scope, when it has one
+    QLabel *m_nextRun = nullptr; // a scheduled entry's next start (TriggerMonitor)
     QLabel *m_pending = nullptr; // an edit made while it runs, applied at the next start
     QLabel *m_dependencies = nullptr; // its dependsOn, each met or not (StackRunner)
     QTreeWidget *m_tree = nullptr;

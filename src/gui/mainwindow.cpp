@@ -21,6 +21,7 @@
 #include "sessiondocument.h"
 #include "settings.h"
 #include "signalnames.h"
+#include "triggermonitor.h"
 #include "userprompt.h"
 #include "version.h"
 #include "visibletext.h"
@@ -125,6 +126,11 @@ void MainWindow::connectWindow()
             [this](const QString &text) { showStatus(text, StatusTimeoutMs); });
     connect(m_manager, &ProcessManager::processAboutToBeRemoved, this,
             [this](int row) { clearStatusAbout(m_manager->at(row)); });
+    // A watch that could not be set up in full (the inotify limit) says so here and in the output.
+    connect(m_manager->triggers(), &TriggerMonitor::warningRaised, this,
+            [this](ManagedProcess *process, const QString &text) {
+                showStatus(tr("%1: %2").arg(VisibleText::visible(process->spec().name), text), 0, {process});
+            });
     connect(statusBar(), &QStatusBar::messageChanged, this, [this](const QString &text) {
         if (text.isEmpty()) {
             m_statusEntries.clear();

@@ -26,7 +26,7 @@ QString typicalContent(int column)
     case ProcessTableModel::Alive:
         return u"Yes"_s;
     case ProcessTableModel::State:
-        return u"Terminated"_s;
+        return u"Next run 00:00"_s; // a scheduled entry's (longer than "Terminated")
     case ProcessTableModel::Exit:
         return u"-15 (SIGTERM)"_s;
     case ProcessTableModel::Started:
