@@ -19,6 +19,7 @@
 #include "processtablemodel.h"
 #include "procstats.h"
 #include "sessiondocument.h"
+#include "stackgraphview.h"
 #include "settings.h"
 #include "signalnames.h"
 #include "userprompt.h"
@@ -66,6 +67,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_ui->splitter->setStretchFactor(1, 3);
 
     createDetailsDock();
+    createGraphDock();
     createActions();
     createStatusBar();
     readSettings();
@@ -284,7 +286,7 @@ void MainWindow::createDetailsDock()
 
 bool MainWindow::focusNextPrevChild(bool next)
 {
-    const QList<QWidget *> parts = {m_ui->processTable, m_outputPane->view(), m_outputPane->inputEdit(),
+    const QList<QWidget *> parts = {m_ui->processTable, m_graph, m_outputPane->view(), m_outputPane->inputEdit(),
                                     m_ui->filterEdit};
     const qsizetype current = parts.indexOf(focusWidget());
     if (current < 0)
