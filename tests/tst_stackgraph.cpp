@@ -104,6 +104,7 @@ private slots:
     void cycleDoesNotHang();
     void sceneHasNodesAndArrows();
     void stateChangeRecoloursWithoutLayout();
+    void failedEntryIsRed();
     void replicasAreOneNode();
     void selectionFollowsTableAndBack();
     void keyboardMovesBetweenNodes();
@@ -276,6 +277,20 @@ void tst_StackGraph::stateChangeRecoloursWithoutLayout()
     processes.at(3)->setSpec(web);
     QTRY_COMPARE(view.edges().size(), 5);
     QVERIFY(view.layoutCount() > layouts);
+}
+
+// A failed run (here exit 1) makes the node red, as the table makes the entry's name.
+void tst_StackGraph::failedEntryIsRed()
+{
+    ProcessManager manager;
+    ProcessTableModel model(&manager);
+    StackGraphView view(&manager, &model);
+    ManagedProcess *process = manager.add(spec(u"migrate"_s, {}, {u"exit"_s, u"1"_s}));
+    QTRY_COMPARE(view.nodes().size(), 1);
+    QVERIFY(process->start().ok);
+    QTRY_VERIFY(process->hasEndedRun());
+    QTRY_COMPARE(view.nodeFor(process)->stateText(), model.indexOf(process, ProcessTableModel::State).data().toString());
+    QCOMPARE(view.nodeFor(process)->color(), StateColors::failure(view.palette()));
 }
 
 void tst_StackGraph::replicasAreOneNode()

@@ -251,7 +251,8 @@ std::pair<QString, QColor> StackGraphView::stateOf(const QList<ManagedProcess *>
     };
     const ManagedProcess *first = processes.constFirst();
     QString stateText = text(first);
-    QColor color = StateColors::forStateText(first->state(), failed(first), pal);
+    // A failed entry's node is red, as its name is in the table (its State text there is not).
+    QColor color = failed(first) ? StateColors::failure(pal) : StateColors::forStateText(first->state(), false, pal);
     const bool allAlike = std::all_of(processes.begin(), processes.end(),
                                       [&](const ManagedProcess *p) { return text(p) == stateText; });
     if (!allAlike) {
