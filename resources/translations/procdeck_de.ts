@@ -1061,6 +1061,26 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <source>The grace period of new entries, the sampling interval, the output&apos;s bounds, timestamps and font, notifications</source>
         <translation>Die Schonfrist neuer Einträge, das Messintervall, die Grenzen der Ausgabe, Zeitstempel und Schrift, Benachrichtigungen</translation>
     </message>
+    <message>
+        <source>↓ from what is waited for to what waits</source>
+        <translation>↓ von dem, worauf gewartet wird, zu dem, was wartet</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Show the whole graph (Ctrl+0); Ctrl+wheel zooms</source>
+        <translation>Den ganzen Graphen zeigen (Strg+0); Strg+Mausrad zoomt</translation>
+    </message>
+    <message>
+        <source>Graph</source>
+        <translation>Graph</translation>
+    </message>
+    <message>
+        <source>Show the entries as a graph: what each one waits for, coloured by state</source>
+        <translation>Die Einträge als Graph zeigen: worauf jeder wartet, nach Zustand gefärbt</translation>
+    </message>
 </context>
 <context>
     <name>ManagedProcess</name>
@@ -2378,6 +2398,88 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     <message>
         <source>max %1</source>
         <translation>max. %1</translation>
+    </message>
+</context>
+<context>
+    <name>StackGraphEdge</name>
+    <message>
+        <source>started</source>
+        <comment>dependency condition</comment>
+        <translation>gestartet</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <comment>dependency condition</comment>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <comment>dependency condition</comment>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <comment>dependency condition</comment>
+        <translation>erfolgreich</translation>
+    </message>
+    <message>
+        <source>%1 waits until %2 has started</source>
+        <translation>%1 wartet, bis %2 gestartet ist</translation>
+    </message>
+    <message>
+        <source>%1 waits until %2 is ready</source>
+        <translation>%1 wartet, bis %2 bereit ist</translation>
+    </message>
+    <message>
+        <source>%1 waits until %2 has ended (any exit)</source>
+        <translation>%1 wartet, bis %2 beendet ist (mit beliebigem Exit-Code)</translation>
+    </message>
+    <message>
+        <source>%1 waits until %2 has exited with 0</source>
+        <translation>%1 wartet, bis %2 mit 0 beendet ist</translation>
+    </message>
+</context>
+<context>
+    <name>StackGraphNode</name>
+    <message numerus="yes">
+        <source>%n copies (replicas)</source>
+        <translation>
+            <numerusform>%n Kopie (Replikat)</numerusform>
+            <numerusform>%n Kopien (Replikate)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>entry: state</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>×%1</source>
+        <comment>replica count badge</comment>
+        <translation>×%1</translation>
+    </message>
+</context>
+<context>
+    <name>StackGraphView</name>
+    <message>
+        <source>Arrows lead from an entry to the entries that wait for it; the label says what they wait for</source>
+        <translation>Pfeile führen von einem Eintrag zu den Einträgen, die auf ihn warten; die Beschriftung sagt, worauf sie warten</translation>
+    </message>
+    <message>
+        <source>Dependency graph</source>
+        <translation>Abhängigkeitsgraph</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n running</source>
+        <comment>replicas</comment>
+        <translation>
+            <numerusform>%1 von %n läuft</numerusform>
+            <numerusform>%1 von %n laufen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The session&apos;s entries show here, with an arrow to each entry from what it waits for (dependsOn)</source>
+        <translation>Hier erscheinen die Einträge der Sitzung, mit einem Pfeil zu jedem Eintrag von dem, worauf er wartet (dependsOn)</translation>
     </message>
 </context>
 <context>

@@ -160,6 +160,27 @@
     </message>
 </context>
 <context>
+    <name>StackGraphNode</name>
+    <message numerus="yes">
+        <source>%n copies (replicas)</source>
+        <translation>
+            <numerusform>%n copy (replica)</numerusform>
+            <numerusform>%n copies (replicas)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StackGraphView</name>
+    <message numerus="yes">
+        <source>%1 of %n running</source>
+        <comment>replicas</comment>
+        <translation>
+            <numerusform>%1 of %n running</numerusform>
+            <numerusform>%1 of %n running</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TrustDialog</name>
     <message numerus="yes">
         <source>%1 asks to start %n command(s) when it opens. You have not run commands from this file before, or it changed since. Run them only if you trust where it came from.</source>

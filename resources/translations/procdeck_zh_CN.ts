@@ -1047,6 +1047,26 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
         <source>The grace period of new entries, the sampling interval, the output&apos;s bounds, timestamps and font, notifications</source>
         <translation>新条目的宽限期、采样间隔、输出的上限、时间戳和字体、通知</translation>
     </message>
+    <message>
+        <source>↓ from what is waited for to what waits</source>
+        <translation>↓ 从被等待的条目指向等待的条目</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>Show the whole graph (Ctrl+0); Ctrl+wheel zooms</source>
+        <translation>显示整个依赖图（Ctrl+0）；Ctrl+滚轮缩放</translation>
+    </message>
+    <message>
+        <source>Graph</source>
+        <translation>依赖图</translation>
+    </message>
+    <message>
+        <source>Show the entries as a graph: what each one waits for, coloured by state</source>
+        <translation>以依赖图显示条目：每个条目等待什么，按状态着色</translation>
+    </message>
 </context>
 <context>
     <name>ManagedProcess</name>
@@ -2357,6 +2377,86 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
     <message>
         <source>max %1</source>
         <translation>最大 %1</translation>
+    </message>
+</context>
+<context>
+    <name>StackGraphEdge</name>
+    <message>
+        <source>started</source>
+        <comment>dependency condition</comment>
+        <translation>已启动</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <comment>dependency condition</comment>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <comment>dependency condition</comment>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <comment>dependency condition</comment>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>%1 waits until %2 has started</source>
+        <translation>%1 等待 %2 启动</translation>
+    </message>
+    <message>
+        <source>%1 waits until %2 is ready</source>
+        <translation>%1 等待 %2 就绪</translation>
+    </message>
+    <message>
+        <source>%1 waits until %2 has ended (any exit)</source>
+        <translation>%1 等待 %2 结束（任意退出码）</translation>
+    </message>
+    <message>
+        <source>%1 waits until %2 has exited with 0</source>
+        <translation>%1 等待 %2 以退出码 0 退出</translation>
+    </message>
+</context>
+<context>
+    <name>StackGraphNode</name>
+    <message numerus="yes">
+        <source>%n copies (replicas)</source>
+        <translation>
+            <numerusform>%n 个副本</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>entry: state</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>×%1</source>
+        <comment>replica count badge</comment>
+        <translation>×%1</translation>
+    </message>
+</context>
+<context>
+    <name>StackGraphView</name>
+    <message>
+        <source>Arrows lead from an entry to the entries that wait for it; the label says what they wait for</source>
+        <translation>箭头从一个条目指向等待它的条目；标签说明它们等待什么</translation>
+    </message>
+    <message>
+        <source>Dependency graph</source>
+        <translation>依赖图</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n running</source>
+        <comment>replicas</comment>
+        <translation>
+            <numerusform>%n 个中 %1 个运行中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The session&apos;s entries show here, with an arrow to each entry from what it waits for (dependsOn)</source>
+        <translation>会话的条目显示在这里，每个条目都有一个箭头从它等待的条目指向它（dependsOn）</translation>
     </message>
 </context>
 <context>
