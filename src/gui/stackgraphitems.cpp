@@ -186,17 +186,23 @@ void StackGraphEdge::setRoute(const QPointF &start, const QList<QPointF> &bends,
                         tip - direction * ArrowSize * 1.6 - normal * ArrowSize * 0.7});
 }
 
-QRectF StackGraphEdge::labelRect() const
+void StackGraphEdge::setLabelAt(qreal fraction)
+{
+    prepareGeometryChange();
+    m_labelAt = fraction;
+}
+
+QRectF StackGraphEdge::labelRectAt(qreal fraction) const
 {
     const QFontMetricsF metrics(smallFont(QApplication::font()));
     const QSizeF size(metrics.horizontalAdvance(label()) + 8, metrics.height() + 2);
-    const QPointF middle = m_path.isEmpty() ? QPointF() : m_path.pointAtPercent(0.5);
-    return QRectF(middle - QPointF(size.width() / 2, size.height() / 2), size);
+    const QPointF at = m_path.isEmpty() ? QPointF() : m_path.pointAtPercent(fraction);
+    return QRectF(at - QPointF(size.width() / 2, size.height() / 2), size);
 }
 
 QRectF StackGraphEdge::boundingRect() const
 {
-    return m_path.boundingRect().united(m_head.boundingRect()).united(labelRect()).adjusted(-3, -3, 3, 3);
+    return m_path.boundingRect().united(m_head.boundingRect()).united(labelRectAt(m_labelAt)).adjusted(-3, -3, 3, 3);
 }
 
 QPainterPath StackGraphEdge::shape() const
@@ -204,7 +210,7 @@ QPainterPath StackGraphEdge::shape() const
     QPainterPathStroker stroker;
     stroker.setWidth(8);
     QPainterPath shape = stroker.createStroke(m_path);
-    shape.addRect(labelRect());
+    shape.addRect(labelRectAt(m_labelAt));
     return shape;
 }
 
@@ -221,7 +227,7 @@ void StackGraphEdge::paint(QPainter *painter, const QStyleOptionGraphicsItem *op
     painter->setBrush(line);
     painter->drawPolygon(m_head);
 
-    const QRectF box = labelRect();
+    const QRectF box = labelRectAt(m_labelAt);
     painter->setBrush(palette.color(QPalette::Base));
     painter->setPen(QPen(mixed(line, palette.color(QPalette::Base), 0.5), 1));
     painter->drawRoundedRect(box, 4, 4);

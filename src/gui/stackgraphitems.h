@@ -81,13 +81,16 @@ public:
     QPointF start() const { return m_start; }
     QPointF end() const { return m_end; }
 
+    // Where the label sits along the path (0 the start, 1 the end; 0.5 unless moved off another
+    // label or a node), and the rectangle it takes there.
+    void setLabelAt(qreal fraction);
+    QRectF labelRectAt(qreal fraction) const;
+
     // The condition's word in the label ("ready") and a sentence for the tooltip.
     static QString conditionLabel(DependencyCondition condition);
     static QString conditionSentence(DependencyCondition condition, const QString &waiting, const QString &waitedFor);
 
 private:
-    QRectF labelRect() const;
-
     StackGraphNode *m_from = nullptr;
     StackGraphNode *m_to = nullptr;
     DependencyCondition m_condition;
@@ -95,4 +98,5 @@ private:
     QPointF m_end;
     QPainterPath m_path;
     QPolygonF m_head;
+    qreal m_labelAt = 0.5;
 };

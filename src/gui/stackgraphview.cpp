@@ -207,7 +207,30 @@ void StackGraphView::placeItems()
         const QPointF end(port(edge->to(), incoming.value(edge->to()), int(i)), edge->to()->pos().y());
         edge->setRoute(start, result.bends.at(i), end);
     }
+    placeLabels();
     m_scene->setSceneRect(m_scene->itemsBoundingRect().adjusted(-SceneMargin, -SceneMargin, SceneMargin, SceneMargin));
+}
+
+// Each arrow's label at the middle of its path, or moved along it off the labels placed before it
+// and off the nodes where the middle is taken (arrows that share a gap between layers).
+void StackGraphView::placeLabels()
+{
+    static constexpr qreal Fractions[] = {0.5, 0.38, 0.62, 0.28, 0.72, 0.2, 0.8};
+    QList<QRectF> taken;
+    for (const StackGraphNode *node : std::as_const(m_nodes))
+        taken.append(node->sceneBoundingRect());
+    for (StackGraphEdge *edge : std::as_const(m_edges)) {
+        qreal chosen = Fractions[0];
+        for (qreal fraction : Fractions) {
+            const QRectF rect = edge->labelRectAt(fraction);
+            if (std::none_of(taken.cbegin(), taken.cend(), [&rect](const QRectF &t) { return t.intersects(rect); })) {
+                chosen = fraction;
+                break;
+            }
+        }
+        edge->setLabelAt(chosen);
+        taken.append(edge->labelRectAt(chosen));
+    }
 }
 
 void StackGraphView::onProcessesChanged(const QList<int> &rows)

@@ -65,6 +65,7 @@ private:
     void rebuild();
     void createEdges(const QHash<QString, StackGraphNode *> &byName);
     void placeItems();
+    void placeLabels();
     void onProcessesChanged(const QList<int> &rows);
     void updateNode(StackGraphNode *node);
     std::pair<QString, QColor> stateOf(const QList<ManagedProcess *> &processes) const;
