@@ -4,6 +4,8 @@
 // selection both ways with the real window, and examples/stack.json.
 
 #include "mainwindow.h"
+#include "outputpane.h"
+#include "outputview.h"
 #include "managedprocess.h"
 #include "processmanager.h"
 #include "processtablemodel.h"
@@ -15,9 +17,11 @@
 #include "testsupport.h"
 #include "windowtestsupport.h"
 
+#include <QApplication>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -400,8 +404,25 @@ void tst_StackGraph::graphDockToggles()
     QVERIFY(!window.graphView()->isVisible()); // hidden until asked for
     toggle->trigger();
     QTRY_VERIFY(window.graphView()->isVisible());
-    toggle->trigger();
-    QTRY_VERIFY(!window.graphView()->isVisible());
+
+    // Tab reaches the graph when it is shown: table, graph, output.
+    QApplication::setActiveWindow(&window);
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    window.findChild<QTableView *>()->setFocus();
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), window.graphView());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), window.outputPane()->view());
+
+    // Remembered with the window's dock state.
+    QVERIFY(window.close());
+    MainWindow again;
+    again.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&again));
+    QTRY_VERIFY(again.graphView()->isVisible());
+    WindowTestSupport::action(again, "actionShowGraph")->trigger();
+    QTRY_VERIFY(!again.graphView()->isVisible());
+    QVERIFY(again.close());
 }
 
 void tst_StackGraph::stackExampleLoads()
