@@ -50,3 +50,6 @@ SESSION=examples/08-terminal.json shoot terminal 2 "key alt+r" "mousemove 60 120
     "mousemove 200 819 click 1" "type 'print(6 * 7)'" "key Return" \
     "type 'import os; os.get_terminal_size()'" "key Return" "type 'import time; time.sleep(60)'" \
     "key Return" "key ctrl+c"
+# The graph dock on examples/stack.json (README, Stacks): Start All, the details panel hidden so
+# that the graph has the right-hand column, api selected.
+SESSION=examples/stack.json shoot graph 6 "key alt+r" "mousemove 60 160 click 1" "key ctrl+i" "key ctrl+g"

@@ -19,6 +19,7 @@
 #include "processtablemodel.h"
 #include "procstats.h"
 #include "sessiondocument.h"
+#include "stackgraphview.h"
 #include "settings.h"
 #include "signalnames.h"
 #include "triggermonitor.h"
@@ -67,6 +68,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_ui->splitter->setStretchFactor(1, 3);
 
     createDetailsDock();
+    createGraphDock();
     createActions();
     createStatusBar();
     readSettings();
@@ -292,7 +294,7 @@ void MainWindow::createDetailsDock()
 
 bool MainWindow::focusNextPrevChild(bool next)
 {
-    const QList<QWidget *> parts = {m_ui->processTable, m_outputPane->view(), m_outputPane->inputEdit(),
+    const QList<QWidget *> parts = {m_ui->processTable, m_graph, m_outputPane->view(), m_outputPane->inputEdit(),
                                     m_ui->filterEdit};
     const qsizetype current = parts.indexOf(focusWidget());
     if (current < 0)

@@ -25,6 +25,7 @@ class ProcessTableModel;
 class QLabel;
 class QPushButton;
 class SessionDocument;
+class StackGraphView;
 class UserPrompt;
 
 // The window: the process table, the output pane, the actions on the selection, and the session
@@ -43,6 +44,7 @@ public:
     UserPrompt *prompt() const;
     OutputPane *outputPane() const;
     DetailsPanel *detailsPanel() const;
+    StackGraphView *graphView() const;
     ProcStats *stats() const;
     Notifier *notifier() const;
 
@@ -67,7 +69,7 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
-    // Tab and Shift+Tab walk the window's four parts: the table, the output, the input line and
+    // Tab and Shift+Tab walk the window's parts: the table, the graph (when shown), the output, the input line and
     // the filter box (skipping a disabled one), whatever else could take the focus.
     bool focusNextPrevChild(bool next) override;
 
@@ -80,6 +82,7 @@ private:
     void addShortcutsToToolTips();
     void createMenus();
     void createDetailsDock();
+    void createGraphDock(); // mainwindowgraph.cpp
     void createStatusBar();
     // A status message, cleared early when an entry in `about` is removed.
     void showStatus(const QString &text, int timeoutMs = 0, const QList<ManagedProcess *> &about = {});
@@ -130,6 +133,7 @@ private:
     OutputPane *m_outputPane = nullptr;
     ProcStats *m_stats = nullptr;
     DetailsPanel *m_details = nullptr;
+    StackGraphView *m_graph = nullptr;
     Notifier *m_notifier = nullptr;
     UserPrompt *m_prompt = nullptr;
     SessionController *m_session = nullptr;

@@ -2,22 +2,12 @@
 
 #include "managedprocess.h"
 #include "processtablemodel.h"
+#include "statecolors.h"
 
 #include <QApplication>
 #include <QPainter>
 
 namespace {
-
-// A hue mixed towards the palette's text colour, so it stays readable on light and dark bases.
-QColor tinted(const QColor &hue, const QPalette &palette)
-{
-    const QColor text = palette.color(QPalette::Text);
-    const bool dark = palette.color(QPalette::Base).lightness() < 128;
-    const QColor base = dark ? hue.lighter(150) : hue;
-    return QColor::fromRgbF(base.redF() * 0.8f + text.redF() * 0.2f,
-                            base.greenF() * 0.8f + text.greenF() * 0.2f,
-                            base.blueF() * 0.8f + text.blueF() * 0.2f);
-}
 
 // The row's last run failed, as the status bar counts it (ProcessTableModel::outcome()).
 bool failed(const QModelIndex &index)
@@ -33,42 +23,18 @@ ProcessDelegate::ProcessDelegate(QObject *parent)
 {
 }
 
-QColor ProcessDelegate::stateColor(int state, const QPalette &palette) const
-{
-    using S = ManagedProcess::State;
-    switch (static_cast<S>(state)) {
-    case S::Starting:
-    case S::Running:
-        return tinted(QColor(0x26, 0xa2, 0x69), palette);
-    case S::Stopping:
-    case S::Waiting:
-    case S::WaitingForDependencies:
-        return tinted(QColor(0xe6, 0x61, 0x00), palette);
-    case S::Paused:
-        return tinted(QColor(0x1c, 0x71, 0xd8), palette);
-    case S::Killed:
-    case S::FailedToStart:
-    case S::Blocked:
-        return tinted(QColor(0xc0, 0x1c, 0x28), palette);
-    case S::NotStarted:
-    case S::Exited:
-        break;
-    }
-    return palette.color(QPalette::Disabled, QPalette::Text);
-}
-
 // The Ready column in the State column's colours: ready as running, waiting as a wait, failed red;
 // no check (-1) and no run greyed.
-QColor ProcessDelegate::readinessColor(int readiness, const QPalette &palette) const
+static QColor readinessColor(int readiness, const QPalette &palette)
 {
     using R = ManagedProcess::Readiness;
     switch (readiness) {
     case int(R::Ready):
-        return stateColor(int(ManagedProcess::State::Running), palette);
+        return StateColors::forState(ManagedProcess::State::Running, palette);
     case int(R::Pending):
-        return stateColor(int(ManagedProcess::State::Waiting), palette);
+        return StateColors::forState(ManagedProcess::State::Waiting, palette);
     case int(R::Failed):
-        return stateColor(int(ManagedProcess::State::FailedToStart), palette);
+        return StateColors::failure(palette);
     default:
         return palette.color(QPalette::Disabled, QPalette::Text);
     }
@@ -91,23 +57,19 @@ void ProcessDelegate::initStyleOption(QStyleOptionViewItem *option, const QModel
     switch (index.column()) {
     case ProcessTableModel::Name:
         if (unexpected)
-            option->palette.setColor(QPalette::Text, tinted(QColor(0xc0, 0x1c, 0x28), option->palette));
+            option->palette.setColor(QPalette::Text, StateColors::failure(option->palette));
         break;
     case ProcessTableModel::Pid:
         if (!alive)
             option->palette.setColor(QPalette::Text, option->palette.color(QPalette::Disabled, QPalette::Text));
         break;
     case ProcessTableModel::State:
-        // Red is for failures (the rows counted as failed): a stop by the user reads as an end.
-        option->palette.setColor(QPalette::Text,
-                                 stateColor(state == int(ManagedProcess::State::Killed) && !failed(index)
-                                                ? int(ManagedProcess::State::Exited)
-                                                : state,
-                                            option->palette));
+        option->palette.setColor(QPalette::Text, StateColors::forStateText(ManagedProcess::State(state), failed(index),
+                                                                           option->palette));
         break;
     case ProcessTableModel::Exit:
         if (failed(index))
-            option->palette.setColor(QPalette::Text, tinted(QColor(0xc0, 0x1c, 0x28), option->palette));
+            option->palette.setColor(QPalette::Text, StateColors::failure(option->palette));
         break;
     case ProcessTableModel::Ready:
         option->palette.setColor(QPalette::Text, readinessColor(index.data(ProcessTableModel::ReadinessRole).toInt(),
@@ -154,7 +116,7 @@ void ProcessDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     // The Alive column: a dot (filled while alive, hollow once ended) before the text.
     const int state = index.data(ProcessTableModel::StateRole).toInt();
     const bool alive = index.data(ProcessTableModel::AliveRole).toBool();
-    const QColor dotColor = selected ? textColor : stateColor(state, opt.palette);
+    const QColor dotColor = selected ? textColor : StateColors::forState(ManagedProcess::State(state), opt.palette);
 
     const QRect r = textRect;
     const int d = qMax(6, opt.fontMetrics.height() / 2);

@@ -2,7 +2,7 @@
 
 #include <QStyledItemDelegate>
 
-// Colours for the process table, from the palette so dark themes work: a status dot in the Alive
+// Colours for the process table, from the palette so dark themes work (StateColors): a status dot in the Alive
 // column, state and exit text tinted by outcome, the PID of a finished run greyed, and the name of
 // an entry whose last run ended unexpectedly in bold red; the Ready column in the state colours.
 class ProcessDelegate final : public QStyledItemDelegate
@@ -17,8 +17,4 @@ public:
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
-
-private:
-    QColor stateColor(int state, const QPalette &palette) const;
-    QColor readinessColor(int readiness, const QPalette &palette) const;
 };
