@@ -1,6 +1,7 @@
 #pragma once
 
 #include "commandline.h"
+#include "outputprinter.h"
 #include "sessionfile.h"
 
 #include <QList>
@@ -49,6 +50,13 @@ class TerminationSignals;
 // to ProcDeck if an entry's reaper was killed from outside) is killed: nothing of the session
 // outlives ProcDeck.
 //
+// Control (docs/control-protocol.md): exec() serves the control socket (ControlServer) while it
+// runs, so `procdeck ctl` can list, start, stop, join, follow and add entries; entries added or
+// removed that way are printed, or no longer, as the others. With --serve the run does not end
+// when the entries have: it ends on `procdeck ctl quit` (every entry stopped, then the exit
+// status below from the entries' last runs), SIGINT or SIGTERM; SIGHUP is ignored (a closed
+// terminal does not end a served session).
+//
 // Exit status: 0 when every entry exited 0; otherwise the first non-zero status in start order
 // (N; 128+N for death by signal N; 127 for a failed start); 124 after --timeout; 128+N when
 // ProcDeck itself got signal N (130 for Ctrl-C); 2 when the file cannot be loaded.
@@ -84,6 +92,10 @@ public:
     void start(qint64 timeoutMs = -1);
     // As --timeout or SIGTERM would: terminate all, end with `status`.
     void stop(int status);
+    // `procdeck ctl quit`: terminate all, end with the entries' exit status.
+    void quit();
+    // --serve: keep running after every entry has settled, until quit() or a signal.
+    void setServe(bool serve);
 
     ProcessManager *manager() const;
 
@@ -93,6 +105,9 @@ signals:
 private:
     struct Entry;
 
+    void track(ManagedProcess *process);
+    void onProcessAdded(int row);
+    void onProcessAboutToBeRemoved(int row);
     void flushOutput(bool includeOpenLines = false);
     void onProcessFinished();
     void onSignal(int signal);
@@ -100,22 +115,22 @@ private:
     void killLeftovers();
     int exitStatus() const;
     void writeError(const QString &message);
-    QByteArray prefix(const Entry &entry, int stream) const;
 
     std::unique_ptr<ProcessManager> m_manager;
     std::vector<std::unique_ptr<Entry>> m_entries;
     QIODevice *m_output = nullptr;
+    OutputPrinter m_printer;
     QByteArray m_buffer; // flushOutput()'s, kept between flushes
     QIODevice *m_error = nullptr;
     std::unique_ptr<QIODevice> m_stdout;
     std::unique_ptr<QIODevice> m_stderr;
     QTimer m_timeoutTimer;
     std::unique_ptr<TerminationSignals> m_signals; // SIGINT, SIGTERM, SIGHUP while running
-    int m_nameWidth = 0;
     int m_stopStatus = -1;   // set by timeout / signal / stop(): the status to end with
     int m_signalsSeen = 0;
-    bool m_colour = false;
     bool m_handleSignals = true;
     bool m_running = false;
     bool m_finished = false;
+    bool m_serve = false;
+    bool m_quitting = false;
 };

@@ -12,6 +12,7 @@ namespace Ui {
 class MainWindow;
 }
 
+class ControlServer;
 class DetailsPanel;
 class JoinOperation;
 class Notifier;
@@ -45,6 +46,7 @@ public:
     DetailsPanel *detailsPanel() const;
     ProcStats *stats() const;
     Notifier *notifier() const;
+    ControlServer *controlServer() const;
 
     using StartEntries = SessionController::StartEntries;
     // SessionController::openFile: opens FILE, then starts what it asks to start if trusted.
@@ -81,6 +83,8 @@ private:
     void createMenus();
     void createDetailsDock();
     void createStatusBar();
+    void createControlServer();
+    void quitFromControl();
     // A status message, cleared early when an entry in `about` is removed.
     void showStatus(const QString &text, int timeoutMs = 0, const QList<ManagedProcess *> &about = {});
     // A message about the session (SessionController's): cleared when another session opens.
@@ -132,6 +136,7 @@ private:
     Notifier *m_notifier = nullptr;
     UserPrompt *m_prompt = nullptr;
     SessionController *m_session = nullptr;
+    ControlServer *m_control = nullptr;
     QLabel *m_countsLabel = nullptr;
     QLabel *m_joinLabel = nullptr;
     QPushButton *m_joinCancel = nullptr;
