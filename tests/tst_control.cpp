@@ -301,6 +301,8 @@ void tst_Control::socketNamesAndFolderFallback()
     const QByteArray saved = qgetenv("XDG_RUNTIME_DIR");
     qunsetenv("XDG_RUNTIME_DIR");
     QCOMPARE(ControlProtocol::directoryPath(), u"/tmp/procdeck-%1"_s.arg(::getuid()));
+    qputenv("XDG_RUNTIME_DIR", m_runtime->filePath(u"missing"_s).toUtf8()); // names no folder
+    QCOMPARE(ControlProtocol::directoryPath(), u"/tmp/procdeck-%1"_s.arg(::getuid()));
     qputenv("XDG_RUNTIME_DIR", m_runtime->path().toUtf8());
     QCOMPARE(ControlProtocol::directoryPath(), m_runtime->filePath(u"procdeck"_s));
     if (saved.isNull())

@@ -79,7 +79,7 @@ void ControlConnection::readRequests()
 void ControlConnection::handle(const QByteArray &line)
 {
     static const QHash<QString, Handler> handlers = {
-        {u"list"_s, &ControlConnection::list},       {u"status"_s, &ControlConnection::status},
+        {u"list"_s, &ControlConnection::list},       {u"status"_s, &ControlConnection::list},
         {u"start"_s, &ControlConnection::act},       {u"stop"_s, &ControlConnection::act},
         {u"kill"_s, &ControlConnection::act},        {u"restart"_s, &ControlConnection::act},
         {u"signal"_s, &ControlConnection::act},      {u"join"_s, &ControlConnection::join},
@@ -137,6 +137,7 @@ std::optional<QList<ManagedProcess *>> ControlConnection::entries(const QJsonVal
     return found;
 }
 
+// list: the entries; status: the same with the hello's facts about this ProcDeck.
 void ControlConnection::list(const QJsonValue &id, const QJsonObject &request)
 {
     const auto processes = entries(id, request, true);
@@ -145,19 +146,11 @@ void ControlConnection::list(const QJsonValue &id, const QJsonObject &request)
     QJsonArray rows;
     for (const ManagedProcess *process : *processes)
         rows.append(ControlProtocol::describeEntry(process));
-    send(id, {{u"ok"_s, true}, {u"entries"_s, rows}});
-}
-
-void ControlConnection::status(const QJsonValue &id, const QJsonObject &request)
-{
-    const auto processes = entries(id, request, true);
-    if (!processes)
-        return;
-    QJsonArray rows;
-    for (const ManagedProcess *process : *processes)
-        rows.append(ControlProtocol::describeEntry(process));
-    QJsonObject reply = m_server->hello();
-    reply.remove(u"hello"_s);
+    QJsonObject reply;
+    if (request.value(u"verb"_s).toString() == u"status"_s) {
+        reply = m_server->hello();
+        reply.remove(u"hello"_s);
+    }
     reply.insert(u"ok"_s, true);
     reply.insert(u"entries"_s, rows);
     send(id, reply);

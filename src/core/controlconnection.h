@@ -54,7 +54,6 @@ private:
     std::optional<QList<ManagedProcess *>> entries(const QJsonValue &id, const QJsonObject &request, bool allWhenNone);
 
     void list(const QJsonValue &id, const QJsonObject &request);
-    void status(const QJsonValue &id, const QJsonObject &request);
     void act(const QJsonValue &id, const QJsonObject &request);
     void join(const QJsonValue &id, const QJsonObject &request);
     void logs(const QJsonValue &id, const QJsonObject &request);

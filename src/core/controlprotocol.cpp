@@ -43,8 +43,9 @@ namespace ControlProtocol {
 
 QString directoryPath()
 {
+    // A variable naming a folder that is not there (a container, `su`) counts as unset.
     const QString runtime = qEnvironmentVariable("XDG_RUNTIME_DIR");
-    if (!runtime.isEmpty() && QDir::isAbsolutePath(runtime))
+    if (!runtime.isEmpty() && QDir::isAbsolutePath(runtime) && QFileInfo(runtime).isDir())
         return QDir::cleanPath(runtime) + u"/procdeck"_s;
     return u"/tmp/procdeck-%1"_s.arg(::getuid());
 }

@@ -14,7 +14,8 @@ class ManagedProcess;
 // they are called, who may connect, and the JSON lines both ends write. Used by ControlServer
 // (every running ProcDeck) and ControlClient (`procdeck ctl`).
 //
-// Folder: $XDG_RUNTIME_DIR/procdeck/, or /tmp/procdeck-UID/ without XDG_RUNTIME_DIR; created
+// Folder: $XDG_RUNTIME_DIR/procdeck/, or /tmp/procdeck-UID/ without XDG_RUNTIME_DIR (or when it
+// names no folder); created
 // 0700, and refused when it exists as anything but a folder of this user with no access for
 // others. Socket: NAME.sock, 0600, NAME the session file's base name ("stack" for stack.json or
 // stack.procdeck.json), "untitled-PID" for an unsaved window, "NAME-2", "NAME-3", … when taken by
