@@ -49,3 +49,8 @@ HEADLESS_FLOOD_TERMINAL=default run bench/headless_flood.sh "$build" $((256 * Mi
 # 1,000 entries (short sleepers) against a plain posix_spawn + waitpid loop; CPU while 1,000 idle.
 cmake --build "$build" --target scale -j2 >/dev/null
 run "$bench/scale"
+
+# The control socket: `ctl list` latency beside a process start and a bare socket round trip;
+# `ctl logs -f` throughput beside headless output of the same flood.
+cmake --build "$build" --target ctl_latency -j2 >/dev/null
+run "$bench/ctl_latency" --calls 200 --entries 20 --flood-bytes $((64 * MiB))
