@@ -152,12 +152,31 @@
         <translation>--timeout: „%1“ ist keine positive Anzahl Sekunden</translation>
     </message>
     <message>
+        <source>Try &apos;procdeck --help&apos;.</source>
+        <translation>„procdeck --help“ liefert weitere Informationen.</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s own options apply to the window: -style STYLE, -stylesheet FILE, -platform NAME,
+-reverse (right to left), -qwindowgeometry WxH+X+Y and the others Qt documents.
+</source>
+        <translation>Die Optionen von Qt gelten für das Fenster: -style STIL, -stylesheet DATEI, -platform NAME,
+-reverse (von rechts nach links), -qwindowgeometry BxH+X+Y und die übrigen, die Qt beschreibt.
+</translation>
+    </message>
+    <message>
+        <source>--serve applies only with --headless</source>
+        <translation>--serve gilt nur mit --headless</translation>
+    </message>
+    <message>
         <source>Usage:
   procdeck [FILE]                  open a session file (JSON) or a Procfile in the window
   procdeck --start-all FILE        open it and start every entry (asks first if the file
                                    is not trusted)
-  procdeck --headless FILE [--timeout SECONDS]
-                                   no window: start every entry and join them all
+  procdeck --headless FILE [--timeout SECONDS] [--serve]
+                                   no window: start every entry and join them all;
+                                   --serve: keep serving until &apos;procdeck ctl quit&apos;
+  procdeck ctl [--session NAME] VERB [ARGS]
+                                   drive a running ProcDeck (&apos;procdeck ctl help&apos;)
   procdeck --version | --help
 
 Headless output, one line per output line of an entry:
@@ -176,8 +195,11 @@ timeout; 128+N when ProcDeck was stopped by signal N; 2 for a bad file or argume
   procdeck [DATEI]                 eine Sitzungsdatei (JSON) oder ein Procfile im Fenster öffnen
   procdeck --start-all DATEI       öffnen und jeden Eintrag starten (fragt vorher, wenn der
                                    Datei nicht vertraut wird)
-  procdeck --headless DATEI [--timeout SEKUNDEN]
-                                   ohne Fenster: alle Einträge starten, auf alle warten (join)
+  procdeck --headless DATEI [--timeout SEKUNDEN] [--serve]
+                                   ohne Fenster: alle Einträge starten, auf alle warten (join);
+                                   --serve: weiter bedienen bis &apos;procdeck ctl quit&apos;
+  procdeck ctl [--session NAME] VERB [ARGUMENTE]
+                                   ein laufendes ProcDeck steuern (&apos;procdeck ctl help&apos;)
   procdeck --version | --help
 
 Ausgabe im Headless-Modus, eine Zeile je Ausgabezeile eines Eintrags:
@@ -194,17 +216,308 @@ fehlgeschlagenem Start); 124 bei Zeitüberschreitung; 128+N, wenn ProcDeck durch
 gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
 </translation>
     </message>
+</context>
+<context>
+    <name>ControlClient</name>
     <message>
-        <source>Try &apos;procdeck --help&apos;.</source>
-        <translation>„procdeck --help“ liefert weitere Informationen.</translation>
+        <source>cannot connect to %1: %2</source>
+        <translation>keine Verbindung zu %1: %2</translation>
     </message>
     <message>
-        <source>Qt&apos;s own options apply to the window: -style STYLE, -stylesheet FILE, -platform NAME,
--reverse (right to left), -qwindowgeometry WxH+X+Y and the others Qt documents.
+        <source>%1 did not say hello</source>
+        <translation>%1 hat sich nicht gemeldet (kein hello)</translation>
+    </message>
+    <message>
+        <source>the ProcDeck closed the connection</source>
+        <translation>das ProcDeck hat die Verbindung geschlossen</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>keine Antwort innerhalb von %1 s</translation>
+    </message>
+    <message>
+        <source>a malformed answer: %1</source>
+        <translation>eine fehlerhafte Antwort: %1</translation>
+    </message>
+    <message>
+        <source>(unsaved)</source>
+        <translation>(nicht gespeichert)</translation>
+    </message>
+    <message>
+        <source>NAME	STATE	PID	EXIT	UPTIME	RESTARTS</source>
+        <translation>NAME	ZUSTAND	PID	EXIT	LAUFZEIT	NEUSTARTS</translation>
+    </message>
+    <message>
+        <source> (gave up)</source>
+        <translation> (aufgegeben)</translation>
+    </message>
+    <message>
+        <source>%1: %2, PID %3, %4</source>
+        <translation>%1: %2, PID %3, %4</translation>
+    </message>
+    <message>
+        <source>unsaved session</source>
+        <translation>nicht gespeicherte Sitzung</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation><numerusform>%n Eintrag</numerusform><numerusform>%n Einträge</numerusform></translation>
+    </message>
+    <message>
+        <source>the ProcDeck of %1 is not running any more (its stale socket was removed)</source>
+        <translation>das ProcDeck von %1 läuft nicht mehr (sein verwaister Socket wurde entfernt)</translation>
+    </message>
+    <message>
+        <source>no running ProcDeck is called %1 or has that session file (&apos;procdeck ctl instances&apos; lists them)</source>
+        <translation>kein laufendes ProcDeck heißt %1 oder hat diese Sitzungsdatei (&apos;procdeck ctl instances&apos; listet sie auf)</translation>
+    </message>
+    <message>
+        <source>no ProcDeck is running (no control socket in %1)</source>
+        <translation>kein ProcDeck läuft (kein Steuer-Socket in %1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ProcDecks are running: choose one with --session NAME</source>
+        <translation><numerusform>%n ProcDeck läuft: eines mit --session NAME (Sitzung) wählen</numerusform><numerusform>%n ProcDecks laufen: eines mit --session NAME (Sitzung) wählen</numerusform></translation>
+    </message>
+    <message>
+        <source>added %1
 </source>
-        <translation>Die Optionen von Qt gelten für das Fenster: -style STIL, -stylesheet DATEI, -platform NAME,
--reverse (von rechts nach links), -qwindowgeometry BxH+X+Y und die übrigen, die Qt beschreibt.
+        <translation>%1 hinzugefügt
 </translation>
+    </message>
+    <message>
+        <source>the request was refused</source>
+        <translation>die Anfrage wurde abgewiesen</translation>
+    </message>
+    <message>
+        <source>Try &apos;procdeck ctl help&apos;.</source>
+        <translation>Siehe &apos;procdeck ctl help&apos;.</translation>
+    </message>
+    <message>
+        <source>no ProcDeck is running (no folder %1)</source>
+        <translation>kein ProcDeck läuft (kein Ordner %1)</translation>
+    </message>
+    <message>
+        <source>NAME	PID	MODE	ENTRIES	SESSION</source>
+        <translation>NAME	PID	MODUS	EINTRÄGE	SITZUNG</translation>
+    </message>
+    <message>
+        <source>%1 %2 needs a value</source>
+        <translation>%1 %2 braucht einen Wert</translation>
+    </message>
+    <message>
+        <source>join --timeout: &quot;%1&quot; is not a number of seconds</source>
+        <translation>join --timeout: &quot;%1&quot; ist keine Anzahl Sekunden (Warten auf das Ende)</translation>
+    </message>
+    <message>
+        <source>logs --since: &quot;%1&quot; is neither a duration (30s, 5m, 2h, 1d) nor a date and time</source>
+        <translation>logs --since: &quot;%1&quot; ist weder eine Dauer (30s, 5m, 2h, 1d) noch Datum und Uhrzeit</translation>
+    </message>
+    <message>
+        <source>%1: unknown option %2</source>
+        <translation>%1: unbekannte Option %2</translation>
+    </message>
+    <message>
+        <source>--session needs a NAME</source>
+        <translation>--session braucht einen NAME (die Sitzung)</translation>
+    </message>
+    <message>
+        <source>no VERB given</source>
+        <translation>kein VERB angegeben</translation>
+    </message>
+    <message>
+        <source>%1 takes no arguments</source>
+        <translation>%1 nimmt keine Argumente</translation>
+    </message>
+    <message>
+        <source>add needs one JSON entry, e.g. add &apos;{&quot;name&quot;:&quot;web&quot;,&quot;program&quot;:&quot;python3&quot;,&quot;args&quot;:[&quot;-m&quot;,&quot;http.server&quot;]}&apos;</source>
+        <translation>add braucht einen Eintrag als JSON, z. B. add &apos;{&quot;name&quot;:&quot;web&quot;,&quot;program&quot;:&quot;python3&quot;,&quot;args&quot;:[&quot;-m&quot;,&quot;http.server&quot;]}&apos;</translation>
+    </message>
+    <message>
+        <source>add: not JSON (%1 at offset %2)</source>
+        <translation>add: kein JSON (%1 an Position %2)</translation>
+    </message>
+    <message>
+        <source>add: the entry must be a JSON object</source>
+        <translation>add: der Eintrag muss ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <source>unknown verb &quot;%1&quot;</source>
+        <translation>unbekanntes Verb &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>signal needs a SIGNAL and a NAME</source>
+        <translation>signal braucht ein Signal (SIGNAL) und einen NAME</translation>
+    </message>
+    <message>
+        <source>%1 needs a NAME (or several)</source>
+        <translation>%1 braucht einen NAME (oder mehrere)</translation>
+    </message>
+    <message>
+        <source>Usage: procdeck ctl [--session NAME] VERB [ARGS]
+
+  instances                  the running ProcDecks: name, PID, mode, entries, session
+  list [--json] [NAME...]    the entries: name, state, PID, exit, uptime, restarts
+  status                     one line about the session, one counting the states
+  start|stop|kill|restart NAME...
+                             the toolbar&apos;s verbs (stop = terminate: the stop signal,
+                             SIGKILL after the grace period)
+  signal SIG NAME...         send a signal (TERM, SIGUSR1, 10, ...)
+  join [--timeout S] NAME... wait for the entries to end; exit status as headless mode
+                             (124 when one is still running at the timeout)
+  logs [-f] [--since T] [NAME...]
+                             their output as &apos;name | line&apos;; -f: then new lines until
+                             Ctrl-C; T: 30s, 5m, 2h, 1d back, or a date and time
+  add JSON                   add an entry, written as in a session file
+  remove NAME...             terminate the entries, then remove them
+  quit                       stop every entry and end that ProcDeck (a window too,
+                             without asking; unsaved changes are not saved)
+
+A replicated entry&apos;s group name (api) means all its copies (api-1, api-2, ...).
+Without --session: the only ProcDeck running. NAME is a socket name from &apos;instances&apos;
+(stack, stack-2) or a session file.
+Exit status: 0; 1 when an entry refused a verb; join as headless mode; 2 for a usage
+error, an unknown entry, no (or several) ProcDecks, a dead one or a refused request.
+</source>
+        <translation>Aufruf: procdeck ctl [--session NAME] VERB [ARGUMENTE]
+
+  instances                  die laufenden ProcDecks: Name, PID, Modus, Einträge, Sitzung
+  list [--json] [NAME...]    die Einträge: Name, Zustand, PID, Exit, Laufzeit, Neustarts
+  status                     eine Zeile zur Sitzung, eine mit der Zahl je Zustand
+  start|stop|kill|restart NAME...
+                             die Verben der Werkzeugleiste (stop = terminate: das
+                             Stoppsignal, nach der Schonfrist SIGKILL)
+  signal SIG NAME...         ein Signal senden (TERM, SIGUSR1, 10, ...)
+  join [--timeout S] NAME... auf das Ende der Einträge warten; Exit-Status wie im
+                             Headless-Modus (124, wenn einer beim Timeout noch läuft)
+  logs [-f] [--since T] [NAME...]
+                             ihre Ausgabe als &apos;Name | Zeile&apos;; -f: danach neue Zeilen bis
+                             Ctrl-C; T: 30s, 5m, 2h, 1d zurück, oder Datum und Uhrzeit
+  add JSON                   einen Eintrag hinzufügen, geschrieben wie in einer Sitzungsdatei
+  remove NAME...             die Einträge beenden (terminate), dann entfernen
+  quit                       jeden Eintrag stoppen und dieses ProcDeck beenden (auch ein
+                             Fenster, ohne Rückfrage; ungespeicherte Änderungen gehen verloren)
+
+Der Gruppenname eines vervielfachten Eintrags (api) meint alle Kopien (api-1, api-2, ...).
+Ohne --session: das einzige laufende ProcDeck. NAME ist ein Socket-Name aus &apos;instances&apos;
+(stack, stack-2) oder eine Sitzungsdatei.
+Exit-Status: 0; 1, wenn ein Eintrag ein Verb abgelehnt hat; join wie im Headless-Modus;
+2 bei einem Aufruffehler, einem unbekannten Eintrag, keinem (oder mehreren) ProcDecks,
+einem beendeten oder einer abgewiesenen Anfrage.
+</translation>
+    </message>
+</context>
+<context>
+    <name>ControlConnection</name>
+    <message>
+        <source>request longer than %1 bytes</source>
+        <translation>Anfrage länger als %1 Bytes</translation>
+    </message>
+    <message>
+        <source>no &quot;verb&quot; in the request</source>
+        <translation>kein &quot;verb&quot; in der Anfrage</translation>
+    </message>
+    <message>
+        <source>unknown verb %1</source>
+        <translation>unbekanntes Verb %1</translation>
+    </message>
+    <message>
+        <source>%1: no entry named (give one NAME or more)</source>
+        <translation>%1: kein Eintrag genannt (einen NAME oder mehrere angeben)</translation>
+    </message>
+    <message>
+        <source>no entry named %1</source>
+        <translation>kein Eintrag namens %1</translation>
+    </message>
+    <message>
+        <source>signal: no signal given</source>
+        <translation>signal: kein Signal angegeben</translation>
+    </message>
+    <message>
+        <source>no signal named %1</source>
+        <translation>kein Signal namens %1</translation>
+    </message>
+    <message>
+        <source>join: &quot;timeoutMs&quot; must be a number of milliseconds, 0 or more</source>
+        <translation>join: &quot;timeoutMs&quot; muss eine Anzahl Millisekunden sein, 0 oder mehr (Warten auf das Ende)</translation>
+    </message>
+    <message>
+        <source>logs: this connection is already streaming logs</source>
+        <translation>logs: diese Verbindung überträgt bereits Ausgaben</translation>
+    </message>
+    <message>
+        <source>add: &quot;entry&quot; must be one entry&apos;s JSON object</source>
+        <translation>add: &quot;entry&quot; muss das JSON-Objekt eines Eintrags sein</translation>
+    </message>
+    <message>
+        <source>an entry named %1 exists already</source>
+        <translation>ein Eintrag namens %1 existiert bereits</translation>
+    </message>
+</context>
+<context>
+    <name>ControlProtocol</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder: the control socket needs a folder of its own there</source>
+        <translation>%1 ist kein Ordner: der Steuer-Socket braucht dort einen eigenen Ordner</translation>
+    </message>
+    <message>
+        <source>%1 belongs to user %2, not to you (%3): refusing to put the control socket there</source>
+        <translation>%1 gehört Benutzer %2, nicht Ihnen (%3): der Steuer-Socket wird dort nicht angelegt</translation>
+    </message>
+    <message>
+        <source>%1 has mode %2, not 0700: others could reach the control socket; refusing to use it (chmod 700 it, or remove it)</source>
+        <translation>%1 hat den Modus %2, nicht 0700: andere könnten den Steuer-Socket erreichen; er wird nicht benutzt (mit chmod 700 ändern oder entfernen)</translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation>%1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot tell which user is connecting (SO_PEERCRED): refused</source>
+        <translation>unklar, welcher Benutzer sich verbindet (SO_PEERCRED): abgewiesen</translation>
+    </message>
+    <message>
+        <source>user %1 may not control a ProcDeck of user %2: refused</source>
+        <translation>Benutzer %1 darf kein ProcDeck von Benutzer %2 steuern: abgewiesen</translation>
+    </message>
+    <message>
+        <source>not JSON (%1 at offset %2)</source>
+        <translation>kein JSON (%1 an Position %2)</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>no &quot;%1&quot; version key</source>
+        <translation>kein Versionsschlüssel &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>protocol version %1 is not spoken here (this ProcDeck speaks %2)</source>
+        <translation>Protokollversion %1 wird hier nicht gesprochen (dieses ProcDeck spricht %2)</translation>
+    </message>
+</context>
+<context>
+    <name>ControlServer</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>cannot make %1 private (chmod 600): %2</source>
+        <translation>%1 kann nicht privat gemacht werden (chmod 600): %2</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1: %2</source>
+        <translation>auf %1 kann nicht gelauscht werden: %2</translation>
+    </message>
+    <message>
+        <source>every name from %1 to %1-%2 is taken in %3</source>
+        <translation>jeder Name von %1 bis %1-%2 ist in %3 vergeben</translation>
     </message>
 </context>
 <context>
@@ -374,6 +687,14 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
             <numerusform>%n Prozess, den die Einträge zurückgelassen haben, mit SIGKILL beendet</numerusform>
             <numerusform>%n Prozesse, die die Einträge zurückgelassen haben, mit SIGKILL beendet</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>control socket: %1</source>
+        <translation>Steuer-Socket: %1</translation>
+    </message>
+    <message>
+        <source>SIGHUP ignored: serving until &apos;procdeck ctl quit&apos;, SIGINT or SIGTERM</source>
+        <translation>SIGHUP ignoriert: bedient weiter bis &apos;procdeck ctl quit&apos;, SIGINT oder SIGTERM</translation>
     </message>
 </context>
 <context>
@@ -1061,6 +1382,10 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <source>The grace period of new entries, the sampling interval, the output&apos;s bounds, timestamps and font, notifications</source>
         <translation>Die Schonfrist neuer Einträge, das Messintervall, die Grenzen der Ausgabe, Zeitstempel und Schrift, Benachrichtigungen</translation>
     </message>
+    <message>
+        <source>No control socket for procdeck ctl: %1</source>
+        <translation>Kein Steuer-Socket für procdeck ctl: %1</translation>
+    </message>
 </context>
 <context>
     <name>ManagedProcess</name>
@@ -1396,6 +1721,13 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     <message>
         <source>Select an entry that runs in a terminal to interrupt it.</source>
         <translation>Einen Eintrag wählen, der in einem Terminal läuft, um ihn zu unterbrechen.</translation>
+    </message>
+</context>
+<context>
+    <name>OutputPrinter</name>
+    <message numerus="yes">
+        <source>… %n line(s) skipped</source>
+        <translation><numerusform>… %n Zeile übersprungen</numerusform><numerusform>… %n Zeilen übersprungen</numerusform></translation>
     </message>
 </context>
 <context>
