@@ -30,8 +30,9 @@ class Msg
 // Names "base", "base-2", … tried in turn; a live ProcDeck keeps its name.
 constexpr int MaxSuffix = 99;
 
-// The socket file must be this user's alone. Qt's UserAccessOption asks for 0600 (on Linux it
-// chmods after bind); check, and repair what an umask or an older Qt left.
+// The socket file must be this user's alone. Qt's UserAccessOption binds it in a private temporary
+// folder, makes it 0700 and moves it into place; make it 0600 (no bit beyond read and write) and
+// check that it is. The folder (0700) keeps others out meanwhile.
 QString secureSocketFile(const QString &path)
 {
     const QByteArray native = QFile::encodeName(path);
