@@ -55,3 +55,8 @@ run "$bench/logfile_flood" --repeat 5
 
 # Restart on change: watching 10,000 files in 1,000 folders against a plain recursive walk.
 run "$bench/watch_tree" --repeat 5
+
+# The control socket: `ctl list` latency beside a process start and a bare socket round trip;
+# `ctl logs -f` throughput beside headless output of the same flood.
+cmake --build "$build" --target ctl_latency -j2 >/dev/null
+run "$bench/ctl_latency" --calls 200 --entries 20 --flood-bytes $((64 * MiB))

@@ -16,6 +16,7 @@ private slots:
     void errors_data();
     void errors();
     void argv();
+    void serveAndControl();
     void helpMentionsEveryMode();
 };
 
@@ -91,6 +92,7 @@ void tst_CommandLine::errors_data()
                                       << u"--timeout: \"-1\" is not a positive number of seconds"_s;
     QTest::newRow("timeout missing value") << QStringList{u"--headless"_s, u"f"_s, u"--timeout"_s}
                                            << u"Missing value after '--timeout'."_s;
+    QTest::newRow("serve without headless") << QStringList{u"--serve"_s, u"f"_s} << u"--serve applies only with --headless"_s;
 }
 
 void tst_CommandLine::errors()
@@ -111,10 +113,27 @@ void tst_CommandLine::argv()
     QCOMPARE(result.timeoutMs.value_or(-1), qint64(1500));
 }
 
+// `--serve` with --headless; `ctl` hands every word after it to the client untouched, Qt's option
+// names (`-session`, `-style`) included.
+void tst_CommandLine::serveAndControl()
+{
+    const CommandLine serve = CommandLine::parse({u"procdeck"_s, u"--headless"_s, u"s.json"_s, u"--serve"_s});
+    QCOMPARE(serve.mode, CommandLine::Mode::Headless);
+    QVERIFY(serve.serve);
+    QVERIFY(!CommandLine::parse({u"procdeck"_s, u"--headless"_s, u"s.json"_s}).serve);
+    const QStringList words{u"--session"_s, u"stack"_s, u"logs"_s, u"-f"_s, u"-style"_s};
+    const CommandLine control = CommandLine::parse(QStringList{u"procdeck"_s, u"ctl"_s} + words);
+    QCOMPARE(control.mode, CommandLine::Mode::Control);
+    QCOMPARE(control.controlArguments, words);
+    QVERIFY(!control.printInformation().has_value());
+    // "ctl" names a file anywhere else.
+    QCOMPARE(CommandLine::parse({u"procdeck"_s, u"--headless"_s, u"ctl"_s}).file, u"ctl"_s);
+}
+
 void tst_CommandLine::helpMentionsEveryMode()
 {
     const QString help = CommandLine::helpText();
-    for (const QString &word : {u"--start-all"_s, u"--headless"_s, u"--timeout"_s, u"--version"_s, u"--help"_s, u"124"_s, u"-style"_s, u"-reverse"_s})
+    for (const QString &word : {u"--start-all"_s, u"--headless"_s, u"--serve"_s, u"ctl"_s, u"--timeout"_s, u"--version"_s, u"--help"_s, u"124"_s, u"-style"_s, u"-reverse"_s})
         QVERIFY2(help.contains(word), qPrintable(word));
     QVERIFY(CommandLine::versionText().startsWith(u"procdeck "_s));
 }

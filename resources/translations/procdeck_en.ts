@@ -223,4 +223,31 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ControlClient</name>
+    <message numerus="yes">
+        <source>%n ProcDecks are running: choose one with --session NAME</source>
+        <translation>
+            <numerusform>%n ProcDeck is running: choose one with --session NAME</numerusform>
+            <numerusform>%n ProcDecks are running: choose one with --session NAME</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OutputPrinter</name>
+    <message numerus="yes">
+        <source>… %n line(s) skipped</source>
+        <translation>
+            <numerusform>… %n line skipped</numerusform>
+            <numerusform>… %n lines skipped</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -1,5 +1,6 @@
 #include "cgroupsupport.h"
 #include "commandline.h"
+#include "controlclient.h"
 #include "headlessrunner.h"
 #include "logging.h"
 #include "mainwindow.h"
@@ -49,12 +50,17 @@ int main(int argc, char *argv[])
     const CommandLine commandLine = CommandLine::parse(argc, argv);
     if (const std::optional<int> status = commandLine.printInformation())
         return *status;
+    Translators translators;
+    if (commandLine.mode == CommandLine::Mode::Control) {
+        QCoreApplication app(argc, argv);
+        installTranslations(app, translators);
+        return ControlClient::exec(commandLine.controlArguments);
+    }
     // Containment (docs/ARCHITECTURE.md): every entry's tree lives under its own reaper, which
     // kills it when ProcDeck ends in any way. Should a reaper be killed from outside, what it
     // held is re-parented to ProcDeck rather than to init.
     ::prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
 
-    Translators translators;
     if (commandLine.mode == CommandLine::Mode::Headless) {
         QCoreApplication app(argc, argv);
         Settings::setApplicationIdentity();

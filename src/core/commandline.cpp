@@ -107,6 +107,14 @@ CommandLine CommandLine::parse(int argc, const char *const *argv)
 
 CommandLine CommandLine::parse(const QStringList &arguments)
 {
+    // `ctl` first, before Qt's options are skipped: its words are its own (`--session` is one
+    // of Qt's option names too).
+    if (arguments.size() >= 2 && arguments.at(1) == u"ctl"_s) {
+        CommandLine result;
+        result.mode = Mode::Control;
+        result.controlArguments = arguments.mid(2);
+        return result;
+    }
     QCommandLineParser parser;
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption help(QStringList{u"h"_s, u"help"_s});
@@ -114,14 +122,15 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption startAll(u"start-all"_s);
     const QCommandLineOption headless(u"headless"_s);
     const QCommandLineOption timeout(u"timeout"_s, QString(), u"SECONDS"_s);
-    parser.addOptions({help, version, startAll, headless, timeout});
+    const QCommandLineOption serve(u"serve"_s);
+    parser.addOptions({help, version, startAll, headless, timeout, serve});
 
     if (!parser.parse(arguments.isEmpty() ? QStringList{u"procdeck"_s} : withoutToolkitOptions(arguments)))
         return failure(parser.errorText());
     if (parser.isSet(help))
-        return {Mode::Help, {}, {}, {}};
+        return {Mode::Help, {}, {}, {}, {}, {}};
     if (parser.isSet(version))
-        return {Mode::Version, {}, {}, {}};
+        return {Mode::Version, {}, {}, {}, {}, {}};
 
     const QStringList files = parser.positionalArguments();
     if (files.size() > 1)
@@ -139,6 +148,11 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     if (result.mode != Mode::Window && result.file.isEmpty())
         return failure(Msg::tr("%1 needs a FILE").arg(result.mode == Mode::Headless ? u"--headless"_s : u"--start-all"_s));
 
+    if (parser.isSet(serve)) {
+        if (result.mode != Mode::Headless)
+            return failure(Msg::tr("--serve applies only with --headless"));
+        result.serve = true;
+    }
     if (parser.isSet(timeout)) {
         if (result.mode != Mode::Headless)
             return failure(Msg::tr("--timeout applies only with --headless"));
@@ -159,8 +173,11 @@ QString CommandLine::helpText()
         "  procdeck [FILE]                  open a session file (JSON) or a Procfile in the window\n"
         "  procdeck --start-all FILE        open it and start every entry (asks first if the file\n"
         "                                   is not trusted)\n"
-        "  procdeck --headless FILE [--timeout SECONDS]\n"
-        "                                   no window: start every entry and join them all\n"
+        "  procdeck --headless FILE [--timeout SECONDS] [--serve]\n"
+        "                                   no window: start every entry and join them all;\n"
+        "                                   --serve: keep serving until 'procdeck ctl quit'\n"
+        "  procdeck ctl [--session NAME] VERB [ARGS]\n"
+        "                                   drive a running ProcDeck ('procdeck ctl help')\n"
         "  procdeck --version | --help\n"
         "\n"
         "Headless output, one line per output line of an entry:\n"
@@ -199,6 +216,7 @@ std::optional<int> CommandLine::printInformation() const
     case Mode::Window:
     case Mode::StartAll:
     case Mode::Headless:
+    case Mode::Control:
         break;
     }
     return std::nullopt;

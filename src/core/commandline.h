@@ -10,7 +10,8 @@
 //
 //   procdeck [FILE]                  open a session file or a Procfile in the window
 //   procdeck --start-all FILE        open it and start every entry
-//   procdeck --headless FILE [--timeout SECONDS]
+//   procdeck --headless FILE [--timeout SECONDS] [--serve]
+//   procdeck ctl [--session NAME] VERB [ARGS]   (ControlClient parses what follows "ctl")
 //   procdeck --version | --help
 //
 // Qt's own options (-style, -stylesheet, -platform, -reverse, …: the list in commandline.cpp)
@@ -31,7 +32,8 @@ struct CommandLine
     enum class Mode {
         Window,   // `procdeck` or `procdeck FILE`
         StartAll, // `procdeck --start-all FILE`
-        Headless, // `procdeck --headless FILE [--timeout SECONDS]`
+        Headless, // `procdeck --headless FILE [--timeout SECONDS] [--serve]`
+        Control,  // `procdeck ctl …`: `controlArguments` are the words after "ctl", as given
         Help,
         Version,
         Error,    // bad arguments: `error` says why; exit status BadUsageExitCode
@@ -42,6 +44,8 @@ struct CommandLine
     Mode mode = Mode::Window;
     QString file;                  // empty: no file (Window only)
     std::optional<qint64> timeoutMs; // --timeout, Headless only
+    bool serve = false;            // --serve, Headless only
+    QStringList controlArguments;  // Mode::Control
     QString error;                 // Mode::Error: one line, e.g. "--timeout: \"x\" is not a number of seconds"
 
     // `arguments` as QCoreApplication::arguments() gives them: the program name first.

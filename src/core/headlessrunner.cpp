@@ -1,8 +1,8 @@
 #include "headlessrunner.h"
 
+#include "controlserver.h"
 #include "managedprocess.h"
 #include "outputlog.h"
-#include "outputmergecursor.h"
 #include "processmanager.h"
 #include "procstats.h"
 #include "signalnames.h"
@@ -31,42 +31,11 @@ class Msg
     Q_DECLARE_TR_FUNCTIONS(HeadlessRunner)
 };
 
-// ANSI colours for the names, distinct on dark and light terminals.
-constexpr const char *NameColours[] = {"36", "33", "32", "35", "34", "96", "93", "92", "95", "94"};
-
-// A prefix per stream (Stdout, Stderr, Message) of one entry.
-using Prefixes = std::array<QByteArray, 3>;
-
-// One line as "prefix text\n": a plain line's bytes as they are, any other line's text as UTF-8.
-void appendLine(QByteArray &out, const OutputLog &log, qint64 lineNumber, const Prefixes &prefixes,
-                bool colour)
-{
-    if (const OutputLog::PlainText plain = log.plainLine(lineNumber); plain.plain) {
-        out += prefixes[size_t(plain.stream)];
-        out += plain.text;
-        if (plain.continued)
-            out += OutputLine::ContinuationMark.toUtf8();
-        out += '\n';
-        return;
-    }
-    const OutputLine &line = log.line(lineNumber);
-    out += prefixes[size_t(line.stream)];
-    out += line.text.toUtf8();
-    if (line.continued)
-        out += OutputLine::ContinuationMark.toUtf8();
-    if (colour && line.stream == OutputStream::Message)
-        out += "\x1b[0m";
-    out += '\n';
-}
-
 } // namespace
 
 struct HeadlessRunner::Entry
 {
     ManagedProcess *process = nullptr;
-    QByteArray name;           // padded to the widest name
-    int colour = 0;
-    qint64 next = 0;           // the first line number not printed yet
     bool done = false;
 };
 
@@ -82,8 +51,10 @@ HeadlessRunner::HeadlessRunner(QObject *parent)
     m_error = err.get();
     m_stdout = std::move(out);
     m_stderr = std::move(err);
-    m_colour = ::isatty(STDOUT_FILENO) == 1 && qEnvironmentVariableIsEmpty("NO_COLOR")
-        && qgetenv("TERM") != "dumb";
+    m_printer.setColour(::isatty(STDOUT_FILENO) == 1 && qEnvironmentVariableIsEmpty("NO_COLOR")
+                        && qgetenv("TERM") != "dumb");
+    connect(m_manager.get(), &ProcessManager::processAdded, this, &HeadlessRunner::onProcessAdded);
+    connect(m_manager.get(), &ProcessManager::processAboutToBeRemoved, this, &HeadlessRunner::onProcessAboutToBeRemoved);
 
     m_timeoutTimer.setSingleShot(true);
     connect(&m_timeoutTimer, &QTimer::timeout, this, [this] {
@@ -106,6 +77,17 @@ int HeadlessRunner::exec(const CommandLine &commandLine)
     HeadlessRunner runner;
     if (!runner.load(commandLine.file))
         return BadFileExitCode;
+    // Every ProcDeck serves its control socket; a folder refused for its permissions is a warning,
+    // unless serving is what was asked for.
+    ControlServer control(runner.manager(), ControlServer::Kind::Headless);
+    control.setServing(commandLine.serve);
+    runner.setServe(commandLine.serve);
+    if (!control.listen(commandLine.file)) {
+        runner.writeError(Msg::tr("control socket: %1").arg(control.errorString()));
+        if (commandLine.serve)
+            return BadFileExitCode;
+    }
+    connect(&control, &ControlServer::quitRequested, &runner, &HeadlessRunner::quit);
     QEventLoop loop;
     connect(&runner, &HeadlessRunner::finished, &loop, &QEventLoop::exit);
     runner.start(commandLine.timeoutMs.value_or(-1));
@@ -124,7 +106,7 @@ void HeadlessRunner::setErrorDevice(QIODevice *device)
 
 void HeadlessRunner::setColour(bool colour)
 {
-    m_colour = colour;
+    m_printer.setColour(colour);
 }
 
 void HeadlessRunner::setHandleSignals(bool handle)
@@ -153,22 +135,39 @@ void HeadlessRunner::setSession(const Session &session, const QString &baseDirec
     m_manager->clear();
     m_entries.clear();
     m_manager->setBaseDirectory(baseDirectory);
-    for (ManagedProcess *process : m_manager->addAll(session.processes)) {
-        auto entry = std::make_unique<Entry>();
-        entry->process = process;
-        entry->colour = int(m_entries.size() % std::size(NameColours));
-        m_entries.push_back(std::move(entry));
-    }
-    // Names come from the session file: their control characters are shown, never sent to the
-    // terminal (VisibleText), whether or not stdout is one.
-    std::vector<QString> names;
-    m_nameWidth = 0;
-    for (const auto &entry : m_entries) {
-        names.push_back(VisibleText::visible(entry->process->spec().name));
-        m_nameWidth = std::max(m_nameWidth, int(names.back().size()));
-    }
-    for (size_t i = 0; i < m_entries.size(); ++i)
-        m_entries[i]->name = names[i].leftJustified(m_nameWidth).toUtf8();
+    m_manager->addAll(session.processes); // each one tracked by onProcessAdded()
+}
+
+// Names come from the session file (or `ctl add`): the printer shows their control characters,
+// never sends them to the terminal (VisibleText), whether or not stdout is one.
+void HeadlessRunner::onProcessAdded(int row)
+{
+    auto entry = std::make_unique<Entry>();
+    entry->process = m_manager->at(row);
+    m_printer.addLog(entry->process->output(), entry->process->spec().name);
+    m_entries.push_back(std::move(entry));
+    if (m_running)
+        track(m_entries.back()->process);
+}
+
+void HeadlessRunner::onProcessAboutToBeRemoved(int row)
+{
+    ManagedProcess *process = m_manager->at(row);
+    flushOutput(true);
+    m_printer.removeLog(process->output());
+    m_entries.erase(std::remove_if(m_entries.begin(), m_entries.end(),
+                                   [process](const auto &entry) { return entry->process == process; }),
+                    m_entries.end());
+    QMetaObject::invokeMethod(this, &HeadlessRunner::onProcessFinished, Qt::QueuedConnection);
+}
+
+void HeadlessRunner::track(ManagedProcess *process)
+{
+    connect(process->output(), &OutputLog::changed, this, [this] { flushOutput(); });
+    connect(process, &ManagedProcess::finished, this, &HeadlessRunner::onProcessFinished);
+    // A Waiting entry (restart scheduled) ends without another `finished` when a terminate
+    // cancels its restart: its state change says so.
+    connect(process, &ManagedProcess::stateChanged, this, &HeadlessRunner::onProcessFinished);
 }
 
 void HeadlessRunner::start(qint64 timeoutMs)
@@ -181,14 +180,8 @@ void HeadlessRunner::start(qint64 timeoutMs)
         m_signals = std::make_unique<TerminationSignals>();
         connect(m_signals.get(), &TerminationSignals::received, this, &HeadlessRunner::onSignal);
     }
-    for (const auto &entry : m_entries) {
-        Entry *e = entry.get();
-        connect(e->process->output(), &OutputLog::changed, this, [this] { flushOutput(); });
-        connect(e->process, &ManagedProcess::finished, this, &HeadlessRunner::onProcessFinished);
-        // A Waiting entry (restart scheduled) ends without another `finished` when a terminate
-        // cancels its restart: its state change says so.
-        connect(e->process, &ManagedProcess::stateChanged, this, &HeadlessRunner::onProcessFinished);
-    }
+    for (const auto &entry : m_entries)
+        track(entry->process);
     if (timeoutMs > 0) {
         m_timeoutTimer.setInterval(std::chrono::milliseconds(timeoutMs));
         m_timeoutTimer.start();
@@ -214,73 +207,14 @@ void HeadlessRunner::stop(int status)
     QMetaObject::invokeMethod(this, &HeadlessRunner::onProcessFinished, Qt::QueuedConnection);
 }
 
-QByteArray HeadlessRunner::prefix(const Entry &entry, int stream) const
-{
-    const char *marker = stream == int(OutputStream::Stderr) ? " ! " : stream == int(OutputStream::Message) ? " * " : " | ";
-    if (!m_colour)
-        return entry.name + marker;
-    QByteArray text = "\x1b[" + QByteArray(NameColours[entry.colour]) + 'm' + entry.name + "\x1b[0m";
-    if (stream == int(OutputStream::Stderr))
-        return text + " \x1b[1;31m!\x1b[0m ";
-    if (stream == int(OutputStream::Message))
-        return text + " \x1b[2m* ";
-    return text + marker;
-}
-
-// The lines completed since the last call, walked with the merge cursor the output pane uses (see
-// the header for the order this gives). An entry's open last line waits for its end: it is
-// printed when it is complete, or at the very end (includeOpenLines) should a log still hold one.
+// The lines completed since the last call, in the order the header describes (OutputPrinter). An
+// entry's open last line waits for its end: it is printed when it is complete, or at the very end
+// (includeOpenLines) should a log still hold one. One buffer keeps its capacity between flushes.
 void HeadlessRunner::flushOutput(bool includeOpenLines)
 {
-    const size_t count = m_entries.size();
-    std::vector<const OutputLog *> logs(count);
-    std::vector<qint64> from(count);
-    std::vector<qint64> ends(count);
-    for (size_t i = 0; i < count; ++i) {
-        Entry &entry = *m_entries[i];
-        const OutputLog *log = entry.process->output();
-        logs[i] = log;
-        entry.next = std::max(entry.next, log->firstLineNumber());
-        from[i] = entry.next;
-        ends[i] = log->endLineNumber() - (log->hasOpenLine() && !includeOpenLines ? 1 : 0);
-    }
-
-    // The prefixes once per flush, and one buffer that keeps its capacity: a flood is millions of
-    // lines, and a plain line (the bulk of one) is copied as received, never converted.
-    std::vector<Prefixes> prefixes(count);
-    size_t pending = 0;
-    size_t only = 0;
-    for (size_t i = 0; i < count; ++i) {
-        for (int stream = 0; stream < 3; ++stream)
-            prefixes[i][size_t(stream)] = prefix(*m_entries[i], stream);
-        if (from[i] < ends[i]) {
-            ++pending;
-            only = i;
-        }
-    }
     QByteArray &out = m_buffer;
     out.resize(0);
-    if (pending == 1) {
-        // One log has lines to print (a flood, or a quiet session): its order is the merge's, and
-        // its stored runs of plain lines go out in bulk.
-        for (qint64 n = from[only]; n < ends[only];) {
-            const OutputLog::PlainLines run = logs[only]->plainRun(n, ends[only]);
-            if (run.lines > 0) {
-                appendPlainLines(out, run, prefixes[only][size_t(run.stream)]);
-                n += run.lines;
-            } else {
-                appendLine(out, *logs[only], n++, prefixes[only], m_colour);
-            }
-        }
-    } else {
-        OutputMergeCursor cursor;
-        for (cursor.start(logs, std::move(from), ends); !cursor.atEnd(); cursor.advance()) {
-            const OutputRow row = cursor.row();
-            appendLine(out, *logs[size_t(row.source)], row.line, prefixes[size_t(row.source)], m_colour);
-        }
-    }
-    for (size_t i = 0; i < count; ++i)
-        m_entries[i]->next = std::max(m_entries[i]->next, ends[i]);
+    m_printer.collect(out, includeOpenLines);
     if (!out.isEmpty() && m_output)
         m_output->write(out); // a reader that went away is not an error of the session
 }
@@ -295,12 +229,32 @@ void HeadlessRunner::onProcessFinished()
         allDone = allDone && entry->done;
     }
     flushOutput();
-    if (allDone)
+    if (allDone && (!m_serve || m_quitting || m_stopStatus >= 0))
         finish();
+}
+
+void HeadlessRunner::quit()
+{
+    if (m_finished)
+        return;
+    m_quitting = true;
+    m_timeoutTimer.stop();
+    m_manager->terminateAll();
+    QMetaObject::invokeMethod(this, &HeadlessRunner::onProcessFinished, Qt::QueuedConnection);
+}
+
+void HeadlessRunner::setServe(bool serve)
+{
+    m_serve = serve;
 }
 
 void HeadlessRunner::onSignal(int signal)
 {
+    if (m_serve && signal == SIGHUP) {
+        // The terminal went (or someone asked for a reload): a served session lives on.
+        writeError(Msg::tr("SIGHUP ignored: serving until 'procdeck ctl quit', SIGINT or SIGTERM"));
+        return;
+    }
     if (++m_signalsSeen == 1) {
         writeError(Msg::tr("%1: terminating every entry (again to kill them at once)").arg(SignalNames::name(signal)));
         stop(128 + signal);

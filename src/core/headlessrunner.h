@@ -1,6 +1,7 @@
 #pragma once
 
 #include "commandline.h"
+#include "outputprinter.h"
 #include "sessionfile.h"
 
 #include <QList>
@@ -53,6 +54,12 @@ class TerminationSignals;
 // waits, readiness and refusals are notes ("api * waiting for db (ready)", "db * ready",
 // "web * not started: api failed its readiness check"); --timeout and signals stop them in
 // reverse dependency order.
+// Control (docs/control-protocol.md): exec() serves the control socket (ControlServer) while it
+// runs, so `procdeck ctl` can list, start, stop, join, follow and add entries; entries added or
+// removed that way are printed, or no longer, as the others. With --serve the run does not end
+// when the entries have: it ends on `procdeck ctl quit` (every entry stopped, then the exit
+// status below from the entries' last runs), SIGINT or SIGTERM; SIGHUP is ignored (a closed
+// terminal does not end a served session).
 //
 // Exit status: 0 when every entry exited 0; otherwise the first non-zero status in start order
 // (N; 128+N for death by signal N; 127 for a failed start; 3 for an entry not started because a
@@ -91,6 +98,10 @@ public:
     void start(qint64 timeoutMs = -1);
     // As --timeout or SIGTERM would: terminate all, end with `status`.
     void stop(int status);
+    // `procdeck ctl quit`: terminate all, end with the entries' exit status.
+    void quit();
+    // --serve: keep running after every entry has settled, until quit() or a signal.
+    void setServe(bool serve);
 
     ProcessManager *manager() const;
 
@@ -100,6 +111,9 @@ signals:
 private:
     struct Entry;
 
+    void track(ManagedProcess *process);
+    void onProcessAdded(int row);
+    void onProcessAboutToBeRemoved(int row);
     void flushOutput(bool includeOpenLines = false);
     void onProcessFinished();
     void onSignal(int signal);
@@ -107,22 +121,22 @@ private:
     void killLeftovers();
     int exitStatus() const;
     void writeError(const QString &message);
-    QByteArray prefix(const Entry &entry, int stream) const;
 
     std::unique_ptr<ProcessManager> m_manager;
     std::vector<std::unique_ptr<Entry>> m_entries;
     QIODevice *m_output = nullptr;
+    OutputPrinter m_printer;
     QByteArray m_buffer; // flushOutput()'s, kept between flushes
     QIODevice *m_error = nullptr;
     std::unique_ptr<QIODevice> m_stdout;
     std::unique_ptr<QIODevice> m_stderr;
     QTimer m_timeoutTimer;
     std::unique_ptr<TerminationSignals> m_signals; // SIGINT, SIGTERM, SIGHUP while running
-    int m_nameWidth = 0;
     int m_stopStatus = -1;   // set by timeout / signal / stop(): the status to end with
     int m_signalsSeen = 0;
-    bool m_colour = false;
     bool m_handleSignals = true;
     bool m_running = false;
     bool m_finished = false;
+    bool m_serve = false;
+    bool m_quitting = false;
 };

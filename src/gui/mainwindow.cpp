@@ -2,6 +2,7 @@
 #include "ui_mainwindow.h"
 
 #include "aboutbox.h"
+#include "controlserver.h"
 #include "detailspanel.h"
 #include "joindialog.h"
 #include "joinoperation.h"
@@ -80,6 +81,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_ui->processTable->setFocus(Qt::OtherFocusReason);
 
     connectWindow();
+    createControlServer();
 
     updateTitle();
     updateActions();
@@ -93,6 +95,7 @@ ProcessManager *MainWindow::manager() const { return m_manager; }
 DetailsPanel *MainWindow::detailsPanel() const { return m_details; }
 ProcStats *MainWindow::stats() const { return m_stats; }
 Notifier *MainWindow::notifier() const { return m_notifier; }
+ControlServer *MainWindow::controlServer() const { return m_control; }
 SessionDocument *MainWindow::document() const { return m_document; }
 UserPrompt *MainWindow::prompt() const { return m_prompt; }
 OutputPane *MainWindow::outputPane() const { return m_outputPane; }
@@ -590,6 +593,32 @@ void MainWindow::quitWhenStopped(bool kill)
     }
     m_killNow->show();
     showStatus(tr("Stopping %n entries before quitting… (Quit again or Kill Now to kill them)", nullptr, alive));
+}
+
+// The control socket (ControlServer): `procdeck ctl` drives this window's entries. Its name
+// follows the session file (an unsaved window is untitled-PID).
+void MainWindow::createControlServer()
+{
+    m_control = new ControlServer(m_manager, ControlServer::Kind::Window, this);
+    const auto listen = [this] {
+        if (!m_control->listen(m_document->filePath()))
+            showStatus(tr("No control socket for procdeck ctl: %1").arg(m_control->errorString()), StatusTimeoutMs);
+    };
+    listen();
+    connect(m_document, &SessionDocument::filePathChanged, m_control, listen);
+    connect(m_control, &ControlServer::quitRequested, this, &MainWindow::quitFromControl);
+}
+
+// `procdeck ctl quit`: as Quit's "Terminate and Quit", without asking anything (a script must not
+// wait on a dialog nobody sees); unsaved changes to the session are not saved.
+void MainWindow::quitFromControl()
+{
+    if (m_manager->aliveCount() > 0) {
+        quitWhenStopped(false); // allStopped closes the window
+        return;
+    }
+    m_quitting = true;
+    close();
 }
 
 void MainWindow::about()

@@ -12,6 +12,7 @@ namespace Ui {
 class MainWindow;
 }
 
+class ControlServer;
 class DetailsPanel;
 class JoinOperation;
 class Notifier;
@@ -47,6 +48,7 @@ public:
     StackGraphView *graphView() const;
     ProcStats *stats() const;
     Notifier *notifier() const;
+    ControlServer *controlServer() const;
 
     using StartEntries = SessionController::StartEntries;
     // SessionController::openFile: opens FILE, then starts what it asks to start if trusted.
@@ -84,6 +86,8 @@ private:
     void createDetailsDock();
     void createGraphDock(); // mainwindowgraph.cpp
     void createStatusBar();
+    void createControlServer();
+    void quitFromControl();
     // A status message, cleared early when an entry in `about` is removed.
     void showStatus(const QString &text, int timeoutMs = 0, const QList<ManagedProcess *> &about = {});
     // A message about the session (SessionController's): cleared when another session opens.
@@ -137,6 +141,7 @@ private:
     Notifier *m_notifier = nullptr;
     UserPrompt *m_prompt = nullptr;
     SessionController *m_session = nullptr;
+    ControlServer *m_control = nullptr;
     QLabel *m_countsLabel = nullptr;
     QLabel *m_joinLabel = nullptr;
     QPushButton *m_joinCancel = nullptr;
