@@ -436,8 +436,7 @@ void tst_StackGraph::stackExampleLoads()
         anyDependency = anyDependency || !s.dependsOn.isEmpty();
     }
     QCOMPARE(names, (QStringList{u"database"_s, u"migrate"_s, u"api"_s, u"web"_s}));
-    if (!anyDependency)
-        QSKIP("needs the dependsOn reader");
+    QVERIFY(anyDependency);
 
     ProcessManager manager;
     ProcessTableModel model(&manager);

@@ -152,12 +152,31 @@
         <translation>--timeout: „%1“ ist keine positive Anzahl Sekunden</translation>
     </message>
     <message>
+        <source>Try &apos;procdeck --help&apos;.</source>
+        <translation>„procdeck --help“ liefert weitere Informationen.</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s own options apply to the window: -style STYLE, -stylesheet FILE, -platform NAME,
+-reverse (right to left), -qwindowgeometry WxH+X+Y and the others Qt documents.
+</source>
+        <translation>Die Optionen von Qt gelten für das Fenster: -style STIL, -stylesheet DATEI, -platform NAME,
+-reverse (von rechts nach links), -qwindowgeometry BxH+X+Y und die übrigen, die Qt beschreibt.
+</translation>
+    </message>
+    <message>
+        <source>--serve applies only with --headless</source>
+        <translation>--serve gilt nur mit --headless</translation>
+    </message>
+    <message>
         <source>Usage:
   procdeck [FILE]                  open a session file (JSON) or a Procfile in the window
   procdeck --start-all FILE        open it and start every entry (asks first if the file
                                    is not trusted)
-  procdeck --headless FILE [--timeout SECONDS]
-                                   no window: start every entry and join them all
+  procdeck --headless FILE [--timeout SECONDS] [--serve]
+                                   no window: start every entry and join them all;
+                                   --serve: keep serving until &apos;procdeck ctl quit&apos;
+  procdeck ctl [--session NAME] VERB [ARGS]
+                                   drive a running ProcDeck (&apos;procdeck ctl help&apos;)
   procdeck --version | --help
 
 Headless output, one line per output line of an entry:
@@ -176,8 +195,11 @@ timeout; 128+N when ProcDeck was stopped by signal N; 2 for a bad file or argume
   procdeck [DATEI]                 eine Sitzungsdatei (JSON) oder ein Procfile im Fenster öffnen
   procdeck --start-all DATEI       öffnen und jeden Eintrag starten (fragt vorher, wenn der
                                    Datei nicht vertraut wird)
-  procdeck --headless DATEI [--timeout SEKUNDEN]
-                                   ohne Fenster: alle Einträge starten, auf alle warten (join)
+  procdeck --headless DATEI [--timeout SEKUNDEN] [--serve]
+                                   ohne Fenster: alle Einträge starten, auf alle warten (join);
+                                   --serve: weiter bedienen bis &apos;procdeck ctl quit&apos;
+  procdeck ctl [--session NAME] VERB [ARGUMENTE]
+                                   ein laufendes ProcDeck steuern (&apos;procdeck ctl help&apos;)
   procdeck --version | --help
 
 Ausgabe im Headless-Modus, eine Zeile je Ausgabezeile eines Eintrags:
@@ -194,17 +216,369 @@ fehlgeschlagenem Start); 124 bei Zeitüberschreitung; 128+N, wenn ProcDeck durch
 gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
 </translation>
     </message>
+</context>
+<context>
+    <name>ControlClient</name>
     <message>
-        <source>Try &apos;procdeck --help&apos;.</source>
-        <translation>„procdeck --help“ liefert weitere Informationen.</translation>
+        <source>cannot connect to %1: %2</source>
+        <translation>keine Verbindung zu %1: %2</translation>
     </message>
     <message>
-        <source>Qt&apos;s own options apply to the window: -style STYLE, -stylesheet FILE, -platform NAME,
--reverse (right to left), -qwindowgeometry WxH+X+Y and the others Qt documents.
+        <source>%1 did not say hello</source>
+        <translation>%1 hat sich nicht gemeldet (kein hello)</translation>
+    </message>
+    <message>
+        <source>the ProcDeck closed the connection</source>
+        <translation>das ProcDeck hat die Verbindung geschlossen</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>keine Antwort innerhalb von %1 s</translation>
+    </message>
+    <message>
+        <source>a malformed answer: %1</source>
+        <translation>eine fehlerhafte Antwort: %1</translation>
+    </message>
+    <message>
+        <source>(unsaved)</source>
+        <translation>(nicht gespeichert)</translation>
+    </message>
+    <message>
+        <source>NAME	STATE	PID	EXIT	UPTIME	RESTARTS</source>
+        <translation>NAME	ZUSTAND	PID	EXIT	LAUFZEIT	NEUSTARTS</translation>
+    </message>
+    <message>
+        <source> (gave up)</source>
+        <translation> (aufgegeben)</translation>
+    </message>
+    <message>
+        <source>%1: %2, PID %3, %4</source>
+        <translation>%1: %2, PID %3, %4</translation>
+    </message>
+    <message>
+        <source>unsaved session</source>
+        <translation>nicht gespeicherte Sitzung</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the ProcDeck of %1 is not running any more (its stale socket was removed)</source>
+        <translation>das ProcDeck von %1 läuft nicht mehr (sein verwaister Socket wurde entfernt)</translation>
+    </message>
+    <message>
+        <source>no running ProcDeck is called %1 or has that session file (&apos;procdeck ctl instances&apos; lists them)</source>
+        <translation>kein laufendes ProcDeck heißt %1 oder hat diese Sitzungsdatei (&apos;procdeck ctl instances&apos; listet sie auf)</translation>
+    </message>
+    <message>
+        <source>no ProcDeck is running (no control socket in %1)</source>
+        <translation>kein ProcDeck läuft (kein Steuer-Socket in %1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ProcDecks are running: choose one with --session NAME</source>
+        <translation>
+            <numerusform>%n ProcDeck läuft: eines mit --session NAME (Sitzung) wählen</numerusform>
+            <numerusform>%n ProcDecks laufen: eines mit --session NAME (Sitzung) wählen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>added %1
 </source>
-        <translation>Die Optionen von Qt gelten für das Fenster: -style STIL, -stylesheet DATEI, -platform NAME,
--reverse (von rechts nach links), -qwindowgeometry BxH+X+Y und die übrigen, die Qt beschreibt.
+        <translation>%1 hinzugefügt
 </translation>
+    </message>
+    <message>
+        <source>the request was refused</source>
+        <translation>die Anfrage wurde abgewiesen</translation>
+    </message>
+    <message>
+        <source>Try &apos;procdeck ctl help&apos;.</source>
+        <translation>Siehe &apos;procdeck ctl help&apos;.</translation>
+    </message>
+    <message>
+        <source>no ProcDeck is running (no folder %1)</source>
+        <translation>kein ProcDeck läuft (kein Ordner %1)</translation>
+    </message>
+    <message>
+        <source>NAME	PID	MODE	ENTRIES	SESSION</source>
+        <translation>NAME	PID	MODUS	EINTRÄGE	SITZUNG</translation>
+    </message>
+    <message>
+        <source>%1 %2 needs a value</source>
+        <translation>%1 %2 braucht einen Wert</translation>
+    </message>
+    <message>
+        <source>join --timeout: &quot;%1&quot; is not a number of seconds</source>
+        <translation>join --timeout: &quot;%1&quot; ist keine Anzahl Sekunden (Warten auf das Ende)</translation>
+    </message>
+    <message>
+        <source>logs --since: &quot;%1&quot; is neither a duration (30s, 5m, 2h, 1d) nor a date and time</source>
+        <translation>logs --since: &quot;%1&quot; ist weder eine Dauer (30s, 5m, 2h, 1d) noch Datum und Uhrzeit</translation>
+    </message>
+    <message>
+        <source>%1: unknown option %2</source>
+        <translation>%1: unbekannte Option %2</translation>
+    </message>
+    <message>
+        <source>--session needs a NAME</source>
+        <translation>--session braucht einen NAME (die Sitzung)</translation>
+    </message>
+    <message>
+        <source>no VERB given</source>
+        <translation>kein VERB angegeben</translation>
+    </message>
+    <message>
+        <source>%1 takes no arguments</source>
+        <translation>%1 nimmt keine Argumente</translation>
+    </message>
+    <message>
+        <source>add needs one JSON entry, e.g. add &apos;{&quot;name&quot;:&quot;web&quot;,&quot;program&quot;:&quot;python3&quot;,&quot;args&quot;:[&quot;-m&quot;,&quot;http.server&quot;]}&apos;</source>
+        <translation>add braucht einen Eintrag als JSON, z. B. add &apos;{&quot;name&quot;:&quot;web&quot;,&quot;program&quot;:&quot;python3&quot;,&quot;args&quot;:[&quot;-m&quot;,&quot;http.server&quot;]}&apos;</translation>
+    </message>
+    <message>
+        <source>add: not JSON (%1 at offset %2)</source>
+        <translation>add: kein JSON (%1 an Position %2)</translation>
+    </message>
+    <message>
+        <source>add: the entry must be a JSON object</source>
+        <translation>add: der Eintrag muss ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <source>unknown verb &quot;%1&quot;</source>
+        <translation>unbekanntes Verb &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>signal needs a SIGNAL and a NAME</source>
+        <translation>signal braucht ein Signal (SIGNAL) und einen NAME</translation>
+    </message>
+    <message>
+        <source>%1 needs a NAME (or several)</source>
+        <translation>%1 braucht einen NAME (oder mehrere)</translation>
+    </message>
+    <message>
+        <source>Usage: procdeck ctl [--session NAME] VERB [ARGS]
+
+  instances                  the running ProcDecks: name, PID, mode, entries, session
+  list [--json] [NAME...]    the entries: name, state, PID, exit, uptime, restarts
+  status                     one line about the session, one counting the states
+  start|stop|kill|restart NAME...
+                             the toolbar&apos;s verbs (stop = terminate: the stop signal,
+                             SIGKILL after the grace period)
+  signal SIG NAME...         send a signal (TERM, SIGUSR1, 10, ...)
+  join [--timeout S] NAME... wait for the entries to end; exit status as headless mode
+                             (124 when one is still running at the timeout)
+  logs [-f] [--since T] [NAME...]
+                             their output as &apos;name | line&apos;; -f: then new lines until
+                             Ctrl-C; T: 30s, 5m, 2h, 1d back, or a date and time
+  add JSON                   add an entry, written as in a session file
+  remove NAME...             terminate the entries, then remove them
+  quit                       stop every entry and end that ProcDeck (a window too,
+                             without asking; unsaved changes are not saved)
+
+A replicated entry&apos;s group name (api) means all its copies (api-1, api-2, ...).
+Without --session: the only ProcDeck running. NAME is a socket name from &apos;instances&apos;
+(stack, stack-2) or a session file.
+Exit status: 0; 1 when an entry refused a verb; join as headless mode; 2 for a usage
+error, an unknown entry, no (or several) ProcDecks, a dead one or a refused request.
+</source>
+        <translation>Aufruf: procdeck ctl [--session NAME] VERB [ARGUMENTE]
+
+  instances                  die laufenden ProcDecks: Name, PID, Modus, Einträge, Sitzung
+  list [--json] [NAME...]    die Einträge: Name, Zustand, PID, Exit, Laufzeit, Neustarts
+  status                     eine Zeile zur Sitzung, eine mit der Zahl je Zustand
+  start|stop|kill|restart NAME...
+                             die Verben der Werkzeugleiste (stop = terminate: das
+                             Stoppsignal, nach der Schonfrist SIGKILL)
+  signal SIG NAME...         ein Signal senden (TERM, SIGUSR1, 10, ...)
+  join [--timeout S] NAME... auf das Ende der Einträge warten; Exit-Status wie im
+                             Headless-Modus (124, wenn einer beim Timeout noch läuft)
+  logs [-f] [--since T] [NAME...]
+                             ihre Ausgabe als &apos;Name | Zeile&apos;; -f: danach neue Zeilen bis
+                             Ctrl-C; T: 30s, 5m, 2h, 1d zurück, oder Datum und Uhrzeit
+  add JSON                   einen Eintrag hinzufügen, geschrieben wie in einer Sitzungsdatei
+  remove NAME...             die Einträge beenden (terminate), dann entfernen
+  quit                       jeden Eintrag stoppen und dieses ProcDeck beenden (auch ein
+                             Fenster, ohne Rückfrage; ungespeicherte Änderungen gehen verloren)
+
+Der Gruppenname eines vervielfachten Eintrags (api) meint alle Kopien (api-1, api-2, ...).
+Ohne --session: das einzige laufende ProcDeck. NAME ist ein Socket-Name aus &apos;instances&apos;
+(stack, stack-2) oder eine Sitzungsdatei.
+Exit-Status: 0; 1, wenn ein Eintrag ein Verb abgelehnt hat; join wie im Headless-Modus;
+2 bei einem Aufruffehler, einem unbekannten Eintrag, keinem (oder mehreren) ProcDecks,
+einem beendeten oder einer abgewiesenen Anfrage.
+</translation>
+    </message>
+</context>
+<context>
+    <name>ControlConnection</name>
+    <message>
+        <source>request longer than %1 bytes</source>
+        <translation>Anfrage länger als %1 Bytes</translation>
+    </message>
+    <message>
+        <source>no &quot;verb&quot; in the request</source>
+        <translation>kein &quot;verb&quot; in der Anfrage</translation>
+    </message>
+    <message>
+        <source>unknown verb %1</source>
+        <translation>unbekanntes Verb %1</translation>
+    </message>
+    <message>
+        <source>%1: no entry named (give one NAME or more)</source>
+        <translation>%1: kein Eintrag genannt (einen NAME oder mehrere angeben)</translation>
+    </message>
+    <message>
+        <source>no entry named %1</source>
+        <translation>kein Eintrag namens %1</translation>
+    </message>
+    <message>
+        <source>signal: no signal given</source>
+        <translation>signal: kein Signal angegeben</translation>
+    </message>
+    <message>
+        <source>no signal named %1</source>
+        <translation>kein Signal namens %1</translation>
+    </message>
+    <message>
+        <source>join: &quot;timeoutMs&quot; must be a number of milliseconds, 0 or more</source>
+        <translation>join: &quot;timeoutMs&quot; muss eine Anzahl Millisekunden sein, 0 oder mehr (Warten auf das Ende)</translation>
+    </message>
+    <message>
+        <source>logs: this connection is already streaming logs</source>
+        <translation>logs: diese Verbindung überträgt bereits Ausgaben</translation>
+    </message>
+    <message>
+        <source>add: &quot;entry&quot; must be one entry&apos;s JSON object</source>
+        <translation>add: &quot;entry&quot; muss das JSON-Objekt eines Eintrags sein</translation>
+    </message>
+    <message>
+        <source>an entry named %1 exists already</source>
+        <translation>ein Eintrag namens %1 existiert bereits</translation>
+    </message>
+</context>
+<context>
+    <name>ControlProtocol</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder: the control socket needs a folder of its own there</source>
+        <translation>%1 ist kein Ordner: der Steuer-Socket braucht dort einen eigenen Ordner</translation>
+    </message>
+    <message>
+        <source>%1 belongs to user %2, not to you (%3): refusing to put the control socket there</source>
+        <translation>%1 gehört Benutzer %2, nicht Ihnen (%3): der Steuer-Socket wird dort nicht angelegt</translation>
+    </message>
+    <message>
+        <source>%1 has mode %2, not 0700: others could reach the control socket; refusing to use it (chmod 700 it, or remove it)</source>
+        <translation>%1 hat den Modus %2, nicht 0700: andere könnten den Steuer-Socket erreichen; er wird nicht benutzt (mit chmod 700 ändern oder entfernen)</translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation>%1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot tell which user is connecting (SO_PEERCRED): refused</source>
+        <translation>unklar, welcher Benutzer sich verbindet (SO_PEERCRED): abgewiesen</translation>
+    </message>
+    <message>
+        <source>user %1 may not control a ProcDeck of user %2: refused</source>
+        <translation>Benutzer %1 darf kein ProcDeck von Benutzer %2 steuern: abgewiesen</translation>
+    </message>
+    <message>
+        <source>not JSON (%1 at offset %2)</source>
+        <translation>kein JSON (%1 an Position %2)</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>no &quot;%1&quot; version key</source>
+        <translation>kein Versionsschlüssel &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>protocol version %1 is not spoken here (this ProcDeck speaks %2)</source>
+        <translation>Protokollversion %1 wird hier nicht gesprochen (dieses ProcDeck spricht %2)</translation>
+    </message>
+</context>
+<context>
+    <name>ControlServer</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>cannot make %1 private (chmod 600): %2</source>
+        <translation>%1 kann nicht privat gemacht werden (chmod 600): %2</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1: %2</source>
+        <translation>auf %1 kann nicht gelauscht werden: %2</translation>
+    </message>
+    <message>
+        <source>every name from %1 to %1-%2 is taken in %3</source>
+        <translation>jeder Name von %1 bis %1-%2 ist in %3 vergeben</translation>
+    </message>
+</context>
+<context>
+    <name>CronSchedule</name>
+    <message>
+        <source>%1 field: &quot;%2&quot; is not a number or a name</source>
+        <translation>Feld %1: „%2“ ist weder eine Zahl noch ein Name</translation>
+    </message>
+    <message>
+        <source>%1 field: %2 is out of range %3–%4</source>
+        <translation>Feld %1: %2 liegt außerhalb des Bereichs %3–%4</translation>
+    </message>
+    <message>
+        <source>%1 field: an empty item in the list</source>
+        <translation>Feld %1: ein leerer Eintrag in der Liste</translation>
+    </message>
+    <message>
+        <source>%1 field: the step &quot;%2&quot; is not a number from 1 to %3</source>
+        <translation>Feld %1: die Schrittweite „%2“ ist keine Zahl von 1 bis %3</translation>
+    </message>
+    <message>
+        <source>%1 field: the range %2 goes backwards</source>
+        <translation>Feld %1: der Bereich %2 läuft rückwärts</translation>
+    </message>
+    <message>
+        <source>unknown shortcut %1 (known: @yearly, @monthly, @weekly, @daily, @hourly)</source>
+        <translation>unbekannte Abkürzung %1 (bekannt: @yearly, @monthly, @weekly, @daily, @hourly)</translation>
+    </message>
+    <message>
+        <source>minute</source>
+        <translation>Minute</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>Stunde</translation>
+    </message>
+    <message>
+        <source>day-of-month</source>
+        <translation>Tag-des-Monats</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>day-of-week</source>
+        <translation>Wochentag</translation>
+    </message>
+    <message>
+        <source>expected five fields (minute hour day-of-month month day-of-week), found %1</source>
+        <translation>fünf Felder erwartet (Minute Stunde Tag-des-Monats Monat Wochentag), gefunden: %1</translation>
+    </message>
+    <message>
+        <source>day-of-month field: no day of %1 falls in the months of the month field</source>
+        <translation>Feld Tag-des-Monats: kein Tag aus %1 kommt in den Monaten des Monatsfelds vor</translation>
     </message>
 </context>
 <context>
@@ -353,6 +727,44 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <source>%1 (out of memory)</source>
         <translation>%1 (Speicher erschöpft)</translation>
     </message>
+    <message>
+        <source>Next run:</source>
+        <translation>Nächster Lauf:</translation>
+    </message>
+    <message>
+        <source>Depends on:</source>
+        <translation>Hängt ab von:</translation>
+    </message>
+    <message>
+        <source>waiting for %1</source>
+        <translation>wartet auf %1</translation>
+    </message>
+    <message>
+        <source>not started: %1</source>
+        <translation>nicht gestartet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FileWatcher</name>
+    <message>
+        <source>cannot watch files: too many inotify instances are open (fs.inotify.max_user_instances)</source>
+        <translation>Dateien können nicht überwacht werden: zu viele inotify-Instanzen sind offen (fs.inotify.max_user_instances)</translation>
+    </message>
+    <message>
+        <source>cannot watch files: %1</source>
+        <translation>Dateien können nicht überwacht werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot watch some folders: %1</source>
+        <translation>Einige Ordner können nicht überwacht werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>cannot watch %Ln folder(s): the system allows %1 inotify watches (fs.inotify.max_user_watches) for all of the user&apos;s programs; %2 are watched and changes in the others do not restart the entry. Raise the limit (sudo sysctl fs.inotify.max_user_watches=%3) or ignore more folders</source>
+        <translation>
+            <numerusform>%Ln Ordner kann nicht überwacht werden: das System erlaubt %1 inotify-Überwachungen (fs.inotify.max_user_watches) für alle Programme des Benutzers; %2 werden überwacht, und Änderungen in den anderen starten den Eintrag nicht neu. Heben Sie die Grenze an (sudo sysctl fs.inotify.max_user_watches=%3) oder ignorieren Sie mehr Ordner</numerusform>
+            <numerusform>%Ln Ordner können nicht überwacht werden: das System erlaubt %1 inotify-Überwachungen (fs.inotify.max_user_watches) für alle Programme des Benutzers; %2 werden überwacht, und Änderungen in den anderen starten den Eintrag nicht neu. Heben Sie die Grenze an (sudo sysctl fs.inotify.max_user_watches=%3) oder ignorieren Sie mehr Ordner</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>HeadlessRunner</name>
@@ -375,6 +787,14 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
             <numerusform>%n Prozesse, die die Einträge zurückgelassen haben, mit SIGKILL beendet</numerusform>
         </translation>
     </message>
+    <message>
+        <source>control socket: %1</source>
+        <translation>Steuer-Socket: %1</translation>
+    </message>
+    <message>
+        <source>SIGHUP ignored: serving until &apos;procdeck ctl quit&apos;, SIGINT or SIGTERM</source>
+        <translation>SIGHUP ignoriert: bedient weiter bis &apos;procdeck ctl quit&apos;, SIGINT oder SIGTERM</translation>
+    </message>
 </context>
 <context>
     <name>HealthCheck</name>
@@ -391,20 +811,12 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <translation>seit %2 ms keine zu %1 passende Zeile</translation>
     </message>
     <message>
-        <source>ready</source>
-        <translation>bereit</translation>
-    </message>
-    <message>
         <source>%1 (%2 of %3)</source>
         <translation>%1 (%2 von %3)</translation>
     </message>
     <message>
         <source>last: %1</source>
         <translation>zuletzt: %1</translation>
-    </message>
-    <message>
-        <source>readiness check failed: %1</source>
-        <translation>Bereitschaftsprüfung fehlgeschlagen: %1</translation>
     </message>
     <message numerus="yes">
         <source>liveness check failed %n time(s) (%1); restarting</source>
@@ -1167,6 +1579,34 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
             <numerusform>%1 auf %n Kopien skaliert</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>No control socket for procdeck ctl: %1</source>
+        <translation>Kein Steuer-Socket für procdeck ctl: %1</translation>
+    </message>
+    <message>
+        <source>↓ from what is waited for to what waits</source>
+        <translation>↓ von dem, worauf gewartet wird, zu dem, was wartet</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Show the whole graph (Ctrl+0); Ctrl+wheel zooms</source>
+        <translation>Den ganzen Graphen zeigen (Strg+0); Strg+Mausrad zoomt</translation>
+    </message>
+    <message>
+        <source>Graph</source>
+        <translation>Graph</translation>
+    </message>
+    <message>
+        <source>Show the entries as a graph: what each one waits for, coloured by state</source>
+        <translation>Die Einträge als Graph zeigen: worauf jeder wartet, nach Zustand gefärbt</translation>
+    </message>
 </context>
 <context>
     <name>ManagedProcess</name>
@@ -1241,6 +1681,30 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     <message>
         <source>%1 is not running in a terminal</source>
         <translation>%1 läuft nicht in einem Terminal</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <source>readiness check failed</source>
+        <translation>Bereitschaftsprüfung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>readiness check failed: %1</source>
+        <translation>Bereitschaftsprüfung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>waiting for %1</source>
+        <translation>wartet auf %1</translation>
+    </message>
+    <message>
+        <source>not started: %1</source>
+        <translation>nicht gestartet: %1</translation>
+    </message>
+    <message>
+        <source>wait for %1 cancelled</source>
+        <translation>Warten auf %1 abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -1510,6 +1974,16 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     <message>
         <source>Show only the lines of each entry&apos;s current run, not its earlier runs</source>
         <translation>Nur die Zeilen des aktuellen Laufs jedes Eintrags zeigen, nicht die früherer Läufe</translation>
+    </message>
+</context>
+<context>
+    <name>OutputPrinter</name>
+    <message numerus="yes">
+        <source>… %n line(s) skipped</source>
+        <translation>
+            <numerusform>… %n Zeile übersprungen</numerusform>
+            <numerusform>… %n Zeilen übersprungen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2380,6 +2854,26 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <source>Whether the run passes its readiness check: ready, waiting (failures in a row of the threshold) or failed; — without a check</source>
         <translation>Ob der Lauf seine Bereitschaftsprüfung besteht: bereit, wartet (Fehlschläge in Folge von der Schwelle) oder fehlgeschlagen; — ohne Prüfung</translation>
     </message>
+    <message>
+        <source>Waiting for %1</source>
+        <translation>Wartet auf %1</translation>
+    </message>
+    <message>
+        <source>Not started: %1</source>
+        <translation>Nicht gestartet: %1</translation>
+    </message>
+    <message>
+        <source>next run %1</source>
+        <translation>nächster Lauf %1</translation>
+    </message>
+    <message>
+        <source>Next run %1</source>
+        <translation>Nächster Lauf %1</translation>
+    </message>
+    <message>
+        <source>Scheduled: next run %1</source>
+        <translation>Geplant: nächster Lauf %1</translation>
+    </message>
 </context>
 <context>
     <name>PseudoTerminal</name>
@@ -2845,6 +3339,176 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     <message>
         <source>&quot;%1&quot; is the entry itself; an entry cannot wait for itself</source>
         <translation>&quot;%1&quot; ist der Eintrag selbst; ein Eintrag kann nicht auf sich selbst warten</translation>
+    </message>
+</context>
+<context>
+    <name>StackGraphEdge</name>
+    <message>
+        <source>started</source>
+        <comment>dependency condition</comment>
+        <translation>gestartet</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <comment>dependency condition</comment>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <comment>dependency condition</comment>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <comment>dependency condition</comment>
+        <translation>erfolgreich</translation>
+    </message>
+    <message>
+        <source>%1 waits until %2 has started</source>
+        <translation>%1 wartet, bis %2 gestartet ist</translation>
+    </message>
+    <message>
+        <source>%1 waits until %2 is ready</source>
+        <translation>%1 wartet, bis %2 bereit ist</translation>
+    </message>
+    <message>
+        <source>%1 waits until %2 has ended (any exit)</source>
+        <translation>%1 wartet, bis %2 beendet ist (mit beliebigem Exit-Code)</translation>
+    </message>
+    <message>
+        <source>%1 waits until %2 has exited with 0</source>
+        <translation>%1 wartet, bis %2 mit 0 beendet ist</translation>
+    </message>
+</context>
+<context>
+    <name>StackGraphNode</name>
+    <message numerus="yes">
+        <source>%n copies (replicas)</source>
+        <translation>
+            <numerusform>%n Kopie (Replikat)</numerusform>
+            <numerusform>%n Kopien (Replikate)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>entry: state</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>×%1</source>
+        <comment>replica count badge</comment>
+        <translation>×%1</translation>
+    </message>
+</context>
+<context>
+    <name>StackGraphView</name>
+    <message>
+        <source>Arrows lead from an entry to the entries that wait for it; the label says what they wait for</source>
+        <translation>Pfeile führen von einem Eintrag zu den Einträgen, die auf ihn warten; die Beschriftung sagt, worauf sie warten</translation>
+    </message>
+    <message>
+        <source>Dependency graph</source>
+        <translation>Abhängigkeitsgraph</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n running</source>
+        <comment>replicas</comment>
+        <translation>
+            <numerusform>%1 von %n läuft</numerusform>
+            <numerusform>%1 von %n laufen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The session&apos;s entries show here, with an arrow to each entry from what it waits for (dependsOn)</source>
+        <translation>Hier erscheinen die Einträge der Sitzung, mit einem Pfeil zu jedem Eintrag von dem, worauf er wartet (dependsOn)</translation>
+    </message>
+</context>
+<context>
+    <name>StackRunner</name>
+    <message>
+        <source>%1 failed its readiness check</source>
+        <translation>%1 hat die Bereitschaftsprüfung nicht bestanden</translation>
+    </message>
+    <message>
+        <source>%1 was not started</source>
+        <translation>%1 wurde nicht gestartet</translation>
+    </message>
+    <message>
+        <source>%1 failed to start</source>
+        <translation>%1 konnte nicht gestartet werden</translation>
+    </message>
+    <message>
+        <source>%1 is not running</source>
+        <translation>%1 läuft nicht</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 gave up after %n restart(s)</source>
+        <translation>
+            <numerusform>%1 gab nach %n Neustart auf</numerusform>
+            <numerusform>%1 gab nach %n Neustarts auf</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 was stopped</source>
+        <translation>%1 wurde gestoppt</translation>
+    </message>
+    <message>
+        <source>%1 was killed by %2</source>
+        <translation>%1 wurde durch %2 gekillt</translation>
+    </message>
+    <message>
+        <source>%1 exited with %2</source>
+        <translation>%1 wurde mit %2 beendet</translation>
+    </message>
+    <message>
+        <source>%1 ended</source>
+        <translation>%1 wurde beendet</translation>
+    </message>
+    <message>
+        <source>there is no entry called %1</source>
+        <translation>es gibt keinen Eintrag namens %1</translation>
+    </message>
+    <message>
+        <source>%1: met</source>
+        <translation>%1: erfüllt</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: not yet</source>
+        <translation>%1: noch nicht</translation>
+    </message>
+    <message>
+        <source>%1: not yet (%2)</source>
+        <translation>%1: noch nicht (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>TriggerMonitor</name>
+    <message>
+        <source>restarting: %1 changed</source>
+        <translation>Neustart: %1 hat sich geändert</translation>
+    </message>
+    <message numerus="yes">
+        <source>restarting: %1 changed (%n file(s))</source>
+        <translation>
+            <numerusform>Neustart: %1 hat sich geändert (%n Datei)</numerusform>
+            <numerusform>Neustart: %1 hat sich geändert (%n Dateien)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>schedule not armed: %1</source>
+        <translation>Zeitplan nicht aktiviert: %1</translation>
+    </message>
+    <message>
+        <source>skipped the %1 run: the %2 run is still going</source>
+        <translation>Lauf um %1 übersprungen: der Lauf von %2 läuft noch</translation>
+    </message>
+    <message>
+        <source>scheduled run (%1)</source>
+        <translation>geplanter Lauf (%1)</translation>
     </message>
 </context>
 <context>

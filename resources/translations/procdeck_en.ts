@@ -4,10 +4,10 @@
 <context>
     <name>FileWatcher</name>
     <message numerus="yes">
-        <source>cannot watch %Ln folder(s): the system allows %1 inotify watches (fs.inotify.max_user_watches) for all of the user&apos;s programs; %2 are watched and changes in the others do not restart the entry. Raise the limit (sudo sysctl fs.inotify.max_user_watches=%3) or ignore more folders</source>
+        <source>cannot watch %Ln folder(s): the system allows %1 inotify watches (fs.inotify.max_user_watches) for all of the user's programs; %2 are watched and changes in the others do not restart the entry. Raise the limit (sudo sysctl fs.inotify.max_user_watches=%3) or ignore more folders</source>
         <translation>
-            <numerusform>cannot watch %Ln folder: the system allows %1 inotify watches (fs.inotify.max_user_watches) for all of the user&apos;s programs; %2 are watched and changes in the others do not restart the entry. Raise the limit (sudo sysctl fs.inotify.max_user_watches=%3) or ignore more folders</numerusform>
-            <numerusform>cannot watch %Ln folders: the system allows %1 inotify watches (fs.inotify.max_user_watches) for all of the user&apos;s programs; %2 are watched and changes in the others do not restart the entry. Raise the limit (sudo sysctl fs.inotify.max_user_watches=%3) or ignore more folders</numerusform>
+            <numerusform>cannot watch %Ln folder: the system allows %1 inotify watches (fs.inotify.max_user_watches) for all of the user's programs; %2 are watched and changes in the others do not restart the entry. Raise the limit (sudo sysctl fs.inotify.max_user_watches=%3) or ignore more folders</numerusform>
+            <numerusform>cannot watch %Ln folders: the system allows %1 inotify watches (fs.inotify.max_user_watches) for all of the user's programs; %2 are watched and changes in the others do not restart the entry. Raise the limit (sudo sysctl fs.inotify.max_user_watches=%3) or ignore more folders</numerusform>
         </translation>
     </message>
 </context>
@@ -51,10 +51,10 @@
 <context>
     <name>LogFileWriter</name>
     <message numerus="yes">
-        <source>%n line(s) dropped by the output&apos;s bounds before they were written here</source>
+        <source>%n line(s) dropped by the output's bounds before they were written here</source>
         <translation>
-            <numerusform>%n line dropped by the output&apos;s bounds before it was written here</numerusform>
-            <numerusform>%n lines dropped by the output&apos;s bounds before they were written here</numerusform>
+            <numerusform>%n line dropped by the output's bounds before it was written here</numerusform>
+            <numerusform>%n lines dropped by the output's bounds before they were written here</numerusform>
         </translation>
     </message>
 </context>

@@ -152,12 +152,31 @@
         <translation>--timeout：“%1”不是正的秒数</translation>
     </message>
     <message>
+        <source>Try &apos;procdeck --help&apos;.</source>
+        <translation>请尝试“procdeck --help”。</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s own options apply to the window: -style STYLE, -stylesheet FILE, -platform NAME,
+-reverse (right to left), -qwindowgeometry WxH+X+Y and the others Qt documents.
+</source>
+        <translation>Qt 自身的选项作用于窗口：-style STYLE、-stylesheet FILE、-platform NAME、
+-reverse（从右到左）、-qwindowgeometry WxH+X+Y，以及 Qt 文档中的其他选项。
+</translation>
+    </message>
+    <message>
+        <source>--serve applies only with --headless</source>
+        <translation>--serve 仅与 --headless 一起使用</translation>
+    </message>
+    <message>
         <source>Usage:
   procdeck [FILE]                  open a session file (JSON) or a Procfile in the window
   procdeck --start-all FILE        open it and start every entry (asks first if the file
                                    is not trusted)
-  procdeck --headless FILE [--timeout SECONDS]
-                                   no window: start every entry and join them all
+  procdeck --headless FILE [--timeout SECONDS] [--serve]
+                                   no window: start every entry and join them all;
+                                   --serve: keep serving until &apos;procdeck ctl quit&apos;
+  procdeck ctl [--session NAME] VERB [ARGS]
+                                   drive a running ProcDeck (&apos;procdeck ctl help&apos;)
   procdeck --version | --help
 
 Headless output, one line per output line of an entry:
@@ -176,8 +195,11 @@ timeout; 128+N when ProcDeck was stopped by signal N; 2 for a bad file or argume
   procdeck [FILE]                  在窗口中打开会话文件（JSON）或 Procfile
   procdeck --start-all FILE        打开它并启动每个条目（若文件未受信任，
                                    先询问）
-  procdeck --headless FILE [--timeout SECONDS]
-                                   不显示窗口：启动每个条目并等待全部结束
+  procdeck --headless FILE [--timeout SECONDS] [--serve]
+                                   不显示窗口：启动每个条目并等待全部结束；
+                                   --serve：持续服务，直到 &apos;procdeck ctl quit&apos;
+  procdeck ctl [--session NAME] VERB [ARGS]
+                                   控制一个正在运行的 ProcDeck（&apos;procdeck ctl help&apos;）
   procdeck --version | --help
 
 无窗口模式的输出，条目的每一行输出对应一行：
@@ -193,17 +215,366 @@ timeout; 128+N when ProcDeck was stopped by signal N; 2 for a bad file or argume
 ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
 </translation>
     </message>
+</context>
+<context>
+    <name>ControlClient</name>
     <message>
-        <source>Try &apos;procdeck --help&apos;.</source>
-        <translation>请尝试“procdeck --help”。</translation>
+        <source>cannot connect to %1: %2</source>
+        <translation>无法连接到 %1：%2</translation>
     </message>
     <message>
-        <source>Qt&apos;s own options apply to the window: -style STYLE, -stylesheet FILE, -platform NAME,
--reverse (right to left), -qwindowgeometry WxH+X+Y and the others Qt documents.
+        <source>%1 did not say hello</source>
+        <translation>%1 没有发送 hello</translation>
+    </message>
+    <message>
+        <source>the ProcDeck closed the connection</source>
+        <translation>ProcDeck 关闭了连接</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>%1 秒内没有回答</translation>
+    </message>
+    <message>
+        <source>a malformed answer: %1</source>
+        <translation>格式错误的回答：%1</translation>
+    </message>
+    <message>
+        <source>(unsaved)</source>
+        <translation>（未保存）</translation>
+    </message>
+    <message>
+        <source>NAME	STATE	PID	EXIT	UPTIME	RESTARTS</source>
+        <translation>名称	状态	PID	退出码	运行时间	重启次数</translation>
+    </message>
+    <message>
+        <source> (gave up)</source>
+        <translation>（已放弃）</translation>
+    </message>
+    <message>
+        <source>%1: %2, PID %3, %4</source>
+        <translation>%1：%2，PID %3，%4</translation>
+    </message>
+    <message>
+        <source>unsaved session</source>
+        <translation>未保存的会话</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n 个条目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the ProcDeck of %1 is not running any more (its stale socket was removed)</source>
+        <translation>%1 的 ProcDeck 已不再运行（其失效的套接字已删除）</translation>
+    </message>
+    <message>
+        <source>no running ProcDeck is called %1 or has that session file (&apos;procdeck ctl instances&apos; lists them)</source>
+        <translation>没有名为 %1 或使用该会话文件的 ProcDeck 在运行（&apos;procdeck ctl instances&apos; 会列出它们）</translation>
+    </message>
+    <message>
+        <source>no ProcDeck is running (no control socket in %1)</source>
+        <translation>没有正在运行的 ProcDeck（%1 中没有控制套接字）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ProcDecks are running: choose one with --session NAME</source>
+        <translation>
+            <numerusform>有 %n 个 ProcDeck 正在运行：请用 --session NAME 选择一个会话</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>added %1
 </source>
-        <translation>Qt 自身的选项作用于窗口：-style STYLE、-stylesheet FILE、-platform NAME、
--reverse（从右到左）、-qwindowgeometry WxH+X+Y，以及 Qt 文档中的其他选项。
+        <translation>已添加 %1
 </translation>
+    </message>
+    <message>
+        <source>the request was refused</source>
+        <translation>请求被拒绝</translation>
+    </message>
+    <message>
+        <source>Try &apos;procdeck ctl help&apos;.</source>
+        <translation>请参阅 &apos;procdeck ctl help&apos;。</translation>
+    </message>
+    <message>
+        <source>no ProcDeck is running (no folder %1)</source>
+        <translation>没有正在运行的 ProcDeck（没有文件夹 %1）</translation>
+    </message>
+    <message>
+        <source>NAME	PID	MODE	ENTRIES	SESSION</source>
+        <translation>名称	PID	模式	条目	会话</translation>
+    </message>
+    <message>
+        <source>%1 %2 needs a value</source>
+        <translation>%1 %2 需要一个值</translation>
+    </message>
+    <message>
+        <source>join --timeout: &quot;%1&quot; is not a number of seconds</source>
+        <translation>join --timeout：&quot;%1&quot; 不是秒数（等待结束）</translation>
+    </message>
+    <message>
+        <source>logs --since: &quot;%1&quot; is neither a duration (30s, 5m, 2h, 1d) nor a date and time</source>
+        <translation>logs --since：&quot;%1&quot; 既不是时长（30s、5m、2h、1d）也不是日期时间</translation>
+    </message>
+    <message>
+        <source>%1: unknown option %2</source>
+        <translation>%1：未知选项 %2</translation>
+    </message>
+    <message>
+        <source>--session needs a NAME</source>
+        <translation>--session 需要一个会话 NAME</translation>
+    </message>
+    <message>
+        <source>no VERB given</source>
+        <translation>未给出 VERB</translation>
+    </message>
+    <message>
+        <source>%1 takes no arguments</source>
+        <translation>%1 不接受参数</translation>
+    </message>
+    <message>
+        <source>add needs one JSON entry, e.g. add &apos;{&quot;name&quot;:&quot;web&quot;,&quot;program&quot;:&quot;python3&quot;,&quot;args&quot;:[&quot;-m&quot;,&quot;http.server&quot;]}&apos;</source>
+        <translation>add 需要一个 JSON 条目，例如 add &apos;{&quot;name&quot;:&quot;web&quot;,&quot;program&quot;:&quot;python3&quot;,&quot;args&quot;:[&quot;-m&quot;,&quot;http.server&quot;]}&apos;</translation>
+    </message>
+    <message>
+        <source>add: not JSON (%1 at offset %2)</source>
+        <translation>add：不是 JSON（%1，位于偏移 %2）</translation>
+    </message>
+    <message>
+        <source>add: the entry must be a JSON object</source>
+        <translation>add：条目必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>unknown verb &quot;%1&quot;</source>
+        <translation>未知动词 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>signal needs a SIGNAL and a NAME</source>
+        <translation>signal 需要一个信号 SIGNAL 和一个 NAME</translation>
+    </message>
+    <message>
+        <source>%1 needs a NAME (or several)</source>
+        <translation>%1 需要一个 NAME（或多个）</translation>
+    </message>
+    <message>
+        <source>Usage: procdeck ctl [--session NAME] VERB [ARGS]
+
+  instances                  the running ProcDecks: name, PID, mode, entries, session
+  list [--json] [NAME...]    the entries: name, state, PID, exit, uptime, restarts
+  status                     one line about the session, one counting the states
+  start|stop|kill|restart NAME...
+                             the toolbar&apos;s verbs (stop = terminate: the stop signal,
+                             SIGKILL after the grace period)
+  signal SIG NAME...         send a signal (TERM, SIGUSR1, 10, ...)
+  join [--timeout S] NAME... wait for the entries to end; exit status as headless mode
+                             (124 when one is still running at the timeout)
+  logs [-f] [--since T] [NAME...]
+                             their output as &apos;name | line&apos;; -f: then new lines until
+                             Ctrl-C; T: 30s, 5m, 2h, 1d back, or a date and time
+  add JSON                   add an entry, written as in a session file
+  remove NAME...             terminate the entries, then remove them
+  quit                       stop every entry and end that ProcDeck (a window too,
+                             without asking; unsaved changes are not saved)
+
+A replicated entry&apos;s group name (api) means all its copies (api-1, api-2, ...).
+Without --session: the only ProcDeck running. NAME is a socket name from &apos;instances&apos;
+(stack, stack-2) or a session file.
+Exit status: 0; 1 when an entry refused a verb; join as headless mode; 2 for a usage
+error, an unknown entry, no (or several) ProcDecks, a dead one or a refused request.
+</source>
+        <translation>用法：procdeck ctl [--session NAME] VERB [ARGS]
+
+  instances                  正在运行的 ProcDeck：名称、PID、模式、条目数、会话
+  list [--json] [NAME...]    条目：名称、状态、PID、退出码、运行时间、重启次数
+  status                     一行说明会话，一行统计各状态
+  start|stop|kill|restart NAME...
+                             工具栏的操作：启动、终止（停止信号，宽限期后 SIGKILL）、
+                             杀死、重启
+  signal SIG NAME...         发送信号（TERM、SIGUSR1、10……）
+  join [--timeout S] NAME... 等待条目结束；退出状态同无窗口模式
+                             （超时时仍有条目在运行则为 124）
+  logs [-f] [--since T] [NAME...]
+                             以 &apos;name | line&apos; 显示它们的输出；-f：之后显示新行，
+                             直到 Ctrl-C；T：往前 30s、5m、2h、1d，或日期时间
+  add JSON                   添加一个条目，写法同会话文件
+  remove NAME...             终止这些条目，然后删除
+  quit                       停止每个条目并结束该 ProcDeck（窗口也一样，
+                             不询问；未保存的更改不会保存）
+
+多副本条目的组名（api）指它的所有副本（api-1、api-2……）。
+不带 --session 时：唯一正在运行的 ProcDeck。NAME 是 &apos;instances&apos; 列出的套接字名
+（stack、stack-2）或会话文件。
+退出状态：0；条目拒绝操作时为 1；join 同无窗口模式；用法错误、未知条目、
+没有（或有多个）ProcDeck、ProcDeck 已不在运行或请求被拒绝时为 2。
+</translation>
+    </message>
+</context>
+<context>
+    <name>ControlConnection</name>
+    <message>
+        <source>request longer than %1 bytes</source>
+        <translation>请求超过 %1 字节</translation>
+    </message>
+    <message>
+        <source>no &quot;verb&quot; in the request</source>
+        <translation>请求中没有 &quot;verb&quot;</translation>
+    </message>
+    <message>
+        <source>unknown verb %1</source>
+        <translation>未知动词 %1</translation>
+    </message>
+    <message>
+        <source>%1: no entry named (give one NAME or more)</source>
+        <translation>%1：未指定条目（请给出一个或多个 NAME）</translation>
+    </message>
+    <message>
+        <source>no entry named %1</source>
+        <translation>没有名为 %1 的条目</translation>
+    </message>
+    <message>
+        <source>signal: no signal given</source>
+        <translation>signal：未给出信号</translation>
+    </message>
+    <message>
+        <source>no signal named %1</source>
+        <translation>没有名为 %1 的信号</translation>
+    </message>
+    <message>
+        <source>join: &quot;timeoutMs&quot; must be a number of milliseconds, 0 or more</source>
+        <translation>join：&quot;timeoutMs&quot; 必须是毫秒数，0 或更大（等待结束）</translation>
+    </message>
+    <message>
+        <source>logs: this connection is already streaming logs</source>
+        <translation>logs：此连接已在传送输出</translation>
+    </message>
+    <message>
+        <source>add: &quot;entry&quot; must be one entry&apos;s JSON object</source>
+        <translation>add：&quot;entry&quot; 必须是一个条目的 JSON 对象</translation>
+    </message>
+    <message>
+        <source>an entry named %1 exists already</source>
+        <translation>名为 %1 的条目已存在</translation>
+    </message>
+</context>
+<context>
+    <name>ControlProtocol</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder: the control socket needs a folder of its own there</source>
+        <translation>%1 不是文件夹：控制套接字在那里需要一个自己的文件夹</translation>
+    </message>
+    <message>
+        <source>%1 belongs to user %2, not to you (%3): refusing to put the control socket there</source>
+        <translation>%1 属于用户 %2，而不是你（%3）：拒绝在那里创建控制套接字</translation>
+    </message>
+    <message>
+        <source>%1 has mode %2, not 0700: others could reach the control socket; refusing to use it (chmod 700 it, or remove it)</source>
+        <translation>%1 的权限为 %2，而不是 0700：其他用户可能访问控制套接字；拒绝使用它（请 chmod 700 或删除它）</translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation>无法创建 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot tell which user is connecting (SO_PEERCRED): refused</source>
+        <translation>无法判断连接的用户（SO_PEERCRED）：已拒绝</translation>
+    </message>
+    <message>
+        <source>user %1 may not control a ProcDeck of user %2: refused</source>
+        <translation>用户 %1 不能控制用户 %2 的 ProcDeck：已拒绝</translation>
+    </message>
+    <message>
+        <source>not JSON (%1 at offset %2)</source>
+        <translation>不是 JSON（%1，位于偏移 %2）</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>no &quot;%1&quot; version key</source>
+        <translation>没有 &quot;%1&quot; 版本键</translation>
+    </message>
+    <message>
+        <source>protocol version %1 is not spoken here (this ProcDeck speaks %2)</source>
+        <translation>不支持协议版本 %1（此 ProcDeck 使用 %2）</translation>
+    </message>
+</context>
+<context>
+    <name>ControlServer</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>cannot make %1 private (chmod 600): %2</source>
+        <translation>无法将 %1 设为私有（chmod 600）：%2</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1: %2</source>
+        <translation>无法在 %1 上监听：%2</translation>
+    </message>
+    <message>
+        <source>every name from %1 to %1-%2 is taken in %3</source>
+        <translation>%3 中从 %1 到 %1-%2 的名称都已被占用</translation>
+    </message>
+</context>
+<context>
+    <name>CronSchedule</name>
+    <message>
+        <source>%1 field: &quot;%2&quot; is not a number or a name</source>
+        <translation>%1 字段：“%2”既不是数字也不是名称</translation>
+    </message>
+    <message>
+        <source>%1 field: %2 is out of range %3–%4</source>
+        <translation>%1 字段：%2 超出范围 %3–%4</translation>
+    </message>
+    <message>
+        <source>%1 field: an empty item in the list</source>
+        <translation>%1 字段：列表中有空项</translation>
+    </message>
+    <message>
+        <source>%1 field: the step &quot;%2&quot; is not a number from 1 to %3</source>
+        <translation>%1 字段：步长“%2”不是 1 到 %3 之间的数字</translation>
+    </message>
+    <message>
+        <source>%1 field: the range %2 goes backwards</source>
+        <translation>%1 字段：范围 %2 是倒序的</translation>
+    </message>
+    <message>
+        <source>unknown shortcut %1 (known: @yearly, @monthly, @weekly, @daily, @hourly)</source>
+        <translation>未知的简写 %1（可用：@yearly、@monthly、@weekly、@daily、@hourly）</translation>
+    </message>
+    <message>
+        <source>minute</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>day-of-month</source>
+        <translation>月中日</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>day-of-week</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <source>expected five fields (minute hour day-of-month month day-of-week), found %1</source>
+        <translation>应有五个字段（分钟 小时 月中日 月 星期），实际为 %1 个</translation>
+    </message>
+    <message>
+        <source>day-of-month field: no day of %1 falls in the months of the month field</source>
+        <translation>月中日字段：%1 中没有任何一天出现在月字段的月份里</translation>
     </message>
 </context>
 <context>
@@ -352,6 +723,43 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
         <source>Edited: the new settings apply at the next start (Restart, Ctrl+R)</source>
         <translation>已编辑：新设置在下次启动时生效（重启，Ctrl+R）</translation>
     </message>
+    <message>
+        <source>Next run:</source>
+        <translation>下次运行：</translation>
+    </message>
+    <message>
+        <source>Depends on:</source>
+        <translation>依赖于：</translation>
+    </message>
+    <message>
+        <source>waiting for %1</source>
+        <translation>正在等待 %1</translation>
+    </message>
+    <message>
+        <source>not started: %1</source>
+        <translation>未启动：%1</translation>
+    </message>
+</context>
+<context>
+    <name>FileWatcher</name>
+    <message>
+        <source>cannot watch files: too many inotify instances are open (fs.inotify.max_user_instances)</source>
+        <translation>无法监视文件：打开的 inotify 实例过多（fs.inotify.max_user_instances）</translation>
+    </message>
+    <message>
+        <source>cannot watch files: %1</source>
+        <translation>无法监视文件：%1</translation>
+    </message>
+    <message>
+        <source>cannot watch some folders: %1</source>
+        <translation>无法监视部分文件夹：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>cannot watch %Ln folder(s): the system allows %1 inotify watches (fs.inotify.max_user_watches) for all of the user&apos;s programs; %2 are watched and changes in the others do not restart the entry. Raise the limit (sudo sysctl fs.inotify.max_user_watches=%3) or ignore more folders</source>
+        <translation>
+            <numerusform>无法监视 %Ln 个文件夹：系统只允许 %1 个 inotify 监视（fs.inotify.max_user_watches），由该用户的所有程序共用；已监视 %2 个，其余文件夹中的更改不会重启该条目。请提高上限（sudo sysctl fs.inotify.max_user_watches=%3）或忽略更多文件夹</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>HeadlessRunner</name>
@@ -373,6 +781,14 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
             <numerusform>已杀死条目遗留的 %n 个进程</numerusform>
         </translation>
     </message>
+    <message>
+        <source>control socket: %1</source>
+        <translation>控制套接字：%1</translation>
+    </message>
+    <message>
+        <source>SIGHUP ignored: serving until &apos;procdeck ctl quit&apos;, SIGINT or SIGTERM</source>
+        <translation>已忽略 SIGHUP：继续服务，直到 &apos;procdeck ctl quit&apos;、SIGINT 或 SIGTERM</translation>
+    </message>
 </context>
 <context>
     <name>HealthCheck</name>
@@ -389,20 +805,12 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
         <translation>已有 %2 毫秒没有匹配 %1 的行</translation>
     </message>
     <message>
-        <source>ready</source>
-        <translation>就绪</translation>
-    </message>
-    <message>
         <source>%1 (%2 of %3)</source>
         <translation>%1（%2/%3）</translation>
     </message>
     <message>
         <source>last: %1</source>
         <translation>上次：%1</translation>
-    </message>
-    <message>
-        <source>readiness check failed: %1</source>
-        <translation>就绪检查失败：%1</translation>
     </message>
     <message numerus="yes">
         <source>liveness check failed %n time(s) (%1); restarting</source>
@@ -1149,6 +1557,34 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
             <numerusform>%1 已缩放为 %n 个副本</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>No control socket for procdeck ctl: %1</source>
+        <translation>没有供 procdeck ctl 使用的控制套接字：%1</translation>
+    </message>
+    <message>
+        <source>↓ from what is waited for to what waits</source>
+        <translation>↓ 从被等待的条目指向等待的条目</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>Show the whole graph (Ctrl+0); Ctrl+wheel zooms</source>
+        <translation>显示整个依赖图（Ctrl+0）；Ctrl+滚轮缩放</translation>
+    </message>
+    <message>
+        <source>Graph</source>
+        <translation>依赖图</translation>
+    </message>
+    <message>
+        <source>Show the entries as a graph: what each one waits for, coloured by state</source>
+        <translation>以依赖图显示条目：每个条目等待什么，按状态着色</translation>
+    </message>
 </context>
 <context>
     <name>ManagedProcess</name>
@@ -1223,6 +1659,30 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
     <message>
         <source>pending restart cancelled</source>
         <translation>已取消待定的重启</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>已就绪</translation>
+    </message>
+    <message>
+        <source>readiness check failed</source>
+        <translation>就绪检查失败</translation>
+    </message>
+    <message>
+        <source>readiness check failed: %1</source>
+        <translation>就绪检查失败：%1</translation>
+    </message>
+    <message>
+        <source>waiting for %1</source>
+        <translation>正在等待 %1</translation>
+    </message>
+    <message>
+        <source>not started: %1</source>
+        <translation>未启动：%1</translation>
+    </message>
+    <message>
+        <source>wait for %1 cancelled</source>
+        <translation>已取消等待 %1</translation>
     </message>
 </context>
 <context>
@@ -1490,6 +1950,15 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
     <message>
         <source>Show only the lines of each entry&apos;s current run, not its earlier runs</source>
         <translation>只显示每个条目本次运行的输出行，不显示之前各次运行的</translation>
+    </message>
+</context>
+<context>
+    <name>OutputPrinter</name>
+    <message numerus="yes">
+        <source>… %n line(s) skipped</source>
+        <translation>
+            <numerusform>… 跳过了 %n 行</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2359,6 +2828,26 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
         <source>Whether the run passes its readiness check: ready, waiting (failures in a row of the threshold) or failed; — without a check</source>
         <translation>本次运行是否通过就绪检查：就绪、等待中（连续失败次数/阈值）或失败；— 表示没有检查</translation>
     </message>
+    <message>
+        <source>Waiting for %1</source>
+        <translation>正在等待 %1</translation>
+    </message>
+    <message>
+        <source>Not started: %1</source>
+        <translation>未启动：%1</translation>
+    </message>
+    <message>
+        <source>next run %1</source>
+        <translation>下次运行 %1</translation>
+    </message>
+    <message>
+        <source>Next run %1</source>
+        <translation>下次运行 %1</translation>
+    </message>
+    <message>
+        <source>Scheduled: next run %1</source>
+        <translation>已计划：下次运行 %1</translation>
+    </message>
 </context>
 <context>
     <name>PseudoTerminal</name>
@@ -2820,6 +3309,172 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
     <message>
         <source>&quot;%1&quot; is the entry itself; an entry cannot wait for itself</source>
         <translation>&quot;%1&quot; 就是该条目本身；条目不能等待自己</translation>
+    </message>
+</context>
+<context>
+    <name>StackGraphEdge</name>
+    <message>
+        <source>started</source>
+        <comment>dependency condition</comment>
+        <translation>已启动</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <comment>dependency condition</comment>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <comment>dependency condition</comment>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <comment>dependency condition</comment>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>%1 waits until %2 has started</source>
+        <translation>%1 等待 %2 启动</translation>
+    </message>
+    <message>
+        <source>%1 waits until %2 is ready</source>
+        <translation>%1 等待 %2 就绪</translation>
+    </message>
+    <message>
+        <source>%1 waits until %2 has ended (any exit)</source>
+        <translation>%1 等待 %2 结束（任意退出码）</translation>
+    </message>
+    <message>
+        <source>%1 waits until %2 has exited with 0</source>
+        <translation>%1 等待 %2 以退出码 0 退出</translation>
+    </message>
+</context>
+<context>
+    <name>StackGraphNode</name>
+    <message numerus="yes">
+        <source>%n copies (replicas)</source>
+        <translation>
+            <numerusform>%n 个副本</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>entry: state</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>×%1</source>
+        <comment>replica count badge</comment>
+        <translation>×%1</translation>
+    </message>
+</context>
+<context>
+    <name>StackGraphView</name>
+    <message>
+        <source>Arrows lead from an entry to the entries that wait for it; the label says what they wait for</source>
+        <translation>箭头从一个条目指向等待它的条目；标签说明它们等待什么</translation>
+    </message>
+    <message>
+        <source>Dependency graph</source>
+        <translation>依赖图</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n running</source>
+        <comment>replicas</comment>
+        <translation>
+            <numerusform>%n 个中 %1 个运行中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The session&apos;s entries show here, with an arrow to each entry from what it waits for (dependsOn)</source>
+        <translation>会话的条目显示在这里，每个条目都有一个箭头从它等待的条目指向它（dependsOn）</translation>
+    </message>
+</context>
+<context>
+    <name>StackRunner</name>
+    <message>
+        <source>%1 failed its readiness check</source>
+        <translation>%1 未通过就绪检查</translation>
+    </message>
+    <message>
+        <source>%1 was not started</source>
+        <translation>%1 未启动</translation>
+    </message>
+    <message>
+        <source>%1 failed to start</source>
+        <translation>%1 启动失败</translation>
+    </message>
+    <message>
+        <source>%1 is not running</source>
+        <translation>%1 未在运行</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 gave up after %n restart(s)</source>
+        <translation>
+            <numerusform>%1 在 %n 次重启后放弃</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 was stopped</source>
+        <translation>%1 已被停止</translation>
+    </message>
+    <message>
+        <source>%1 was killed by %2</source>
+        <translation>%1 被 %2 杀死</translation>
+    </message>
+    <message>
+        <source>%1 exited with %2</source>
+        <translation>%1 已退出，退出码 %2</translation>
+    </message>
+    <message>
+        <source>%1 ended</source>
+        <translation>%1 已结束</translation>
+    </message>
+    <message>
+        <source>there is no entry called %1</source>
+        <translation>没有名为 %1 的条目</translation>
+    </message>
+    <message>
+        <source>%1: met</source>
+        <translation>%1：已满足</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: not yet</source>
+        <translation>%1：尚未满足</translation>
+    </message>
+    <message>
+        <source>%1: not yet (%2)</source>
+        <translation>%1：尚未满足（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>TriggerMonitor</name>
+    <message>
+        <source>restarting: %1 changed</source>
+        <translation>重启：%1 已更改</translation>
+    </message>
+    <message numerus="yes">
+        <source>restarting: %1 changed (%n file(s))</source>
+        <translation>
+            <numerusform>重启：%1 已更改（共 %n 个文件）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>schedule not armed: %1</source>
+        <translation>计划未启用：%1</translation>
+    </message>
+    <message>
+        <source>skipped the %1 run: the %2 run is still going</source>
+        <translation>已跳过 %1 的运行：%2 的运行仍在进行</translation>
+    </message>
+    <message>
+        <source>scheduled run (%1)</source>
+        <translation>计划运行（%1）</translation>
     </message>
 </context>
 <context>
