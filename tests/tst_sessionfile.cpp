@@ -871,6 +871,8 @@ void tst_SessionFile::addStackErrorRows()
     QTest::newRow("bad cron field") << third(R"("schedule": "0 3 * * sunday")")
         << u"s.json: processes[2].schedule: \"0 3 * * sunday\": field 5 (\"sunday\") is not a cron field "
            "(numbers, *, names such as mon or jan, with \",\", \"-\" and \"/\")"_s;
+    QTest::newRow("cron minute out of range") << third(R"("schedule": "61 * * * *")")
+        << u"s.json: processes[2].schedule: \"61 * * * *\": minute field: 61 is out of range 0–59"_s;
     QTest::newRow("every too short") << third(R"("schedule": {"everyMs": 999})")
         << u"s.json: processes[2].schedule.everyMs: must be a whole number of milliseconds, at least 1000"_s;
     QTest::newRow("watch without paths") << third(R"("watch": {"paths": []})")
@@ -914,7 +916,7 @@ void tst_SessionFile::cronShape_data()
     QTest::addColumn<bool>("looksRight");
     QTest::newRow("every minute") << u"* * * * *"_s << true;
     QTest::newRow("lists, ranges, steps") << u"0,30 */2 1-15/3 * 1-5"_s << true;
-    QTest::newRow("names") << u"0 0 * JAN,jul sat-sun"_s << true;
+    QTest::newRow("names") << u"0 0 * JAN,jul sat,sun"_s << true;
     QTest::newRow("six fields") << u"0 * * * * *"_s << false;
     QTest::newRow("empty") << QString() << false;
     QTest::newRow("letters") << u"x * * * *"_s << false;

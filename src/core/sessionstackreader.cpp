@@ -3,6 +3,8 @@
 
 #include "sessionstackkeys.h"
 
+#include "cronschedule.h"
+
 #include "sessionfileformat.h"
 #include "stackcheck.h"
 
@@ -307,6 +309,13 @@ bool looksLikeCron(const QString &text, QString *why)
             }
             return false;
         }
+    }
+    // The shape is right: the values too (ranges, days that never come), as the scheduler reads them.
+    const CronSchedule::ParseResult parsed = CronSchedule::parse(text);
+    if (!parsed.schedule) {
+        if (why)
+            *why = quoted(text) + u": "_s + parsed.error;
+        return false;
     }
     return true;
 }
