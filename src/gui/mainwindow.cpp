@@ -287,7 +287,7 @@ void MainWindow::createDetailsDock()
     dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable
                       | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::RightDockWidgetArea, dock);
-    resizeDocks({dock}, {250}, Qt::Horizontal); // leaves the table room for its columns at 1024 px
+    resizeDocks({dock}, {230}, Qt::Horizontal); // leaves the table room for its columns at 1024 px
     QAction *toggle = dock->toggleViewAction();
     toggle->setObjectName(QStringLiteral("actionShowDetails"));
     toggle->setShortcut(QKeySequence(QStringLiteral("Ctrl+I")));
