@@ -71,6 +71,7 @@ private slots:
     void burstRestartsOnce();
     void ignoredFolderDoesNotRestart();
     void newSubfolderIsWatched();
+    void dependantsRestartInOrder();
     void notRunningIsNotStarted();
     void watchLimitMessage();
 
@@ -324,6 +325,46 @@ void TestTriggers::ignoredFolderDoesNotRestart()
     QCOMPARE(changed.at(0).at(1).toStringList(), QStringList{u"src/main.c"_s});
     // build/ was never entered: its folders have no watch.
     QCOMPARE(m_manager->triggers()->watcher(process)->watchedFolderCount(), 2); // "." and src
+}
+
+// A change restarts the watched entry and the running entry that needs it ready, in order
+// (StackRunner::restartWithDependants): api stops first, then db; db starts again, then api once
+// db is ready. An entry that does not depend on db keeps its run.
+void TestTriggers::dependantsRestartInOrder()
+{
+    ProcessSpec db = childSpec({u"sleep"_s, u"60000"_s});
+    db.name = u"db"_s;
+    db.watch.paths = {u"src"_s};
+    db.watch.debounceMs = 200;
+    ProcessSpec api = childSpec({u"sleep"_s, u"60000"_s});
+    api.name = u"api"_s;
+    api.dependsOn = {{u"db"_s, DependencyCondition::Ready}};
+    ProcessSpec other = childSpec({u"sleep"_s, u"60000"_s});
+    other.name = u"other"_s;
+    QVERIFY(QDir(m_dir->path()).mkpath(u"src"_s));
+    const QList<ManagedProcess *> entries = m_manager->addAll({db, api, other});
+    ManagedProcess *dbEntry = entries.at(0);
+    ManagedProcess *apiEntry = entries.at(1);
+    ManagedProcess *otherEntry = entries.at(2);
+    m_manager->startAll(entries);
+    TriggerMonitor *monitor = m_manager->triggers();
+    QTRY_VERIFY_WITH_TIMEOUT(monitor->watcher(dbEntry) && monitor->watcher(dbEntry)->isReady(), 10000);
+    for (ManagedProcess *entry : entries)
+        QTRY_COMPARE_WITH_TIMEOUT(entry->state(), State::Running, 10000);
+
+    // The order of events: api's run ends before db's, db starts before api.
+    QStringList events;
+    for (ManagedProcess *entry : entries) {
+        connect(entry, &ManagedProcess::finished, this, [&events, entry] { events << entry->spec().name + u" ended"_s; });
+        connect(entry, &ManagedProcess::started, this, [&events, entry] { events << entry->spec().name + u" started"_s; });
+    }
+    QVERIFY(writeFile(m_dir->filePath(u"src/schema.sql"_s)));
+    QTRY_COMPARE_WITH_TIMEOUT(apiEntry->runCount(), 2, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(apiEntry->state(), State::Running, 10000);
+    QCOMPARE(dbEntry->runCount(), 2);
+    QCOMPARE(otherEntry->runCount(), 1);
+    QCOMPARE(events, (QStringList{u"api ended"_s, u"db ended"_s, u"db started"_s, u"api started"_s}));
+    QVERIFY(logContains(dbEntry->output(), u"restarting: src/schema.sql changed"_s));
 }
 
 // A folder made after the start is watched: a file written in it later is seen.

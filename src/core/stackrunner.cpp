@@ -53,6 +53,7 @@ void StackRunner::forget(ManagedProcess *process)
     disconnect(process, nullptr, this, nullptr);
     m_stopping.remove(process);
     m_restarting.remove(process);
+    m_endOfRestart.remove(process);
     m_startingNow.remove(process);
     m_held.removeAll(process);
     m_waiting.removeAll(process);
@@ -396,8 +397,13 @@ void StackRunner::onEnded(ManagedProcess *process)
     // From the event loop: the end is reported to everyone (the row, a join, the headless output)
     // before the next entry gets its stop signal.
     QMetaObject::invokeMethod(this, &StackRunner::releaseStops, Qt::QueuedConnection);
-    if (m_restarting.remove(process))
+    if (m_restarting.remove(process)) {
+        // The run's `finished` follows this state change at once: until it has been reported,
+        // isRestarting() still says so.
+        m_endOfRestart.insert(process);
+        QMetaObject::invokeMethod(this, [this, process] { m_endOfRestart.remove(process); }, Qt::QueuedConnection);
         m_manager->startAll({process});
+    }
     scheduleEvaluation();
 }
 
@@ -420,6 +426,12 @@ void StackRunner::releaseStops()
         if (process->canTerminate())
             process->terminate();
     }
+}
+
+bool StackRunner::isRestarting(const ManagedProcess *entry) const
+{
+    auto *process = const_cast<ManagedProcess *>(entry);
+    return m_restarting.contains(process) || m_endOfRestart.contains(process);
 }
 
 void StackRunner::restartWithDependants(ManagedProcess *entry)

@@ -68,6 +68,9 @@ public:
 
     // See the class comment. Entries not alive are simply started (with their dependencies).
     void restartWithDependants(ManagedProcess *entry);
+    // The entry was stopped by restartWithDependants() and starts again: its stop is not the
+    // user's "stop" (TriggerMonitor keeps its watch armed).
+    bool isRestarting(const ManagedProcess *entry) const;
 
     // The entries this one depends on (every copy of a replicated one) and those that depend on it.
     QList<ManagedProcess *> dependencies(const ManagedProcess *entry) const;
@@ -112,6 +115,7 @@ private:
     QSet<ManagedProcess *> m_stopping;           // alive entries of a stop operation
     QList<QPointer<ManagedProcess>> m_held;      // of those, not terminated yet
     QSet<ManagedProcess *> m_restarting;         // restartWithDependants(): start again at the end
+    QSet<ManagedProcess *> m_endOfRestart;       // ended for a restart, `finished` not yet handled
     mutable QHash<const ManagedProcess *, QList<Edge>> m_edges;
     mutable QHash<const ManagedProcess *, QList<ManagedProcess *>> m_dependants;
     mutable bool m_graphDirty = true;

@@ -80,7 +80,10 @@ void TriggerMonitor::track(ManagedProcess *process)
     });
     connect(process, &ManagedProcess::finished, this, [this, process] {
         Entry &tracked = m_entries[process];
-        if (tracked.armed && process->stoppedByUser() && process->isSettled())
+        // A stop by the user disarms; the stop of a restart on change (or of a dependency's)
+        // does not: this slot runs before the stack runner starts the entry again.
+        if (tracked.armed && process->stoppedByUser() && process->isSettled()
+            && !m_manager->stack()->isRestarting(process))
             disarm(tracked);
     });
     connect(process, &ManagedProcess::specChanged, this, [this, process] {
