@@ -24,6 +24,7 @@ private slots:
     void contentHash();
     void commandsToRun();
     void commandsToRunAll();
+    void autostartShowsWhatItDependsOn();
 
 private:
     QString writeFile(const QString &name, const QByteArray &contents);
@@ -201,4 +202,32 @@ void tst_TrustStore::commandsToRunAll()
 }
 
 QTEST_GUILESS_MAIN(tst_TrustStore)
+
+// An autostart entry starts what it depends on first: those commands run too, so the trust dialog
+// lists them (transitively, through a copy's name too), and nothing else.
+void tst_TrustStore::autostartShowsWhatItDependsOn()
+{
+    const auto entry = [](const QString &name, QList<Dependency> dependsOn = {}) {
+        ProcessSpec spec;
+        spec.name = name;
+        spec.program = u"x"_s;
+        spec.dependsOn = std::move(dependsOn);
+        return spec;
+    };
+    Session session;
+    ProcessSpec db = entry(u"db"_s);
+    ProcessSpec cache = entry(u"cache"_s);
+    cache.replicas = 2;
+    ProcessSpec migrate = entry(u"migrate"_s, {{u"db"_s, DependencyCondition::Ready}});
+    ProcessSpec api = entry(u"api"_s, {{u"migrate"_s, DependencyCondition::Succeeded},
+                                      {u"cache-2"_s, DependencyCondition::Started}});
+    api.autostart = true;
+    ProcessSpec unrelated = entry(u"unrelated"_s);
+    session.processes = {db, cache, migrate, api, unrelated};
+    QStringList names;
+    for (const CommandPreview &command : TrustStore::commandsToRun(session, u"/"_s))
+        names << command.name;
+    QCOMPARE(names, (QStringList{u"db"_s, u"cache"_s, u"migrate"_s, u"api"_s}));
+}
+
 #include "tst_truststore.moc"

@@ -79,11 +79,61 @@ void TrustStore::forget(const QString &path)
     qCInfo(lcSession) << "forgot" << canonical;
 }
 
+namespace {
+
+// The entry of `processes` a dependency names: by name, or the group of a copy ("api-2" of an
+// entry with replicas). -1 for none.
+qsizetype dependencyIndex(const QList<ProcessSpec> &processes, const QString &name)
+{
+    for (qsizetype i = 0; i < processes.size(); ++i) {
+        const ProcessSpec &spec = processes.at(i);
+        if (spec.name == name)
+            return i;
+        const QString prefix = spec.name + u'-';
+        if (spec.replicas > 1 && name.startsWith(prefix)) {
+            bool isNumber = false;
+            const int copy = name.mid(prefix.size()).toInt(&isNumber);
+            if (isNumber && copy >= 1 && copy <= spec.replicas)
+                return i;
+        }
+    }
+    return -1;
+}
+
+// What an autostart starts: the autostart entries and, transitively, what they depend on (a
+// start starts its dependencies first, so they run too and the user must see them).
+QList<bool> autostartClosure(const QList<ProcessSpec> &processes)
+{
+    QList<bool> starts(processes.size(), false);
+    QList<qsizetype> queue;
+    for (qsizetype i = 0; i < processes.size(); ++i) {
+        if (processes.at(i).autostart) {
+            starts[i] = true;
+            queue.append(i);
+        }
+    }
+    while (!queue.isEmpty()) {
+        const qsizetype at = queue.takeLast();
+        for (const Dependency &dependency : processes.at(at).dependsOn) {
+            const qsizetype index = dependencyIndex(processes, dependency.name);
+            if (index >= 0 && !starts.at(index)) {
+                starts[index] = true;
+                queue.append(index);
+            }
+        }
+    }
+    return starts;
+}
+
+} // namespace
+
 QList<CommandPreview> TrustStore::commandsToRun(const Session &session, const QString &baseDirectory, Which which)
 {
     QList<CommandPreview> commands;
-    for (const ProcessSpec &spec : session.processes) {
-        if (which == Which::Autostart && !spec.autostart)
+    const QList<bool> autostarts = autostartClosure(session.processes);
+    for (qsizetype i = 0; i < session.processes.size(); ++i) {
+        const ProcessSpec &spec = session.processes.at(i);
+        if (which == Which::Autostart && !autostarts.at(i))
             continue;
         CommandPreview preview;
         preview.name = spec.name;

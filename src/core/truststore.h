@@ -58,8 +58,9 @@ public:
     static QByteArray contentHash(const QByteArray &contents);
 
     enum class Which { Autostart, All };
-    // What would run when the session opens (Autostart: its autostart entries; All: every entry,
-    // as for --start-all), in the session's order. `baseDirectory` is the session file's folder.
+    // What would run when the session opens (Autostart: its autostart entries and what they
+    // depend on, transitively, which starts with them; All: every entry, as for --start-all), in
+    // the session's order. `baseDirectory` is the session file's folder.
     static QList<CommandPreview> commandsToRun(const Session &session, const QString &baseDirectory,
                                                Which which = Which::Autostart);
 
