@@ -155,6 +155,6 @@ private:
 };
 
 // Whole plain lines stored together (OutputLog::plainRun()) appended to `out`, each as
-// "prefix text\n" (a `\r\n` becomes `\n`, as line() would have it): for the headless runner and
-// the log files.
+// "prefix text\n" (a `\r\n` becomes `\n`, as line() would have it): for OutputPrinter (headless
+// output, `ctl logs`) and the log files.
 void appendPlainLines(QByteArray &out, const OutputLog::PlainLines &run, QByteArrayView prefix);

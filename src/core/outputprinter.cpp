@@ -10,7 +10,6 @@
 #include <array>
 #include <climits>
 #include <limits>
-#include <cstring>
 #include <iterator>
 
 namespace {
@@ -46,30 +45,6 @@ void appendLine(QByteArray &out, const OutputLog &log, qint64 lineNumber, const 
     if (colour && line.stream == OutputStream::Message)
         out += "\x1b[0m";
     out += '\n';
-}
-
-// Whole plain lines stored together, each as "prefix text\n" (a `\r\n` becomes `\n`, as line()
-// would have it), written in place.
-void appendPlainRun(QByteArray &out, const OutputLog::PlainLines &run, const QByteArray &prefix)
-{
-    const qsizetype at = out.size();
-    out.resize(at + run.bytes.size() + run.lines * prefix.size()); // at most
-    char *to = out.data() + at;
-    const char *p = run.bytes.data();
-    const char *const end = p + run.bytes.size();
-    while (p < end) {
-        const char *newline = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
-        qsizetype length = newline - p;
-        if (length > 0 && p[length - 1] == '\r')
-            --length;
-        std::memcpy(to, prefix.constData(), size_t(prefix.size()));
-        to += prefix.size();
-        std::memcpy(to, p, size_t(length));
-        to += length;
-        *to++ = '\n';
-        p = newline + 1;
-    }
-    out.resize(to - out.constData());
 }
 
 } // namespace
@@ -207,7 +182,7 @@ qint64 OutputPrinter::collect(QByteArray &out, bool includeOpenLines, qint64 max
         while (n < end && written < limit) {
             const OutputLog::PlainLines run = logs[only]->plainRun(n, end);
             if (run.lines > 0) {
-                appendPlainRun(out, run, prefixes[only][size_t(run.stream)]);
+                appendPlainLines(out, run, prefixes[only][size_t(run.stream)]);
                 n += run.lines;
                 written += run.lines;
             } else {
