@@ -372,16 +372,22 @@ QList<ManagedProcess *> StackRunner::beginStop(const QList<ManagedProcess *> &en
     for (ManagedProcess *process : entries) {
         if (!process->isAlive() || m_held.contains(process))
             continue;
-        const QList<ManagedProcess *> waitFor = dependants(process);
-        const bool hold = std::any_of(waitFor.cbegin(), waitFor.cend(), [this](ManagedProcess *dependant) {
-            return dependant->isAlive() && m_stopping.contains(dependant);
-        });
-        if (hold)
+        if (dependantsStopping(process))
             m_held.append(process);
         else
             now.append(process);
     }
     return now;
+}
+
+// A dependant of `process` is still alive in a stop operation: `process` gets its stop signal
+// after it has ended.
+bool StackRunner::dependantsStopping(const ManagedProcess *process) const
+{
+    const QList<ManagedProcess *> waitFor = dependants(process);
+    return std::any_of(waitFor.cbegin(), waitFor.cend(), [this](ManagedProcess *dependant) {
+        return dependant->isAlive() && m_stopping.contains(dependant);
+    });
 }
 
 int StackRunner::heldStops() const
@@ -415,11 +421,7 @@ void StackRunner::releaseStops()
             m_held.removeAll(process);
             continue;
         }
-        const QList<ManagedProcess *> waitFor = dependants(process);
-        const bool hold = std::any_of(waitFor.cbegin(), waitFor.cend(), [this](ManagedProcess *dependant) {
-            return dependant->isAlive() && m_stopping.contains(dependant);
-        });
-        if (hold)
+        if (dependantsStopping(process))
             continue;
         m_held.removeAll(process);
         qCInfo(lcProcess) << process->spec().name << "its dependants have stopped: terminating";

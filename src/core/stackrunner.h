@@ -100,6 +100,7 @@ private:
     void evaluate();
     void onEnded(ManagedProcess *process);
     void releaseStops();
+    bool dependantsStopping(const ManagedProcess *process) const;
     bool isPending(const ManagedProcess *target) const;
     Check checkTarget(const ManagedProcess *target, DependencyCondition condition) const;
     Check checkEdge(const Edge &edge) const;
