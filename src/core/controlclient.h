@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -37,6 +38,19 @@ std::optional<qint64> parseSince(const QString &text, const QDateTime &now);
 
 // join's outcomes ({"exited", "exitCode"} each) as the exit status of headless mode.
 int joinExitStatus(const QJsonArray &outcomes);
+
+// The running ProcDecks of this user (a live socket each, by name; stale sockets are removed on
+// the way), with the hello each one sent: for `ctl instances` and File › Attach.
+struct Instance
+{
+    QString socketPath;
+    QJsonObject hello;
+};
+QList<Instance> runningInstances();
+// The socket of the running ProcDeck that `session` names (a socket name as `instances` shows
+// it, or a session file it has open), or of the only one running when `session` is empty. Empty,
+// with `error` set for a person, when there is none (or several, without `session`).
+QString findInstance(const QString &session, QString *error);
 
 // The usage text of `procdeck ctl help`.
 QString helpText();

@@ -9,6 +9,8 @@
 #include <memory>
 
 class OutputLog;
+class RemoteVerbs;
+struct MirrorState;
 
 // The life of one process entry: the states of docs/ARCHITECTURE.md, one child at a time, in its own process
 // group. Never blocks: start, terminate and kill return at once, and `finished` arrives exactly
@@ -231,6 +233,20 @@ public:
     Result interrupt();
     // The size of the program's terminal, now and for later runs (the output pane's width).
     void setTerminalSize(int columns, int rows);
+
+    // A mirror: an entry of another ProcDeck shown here (an attached session; RemoteSession,
+    // managedprocessmirror.cpp). Nothing runs here: applyMirror() sets what the row shows (and
+    // emits stateChanged, started, readinessChanged, unexpectedEnd and finished as a local run
+    // would: `finished` once per run of the other that ended), output() holds the output the other
+    // sends, and the verbs (start, terminate, kill, restart, sendSignal, pause, resume,
+    // writeInput, closeInput, interrupt) are sent there through `remote` and return at once:
+    // success means sent, the outcome arrives with a later applyMirror(). failRun(),
+    // waitForDependencies() and block() are refused or ignored (the other ProcDeck runs the
+    // stack and the checks); setTerminalSize() is kept for nothing. Set once, right after
+    // construction, before anything else.
+    void setRemote(RemoteVerbs *remote);
+    bool isMirror() const;
+    void applyMirror(const MirrorState &state);
 
 signals:
     void stateChanged(); // any field shown in the row changed

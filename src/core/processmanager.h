@@ -11,6 +11,7 @@
 
 #include <memory>
 
+class RemoteVerbs;
 class StackRunner;
 class TriggerMonitor;
 
@@ -106,6 +107,25 @@ public:
     // The restart backoff of every entry, present and future (tests shorten it).
     void setRestartTiming(const ManagedProcess::RestartTiming &timing);
     ManagedProcess::RestartTiming restartTiming() const;
+
+    // Mirror mode (an attached session; RemoteSession, processmanagermirror.cpp). The entries are
+    // mirrors of another ProcDeck's (ManagedProcess::setRemote), made and dropped by addMirror()
+    // and removeMirror() only, and the manager's verbs are sent there as requests: startAll() →
+    // "start" (the other runs the stack order), terminate() → "stop", terminateAll() → "stop" of
+    // every entry, remove() and removeWhenStopped() → "remove", add() → "add" (returns nullptr:
+    // the entry appears when the other has added it), setEntrySpec() → "edit", setReplicas() →
+    // "scale". No stack engine, triggers, checks or log files act on mirrors: the other ProcDeck
+    // runs them. setRemote() on an empty manager; setRemote(nullptr) after clear() leaves the mode.
+    void setRemote(RemoteVerbs *remote);
+    RemoteVerbs *remote() const;
+    bool isMirror() const; // remote() != nullptr
+    // A mirror entry at `row` (processAdded as for add()); `group` and `replicaIndex` as
+    // ManagedProcess::setReplica. The id is this manager's own.
+    ManagedProcess *addMirror(int row, ProcessSpec spec, const QString &group, int replicaIndex);
+    // Drops a mirror here (processAboutToBeRemoved, processRemoved); nothing is sent anywhere.
+    void removeMirror(ManagedProcess *process);
+    // Moves a mirror to `row` (the other ProcDeck's order), as a remove and an insert.
+    void moveMirror(ManagedProcess *process, int row);
 
 signals:
     void processAdded(int row);
