@@ -146,12 +146,7 @@ QString tst_Control::writeSession(const QList<ProcessSpec> &specs, const QString
 
 ProcessSpec tst_Control::child(const QString &name, const QStringList &args)
 {
-    ProcessSpec spec;
-    spec.name = name;
-    spec.program = TestSupport::childPath();
-    spec.args = args;
-    spec.stopTimeoutMs = 2000;
-    return spec;
+    return TestSupport::childSpec(name, args);
 }
 
 QProcess *tst_Control::serve(const QString &file, const QString &socketName, const QStringList &extra)

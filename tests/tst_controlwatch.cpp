@@ -122,12 +122,7 @@ void tst_ControlWatch::cleanup()
 
 ProcessSpec tst_ControlWatch::child(const QString &name, const QStringList &args)
 {
-    ProcessSpec spec;
-    spec.name = name;
-    spec.program = TestSupport::childPath();
-    spec.args = args;
-    spec.stopTimeoutMs = 2000;
-    return spec;
+    return TestSupport::childSpec(name, args);
 }
 
 QJsonObject tst_ControlWatch::entryNamed(const QJsonObject &event, const QString &name)
