@@ -2,6 +2,7 @@
 #include "controlprotocol.h"
 #include "controlserver.h"
 #include "managedprocess.h"
+#include "outputdecoder.h"
 #include "outputlog.h"
 #include "processmanager.h"
 #include "remoteverbs.h"
@@ -38,6 +39,7 @@ private slots:
     void watchBeginsWithEntriesAndSpecs();
     void watchSendsHistoryThenLiveLines();
     void watchTellsRowChangesAndClears();
+    void longLineIsSentInPieces();
     void slowWatcherIsBounded();
     void mirrorStateRoundTrip();
     void pauseResumeAndInterrupt();
@@ -264,6 +266,35 @@ void tst_ControlWatch::watchTellsRowChangesAndClears()
     });
     QVERIFY(entryNamed(removed, u"sleeper"_s).isEmpty());
     QVERIFY(!entryNamed(removed, u"later"_s).isEmpty());
+}
+
+// A line longer than the length limit arrives as its pieces, all but the last marked continued.
+void tst_ControlWatch::longLineIsSentInPieces()
+{
+    constexpr qsizetype length = 3 * OutputDecoder::MaxLineLength + 100;
+    ManagedProcess *wide = m_manager->add(child(u"wide"_s, {u"flood"_s, QString::number(length + 1), QString::number(length + 1)}));
+    QSignalSpy finished(wide, &ManagedProcess::finished);
+    QVERIFY(wide->start().ok);
+    QVERIFY(finished.wait(20000));
+    serve();
+    Client client(socketPath());
+    client.send(R"({"procdeck-ctl":1,"id":1,"verb":"watch"})");
+    QList<QJsonObject> pieces;
+    qsizetype total = 0;
+    while (total < length) {
+        const QJsonObject message = client.next();
+        QVERIFY(!message.isEmpty());
+        for (const QJsonValue &value : message.value(u"lines"_s).toArray()) {
+            if (value.toObject().value(u"stream"_s).toString() == u"out"_s) {
+                pieces.append(value.toObject());
+                total += value.toObject().value(u"text"_s).toString().size();
+            }
+        }
+    }
+    QCOMPARE(total, length);
+    QCOMPARE(pieces.size(), 4);
+    for (qsizetype i = 0; i < pieces.size(); ++i)
+        QCOMPARE(pieces.at(i).value(u"continued"_s).toBool(), i + 1 < pieces.size());
 }
 
 // A watcher that does not read holds the server to its queue limit; what the log dropped
