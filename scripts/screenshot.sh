@@ -62,9 +62,9 @@ cat > "$triggers" <<'JSON'
   "watch": {"paths": ["src/**/*.py", "config/"], "ignore": [".git/", "build/"], "debounceMs": 500},
   "schedule": "*/5 9-17 * * mon-fri", "log": {"path": "logs/api.log", "maxSizeMB": 20, "keep": 3}}]}
 JSON
-SESSION=examples/stack.json SIZE=1024x700 shoot dialog-checks 1 "key alt+r" "mousemove 60 160 click --repeat 2 1" \
-    "key ctrl+Tab" "key ctrl+Tab"
-SESSION=$triggers SIZE=1024x700 shoot dialog-triggers 1 "key alt+r" "mousemove 60 116 click --repeat 2 1" \
-    "key ctrl+Tab" "key ctrl+Tab" "key ctrl+Tab"
+SESSION=examples/stack.json SIZE=1024x700 shoot dialog-checks 1 "key alt+r" "mousemove 60 160 click --repeat 2 1" "sleep 1" \
+    "mousemove 396 34 click 1"
+SESSION=$triggers SIZE=1024x700 shoot dialog-triggers 1 "key alt+r" "mousemove 60 116 click --repeat 2 1" "sleep 1" \
+    "mousemove 466 34 click 1"
 LANG=zh_CN.UTF-8 LANGUAGE=zh_CN SESSION=$triggers SIZE=1024x700 shoot dialog-triggers-zh_CN 1 "key alt+r" \
-    "mousemove 60 116 click --repeat 2 1" "key ctrl+Tab" "key ctrl+Tab" "key ctrl+Tab"
+    "mousemove 60 116 click --repeat 2 1" "sleep 1" "mousemove 436 34 click 1"
