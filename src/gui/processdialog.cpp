@@ -212,7 +212,7 @@ void ProcessDialog::createStackTabs(const ProcessSpec &spec)
     m_triggersPage->setObjectName(QStringLiteral("triggersTab"));
     m_ui->tabs->addTab(m_triggersPage, tr("Triggers"));
     m_logFields = new LogFileFields(spec.log, m_baseDirectory, m_triggersPage);
-    static_cast<QBoxLayout *>(m_triggersPage->layout())->insertWidget(2, m_logFields);
+    m_triggersPage->addGroup(m_logFields);
 }
 
 bool ProcessDialog::readStackTabs(ProcessSpec &spec, QString *error) const

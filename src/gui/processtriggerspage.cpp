@@ -51,10 +51,15 @@ ProcessTriggersPage::ProcessTriggersPage(const WatchSpec &watch, const ScheduleS
     : QWidget(parent)
     , m_originalEveryMs(schedule.everyMs)
 {
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(createWatchGroup(watch));
-    layout->addWidget(createScheduleGroup(schedule));
-    layout->addStretch();
+    m_layout = new QVBoxLayout(this);
+    m_layout->addWidget(createWatchGroup(watch));
+    m_layout->addWidget(createScheduleGroup(schedule));
+    m_layout->addStretch();
+}
+
+void ProcessTriggersPage::addGroup(QWidget *group)
+{
+    m_layout->insertWidget(m_layout->count() - 1, group); // above the stretch
 }
 
 QWidget *ProcessTriggersPage::createWatchGroup(const WatchSpec &watch)

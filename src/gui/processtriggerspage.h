@@ -9,6 +9,7 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QSpinBox;
+class QVBoxLayout;
 
 // The Add/Edit dialog's "Triggers" tab: what starts the entry besides Start: restart on change
 // (`watch`: paths, ignores, debounce) and scheduled runs (`schedule`: a cron expression or an
@@ -24,6 +25,9 @@ public:
     // Writes the fields into `watch` and `schedule` (which keep their unknown keys); false with
     // `error`.
     bool read(WatchSpec &watch, ScheduleSpec &schedule, QString *error) const;
+
+    // Adds `group` under the triggers' groups (the dialog puts the log file there).
+    void addGroup(QWidget *group);
 
 private:
     enum class ScheduleKind { None, Cron, Interval };
@@ -42,5 +46,6 @@ private:
     QLineEdit *m_cron = nullptr;
     QLabel *m_cronHint = nullptr;
     QSpinBox *m_interval = nullptr;
+    QVBoxLayout *m_layout = nullptr;
     qint64 m_originalEveryMs = 0; // beyond the field's range: kept while the field shows its maximum
 };
