@@ -53,3 +53,18 @@ SESSION=examples/08-terminal.json shoot terminal 2 "key alt+r" "mousemove 60 120
 # The graph dock on examples/stack.json (README, Stacks): Start All, the details panel hidden so
 # that the graph has the right-hand column, api selected.
 SESSION=examples/stack.json shoot graph 6 "key alt+r" "mousemove 60 160 click 1" "key ctrl+i" "key ctrl+g"
+# The Add/Edit dialog on an entry with every trigger and a log file, at 1024×700: its Checks tab
+# (readiness and liveness) on examples/stack.json's api, then its Triggers tab, in English and in
+# Simplified Chinese (the longest labels).
+triggers=$config/triggers.json
+cat > "$triggers" <<'JSON'
+{"procdeck": 1, "processes": [{"name": "api", "program": "sleep", "args": ["600"],
+  "watch": {"paths": ["src/**/*.py", "config/"], "ignore": [".git/", "build/"], "debounceMs": 500},
+  "schedule": "*/5 9-17 * * mon-fri", "log": {"path": "logs/api.log", "maxSizeMB": 20, "keep": 3}}]}
+JSON
+SESSION=examples/stack.json SIZE=1024x700 shoot dialog-checks 1 "key alt+r" "mousemove 60 160 click --repeat 2 1" "sleep 1" \
+    "mousemove 396 34 click 1"
+SESSION=$triggers SIZE=1024x700 shoot dialog-triggers 1 "key alt+r" "mousemove 60 116 click --repeat 2 1" "sleep 1" \
+    "mousemove 466 34 click 1"
+LANG=zh_CN.UTF-8 LANGUAGE=zh_CN SESSION=$triggers SIZE=1024x700 shoot dialog-triggers-zh_CN 1 "key alt+r" \
+    "mousemove 60 116 click --repeat 2 1" "sleep 1" "mousemove 436 34 click 1"

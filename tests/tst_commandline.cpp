@@ -18,6 +18,7 @@ private slots:
     void argv();
     void serveAndControl();
     void helpMentionsEveryMode();
+    void helpListsEveryExitStatus();
 };
 
 void tst_CommandLine::parse_data()
@@ -136,6 +137,16 @@ void tst_CommandLine::helpMentionsEveryMode()
     for (const QString &word : {u"--start-all"_s, u"--headless"_s, u"--serve"_s, u"ctl"_s, u"--timeout"_s, u"--version"_s, u"--help"_s, u"124"_s, u"-style"_s, u"-reverse"_s})
         QVERIFY2(help.contains(word), qPrintable(word));
     QVERIFY(CommandLine::versionText().startsWith(u"procdeck "_s));
+}
+
+// Every exit status of a headless run is listed, the one of an entry blocked by a failed
+// dependency included.
+void tst_CommandLine::helpListsEveryExitStatus()
+{
+    const QString help = CommandLine::helpText().simplified();
+    for (const QString &status : {u"127 for a failed start"_s, u"3 for an entry not started because a dependency failed"_s,
+                                  u"124 on timeout"_s, u"2 for a bad file or arguments"_s, u"128+N"_s})
+        QVERIFY2(help.contains(status), qPrintable(status));
 }
 
 QTEST_GUILESS_MAIN(tst_CommandLine)

@@ -19,6 +19,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDockWidget>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -33,6 +34,7 @@
 #include <QTest>
 #include <QToolBar>
 #include <QTranslator>
+#include <QTreeWidget>
 
 using namespace Qt::StringLiterals;
 using WindowTestSupport::action;
@@ -57,6 +59,7 @@ private slots:
     void quitKillNow();
     void columnsFitTheWindow_data();
     void columnsFitTheWindow();
+    void detailsDockIsAShareOfTheWindow();
     void headerMenuHidesColumnsRemembered();
     void olderColumnStateRestoresWithNewColumns();
     void readyColumnShowsChecks();
@@ -342,6 +345,39 @@ void tst_Window::columnsFitTheWindow()
     QVERIFY(header->sectionSize(ProcessTableModel::State) > metrics.horizontalAdvance(u"Terminated"_s));
     QVERIFY(header->sectionSize(ProcessTableModel::Exit) > metrics.horizontalAdvance(u"-15 (SIGTERM)"_s));
     closeQuietly(window);
+}
+
+// At the first start the details dock takes a share of the window (at least 230 px, what leaves
+// the table its columns at 1024 px) and follows it while the window grows, so that the Processes
+// tree's columns show in a wide window; once its width is set by hand, a resize keeps it.
+void tst_Window::detailsDockIsAShareOfTheWindow()
+{
+    {
+        Settings settings;
+        settings.remove(Settings::Keys::WindowGeometry);
+        settings.remove(Settings::Keys::WindowState);
+    }
+    MainWindow window;
+    auto *dock = window.findChild<QDockWidget *>(u"detailsDock"_s);
+    QVERIFY(dock);
+    window.resize(1024, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_COMPARE(dock->width(), 230);
+    window.resize(1440, 900);
+    QTRY_COMPARE(dock->width(), 1440 * 2 / 9);
+    auto *tree = dock->findChild<QTreeWidget *>();
+    QVERIFY(tree);
+    const QString command = tree->headerItem()->text(1);
+    QTRY_VERIFY(tree->header()->sectionSize(1) > tree->header()->fontMetrics().horizontalAdvance(command) + 8);
+
+    window.resizeDocks({dock}, {400}, Qt::Horizontal); // as a drag of its separator does
+    QTRY_COMPARE(dock->width(), 400);
+    window.resize(1300, 900);
+    QTRY_COMPARE(window.width(), 1300);
+    QCoreApplication::processEvents();
+    QCOMPARE(dock->width(), 400);
+    window.close();
 }
 
 void tst_Window::headerMenuHidesColumnsRemembered()

@@ -186,10 +186,6 @@ Headless output, one line per output line of an entry:
 Colours only when stdout is a terminal (and NO_COLOR is not set). On --timeout, Ctrl-C
 or SIGTERM every entry is terminated (its stop signal, then SIGKILL after its grace
 period); a second Ctrl-C kills at once.
-
-Exit status (headless): 0 when every entry exited 0; otherwise the first non-zero exit
-status in start order (128+N for death by signal N, 127 for a failed start); 124 on
-timeout; 128+N when ProcDeck was stopped by signal N; 2 for a bad file or arguments.
 </source>
         <translation>Aufruf:
   procdeck [DATEI]                 eine Sitzungsdatei (JSON) oder ein Procfile im Fenster öffnen
@@ -209,11 +205,19 @@ Ausgabe im Headless-Modus, eine Zeile je Ausgabezeile eines Eintrags:
 Farben nur, wenn stdout ein Terminal ist (und NO_COLOR nicht gesetzt ist). Bei --timeout,
 Ctrl-C oder SIGTERM wird jeder Eintrag beendet (mit seinem Stoppsignal, nach seiner
 Schonfrist mit SIGKILL); ein zweites Ctrl-C sendet sofort SIGKILL.
-
-Exit-Status (headless): 0, wenn jeder Eintrag mit 0 endete; sonst der erste von 0
-verschiedene Exit-Status in Startreihenfolge (128+N bei Tod durch Signal N, 127 bei
-fehlgeschlagenem Start); 124 bei Zeitüberschreitung; 128+N, wenn ProcDeck durch Signal N
-gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
+</translation>
+    </message>
+    <message>
+        <source>Exit status (headless): 0 when every entry exited 0; otherwise the first non-zero exit
+status in start order (128+N for death by signal N, %1 for a failed start, %2 for an
+entry not started because a dependency failed); %3 on timeout; 128+N when ProcDeck was
+stopped by signal N; %4 for a bad file or arguments.
+</source>
+        <translation>Exit-Status (headless): 0, wenn jeder Eintrag mit 0 endete; sonst der erste von 0
+verschiedene Exit-Status in Startreihenfolge (128+N bei Tod durch Signal N, %1 bei
+fehlgeschlagenem Start, %2 für einen Eintrag, der nicht gestartet wurde, weil eine
+Abhängigkeit fehlschlug); %3 bei Zeitüberschreitung; 128+N, wenn ProcDeck durch Signal N
+gestoppt wurde; %4 bei fehlerhafter Datei oder fehlerhaften Argumenten.
 </translation>
     </message>
 </context>
@@ -812,6 +816,13 @@ einem beendeten oder einer abgewiesenen Anfrage.
     </message>
 </context>
 <context>
+    <name>DialogFields</name>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+</context>
+<context>
     <name>FileWatcher</name>
     <message>
         <source>cannot watch files: too many inotify instances are open (fs.inotify.max_user_instances)</source>
@@ -878,10 +889,6 @@ einem beendeten oder einer abgewiesenen Anfrage.
         <translation>seit %2 ms keine zu %1 passende Zeile</translation>
     </message>
     <message>
-        <source>%1 (%2 of %3)</source>
-        <translation>%1 (%2 von %3)</translation>
-    </message>
-    <message>
         <source>last: %1</source>
         <translation>zuletzt: %1</translation>
     </message>
@@ -902,6 +909,16 @@ einem beendeten oder einer abgewiesenen Anfrage.
     <message>
         <source>line matched: %1</source>
         <translation>passende Zeile: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <comment>failures in a row of the threshold</comment>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a failed attempt and the failures in a row</comment>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -991,6 +1008,69 @@ einem beendeten oder einer abgewiesenen Anfrage.
     <message>
         <source>no program given</source>
         <translation>kein Programm angegeben</translation>
+    </message>
+</context>
+<context>
+    <name>LogFileFields</name>
+    <message>
+        <source>Log file</source>
+        <translation>Logdatei</translation>
+    </message>
+    <message>
+        <source>none; such as logs/api.log</source>
+        <translation>keine; etwa logs/api.log</translation>
+    </message>
+    <message>
+        <source>The entry&apos;s output is also written to this file, each line with its time, so that it outlives the window. Relative to the session file&apos;s folder; a missing folder is created; a copy of a replicated entry writes NAME-2.log.</source>
+        <translation>Die Ausgabe des Eintrags wird zusätzlich in diese Datei geschrieben, jede Zeile mit ihrer Zeit, damit sie das Fenster überdauert. Relativ zum Ordner der Sitzungsdatei; ein fehlender Ordner wird angelegt; eine Kopie eines replizierten Eintrags schreibt NAME-2.log.</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Choose the log file</source>
+        <translation>Die Logdatei wählen</translation>
+    </message>
+    <message>
+        <source>Rotate at</source>
+        <translation>Rotieren bei</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>At this size the file is renamed to FILE.1 (older ones move up one) and a new one begun, between two lines</source>
+        <translation>Bei dieser Größe wird die Datei in DATEI.1 umbenannt (ältere rücken eins weiter) und eine neue begonnen, zwischen zwei Zeilen</translation>
+    </message>
+    <message>
+        <source>Rotated files kept</source>
+        <translation>Aufbewahrte rotierte Dateien</translation>
+    </message>
+    <message>
+        <source>How many rotated files (FILE.1 … FILE.N) are kept; the oldest is deleted</source>
+        <translation>Wie viele rotierte Dateien (DATEI.1 … DATEI.N) aufbewahrt werden; die älteste wird gelöscht</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>Da&amp;tei:</translation>
+    </message>
+    <message>
+        <source>Rotate &amp;at:</source>
+        <translation>Rotieren &amp;bei:</translation>
+    </message>
+    <message>
+        <source>Files &amp;kept:</source>
+        <translation>Aufbe&amp;wahrte Dateien:</translation>
+    </message>
+    <message>
+        <source>Choose Log File</source>
+        <translation>Logdatei wählen</translation>
+    </message>
+    <message>
+        <source>Log file path: %1</source>
+        <translation>Pfad der Logdatei: %1</translation>
     </message>
 </context>
 <context>
@@ -2235,6 +2315,170 @@ einem beendeten oder einer abgewiesenen Anfrage.
     </message>
 </context>
 <context>
+    <name>ProbeFields</name>
+    <message>
+        <source>Readiness check</source>
+        <translation>Bereitschaftsprüfung</translation>
+    </message>
+    <message>
+        <source>Liveness check</source>
+        <translation>Lebendigkeitsprüfung</translation>
+    </message>
+    <message>
+        <source>None: ready once started</source>
+        <translation>Keine: bereit, sobald gestartet</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <comment>liveness check</comment>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Output line matches</source>
+        <translation>Ausgabezeile passt</translation>
+    </message>
+    <message>
+        <source>TCP port accepts connections</source>
+        <translation>TCP-Port nimmt Verbindungen an</translation>
+    </message>
+    <message>
+        <source>HTTP URL answers 2xx</source>
+        <translation>HTTP-URL antwortet mit 2xx</translation>
+    </message>
+    <message>
+        <source>Command exits 0</source>
+        <translation>Befehl endet mit 0</translation>
+    </message>
+    <message>
+        <source>When the entry counts as ready: the entries that depend on it being ready wait for this check to pass</source>
+        <translation>Wann der Eintrag als bereit gilt: Einträge, die davon abhängen, dass er bereit ist, warten, bis diese Prüfung besteht</translation>
+    </message>
+    <message>
+        <source>Whether the entry still works: when this check fails as often in a row as set below, the run ends as failed and the restart policy decides what follows</source>
+        <translation>Ob der Eintrag noch arbeitet: Schlägt diese Prüfung so oft in Folge fehl wie unten eingestellt, endet der Lauf als fehlgeschlagen, und die Neustart-Regel entscheidet, was folgt</translation>
+    </message>
+    <message>
+        <source>What to check</source>
+        <translation>Was geprüft wird</translation>
+    </message>
+    <message>
+        <source>A regular expression matched against each output line, host:port, an http:// URL or a shell command, by the kind of check</source>
+        <translation>Je nach Art der Prüfung ein regulärer Ausdruck, der mit jeder Ausgabezeile verglichen wird, host:port, eine http://-URL oder ein Shell-Befehl</translation>
+    </message>
+    <message>
+        <source>Initial delay</source>
+        <translation>Anfangsverzögerung</translation>
+    </message>
+    <message>
+        <source>How long after the run starts the first check is made</source>
+        <translation>Wie lange nach dem Start des Laufs die erste Prüfung erfolgt</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Intervall</translation>
+    </message>
+    <message>
+        <source>The time between two checks</source>
+        <translation>Die Zeit zwischen zwei Prüfungen</translation>
+    </message>
+    <message>
+        <source>The time between two checks; an output line check wants a matching line in every period</source>
+        <translation>Die Zeit zwischen zwei Prüfungen; eine Prüfung auf Ausgabezeilen verlangt in jeder Periode eine passende Zeile</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Zeitlimit</translation>
+    </message>
+    <message>
+        <source>How long one attempt may take before it counts as a failure</source>
+        <translation>Wie lange ein Versuch dauern darf, bevor er als Fehlschlag zählt</translation>
+    </message>
+    <message>
+        <source>Failure threshold</source>
+        <translation>Fehlerschwelle</translation>
+    </message>
+    <message>
+        <source>How many failed checks in a row count as failed</source>
+        <translation>Wie viele fehlgeschlagene Prüfungen in Folge als fehlgeschlagen gelten</translation>
+    </message>
+    <message>
+        <source>&amp;Check:</source>
+        <translation>&amp;Prüfung:</translation>
+    </message>
+    <message>
+        <source>C&amp;heck:</source>
+        <translation>Pr&amp;üfung:</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>&amp;Ziel:</translation>
+    </message>
+    <message>
+        <source>T&amp;arget:</source>
+        <translation>Zi&amp;el:</translation>
+    </message>
+    <message>
+        <source>Initial &amp;delay:</source>
+        <translation>Anfangs&amp;verzögerung:</translation>
+    </message>
+    <message>
+        <source>I&amp;nitial delay:</source>
+        <translation>A&amp;nfangsverzögerung:</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Intervall:</translation>
+    </message>
+    <message>
+        <source>Peri&amp;od:</source>
+        <translation>Peri&amp;ode:</translation>
+    </message>
+    <message>
+        <source>T&amp;imeout:</source>
+        <translation>Zeitli&amp;mit:</translation>
+    </message>
+    <message>
+        <source>Tim&amp;eout:</source>
+        <translation>Zei&amp;tlimit:</translation>
+    </message>
+    <message>
+        <source>&amp;Failures in a row:</source>
+        <translation>&amp;Fehler in Folge:</translation>
+    </message>
+    <message>
+        <source>Fai&amp;lures in a row:</source>
+        <translation>Fehlsch&amp;läge in Folge:</translation>
+    </message>
+    <message>
+        <source>a regular expression, such as listening on port \d+</source>
+        <translation>ein regulärer Ausdruck, etwa listening on port \d+</translation>
+    </message>
+    <message>
+        <source>host:port, such as localhost:5432</source>
+        <translation>host:port, etwa localhost:5432</translation>
+    </message>
+    <message>
+        <source>a URL, such as http://localhost:8080/health</source>
+        <translation>eine URL, etwa http://localhost:8080/health</translation>
+    </message>
+    <message>
+        <source>a shell command, such as pg_isready</source>
+        <translation>ein Shell-Befehl, etwa pg_isready</translation>
+    </message>
+    <message>
+        <source>Readiness check: %1</source>
+        <translation>Bereitschaftsprüfung: %1</translation>
+    </message>
+    <message>
+        <source>Liveness check: %1</source>
+        <translation>Lebendigkeitsprüfung: %1</translation>
+    </message>
+    <message>
+        <source>enter what to check.</source>
+        <translation>geben Sie an, was geprüft wird.</translation>
+    </message>
+</context>
+<context>
     <name>ProcessDialog</name>
     <message>
         <source>Process</source>
@@ -2540,6 +2784,14 @@ einem beendeten oder einer abgewiesenen Anfrage.
         <source>Stack</source>
         <translation>Stack</translation>
     </message>
+    <message>
+        <source>Checks</source>
+        <translation>Prüfungen</translation>
+    </message>
+    <message>
+        <source>Triggers</source>
+        <translation>Auslöser</translation>
+    </message>
 </context>
 <context>
     <name>ProcessManager</name>
@@ -2554,10 +2806,6 @@ einem beendeten oder einer abgewiesenen Anfrage.
 </context>
 <context>
     <name>ProcessStackPage</name>
-    <message>
-        <source> ms</source>
-        <translation> ms</translation>
-    </message>
     <message>
         <source>Depends on</source>
         <translation>Hängt ab von</translation>
@@ -2587,74 +2835,6 @@ einem beendeten oder einer abgewiesenen Anfrage.
         <translation>Ent&amp;fernen</translation>
     </message>
     <message>
-        <source>Readiness check</source>
-        <translation>Bereitschaftsprüfung</translation>
-    </message>
-    <message>
-        <source>None: ready once started</source>
-        <translation>Keine: bereit, sobald gestartet</translation>
-    </message>
-    <message>
-        <source>Output line matches</source>
-        <translation>Ausgabezeile passt</translation>
-    </message>
-    <message>
-        <source>TCP port accepts connections</source>
-        <translation>TCP-Port nimmt Verbindungen an</translation>
-    </message>
-    <message>
-        <source>HTTP URL answers 2xx</source>
-        <translation>HTTP-URL antwortet mit 2xx</translation>
-    </message>
-    <message>
-        <source>Command exits 0</source>
-        <translation>Befehl endet mit 0</translation>
-    </message>
-    <message>
-        <source>&amp;Check:</source>
-        <translation>&amp;Prüfung:</translation>
-    </message>
-    <message>
-        <source>What to check</source>
-        <translation>Was geprüft wird</translation>
-    </message>
-    <message>
-        <source>&amp;Target:</source>
-        <translation>&amp;Ziel:</translation>
-    </message>
-    <message>
-        <source>Initial delay</source>
-        <translation>Anfangsverzögerung</translation>
-    </message>
-    <message>
-        <source>Period</source>
-        <translation>Intervall</translation>
-    </message>
-    <message>
-        <source>Timeout</source>
-        <translation>Zeitlimit</translation>
-    </message>
-    <message>
-        <source>Failure threshold</source>
-        <translation>Fehlerschwelle</translation>
-    </message>
-    <message>
-        <source>Initial &amp;delay:</source>
-        <translation>Anfangs&amp;verzögerung:</translation>
-    </message>
-    <message>
-        <source>&amp;Period:</source>
-        <translation>&amp;Intervall:</translation>
-    </message>
-    <message>
-        <source>T&amp;imeout:</source>
-        <translation>&amp;Zeitlimit:</translation>
-    </message>
-    <message>
-        <source>&amp;Failures in a row:</source>
-        <translation>&amp;Fehler in Folge:</translation>
-    </message>
-    <message>
         <source>Replicas</source>
         <translation>Replikate</translation>
     </message>
@@ -2681,30 +2861,6 @@ einem beendeten oder einer abgewiesenen Anfrage.
     <message>
         <source>succeeded (exit 0)</source>
         <translation>erfolgreich (Exit 0)</translation>
-    </message>
-    <message>
-        <source>a regular expression, such as listening on port \d+</source>
-        <translation>ein regulärer Ausdruck, etwa listening on port \d+</translation>
-    </message>
-    <message>
-        <source>host:port, such as localhost:5432</source>
-        <translation>host:port, etwa localhost:5432</translation>
-    </message>
-    <message>
-        <source>a URL, such as http://localhost:8080/health</source>
-        <translation>eine URL, etwa http://localhost:8080/health</translation>
-    </message>
-    <message>
-        <source>a shell command, such as pg_isready</source>
-        <translation>ein Shell-Befehl, etwa pg_isready</translation>
-    </message>
-    <message>
-        <source>Readiness check: enter what to check.</source>
-        <translation>Bereitschaftsprüfung: Geben Sie an, was geprüft wird.</translation>
-    </message>
-    <message>
-        <source>Readiness check: %1</source>
-        <translation>Bereitschaftsprüfung: %1</translation>
     </message>
     <message>
         <source>Depends on: %1</source>
@@ -2900,11 +3056,6 @@ einem beendeten oder einer abgewiesenen Anfrage.
         <translation>wartet</translation>
     </message>
     <message>
-        <source>waiting (%1 of %2)</source>
-        <comment>readiness: failures in a row of the threshold</comment>
-        <translation>wartet (%1 von %2)</translation>
-    </message>
-    <message>
         <source>No readiness check: ready once started</source>
         <translation>Keine Bereitschaftsprüfung: bereit, sobald gestartet</translation>
     </message>
@@ -2940,6 +3091,138 @@ einem beendeten oder einer abgewiesenen Anfrage.
     <message>
         <source>Scheduled: next run %1</source>
         <translation>Geplant: nächster Lauf %1</translation>
+    </message>
+    <message>
+        <source>waiting (%1)</source>
+        <comment>readiness: failures in a row of the threshold, HealthCheck::failuresText()</comment>
+        <translation>wartet (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessTriggersPage</name>
+    <message>
+        <source>Restart on change</source>
+        <translation>Neustart bei Änderung</translation>
+    </message>
+    <message>
+        <source>Paths to watch</source>
+        <translation>Überwachte Pfade</translation>
+    </message>
+    <message>
+        <source>src/**/*.py
+config/</source>
+        <translation>src/**/*.py
+config/</translation>
+    </message>
+    <message>
+        <source>Files, folders or globs, one per line, relative to the session file&apos;s folder. A change restarts the entry, and the entries that depend on it follow.</source>
+        <translation>Dateien, Ordner oder Muster, eines pro Zeile, relativ zum Ordner der Sitzungsdatei. Eine Änderung startet den Eintrag neu, und die Einträge, die von ihm abhängen, folgen.</translation>
+    </message>
+    <message>
+        <source>Paths to ignore</source>
+        <translation>Ignorierte Pfade</translation>
+    </message>
+    <message>
+        <source>.git/
+build/</source>
+        <translation>.git/
+build/</translation>
+    </message>
+    <message>
+        <source>Globs, or folder names ending in /, whose changes do not count; one per line</source>
+        <translation>Muster oder auf / endende Ordnernamen, deren Änderungen nicht zählen; eines pro Zeile</translation>
+    </message>
+    <message>
+        <source>Debounce</source>
+        <translation>Entprellung</translation>
+    </message>
+    <message>
+        <source>Changes this close together are one burst: the entry restarts once, after the last</source>
+        <translation>So dicht aufeinander folgende Änderungen sind ein Schub: Der Eintrag startet einmal neu, nach der letzten</translation>
+    </message>
+    <message>
+        <source>&amp;Watch:</source>
+        <translation>&amp;Überwachen:</translation>
+    </message>
+    <message>
+        <source>I&amp;gnore:</source>
+        <translation>&amp;Ignorieren:</translation>
+    </message>
+    <message>
+        <source>&amp;Debounce:</source>
+        <translation>&amp;Entprellung:</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <source>Starts the entry at these times; never a second time while a run is still going</source>
+        <translation>Startet den Eintrag zu diesen Zeiten; nie ein zweites Mal, solange ein Lauf noch andauert</translation>
+    </message>
+    <message>
+        <source>Not scheduled</source>
+        <translation>Kein Zeitplan</translation>
+    </message>
+    <message>
+        <source>At the times of a cron expression</source>
+        <translation>Zu den Zeiten eines cron-Ausdrucks</translation>
+    </message>
+    <message>
+        <source>At an interval</source>
+        <translation>In einem Intervall</translation>
+    </message>
+    <message>
+        <source>Cron expression</source>
+        <translation>cron-Ausdruck</translation>
+    </message>
+    <message>
+        <source>*/5 * * * *</source>
+        <translation>*/5 * * * *</translation>
+    </message>
+    <message>
+        <source>Five fields, as cron reads them: minute hour day month weekday. */5 * * * * is every five minutes; 0 3 * * mon-fri is 3:00 on weekdays.</source>
+        <translation>Fünf Felder, wie cron sie liest: Minute Stunde Tag Monat Wochentag. */5 * * * * ist alle fünf Minuten; 0 3 * * mon-fri ist werktags um 3:00.</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>Intervall</translation>
+    </message>
+    <message>
+        <source>The time from one start to the next, at least %1 ms</source>
+        <translation>Die Zeit von einem Start zum nächsten, mindestens %1 ms</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>&amp;Run:</source>
+        <translation>&amp;Ausführen:</translation>
+    </message>
+    <message>
+        <source>&amp;Cron expression:</source>
+        <translation>&amp;cron-Ausdruck:</translation>
+    </message>
+    <message>
+        <source>&amp;Every:</source>
+        <translation>Al&amp;le:</translation>
+    </message>
+    <message>
+        <source>Next run: %1</source>
+        <translation>Nächster Lauf: %1</translation>
+    </message>
+    <message>
+        <source>Restart on change: %1</source>
+        <translation>Neustart bei Änderung: %1</translation>
+    </message>
+    <message>
+        <source>Schedule: %1</source>
+        <translation>Zeitplan: %1</translation>
+    </message>
+    <message>
+        <source>Schedule interval: %1</source>
+        <translation>Intervall des Zeitplans: %1</translation>
     </message>
 </context>
 <context>
@@ -3323,28 +3606,12 @@ einem beendeten oder einer abgewiesenen Anfrage.
         <translation>muss ein Objekt sein, etwa {&quot;paths&quot;: [&quot;src/&quot;]}</translation>
     </message>
     <message>
-        <source>needs at least one path</source>
-        <translation>braucht mindestens einen Pfad</translation>
-    </message>
-    <message>
         <source>must be a cron expression such as &quot;*/5 * * * *&quot; or {&quot;everyMs&quot;: 60000}</source>
         <translation>muss ein Cron-Ausdruck wie &quot;*/5 * * * *&quot; oder {&quot;everyMs&quot;: 60000} sein</translation>
     </message>
     <message>
-        <source>must be a whole number of milliseconds, at least %1</source>
-        <translation>muss eine ganze Zahl Millisekunden sein, mindestens %1</translation>
-    </message>
-    <message>
         <source>must be an object such as {&quot;path&quot;: &quot;logs/api.log&quot;}</source>
         <translation>muss ein Objekt sein, etwa {&quot;path&quot;: &quot;logs/api.log&quot;}</translation>
-    </message>
-    <message>
-        <source>%1 is not a cron expression: it needs five fields (minute hour day month weekday)</source>
-        <translation>%1 ist kein Cron-Ausdruck: er braucht fünf Felder (Minute Stunde Tag Monat Wochentag)</translation>
-    </message>
-    <message>
-        <source>%1: field %2 (%3) is not a cron field (numbers, *, names such as mon or jan, with &quot;,&quot;, &quot;-&quot; and &quot;/&quot;)</source>
-        <translation>%1: Feld %2 (%3) ist kein Cron-Feld (Zahlen, *, Namen wie mon oder jan, mit &quot;,&quot;, &quot;-&quot; und &quot;/&quot;)</translation>
     </message>
     <message>
         <source>%1 is already the name of a copy of %2 (replicas %3)</source>
@@ -3406,6 +3673,30 @@ einem beendeten oder einer abgewiesenen Anfrage.
     <message>
         <source>&quot;%1&quot; is the entry itself; an entry cannot wait for itself</source>
         <translation>&quot;%1&quot; ist der Eintrag selbst; ein Eintrag kann nicht auf sich selbst warten</translation>
+    </message>
+    <message>
+        <source>%1 is not a cron expression: it needs five fields (minute hour day month weekday)</source>
+        <translation>%1 ist kein Cron-Ausdruck: er braucht fünf Felder (Minute Stunde Tag Monat Wochentag)</translation>
+    </message>
+    <message>
+        <source>%1: field %2 (%3) is not a cron field (numbers, *, names such as mon or jan, with &quot;,&quot;, &quot;-&quot; and &quot;/&quot;)</source>
+        <translation>%1: Feld %2 (%3) ist kein Cron-Feld (Zahlen, *, Namen wie mon oder jan, mit &quot;,&quot;, &quot;-&quot; und &quot;/&quot;)</translation>
+    </message>
+    <message>
+        <source>must be a whole number of milliseconds, at least %1</source>
+        <translation>muss eine ganze Zahl Millisekunden sein, mindestens %1</translation>
+    </message>
+    <message>
+        <source>needs at least one path</source>
+        <translation>braucht mindestens einen Pfad</translation>
+    </message>
+    <message>
+        <source>must be a non-empty string</source>
+        <translation>muss eine nicht leere Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>contains a NUL byte</source>
+        <translation>enthält ein NUL-Byte</translation>
     </message>
 </context>
 <context>

@@ -186,10 +186,6 @@ Headless output, one line per output line of an entry:
 Colours only when stdout is a terminal (and NO_COLOR is not set). On --timeout, Ctrl-C
 or SIGTERM every entry is terminated (its stop signal, then SIGKILL after its grace
 period); a second Ctrl-C kills at once.
-
-Exit status (headless): 0 when every entry exited 0; otherwise the first non-zero exit
-status in start order (128+N for death by signal N, 127 for a failed start); 124 on
-timeout; 128+N when ProcDeck was stopped by signal N; 2 for a bad file or arguments.
 </source>
         <translation>用法：
   procdeck [FILE]                  在窗口中打开会话文件（JSON）或 Procfile
@@ -209,10 +205,17 @@ timeout; 128+N when ProcDeck was stopped by signal N; 2 for a bad file or argume
 仅当 stdout 是终端（且未设置 NO_COLOR）时使用颜色。遇到 --timeout、Ctrl-C
 或 SIGTERM 时终止每个条目（先发送其停止信号，宽限期结束后发送 SIGKILL）；
 再按一次 Ctrl-C 立即杀死。
-
-退出状态（无窗口模式）：每个条目都以 0 退出时为 0；否则为按启动顺序第一个
-非零退出状态（被信号 N 杀死为 128+N，启动失败为 127）；超时为 124；
-ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
+</translation>
+    </message>
+    <message>
+        <source>Exit status (headless): 0 when every entry exited 0; otherwise the first non-zero exit
+status in start order (128+N for death by signal N, %1 for a failed start, %2 for an
+entry not started because a dependency failed); %3 on timeout; 128+N when ProcDeck was
+stopped by signal N; %4 for a bad file or arguments.
+</source>
+        <translation>退出状态（无窗口模式）：每个条目都以 0 退出时为 0；否则为按启动顺序第一个
+非零退出状态（被信号 N 杀死为 128+N，启动失败为 %1，因依赖失败而未启动的条目
+为 %2）；超时为 %3；ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 %4。
 </translation>
     </message>
 </context>
@@ -804,6 +807,13 @@ error, an unknown entry, no (or several) ProcDecks, a dead one or a refused requ
     </message>
 </context>
 <context>
+    <name>DialogFields</name>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+</context>
+<context>
     <name>FileWatcher</name>
     <message>
         <source>cannot watch files: too many inotify instances are open (fs.inotify.max_user_instances)</source>
@@ -868,10 +878,6 @@ error, an unknown entry, no (or several) ProcDecks, a dead one or a refused requ
         <translation>已有 %2 毫秒没有匹配 %1 的行</translation>
     </message>
     <message>
-        <source>%1 (%2 of %3)</source>
-        <translation>%1（%2/%3）</translation>
-    </message>
-    <message>
         <source>last: %1</source>
         <translation>上次：%1</translation>
     </message>
@@ -890,6 +896,16 @@ error, an unknown entry, no (or several) ProcDecks, a dead one or a refused requ
     <message>
         <source>line matched: %1</source>
         <translation>匹配的行：%1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <comment>failures in a row of the threshold</comment>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a failed attempt and the failures in a row</comment>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
@@ -978,6 +994,69 @@ error, an unknown entry, no (or several) ProcDecks, a dead one or a refused requ
     <message>
         <source>no program given</source>
         <translation>未指定程序</translation>
+    </message>
+</context>
+<context>
+    <name>LogFileFields</name>
+    <message>
+        <source>Log file</source>
+        <translation>日志文件</translation>
+    </message>
+    <message>
+        <source>none; such as logs/api.log</source>
+        <translation>无；例如 logs/api.log</translation>
+    </message>
+    <message>
+        <source>The entry&apos;s output is also written to this file, each line with its time, so that it outlives the window. Relative to the session file&apos;s folder; a missing folder is created; a copy of a replicated entry writes NAME-2.log.</source>
+        <translation>条目的输出同时写入此文件，每行带时间，窗口关闭后仍在。相对于会话文件所在的文件夹；缺少的文件夹会被创建；多副本条目的副本写入 NAME-2.log。</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Choose the log file</source>
+        <translation>选择日志文件</translation>
+    </message>
+    <message>
+        <source>Rotate at</source>
+        <translation>轮转大小</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>At this size the file is renamed to FILE.1 (older ones move up one) and a new one begun, between two lines</source>
+        <translation>达到此大小时，在两行之间把文件改名为 FILE.1（更早的依次后移），并开始一个新文件</translation>
+    </message>
+    <message>
+        <source>Rotated files kept</source>
+        <translation>保留的轮转文件数</translation>
+    </message>
+    <message>
+        <source>How many rotated files (FILE.1 … FILE.N) are kept; the oldest is deleted</source>
+        <translation>保留多少个轮转文件（FILE.1 … FILE.N）；最旧的会被删除</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Rotate &amp;at:</source>
+        <translation>轮转大小(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Files &amp;kept:</source>
+        <translation>保留文件数(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Choose Log File</source>
+        <translation>选择日志文件</translation>
+    </message>
+    <message>
+        <source>Log file path: %1</source>
+        <translation>日志文件路径：%1</translation>
     </message>
 </context>
 <context>
@@ -2206,6 +2285,170 @@ error, an unknown entry, no (or several) ProcDecks, a dead one or a refused requ
     </message>
 </context>
 <context>
+    <name>ProbeFields</name>
+    <message>
+        <source>Readiness check</source>
+        <translation>就绪检查</translation>
+    </message>
+    <message>
+        <source>Liveness check</source>
+        <translation>存活检查</translation>
+    </message>
+    <message>
+        <source>None: ready once started</source>
+        <translation>无：启动即就绪</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <comment>liveness check</comment>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Output line matches</source>
+        <translation>输出行匹配</translation>
+    </message>
+    <message>
+        <source>TCP port accepts connections</source>
+        <translation>TCP 端口接受连接</translation>
+    </message>
+    <message>
+        <source>HTTP URL answers 2xx</source>
+        <translation>HTTP URL 返回 2xx</translation>
+    </message>
+    <message>
+        <source>Command exits 0</source>
+        <translation>命令以 0 退出</translation>
+    </message>
+    <message>
+        <source>When the entry counts as ready: the entries that depend on it being ready wait for this check to pass</source>
+        <translation>条目何时算作就绪：依赖它就绪的条目会等待此检查通过</translation>
+    </message>
+    <message>
+        <source>Whether the entry still works: when this check fails as often in a row as set below, the run ends as failed and the restart policy decides what follows</source>
+        <translation>条目是否仍在工作：此检查连续失败达到下面设置的次数时，本次运行以失败结束，之后由重启策略决定</translation>
+    </message>
+    <message>
+        <source>What to check</source>
+        <translation>检查对象</translation>
+    </message>
+    <message>
+        <source>A regular expression matched against each output line, host:port, an http:// URL or a shell command, by the kind of check</source>
+        <translation>按检查类型：与每行输出匹配的正则表达式、host:port、http:// URL 或 shell 命令</translation>
+    </message>
+    <message>
+        <source>Initial delay</source>
+        <translation>初始延迟</translation>
+    </message>
+    <message>
+        <source>How long after the run starts the first check is made</source>
+        <translation>运行开始后多久进行第一次检查</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <source>The time between two checks</source>
+        <translation>两次检查之间的时间</translation>
+    </message>
+    <message>
+        <source>The time between two checks; an output line check wants a matching line in every period</source>
+        <translation>两次检查之间的时间；输出行检查要求每个周期内都有匹配的行</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>How long one attempt may take before it counts as a failure</source>
+        <translation>一次尝试最多可用多久，超过即算失败</translation>
+    </message>
+    <message>
+        <source>Failure threshold</source>
+        <translation>失败阈值</translation>
+    </message>
+    <message>
+        <source>How many failed checks in a row count as failed</source>
+        <translation>连续多少次检查失败算作失败</translation>
+    </message>
+    <message>
+        <source>&amp;Check:</source>
+        <translation>检查(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>C&amp;heck:</source>
+        <translation>检查(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>目标(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>T&amp;arget:</source>
+        <translation>目标(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Initial &amp;delay:</source>
+        <translation>初始延迟(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>I&amp;nitial delay:</source>
+        <translation>初始延迟(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>周期(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Peri&amp;od:</source>
+        <translation>周期(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>T&amp;imeout:</source>
+        <translation>超时(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Tim&amp;eout:</source>
+        <translation>超时(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Failures in a row:</source>
+        <translation>连续失败次数(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Fai&amp;lures in a row:</source>
+        <translation>连续失败次数(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>a regular expression, such as listening on port \d+</source>
+        <translation>正则表达式，例如 listening on port \d+</translation>
+    </message>
+    <message>
+        <source>host:port, such as localhost:5432</source>
+        <translation>host:port，例如 localhost:5432</translation>
+    </message>
+    <message>
+        <source>a URL, such as http://localhost:8080/health</source>
+        <translation>URL，例如 http://localhost:8080/health</translation>
+    </message>
+    <message>
+        <source>a shell command, such as pg_isready</source>
+        <translation>shell 命令，例如 pg_isready</translation>
+    </message>
+    <message>
+        <source>Readiness check: %1</source>
+        <translation>就绪检查：%1</translation>
+    </message>
+    <message>
+        <source>Liveness check: %1</source>
+        <translation>存活检查：%1</translation>
+    </message>
+    <message>
+        <source>enter what to check.</source>
+        <translation>请输入检查对象。</translation>
+    </message>
+</context>
+<context>
     <name>ProcessDialog</name>
     <message>
         <source>Process</source>
@@ -2511,6 +2754,14 @@ error, an unknown entry, no (or several) ProcDecks, a dead one or a refused requ
         <source>Stack</source>
         <translation>依赖与副本</translation>
     </message>
+    <message>
+        <source>Checks</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Triggers</source>
+        <translation>触发</translation>
+    </message>
 </context>
 <context>
     <name>ProcessManager</name>
@@ -2525,10 +2776,6 @@ error, an unknown entry, no (or several) ProcDecks, a dead one or a refused requ
 </context>
 <context>
     <name>ProcessStackPage</name>
-    <message>
-        <source> ms</source>
-        <translation> 毫秒</translation>
-    </message>
     <message>
         <source>Depends on</source>
         <translation>依赖于</translation>
@@ -2558,74 +2805,6 @@ error, an unknown entry, no (or several) ProcDecks, a dead one or a refused requ
         <translation>移除(&amp;M)</translation>
     </message>
     <message>
-        <source>Readiness check</source>
-        <translation>就绪检查</translation>
-    </message>
-    <message>
-        <source>None: ready once started</source>
-        <translation>无：启动即就绪</translation>
-    </message>
-    <message>
-        <source>Output line matches</source>
-        <translation>输出行匹配</translation>
-    </message>
-    <message>
-        <source>TCP port accepts connections</source>
-        <translation>TCP 端口接受连接</translation>
-    </message>
-    <message>
-        <source>HTTP URL answers 2xx</source>
-        <translation>HTTP URL 返回 2xx</translation>
-    </message>
-    <message>
-        <source>Command exits 0</source>
-        <translation>命令以 0 退出</translation>
-    </message>
-    <message>
-        <source>&amp;Check:</source>
-        <translation>检查(&amp;C)：</translation>
-    </message>
-    <message>
-        <source>What to check</source>
-        <translation>检查对象</translation>
-    </message>
-    <message>
-        <source>&amp;Target:</source>
-        <translation>目标(&amp;T)：</translation>
-    </message>
-    <message>
-        <source>Initial delay</source>
-        <translation>初始延迟</translation>
-    </message>
-    <message>
-        <source>Period</source>
-        <translation>周期</translation>
-    </message>
-    <message>
-        <source>Timeout</source>
-        <translation>超时</translation>
-    </message>
-    <message>
-        <source>Failure threshold</source>
-        <translation>失败阈值</translation>
-    </message>
-    <message>
-        <source>Initial &amp;delay:</source>
-        <translation>初始延迟(&amp;D)：</translation>
-    </message>
-    <message>
-        <source>&amp;Period:</source>
-        <translation>周期(&amp;P)：</translation>
-    </message>
-    <message>
-        <source>T&amp;imeout:</source>
-        <translation>超时(&amp;I)：</translation>
-    </message>
-    <message>
-        <source>&amp;Failures in a row:</source>
-        <translation>连续失败次数(&amp;F)：</translation>
-    </message>
-    <message>
         <source>Replicas</source>
         <translation>副本数</translation>
     </message>
@@ -2652,30 +2831,6 @@ error, an unknown entry, no (or several) ProcDecks, a dead one or a refused requ
     <message>
         <source>succeeded (exit 0)</source>
         <translation>成功（退出码 0）</translation>
-    </message>
-    <message>
-        <source>a regular expression, such as listening on port \d+</source>
-        <translation>正则表达式，例如 listening on port \d+</translation>
-    </message>
-    <message>
-        <source>host:port, such as localhost:5432</source>
-        <translation>host:port，例如 localhost:5432</translation>
-    </message>
-    <message>
-        <source>a URL, such as http://localhost:8080/health</source>
-        <translation>URL，例如 http://localhost:8080/health</translation>
-    </message>
-    <message>
-        <source>a shell command, such as pg_isready</source>
-        <translation>shell 命令，例如 pg_isready</translation>
-    </message>
-    <message>
-        <source>Readiness check: enter what to check.</source>
-        <translation>就绪检查：请输入检查对象。</translation>
-    </message>
-    <message>
-        <source>Readiness check: %1</source>
-        <translation>就绪检查：%1</translation>
     </message>
     <message>
         <source>Depends on: %1</source>
@@ -2870,11 +3025,6 @@ error, an unknown entry, no (or several) ProcDecks, a dead one or a refused requ
         <translation>等待中</translation>
     </message>
     <message>
-        <source>waiting (%1 of %2)</source>
-        <comment>readiness: failures in a row of the threshold</comment>
-        <translation>等待中（%1/%2）</translation>
-    </message>
-    <message>
         <source>No readiness check: ready once started</source>
         <translation>没有就绪检查：启动后即就绪</translation>
     </message>
@@ -2910,6 +3060,138 @@ error, an unknown entry, no (or several) ProcDecks, a dead one or a refused requ
     <message>
         <source>Scheduled: next run %1</source>
         <translation>已计划：下次运行 %1</translation>
+    </message>
+    <message>
+        <source>waiting (%1)</source>
+        <comment>readiness: failures in a row of the threshold, HealthCheck::failuresText()</comment>
+        <translation>等待中（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessTriggersPage</name>
+    <message>
+        <source>Restart on change</source>
+        <translation>变更时重启</translation>
+    </message>
+    <message>
+        <source>Paths to watch</source>
+        <translation>监视的路径</translation>
+    </message>
+    <message>
+        <source>src/**/*.py
+config/</source>
+        <translation>src/**/*.py
+config/</translation>
+    </message>
+    <message>
+        <source>Files, folders or globs, one per line, relative to the session file&apos;s folder. A change restarts the entry, and the entries that depend on it follow.</source>
+        <translation>文件、文件夹或通配模式，每行一个，相对于会话文件所在的文件夹。有变更时重启该条目，依赖它的条目随之重启。</translation>
+    </message>
+    <message>
+        <source>Paths to ignore</source>
+        <translation>忽略的路径</translation>
+    </message>
+    <message>
+        <source>.git/
+build/</source>
+        <translation>.git/
+build/</translation>
+    </message>
+    <message>
+        <source>Globs, or folder names ending in /, whose changes do not count; one per line</source>
+        <translation>通配模式或以 / 结尾的文件夹名，其变更不计；每行一个</translation>
+    </message>
+    <message>
+        <source>Debounce</source>
+        <translation>防抖</translation>
+    </message>
+    <message>
+        <source>Changes this close together are one burst: the entry restarts once, after the last</source>
+        <translation>间隔在此时间内的变更算作一批：条目只在最后一次变更后重启一次</translation>
+    </message>
+    <message>
+        <source>&amp;Watch:</source>
+        <translation>监视(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>I&amp;gnore:</source>
+        <translation>忽略(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Debounce:</source>
+        <translation>防抖(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>定时</translation>
+    </message>
+    <message>
+        <source>Starts the entry at these times; never a second time while a run is still going</source>
+        <translation>在这些时间启动条目；上一次运行仍在进行时不会再次启动</translation>
+    </message>
+    <message>
+        <source>Not scheduled</source>
+        <translation>不定时</translation>
+    </message>
+    <message>
+        <source>At the times of a cron expression</source>
+        <translation>按 cron 表达式的时间</translation>
+    </message>
+    <message>
+        <source>At an interval</source>
+        <translation>按固定间隔</translation>
+    </message>
+    <message>
+        <source>Cron expression</source>
+        <translation>cron 表达式</translation>
+    </message>
+    <message>
+        <source>*/5 * * * *</source>
+        <translation>*/5 * * * *</translation>
+    </message>
+    <message>
+        <source>Five fields, as cron reads them: minute hour day month weekday. */5 * * * * is every five minutes; 0 3 * * mon-fri is 3:00 on weekdays.</source>
+        <translation>五个字段，与 cron 的读法相同：分 时 日 月 星期。*/5 * * * * 表示每五分钟；0 3 * * mon-fri 表示工作日 3:00。</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>间隔</translation>
+    </message>
+    <message>
+        <source>The time from one start to the next, at least %1 ms</source>
+        <translation>两次启动之间的时间，至少 %1 毫秒</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>&amp;Run:</source>
+        <translation>运行(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Cron expression:</source>
+        <translation>cron 表达式(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Every:</source>
+        <translation>每隔(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Next run: %1</source>
+        <translation>下次运行：%1</translation>
+    </message>
+    <message>
+        <source>Restart on change: %1</source>
+        <translation>变更时重启：%1</translation>
+    </message>
+    <message>
+        <source>Schedule: %1</source>
+        <translation>定时：%1</translation>
+    </message>
+    <message>
+        <source>Schedule interval: %1</source>
+        <translation>定时间隔：%1</translation>
     </message>
 </context>
 <context>
@@ -3289,28 +3571,12 @@ error, an unknown entry, no (or several) ProcDecks, a dead one or a refused requ
         <translation>必须是对象，例如 {&quot;paths&quot;: [&quot;src/&quot;]}</translation>
     </message>
     <message>
-        <source>needs at least one path</source>
-        <translation>至少需要一个路径</translation>
-    </message>
-    <message>
         <source>must be a cron expression such as &quot;*/5 * * * *&quot; or {&quot;everyMs&quot;: 60000}</source>
         <translation>必须是 cron 表达式（如 &quot;*/5 * * * *&quot;）或 {&quot;everyMs&quot;: 60000}</translation>
     </message>
     <message>
-        <source>must be a whole number of milliseconds, at least %1</source>
-        <translation>必须是整数毫秒，至少 %1</translation>
-    </message>
-    <message>
         <source>must be an object such as {&quot;path&quot;: &quot;logs/api.log&quot;}</source>
         <translation>必须是对象，例如 {&quot;path&quot;: &quot;logs/api.log&quot;}</translation>
-    </message>
-    <message>
-        <source>%1 is not a cron expression: it needs five fields (minute hour day month weekday)</source>
-        <translation>%1 不是 cron 表达式：需要五个字段（分 时 日 月 星期）</translation>
-    </message>
-    <message>
-        <source>%1: field %2 (%3) is not a cron field (numbers, *, names such as mon or jan, with &quot;,&quot;, &quot;-&quot; and &quot;/&quot;)</source>
-        <translation>%1：第 %2 个字段（%3）不是 cron 字段（数字、*、mon 或 jan 等名称，可用 &quot;,&quot;、&quot;-&quot; 和 &quot;/&quot;）</translation>
     </message>
     <message>
         <source>%1 is already the name of a copy of %2 (replicas %3)</source>
@@ -3372,6 +3638,30 @@ error, an unknown entry, no (or several) ProcDecks, a dead one or a refused requ
     <message>
         <source>&quot;%1&quot; is the entry itself; an entry cannot wait for itself</source>
         <translation>&quot;%1&quot; 就是该条目本身；条目不能等待自己</translation>
+    </message>
+    <message>
+        <source>%1 is not a cron expression: it needs five fields (minute hour day month weekday)</source>
+        <translation>%1 不是 cron 表达式：需要五个字段（分 时 日 月 星期）</translation>
+    </message>
+    <message>
+        <source>%1: field %2 (%3) is not a cron field (numbers, *, names such as mon or jan, with &quot;,&quot;, &quot;-&quot; and &quot;/&quot;)</source>
+        <translation>%1：第 %2 个字段（%3）不是 cron 字段（数字、*、mon 或 jan 等名称，可用 &quot;,&quot;、&quot;-&quot; 和 &quot;/&quot;）</translation>
+    </message>
+    <message>
+        <source>must be a whole number of milliseconds, at least %1</source>
+        <translation>必须是整数毫秒，至少 %1</translation>
+    </message>
+    <message>
+        <source>needs at least one path</source>
+        <translation>至少需要一个路径</translation>
+    </message>
+    <message>
+        <source>must be a non-empty string</source>
+        <translation>必须是非空字符串</translation>
+    </message>
+    <message>
+        <source>contains a NUL byte</source>
+        <translation>包含 NUL 字节</translation>
     </message>
 </context>
 <context>

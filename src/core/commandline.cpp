@@ -1,4 +1,5 @@
 #include "commandline.h"
+#include "headlessrunner.h"
 #include "version.h"
 #include "visibletext.h"
 
@@ -166,6 +167,8 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     return result;
 }
 
+static_assert(CommandLine::BadUsageExitCode == HeadlessRunner::BadFileExitCode, "the help says one status for both");
+
 QString CommandLine::helpText()
 {
     return Msg::tr(
@@ -186,11 +189,17 @@ QString CommandLine::helpText()
         "  name * text      ProcDeck's note about the entry (started, exited, terminate, ...)\n"
         "Colours only when stdout is a terminal (and NO_COLOR is not set). On --timeout, Ctrl-C\n"
         "or SIGTERM every entry is terminated (its stop signal, then SIGKILL after its grace\n"
-        "period); a second Ctrl-C kills at once.\n"
-        "\n"
-        "Exit status (headless): 0 when every entry exited 0; otherwise the first non-zero exit\n"
-        "status in start order (128+N for death by signal N, 127 for a failed start); 124 on\n"
-        "timeout; 128+N when ProcDeck was stopped by signal N; 2 for a bad file or arguments.\n")
+        "period); a second Ctrl-C kills at once.\n")
+        + u'\n'
+        // The statuses from HeadlessRunner's constants, so that the help cannot list other ones.
+        + Msg::tr("Exit status (headless): 0 when every entry exited 0; otherwise the first non-zero exit\n"
+                  "status in start order (128+N for death by signal N, %1 for a failed start, %2 for an\n"
+                  "entry not started because a dependency failed); %3 on timeout; 128+N when ProcDeck was\n"
+                  "stopped by signal N; %4 for a bad file or arguments.\n")
+              .arg(HeadlessRunner::FailedStartExitCode)
+              .arg(HeadlessRunner::BlockedExitCode)
+              .arg(HeadlessRunner::TimeoutExitCode)
+              .arg(HeadlessRunner::BadFileExitCode)
         + u'\n'
         + Msg::tr("Qt's own options apply to the window: -style STYLE, -stylesheet FILE, -platform NAME,\n"
                   "-reverse (right to left), -qwindowgeometry WxH+X+Y and the others Qt documents.\n");

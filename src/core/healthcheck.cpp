@@ -56,6 +56,13 @@ int HealthCheck::failureThreshold() const
     return qMax(1, m_spec.failureThreshold);
 }
 
+QString HealthCheck::failuresText() const
+{
+    if (m_failures == 0)
+        return QString();
+    return tr("%1 of %2", "failures in a row of the threshold").arg(m_failures).arg(failureThreshold());
+}
+
 int HealthCheck::attempts() const
 {
     return m_attempts;
@@ -183,7 +190,7 @@ void HealthCheck::passed(const QString &detail)
 void HealthCheck::failed(const QString &detail)
 {
     m_failures = qMin(m_failures + 1, failureThreshold());
-    const QString counted = tr("%1 (%2 of %3)").arg(detail).arg(m_failures).arg(failureThreshold());
+    const QString counted = tr("%1 (%2)", "a failed attempt and the failures in a row").arg(detail, failuresText());
     if (m_failures < failureThreshold()) {
         if (m_role == Role::Readiness)
             m_process->setReadiness(ManagedProcess::Readiness::Pending, tr("last: %1").arg(counted));

@@ -50,6 +50,9 @@ public:
     bool isActive() const;          // checking the current run
     int failuresInRow() const;      // of the current (or last) run's check
     int failureThreshold() const;   // of the current (or last) run's check
+    // "2 of 3": failuresInRow() of failureThreshold(), as the notes and the Ready column say it;
+    // empty while there is no failure.
+    QString failuresText() const;
     int attempts() const;           // attempts made (lines looked at do not count) in this run
 
 signals:

@@ -248,11 +248,10 @@ QString ProcessTableModel::readyText(const ManagedProcess *process) const
         break;
     }
     const HealthCheck *check = HealthMonitor::check(process, HealthCheck::Role::Readiness);
-    if (!check || check->failuresInRow() == 0)
+    const QString failures = check ? check->failuresText() : QString();
+    if (failures.isEmpty())
         return tr("waiting", "readiness");
-    return tr("waiting (%1 of %2)", "readiness: failures in a row of the threshold")
-        .arg(check->failuresInRow())
-        .arg(check->failureThreshold());
+    return tr("waiting (%1)", "readiness: failures in a row of the threshold, HealthCheck::failuresText()").arg(failures);
 }
 
 QString ProcessTableModel::readyToolTip(const ManagedProcess *process) const

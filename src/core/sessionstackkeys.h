@@ -44,11 +44,6 @@ std::optional<KeyProblem> readStackKeys(const QJsonObject &object, const QString
 // entries' names, then every `dependsOn` (StackCheck::dependencyProblem()).
 std::optional<KeyProblem> checkStack(const QList<ProcessSpec> &processes);
 
-// Whether `text` has the shape of a five-field cron expression (minute hour day month weekday):
-// each field `*`, numbers, names (jan–dec, sun–sat), with `,`, `-` and `/`. Ranges of the values
-// are not checked here. `why` gets the reason when not.
-bool looksLikeCron(const QString &text, QString *why);
-
 // The stack keys that differ from their defaults, in the written order, for an entry's members.
 QList<std::pair<QString, QJsonValue>> stackMembers(const ProcessSpec &spec);
 

@@ -3,14 +3,11 @@
 
 #include "sessionstackkeys.h"
 
-#include "cronschedule.h"
-
 #include "sessionfileformat.h"
 #include "stackcheck.h"
 
 #include <QHash>
 #include <QJsonArray>
-#include <QRegularExpression>
 
 #include <limits>
 
@@ -21,9 +18,6 @@ namespace SessionFileFormat {
 namespace {
 
 constexpr int MaxReplicas = 100;
-constexpr int MaxLogSizeMB = 10240;
-constexpr int MaxLogKeep = 100;
-constexpr int MinEveryMs = 1000;
 
 constexpr ProbeSpec::Kind ProbeKinds[] = {ProbeSpec::Kind::LogLine, ProbeSpec::Kind::Tcp,
                                           ProbeSpec::Kind::Http, ProbeSpec::Kind::Command};
@@ -209,8 +203,8 @@ bool StackReader::readWatch(WatchSpec &watch)
         || !readInteger(object, at, KeyDebounceMs, {0, std::numeric_limits<int>::max()}, watch.debounceMs)) {
         return false;
     }
-    if (watch.paths.isEmpty())
-        return fail(at + u'.' + KeyPaths, Msg::tr("needs at least one path"));
+    if (const std::optional<QString> problem = StackCheck::watchPathsProblem(watch.paths))
+        return fail(at + u'.' + KeyPaths, *problem);
     watch.unknownKeys = unknownKeys(object, {KeyPaths, KeyIgnore, KeyDebounceMs});
     return true;
 }
@@ -223,9 +217,8 @@ bool StackReader::readSchedule(ScheduleSpec &schedule)
         return true;
     const QString at = key(KeySchedule);
     if (value.isString()) {
-        QString why;
-        if (!looksLikeCron(value.toString(), &why))
-            return fail(at, why);
+        if (const std::optional<QString> problem = StackCheck::cronProblem(value.toString()))
+            return fail(at, *problem);
         schedule.cron = value.toString();
         return true;
     }
@@ -234,8 +227,9 @@ bool StackReader::readSchedule(ScheduleSpec &schedule)
     const QJsonObject object = value.toObject();
     const QJsonValue every = object.value(KeyEveryMs);
     const std::optional<qint64> ms = integerValue(every);
-    if (!ms || *ms < MinEveryMs)
-        return fail(at + u'.' + KeyEveryMs, Msg::tr("must be a whole number of milliseconds, at least %1").arg(MinEveryMs));
+    const std::optional<QString> problem = StackCheck::intervalProblem(ms.value_or(0));
+    if (problem)
+        return fail(at + u'.' + KeyEveryMs, *problem);
     schedule.everyMs = *ms;
     schedule.unknownKeys = unknownKeys(object, {KeyEveryMs});
     return true;
@@ -252,73 +246,18 @@ bool StackReader::readLog(LogFileSpec &log)
         return fail(at, Msg::tr("must be an object such as {\"path\": \"logs/api.log\"}"));
     const QJsonObject object = value.toObject();
     const QJsonValue path = object.value(KeyPath);
-    if (!path.isString() || path.toString().trimmed().isEmpty())
-        return fail(at + u'.' + KeyPath, Msg::tr("must be a non-empty string"));
-    if (path.toString().contains(QChar(u'\0')))
-        return fail(at + u'.' + KeyPath, Msg::tr("contains a NUL byte"));
+    if (const std::optional<QString> problem = StackCheck::logPathProblem(path.toString()))
+        return fail(at + u'.' + KeyPath, *problem);
     log.path = path.toString();
-    if (!readInteger(object, at, KeyMaxSizeMB, {1, MaxLogSizeMB}, log.maxSizeMB)
-        || !readInteger(object, at, KeyKeep, {0, MaxLogKeep}, log.keep)) {
+    if (!readInteger(object, at, KeyMaxSizeMB, {1, StackCheck::MaxLogSizeMB}, log.maxSizeMB)
+        || !readInteger(object, at, KeyKeep, {0, StackCheck::MaxLogKeep}, log.keep)) {
         return false;
     }
     log.unknownKeys = unknownKeys(object, {KeyPath, KeyMaxSizeMB, KeyKeep});
     return true;
 }
 
-// One cron field: comma-separated items of `*` or a value or a range, each with an optional
-// "/step"; values are numbers or three-letter names.
-bool looksLikeCronField(const QString &field)
-{
-    static const QRegularExpression value(u"^(\\d+|[a-z]{3})$"_s, QRegularExpression::CaseInsensitiveOption);
-    static const QStringList names = u"jan feb mar apr may jun jul aug sep oct nov dec sun mon tue wed thu fri sat"_s
-                                         .split(u' ');
-    const auto isValue = [](const QString &text) {
-        return value.match(text).hasMatch() && (text.front().isDigit() || names.contains(text.toLower()));
-    };
-    for (const QString &item : field.split(u',')) {
-        const QStringList stepped = item.split(u'/');
-        if (stepped.size() > 2 || (stepped.size() == 2 && !QRegularExpression(u"^\\d+$"_s).match(stepped.at(1)).hasMatch()))
-            return false;
-        const QString &base = stepped.at(0);
-        if (base == u"*"_s)
-            continue;
-        const QStringList range = base.split(u'-');
-        if (range.size() > 2 || !std::all_of(range.begin(), range.end(), isValue))
-            return false;
-    }
-    return true;
-}
-
 } // namespace
-
-bool looksLikeCron(const QString &text, QString *why)
-{
-    const QStringList fields = text.simplified().split(u' ', Qt::SkipEmptyParts);
-    if (fields.size() != 5) {
-        if (why) {
-            *why = Msg::tr("%1 is not a cron expression: it needs five fields (minute hour day month weekday)")
-                       .arg(quoted(text));
-        }
-        return false;
-    }
-    for (qsizetype i = 0; i < fields.size(); ++i) {
-        if (!looksLikeCronField(fields.at(i))) {
-            if (why) {
-                *why = Msg::tr("%1: field %2 (%3) is not a cron field (numbers, *, names such as mon or jan, "
-                               "with \",\", \"-\" and \"/\")").arg(quoted(text)).arg(i + 1).arg(quoted(fields.at(i)));
-            }
-            return false;
-        }
-    }
-    // The shape is right: the values too (ranges, days that never come), as the scheduler reads them.
-    const CronSchedule::ParseResult parsed = CronSchedule::parse(text);
-    if (!parsed.schedule) {
-        if (why)
-            *why = quoted(text) + u": "_s + parsed.error;
-        return false;
-    }
-    return true;
-}
 
 std::optional<KeyProblem> readStackKeys(const QJsonObject &object, const QString &at, ProcessSpec &spec)
 {

@@ -1,9 +1,13 @@
 #include "stackcheck.h"
 
+#include "cronschedule.h"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <QRegularExpression>
 #include <QUrl>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -76,6 +80,35 @@ private:
     QList<qsizetype> m_path;
 };
 
+QString quoted(const QString &text)
+{
+    return u'"' + text + u'"';
+}
+
+// One cron field: comma-separated items of `*` or a value or a range, each with an optional
+// "/step"; values are numbers or three-letter names.
+bool looksLikeCronField(const QString &field)
+{
+    static const QRegularExpression value(u"^(\\d+|[a-z]{3})$"_s, QRegularExpression::CaseInsensitiveOption);
+    static const QStringList names = u"jan feb mar apr may jun jul aug sep oct nov dec sun mon tue wed thu fri sat"_s
+                                         .split(u' ');
+    const auto isValue = [](const QString &text) {
+        return value.match(text).hasMatch() && (text.front().isDigit() || names.contains(text.toLower()));
+    };
+    for (const QString &item : field.split(u',')) {
+        const QStringList stepped = item.split(u'/');
+        if (stepped.size() > 2 || (stepped.size() == 2 && !QRegularExpression(u"^\\d+$"_s).match(stepped.at(1)).hasMatch()))
+            return false;
+        const QString &base = stepped.at(0);
+        if (base == u"*"_s)
+            continue;
+        const QStringList range = base.split(u'-');
+        if (range.size() > 2 || !std::all_of(range.begin(), range.end(), isValue))
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 QStringList copyNames(const ProcessSpec &spec)
@@ -90,7 +123,6 @@ QStringList copyNames(const ProcessSpec &spec)
 
 std::optional<QString> probeTargetProblem(ProbeSpec::Kind kind, const QString &target)
 {
-    const auto quoted = [](const QString &text) { return QString(u'"' + text + u'"'); };
     switch (kind) {
     case ProbeSpec::Kind::LogLine: {
         const QRegularExpression expression(target);
@@ -125,6 +157,48 @@ std::optional<QString> probeTargetProblem(ProbeSpec::Kind kind, const QString &t
     return std::nullopt;
 }
 
+std::optional<QString> cronProblem(const QString &text)
+{
+    const QStringList fields = text.simplified().split(u' ', Qt::SkipEmptyParts);
+    if (fields.size() != 5) {
+        return Msg::tr("%1 is not a cron expression: it needs five fields (minute hour day month weekday)")
+            .arg(quoted(text));
+    }
+    for (qsizetype i = 0; i < fields.size(); ++i) {
+        if (!looksLikeCronField(fields.at(i))) {
+            return Msg::tr("%1: field %2 (%3) is not a cron field (numbers, *, names such as mon or jan, "
+                           "with \",\", \"-\" and \"/\")").arg(quoted(text)).arg(i + 1).arg(quoted(fields.at(i)));
+        }
+    }
+    // The shape is right: the values too (ranges, days that never come), as the scheduler reads them.
+    const CronSchedule::ParseResult parsed = CronSchedule::parse(text);
+    if (!parsed.schedule)
+        return quoted(text) + u": "_s + parsed.error;
+    return std::nullopt;
+}
+
+std::optional<QString> intervalProblem(qint64 everyMs)
+{
+    if (everyMs < MinEveryMs)
+        return Msg::tr("must be a whole number of milliseconds, at least %1").arg(MinEveryMs);
+    return std::nullopt;
+}
+
+std::optional<QString> watchPathsProblem(const QStringList &paths)
+{
+    if (paths.isEmpty())
+        return Msg::tr("needs at least one path");
+    return std::nullopt;
+}
+
+std::optional<QString> logPathProblem(const QString &path)
+{
+    if (path.trimmed().isEmpty())
+        return Msg::tr("must be a non-empty string");
+    if (path.contains(QChar(u'\0')))
+        return Msg::tr("contains a NUL byte");
+    return std::nullopt;
+}
 
 std::optional<Problem> dependencyProblem(const QList<ProcessSpec> &entries)
 {

@@ -11,6 +11,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -29,6 +30,21 @@ std::optional<Problem> dependencyProblem(const QList<ProcessSpec> &entries);
 // valid regular expression, a tcp target "host:port" with a port from 1 to 65535, an http target
 // an http:// or https:// URL with a host.
 std::optional<QString> probeTargetProblem(ProbeSpec::Kind kind, const QString &target);
+
+// The checks of `schedule`, `watch` and `log` that the session reader makes and the Add/Edit
+// dialog makes too, each as the message the reader gives after the key's path, and their bounds.
+inline constexpr qint64 MinEveryMs = 1000;     // a `schedule`'s everyMs
+inline constexpr int MaxLogSizeMB = 10240;     // a `log`'s maxSizeMB (from 1)
+inline constexpr int MaxLogKeep = 100;         // a `log`'s keep (from 0)
+// A cron schedule: five fields (minute hour day month weekday), each `*`, numbers or names (jan–dec,
+// sun–sat) with `,`, `-` and `/`, whose values CronSchedule::parse() accepts.
+std::optional<QString> cronProblem(const QString &text);
+// An interval schedule's `everyMs`: at least MinEveryMs.
+std::optional<QString> intervalProblem(qint64 everyMs);
+// A watch's `paths`: at least one (the reader checks each is a non-empty string).
+std::optional<QString> watchPathsProblem(const QStringList &paths);
+// A log file's `path`: not empty or blank, no NUL.
+std::optional<QString> logPathProblem(const QString &path);
 
 // The names a replicated entry's copies get: "api-1" … "api-N"; the name itself for replicas 1.
 QStringList copyNames(const ProcessSpec &spec);

@@ -287,12 +287,35 @@ void MainWindow::createDetailsDock()
     dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable
                       | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::RightDockWidgetArea, dock);
-    resizeDocks({dock}, {230}, Qt::Horizontal); // leaves the table room for its columns at 1024 px
+    fitDetailsDock();
     QAction *toggle = dock->toggleViewAction();
     toggle->setObjectName(QStringLiteral("actionShowDetails"));
     toggle->setShortcut(QKeySequence(QStringLiteral("Ctrl+I")));
     toggle->setStatusTip(tr("Show the selected entry's command, times and process tree"));
     m_ui->menuView->addAction(toggle);
+}
+
+// Until its width is set by hand or by a saved layout, the details dock takes a share of the
+// window, so that a wide window shows the Processes tree's columns; at least 230 px, which leaves
+// the table room for its columns at 1024 px.
+void MainWindow::fitDetailsDock()
+{
+    constexpr int MinimumWidth = 230;
+    auto *dock = m_details ? qobject_cast<QDockWidget *>(m_details->parentWidget()) : nullptr;
+    if (!dock || dock->isFloating() || m_detailsShareWidth < 0)
+        return;
+    if (m_detailsShareWidth > 0 && dock->isVisible() && qAbs(dock->width() - m_detailsShareWidth) > 4) {
+        m_detailsShareWidth = -1; // its separator was moved: the width is the user's
+        return;
+    }
+    m_detailsShareWidth = std::max(MinimumWidth, width() * 2 / 9);
+    resizeDocks({dock}, {m_detailsShareWidth}, Qt::Horizontal);
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    fitDetailsDock();
 }
 
 bool MainWindow::focusNextPrevChild(bool next)
@@ -366,7 +389,8 @@ void MainWindow::readSettings()
     const QByteArray geometry = s.value(Keys::WindowGeometry);
     if (!geometry.isEmpty())
         restoreGeometry(geometry);
-    restoreState(s.value(Keys::WindowState));
+    if (restoreState(s.value(Keys::WindowState)))
+        m_detailsShareWidth = -1; // the dock's width as it was left
     const QByteArray splitter = s.value(Keys::WindowSplitter);
     if (splitter.isEmpty())
         m_ui->splitter->setSizes({300, 400});

@@ -71,6 +71,7 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
     // Tab and Shift+Tab walk the window's parts: the table, the graph (when shown), the output, the input line and
     // the filter box (skipping a disabled one), whatever else could take the focus.
     bool focusNextPrevChild(bool next) override;
@@ -84,6 +85,7 @@ private:
     void addShortcutsToToolTips();
     void createMenus();
     void createDetailsDock();
+    void fitDetailsDock();
     void createGraphDock(); // mainwindowgraph.cpp
     void createStatusBar();
     void createControlServer();
@@ -137,6 +139,7 @@ private:
     OutputPane *m_outputPane = nullptr;
     ProcStats *m_stats = nullptr;
     DetailsPanel *m_details = nullptr;
+    int m_detailsShareWidth = 0; // the details dock's width as a share of the window; -1: its own
     StackGraphView *m_graph = nullptr;
     Notifier *m_notifier = nullptr;
     UserPrompt *m_prompt = nullptr;

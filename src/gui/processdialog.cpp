@@ -3,13 +3,17 @@
 
 #include "environmenttext.h"
 #include "launchplan.h"
+#include "logfilefields.h"
+#include "probefields.h"
 #include "processstackpage.h"
+#include "processtriggerspage.h"
 #include "shellwords.h"
 #include "signalnames.h"
 #include "visibletext.h"
 
 #include <QFileDialog>
 #include <QPushButton>
+#include <QVBoxLayout>
 
 #include <algorithm>
 
@@ -66,8 +70,7 @@ ProcessDialog::ProcessDialog(const ProcessSpec &spec, const QString &baseDirecto
     for (QSpinBox *spin : {m_ui->memorySpin, m_ui->cpuSpin, m_ui->restartAboveSpin})
         spin->setMinimumWidth(limitWidth);
     m_ui->limitsReasonLabel->hide();
-    m_stackPage = new ProcessStackPage(spec, this);
-    m_ui->tabs->addTab(m_stackPage, tr("Stack"));
+    createStackTabs(spec);
 
     QPalette errorPalette = m_ui->errorLabel->palette();
     errorPalette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
@@ -176,7 +179,7 @@ std::optional<ProcessSpec> ProcessDialog::readFields(QString *error) const
     spec.restart = static_cast<RestartPolicy>(m_ui->restartCombo->currentData().toInt());
     spec.autostart = m_ui->autostartCheck->isChecked();
     spec.terminal = static_cast<TerminalMode>(m_ui->terminalCombo->currentData().toInt());
-    if (!readLimits(spec, error) || !m_stackPage->read(spec, error))
+    if (!readLimits(spec, error) || !readStackTabs(spec, error))
         return std::nullopt;
 
     // Exactly the check a start makes (working directory, program in the entry's own PATH), so
@@ -188,6 +191,35 @@ std::optional<ProcessSpec> ProcessDialog::readFields(QString *error) const
     }
     error->clear();
     return spec;
+}
+
+// The tabs of the stack keys (stackspec.h): Stack (dependencies, replicas), Checks (readiness and
+// liveness), Triggers (restart on change, schedule) and the log file.
+void ProcessDialog::createStackTabs(const ProcessSpec &spec)
+{
+    m_stackPage = new ProcessStackPage(spec, this);
+    m_ui->tabs->addTab(m_stackPage, tr("Stack"));
+    auto *checks = new QWidget(this);
+    checks->setObjectName(QStringLiteral("checksTab"));
+    auto *checksLayout = new QVBoxLayout(checks);
+    m_readiness = new ProbeFields(ProbeFields::Role::Readiness, spec.readiness, checks);
+    m_liveness = new ProbeFields(ProbeFields::Role::Liveness, spec.liveness, checks);
+    checksLayout->addWidget(m_readiness);
+    checksLayout->addWidget(m_liveness);
+    checksLayout->addStretch();
+    m_ui->tabs->addTab(checks, tr("Checks"));
+    m_triggersPage = new ProcessTriggersPage(spec.watch, spec.schedule, this);
+    m_triggersPage->setObjectName(QStringLiteral("triggersTab"));
+    m_ui->tabs->addTab(m_triggersPage, tr("Triggers"));
+    m_logFields = new LogFileFields(spec.log, m_baseDirectory, m_triggersPage);
+    m_triggersPage->addGroup(m_logFields);
+}
+
+bool ProcessDialog::readStackTabs(ProcessSpec &spec, QString *error) const
+{
+    return m_stackPage->read(spec, error) && m_readiness->read(spec.readiness, error)
+        && m_liveness->read(spec.liveness, error) && m_triggersPage->read(spec.watch, spec.schedule, error)
+        && m_logFields->read(spec.log, error);
 }
 
 // The limit fields, when this system can apply limits; otherwise the entry keeps what it had (the

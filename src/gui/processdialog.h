@@ -7,7 +7,10 @@
 #include <memory>
 #include <optional>
 
+class LogFileFields;
+class ProbeFields;
 class ProcessStackPage;
+class ProcessTriggersPage;
 
 namespace Ui {
 class ProcessDialog;
@@ -53,9 +56,15 @@ private:
     void browseDirectory();
     std::optional<ProcessSpec> readFields(QString *error) const;
     bool readLimits(ProcessSpec &spec, QString *error) const;
+    void createStackTabs(const ProcessSpec &spec);
+    bool readStackTabs(ProcessSpec &spec, QString *error) const;
 
     std::unique_ptr<Ui::ProcessDialog> m_ui;
     ProcessStackPage *m_stackPage = nullptr;
+    ProbeFields *m_readiness = nullptr;
+    ProbeFields *m_liveness = nullptr;
+    ProcessTriggersPage *m_triggersPage = nullptr;
+    LogFileFields *m_logFields = nullptr;
     ProcessSpec m_original;
     QString m_baseDirectory;
     QStringList m_takenNames;

@@ -1,5 +1,6 @@
 #include "processstackpage.h"
 
+#include "dialogfields.h"
 #include "processmanager.h"
 #include "stackcheck.h"
 
@@ -9,7 +10,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableWidget>
@@ -18,30 +18,6 @@
 namespace {
 
 enum DependencyColumn { NameColumn, ConditionColumn };
-
-constexpr int MaxMilliseconds = 24 * 3600 * 1000; // a day: the fields' width stays readable
-
-QSpinBox *millisecondsSpin(int value, int minimum, const QString &accessibleName, QWidget *parent)
-{
-    auto *spin = new QSpinBox(parent);
-    spin->setRange(minimum, MaxMilliseconds);
-    spin->setSuffix(ProcessStackPage::tr(" ms"));
-    spin->setSingleStep(100);
-    spin->setValue(value);
-    spin->setAccessibleName(accessibleName);
-    return spin;
-}
-
-// A row whose field keeps its own width, the label's mnemonic going to it.
-void addNarrowRow(QFormLayout *form, const QString &label, QWidget *field)
-{
-    auto *text = new QLabel(label, field->parentWidget());
-    text->setBuddy(field);
-    auto *row = new QHBoxLayout;
-    row->addWidget(field);
-    row->addStretch();
-    form->addRow(text, row);
-}
 
 } // namespace
 
@@ -76,8 +52,6 @@ ProcessStackPage::ProcessStackPage(const ProcessSpec &spec, QWidget *parent)
     dependsLayout->addLayout(buttons);
     layout->addWidget(dependsGroup);
 
-    layout->addWidget(createReadinessGroup(spec.readiness));
-
     auto *replicasLayout = new QFormLayout;
     m_replicas = new QSpinBox(this);
     m_replicas->setObjectName(QStringLiteral("replicasSpin"));
@@ -85,7 +59,7 @@ ProcessStackPage::ProcessStackPage(const ProcessSpec &spec, QWidget *parent)
     m_replicas->setValue(spec.replicas);
     m_replicas->setAccessibleName(tr("Replicas"));
     m_replicas->setToolTip(tr("Runs this many copies, NAME-1 … NAME-N; each sees its number in PROCDECK_REPLICA"));
-    addNarrowRow(replicasLayout, tr("&Replicas:"), m_replicas);
+    DialogFields::addNarrowRow(replicasLayout, tr("&Replicas:"), m_replicas);
     layout->addLayout(replicasLayout);
     layout->addStretch();
 
@@ -95,42 +69,7 @@ ProcessStackPage::ProcessStackPage(const ProcessSpec &spec, QWidget *parent)
     connect(m_removeDependency, &QPushButton::clicked, this, &ProcessStackPage::removeDependency);
     connect(m_dependencies, &QTableWidget::itemSelectionChanged, this,
             [this] { m_removeDependency->setEnabled(m_dependencies->currentRow() >= 0); });
-    connect(m_probeKind, &QComboBox::currentIndexChanged, this, &ProcessStackPage::updateProbeFields);
     m_removeDependency->setEnabled(false);
-    updateProbeFields();
-}
-
-// The readiness check's fields: its kind, target and timings.
-QGroupBox *ProcessStackPage::createReadinessGroup(const ProbeSpec &readiness)
-{
-    auto *readyGroup = new QGroupBox(tr("Readiness check"), this);
-    auto *readyLayout = new QFormLayout(readyGroup);
-    m_probeKind = new QComboBox(readyGroup);
-    m_probeKind->setObjectName(QStringLiteral("probeKind"));
-    m_probeKind->setAccessibleName(tr("Readiness check"));
-    m_probeKind->addItem(tr("None: ready once started"), static_cast<int>(ProbeSpec::Kind::None));
-    m_probeKind->addItem(tr("Output line matches"), static_cast<int>(ProbeSpec::Kind::LogLine));
-    m_probeKind->addItem(tr("TCP port accepts connections"), static_cast<int>(ProbeSpec::Kind::Tcp));
-    m_probeKind->addItem(tr("HTTP URL answers 2xx"), static_cast<int>(ProbeSpec::Kind::Http));
-    m_probeKind->addItem(tr("Command exits 0"), static_cast<int>(ProbeSpec::Kind::Command));
-    m_probeKind->setCurrentIndex(m_probeKind->findData(static_cast<int>(readiness.kind)));
-    readyLayout->addRow(tr("&Check:"), m_probeKind);
-    m_probeTarget = new QLineEdit(readiness.target, readyGroup);
-    m_probeTarget->setObjectName(QStringLiteral("probeTarget"));
-    m_probeTarget->setAccessibleName(tr("What to check"));
-    readyLayout->addRow(tr("&Target:"), m_probeTarget);
-    m_initialDelay = millisecondsSpin(readiness.initialDelayMs, 0, tr("Initial delay"), readyGroup);
-    m_period = millisecondsSpin(readiness.periodMs, 1, tr("Period"), readyGroup);
-    m_timeout = millisecondsSpin(readiness.timeoutMs, 1, tr("Timeout"), readyGroup);
-    m_threshold = new QSpinBox(readyGroup);
-    m_threshold->setRange(1, 1000);
-    m_threshold->setValue(readiness.failureThreshold);
-    m_threshold->setAccessibleName(tr("Failure threshold"));
-    addNarrowRow(readyLayout, tr("Initial &delay:"), m_initialDelay);
-    addNarrowRow(readyLayout, tr("&Period:"), m_period);
-    addNarrowRow(readyLayout, tr("T&imeout:"), m_timeout);
-    addNarrowRow(readyLayout, tr("&Failures in a row:"), m_threshold);
-    return readyGroup;
 }
 
 void ProcessStackPage::setSessionEntries(const QList<ProcessSpec> &entries, qsizetype edited)
@@ -194,55 +133,6 @@ void ProcessStackPage::removeDependency()
         m_dependencies->removeRow(row);
 }
 
-void ProcessStackPage::updateProbeFields()
-{
-    const auto kind = static_cast<ProbeSpec::Kind>(m_probeKind->currentData().toInt());
-    for (QWidget *field : {static_cast<QWidget *>(m_probeTarget), static_cast<QWidget *>(m_initialDelay),
-                           static_cast<QWidget *>(m_period), static_cast<QWidget *>(m_timeout),
-                           static_cast<QWidget *>(m_threshold)})
-        field->setEnabled(kind != ProbeSpec::Kind::None);
-    switch (kind) {
-    case ProbeSpec::Kind::LogLine:
-        m_probeTarget->setPlaceholderText(tr("a regular expression, such as listening on port \\d+"));
-        break;
-    case ProbeSpec::Kind::Tcp:
-        m_probeTarget->setPlaceholderText(tr("host:port, such as localhost:5432"));
-        break;
-    case ProbeSpec::Kind::Http:
-        m_probeTarget->setPlaceholderText(tr("a URL, such as http://localhost:8080/health"));
-        break;
-    case ProbeSpec::Kind::Command:
-        m_probeTarget->setPlaceholderText(tr("a shell command, such as pg_isready"));
-        break;
-    case ProbeSpec::Kind::None:
-        m_probeTarget->setPlaceholderText(QString());
-        break;
-    }
-}
-
-bool ProcessStackPage::readProbe(ProbeSpec &probe, QString *error) const
-{
-    probe.kind = static_cast<ProbeSpec::Kind>(m_probeKind->currentData().toInt());
-    if (probe.kind == ProbeSpec::Kind::None) {
-        probe = ProbeSpec();
-        return true;
-    }
-    probe.target = m_probeTarget->text().trimmed();
-    if (probe.target.isEmpty()) {
-        *error = tr("Readiness check: enter what to check.");
-        return false;
-    }
-    if (const std::optional<QString> problem = StackCheck::probeTargetProblem(probe.kind, probe.target)) {
-        *error = tr("Readiness check: %1").arg(*problem);
-        return false;
-    }
-    probe.initialDelayMs = m_initialDelay->value();
-    probe.periodMs = m_period->value();
-    probe.timeoutMs = m_timeout->value();
-    probe.failureThreshold = m_threshold->value();
-    return true;
-}
-
 bool ProcessStackPage::read(ProcessSpec &spec, QString *error) const
 {
     spec.dependsOn.clear();
@@ -253,8 +143,6 @@ bool ProcessStackPage::read(ProcessSpec &spec, QString *error) const
             continue; // a row left without a name (no other entries): nothing to wait for
         spec.dependsOn.append({name->currentText(), static_cast<DependencyCondition>(condition->currentData().toInt())});
     }
-    if (!readProbe(spec.readiness, error))
-        return false;
     spec.replicas = m_replicas->value();
 
     QList<ProcessSpec> entries = m_entries;

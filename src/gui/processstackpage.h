@@ -5,16 +5,13 @@
 #include <QWidget>
 
 class QComboBox;
-class QGroupBox;
-class QLineEdit;
 class QPushButton;
 class QSpinBox;
 class QTableWidget;
 
 // The Add/Edit dialog's "Stack" tab: what the entry depends on (another entry's name and a
-// condition per row), its readiness check (kind, target, timings) and its replicas. The names
-// offered are the session's other entries'; a self-dependency or a cycle is refused with the
-// session file's words (StackCheck).
+// condition per row) and its replicas. The names offered are the session's other entries'; a
+// self-dependency or a cycle is refused with the session file's words (StackCheck).
 class ProcessStackPage final : public QWidget
 {
     Q_OBJECT
@@ -31,22 +28,13 @@ public:
     bool read(ProcessSpec &spec, QString *error) const;
 
 private:
-    QGroupBox *createReadinessGroup(const ProbeSpec &readiness);
     void addDependencyRow(const Dependency &dependency);
     void addDependency();
     void removeDependency();
-    void updateProbeFields();
     QStringList otherNames() const;
-    bool readProbe(ProbeSpec &probe, QString *error) const;
 
     QTableWidget *m_dependencies = nullptr;
     QPushButton *m_removeDependency = nullptr;
-    QComboBox *m_probeKind = nullptr;
-    QLineEdit *m_probeTarget = nullptr;
-    QSpinBox *m_initialDelay = nullptr;
-    QSpinBox *m_period = nullptr;
-    QSpinBox *m_timeout = nullptr;
-    QSpinBox *m_threshold = nullptr;
     QSpinBox *m_replicas = nullptr;
     QList<ProcessSpec> m_entries;
     qsizetype m_edited = -1;
