@@ -356,6 +356,10 @@ void tst_Control::peerOfAnotherUserIsRefused()
         QSKIP("needs root, to connect as another user (the unit test peerRefusalText covers the rule)");
     const QString file = writeSession({child(u"a"_s, {u"sleep"_s, u"60000"_s})});
     serve(file);
+    // The socket file appears before the server has made it 0600 (it is bound elsewhere and moved
+    // into place): a request that is answered says the server is done with it, so that its chmod
+    // cannot undo the one below.
+    QCOMPARE(ctl({u"list"_s}).exitCode, 0);
     // Let the other user reach the socket at all, so that SO_PEERCRED is what refuses it.
     for (const QString &path : {m_runtime->path(), folder()})
         QCOMPARE(::chmod(QFile::encodeName(path).constData(), 0711), 0);
