@@ -239,11 +239,12 @@ void tst_RemoteSession::mirrorSignalsFollowTheRuns()
     QCOMPARE(started.first().first().toLongLong(), 11);
     QCOMPARE(process.output()->currentRun(), 3);
     QCOMPARE(process.treeRootPid(), 4242);
+    QCOMPARE(readiness.size(), 1); // Pending, as a local start says it
     QVERIFY(process.runTimeMs() >= 5000);
     QTRY_VERIFY(process.runTimeMs() > 5000); // counts on while alive
     running.readiness = ManagedProcess::Readiness::Ready;
     process.applyMirror(running);
-    QCOMPARE(readiness.size(), 1);
+    QCOMPARE(readiness.size(), 2);
     QCOMPARE(started.size(), 1); // the same run
     QCOMPARE(finished.size(), 0);
 
@@ -263,17 +264,17 @@ void tst_RemoteSession::mirrorSignalsFollowTheRuns()
     process.applyMirror(runState(State::Exited, 5, 13));
     QCOMPARE(finished.size(), 3);
     // A run that ended and the next that began between two updates: the one that ended.
-    process.applyMirror(runState(State::Running, 6, 14));
+    process.applyMirror(runState(State::Running, 7, 14));
     QCOMPARE(finished.size(), 4);
     QCOMPARE(started.size(), 2);
     QVERIFY(process.isAlive());
-    QCOMPARE(process.output()->currentRun(), 6);
+    QCOMPARE(process.output()->currentRun(), 7);
 
-    MirrorState stopping = runState(State::Stopping, 6, 14);
+    MirrorState stopping = runState(State::Stopping, 7, 14);
     stopping.stopDeadlineRemainingMs = 3000;
     process.applyMirror(stopping);
     QVERIFY(process.stopDeadlineRemainingMs() > 0 && process.stopDeadlineRemainingMs() <= 3000);
-    MirrorState waiting = runState(State::Waiting, 6, 14);
+    MirrorState waiting = runState(State::Waiting, 7, 14);
     waiting.nextRestartRemainingMs = 5000;
     process.applyMirror(waiting);
     QCOMPARE(finished.size(), 5); // a Waiting entry's run has ended too
