@@ -59,9 +59,11 @@ void EngineClient::openSocket(const QString &path)
             return fail(m_connected ? Msg::tr("the ProcDeck ended") : Msg::tr("%1 closed the connection").arg(path));
         fail(Msg::tr("cannot connect to %1: %2").arg(path, socket->errorString()));
     });
-    connect(socket, &QLocalSocket::disconnected, this, [this] {
+    connect(socket, &QLocalSocket::disconnected, this, [this, socket] {
+        const QPointer<EngineClient> guard(this);
         readLines(); // its last words first
-        fail(Msg::tr("the ProcDeck ended"));
+        if (guard && m_device == socket)
+            fail(Msg::tr("the ProcDeck ended"));
     });
     socket->connectToServer(path);
 }
@@ -78,7 +80,10 @@ void EngineClient::openSsh(const AttachTarget &target)
             fail(Msg::tr("cannot run %1: %2").arg(ssh->program(), ssh->errorString()));
     });
     connect(ssh, &QProcess::finished, this, [this, ssh](int exitCode, QProcess::ExitStatus status) {
-        readLines();
+        const QPointer<EngineClient> guard(this);
+        readLines(); // its last words first
+        if (!guard || m_ssh != ssh)
+            return;
         readErrors(ssh);
         if (!m_lastError.isEmpty())
             return fail(m_lastError);

@@ -180,6 +180,9 @@ void RemoteSession::applyEntry(int row, const QJsonObject &entry, bool local)
     if (!mirror) {
         mirror = m_manager->addMirror(row, std::move(*spec), group, replica);
         m_mirrors.insert(id, mirror);
+        // Added there after the attach: its runs are news here, from the first on.
+        if (m_attached)
+            mirror->applyMirror(MirrorState());
     } else {
         if (m_manager->indexOf(mirror) != row)
             m_manager->moveMirror(mirror, row);
