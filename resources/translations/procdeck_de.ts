@@ -21,6 +21,69 @@
     </message>
 </context>
 <context>
+    <name>AttachTarget</name>
+    <message>
+        <source>“%1” is not a port: give a number from 1 to 65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the IPv6 address has no closing “]”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an IPv6 address goes in brackets, as in ssh://[%1]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the address names no host: write ssh://HOST or ssh://USER@HOST</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a host name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” after the host is neither a port nor a session (“:PORT”, “/SESSION”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the port after “:” is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a password does not belong in the address: ssh asks for one when it needs it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the user name before “@” is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the session name has a line break in it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the ProcDeck of %1 is not running any more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no running ProcDeck is called %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” cannot be attached to: only ssh:// reaches another machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CgroupScope</name>
     <message>
         <source>systemd did not answer within %1 ms</source>
@@ -340,14 +403,6 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <translation>add braucht einen Eintrag als JSON, z. B. add &apos;{&quot;name&quot;:&quot;web&quot;,&quot;program&quot;:&quot;python3&quot;,&quot;args&quot;:[&quot;-m&quot;,&quot;http.server&quot;]}&apos;</translation>
     </message>
     <message>
-        <source>add: not JSON (%1 at offset %2)</source>
-        <translation>add: kein JSON (%1 an Position %2)</translation>
-    </message>
-    <message>
-        <source>add: the entry must be a JSON object</source>
-        <translation>add: der Eintrag muss ein JSON-Objekt sein</translation>
-    </message>
-    <message>
         <source>unknown verb &quot;%1&quot;</source>
         <translation>unbekanntes Verb &quot;%1&quot;</translation>
     </message>
@@ -358,6 +413,35 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     <message>
         <source>%1 needs a NAME (or several)</source>
         <translation>%1 braucht einen NAME (oder mehrere)</translation>
+    </message>
+    <message>
+        <source>changed %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not JSON (%2 at offset %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the entry must be a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>input needs a NAME and a TEXT (sent with a newline), or --eof NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scale needs a NAME and a COUNT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edit needs a NAME and one JSON entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scale: &quot;%1&quot; is not a number of copies</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Usage: procdeck ctl [--session NAME] VERB [ARGS]
@@ -374,10 +458,18 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
   logs [-f] [--since T] [NAME...]
                              their output as &apos;name | line&apos;; -f: then new lines until
                              Ctrl-C; T: 30s, 5m, 2h, 1d back, or a date and time
+  pause|resume|interrupt NAME...
+                             stop and continue them (SIGSTOP, SIGCONT); Ctrl+C in a
+                             terminal entry
+  input NAME TEXT            a line to the entry&apos;s standard input; --eof NAME closes it
   add JSON                   add an entry, written as in a session file
+  edit NAME JSON             give the entry (or group) this entry object, as Edit does
+  scale NAME COUNT           run COUNT copies of the entry (NAME-1 ... NAME-COUNT)
   remove NAME...             terminate the entries, then remove them
   quit                       stop every entry and end that ProcDeck (a window too,
                              without asking; unsaved changes are not saved)
+  bridge                     join standard input and output to the socket, byte for
+                             byte (ssh HOST procdeck ctl bridge: that machine&apos;s socket)
 
 A replicated entry&apos;s group name (api) means all its copies (api-1, api-2, ...).
 Without --session: the only ProcDeck running. NAME is a socket name from &apos;instances&apos;
@@ -385,32 +477,7 @@ Without --session: the only ProcDeck running. NAME is a socket name from &apos;i
 Exit status: 0; 1 when an entry refused a verb; join as headless mode; 2 for a usage
 error, an unknown entry, no (or several) ProcDecks, a dead one or a refused request.
 </source>
-        <translation>Aufruf: procdeck ctl [--session NAME] VERB [ARGUMENTE]
-
-  instances                  die laufenden ProcDecks: Name, PID, Modus, Einträge, Sitzung
-  list [--json] [NAME...]    die Einträge: Name, Zustand, PID, Exit, Laufzeit, Neustarts
-  status                     eine Zeile zur Sitzung, eine mit der Zahl je Zustand
-  start|stop|kill|restart NAME...
-                             die Verben der Werkzeugleiste (stop = terminate: das
-                             Stoppsignal, nach der Schonfrist SIGKILL)
-  signal SIG NAME...         ein Signal senden (TERM, SIGUSR1, 10, ...)
-  join [--timeout S] NAME... auf das Ende der Einträge warten; Exit-Status wie im
-                             Headless-Modus (124, wenn einer beim Timeout noch läuft)
-  logs [-f] [--since T] [NAME...]
-                             ihre Ausgabe als &apos;Name | Zeile&apos;; -f: danach neue Zeilen bis
-                             Ctrl-C; T: 30s, 5m, 2h, 1d zurück, oder Datum und Uhrzeit
-  add JSON                   einen Eintrag hinzufügen, geschrieben wie in einer Sitzungsdatei
-  remove NAME...             die Einträge beenden (terminate), dann entfernen
-  quit                       jeden Eintrag stoppen und dieses ProcDeck beenden (auch ein
-                             Fenster, ohne Rückfrage; ungespeicherte Änderungen gehen verloren)
-
-Der Gruppenname eines vervielfachten Eintrags (api) meint alle Kopien (api-1, api-2, ...).
-Ohne --session: das einzige laufende ProcDeck. NAME ist ein Socket-Name aus &apos;instances&apos;
-(stack, stack-2) oder eine Sitzungsdatei.
-Exit-Status: 0; 1, wenn ein Eintrag ein Verb abgelehnt hat; join wie im Headless-Modus;
-2 bei einem Aufruffehler, einem unbekannten Eintrag, keinem (oder mehreren) ProcDecks,
-einem beendeten oder einer abgewiesenen Anfrage.
-</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -448,16 +515,43 @@ einem beendeten oder einer abgewiesenen Anfrage.
         <translation>join: &quot;timeoutMs&quot; muss eine Anzahl Millisekunden sein, 0 oder mehr (Warten auf das Ende)</translation>
     </message>
     <message>
-        <source>logs: this connection is already streaming logs</source>
-        <translation>logs: diese Verbindung überträgt bereits Ausgaben</translation>
-    </message>
-    <message>
-        <source>add: &quot;entry&quot; must be one entry&apos;s JSON object</source>
-        <translation>add: &quot;entry&quot; muss das JSON-Objekt eines Eintrags sein</translation>
-    </message>
-    <message>
         <source>an entry named %1 exists already</source>
         <translation>ein Eintrag namens %1 existiert bereits</translation>
+    </message>
+    <message>
+        <source>this connection is already streaming (logs or watch): open another one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &quot;entry&quot; must be one entry&apos;s JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>input: name exactly one entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>input: %1 is a group of %n entries: name one of them</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>input: give &quot;text&quot; (a string) or &quot;eof&quot;: true</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edit: name exactly one entry or group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scale: name exactly one group or entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scale: &quot;count&quot; must be a whole number from 1 to %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -742,6 +836,49 @@ einem beendeten oder einer abgewiesenen Anfrage.
     <message>
         <source>not started: %1</source>
         <translation>nicht gestartet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>EngineClient</name>
+    <message>
+        <source>the ProcDeck ended</source>
+        <translation>das ProcDeck wurde beendet</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection</source>
+        <translation>%1 hat die Verbindung geschlossen</translation>
+    </message>
+    <message>
+        <source>cannot connect to %1: %2</source>
+        <translation>keine Verbindung zu %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot run %1: %2</source>
+        <translation>%1 kann nicht ausgeführt werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 crashed</source>
+        <translation>%1 ist abgestürzt</translation>
+    </message>
+    <message>
+        <source>the connection to %1 ended (exit code %2)</source>
+        <translation>die Verbindung zu %1 ist beendet (Exit-Code %2)</translation>
+    </message>
+    <message>
+        <source>%1 ended with exit code %2 before ProcDeck answered</source>
+        <translation>%1 endete mit Exit-Code %2, bevor ProcDeck antwortete</translation>
+    </message>
+    <message>
+        <source>a malformed message: a line longer than %1 bytes</source>
+        <translation>eine fehlerhafte Nachricht: eine Zeile länger als %1 Bytes</translation>
+    </message>
+    <message>
+        <source>a malformed message: %1</source>
+        <translation>eine fehlerhafte Nachricht: %1</translation>
+    </message>
+    <message>
+        <source>the other side is not a ProcDeck (it did not say hello)</source>
+        <translation>die Gegenseite ist kein ProcDeck (kein hello)</translation>
     </message>
 </context>
 <context>
@@ -1705,6 +1842,10 @@ einem beendeten oder einer abgewiesenen Anfrage.
     <message>
         <source>wait for %1 cancelled</source>
         <translation>Warten auf %1 abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 is an entry of another ProcDeck</source>
+        <translation>%1 ist ein Eintrag eines anderen ProcDeck</translation>
     </message>
 </context>
 <context>
@@ -2888,6 +3029,13 @@ einem beendeten oder einer abgewiesenen Anfrage.
     <message>
         <source>the program does not read its input</source>
         <translation>das Programm liest seine Eingabe nicht</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteSession</name>
+    <message>
+        <source>not connected to the attached ProcDeck</source>
+        <translation>keine Verbindung zum angehängten ProcDeck</translation>
     </message>
 </context>
 <context>

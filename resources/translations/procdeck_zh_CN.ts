@@ -21,6 +21,69 @@
     </message>
 </context>
 <context>
+    <name>AttachTarget</name>
+    <message>
+        <source>“%1” is not a port: give a number from 1 to 65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the IPv6 address has no closing “]”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an IPv6 address goes in brackets, as in ssh://[%1]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the address names no host: write ssh://HOST or ssh://USER@HOST</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a host name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” after the host is neither a port nor a session (“:PORT”, “/SESSION”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the port after “:” is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a password does not belong in the address: ssh asks for one when it needs it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the user name before “@” is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the session name has a line break in it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the ProcDeck of %1 is not running any more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no running ProcDeck is called %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” cannot be attached to: only ssh:// reaches another machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CgroupScope</name>
     <message>
         <source>systemd did not answer within %1 ms</source>
@@ -337,14 +400,6 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
         <translation>add 需要一个 JSON 条目，例如 add &apos;{&quot;name&quot;:&quot;web&quot;,&quot;program&quot;:&quot;python3&quot;,&quot;args&quot;:[&quot;-m&quot;,&quot;http.server&quot;]}&apos;</translation>
     </message>
     <message>
-        <source>add: not JSON (%1 at offset %2)</source>
-        <translation>add：不是 JSON（%1，位于偏移 %2）</translation>
-    </message>
-    <message>
-        <source>add: the entry must be a JSON object</source>
-        <translation>add：条目必须是 JSON 对象</translation>
-    </message>
-    <message>
         <source>unknown verb &quot;%1&quot;</source>
         <translation>未知动词 &quot;%1&quot;</translation>
     </message>
@@ -355,6 +410,35 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
     <message>
         <source>%1 needs a NAME (or several)</source>
         <translation>%1 需要一个 NAME（或多个）</translation>
+    </message>
+    <message>
+        <source>changed %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not JSON (%2 at offset %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the entry must be a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>input needs a NAME and a TEXT (sent with a newline), or --eof NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scale needs a NAME and a COUNT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edit needs a NAME and one JSON entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scale: &quot;%1&quot; is not a number of copies</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Usage: procdeck ctl [--session NAME] VERB [ARGS]
@@ -371,10 +455,18 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
   logs [-f] [--since T] [NAME...]
                              their output as &apos;name | line&apos;; -f: then new lines until
                              Ctrl-C; T: 30s, 5m, 2h, 1d back, or a date and time
+  pause|resume|interrupt NAME...
+                             stop and continue them (SIGSTOP, SIGCONT); Ctrl+C in a
+                             terminal entry
+  input NAME TEXT            a line to the entry&apos;s standard input; --eof NAME closes it
   add JSON                   add an entry, written as in a session file
+  edit NAME JSON             give the entry (or group) this entry object, as Edit does
+  scale NAME COUNT           run COUNT copies of the entry (NAME-1 ... NAME-COUNT)
   remove NAME...             terminate the entries, then remove them
   quit                       stop every entry and end that ProcDeck (a window too,
                              without asking; unsaved changes are not saved)
+  bridge                     join standard input and output to the socket, byte for
+                             byte (ssh HOST procdeck ctl bridge: that machine&apos;s socket)
 
 A replicated entry&apos;s group name (api) means all its copies (api-1, api-2, ...).
 Without --session: the only ProcDeck running. NAME is a socket name from &apos;instances&apos;
@@ -382,31 +474,7 @@ Without --session: the only ProcDeck running. NAME is a socket name from &apos;i
 Exit status: 0; 1 when an entry refused a verb; join as headless mode; 2 for a usage
 error, an unknown entry, no (or several) ProcDecks, a dead one or a refused request.
 </source>
-        <translation>用法：procdeck ctl [--session NAME] VERB [ARGS]
-
-  instances                  正在运行的 ProcDeck：名称、PID、模式、条目数、会话
-  list [--json] [NAME...]    条目：名称、状态、PID、退出码、运行时间、重启次数
-  status                     一行说明会话，一行统计各状态
-  start|stop|kill|restart NAME...
-                             工具栏的操作：启动、终止（停止信号，宽限期后 SIGKILL）、
-                             杀死、重启
-  signal SIG NAME...         发送信号（TERM、SIGUSR1、10……）
-  join [--timeout S] NAME... 等待条目结束；退出状态同无窗口模式
-                             （超时时仍有条目在运行则为 124）
-  logs [-f] [--since T] [NAME...]
-                             以 &apos;name | line&apos; 显示它们的输出；-f：之后显示新行，
-                             直到 Ctrl-C；T：往前 30s、5m、2h、1d，或日期时间
-  add JSON                   添加一个条目，写法同会话文件
-  remove NAME...             终止这些条目，然后删除
-  quit                       停止每个条目并结束该 ProcDeck（窗口也一样，
-                             不询问；未保存的更改不会保存）
-
-多副本条目的组名（api）指它的所有副本（api-1、api-2……）。
-不带 --session 时：唯一正在运行的 ProcDeck。NAME 是 &apos;instances&apos; 列出的套接字名
-（stack、stack-2）或会话文件。
-退出状态：0；条目拒绝操作时为 1；join 同无窗口模式；用法错误、未知条目、
-没有（或有多个）ProcDeck、ProcDeck 已不在运行或请求被拒绝时为 2。
-</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -444,16 +512,42 @@ error, an unknown entry, no (or several) ProcDecks, a dead one or a refused requ
         <translation>join：&quot;timeoutMs&quot; 必须是毫秒数，0 或更大（等待结束）</translation>
     </message>
     <message>
-        <source>logs: this connection is already streaming logs</source>
-        <translation>logs：此连接已在传送输出</translation>
-    </message>
-    <message>
-        <source>add: &quot;entry&quot; must be one entry&apos;s JSON object</source>
-        <translation>add：&quot;entry&quot; 必须是一个条目的 JSON 对象</translation>
-    </message>
-    <message>
         <source>an entry named %1 exists already</source>
         <translation>名为 %1 的条目已存在</translation>
+    </message>
+    <message>
+        <source>this connection is already streaming (logs or watch): open another one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &quot;entry&quot; must be one entry&apos;s JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>input: name exactly one entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>input: %1 is a group of %n entries: name one of them</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>input: give &quot;text&quot; (a string) or &quot;eof&quot;: true</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edit: name exactly one entry or group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scale: name exactly one group or entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scale: &quot;count&quot; must be a whole number from 1 to %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -738,6 +832,49 @@ error, an unknown entry, no (or several) ProcDecks, a dead one or a refused requ
     <message>
         <source>not started: %1</source>
         <translation>未启动：%1</translation>
+    </message>
+</context>
+<context>
+    <name>EngineClient</name>
+    <message>
+        <source>the ProcDeck ended</source>
+        <translation>ProcDeck 已结束</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection</source>
+        <translation>%1 关闭了连接</translation>
+    </message>
+    <message>
+        <source>cannot connect to %1: %2</source>
+        <translation>无法连接到 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot run %1: %2</source>
+        <translation>无法运行 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 crashed</source>
+        <translation>%1 崩溃了</translation>
+    </message>
+    <message>
+        <source>the connection to %1 ended (exit code %2)</source>
+        <translation>与 %1 的连接已结束（退出码 %2）</translation>
+    </message>
+    <message>
+        <source>%1 ended with exit code %2 before ProcDeck answered</source>
+        <translation>%1 在 ProcDeck 回答之前以退出码 %2 结束</translation>
+    </message>
+    <message>
+        <source>a malformed message: a line longer than %1 bytes</source>
+        <translation>格式错误的消息：一行超过 %1 字节</translation>
+    </message>
+    <message>
+        <source>a malformed message: %1</source>
+        <translation>格式错误的消息：%1</translation>
+    </message>
+    <message>
+        <source>the other side is not a ProcDeck (it did not say hello)</source>
+        <translation>对方不是 ProcDeck（没有发送 hello）</translation>
     </message>
 </context>
 <context>
@@ -1683,6 +1820,10 @@ error, an unknown entry, no (or several) ProcDecks, a dead one or a refused requ
     <message>
         <source>wait for %1 cancelled</source>
         <translation>已取消等待 %1</translation>
+    </message>
+    <message>
+        <source>%1 is an entry of another ProcDeck</source>
+        <translation>%1 是另一个 ProcDeck 的条目</translation>
     </message>
 </context>
 <context>
@@ -2862,6 +3003,13 @@ error, an unknown entry, no (or several) ProcDecks, a dead one or a refused requ
     <message>
         <source>the program does not read its input</source>
         <translation>程序没有读取其输入</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteSession</name>
+    <message>
+        <source>not connected to the attached ProcDeck</source>
+        <translation>未连接到所附加的 ProcDeck</translation>
     </message>
 </context>
 <context>
