@@ -147,6 +147,8 @@ QList<ManagedProcess *> ProcessManager::addAll(QList<ProcessSpec> specs)
 ManagedProcess *ProcessManager::insertProcess(int row, ProcessSpec spec, const QString &group, int index)
 {
     auto *process = new ManagedProcess(m_nextId++, std::move(spec), this);
+    if (m_remote)
+        process->setRemote(m_remote); // a mirror from the start (addMirror())
     process->setBaseDirectory(m_baseDirectory);
     process->setRestartTiming(m_restartTiming);
     if (!group.isEmpty())

@@ -56,16 +56,7 @@ ManagedProcess *ProcessManager::addMirror(int row, ProcessSpec spec, const QStri
 {
     if (!m_remote)
         return nullptr;
-    auto *process = new ManagedProcess(m_nextId++, std::move(spec), this);
-    process->setRemote(m_remote);
-    process->setBaseDirectory(m_baseDirectory);
-    if (!group.isEmpty())
-        process->setReplica(group, replicaIndex);
-    track(process);
-    row = std::clamp(row, 0, count());
-    m_processes.insert(row, process);
-    emit processAdded(row);
-    return process;
+    return insertProcess(std::clamp(row, 0, count()), std::move(spec), group, replicaIndex);
 }
 
 void ProcessManager::removeMirror(ManagedProcess *process)
