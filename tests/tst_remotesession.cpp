@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -99,6 +100,7 @@ private slots:
     void joinOnMirrorsReportsTheRealExitCode();
     void detachLeavesTheEntriesRunning();
     void instanceQuittingDetaches();
+    void sshTransportAndItsFailure();
 
 private:
     QString writeSession(const QList<ProcessSpec> &specs);
@@ -630,6 +632,73 @@ void tst_RemoteSession::instanceQuittingDetaches()
     QVERIFY(!detached.first().first().toString().isEmpty());
     QCOMPARE(manager.count(), 0);
     QVERIFY(!session->isAttached());
+}
+
+// Over ssh's standard input and output (AttachTarget::sshProgram()): a stand-in `ssh` first on
+// PATH runs the remote command here, as sshd would there, or fails as ssh does for a host that
+// refuses; the reason is ssh's own last line.
+void tst_RemoteSession::sshTransportAndItsFailure()
+{
+    const QString socket = serve(standardSession());
+    const QString bin = m_files->filePath(u"bin"_s);
+    QVERIFY(QDir().mkpath(bin));
+    QFile ssh(bin + u"/ssh"_s);
+    QVERIFY(ssh.open(QIODevice::WriteOnly));
+    ssh.write("#!/bin/sh\n"
+              "while [ \"$1\" != -- ]; do shift; done\n"
+              "shift; host=$1; shift\n"
+              "if [ \"$host\" = refusing ]; then\n"
+              "  echo 'ssh: connect to host refusing port 22: Connection refused' >&2; exit 255\n"
+              "fi\n"
+              "exec /bin/sh -c \"$*\"\n");
+    ssh.close();
+    QVERIFY(ssh.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
+    const QByteArray path = qgetenv("PATH");
+    const QByteArray runtime = qgetenv("XDG_RUNTIME_DIR");
+    qputenv("PATH", QFile::encodeName(bin) + ':' + path);
+    qputenv("XDG_RUNTIME_DIR", QFile::encodeName(m_runtime->path()));
+    qputenv("PROCDECK_REMOTE_COMMAND", QByteArray("'" PD_APP_PATH "'"));
+    const auto restore = qScopeGuard([&] {
+        qputenv("PATH", path);
+        if (runtime.isNull())
+            qunsetenv("XDG_RUNTIME_DIR");
+        else
+            qputenv("XDG_RUNTIME_DIR", runtime);
+        qunsetenv("PROCDECK_REMOTE_COMMAND");
+    });
+
+    ProcessManager manager;
+    AttachTarget target;
+    target.kind = AttachTarget::Kind::Ssh;
+    target.host = u"elsewhere"_s;
+    target.session = u"s"_s;
+    {
+        auto *client = new EngineClient;
+        client->open(target);
+        RemoteSession session(client, &manager);
+        QSignalSpy attached(&session, &RemoteSession::attached);
+        QVERIFY(attached.wait(20000));
+        QCOMPARE(manager.count(), 4);
+        ManagedProcess *sleeper = byName(manager, u"sleeper"_s);
+        QTRY_COMPARE(sleeper->state(), ManagedProcess::State::Running);
+        QVERIFY(procAlive(sleeper->pid()));
+        QCOMPARE(sleeper->treeRootPid(), 0); // not this machine's, as far as the mirror knows
+        const qint64 pid = sleeper->pid();
+        QVERIFY(sleeper->kill().ok);
+        QTRY_COMPARE(sleeper->state(), ManagedProcess::State::Killed);
+        QTRY_VERIFY(!procAlive(pid));
+        QCOMPARE(m_instance->state(), QProcess::Running);
+    }
+    QCOMPARE(manager.count(), 0);
+
+    target.host = u"refusing"_s;
+    auto *client = new EngineClient;
+    client->open(target);
+    RemoteSession session(client, &manager);
+    QSignalSpy detached(&session, &RemoteSession::detached);
+    QVERIFY(detached.wait(20000));
+    QCOMPARE(detached.first().first().toString(), u"ssh: connect to host refusing port 22: Connection refused"_s);
+    QCOMPARE(manager.count(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_RemoteSession)

@@ -119,12 +119,15 @@ void EngineClient::close()
     QProcess *ssh = std::exchange(m_ssh, nullptr);
     if (device)
         disconnect(device, nullptr, this, nullptr);
-    if (ssh) {
+    if (ssh && ssh->state() != QProcess::NotRunning) {
         ssh->closeWriteChannel(); // the bridge there ends when its input does
-        ssh->kill();              // and ssh here now: nothing waits for it
-    } else if (auto *socket = qobject_cast<QLocalSocket *>(device)) {
-        socket->abort();
+        ssh->kill();              // and ssh here now; it goes once reaped, nothing waits for it
+        ssh->setParent(nullptr);
+        connect(ssh, &QProcess::finished, ssh, &QObject::deleteLater);
+        return;
     }
+    if (auto *socket = qobject_cast<QLocalSocket *>(device))
+        socket->abort();
     // Later: this may run inside one of the device's own signals.
     if (device)
         device->deleteLater();
