@@ -14,6 +14,7 @@
 #include "attachdialog.h"
 #include "controlserver.h"
 #include "engineclient.h"
+#include "logging.h"
 #include "managedprocess.h"
 #include "processmanager.h"
 #include "remotesession.h"
@@ -76,6 +77,7 @@ void MainWindow::beginAttach(const AttachTarget &target)
     auto *client = new EngineClient;
     m_remote = new RemoteSession(client, m_manager, this);
     connect(m_remote, &RemoteSession::attached, this, [this] {
+        qCDebug(lcSession) << "attached to" << m_attachTarget.toString() << "with" << m_manager->count() << "entries";
         updateAttachedState();
         showStatus(tr("Attached to %1: closing the window leaves its entries running").arg(attachedName()),
                    StatusTimeoutMs);
