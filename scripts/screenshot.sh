@@ -53,3 +53,36 @@ SESSION=examples/08-terminal.json shoot terminal 2 "key alt+r" "mousemove 60 120
 # The graph dock on examples/stack.json (README, Stacks): Start All, the details panel hidden so
 # that the graph has the right-hand column, api selected.
 SESSION=examples/stack.json shoot graph 6 "key alt+r" "mousemove 60 160 click 1" "key ctrl+i" "key ctrl+g"
+# Attach (README, Attach to a running session): `procdeck --headless examples/stack.json --serve`
+# in a runtime folder of its own, then a window. attach: `procdeck --attach stack`, api selected;
+# attach-dialog: a plain window's File › Attach… listing it.
+attach_shot() { # NAME SECONDS "WINDOW ARGS" [xdotool commands…]
+    local name=$1 wait=$2 args=$3 size=1440x860
+    shift 3
+    [[ -z $only || $only == "$name" ]] || return 0
+    local runtime
+    runtime=$(mktemp -d)
+    chmod 700 "$runtime"
+    XDG_RUNTIME_DIR="$runtime" XDG_CONFIG_HOME="$config" PATH=/usr/local/bin:/usr/bin:/bin \
+        "$app" --headless examples/stack.json --serve >/dev/null 2>&1 &
+    local headless=$!
+    for _ in $(seq 100); do [[ -S $runtime/procdeck/stack.sock ]] && break; sleep 0.1; done
+    sleep 3 # the stack comes up: database ready, migrate done, api and worker running
+    XDG_RUNTIME_DIR="$runtime" XDG_CONFIG_HOME="$config" xvfb-run -a -s "-screen 0 ${size}x24" bash -c '
+        "$0" $4 &
+        app=$!
+        sleep 2
+        win=$(xdotool search --sync --onlyvisible --class procdeck | head -n 1)
+        xdotool windowmove "$win" 0 0 windowsize "$win" ${3%x*} ${3#*x}
+        sleep 0.5
+        for cmd in "${@:5}"; do eval "xdotool $cmd"; sleep 0.4; done
+        sleep "$2"
+        import -window root "$1"
+        kill $app; wait $app 2>/dev/null || true
+    ' "$app" "$out/$name.png" "$wait" "$size" "$args" "$@"
+    kill "$headless"; wait "$headless" 2>/dev/null || true
+    rm -rf "$runtime"
+    echo "wrote $out/$name.png"
+}
+attach_shot attach 3 "--attach stack" "mousemove 60 207 click 1"
+attach_shot attach-dialog 2 "" "key ctrl+shift+o"
