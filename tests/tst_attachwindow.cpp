@@ -11,6 +11,7 @@
 #include "outputview.h"
 #include "processmanager.h"
 #include "remotesession.h"
+#include "sessiondocument.h"
 #include "sessionfile.h"
 #include "testsupport.h"
 #include "userprompt.h"
@@ -447,7 +448,9 @@ void tst_AttachWindow::attachDialogListsOthersAndChecksTheField()
     QVERIFY(!window.remoteSession());
 
     field->clear();
-    QTest::mouseDClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(list->topLevelItem(0)).center());
+    const QPoint row = list->visualItemRect(list->topLevelItem(0)).center();
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, row); // a double-click is a press, then this
+    QTest::mouseDClick(list->viewport(), Qt::LeftButton, {}, row);
     QTRY_VERIFY_WITH_TIMEOUT(attached(window), 20000);
     QTRY_COMPARE(window.manager()->count(), 2);
     QVERIFY(window.close());
