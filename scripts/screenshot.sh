@@ -84,5 +84,5 @@ attach_shot() { # NAME SECONDS "WINDOW ARGS" [xdotool commands…]
     rm -rf "$runtime"
     echo "wrote $out/$name.png"
 }
-attach_shot attach 3 "--attach stack" "mousemove 60 207 click 1"
-attach_shot attach-dialog 2 "" "key ctrl+shift+o"
+attach_shot attach 4 "--attach stack" "mousemove 60 163 click 1"
+attach_shot attach-dialog 3 "" "mousemove 600 240 click 1" "key ctrl+shift+o"
