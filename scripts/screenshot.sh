@@ -14,13 +14,16 @@ only=${1:-}
 config=$(mktemp -d)
 trap 'rm -rf "$config"' EXIT
 
-shoot() { # [SESSION=examples/FILE.json] [SIZE=WxH] shoot NAME SECONDS [xdotool commands…]
+shoot() { # [SESSION=examples/FILE.json] [SIZE=WxH] [WINDOW_ARGS=…] shoot NAME SECONDS [xdotool commands…]
     local name=$1 wait=$2 session=${SESSION:-examples/demo.json} size=${SIZE:-1440x860}
     shift 2
     [[ -z $only || $only == "$name" ]] || return 0
     XDG_CONFIG_HOME="$config" xvfb-run -a -s "-screen 0 ${size}x24" bash -c '
         # The system PATH, so that the details show /usr/bin/python3, not a version manager'"'"'s shim.
-        PATH=/usr/local/bin:/usr/bin:/bin "$0" --start-all "$3" &
+        # WINDOW_ARGS instead of --start-all SESSION: the window of attach_shot.
+        if [[ -n ${WINDOW_ARGS:-} ]]; then PATH=/usr/local/bin:/usr/bin:/bin "$0" $WINDOW_ARGS &
+        else PATH=/usr/local/bin:/usr/bin:/bin "$0" --start-all "$3" &
+        fi
         app=$!
         sleep 2
         win=$(xdotool search --sync --onlyvisible --class procdeck | head -n 1)
@@ -57,8 +60,7 @@ SESSION=examples/stack.json shoot graph 6 "key alt+r" "mousemove 60 160 click 1"
 # in a runtime folder of its own, then a window. attach: `procdeck --attach stack`, api selected;
 # attach-dialog: a plain window's File › Attach… listing it.
 attach_shot() { # NAME SECONDS "WINDOW ARGS" [xdotool commands…]
-    local name=$1 wait=$2 args=$3 size=1440x860
-    shift 3
+    local name=$1
     [[ -z $only || $only == "$name" ]] || return 0
     local runtime
     runtime=$(mktemp -d)
@@ -67,22 +69,10 @@ attach_shot() { # NAME SECONDS "WINDOW ARGS" [xdotool commands…]
         "$app" --headless examples/stack.json --serve >/dev/null 2>&1 &
     local headless=$!
     for _ in $(seq 100); do [[ -S $runtime/procdeck/stack.sock ]] && break; sleep 0.1; done
-    sleep 3 # the stack comes up: database ready, migrate done, api and worker running
-    XDG_RUNTIME_DIR="$runtime" XDG_CONFIG_HOME="$config" xvfb-run -a -s "-screen 0 ${size}x24" bash -c '
-        "$0" $4 &
-        app=$!
-        sleep 2
-        win=$(xdotool search --sync --onlyvisible --class procdeck | head -n 1)
-        xdotool windowmove "$win" 0 0 windowsize "$win" ${3%x*} ${3#*x}
-        sleep 0.5
-        for cmd in "${@:5}"; do eval "xdotool $cmd"; sleep 0.4; done
-        sleep "$2"
-        import -window root "$1"
-        kill $app; wait $app 2>/dev/null || true
-    ' "$app" "$out/$name.png" "$wait" "$size" "$args" "$@"
+    sleep 3 # the stack comes up: database ready, migrate done, api and web running
+    XDG_RUNTIME_DIR="$runtime" WINDOW_ARGS="$3" shoot "$1" "$2" "${@:4}"
     kill "$headless"; wait "$headless" 2>/dev/null || true
     rm -rf "$runtime"
-    echo "wrote $out/$name.png"
 }
 attach_shot attach 4 "--attach stack" "mousemove 60 163 click 1"
-attach_shot attach-dialog 3 "" "mousemove 600 240 click 1" "key ctrl+shift+o"
+attach_shot attach-dialog 3 "--" "mousemove 600 240 click 1" "key ctrl+shift+o"
