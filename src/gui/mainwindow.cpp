@@ -91,7 +91,12 @@ MainWindow::MainWindow(QWidget *parent)
     updateEmptyText();
 }
 
-MainWindow::~MainWindow() = default;
+// An attached session that is being deleted later (a lost connection) goes before the manager it
+// mirrors into.
+MainWindow::~MainWindow()
+{
+    qDeleteAll(findChildren<RemoteSession *>(Qt::FindDirectChildrenOnly));
+}
 
 ProcessManager *MainWindow::manager() const { return m_manager; }
 DetailsPanel *MainWindow::detailsPanel() const { return m_details; }
@@ -157,7 +162,7 @@ void MainWindow::connectWindow()
         updateActions();
         updateCounts();
         if (m_quitting && m_remote && m_manager->aliveCount() == 0)
-            close(); // Stop Them and Quit: the entries there have ended
+            closeWhenAttachedQuit();
     });
     connect(m_manager, &ProcessManager::processAdded, this, &MainWindow::updateCounts);
     connect(m_manager, &ProcessManager::processAdded, this,
@@ -166,7 +171,9 @@ void MainWindow::connectWindow()
     connect(m_document, &SessionDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &SessionDocument::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_manager, &ProcessManager::allStopped, this, [this] {
-        if (m_quitting)
+        if (m_quitting && m_remote)
+            closeWhenAttachedQuit();
+        else if (m_quitting)
             close();
     });
 }

@@ -151,6 +151,7 @@ private:
     QString attachedName() const;
     void quit();
     bool closeAttached(QCloseEvent *event);
+    void closeWhenAttachedQuit();
 
     void about();
     void showPreferences();

@@ -207,6 +207,13 @@ void MainWindow::quit()
         close();
 }
 
+// Stop Them and Quit, once the mirrors report none alive. That news comes inside the connection's
+// own signal, and closing deletes the connection: the window closes from the event loop instead.
+void MainWindow::closeWhenAttachedQuit()
+{
+    QMetaObject::invokeMethod(this, [this] { close(); }, Qt::QueuedConnection);
+}
+
 // closeEvent() while attached: true when it has handled the event. Closing detaches without
 // asking; while Stop Them and Quit waits, a second close kills what is left there.
 bool MainWindow::closeAttached(QCloseEvent *event)
