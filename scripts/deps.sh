@@ -5,7 +5,9 @@
 # dpkg-dev (dpkg-shlibdeps) and file for cpack's Depends, desktop-file-utils, appstream,
 # libxml2-utils (xmllint) and shared-mime-info (update-mime-database) to validate what it installs.
 # fonts-wqy-microhei draws the Chinese translation (and its screenshot). tzdata: the schedules'
-# tests use a fixed time zone (Europe/Berlin) for their summer-time cases.
+# tests use a fixed time zone (Europe/Berlin) for their summer-time cases. openssh-server (with
+# openssh-client): the SSH round trip (tst_ssh) starts its own sshd on a free port of 127.0.0.1;
+# the system's ssh service is neither started nor left enabled (procdeck_install_quietly).
 
 PROCDECK_PACKAGES=(
     cmake ninja-build g++ pkg-config
@@ -14,6 +16,7 @@ PROCDECK_PACKAGES=(
     qt6-qpa-plugins fonts-dejavu-core fonts-wqy-microhei
     python3 tzdata
     dpkg-dev file desktop-file-utils appstream libxml2-utils shared-mime-info
+    openssh-client openssh-server
 )
 
 procdeck_install_missing() {
@@ -37,7 +40,30 @@ procdeck_install_missing() {
         sudo=(sudo)
     fi
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    procdeck_install_quietly "${sudo[@]}" -- "${missing[@]}"
+}
+
+# apt-get install without starting the services a package brings (openssh-server's sshd would
+# listen on port 22): a policy-rc.d that says "not now" (exit 101) while it installs, unless one is
+# there already, and where systemd runs, the ssh units it enabled disabled again. Only the tests
+# start an sshd, their own.
+procdeck_install_quietly() {
+    local sudo=()
+    while [ "$1" != "--" ]; do sudo+=("$1"); shift; done
+    shift
+    local policy=/usr/sbin/policy-rc.d own_policy=0 status=0
+    if [ ! -e "$policy" ]; then
+        printf '#!/bin/sh\n# procdeck scripts/deps.sh: no service starts while packages install\nexit 101\n' \
+            | "${sudo[@]}" tee "$policy" >/dev/null && "${sudo[@]}" chmod 755 "$policy" && own_policy=1
+    fi
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" || status=$?
+    if [ "$own_policy" -eq 1 ]; then
+        "${sudo[@]}" rm -f "$policy"
+    fi
+    if [[ " $* " == *" openssh-server "* ]] && [ -d /run/systemd/system ]; then
+        "${sudo[@]}" systemctl disable --now ssh.service ssh.socket >/dev/null 2>&1 || true
+    fi
+    return "$status"
 }
 
 procdeck_build() {

@@ -14,13 +14,16 @@ only=${1:-}
 config=$(mktemp -d)
 trap 'rm -rf "$config"' EXIT
 
-shoot() { # [SESSION=examples/FILE.json] [SIZE=WxH] shoot NAME SECONDS [xdotool commands…]
+shoot() { # [SESSION=examples/FILE.json] [SIZE=WxH] [WINDOW_ARGS=…] shoot NAME SECONDS [xdotool commands…]
     local name=$1 wait=$2 session=${SESSION:-examples/demo.json} size=${SIZE:-1440x860}
     shift 2
     [[ -z $only || $only == "$name" ]] || return 0
     XDG_CONFIG_HOME="$config" xvfb-run -a -s "-screen 0 ${size}x24" bash -c '
         # The system PATH, so that the details show /usr/bin/python3, not a version manager'"'"'s shim.
-        PATH=/usr/local/bin:/usr/bin:/bin "$0" --start-all "$3" &
+        # WINDOW_ARGS instead of --start-all SESSION: the window of attach_shot.
+        if [[ -n ${WINDOW_ARGS:-} ]]; then PATH=/usr/local/bin:/usr/bin:/bin "$0" $WINDOW_ARGS &
+        else PATH=/usr/local/bin:/usr/bin:/bin "$0" --start-all "$3" &
+        fi
         app=$!
         sleep 2
         win=$(xdotool search --sync --onlyvisible --class procdeck | head -n 1)
@@ -68,3 +71,23 @@ SESSION=$triggers SIZE=1024x700 shoot dialog-triggers 1 "key alt+r" "mousemove 6
     "mousemove 466 34 click 1"
 LANG=zh_CN.UTF-8 LANGUAGE=zh_CN SESSION=$triggers SIZE=1024x700 shoot dialog-triggers-zh_CN 1 "key alt+r" \
     "mousemove 60 116 click --repeat 2 1" "sleep 1" "mousemove 436 34 click 1"
+# Attach (README, Attach to a running session): `procdeck --headless examples/stack.json --serve`
+# in a runtime folder of its own, then a window. attach: `procdeck --attach stack`, api selected;
+# attach-dialog: a plain window's File › Attach… listing it.
+attach_shot() { # NAME SECONDS "WINDOW ARGS" [xdotool commands…]
+    local name=$1
+    [[ -z $only || $only == "$name" ]] || return 0
+    local runtime
+    runtime=$(mktemp -d)
+    chmod 700 "$runtime"
+    XDG_RUNTIME_DIR="$runtime" XDG_CONFIG_HOME="$config" PATH=/usr/local/bin:/usr/bin:/bin \
+        "$app" --headless examples/stack.json --serve >/dev/null 2>&1 &
+    local headless=$!
+    for _ in $(seq 100); do [[ -S $runtime/procdeck/stack.sock ]] && break; sleep 0.1; done
+    sleep 3 # the stack comes up: database ready, migrate done, api and web running
+    XDG_RUNTIME_DIR="$runtime" WINDOW_ARGS="$3" shoot "$1" "$2" "${@:4}"
+    kill "$headless"; wait "$headless" 2>/dev/null || true
+    rm -rf "$runtime"
+}
+attach_shot attach 4 "--attach stack" "mousemove 60 163 click 1"
+attach_shot attach-dialog 3 "--" "mousemove 600 240 click 1" "key ctrl+shift+o"

@@ -17,6 +17,7 @@ private slots:
     void errors();
     void argv();
     void serveAndControl();
+    void attach();
     void helpMentionsEveryMode();
     void helpListsEveryExitStatus();
 };
@@ -94,6 +95,11 @@ void tst_CommandLine::errors_data()
     QTest::newRow("timeout missing value") << QStringList{u"--headless"_s, u"f"_s, u"--timeout"_s}
                                            << u"Missing value after '--timeout'."_s;
     QTest::newRow("serve without headless") << QStringList{u"--serve"_s, u"f"_s} << u"--serve applies only with --headless"_s;
+    QTest::newRow("attach without target") << QStringList{u"--attach"_s} << u"Missing value after '--attach'."_s;
+    QTest::newRow("attach with a file") << QStringList{u"--attach"_s, u"stack"_s, u"s.json"_s}
+                                        << u"--attach takes no FILE: the session is the attached ProcDeck's"_s;
+    QTest::newRow("attach headless") << QStringList{u"--headless"_s, u"s.json"_s, u"--attach"_s, u"stack"_s}
+                                     << u"--attach cannot be used with --headless, --start-all, --serve or --timeout"_s;
 }
 
 void tst_CommandLine::errors()
@@ -131,10 +137,23 @@ void tst_CommandLine::serveAndControl()
     QCOMPARE(CommandLine::parse({u"procdeck"_s, u"--headless"_s, u"ctl"_s}).file, u"ctl"_s);
 }
 
+// `--attach TARGET`: the window attached; the target is read later (AttachTarget::parse), as given.
+void tst_CommandLine::attach()
+{
+    const CommandLine ssh = CommandLine::parse({u"procdeck"_s, u"--attach"_s, u"ssh://me@host:2222/stack"_s});
+    QCOMPARE(ssh.mode, CommandLine::Mode::Attach);
+    QCOMPARE(ssh.attachTarget, u"ssh://me@host:2222/stack"_s);
+    QVERIFY(ssh.file.isEmpty());
+    QVERIFY(!ssh.printInformation().has_value());
+    const CommandLine local = CommandLine::parse({u"procdeck"_s, u"-style"_s, u"Fusion"_s, u"--attach=stack"_s});
+    QCOMPARE(local.mode, CommandLine::Mode::Attach);
+    QCOMPARE(local.attachTarget, u"stack"_s);
+}
+
 void tst_CommandLine::helpMentionsEveryMode()
 {
     const QString help = CommandLine::helpText();
-    for (const QString &word : {u"--start-all"_s, u"--headless"_s, u"--serve"_s, u"ctl"_s, u"--timeout"_s, u"--version"_s, u"--help"_s, u"124"_s, u"-style"_s, u"-reverse"_s})
+    for (const QString &word : {u"--start-all"_s, u"--headless"_s, u"--serve"_s, u"ctl"_s, u"--timeout"_s, u"--version"_s, u"--help"_s, u"124"_s, u"-style"_s, u"-reverse"_s, u"--attach"_s, u"ssh://"_s})
         QVERIFY2(help.contains(word), qPrintable(word));
     QVERIFY(CommandLine::versionText().startsWith(u"procdeck "_s));
 }

@@ -89,6 +89,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n entries are running in %1, another ProcDeck. Left running, they go on without this window (attach again to see them); stopped, each gets its stop signal, then SIGKILL after its grace period, and ProcDeck quits when they have ended.</source>
+        <translation>
+            <numerusform>%n entry is running in %1, another ProcDeck. Left running, it goes on without this window (attach again to see it); stopped, it gets its stop signal, then SIGKILL after its grace period, and ProcDeck quits when it has ended.</numerusform>
+            <numerusform>%n entries are running in %1, another ProcDeck. Left running, they go on without this window (attach again to see them); stopped, each gets its stop signal, then SIGKILL after its grace period, and ProcDeck quits when they have ended.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Killing %n entries before quitting…</source>
         <translation>
             <numerusform>Killing %n entry before quitting…</numerusform>

@@ -1,3 +1,4 @@
+#include "attachtarget.h"
 #include "cgroupsupport.h"
 #include "commandline.h"
 #include "controlclient.h"
@@ -7,6 +8,7 @@
 #include "settings.h"
 #include "terminationsignals.h"
 #include "version.h"
+#include "visibletext.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -15,6 +17,8 @@
 #include <QStyle>
 #include <QTimer>
 #include <QTranslator>
+
+#include <cstdio>
 
 #include <sys/prctl.h>
 
@@ -76,6 +80,18 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QLatin1StringView(ProcDeck::applicationId()));
     installTranslations(app, translators);
 
+    // --attach TARGET: read before the window opens, so that a target naming nothing is a usage
+    // error on the terminal it was typed in; reaching it is the window's (its status bar says why not).
+    std::optional<AttachTarget> attachTarget;
+    if (commandLine.mode == CommandLine::Mode::Attach) {
+        std::variant<AttachTarget, QString> parsed = AttachTarget::parse(commandLine.attachTarget);
+        if (const QString *error = std::get_if<QString>(&parsed)) {
+            std::fprintf(stderr, "procdeck: --attach: %s\n", qPrintable(VisibleText::visible(*error)));
+            return CommandLine::BadUsageExitCode;
+        }
+        attachTarget = std::get<AttachTarget>(std::move(parsed));
+    }
+
     MainWindow window;
     // SIGINT, SIGTERM, SIGHUP: a clean exit, as from the Quit action; the entries' trees are
     // killed as their ChildProcess objects go (and by their reapers' lifelines in any case).
@@ -94,7 +110,9 @@ int main(int argc, char *argv[])
     window.show();
     qCDebug(lcApp) << "window shown: style" << QApplication::style()->name() << "layout direction"
                    << QGuiApplication::layoutDirection() << "style sheet" << !app.styleSheet().isEmpty();
-    if (!commandLine.file.isEmpty()) {
+    if (attachTarget) {
+        QTimer::singleShot(0, &window, [&window, target = *attachTarget] { window.attach(target); });
+    } else if (!commandLine.file.isEmpty()) {
         const auto which = commandLine.mode == CommandLine::Mode::StartAll ? MainWindow::StartEntries::All
                                                                            : MainWindow::StartEntries::Autostart;
         // Once the window is up, so that a message or the trust question has a parent on screen.

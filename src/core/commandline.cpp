@@ -89,6 +89,22 @@ QStringList withoutToolkitOptions(const QStringList &arguments)
     return kept;
 }
 
+// `--attach TARGET`: the window only, and no FILE (the session is the attached ProcDeck's).
+CommandLine attachCommandLine(const QString &target, const QStringList &files, bool otherMode)
+{
+    if (target.trimmed().isEmpty())
+        return failure(Msg::tr("--attach needs a TARGET: ssh://[user@]host[:port][/session], or a ProcDeck "
+                               "here as 'procdeck ctl instances' names it"));
+    if (otherMode)
+        return failure(Msg::tr("--attach cannot be used with --headless, --start-all, --serve or --timeout"));
+    if (!files.isEmpty())
+        return failure(Msg::tr("--attach takes no FILE: the session is the attached ProcDeck's"));
+    CommandLine result;
+    result.mode = CommandLine::Mode::Attach;
+    result.attachTarget = target;
+    return result;
+}
+
 void print(FILE *stream, const QString &text)
 {
     const QByteArray bytes = text.toLocal8Bit();
@@ -124,20 +140,25 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption headless(u"headless"_s);
     const QCommandLineOption timeout(u"timeout"_s, QString(), u"SECONDS"_s);
     const QCommandLineOption serve(u"serve"_s);
-    parser.addOptions({help, version, startAll, headless, timeout, serve});
+    const QCommandLineOption attach(u"attach"_s, QString(), u"TARGET"_s);
+    parser.addOptions({help, version, startAll, headless, timeout, serve, attach});
 
     if (!parser.parse(arguments.isEmpty() ? QStringList{u"procdeck"_s} : withoutToolkitOptions(arguments)))
         return failure(parser.errorText());
     if (parser.isSet(help))
-        return {Mode::Help, {}, {}, {}, {}, {}};
+        return {Mode::Help, {}, {}, {}, {}, {}, {}};
     if (parser.isSet(version))
-        return {Mode::Version, {}, {}, {}, {}, {}};
+        return {Mode::Version, {}, {}, {}, {}, {}, {}};
 
     const QStringList files = parser.positionalArguments();
     if (files.size() > 1)
         return failure(Msg::tr("too many arguments: one FILE at most (got %1)").arg(files.size()));
     if (parser.isSet(headless) && parser.isSet(startAll))
         return failure(Msg::tr("--headless and --start-all cannot be used together"));
+
+    if (parser.isSet(attach))
+        return attachCommandLine(parser.values(attach).constLast(), files, parser.isSet(headless) || parser.isSet(startAll)
+                                     || parser.isSet(serve) || parser.isSet(timeout));
 
     CommandLine result;
     result.file = files.value(0);
@@ -181,6 +202,11 @@ QString CommandLine::helpText()
         "                                   --serve: keep serving until 'procdeck ctl quit'\n"
         "  procdeck ctl [--session NAME] VERB [ARGS]\n"
         "                                   drive a running ProcDeck ('procdeck ctl help')\n"
+        "  procdeck --attach TARGET         the window, showing a running ProcDeck (its entries\n"
+        "                                   keep running when the window closes); TARGET is\n"
+        "                                   ssh://[user@]host[:port][/session] for one on another\n"
+        "                                   machine, or a name from 'procdeck ctl instances', a\n"
+        "                                   socket's path or a session file for one here\n"
         "  procdeck --version | --help\n"
         "\n"
         "Headless output, one line per output line of an entry:\n"
@@ -226,6 +252,7 @@ std::optional<int> CommandLine::printInformation() const
     case Mode::StartAll:
     case Mode::Headless:
     case Mode::Control:
+    case Mode::Attach:
         break;
     }
     return std::nullopt;

@@ -12,6 +12,7 @@
 //   procdeck --start-all FILE        open it and start every entry
 //   procdeck --headless FILE [--timeout SECONDS] [--serve]
 //   procdeck ctl [--session NAME] VERB [ARGS]   (ControlClient parses what follows "ctl")
+//   procdeck --attach TARGET         the window, attached to a running ProcDeck (AttachTarget)
 //   procdeck --version | --help
 //
 // Qt's own options (-style, -stylesheet, -platform, -reverse, …: the list in commandline.cpp)
@@ -34,6 +35,7 @@ struct CommandLine
         StartAll, // `procdeck --start-all FILE`
         Headless, // `procdeck --headless FILE [--timeout SECONDS] [--serve]`
         Control,  // `procdeck ctl …`: `controlArguments` are the words after "ctl", as given
+        Attach,   // `procdeck --attach TARGET`: `attachTarget` as given (AttachTarget::parse reads it)
         Help,
         Version,
         Error,    // bad arguments: `error` says why; exit status BadUsageExitCode
@@ -46,6 +48,7 @@ struct CommandLine
     std::optional<qint64> timeoutMs; // --timeout, Headless only
     bool serve = false;            // --serve, Headless only
     QStringList controlArguments;  // Mode::Control
+    QString attachTarget;          // Mode::Attach: ssh://[user@]host[:port][/session], a socket name or a session file
     QString error;                 // Mode::Error: one line, e.g. "--timeout: \"x\" is not a number of seconds"
 
     // `arguments` as QCoreApplication::arguments() gives them: the program name first.

@@ -18,6 +18,7 @@
 #include "processfiltermodel.h"
 #include "processmanager.h"
 #include "processtablemodel.h"
+#include "remotesession.h"
 #include "procstats.h"
 #include "sessiondocument.h"
 #include "stackgraphview.h"
@@ -72,6 +73,7 @@ MainWindow::MainWindow(QWidget *parent)
     createGraphDock();
     createActions();
     createStatusBar();
+    createAttachActions();
     readSettings();
     // Tab walks the window's parts: the table, the output, the input line, the filter box
     // (focusNextPrevChild()). The table has the focus first: Ctrl+A, F5 starts every entry.
@@ -89,7 +91,12 @@ MainWindow::MainWindow(QWidget *parent)
     updateEmptyText();
 }
 
-MainWindow::~MainWindow() = default;
+// An attached session that is being deleted later (a lost connection) goes before the manager it
+// mirrors into.
+MainWindow::~MainWindow()
+{
+    qDeleteAll(findChildren<RemoteSession *>(Qt::FindDirectChildrenOnly));
+}
 
 ProcessManager *MainWindow::manager() const { return m_manager; }
 DetailsPanel *MainWindow::detailsPanel() const { return m_details; }
@@ -154,6 +161,8 @@ void MainWindow::connectWindow()
     connect(m_manager, &ProcessManager::processesChanged, this, [this] {
         updateActions();
         updateCounts();
+        if (m_quitting && m_remote && m_manager->aliveCount() == 0)
+            closeWhenAttachedQuit();
     });
     connect(m_manager, &ProcessManager::processAdded, this, &MainWindow::updateCounts);
     connect(m_manager, &ProcessManager::processAdded, this,
@@ -162,7 +171,9 @@ void MainWindow::connectWindow()
     connect(m_document, &SessionDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &SessionDocument::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_manager, &ProcessManager::allStopped, this, [this] {
-        if (m_quitting)
+        if (m_quitting && m_remote)
+            closeWhenAttachedQuit();
+        else if (m_quitting)
             close();
     });
 }
@@ -182,6 +193,8 @@ void MainWindow::createActions()
         {m_ui->actionSave, "document-save", "save", nullptr},
         {m_ui->actionSaveAs, "document-save-as", "save", nullptr},
         {m_ui->actionQuit, "application-exit", nullptr, nullptr},
+        {m_ui->actionAttach, "network-connect", nullptr, nullptr},
+        {m_ui->actionDetach, "network-disconnect", nullptr, nullptr},
         {m_ui->actionAdd, "list-add", "add", &MainWindow::addProcess},
         {m_ui->actionEdit, "document-edit", "edit", &MainWindow::editProcess},
         {m_ui->actionDuplicate, "edit-copy", "duplicate", &MainWindow::duplicateProcesses},
@@ -214,7 +227,6 @@ void MainWindow::createActions()
     connect(m_ui->actionSaveAs, &QAction::triggered, m_session, &SessionController::saveSessionAs);
     connect(m_session, &SessionController::statusMessage, this, &MainWindow::showSessionStatus);
     connect(m_session, &SessionController::selectRequested, this, &MainWindow::selectProcesses);
-    connect(m_ui->actionQuit, &QAction::triggered, this, &MainWindow::close);
     connect(m_ui->actionSelectAll, &QAction::triggered, m_ui->processTable, &QTableView::selectAll);
     const std::pair<QAction *, int> signalActions[] = {
         {m_ui->actionSignalInt, SIGINT},   {m_ui->actionSignalHup, SIGHUP},
@@ -488,8 +500,12 @@ void MainWindow::updateActions()
     m_ui->actionStartAll->setEnabled(!holding && any(all, &ManagedProcess::canStart));
     m_ui->actionStopAll->setEnabled(any(all, &ManagedProcess::canTerminate));
     m_ui->actionClearFinished->setEnabled(any(all, &ManagedProcess::isFinished));
-    for (QAction *action : {m_ui->actionAdd, m_ui->actionOpen, m_ui->actionNew, m_ui->actionImportProcfile})
+    for (QAction *action : {m_ui->actionAdd, m_ui->actionOpen, m_ui->actionNew, m_ui->actionAttach})
         action->setEnabled(!holding);
+    // Attached, the session file is the other ProcDeck's (mainwindowattach.cpp).
+    for (QAction *action : {m_ui->actionSave, m_ui->actionSaveAs, m_ui->actionImportProcfile, m_ui->actionExportProcfile})
+        action->setEnabled(!m_remote && (action != m_ui->actionImportProcfile || !holding));
+    m_ui->actionDetach->setEnabled(m_remote != nullptr && !m_quitting);
     m_ui->menuRecent->setEnabled(!holding && !m_session->recentFiles().isEmpty());
 }
 
@@ -500,6 +516,12 @@ bool MainWindow::isHolding() const
 
 void MainWindow::updateTitle()
 {
+    if (m_remote) {
+        setWindowFilePath({});
+        setWindowTitle(tr("%1 — attached — %2").arg(attachedName(), tr("ProcDeck")));
+        setWindowModified(false);
+        return;
+    }
     const QString path = m_document->filePath();
     setWindowFilePath(path.isEmpty() ? tr("Untitled") : path);
     setWindowTitle(QStringLiteral("%1[*] — %2")
@@ -530,7 +552,11 @@ void MainWindow::updateCounts()
 void MainWindow::updateEmptyText()
 {
     const QString filter = m_ui->filterEdit->text();
-    if (m_manager->count() == 0)
+    if (m_remote && m_manager->count() == 0)
+        m_ui->processTable->setEmptyText(m_remote->isAttached()
+                                             ? tr("%1 has no entries — Add… (Ctrl+N) adds one there").arg(attachedName())
+                                             : tr("Attaching to %1…").arg(attachedName()));
+    else if (m_manager->count() == 0)
         m_ui->processTable->setEmptyText(tr("No commands yet — Add… (Ctrl+N) or Open… (Ctrl+O)"));
     else if (!filter.isEmpty())
         m_ui->processTable->setEmptyText(tr("No entry matches “%1”")
@@ -549,6 +575,7 @@ void MainWindow::reportProblems(const QStringList &problems, const QList<Managed
 
 bool MainWindow::openFile(const QString &path, StartEntries which)
 {
+    detach(); // an attached session is left first, as by File › Open
     return m_session->openFile(path, which);
 }
 
@@ -565,6 +592,8 @@ QStringList MainWindow::recentFiles() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (closeAttached(event))
+        return;
     if (m_quitting) {
         if (m_manager->aliveCount() == 0) {
             writeSettings();

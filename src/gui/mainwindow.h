@@ -1,7 +1,9 @@
 #pragma once
 
+#include "attachtarget.h"
 #include "sessioncontroller.h"
 
+#include <QHash>
 #include <QList>
 #include <QMainWindow>
 #include <QPointer>
@@ -23,7 +25,9 @@ class OutputPane;
 class ProcessFilterModel;
 class ProcessManager;
 class ProcessTableModel;
+class QAction;
 class QLabel;
+class RemoteSession;
 class QPushButton;
 class SessionDocument;
 class StackGraphView;
@@ -55,6 +59,17 @@ public:
     bool openFile(const QString &path, StartEntries which = StartEntries::Autostart);
     QList<ManagedProcess *> selectedProcesses() const;
     void selectProcesses(const QList<ManagedProcess *> &processes);
+
+    // Attach (mainwindowattach.cpp): shows another running ProcDeck's session through this
+    // window's manager (RemoteSession), as Open would show a file: unsaved changes are asked about
+    // first, and entries running here must end first (asked, as for Open). Nothing is started by
+    // attaching, so no trust question. false when the user cancelled or the window is holding;
+    // otherwise the connection is under way (the status bar says when it is there, or why not).
+    bool attach(const AttachTarget &target);
+    // Leaves the attached session: the mirrors go, the entries there keep running; the window is
+    // an empty untitled session with its own control socket again. Nothing when not attached.
+    void detach();
+    RemoteSession *remoteSession() const; // nullptr when not attached
 
     // Most recent first, at most 10, remembered across runs.
     QStringList recentFiles() const;
@@ -127,6 +142,19 @@ private:
     void quitWhenStopped(bool kill);
     void watchForUnexpectedEnds(ManagedProcess *process);
 
+    // mainwindowattach.cpp
+    void createAttachActions();
+    void openAttachDialog();
+    void beginAttach(const AttachTarget &target);
+    void connectionLost(const QString &reason);
+    void dropRemote(); // deletes the RemoteSession without touching the window
+    void leaveAttachedMode(const QString &status);
+    void updateAttachedState();
+    QString attachedName() const;
+    void quit();
+    bool closeAttached(QCloseEvent *event);
+    void closeWhenAttachedQuit();
+
     void about();
     void showPreferences();
     void applyPreferences(const Preferences &preferences);
@@ -145,6 +173,10 @@ private:
     UserPrompt *m_prompt = nullptr;
     SessionController *m_session = nullptr;
     ControlServer *m_control = nullptr;
+    RemoteSession *m_remote = nullptr;
+    AttachTarget m_attachTarget;
+    QLabel *m_attachLabel = nullptr;
+    QHash<QAction *, QString> m_attachedToolTips; // while attached: the tooltips the disabled File actions had
     QLabel *m_countsLabel = nullptr;
     QLabel *m_joinLabel = nullptr;
     QPushButton *m_joinCancel = nullptr;

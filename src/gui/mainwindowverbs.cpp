@@ -73,6 +73,10 @@ void MainWindow::addProcess()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         ManagedProcess *process = m_manager->add(*dialog->spec());
+        if (!process) { // attached: the entry appears when the other ProcDeck has added it
+            showStatus(tr("Adding %1 there…").arg(dialog->spec()->name), StatusTimeoutMs);
+            return;
+        }
         selectProcesses({process});
         showStatus(tr("Added %1").arg(process->spec().name), StatusTimeoutMs, {process});
     });
@@ -123,7 +127,8 @@ void MainWindow::duplicateProcesses()
     for (const ManagedProcess *process : selectedProcesses()) {
         ProcessSpec spec = process->spec();
         spec.name.clear(); // a copy gets the next default name, as a new Process() would
-        copies.append(m_manager->add(spec));
+        if (ManagedProcess *copy = m_manager->add(spec)) // attached: added there, shown when it is
+            copies.append(copy);
     }
     selectProcesses(copies);
 }

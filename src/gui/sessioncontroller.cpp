@@ -111,13 +111,15 @@ void SessionController::newSession()
 // Before the session is replaced: asks whether to terminate the entries that are still running,
 // if any, and replaces it once they have all ended (each one's stop signal, then SIGKILL after
 // its grace period, as Stop All). The window holds meanwhile (isReplacing()).
-void SessionController::replaceWhenStopped(const QString &title, const QString &verb,
+bool SessionController::replaceWhenStopped(const QString &title, const QString &verb,
                                            const std::function<void()> &replace)
 {
+    if (m_beforeReplace)
+        m_beforeReplace();
     const int alive = m_manager->aliveCount();
     if (alive == 0) {
         replace();
-        return;
+        return true;
     }
     const auto answer = m_prompt->question(
         title, tr("%n entries are still running.", nullptr, alive), QMessageBox::Yes | QMessageBox::Cancel,
@@ -125,7 +127,7 @@ void SessionController::replaceWhenStopped(const QString &title, const QString &
         tr("They are terminated first: each gets its stop signal, then SIGKILL after its grace period."),
         {{QMessageBox::Yes, verb}});
     if (answer != QMessageBox::Yes)
-        return;
+        return false;
     m_replacing = true;
     emit replacingChanged(true);
     emit statusMessage(tr("Stopping %n entries…", nullptr, alive), 0);
@@ -138,6 +140,12 @@ void SessionController::replaceWhenStopped(const QString &title, const QString &
         },
         Qt::SingleShotConnection);
     m_manager->terminateAll();
+    return true;
+}
+
+void SessionController::setBeforeReplace(std::function<void()> beforeReplace)
+{
+    m_beforeReplace = std::move(beforeReplace);
 }
 
 bool SessionController::isReplacing() const

@@ -44,6 +44,13 @@ public:
 
     // New or Open is waiting for the running entries to end before it replaces the session.
     bool isReplacing() const;
+    // Before the session is replaced (New, Open, a recent file, Attach): asks whether to terminate
+    // the entries still running, if any, and calls `replace` once they have all ended (at once
+    // when none runs). false when the user cancelled.
+    bool replaceWhenStopped(const QString &title, const QString &verb, const std::function<void()> &replace);
+    // Called first by replaceWhenStopped(): the window leaves an attached session there (whose
+    // entries are not this window's to stop).
+    void setBeforeReplace(std::function<void()> beforeReplace);
 
     // Most recent first, at most 10, remembered across runs; the menu lists them.
     QStringList recentFiles() const;
@@ -55,7 +62,6 @@ signals:
     void replacingChanged(bool replacing);
 
 private:
-    void replaceWhenStopped(const QString &title, const QString &verb, const std::function<void()> &replace);
     void startOnOpen(StartEntries which);
     bool saveSessionTo(const QString &path);
     QString dialogFolder() const;
@@ -67,5 +73,6 @@ private:
     UserPrompt *m_prompt = nullptr;
     QWidget *m_window = nullptr;
     QPointer<QMenu> m_recentMenu;
+    std::function<void()> m_beforeReplace;
     bool m_replacing = false;
 };
