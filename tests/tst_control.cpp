@@ -249,8 +249,17 @@ void tst_Control::parseArguments_data()
                                   << uR"({"names":["a"],"timeoutMs":1500,"verb":"join"})"_s;
     QTest::newRow("logs -f") << QStringList{u"logs"_s, u"-f"_s, u"a"_s} << uR"({"follow":true,"names":["a"],"verb":"logs"})"_s;
     QTest::newRow("add") << QStringList{u"add"_s, uR"({"program":"x"})"_s} << uR"({"entry":{"program":"x"},"verb":"add"})"_s;
+    QTest::newRow("pause") << QStringList{u"pause"_s, u"a"_s} << uR"({"names":["a"],"verb":"pause"})"_s;
+    QTest::newRow("input") << QStringList{u"input"_s, u"a"_s, u"hi there"_s} << uR"({"names":["a"],"text":"hi there\n","verb":"input"})"_s;
+    QTest::newRow("input eof") << QStringList{u"input"_s, u"--eof"_s, u"a"_s} << uR"({"eof":true,"names":["a"],"verb":"input"})"_s;
+    QTest::newRow("scale") << QStringList{u"scale"_s, u"api"_s, u"3"_s} << uR"({"count":3,"names":["api"],"verb":"scale"})"_s;
+    QTest::newRow("edit") << QStringList{u"edit"_s, u"a"_s, uR"({"program":"y"})"_s} << uR"({"entry":{"program":"y"},"names":["a"],"verb":"edit"})"_s;
+    QTest::newRow("bridge") << QStringList{u"bridge"_s} << uR"({"verb":"bridge"})"_s;
     QTest::newRow("no verb") << QStringList{} << u"error"_s;
     QTest::newRow("unknown verb") << QStringList{u"frob"_s} << u"error"_s;
+    QTest::newRow("input without text") << QStringList{u"input"_s, u"a"_s} << u"error"_s;
+    QTest::newRow("scale not a number") << QStringList{u"scale"_s, u"a"_s, u"many"_s} << u"error"_s;
+    QTest::newRow("bridge with names") << QStringList{u"bridge"_s, u"a"_s} << u"error"_s;
     QTest::newRow("start without names") << QStringList{u"start"_s} << u"error"_s;
     QTest::newRow("signal without names") << QStringList{u"signal"_s, u"TERM"_s} << u"error"_s;
     QTest::newRow("add not JSON") << QStringList{u"add"_s, u"{program"_s} << u"error"_s;

@@ -106,11 +106,7 @@ private:
     QString m_error;
 };
 
-struct Instance
-{
-    QString path;
-    QJsonObject hello;
-};
+using ControlClient::Instance;
 
 // The live ProcDecks in the folder, by name; stale sockets are removed on the way.
 QList<Instance> instances(const QString &folder)
@@ -128,6 +124,52 @@ QList<Instance> instances(const QString &folder)
             found.append({path, channel.hello()});
     }
     return found;
+}
+
+// The folder of the sockets when it may be used; empty with `error` set when not.
+QString usableFolder(QString *error)
+{
+    const QString folder = ControlProtocol::directoryPath();
+    if (!QFileInfo::exists(folder)) {
+        *error = Msg::tr("no ProcDeck is running (no folder %1)").arg(folder);
+        return {};
+    }
+    if (const ControlProtocol::Directory directory = ControlProtocol::checkDirectory(folder, ::geteuid()); !directory.ok()) {
+        *error = directory.error;
+        return {};
+    }
+    return folder;
+}
+
+// findInstance() in `folder`; `listed` gets the instances it listed (to show them when several run).
+QString findIn(const QString &folder, const QString &session, QList<Instance> *listed, QString *error)
+{
+    if (!session.isEmpty()) {
+        const QString path = folder + u'/' + session + ControlProtocol::SocketSuffix;
+        if (!session.contains(u'/') && QFileInfo::exists(path)) {
+            if (ControlProtocol::isLive(path))
+                return path;
+            QFile::remove(path);
+            *error = Msg::tr("the ProcDeck of %1 is not running any more (its stale socket was removed)").arg(session);
+            return {};
+        }
+        const QString file = QFileInfo(session).absoluteFilePath();
+        *listed = instances(folder);
+        for (const Instance &instance : std::as_const(*listed)) {
+            if (instance.hello.value(u"session"_s).toString() == file)
+                return instance.socketPath;
+        }
+        *error = Msg::tr("no running ProcDeck is called %1 or has that session file ('procdeck ctl instances' lists them)").arg(session);
+        return {};
+    }
+    *listed = instances(folder);
+    if (listed->size() == 1)
+        return listed->first().socketPath;
+    if (listed->isEmpty())
+        *error = Msg::tr("no ProcDeck is running (no control socket in %1)").arg(folder);
+    else
+        *error = Msg::tr("%n ProcDecks are running: choose one with --session NAME", nullptr, int(listed->size()));
+    return {};
 }
 
 QString instanceLine(const QJsonObject &hello)
@@ -213,36 +255,22 @@ QByteArray statusText(const QJsonObject &reply)
     return (VisibleText::visible(about) + u'\n' + VisibleText::visible(counts) + u'\n').toLocal8Bit();
 }
 
-// The instance to talk to: --session's, or the only one running.
+// The instance to talk to: --session's, or the only one running; with several, the table of them.
 std::variant<QString, int> chooseInstance(const QString &folder, const QString &session)
 {
-    if (!session.isEmpty()) {
-        const QString path = folder + u'/' + session + ControlProtocol::SocketSuffix;
-        if (!session.contains(u'/') && QFileInfo::exists(path)) {
-            if (ControlProtocol::isLive(path))
-                return path;
-            QFile::remove(path);
-            return complain(Msg::tr("the ProcDeck of %1 is not running any more (its stale socket was removed)").arg(session));
-        }
-        const QString file = QFileInfo(session).absoluteFilePath();
-        for (const Instance &instance : instances(folder)) {
-            if (instance.hello.value(u"session"_s).toString() == file)
-                return instance.path;
-        }
-        return complain(Msg::tr("no running ProcDeck is called %1 or has that session file ('procdeck ctl instances' lists them)").arg(session));
+    QList<Instance> listed;
+    QString error;
+    const QString path = findIn(folder, session, &listed, &error);
+    if (!path.isEmpty())
+        return path;
+    complain(error);
+    if (session.isEmpty() && listed.size() > 1) {
+        QStringList rows;
+        for (const Instance &instance : std::as_const(listed))
+            rows.append(instanceLine(instance.hello));
+        const QByteArray table = alignColumns(rows);
+        std::fwrite(table.constData(), 1, size_t(table.size()), stderr);
     }
-    const QList<Instance> running = instances(folder);
-    if (running.size() == 1)
-        return running.first().path;
-    if (running.isEmpty())
-        return complain(Msg::tr("no ProcDeck is running (no control socket in %1)").arg(folder));
-    QStringList rows;
-    for (const Instance &instance : running)
-        rows.append(instanceLine(instance.hello));
-    std::fflush(stdout);
-    complain(Msg::tr("%n ProcDecks are running: choose one with --session NAME", nullptr, int(running.size())));
-    const QByteArray table = alignColumns(rows);
-    std::fwrite(table.constData(), 1, size_t(table.size()), stderr);
     return UsageExit;
 }
 
@@ -275,6 +303,13 @@ int printReply(const ControlClient::Request &request, const QJsonObject &reply)
         return ControlClient::joinExitStatus(outcomes);
     } else if (verb == u"add"_s) {
         writeOut(Msg::tr("added %1\n").arg(VisibleText::visible(reply.value(u"name"_s).toString())).toLocal8Bit());
+    } else if (verb == u"edit"_s) {
+        writeOut(Msg::tr("changed %1\n").arg(VisibleText::visible(reply.value(u"name"_s).toString())).toLocal8Bit());
+    } else if (verb == u"scale"_s) {
+        QStringList names;
+        for (const QJsonValue &name : reply.value(u"names"_s).toArray())
+            names.append(VisibleText::visible(name.toString()));
+        writeOut((names.join(u' ') + u'\n').toLocal8Bit());
     } else if (reply.contains(u"results"_s)) {
         return actResults(reply);
     }
@@ -325,11 +360,10 @@ int exec(const QStringList &arguments)
         writeOut(helpText().toLocal8Bit());
         return 0;
     }
-    const QString folder = ControlProtocol::directoryPath();
-    if (!QFileInfo::exists(folder))
-        return complain(Msg::tr("no ProcDeck is running (no folder %1)").arg(folder));
-    if (const ControlProtocol::Directory directory = ControlProtocol::checkDirectory(folder, ::geteuid()); !directory.ok())
-        return complain(directory.error);
+    QString problem;
+    const QString folder = usableFolder(&problem);
+    if (folder.isEmpty())
+        return complain(problem);
     if (request.verb == u"instances"_s) {
         QStringList rows{Msg::tr("NAME\tPID\tMODE\tENTRIES\tSESSION")};
         for (const Instance &instance : instances(folder))
@@ -340,10 +374,33 @@ int exec(const QStringList &arguments)
     const auto chosen = chooseInstance(folder, request.session);
     if (const int *status = std::get_if<int>(&chosen))
         return *status;
+    if (request.verb == u"bridge"_s) {
+        if (bridge(std::get<QString>(chosen), &problem) != 0)
+            return complain(Msg::tr("cannot connect to %1: %2").arg(std::get<QString>(chosen), problem));
+        return 0;
+    }
     Channel channel;
-    if (const QString problem = channel.open(std::get<QString>(chosen)); !problem.isEmpty())
+    if (problem = channel.open(std::get<QString>(chosen)); !problem.isEmpty())
         return complain(problem);
     return converse(channel, request);
+}
+
+QList<Instance> runningInstances()
+{
+    QString error;
+    const QString folder = usableFolder(&error);
+    return folder.isEmpty() ? QList<Instance>() : instances(folder);
+}
+
+QString findInstance(const QString &session, QString *error)
+{
+    QString problem;
+    const QString folder = usableFolder(&problem);
+    QList<Instance> listed;
+    const QString path = folder.isEmpty() ? QString() : findIn(folder, session, &listed, &problem);
+    if (error)
+        *error = problem;
+    return path;
 }
 
 int joinExitStatus(const QJsonArray &outcomes)

@@ -52,6 +52,10 @@ QList<Instance> runningInstances();
 // with `error` set for a person, when there is none (or several, without `session`).
 QString findInstance(const QString &session, QString *error);
 
+// `ctl bridge`: joins standard input and output to the socket at `socketPath`, byte for byte,
+// until either side closes (controlbridge.cpp). 0 then; -1 with `error` set when it cannot connect.
+int bridge(const QString &socketPath, QString *error);
+
 // The usage text of `procdeck ctl help`.
 QString helpText();
 

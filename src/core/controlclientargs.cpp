@@ -69,6 +69,56 @@ QString takeOptions(const QString &verb, QStringList &words, QJsonObject &messag
     return {};
 }
 
+// An entry object given on the command line (add, edit); an error as text.
+std::variant<QJsonObject, QString> entryArgument(const QString &verb, const QString &text)
+{
+    QJsonParseError error;
+    const QJsonDocument entry = QJsonDocument::fromJson(text.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError)
+        return Msg::tr("%1: not JSON (%2 at offset %3)").arg(verb, error.errorString()).arg(error.offset);
+    if (!entry.isObject())
+        return Msg::tr("%1: the entry must be a JSON object").arg(verb);
+    return entry.object();
+}
+
+// input NAME TEXT | input --eof NAME, scale NAME COUNT, edit NAME JSON.
+std::variant<ControlClient::Request, QString> parseOneEntryVerb(ControlClient::Request request, QStringList words)
+{
+    QJsonObject &message = request.message;
+    const QString &verb = request.verb;
+    if (verb == u"input"_s && !words.isEmpty() && words.first() == u"--eof"_s) {
+        words.removeFirst();
+        message.insert(u"eof"_s, true);
+    }
+    const qsizetype wanted = message.contains(u"eof"_s) ? 1 : 2;
+    if (words.size() != wanted) {
+        if (verb == u"input"_s)
+            return Msg::tr("input needs a NAME and a TEXT (sent with a newline), or --eof NAME");
+        if (verb == u"scale"_s)
+            return Msg::tr("scale needs a NAME and a COUNT");
+        return Msg::tr("edit needs a NAME and one JSON entry");
+    }
+    message.insert(u"names"_s, QJsonArray{words.first()});
+    if (wanted == 1)
+        return request;
+    const QString value = words.at(1);
+    if (verb == u"input"_s) {
+        message.insert(u"text"_s, QString(value + u'\n'));
+    } else if (verb == u"scale"_s) {
+        bool ok = false;
+        const int count = value.toInt(&ok);
+        if (!ok)
+            return Msg::tr("scale: \"%1\" is not a number of copies").arg(value);
+        message.insert(u"count"_s, count);
+    } else {
+        const auto entry = entryArgument(verb, value);
+        if (const QString *error = std::get_if<QString>(&entry))
+            return *error;
+        message.insert(u"entry"_s, std::get<QJsonObject>(entry));
+    }
+    return request;
+}
+
 } // namespace
 
 namespace ControlClient {
@@ -76,9 +126,9 @@ namespace ControlClient {
 std::variant<Request, QString> parse(const QStringList &arguments, const QDateTime &now)
 {
     static const QStringList needNames = {u"start"_s, u"stop"_s, u"kill"_s, u"restart"_s, u"signal"_s,
-                                          u"join"_s, u"remove"_s};
+                                          u"join"_s, u"remove"_s, u"pause"_s, u"resume"_s, u"interrupt"_s};
     static const QStringList takeNames = {u"list"_s, u"status"_s, u"logs"_s};
-    static const QStringList bare = {u"instances"_s, u"quit"_s, u"help"_s};
+    static const QStringList bare = {u"instances"_s, u"quit"_s, u"help"_s, u"bridge"_s};
     Request request;
     QStringList words = arguments;
     while (!words.isEmpty() && (words.first() == u"--session"_s || words.first().startsWith(u"--session="_s))) {
@@ -106,15 +156,14 @@ std::variant<Request, QString> parse(const QStringList &arguments, const QDateTi
     if (request.verb == u"add"_s) {
         if (words.size() != 1)
             return Msg::tr("add needs one JSON entry, e.g. add '{\"name\":\"web\",\"program\":\"python3\",\"args\":[\"-m\",\"http.server\"]}'");
-        QJsonParseError error;
-        const QJsonDocument entry = QJsonDocument::fromJson(words.first().toUtf8(), &error);
-        if (error.error != QJsonParseError::NoError)
-            return Msg::tr("add: not JSON (%1 at offset %2)").arg(error.errorString()).arg(error.offset);
-        if (!entry.isObject())
-            return Msg::tr("add: the entry must be a JSON object");
-        message.insert(u"entry"_s, entry.object());
+        const auto entry = entryArgument(request.verb, words.first());
+        if (const QString *error = std::get_if<QString>(&entry))
+            return *error;
+        message.insert(u"entry"_s, std::get<QJsonObject>(entry));
         return request;
     }
+    if (request.verb == u"input"_s || request.verb == u"scale"_s || request.verb == u"edit"_s)
+        return parseOneEntryVerb(request, words);
     if (!needNames.contains(request.verb) && !takeNames.contains(request.verb))
         return Msg::tr("unknown verb \"%1\"").arg(request.verb);
     if (const QString error = takeOptions(request.verb, words, message, request.json, now); !error.isEmpty())
@@ -168,10 +217,17 @@ QString helpText()
         "  logs [-f] [--since T] [NAME...]\n"
         "                             their output as 'name | line'; -f: then new lines until\n"
         "                             Ctrl-C; T: 30s, 5m, 2h, 1d back, or a date and time\n"
+        "  pause|resume|interrupt NAME...\n"
+        "                             stop and continue them (SIGSTOP, SIGCONT); Ctrl+C in a\n"
+        "                             terminal entry\n"
+        "  input NAME TEXT            a line to the entry's standard input; --eof NAME closes it\n"
         "  add JSON                   add an entry, written as in a session file\n"
+        "  edit NAME JSON             give the entry (or group) this entry object, as Edit does\n"
+        "  scale NAME COUNT           run COUNT copies of the entry (NAME-1 ... NAME-COUNT)\n"
         "  remove NAME...             terminate the entries, then remove them\n"
         "  quit                       stop every entry and end that ProcDeck (a window too,\n"
-        "                             without asking; unsaved changes are not saved)\n"
+        "                             without asking; unsaved changes are not saved)\n"        "  bridge                     join standard input and output to the socket, byte for\n"
+        "                             byte (ssh HOST procdeck ctl bridge: that machine's socket)\n"
         "\n"
         "A replicated entry's group name (api) means all its copies (api-1, api-2, ...).\n"
         "Without --session: the only ProcDeck running. NAME is a socket name from 'instances'\n"

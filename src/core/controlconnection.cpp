@@ -2,16 +2,16 @@
 
 #include "controlprotocol.h"
 #include "controlserver.h"
+#include "controlstream.h"
+#include "controlwatch.h"
 #include "joinoperation.h"
 #include "managedprocess.h"
 #include "outputlog.h"
 #include "processmanager.h"
-#include "sessionfile.h"
 #include "signalnames.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QLocalSocket>
 #include <QTimer>
 
@@ -23,10 +23,6 @@ class Msg
 {
     Q_DECLARE_TR_FUNCTIONS(ControlConnection)
 };
-
-// Lines formatted per text message of `logs`: big enough for a flood's throughput, small enough
-// that the queue limit is checked often.
-constexpr qint64 LogChunkLines = 4096;
 
 using Handler = void (ControlConnection::*)(const QJsonValue &, const QJsonObject &);
 
@@ -45,11 +41,7 @@ ControlConnection::ControlConnection(ControlServer *server, QLocalSocket *socket
     socket->setParent(this);
     connect(socket, &QLocalSocket::readyRead, this, &ControlConnection::readRequests);
     connect(socket, &QLocalSocket::disconnected, this, &QObject::deleteLater);
-    connect(socket, &QLocalSocket::bytesWritten, this, [this] {
-        if (m_logs)
-            queueLogs();
-    });
-    connect(server->manager(), &ProcessManager::processAboutToBeRemoved, this, &ControlConnection::forgetEntry);
+    connect(socket, &QLocalSocket::bytesWritten, this, &ControlConnection::queuePump);
     socket->write(ControlProtocol::encode(server->hello()));
     // A client may have written its request already.
     QMetaObject::invokeMethod(this, &ControlConnection::readRequests, Qt::QueuedConnection);
@@ -85,6 +77,10 @@ void ControlConnection::handle(const QByteArray &line)
         {u"signal"_s, &ControlConnection::act},      {u"join"_s, &ControlConnection::join},
         {u"logs"_s, &ControlConnection::logs},       {u"add"_s, &ControlConnection::add},
         {u"remove"_s, &ControlConnection::remove},   {u"quit"_s, &ControlConnection::quit},
+        {u"watch"_s, &ControlConnection::watch},     {u"pause"_s, &ControlConnection::act},
+        {u"resume"_s, &ControlConnection::act},      {u"interrupt"_s, &ControlConnection::act},
+        {u"input"_s, &ControlConnection::input},     {u"edit"_s, &ControlConnection::edit},
+        {u"scale"_s, &ControlConnection::scale},
     };
     QString error;
     const std::optional<QJsonObject> request = ControlProtocol::decode(line, &error);
@@ -156,7 +152,7 @@ void ControlConnection::list(const QJsonValue &id, const QJsonObject &request)
     send(id, reply);
 }
 
-// start, stop, kill, restart, signal: the toolbar's verbs, entry by entry, each with its result.
+// start, stop, kill, restart, signal, pause, resume, interrupt: the toolbar's verbs, entry by entry, each with its result.
 void ControlConnection::act(const QJsonValue &id, const QJsonObject &request)
 {
     const QString verb = request.value(u"verb"_s).toString();
@@ -182,6 +178,12 @@ void ControlConnection::act(const QJsonValue &id, const QJsonObject &request)
             result = process->kill();
         else if (verb == u"restart"_s)
             result = process->restart();
+        else if (verb == u"pause"_s)
+            result = process->pause();
+        else if (verb == u"resume"_s)
+            result = process->resume();
+        else if (verb == u"interrupt"_s)
+            result = process->interrupt();
         else
             result = process->sendSignal(signal);
         QJsonObject row{{u"name"_s, process->spec().name}, {u"ok"_s, result.ok}};
@@ -219,74 +221,68 @@ void ControlConnection::join(const QJsonValue &id, const QJsonObject &request)
 
 void ControlConnection::logs(const QJsonValue &id, const QJsonObject &request)
 {
-    if (m_logs)
-        return fail(id, Msg::tr("logs: this connection is already streaming logs"));
+    if (!beginStream(id))
+        return;
     const auto processes = entries(id, request, true);
     if (!processes)
         return;
-    auto logs = std::make_unique<Logs>();
-    logs->id = id;
-    logs->follow = request.value(u"follow"_s).toBool();
-    logs->printer.setMarkSkipped(true);
     const QJsonValue since = request.value(u"sinceMs"_s);
-    for (ManagedProcess *process : *processes) {
-        logs->printer.addLog(process->output(), process->spec().name);
-        if (since.isDouble())
-            logs->printer.skipBefore(process->output(), qint64(since.toDouble()));
-        if (logs->follow)
-            connect(process->output(), &OutputLog::changed, this, &ControlConnection::queueLogs);
-    }
-    m_logs = std::move(logs);
-    pumpLogs();
+    setStream(new LogsStream(id, m_server->manager(), *processes, request.value(u"follow"_s).toBool(),
+                             since.isDouble() ? qint64(since.toDouble()) : -1, nullptr));
 }
 
-// Output changed or the client read: format more on the next pass (many changes, one pump).
-void ControlConnection::queueLogs()
+void ControlConnection::watch(const QJsonValue &id, const QJsonObject &)
 {
-    if (!m_logs || m_logs->flushQueued)
-        return;
-    m_logs->flushQueued = true;
-    QMetaObject::invokeMethod(this, &ControlConnection::pumpLogs, Qt::QueuedConnection);
+    if (beginStream(id))
+        setStream(new ControlWatch(id, m_server->manager(), nullptr));
 }
 
-void ControlConnection::pumpLogs()
+// Whether a stream may begin; else the refusal is sent.
+bool ControlConnection::beginStream(const QJsonValue &id)
 {
-    if (!m_logs || !m_socket)
+    if (!m_stream)
+        return true;
+    fail(id, Msg::tr("this connection is already streaming (logs or watch): open another one"));
+    return false;
+}
+
+void ControlConnection::setStream(ControlStream *stream)
+{
+    m_stream.reset(stream);
+    connect(stream, &ControlStream::ready, this, &ControlConnection::queuePump);
+    pump();
+}
+
+// Output changed or the client read: produce more on the next pass (many changes, one pump).
+void ControlConnection::queuePump()
+{
+    if (!m_stream || m_pumpQueued)
         return;
-    m_logs->flushQueued = false;
+    m_pumpQueued = true;
+    QMetaObject::invokeMethod(this, &ControlConnection::pump, Qt::QueuedConnection);
+}
+
+void ControlConnection::pump()
+{
+    m_pumpQueued = false;
+    if (!m_stream || !m_socket)
+        return;
     const qint64 limit = m_server->followQueueLimit();
-    // `logs` without -f prints the open last lines too: it is the whole output as it stands.
-    const bool includeOpen = !m_logs->follow;
-    while (m_socket->bytesToWrite() < limit) {
-        QByteArray text;
-        if (m_logs->printer.collect(text, includeOpen, LogChunkLines) == 0 && text.isEmpty())
-            break;
-        send(m_logs->id, {{u"text"_s, QString::fromUtf8(text)}});
+    QByteArray chunk;
+    while (m_socket->bytesToWrite() < limit && m_stream->produce(chunk)) {
+        m_socket->write(chunk);
+        chunk.clear();
     }
-    if (!m_logs->follow && !m_logs->printer.hasPending(includeOpen)) {
-        const QJsonValue id = m_logs->id;
-        m_logs.reset();
-        send(id, {{u"ok"_s, true}});
-    }
-}
-
-void ControlConnection::forgetEntry(int row)
-{
-    if (m_logs)
-        m_logs->printer.removeLog(m_server->manager()->at(row)->output());
+    if (m_stream->isDone())
+        m_stream.reset();
 }
 
 void ControlConnection::add(const QJsonValue &id, const QJsonObject &request)
 {
-    const QJsonValue entry = request.value(u"entry"_s);
-    if (!entry.isObject())
-        return fail(id, Msg::tr("add: \"entry\" must be one entry's JSON object"));
-    // The session file's reader decides what an entry may be, with its own messages.
-    const QJsonObject session{{u"procdeck"_s, 1}, {u"processes"_s, QJsonArray{entry}}};
-    const SessionFile::LoadResult parsed = SessionFile::parseJson(QJsonDocument(session).toJson(), u"entry"_s);
-    if (!parsed.ok())
-        return fail(id, parsed.error);
-    ProcessSpec spec = parsed.session->processes.constFirst();
+    std::optional<ProcessSpec> parsed = entrySpec(id, request);
+    if (!parsed)
+        return;
+    ProcessSpec spec = std::move(*parsed);
     if (!spec.name.isEmpty()) {
         QStringList unknown;
         if (!m_server->resolve({spec.name}, &unknown).isEmpty())

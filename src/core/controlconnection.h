@@ -1,6 +1,6 @@
 #pragma once
 
-#include "outputprinter.h"
+#include "processspec.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -12,16 +12,18 @@
 #include <optional>
 
 class ControlServer;
+class ControlStream;
 class ManagedProcess;
 class QLocalSocket;
 
 // One client of the control socket (docs/control-protocol.md): reads JSON lines, answers each
 // request with the engine's own methods (ProcessManager, ManagedProcess's verbs, JoinOperation,
-// the entries' OutputLogs through OutputPrinter), on the server's thread. A join replies when it
-// ends; `logs` streams text messages, and with `follow` goes on until the client disconnects.
-// Deletes itself (and its socket) when the client goes.
+// the entries' OutputLogs), on the server's thread. A join replies when it ends; `logs` and
+// `watch` are streams (ControlStream: logs with `follow` and watch go on until the client
+// disconnects; other requests are still answered meanwhile). Deletes itself (and its socket)
+// when the client goes. The verbs of an attached window (pause … scale) are in controlverbs.cpp.
 //
-// A slow `logs -f` reader holds at most the server's followQueueLimit() of unsent bytes: beyond
+// A slow reader of a stream holds at most the server's followQueueLimit() of unsent bytes: beyond
 // that nothing more is formatted for it, the lines wait in their OutputLog (bounded), and lines
 // the log drops meanwhile are skipped with a note "… N lines skipped".
 class ControlConnection final : public QObject
@@ -38,14 +40,6 @@ public:
     static constexpr qsizetype MaxRequestBytes = 1024 * 1024;
 
 private:
-    struct Logs
-    {
-        QJsonValue id;
-        OutputPrinter printer;
-        bool follow = false;
-        bool flushQueued = false;
-    };
-
     void readRequests();
     void handle(const QByteArray &line);
     void send(const QJsonValue &id, QJsonObject reply);
@@ -60,13 +54,25 @@ private:
     void add(const QJsonValue &id, const QJsonObject &request);
     void remove(const QJsonValue &id, const QJsonObject &request);
     void quit(const QJsonValue &id, const QJsonObject &request);
+    void watch(const QJsonValue &id, const QJsonObject &request);
+    // controlverbs.cpp
+    void input(const QJsonValue &id, const QJsonObject &request);
+    void edit(const QJsonValue &id, const QJsonObject &request);
+    void scale(const QJsonValue &id, const QJsonObject &request);
+    // The one name of the request's `names`, or empty after replying with `refusal`.
+    QString oneName(const QJsonValue &id, const QJsonObject &request, const QString &refusal);
+    // The entry object `entry` of the request as the session file reads it; nullopt after replying.
+    std::optional<ProcessSpec> entrySpec(const QJsonValue &id, const QJsonObject &request);
 
-    void queueLogs();
-    void pumpLogs();
-    void forgetEntry(int row);
+    // Streams: one per connection at a time.
+    bool beginStream(const QJsonValue &id);
+    void setStream(ControlStream *stream);
+    void queuePump();
+    void pump();
 
     ControlServer *m_server = nullptr;
     QLocalSocket *m_socket = nullptr;
     QByteArray m_input;
-    std::unique_ptr<Logs> m_logs;
+    std::unique_ptr<ControlStream> m_stream;
+    bool m_pumpQueued = false;
 };

@@ -27,14 +27,46 @@ class Msg
     Q_DECLARE_TR_FUNCTIONS(ControlProtocol)
 };
 
-QString stateName(ManagedProcess::State state)
+// An enum value as the protocol names it: its key, lower-cased ("waitingfordependencies").
+template<typename Enum>
+QString enumName(Enum value)
 {
-    return QString::fromLatin1(QMetaEnum::fromType<ManagedProcess::State>().valueToKey(int(state))).toLower();
+    return QString::fromLatin1(QMetaEnum::fromType<Enum>().valueToKey(int(value))).toLower();
 }
 
-QString readinessName(ManagedProcess::Readiness readiness)
+template<typename Enum>
+std::optional<Enum> enumFromName(const QString &name)
 {
-    return QString::fromLatin1(QMetaEnum::fromType<ManagedProcess::Readiness>().valueToKey(int(readiness))).toLower();
+    const QMetaEnum meta = QMetaEnum::fromType<Enum>();
+    for (int i = 0; i < meta.keyCount(); ++i) {
+        if (QString::fromLatin1(meta.key(i)).toLower() == name)
+            return Enum(meta.value(i));
+    }
+    return std::nullopt;
+}
+
+// The fields an attached window's mirror needs beyond what `ctl list` shows (MirrorState).
+void addMirrorFields(QJsonObject &entry, const ManagedProcess *process)
+{
+    if (const qint64 root = process->treeRootPid(); root > 0 && process->isAlive())
+        entry.insert(u"treeRootPid"_s, root);
+    if (process->lastRunEnd() != ManagedProcess::State::NotStarted)
+        entry.insert(u"lastRunEnd"_s, enumName(process->lastRunEnd()));
+    entry.insert(u"restartsInRow"_s, process->restartsInRow());
+    entry.insert(u"unexpected"_s, process->endedUnexpectedly());
+    entry.insert(u"stoppedByUser"_s, process->stoppedByUser());
+    if (process->state() == ManagedProcess::State::WaitingForDependencies)
+        entry.insert(u"waitingFor"_s, process->waitingFor());
+    if (process->state() == ManagedProcess::State::Blocked)
+        entry.insert(u"blockedReason"_s, process->blockedReason());
+    if (process->nextScheduledStart().isValid())
+        entry.insert(u"nextScheduledStart"_s, process->nextScheduledStart().toString(Qt::ISODateWithMs));
+    if (const qint64 deadline = process->stopDeadlineRemainingMs(); deadline >= 0)
+        entry.insert(u"stopDeadlineMs"_s, deadline);
+    if (!process->cgroupUnit().isEmpty())
+        entry.insert(u"cgroupUnit"_s, process->cgroupUnit());
+    if (process->outOfMemory())
+        entry.insert(u"outOfMemory"_s, true);
 }
 
 } // namespace
@@ -200,7 +232,28 @@ QJsonObject describeEntry(const ManagedProcess *process)
         entry.insert(u"replicaGroup"_s, process->replicaGroup());
         entry.insert(u"replica"_s, process->replicaIndex());
     }
+    addMirrorFields(entry, process);
     return entry;
+}
+
+QString stateName(ManagedProcess::State state)
+{
+    return enumName(state);
+}
+
+std::optional<ManagedProcess::State> stateFromName(const QString &name)
+{
+    return enumFromName<ManagedProcess::State>(name);
+}
+
+QString readinessName(ManagedProcess::Readiness readiness)
+{
+    return enumName(readiness);
+}
+
+std::optional<ManagedProcess::Readiness> readinessFromName(const QString &name)
+{
+    return enumFromName<ManagedProcess::Readiness>(name);
 }
 
 } // namespace ControlProtocol

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "managedprocess.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QString>
@@ -7,8 +9,6 @@
 
 #include <optional>
 #include <sys/types.h>
-
-class ManagedProcess;
 
 // The control socket's shared rules (docs/control-protocol.md): where the sockets live, what
 // they are called, who may connect, and the JSON lines both ends write. Used by ControlServer
@@ -65,7 +65,15 @@ std::optional<QJsonObject> decode(const QByteArray &line, QString *error);
 // The request's version problem, or empty when it speaks Version.
 QString versionError(const QJsonObject &message);
 
-// An entry as `ctl list --json` shows it.
+// An entry as `ctl list --json` and `watch` show it (the fields in docs/control-protocol.md;
+// MirrorState::fromJson reads them back).
 QJsonObject describeEntry(const ManagedProcess *process);
+
+// The names of the states and readiness values in entry objects: the enum's key, lower-cased
+// ("running", "waitingfordependencies"); nullopt for a name that is none of them.
+QString stateName(ManagedProcess::State state);
+std::optional<ManagedProcess::State> stateFromName(const QString &name);
+QString readinessName(ManagedProcess::Readiness readiness);
+std::optional<ManagedProcess::Readiness> readinessFromName(const QString &name);
 
 } // namespace ControlProtocol

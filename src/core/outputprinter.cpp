@@ -49,6 +49,11 @@ void appendLine(QByteArray &out, const OutputLog &log, qint64 lineNumber, const 
 
 } // namespace
 
+QString skippedLinesNote(qint64 count)
+{
+    return Msg::tr("… %n line(s) skipped", nullptr, int(std::min<qint64>(count, INT_MAX)));
+}
+
 void OutputPrinter::setColour(bool colour)
 {
     m_colour = colour;
@@ -161,7 +166,7 @@ qint64 OutputPrinter::collect(QByteArray &out, bool includeOpenLines, qint64 max
         const qint64 first = source.log->firstLineNumber();
         if (source.next < first && m_markSkipped) {
             out += prefixes[i][size_t(OutputStream::Message)];
-            out += Msg::tr("… %n line(s) skipped", nullptr, int(std::min<qint64>(first - source.next, INT_MAX))).toUtf8();
+            out += skippedLinesNote(first - source.next).toUtf8();
             out += m_colour ? "\x1b[0m\n" : "\n";
         }
         source.next = std::max(source.next, first);

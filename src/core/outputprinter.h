@@ -58,3 +58,7 @@ private:
     bool m_colour = false;
     bool m_markSkipped = false;
 };
+
+// The note that marks lines a log dropped before a reader reached them: "… N lines skipped"
+// (OutputPrinter's, and the `watch` stream's).
+QString skippedLinesNote(qint64 count);
