@@ -12,6 +12,7 @@
 #include <functional>
 
 class QIODevice;
+class QProcess;
 
 // One connection from this process to a running ProcDeck's control socket
 // (docs/control-protocol.md): the socket itself for a ProcDeck on this machine, or the standard
@@ -49,4 +50,25 @@ signals:
     // malformed message): a sentence for a person, e.g. "ssh: connect to host x port 22:
     // Connection refused" or "the ProcDeck ended". After this the client is closed.
     void failed(const QString &reason);
+
+private:
+    void openSocket(const QString &path);
+    void openSsh(const AttachTarget &target);
+    void readErrors(QProcess *ssh);
+    void readLines();
+    void handleLine(const QByteArray &line);
+    void handleHello(const QJsonObject &message);
+    void fail(const QString &reason);
+
+    AttachTarget m_target;
+    QIODevice *m_device = nullptr; // the socket, or m_ssh; a child of this
+    QProcess *m_ssh = nullptr;
+    QByteArray m_buffer;           // the start of a line not complete yet
+    QJsonObject m_hello;
+    QHash<qint64, Handler> m_handlers;
+    QString m_lastError;           // ssh's last line on its standard error
+    qint64 m_nextId = 1;
+    int m_generation = 0;          // open() and close() calls: a deferred open that is stale
+    bool m_connected = false;
+    bool m_failing = false;        // failed() was emitted (or this is being destroyed)
 };

@@ -25,7 +25,8 @@ HealthCheck *HealthMonitor::check(const ManagedProcess *process, HealthCheck::Ro
 
 void HealthMonitor::attach(ManagedProcess *process)
 {
-    if (!process || check(process, HealthCheck::Role::Readiness))
+    // A mirror's checks are run by the ProcDeck it mirrors.
+    if (!process || process->isMirror() || check(process, HealthCheck::Role::Readiness))
         return;
     new HealthCheck(process, HealthCheck::Role::Readiness);
     new HealthCheck(process, HealthCheck::Role::Liveness);

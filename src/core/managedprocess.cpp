@@ -117,6 +117,8 @@ ManagedProcess::State ManagedProcess::state() const
 
 bool ManagedProcess::canInterrupt() const
 {
+    if (d->remote)
+        return isAlive() && d->spec.terminal == TerminalMode::Terminal;
     return isAlive() && d->child && d->child->hasTerminal();
 }
 
@@ -132,6 +134,8 @@ qint64 ManagedProcess::pid() const
 
 qint64 ManagedProcess::treeRootPid() const
 {
+    if (d->remote)
+        return isAlive() ? d->mirror.treeRootPid : 0;
     return d->child && d->child->isRunning() ? d->child->reaperPid() : 0;
 }
 
@@ -147,6 +151,8 @@ QDateTime ManagedProcess::endTime() const
 
 qint64 ManagedProcess::runTimeMs() const
 {
+    if (d->remote)
+        return d->mirror.runTimeMs + (isAlive() && d->runClock.isValid() ? d->runClock.elapsed() : 0);
     if (!d->startTime.isValid())
         return 0;
     const QDateTime end = d->endTime.isValid() ? d->endTime : QDateTime::currentDateTimeUtc();
@@ -170,11 +176,15 @@ int ManagedProcess::runCount() const
 
 bool ManagedProcess::outOfMemory() const
 {
+    if (d->remote)
+        return d->mirror.outOfMemory;
     return d->cgroup && d->cgroup->wasOutOfMemory();
 }
 
 QString ManagedProcess::cgroupUnit() const
 {
+    if (d->remote)
+        return d->mirror.cgroupUnit;
     return d->cgroup ? d->cgroup->unitName() : QString();
 }
 
@@ -224,6 +234,8 @@ OutputLog *ManagedProcess::output() const
 
 ManagedProcess::Result ManagedProcess::start()
 {
+    if (d->remote)
+        return d->sendRemote(u"start"_s);
     if (!canStart())
         return Result::failure(ManagedProcess::tr("%1 is already running (PID %2)").arg(d->spec.name).arg(d->pid));
     // The user's start: a pending restart happens now, and the policy counts from zero again.
@@ -234,6 +246,8 @@ ManagedProcess::Result ManagedProcess::start()
 
 ManagedProcess::Result ManagedProcess::terminate()
 {
+    if (d->remote)
+        return d->sendRemote(u"stop"_s);
     if (const std::optional<Result> done = d->beginUserStop())
         return *done;
     if (d->state == State::Stopping)
@@ -243,7 +257,7 @@ ManagedProcess::Result ManagedProcess::terminate()
 
 ManagedProcess::Result ManagedProcess::failRun()
 {
-    if (!isAlive() || d->pendingFailure || !d->child || d->runEnded)
+    if (!isAlive() || d->pendingFailure || !d->child || d->runEnded) // a mirror has no child
         return Result::failure(ManagedProcess::tr("%1 is not running").arg(d->spec.name));
     d->failedByCheck = true;
     if (d->state == State::Stopping)
@@ -274,6 +288,8 @@ ManagedProcess::Result ManagedProcess::Private::sendStop()
 
 ManagedProcess::Result ManagedProcess::kill()
 {
+    if (d->remote)
+        return d->sendRemote(u"kill"_s);
     if (const std::optional<Result> done = d->beginUserStop())
         return *done;
     d->child->killTreeWithProgram();
@@ -290,6 +306,8 @@ ManagedProcess::Result ManagedProcess::kill()
 
 ManagedProcess::Result ManagedProcess::sendSignal(int signal)
 {
+    if (d->remote)
+        return d->sendRemote(u"signal"_s, {{u"signal"_s, SignalNames::name(signal)}});
     if (!isAlive() || d->pendingFailure || !d->child)
         return Result::failure(ManagedProcess::tr("%1 is not running").arg(d->spec.name));
     if (signal == SIGKILL)
@@ -316,6 +334,8 @@ ManagedProcess::Result ManagedProcess::sendSignal(int signal)
 
 ManagedProcess::Result ManagedProcess::restart()
 {
+    if (d->remote)
+        return d->sendRemote(u"restart"_s);
     if (!isAlive())
         return start(); // also on a Waiting entry: at once
     if (d->state != State::Stopping && !d->pendingFailure) {
@@ -331,16 +351,22 @@ ManagedProcess::Result ManagedProcess::restart()
 
 ManagedProcess::Result ManagedProcess::pause()
 {
+    if (d->remote)
+        return d->sendRemote(u"pause"_s);
     return sendSignal(SIGSTOP);
 }
 
 ManagedProcess::Result ManagedProcess::resume()
 {
+    if (d->remote)
+        return d->sendRemote(u"resume"_s);
     return sendSignal(SIGCONT);
 }
 
 ManagedProcess::Result ManagedProcess::writeInput(const QByteArray &data)
 {
+    if (d->remote)
+        return d->sendRemote(u"input"_s, {{u"text"_s, QString::fromUtf8(data)}});
     if (!d->child || !d->child->isRunning() || d->runEnded)
         return Result::failure(ManagedProcess::tr("%1 is not running").arg(d->spec.name));
     const QString error = d->child->writeInput(data);
@@ -358,6 +384,8 @@ ManagedProcess::Result ManagedProcess::writeInput(const QByteArray &data)
 
 ManagedProcess::Result ManagedProcess::interrupt()
 {
+    if (d->remote)
+        return d->sendRemote(u"interrupt"_s);
     if (!canInterrupt())
         return Result::failure(ManagedProcess::tr("%1 is not running in a terminal").arg(d->spec.name));
     const QString error = d->child->interrupt();
@@ -374,6 +402,8 @@ void ManagedProcess::setTerminalSize(int columns, int rows)
 
 ManagedProcess::Result ManagedProcess::closeInput()
 {
+    if (d->remote)
+        return d->sendRemote(u"input"_s, {{u"eof"_s, true}});
     if (!d->child || d->runEnded || !d->child->closeInput())
         return Result::failure(ManagedProcess::tr("%1 is not running").arg(d->spec.name));
     return Result::success();
@@ -400,23 +430,6 @@ int ManagedProcess::replicaIndex() const
     return d->replicaIndex;
 }
 
-ManagedProcess::Readiness ManagedProcess::readiness() const
-{
-    return d->readiness;
-}
-
-QString ManagedProcess::readinessDetail() const
-{
-    return d->readinessDetail;
-}
-
-void ManagedProcess::setReadiness(Readiness readiness, const QString &detail)
-{
-    if (!isAlive() || d->pid <= 0 || readiness == Readiness::NotRunning)
-        return;
-    d->setReadiness(readiness, detail);
-}
-
 QDateTime ManagedProcess::nextScheduledStart() const
 {
     return d->nextScheduledStart;
@@ -435,26 +448,6 @@ void ManagedProcess::setNextScheduledStart(const QDateTime &when)
 void ManagedProcess::Private::setState(State newState)
 {
     state = newState;
-    emit q->stateChanged();
-}
-
-// Emits readinessChanged (and stateChanged: the row shows it) only on a change.
-void ManagedProcess::Private::setReadiness(Readiness value, const QString &detail)
-{
-    if (readiness == value && readinessDetail == detail)
-        return;
-    // A run with a check says when it passes or fails (the stack's dependants wait for it; the
-    // headless output shows it); a run without one is Ready at its start, which "started" says.
-    if (readiness != value && runSpec.readiness.isSet()) {
-        if (value == Readiness::Ready)
-            output->appendMessage(ManagedProcess::tr("ready"));
-        else if (value == Readiness::Failed)
-            output->appendMessage(detail.isEmpty() ? ManagedProcess::tr("readiness check failed")
-                                                   : ManagedProcess::tr("readiness check failed: %1").arg(detail));
-    }
-    readiness = value;
-    readinessDetail = detail;
-    emit q->readinessChanged();
     emit q->stateChanged();
 }
 

@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
+#include <QJsonObject>
 #include <QString>
 #include <QTimer>
 
@@ -20,6 +21,7 @@ class CgroupScope;
 class ChildProcess;
 class LogFileWriter;
 class OutputLog;
+class RemoteVerbs;
 struct LaunchPlan;
 
 struct ManagedProcess::Private
@@ -74,6 +76,20 @@ struct ManagedProcess::Private
     bool paused = false;              // SIGSTOP sent and no SIGCONT since
     quint64 sentSignals = 0;          // bit N: ProcDeck sent signal N to the group
 
+    // A mirror's (managedprocessmirror.cpp): what the other ProcDeck said in its last update.
+    struct Mirror
+    {
+        bool seen = false;            // an update has been applied (the first one sets a baseline)
+        int endedRuns = 0;            // runs of the other that ended: one `finished` each
+        int startedRun = 0;           // the run whose `started` has been emitted
+        qint64 treeRootPid = 0;
+        qint64 runTimeMs = 0;         // at the update; runClock counts on from there while alive
+        QString cgroupUnit;
+        bool outOfMemory = false;
+    };
+    RemoteVerbs *remote = nullptr;    // setRemote(): a mirror; null for an entry that runs here
+    Mirror mirror;
+
     void setState(State newState);
     void setReadiness(Readiness value, const QString &detail);
     Result startRun();
@@ -96,6 +112,8 @@ struct ManagedProcess::Private
     void handleReaped();
     void handleExited(int status);
     void releaseChild();
+    Result sendRemote(const QString &verb, const QJsonObject &arguments = {});
+    void applyMirrorFields(const MirrorState &state);
     int stopSignal() const { return spec.stopSignal > 0 ? spec.stopSignal : SIGTERM; }
     // Bit N stands for signal N in `sentSignals`.
     static quint64 signalBit(int signal) { return signal > 0 && signal < 64 ? quint64(1) << signal : 0; }

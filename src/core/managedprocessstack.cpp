@@ -4,12 +4,15 @@
 #include "logging.h"
 #include "outputlog.h"
 
-// ManagedProcess's part in a stack: the wait for its dependencies before a start, and the refusal
-// when one of them failed. What it waits for and when the wait ends is StackRunner's; this holds
-// the state and says it in the output.
+// ManagedProcess's part in a stack: the readiness of its run, the wait for its dependencies before
+// a start, and the refusal when one of them failed. What it waits for and when the wait ends is
+// StackRunner's; this holds the state and says it in the output. A mirror takes none of it: the
+// ProcDeck it mirrors runs the stack (managedprocessmirror.cpp).
 
 ManagedProcess::Result ManagedProcess::waitForDependencies(const QString &waitingFor)
 {
+    if (d->remote)
+        return Result::failure(ManagedProcess::tr("%1 is an entry of another ProcDeck").arg(d->spec.name));
     if (!canStart())
         return Result::failure(ManagedProcess::tr("%1 is already running (PID %2)").arg(d->spec.name).arg(d->pid));
     if (d->state == State::WaitingForDependencies && d->dependencyText == waitingFor)
@@ -29,7 +32,7 @@ QString ManagedProcess::waitingFor() const
 
 void ManagedProcess::block(const QString &reason)
 {
-    if (d->state != State::WaitingForDependencies)
+    if (d->state != State::WaitingForDependencies || d->remote)
         return;
     d->dependencyText = reason;
     qCInfo(lcProcess) << d->spec.name << "not started:" << reason;
@@ -48,4 +51,41 @@ void ManagedProcess::Private::cancelDependencyWait()
     output->appendMessage(ManagedProcess::tr("wait for %1 cancelled").arg(dependencyText));
     dependencyText.clear();
     setState(lastEnd);
+}
+
+ManagedProcess::Readiness ManagedProcess::readiness() const
+{
+    return d->readiness;
+}
+
+QString ManagedProcess::readinessDetail() const
+{
+    return d->readinessDetail;
+}
+
+void ManagedProcess::setReadiness(Readiness readiness, const QString &detail)
+{
+    if (!isAlive() || d->pid <= 0 || readiness == Readiness::NotRunning || d->remote)
+        return;
+    d->setReadiness(readiness, detail);
+}
+
+// Emits readinessChanged (and stateChanged: the row shows it) only on a change.
+void ManagedProcess::Private::setReadiness(Readiness value, const QString &detail)
+{
+    if (readiness == value && readinessDetail == detail)
+        return;
+    // A run with a check says when it passes or fails (the stack's dependants wait for it; the
+    // headless output shows it); a run without one is Ready at its start, which "started" says.
+    if (readiness != value && runSpec.readiness.isSet()) {
+        if (value == Readiness::Ready)
+            output->appendMessage(ManagedProcess::tr("ready"));
+        else if (value == Readiness::Failed)
+            output->appendMessage(detail.isEmpty() ? ManagedProcess::tr("readiness check failed")
+                                                   : ManagedProcess::tr("readiness check failed: %1").arg(detail));
+    }
+    readiness = value;
+    readinessDetail = detail;
+    emit q->readinessChanged();
+    emit q->stateChanged();
 }

@@ -83,6 +83,10 @@ public:
     void commit(OutputStream stream, qsizetype bytes);
     // One line per `\n`-separated part.
     void appendMessage(const QString &text);
+    // One complete line as another ProcDeck's log holds it (a mirror of an attached session): its
+    // stream, its text (decoded there, without the newline) and its own time there (ms since the
+    // epoch), which the line keeps here.
+    void appendLine(OutputStream stream, QStringView text, qint64 timeMs);
     // Drops the kept lines and the drop counts; line numbers go on from endLineNumber().
     void clear();
 

@@ -29,6 +29,7 @@ struct OutputLog::Private final : public OutputLogStore, public OutputLineSink
     // While bytes are taken in
     OutputStream sinkStream = OutputStream::Stdout;
     qint64 sinkTime = 0;
+    qint64 givenTime = 0;        // appendLine(): the line's own time, instead of now
     quint64 sinkSequence = 0;    // next reserved sequence number
     quint64 sinkSequenceEnd = 0;
     bool sinkCompletesTail = false; // the decoder's next line is the open tail, completed

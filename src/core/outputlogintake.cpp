@@ -63,7 +63,7 @@ quint64 OutputLog::Private::takeSequence()
 void OutputLog::Private::startIntake(int stream, qsizetype bytes)
 {
     sinkStream = stream == 1 ? OutputStream::Stderr : OutputStream::Stdout;
-    sinkTime = QDateTime::currentMSecsSinceEpoch();
+    sinkTime = givenTime > 0 ? givenTime : QDateTime::currentMSecsSinceEpoch();
     // Each line completed here ends with one of these bytes, except one completed by
     // breakLine/finish; one more for a new open line.
     sinkSequence = reserveSequences(quint64(bytes) + 2);
@@ -422,7 +422,7 @@ void OutputLog::Private::pushMessage(QStringView text)
     trimBytes();
     Entry &entry = pushEntry();
     entry.sequence = reserveSequences(1);
-    entry.timeMs = QDateTime::currentMSecsSinceEpoch();
+    entry.timeMs = givenTime > 0 ? givenTime : QDateTime::currentMSecsSinceEpoch();
     entry.run = run;
     entry.stream = OutputStream::Message;
     OutputLine &line = pushDecoded(entry);
@@ -454,4 +454,14 @@ void OutputLog::Private::finishDecoders()
         withDecoder(stream, [](OutputDecoder &decoder, OutputLineSink &sink) { decoder.finish(sink); });
         decoding[stream] = false;
     }
+}
+
+void OutputLog::appendLine(OutputStream stream, QStringView text, qint64 timeMs)
+{
+    d->givenTime = timeMs;
+    if (stream == OutputStream::Message)
+        appendMessage(text.toString());
+    else
+        appendData(stream, QByteArray(text.toUtf8() + '\n'));
+    d->givenTime = 0;
 }

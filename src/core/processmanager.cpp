@@ -93,7 +93,8 @@ QList<ManagedProcess *> ProcessManager::processes() const
 
 ManagedProcess *ProcessManager::add(ProcessSpec spec)
 {
-    return addAll({std::move(spec)}).constFirst();
+    const QList<ManagedProcess *> added = addAll({std::move(spec)});
+    return added.isEmpty() ? nullptr : added.constFirst();
 }
 
 // The one rule for default names: "Process-N", N from m_nextNumber on (numbers only grow, so a
@@ -119,6 +120,8 @@ void ProcessManager::nameUnnamed(QList<ProcessSpec> &specs)
 
 QList<ManagedProcess *> ProcessManager::addAll(QList<ProcessSpec> specs)
 {
+    if (m_remote)
+        return sendAdd(specs);
     nameUnnamed(specs);
     QList<ManagedProcess *> added;
     for (ProcessSpec &spec : specs) {
@@ -159,6 +162,8 @@ void ProcessManager::remove(ManagedProcess *process)
     const int row = indexOf(process);
     if (row < 0)
         return;
+    if (m_remote)
+        return sendToMirrored(u"remove"_s, {process});
     emit processAboutToBeRemoved(row);
     m_processes.removeAt(row);
     m_changed.remove(process);
@@ -185,6 +190,8 @@ void ProcessManager::removeWhenStopped(ManagedProcess *process)
 {
     if (indexOf(process) < 0)
         return;
+    if (m_remote)
+        return sendToMirrored(u"remove"_s, {process});
     if (!process->isAlive()) {
         remove(process);
         return;
@@ -200,8 +207,12 @@ void ProcessManager::clear()
 {
     m_startQueue.clear();
     m_terminateQueue.clear();
-    while (!m_processes.isEmpty())
-        remove(m_processes.last());
+    while (!m_processes.isEmpty()) {
+        if (m_remote)
+            removeMirror(m_processes.last()); // mirror mode: dropped here, nothing is sent
+        else
+            remove(m_processes.last());
+    }
 }
 
 QString ProcessManager::peekDefaultName() const
@@ -222,6 +233,8 @@ StackRunner *ProcessManager::stack() const
 
 void ProcessManager::startAll(const QList<ManagedProcess *> &processes)
 {
+    if (m_remote)
+        return sendToMirrored(u"start"_s, processes);
     for (ManagedProcess *process : m_stack->prepareStart(processes)) {
         if (indexOf(process) >= 0)
             m_startQueue.append(process);
@@ -259,6 +272,8 @@ void ProcessManager::startNextSlice()
 void ProcessManager::terminateAll()
 {
     m_terminatingAll = true;
+    if (m_remote)
+        return terminateAllMirrored();
     // What startAll() has not started yet stays so.
     m_startQueue.clear();
     m_startTimer.stop();
@@ -283,6 +298,8 @@ void ProcessManager::terminateAll()
 
 void ProcessManager::terminate(const QList<ManagedProcess *> &processes)
 {
+    if (m_remote)
+        return sendToMirrored(u"stop"_s, processes);
     for (ManagedProcess *process : processes) {
         if (indexOf(process) >= 0)
             m_startQueue.removeAll(process);

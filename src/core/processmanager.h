@@ -149,6 +149,11 @@ private:
     void terminateNextSlice();
     QSet<QString> entryNames() const;
     int nextFreeNumber(const QSet<QString> &taken) const;
+    // Mirror mode's verbs (processmanagermirror.cpp).
+    void sendToMirrored(const QString &verb, const QList<ManagedProcess *> &processes);
+    void terminateAllMirrored();
+    QList<ManagedProcess *> sendAdd(const QList<ProcessSpec> &specs);
+    ManagedProcess::Result sendEdit(const ManagedProcess *process, ProcessSpec spec);
 
     QList<ManagedProcess *> m_processes;
     std::unique_ptr<StackRunner> m_stack; // after m_processes' signals are connected; destroyed first
@@ -164,4 +169,5 @@ private:
     int m_nextNumber = 1;
     int m_nextId = 1;
     bool m_terminatingAll = false; // terminateAll() was called and allStopped() is still due
+    RemoteVerbs *m_remote = nullptr; // setRemote(): mirror mode
 };

@@ -4,6 +4,7 @@
 #include "processmanager.h"
 
 #include "launchplan.h"
+#include "remoteverbs.h"
 
 #include <QCoreApplication>
 
@@ -43,6 +44,8 @@ QList<ManagedProcess *> ProcessManager::replicas(const QString &group) const
 ManagedProcess::Result ProcessManager::setReplicas(const QString &name, int count)
 {
     count = std::clamp(count, 1, MaxReplicas);
+    if (m_remote)
+        return m_remote->request(u"scale"_s, {name}, {{u"count"_s, count}});
     QList<ManagedProcess *> copies = replicas(name);
     if (copies.isEmpty()) {
         ManagedProcess *plain = nullptr;
@@ -112,6 +115,8 @@ QList<ProcessSpec> ProcessManager::entrySpecs() const
 
 ManagedProcess::Result ProcessManager::setEntrySpec(ManagedProcess *process, ProcessSpec spec)
 {
+    if (m_remote)
+        return sendEdit(process, std::move(spec));
     const int count = std::clamp(spec.replicas, 1, MaxReplicas);
     spec.replicas = 1;
     QString group = process->replicaGroup();

@@ -47,4 +47,20 @@ signals:
     // A request the other ProcDeck refused, as a whole or for one entry ("api is already running
     // (PID 4321)"), for the status bar.
     void requestFailed(const QString &message);
+
+private:
+    void watch();
+    void onWatch(const QJsonObject &message);
+    void onReply(const QJsonObject &reply);
+    void applyEntries(const QJsonObject &message);
+    void applyEntry(int row, const QJsonObject &entry, bool local);
+    void applyOutput(const QJsonObject &message);
+    void dropMirrors();
+    void lose(const QString &reason);
+
+    EngineClient *m_client = nullptr;             // a child of this
+    ProcessManager *m_manager = nullptr;
+    QHash<qint64, ManagedProcess *> m_mirrors;    // by the other's id
+    qint64 m_watchId = -1;
+    bool m_attached = false;
 };

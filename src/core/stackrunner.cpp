@@ -18,9 +18,11 @@ StackRunner::StackRunner(ProcessManager *manager) : QObject(manager), m_manager(
     m_evaluateTimer.setInterval(0);
     connect(&m_evaluateTimer, &QTimer::timeout, this, &StackRunner::evaluate);
     connect(manager, &ProcessManager::processAdded, this, [this](int row) {
+        ManagedProcess *process = m_manager->at(row);
+        if (!process || process->isMirror())
+            return; // the ProcDeck it mirrors runs its stack
         m_graphDirty = true;
-        if (ManagedProcess *process = m_manager->at(row))
-            track(process);
+        track(process);
         scheduleEvaluation();
     });
     connect(manager, &ProcessManager::processAboutToBeRemoved, this, [this](int row) {

@@ -18,7 +18,10 @@ TriggerMonitor::TriggerMonitor(ProcessManager *manager)
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &TriggerMonitor::checkSchedules);
-    connect(manager, &ProcessManager::processAdded, this, [this](int row) { track(m_manager->at(row)); });
+    connect(manager, &ProcessManager::processAdded, this, [this](int row) {
+        if (!m_manager->at(row)->isMirror()) // the ProcDeck it mirrors runs its triggers
+            track(m_manager->at(row));
+    });
     connect(manager, &ProcessManager::processAboutToBeRemoved, this,
             [this](int row) { untrack(m_manager->at(row)); });
     // What a change does, in one place: the entry restarts, and then the running entries that
