@@ -123,16 +123,6 @@ int linesWith(const OutputLog &log, const QString &prefix)
     return count;
 }
 
-bool procAlive(qint64 pid)
-{
-    QFile stat(u"/proc/%1/stat"_s.arg(pid));
-    if (pid <= 0 || !stat.open(QIODevice::ReadOnly))
-        return false;
-    const QByteArray text = stat.readAll();
-    const qsizetype close = text.lastIndexOf(')');
-    return close > 0 && close + 2 < text.size() && text.at(close + 2) != 'Z' && text.at(close + 2) != 'X';
-}
-
 } // namespace
 
 void tst_Ssh::initTestCase()
@@ -296,7 +286,8 @@ void tst_Ssh::attachShowsEntriesAndOutput()
     QVERIFY(ticker->isMirror());
     QCOMPARE(ticker->spec().program, TestSupport::childPath());
     QTRY_COMPARE_WITH_TIMEOUT(ticker->state(), ManagedProcess::State::Running, 20000);
-    QVERIFY(procAlive(ticker->pid())); // the real one, on "the other machine"
+    // The real one, on "the other machine".
+    QVERIFY(!TestSupport::isGone(TestSupport::identify(ticker->pid()), TestSupport::Zombies::CountAsGone));
 
     // History first (its first tick came before we attached), then lines that come while we watch.
     QTRY_VERIFY_WITH_TIMEOUT(linesWith(*ticker->output(), u"tick 1"_s) == 1, 20000);
@@ -318,19 +309,19 @@ void tst_Ssh::stopFromHereStopsTheRealProcess()
     ManagedProcess *sleeper = byName(manager, u"sleeper"_s);
     QVERIFY(sleeper);
     QTRY_COMPARE_WITH_TIMEOUT(sleeper->state(), ManagedProcess::State::Running, 20000);
-    const qint64 pid = sleeper->pid();
-    QVERIFY(procAlive(pid));
-    const qint64 tickerPid = byName(manager, u"ticker"_s)->pid();
+    const TestSupport::ProcessIdentity real = TestSupport::identify(sleeper->pid());
+    const TestSupport::ProcessIdentity ticker = TestSupport::identify(byName(manager, u"ticker"_s)->pid());
+    QVERIFY(real.pid > 0 && ticker.pid > 0);
 
     QSignalSpy finished(sleeper, &ManagedProcess::finished);
     QVERIFY(sleeper->terminate().ok);
     QVERIFY(finished.wait(20000));
-    QTRY_VERIFY_WITH_TIMEOUT(!procAlive(pid), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(TestSupport::isGone(real, TestSupport::Zombies::CountAsGone), 20000);
     QVERIFY(!sleeper->isAlive());
     QVERIFY(sleeper->stoppedByUser());
 
     session.reset(); // detach: ssh ends, the ticker there goes on
-    QVERIFY(procAlive(tickerPid));
+    QVERIFY(!TestSupport::isGone(ticker, TestSupport::Zombies::CountAsGone));
 }
 
 void tst_Ssh::failuresSaySshsWords_data()

@@ -56,6 +56,7 @@ SshFixture::SshFixture()
 {
     const passwd *entry = ::getpwuid(::geteuid());
     m_user = entry ? QString::fromLocal8Bit(entry->pw_name) : QString();
+    m_shell = entry ? QString::fromLocal8Bit(entry->pw_shell) : QString();
     m_sshd.setProcessChannelMode(QProcess::SeparateChannels);
     m_sshd.setStandardOutputFile(QProcess::nullDevice());
 }
@@ -81,6 +82,9 @@ QString SshFixture::start()
         return u"no ssh or ssh-keygen on PATH (Debian's openssh-client)"_s;
     if (!m_dir.isValid() || m_user.isEmpty())
         return u"no temporary folder or no user name"_s;
+    // sshd runs the remote command with the user's shell: an account without one cannot log in.
+    if (m_shell.endsWith(u"nologin"_s) || m_shell.endsWith(u"/false"_s) || !QFileInfo(m_shell.isEmpty() ? u"/bin/sh"_s : m_shell).isExecutable())
+        return u"the shell of %1 (%2) lets nobody log in"_s.arg(m_user, m_shell);
     // As root, sshd wants its (empty, root-owned) privilege separation folder.
     if (::geteuid() == 0 && !QFileInfo::exists(u"/run/sshd"_s) && ::mkdir("/run/sshd", 0755) != 0)
         return u"cannot make /run/sshd for sshd run as root"_s;

@@ -53,5 +53,6 @@ private:
     QProcess m_sshd;
     QByteArray m_log;
     QString m_user;
+    QString m_shell;
     int m_port = 0;
 };
