@@ -2,6 +2,7 @@
 
 // Small utilities shared by the tests.
 
+#include "processspec.h"
 #include "procstats.h"
 
 #include <QByteArray>
@@ -22,6 +23,17 @@ namespace TestSupport {
 inline QString childPath()
 {
     return QStringLiteral(PD_CHILD_PATH);
+}
+
+// An entry that runs the helper child with `args`, with a short grace period (2 s).
+inline ProcessSpec childSpec(const QString &name, const QStringList &args)
+{
+    ProcessSpec spec;
+    spec.name = name;
+    spec.program = childPath();
+    spec.args = args;
+    spec.stopTimeoutMs = 2000;
+    return spec;
 }
 
 namespace Detail {

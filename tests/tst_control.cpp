@@ -146,12 +146,7 @@ QString tst_Control::writeSession(const QList<ProcessSpec> &specs, const QString
 
 ProcessSpec tst_Control::child(const QString &name, const QStringList &args)
 {
-    ProcessSpec spec;
-    spec.name = name;
-    spec.program = TestSupport::childPath();
-    spec.args = args;
-    spec.stopTimeoutMs = 2000;
-    return spec;
+    return TestSupport::childSpec(name, args);
 }
 
 QProcess *tst_Control::serve(const QString &file, const QString &socketName, const QStringList &extra)
@@ -761,6 +756,9 @@ void tst_Control::slowFollowerIsBounded()
     client.write(R"({"procdeck-ctl":1,"id":1,"verb":"logs","names":["flood"],"follow":true})" "\n");
     QTRY_COMPARE_WITH_TIMEOUT(server.findChildren<QLocalSocket *>().size(), 1, 10000);
     QLocalSocket *served = server.findChildren<QLocalSocket *>().constFirst();
+    // The client's socket takes no more from the system than this while the test does not read
+    // (unlimited, Qt would read everything into it whenever the event loop runs).
+    client.setReadBufferSize(4096);
     qint64 mostQueued = 0;
     const auto watch = [&] { mostQueued = std::max(mostQueued, served->bytesToWrite()); };
     connect(flood->output(), &OutputLog::changed, served, watch);
@@ -768,6 +766,8 @@ void tst_Control::slowFollowerIsBounded()
     QTRY_VERIFY_WITH_TIMEOUT(flood->isFinished(), 60000);
     // Bounded: the limit plus one message of at most 4096 lines ("flood | line 199999" each).
     QVERIFY2(mostQueued <= limit + 4096 * 32, qPrintable(QString::number(mostQueued)));
+    QVERIFY2(mostQueued >= limit, "the client did not read: the server's queue filled up to the limit");
+    client.setReadBufferSize(0);
 
     QByteArray received;
     QTRY_VERIFY_WITH_TIMEOUT((received += client.readAll()).contains("exited with code 0"), 30000);

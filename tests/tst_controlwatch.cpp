@@ -2,6 +2,7 @@
 #include "controlprotocol.h"
 #include "controlserver.h"
 #include "managedprocess.h"
+#include "outputdecoder.h"
 #include "outputlog.h"
 #include "processmanager.h"
 #include "remoteverbs.h"
@@ -38,6 +39,7 @@ private slots:
     void watchBeginsWithEntriesAndSpecs();
     void watchSendsHistoryThenLiveLines();
     void watchTellsRowChangesAndClears();
+    void longLineIsSentInPieces();
     void slowWatcherIsBounded();
     void mirrorStateRoundTrip();
     void pauseResumeAndInterrupt();
@@ -122,12 +124,7 @@ void tst_ControlWatch::cleanup()
 
 ProcessSpec tst_ControlWatch::child(const QString &name, const QStringList &args)
 {
-    ProcessSpec spec;
-    spec.name = name;
-    spec.program = TestSupport::childPath();
-    spec.args = args;
-    spec.stopTimeoutMs = 2000;
-    return spec;
+    return TestSupport::childSpec(name, args);
 }
 
 QJsonObject tst_ControlWatch::entryNamed(const QJsonObject &event, const QString &name)
@@ -271,6 +268,35 @@ void tst_ControlWatch::watchTellsRowChangesAndClears()
     QVERIFY(!entryNamed(removed, u"later"_s).isEmpty());
 }
 
+// A line longer than the length limit arrives as its pieces, all but the last marked continued.
+void tst_ControlWatch::longLineIsSentInPieces()
+{
+    constexpr qsizetype length = 3 * OutputDecoder::MaxLineLength + 100;
+    ManagedProcess *wide = m_manager->add(child(u"wide"_s, {u"flood"_s, QString::number(length + 1), QString::number(length + 1)}));
+    QSignalSpy finished(wide, &ManagedProcess::finished);
+    QVERIFY(wide->start().ok);
+    QVERIFY(finished.wait(20000));
+    serve();
+    Client client(socketPath());
+    client.send(R"({"procdeck-ctl":1,"id":1,"verb":"watch"})");
+    QList<QJsonObject> pieces;
+    qsizetype total = 0;
+    while (total < length) {
+        const QJsonObject message = client.next();
+        QVERIFY(!message.isEmpty());
+        for (const QJsonValue &value : message.value(u"lines"_s).toArray()) {
+            if (value.toObject().value(u"stream"_s).toString() == u"out"_s) {
+                pieces.append(value.toObject());
+                total += value.toObject().value(u"text"_s).toString().size();
+            }
+        }
+    }
+    QCOMPARE(total, length);
+    QCOMPARE(pieces.size(), 4);
+    for (qsizetype i = 0; i < pieces.size(); ++i)
+        QCOMPARE(pieces.at(i).value(u"continued"_s).toBool(), i + 1 < pieces.size());
+}
+
 // A watcher that does not read holds the server to its queue limit; what the log dropped
 // meanwhile is a "skipped" note, nothing is sent twice, and the last line arrives.
 void tst_ControlWatch::slowWatcherIsBounded()
@@ -286,12 +312,16 @@ void tst_ControlWatch::slowWatcherIsBounded()
     QTRY_COMPARE_WITH_TIMEOUT(m_server->findChildren<QLocalSocket *>().size(), 1, 10000);
     QLocalSocket *served = m_server->findChildren<QLocalSocket *>().constFirst();
     QTRY_VERIFY_WITH_TIMEOUT(served->bytesToWrite() == 0 && client.socket().bytesAvailable() > 0, 10000);
+    // The client's socket takes no more from the system than this while the test does not read.
+    client.socket().setReadBufferSize(4096);
     qint64 mostQueued = 0;
     connect(flood->output(), &OutputLog::changed, served, [&] { mostQueued = std::max(mostQueued, served->bytesToWrite()); });
     QVERIFY(flood->start().ok);
     QTRY_VERIFY_WITH_TIMEOUT(flood->isFinished(), 60000);
     // Bounded: the limit plus one message of at most 4096 lines (some 90 bytes each).
     QVERIFY2(mostQueued <= limit + 4096 * 100, qPrintable(QString::number(mostQueued)));
+    QVERIFY2(mostQueued >= limit, "the client did not read: the server's queue filled up to the limit");
+    client.socket().setReadBufferSize(0);
 
     qint64 lines = 0;
     qint64 skipped = 0;
@@ -361,46 +391,62 @@ void checkRoundTrip(const ManagedProcess *process, bool local)
         QVERIFY(mirror->runTimeMs >= 0 && mirror->runTimeMs <= process->runTimeMs());
 }
 
+// The output holds a complete line `text`.
+bool hasLine(const OutputLog *log, const QString &text)
+{
+    for (qint64 n = log->firstLineNumber(); n < log->endLineNumber(); ++n) {
+        if (log->line(n).text == text && (n + 1 < log->endLineNumber() || !log->hasOpenLine()))
+            return true;
+    }
+    return false;
+}
+
 } // namespace
+
+#define CHECK_ROUND_TRIP(process, local) \
+    do { \
+        checkRoundTrip(process, local); \
+        if (QTest::currentTestFailed()) \
+            return; \
+    } while (false)
 
 // A real entry in each state: its entry object read back gives the same values.
 void tst_ControlWatch::mirrorStateRoundTrip()
 {
     ManagedProcess fresh(1, child(u"fresh"_s, {u"sleep"_s, u"60000"_s}));
-    checkRoundTrip(&fresh, true);
+    CHECK_ROUND_TRIP(&fresh, true);
     fresh.setNextScheduledStart(QDateTime::currentDateTime().addSecs(3600));
     QVERIFY(fresh.waitForDependencies(u"db (ready)"_s).ok);
     QCOMPARE(fresh.state(), ManagedProcess::State::WaitingForDependencies);
-    checkRoundTrip(&fresh, true);
+    CHECK_ROUND_TRIP(&fresh, true);
     fresh.block(u"db failed its readiness check"_s);
     QCOMPARE(fresh.state(), ManagedProcess::State::Blocked);
-    checkRoundTrip(&fresh, true);
+    CHECK_ROUND_TRIP(&fresh, true);
 
     QSignalSpy started(&fresh, &ManagedProcess::started);
     QVERIFY(fresh.start().ok);
     QVERIFY(started.wait(20000));
-    checkRoundTrip(&fresh, true);
-    checkRoundTrip(&fresh, false);
+    CHECK_ROUND_TRIP(&fresh, true);
+    CHECK_ROUND_TRIP(&fresh, false);
     QVERIFY(fresh.pause().ok);
     QCOMPARE(fresh.state(), ManagedProcess::State::Paused);
-    checkRoundTrip(&fresh, true);
+    CHECK_ROUND_TRIP(&fresh, true);
     QSignalSpy finished(&fresh, &ManagedProcess::finished);
     QVERIFY(fresh.kill().ok);
     QVERIFY(finished.wait(20000));
     QCOMPARE(fresh.state(), ManagedProcess::State::Killed);
     QVERIFY(fresh.stoppedByUser());
-    checkRoundTrip(&fresh, true);
+    CHECK_ROUND_TRIP(&fresh, true);
 
     // Stopping: a child that ignores SIGTERM, in its grace period.
     ProcessSpec stubbornSpec = child(u"stubborn"_s, {u"ignore-term"_s, u"60000"_s});
     stubbornSpec.stopTimeoutMs = 30000;
     ManagedProcess stubborn(2, stubbornSpec);
     QVERIFY(stubborn.start().ok);
-    QTRY_VERIFY_WITH_TIMEOUT(stubborn.output()->lineCount() > 0
-                                 && stubborn.output()->line(stubborn.output()->endLineNumber() - 1).text == u"ready"_s, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(hasLine(stubborn.output(), u"ready"_s), 20000); // SIGTERM is ignored from here on
     QVERIFY(stubborn.terminate().ok);
     QCOMPARE(stubborn.state(), ManagedProcess::State::Stopping);
-    checkRoundTrip(&stubborn, true);
+    CHECK_ROUND_TRIP(&stubborn, true);
     QVERIFY(stubborn.kill().ok);
 
     // Waiting for a restart after an unexpected exit; the end state and exit code kept.
@@ -416,10 +462,10 @@ void tst_ControlWatch::mirrorStateRoundTrip()
     QCOMPARE(failing.state(), ManagedProcess::State::Waiting);
     QVERIFY(failing.endedUnexpectedly());
     QCOMPARE(failing.lastRunEnd(), ManagedProcess::State::Exited);
-    checkRoundTrip(&failing, true);
+    CHECK_ROUND_TRIP(&failing, true);
     QVERIFY(failing.terminate().ok); // cancels the restart: Exited, code 3
     QCOMPARE(failing.state(), ManagedProcess::State::Exited);
-    checkRoundTrip(&failing, true);
+    CHECK_ROUND_TRIP(&failing, true);
 
     // A state name that is none: no state at all.
     QVERIFY(!MirrorState::fromJson({{u"state"_s, u"dancing"_s}}, true));
@@ -464,15 +510,7 @@ void tst_ControlWatch::inputReachesTheChild()
     Client client(socketPath());
     QJsonObject reply = client.request(R"({"procdeck-ctl":1,"id":7,"verb":"input","names":["cat"],"text":"grüß dich\n"})");
     QVERIFY(reply.value(u"results"_s).toArray().first().toObject().value(u"ok"_s).toBool());
-    const auto echoed = [cat] {
-        for (qint64 n = cat->output()->firstLineNumber(); n < cat->output()->endLineNumber(); ++n) {
-            const OutputLine &line = cat->output()->line(n);
-            if (line.stream == OutputStream::Stdout && line.text == u"grüß dich"_s)
-                return true;
-        }
-        return false;
-    };
-    QTRY_VERIFY_WITH_TIMEOUT(echoed(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(hasLine(cat->output(), u"grüß dich"_s), 20000);
     QSignalSpy finished(cat, &ManagedProcess::finished);
     reply = client.request(R"({"procdeck-ctl":1,"id":7,"verb":"input","names":["cat"],"eof":true})");
     QVERIFY(reply.value(u"results"_s).toArray().first().toObject().value(u"ok"_s).toBool());

@@ -403,14 +403,6 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
         <translation>add braucht einen Eintrag als JSON, z. B. add &apos;{&quot;name&quot;:&quot;web&quot;,&quot;program&quot;:&quot;python3&quot;,&quot;args&quot;:[&quot;-m&quot;,&quot;http.server&quot;]}&apos;</translation>
     </message>
     <message>
-        <source>add: not JSON (%1 at offset %2)</source>
-        <translation>add: kein JSON (%1 an Position %2)</translation>
-    </message>
-    <message>
-        <source>add: the entry must be a JSON object</source>
-        <translation>add: der Eintrag muss ein JSON-Objekt sein</translation>
-    </message>
-    <message>
         <source>unknown verb &quot;%1&quot;</source>
         <translation>unbekanntes Verb &quot;%1&quot;</translation>
     </message>
@@ -421,6 +413,36 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
     <message>
         <source>%1 needs a NAME (or several)</source>
         <translation>%1 braucht einen NAME (oder mehrere)</translation>
+    </message>
+    <message>
+        <source>changed %1
+</source>
+        <translation>%1 geändert
+</translation>
+    </message>
+    <message>
+        <source>%1: not JSON (%2 at offset %3)</source>
+        <translation>%1: kein JSON (%2 an Position %3)</translation>
+    </message>
+    <message>
+        <source>%1: the entry must be a JSON object</source>
+        <translation>%1: der Eintrag muss ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <source>input needs a NAME and a TEXT (sent with a newline), or --eof NAME</source>
+        <translation>input braucht einen NAME und einen TEXT (mit Zeilenumbruch gesendet), oder --eof NAME</translation>
+    </message>
+    <message>
+        <source>scale needs a NAME and a COUNT</source>
+        <translation>scale braucht einen NAME und eine Anzahl COUNT</translation>
+    </message>
+    <message>
+        <source>edit needs a NAME and one JSON entry</source>
+        <translation>edit braucht einen NAME und einen Eintrag als JSON</translation>
+    </message>
+    <message>
+        <source>scale: &quot;%1&quot; is not a number of copies</source>
+        <translation>scale: &quot;%1&quot; ist keine Anzahl von Kopien</translation>
     </message>
     <message>
         <source>Usage: procdeck ctl [--session NAME] VERB [ARGS]
@@ -437,10 +459,18 @@ gestoppt wurde; 2 bei fehlerhafter Datei oder fehlerhaften Argumenten.
   logs [-f] [--since T] [NAME...]
                              their output as &apos;name | line&apos;; -f: then new lines until
                              Ctrl-C; T: 30s, 5m, 2h, 1d back, or a date and time
+  pause|resume|interrupt NAME...
+                             stop and continue them (SIGSTOP, SIGCONT); Ctrl+C in a
+                             terminal entry
+  input NAME TEXT            a line to the entry&apos;s standard input; --eof NAME closes it
   add JSON                   add an entry, written as in a session file
+  edit NAME JSON             give the entry (or group) this entry object, as Edit does
+  scale NAME COUNT           run COUNT copies of the entry (NAME-1 ... NAME-COUNT)
   remove NAME...             terminate the entries, then remove them
   quit                       stop every entry and end that ProcDeck (a window too,
                              without asking; unsaved changes are not saved)
+  bridge                     join standard input and output to the socket, byte for
+                             byte (ssh HOST procdeck ctl bridge: that machine&apos;s socket)
 
 A replicated entry&apos;s group name (api) means all its copies (api-1, api-2, ...).
 Without --session: the only ProcDeck running. NAME is a socket name from &apos;instances&apos;
@@ -462,10 +492,20 @@ error, an unknown entry, no (or several) ProcDecks, a dead one or a refused requ
   logs [-f] [--since T] [NAME...]
                              ihre Ausgabe als &apos;Name | Zeile&apos;; -f: danach neue Zeilen bis
                              Ctrl-C; T: 30s, 5m, 2h, 1d zurück, oder Datum und Uhrzeit
+  pause|resume|interrupt NAME...
+                             anhalten und fortsetzen (SIGSTOP, SIGCONT); Ctrl+C in einem
+                             Terminal-Eintrag
+  input NAME TEXT            eine Zeile an die Standardeingabe des Eintrags; --eof NAME
+                             schließt sie
   add JSON                   einen Eintrag hinzufügen, geschrieben wie in einer Sitzungsdatei
+  edit NAME JSON             dem Eintrag (oder der Gruppe) dieses Eintragsobjekt geben,
+                             wie Bearbeiten es tut
+  scale NAME COUNT           COUNT Kopien des Eintrags laufen lassen (NAME-1 ... NAME-COUNT)
   remove NAME...             die Einträge beenden (terminate), dann entfernen
   quit                       jeden Eintrag stoppen und dieses ProcDeck beenden (auch ein
                              Fenster, ohne Rückfrage; ungespeicherte Änderungen gehen verloren)
+  bridge                     Standardein- und -ausgabe Byte für Byte mit dem Socket
+                             verbinden (ssh HOST procdeck ctl bridge: der Socket dort)
 
 Der Gruppenname eines vervielfachten Eintrags (api) meint alle Kopien (api-1, api-2, ...).
 Ohne --session: das einzige laufende ProcDeck. NAME ist ein Socket-Name aus &apos;instances&apos;
@@ -511,16 +551,43 @@ einem beendeten oder einer abgewiesenen Anfrage.
         <translation>join: &quot;timeoutMs&quot; muss eine Anzahl Millisekunden sein, 0 oder mehr (Warten auf das Ende)</translation>
     </message>
     <message>
-        <source>logs: this connection is already streaming logs</source>
-        <translation>logs: diese Verbindung überträgt bereits Ausgaben</translation>
-    </message>
-    <message>
-        <source>add: &quot;entry&quot; must be one entry&apos;s JSON object</source>
-        <translation>add: &quot;entry&quot; muss das JSON-Objekt eines Eintrags sein</translation>
-    </message>
-    <message>
         <source>an entry named %1 exists already</source>
         <translation>ein Eintrag namens %1 existiert bereits</translation>
+    </message>
+    <message>
+        <source>this connection is already streaming (logs or watch): open another one</source>
+        <translation>diese Verbindung überträgt bereits (logs oder watch): öffnen Sie eine weitere</translation>
+    </message>
+    <message>
+        <source>%1: &quot;entry&quot; must be one entry&apos;s JSON object</source>
+        <translation>%1: &quot;entry&quot; muss das JSON-Objekt eines Eintrags sein</translation>
+    </message>
+    <message>
+        <source>input: name exactly one entry</source>
+        <translation>input: nennen Sie genau einen Eintrag</translation>
+    </message>
+    <message numerus="yes">
+        <source>input: %1 is a group of %n entries: name one of them</source>
+        <translation>
+            <numerusform>input: %1 ist eine Gruppe aus %n Eintrag: nennen Sie einen davon</numerusform>
+            <numerusform>input: %1 ist eine Gruppe aus %n Einträgen: nennen Sie einen davon</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>input: give &quot;text&quot; (a string) or &quot;eof&quot;: true</source>
+        <translation>input: geben Sie &quot;text&quot; (eine Zeichenkette) oder &quot;eof&quot;: true an</translation>
+    </message>
+    <message>
+        <source>edit: name exactly one entry or group</source>
+        <translation>edit: nennen Sie genau einen Eintrag oder eine Gruppe</translation>
+    </message>
+    <message>
+        <source>scale: name exactly one group or entry</source>
+        <translation>scale: nennen Sie genau eine Gruppe oder einen Eintrag</translation>
+    </message>
+    <message>
+        <source>scale: &quot;count&quot; must be a whole number from 1 to %1</source>
+        <translation>scale: &quot;count&quot; muss eine ganze Zahl von 1 bis %1 sein</translation>
     </message>
 </context>
 <context>

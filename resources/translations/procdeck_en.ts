@@ -250,4 +250,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ControlConnection</name>
+    <message numerus="yes">
+        <source>input: %1 is a group of %n entries: name one of them</source>
+        <translation>
+            <numerusform>input: %1 is a group of %n entry: name one of them</numerusform>
+            <numerusform>input: %1 is a group of %n entries: name one of them</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

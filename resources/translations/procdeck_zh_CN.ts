@@ -400,14 +400,6 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
         <translation>add 需要一个 JSON 条目，例如 add &apos;{&quot;name&quot;:&quot;web&quot;,&quot;program&quot;:&quot;python3&quot;,&quot;args&quot;:[&quot;-m&quot;,&quot;http.server&quot;]}&apos;</translation>
     </message>
     <message>
-        <source>add: not JSON (%1 at offset %2)</source>
-        <translation>add：不是 JSON（%1，位于偏移 %2）</translation>
-    </message>
-    <message>
-        <source>add: the entry must be a JSON object</source>
-        <translation>add：条目必须是 JSON 对象</translation>
-    </message>
-    <message>
         <source>unknown verb &quot;%1&quot;</source>
         <translation>未知动词 &quot;%1&quot;</translation>
     </message>
@@ -418,6 +410,36 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
     <message>
         <source>%1 needs a NAME (or several)</source>
         <translation>%1 需要一个 NAME（或多个）</translation>
+    </message>
+    <message>
+        <source>changed %1
+</source>
+        <translation>已更改 %1
+</translation>
+    </message>
+    <message>
+        <source>%1: not JSON (%2 at offset %3)</source>
+        <translation>%1：不是 JSON（%2，位于偏移 %3）</translation>
+    </message>
+    <message>
+        <source>%1: the entry must be a JSON object</source>
+        <translation>%1：条目必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>input needs a NAME and a TEXT (sent with a newline), or --eof NAME</source>
+        <translation>input 需要 NAME 和 TEXT（发送时附加换行），或 --eof NAME</translation>
+    </message>
+    <message>
+        <source>scale needs a NAME and a COUNT</source>
+        <translation>scale 需要 NAME 和 COUNT</translation>
+    </message>
+    <message>
+        <source>edit needs a NAME and one JSON entry</source>
+        <translation>edit 需要 NAME 和一个 JSON 条目</translation>
+    </message>
+    <message>
+        <source>scale: &quot;%1&quot; is not a number of copies</source>
+        <translation>scale：“%1”不是副本数</translation>
     </message>
     <message>
         <source>Usage: procdeck ctl [--session NAME] VERB [ARGS]
@@ -434,10 +456,18 @@ ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 2。
   logs [-f] [--since T] [NAME...]
                              their output as &apos;name | line&apos;; -f: then new lines until
                              Ctrl-C; T: 30s, 5m, 2h, 1d back, or a date and time
+  pause|resume|interrupt NAME...
+                             stop and continue them (SIGSTOP, SIGCONT); Ctrl+C in a
+                             terminal entry
+  input NAME TEXT            a line to the entry&apos;s standard input; --eof NAME closes it
   add JSON                   add an entry, written as in a session file
+  edit NAME JSON             give the entry (or group) this entry object, as Edit does
+  scale NAME COUNT           run COUNT copies of the entry (NAME-1 ... NAME-COUNT)
   remove NAME...             terminate the entries, then remove them
   quit                       stop every entry and end that ProcDeck (a window too,
                              without asking; unsaved changes are not saved)
+  bridge                     join standard input and output to the socket, byte for
+                             byte (ssh HOST procdeck ctl bridge: that machine&apos;s socket)
 
 A replicated entry&apos;s group name (api) means all its copies (api-1, api-2, ...).
 Without --session: the only ProcDeck running. NAME is a socket name from &apos;instances&apos;
@@ -459,10 +489,17 @@ error, an unknown entry, no (or several) ProcDecks, a dead one or a refused requ
   logs [-f] [--since T] [NAME...]
                              以 &apos;name | line&apos; 显示它们的输出；-f：之后显示新行，
                              直到 Ctrl-C；T：往前 30s、5m、2h、1d，或日期时间
+  pause|resume|interrupt NAME...
+                             暂停和继续它们（SIGSTOP、SIGCONT）；对终端条目发送 Ctrl+C（中断）
+  input NAME TEXT            向条目的标准输入发送一行；--eof NAME 关闭标准输入
   add JSON                   添加一个条目，写法同会话文件
+  edit NAME JSON             把这个条目对象交给该条目（或组），同“编辑”
+  scale NAME COUNT           运行该条目的 COUNT 个副本（NAME-1 ... NAME-COUNT）
   remove NAME...             终止这些条目，然后删除
   quit                       停止每个条目并结束该 ProcDeck（窗口也一样，
                              不询问；未保存的更改不会保存）
+  bridge                     把标准输入和标准输出逐字节连到套接字
+                             （ssh HOST procdeck ctl bridge：那台机器的套接字）
 
 多副本条目的组名（api）指它的所有副本（api-1、api-2……）。
 不带 --session 时：唯一正在运行的 ProcDeck。NAME 是 &apos;instances&apos; 列出的套接字名
@@ -507,16 +544,42 @@ error, an unknown entry, no (or several) ProcDecks, a dead one or a refused requ
         <translation>join：&quot;timeoutMs&quot; 必须是毫秒数，0 或更大（等待结束）</translation>
     </message>
     <message>
-        <source>logs: this connection is already streaming logs</source>
-        <translation>logs：此连接已在传送输出</translation>
-    </message>
-    <message>
-        <source>add: &quot;entry&quot; must be one entry&apos;s JSON object</source>
-        <translation>add：&quot;entry&quot; 必须是一个条目的 JSON 对象</translation>
-    </message>
-    <message>
         <source>an entry named %1 exists already</source>
         <translation>名为 %1 的条目已存在</translation>
+    </message>
+    <message>
+        <source>this connection is already streaming (logs or watch): open another one</source>
+        <translation>此连接已在传送（logs 或 watch）：请另开一个连接</translation>
+    </message>
+    <message>
+        <source>%1: &quot;entry&quot; must be one entry&apos;s JSON object</source>
+        <translation>%1：&quot;entry&quot; 必须是一个条目的 JSON 对象</translation>
+    </message>
+    <message>
+        <source>input: name exactly one entry</source>
+        <translation>input：请只指定一个条目</translation>
+    </message>
+    <message numerus="yes">
+        <source>input: %1 is a group of %n entries: name one of them</source>
+        <translation>
+            <numerusform>input：%1 是包含 %n 个条目的组：请指定其中一个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>input: give &quot;text&quot; (a string) or &quot;eof&quot;: true</source>
+        <translation>input：请给出 &quot;text&quot;（字符串）或 &quot;eof&quot;: true</translation>
+    </message>
+    <message>
+        <source>edit: name exactly one entry or group</source>
+        <translation>edit：请只指定一个条目或组</translation>
+    </message>
+    <message>
+        <source>scale: name exactly one group or entry</source>
+        <translation>scale：请只指定一个组或条目</translation>
+    </message>
+    <message>
+        <source>scale: &quot;count&quot; must be a whole number from 1 to %1</source>
+        <translation>scale：&quot;count&quot; 必须是 1 到 %1 之间的整数</translation>
     </message>
 </context>
 <context>

@@ -21,7 +21,8 @@ class QLocalSocket;
 // the entries' OutputLogs), on the server's thread. A join replies when it ends; `logs` and
 // `watch` are streams (ControlStream: logs with `follow` and watch go on until the client
 // disconnects; other requests are still answered meanwhile). Deletes itself (and its socket)
-// when the client goes. The verbs of an attached window (pause … scale) are in controlverbs.cpp.
+// when the client goes. input, edit and scale (the verbs only an attached window needs) are in
+// controlverbs.cpp.
 //
 // A slow reader of a stream holds at most the server's followQueueLimit() of unsent bytes: beyond
 // that nothing more is formatted for it, the lines wait in their OutputLog (bounded), and lines
