@@ -325,12 +325,8 @@ void tst_AttachTarget::localStaleSocket()
 // through the hello of each ProcDeck, so the one asked is another process (PD_APP_PATH).
 void tst_AttachTarget::localSessionFileOrTheOnlyOne()
 {
-    ProcessSpec sleeper;
-    sleeper.name = u"sleeper"_s;
-    sleeper.program = TestSupport::childPath();
-    sleeper.args = {u"sleep"_s, u"600000"_s};
     Session session;
-    session.processes = {sleeper};
+    session.processes = {TestSupport::childSpec(u"sleeper"_s, {u"sleep"_s, u"600000"_s})};
     const QString file = m_runtime.filePath(u"deck.json"_s);
     QVERIFY(SessionFile::save(file, SessionFile::toJson(session)).ok);
     QProcess instance;

@@ -101,16 +101,6 @@ QList<QJsonObject> untilReply(QProcess &bridge, int id)
     }
 }
 
-ProcessSpec child(const QString &name, const QStringList &args)
-{
-    ProcessSpec spec;
-    spec.name = name;
-    spec.program = TestSupport::childPath();
-    spec.args = args;
-    spec.stopTimeoutMs = 3000;
-    return spec;
-}
-
 // How many lines of the log start with `prefix` ("tick 1" is not "tick 12": whole words).
 int linesWith(const OutputLog &log, const QString &prefix)
 {
@@ -166,8 +156,9 @@ void tst_Ssh::cleanup()
 void tst_Ssh::serve()
 {
     Session session;
-    session.processes = {child(u"ticker"_s, {u"tick"_s, u"100"_s}), child(u"sleeper"_s, {u"sleep"_s, u"600000"_s}),
-                         child(u"once"_s, {u"echo"_s, u"hello-once"_s})};
+    using TestSupport::childSpec;
+    session.processes = {childSpec(u"ticker"_s, {u"tick"_s, u"100"_s}), childSpec(u"sleeper"_s, {u"sleep"_s, u"600000"_s}),
+                         childSpec(u"once"_s, {u"echo"_s, u"hello-once"_s})};
     const QString file = m_files.filePath(u"s.json"_s);
     const SessionFile::SaveResult saved = SessionFile::save(file, SessionFile::toJson(session));
     QVERIFY2(saved.ok, qPrintable(saved.error));
