@@ -1,9 +1,12 @@
 #include "attachtarget.h"
 #include "controlserver.h"
 #include "processmanager.h"
+#include "sessionfile.h"
 #include "shellwords.h"
+#include "testsupport.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -38,6 +41,7 @@ private slots:
     void localSocketPath();
     void localSocketName();
     void localStaleSocket();
+    void localSessionFileOrTheOnlyOne();
 
 private:
     static AttachTarget parsed(const QString &text);
@@ -147,7 +151,6 @@ void tst_AttachTarget::refusals_data()
     QTest::newRow("user as an option") << u"ssh://-oProxyCommand=x@host"_s << u"is not a user name"_s;
     QTest::newRow("space in host") << u"ssh://a b"_s << u"is not a host name"_s;
     QTest::newRow("line break in session") << u"ssh://host/a%0Ab"_s << u"line break"_s;
-    QTest::newRow("no such ProcDeck here") << u"nothing-runs-here"_s << u"nothing-runs-here"_s;
 }
 
 void tst_AttachTarget::refusals()
@@ -316,6 +319,35 @@ void tst_AttachTarget::localStaleSocket()
     const auto result = AttachTarget::parse(path);
     QVERIFY(std::holds_alternative<QString>(result));
     QVERIFY2(std::get<QString>(result).contains(u"not running any more"_s), qPrintable(errorOf(result)));
+}
+
+// A session file that a running ProcDeck has open, and no name at all when only one runs: found
+// through the hello of each ProcDeck, so the one asked is another process (PD_APP_PATH).
+void tst_AttachTarget::localSessionFileOrTheOnlyOne()
+{
+    Session session;
+    session.processes = {TestSupport::childSpec(u"sleeper"_s, {u"sleep"_s, u"600000"_s})};
+    const QString file = m_runtime.filePath(u"deck.json"_s);
+    QVERIFY(SessionFile::save(file, SessionFile::toJson(session)).ok);
+    QProcess instance;
+    instance.setStandardOutputFile(QProcess::nullDevice());
+    instance.start(QStringLiteral(PD_APP_PATH), {u"--headless"_s, file, u"--serve"_s});
+    const QString socket = m_runtime.filePath(u"procdeck/deck.sock"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(socket) || instance.state() == QProcess::NotRunning, 20000);
+
+    for (const QString &text : {file, QString(), u"deck"_s}) {
+        const AttachTarget target = parsed(text);
+        QCOMPARE(target.kind, AttachTarget::Kind::Local);
+        QCOMPARE(target.socketPath, socket);
+        QCOMPARE(target.displayName(), u"deck"_s);
+    }
+    const QString unknown = errorOf(AttachTarget::parse(u"nothing-runs-here"_s));
+    QVERIFY2(unknown.contains(u"no running ProcDeck is called nothing-runs-here"_s), qPrintable(unknown));
+
+    instance.terminate();
+    QVERIFY(instance.waitForFinished(20000));
+    const QString none = errorOf(AttachTarget::parse(QString()));
+    QVERIFY2(none.contains(u"no ProcDeck is running"_s), qPrintable(none));
 }
 
 QTEST_GUILESS_MAIN(tst_AttachTarget)

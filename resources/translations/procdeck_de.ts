@@ -21,6 +21,69 @@
     </message>
 </context>
 <context>
+    <name>AttachTarget</name>
+    <message>
+        <source>“%1” is not a port: give a number from 1 to 65535</source>
+        <translation>„%1“ ist kein Port: Geben Sie eine Zahl von 1 bis 65535 an</translation>
+    </message>
+    <message>
+        <source>the IPv6 address has no closing “]”</source>
+        <translation>der IPv6-Adresse fehlt die schließende „]“</translation>
+    </message>
+    <message>
+        <source>an IPv6 address goes in brackets, as in ssh://[%1]</source>
+        <translation>eine IPv6-Adresse steht in eckigen Klammern, etwa ssh://[%1]</translation>
+    </message>
+    <message>
+        <source>the address names no host: write ssh://HOST or ssh://USER@HOST</source>
+        <translation>die Adresse nennt keinen Host: Schreiben Sie ssh://HOST oder ssh://USER@HOST</translation>
+    </message>
+    <message>
+        <source>“%1” is not a host name</source>
+        <translation>„%1“ ist kein Hostname</translation>
+    </message>
+    <message>
+        <source>“%1” after the host is neither a port nor a session (“:PORT”, “/SESSION”)</source>
+        <translation>„%1“ nach dem Host ist weder ein Port noch eine Sitzung („:PORT“, „/SESSION“)</translation>
+    </message>
+    <message>
+        <source>the port after “:” is missing</source>
+        <translation>der Port nach „:“ fehlt</translation>
+    </message>
+    <message>
+        <source>a password does not belong in the address: ssh asks for one when it needs it</source>
+        <translation>ein Passwort gehört nicht in die Adresse: ssh fragt danach, wenn es eines braucht</translation>
+    </message>
+    <message>
+        <source>the user name before “@” is empty</source>
+        <translation>der Benutzername vor „@“ ist leer</translation>
+    </message>
+    <message>
+        <source>“%1” is not a user name</source>
+        <translation>„%1“ ist kein Benutzername</translation>
+    </message>
+    <message>
+        <source>the session name has a line break in it</source>
+        <translation>der Sitzungsname enthält einen Zeilenumbruch</translation>
+    </message>
+    <message>
+        <source>the ProcDeck of %1 is not running any more</source>
+        <translation>das ProcDeck von %1 läuft nicht mehr</translation>
+    </message>
+    <message>
+        <source>no running ProcDeck is called %1</source>
+        <translation>kein laufendes ProcDeck heißt %1</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be attached to: only ssh:// reaches another machine</source>
+        <translation>mit „%1“ kann nicht verbunden werden: nur ssh:// erreicht einen anderen Rechner</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+</context>
+<context>
     <name>CgroupScope</name>
     <message>
         <source>systemd did not answer within %1 ms</source>

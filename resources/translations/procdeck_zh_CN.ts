@@ -21,6 +21,69 @@
     </message>
 </context>
 <context>
+    <name>AttachTarget</name>
+    <message>
+        <source>“%1” is not a port: give a number from 1 to 65535</source>
+        <translation>“%1”不是端口：请给出 1 到 65535 之间的数字</translation>
+    </message>
+    <message>
+        <source>the IPv6 address has no closing “]”</source>
+        <translation>IPv6 地址缺少闭合的“]”</translation>
+    </message>
+    <message>
+        <source>an IPv6 address goes in brackets, as in ssh://[%1]</source>
+        <translation>IPv6 地址须写在方括号中，例如 ssh://[%1]</translation>
+    </message>
+    <message>
+        <source>the address names no host: write ssh://HOST or ssh://USER@HOST</source>
+        <translation>地址中没有主机：请写 ssh://HOST 或 ssh://USER@HOST</translation>
+    </message>
+    <message>
+        <source>“%1” is not a host name</source>
+        <translation>“%1”不是主机名</translation>
+    </message>
+    <message>
+        <source>“%1” after the host is neither a port nor a session (“:PORT”, “/SESSION”)</source>
+        <translation>主机后的“%1”既不是端口也不是会话（“:PORT”、“/SESSION”）</translation>
+    </message>
+    <message>
+        <source>the port after “:” is missing</source>
+        <translation>“:”后缺少端口</translation>
+    </message>
+    <message>
+        <source>a password does not belong in the address: ssh asks for one when it needs it</source>
+        <translation>密码不应写在地址中：ssh 需要时会询问</translation>
+    </message>
+    <message>
+        <source>the user name before “@” is empty</source>
+        <translation>“@”前的用户名为空</translation>
+    </message>
+    <message>
+        <source>“%1” is not a user name</source>
+        <translation>“%1”不是用户名</translation>
+    </message>
+    <message>
+        <source>the session name has a line break in it</source>
+        <translation>会话名称中含有换行符</translation>
+    </message>
+    <message>
+        <source>the ProcDeck of %1 is not running any more</source>
+        <translation>%1 的 ProcDeck 已不再运行</translation>
+    </message>
+    <message>
+        <source>no running ProcDeck is called %1</source>
+        <translation>没有名为 %1 的 ProcDeck 在运行</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be attached to: only ssh:// reaches another machine</source>
+        <translation>无法附加到“%1”：只有 ssh:// 能连接另一台机器</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%2 上的 %1</translation>
+    </message>
+</context>
+<context>
     <name>CgroupScope</name>
     <message>
         <source>systemd did not answer within %1 ms</source>

@@ -1,5 +1,6 @@
 #include "attachtarget.h"
 
+#include "controlclient.h"
 #include "controlprotocol.h"
 #include "shellwords.h"
 
@@ -142,12 +143,12 @@ std::variant<AttachTarget, QString> parseLocal(const QString &text)
         target.socketPath = QFileInfo(text).absoluteFilePath();
         return target;
     }
-    // A socket name as `procdeck ctl instances` shows it (a session file comes with
-    // ControlClient::findInstance).
-    const QString path = ControlProtocol::directoryPath() + u'/' + text + ControlProtocol::SocketSuffix;
-    if (text.isEmpty() || text.contains(u'/') || !ControlProtocol::isLive(path))
-        return Msg::tr("no running ProcDeck is called %1").arg(text);
-    target.socketPath = path;
+    // A socket name as `procdeck ctl instances` shows it, a session file that a running ProcDeck
+    // has open, or nothing: the only one running.
+    QString error;
+    target.socketPath = ControlClient::findInstance(text, &error);
+    if (target.socketPath.isEmpty())
+        return error.isEmpty() ? Msg::tr("no running ProcDeck is called %1").arg(text) : error;
     return target;
 }
 
