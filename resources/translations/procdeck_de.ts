@@ -21,6 +21,85 @@
     </message>
 </context>
 <context>
+    <name>AttachDialog</name>
+    <message>
+        <source>Attach to a Running ProcDeck</source>
+        <translation>An ein laufendes ProcDeck anhängen</translation>
+    </message>
+    <message>
+        <source>&amp;Running on this machine:</source>
+        <translation>Auf diesem &amp;Rechner laufend:</translation>
+    </message>
+    <message>
+        <source>Running ProcDecks</source>
+        <translation>Laufende ProcDecks</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Einträge</translation>
+    </message>
+    <message>
+        <source>Session File</source>
+        <translation>Sitzungsdatei</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>&amp;Or attach to:</source>
+        <translation>&amp;Oder anhängen an:</translation>
+    </message>
+    <message>
+        <source>Where the ProcDeck to attach to runs</source>
+        <translation>Wo das ProcDeck läuft, an das angehängt werden soll</translation>
+    </message>
+    <message>
+        <source>ssh://[user@]host[:port][/session], or a name or session file here</source>
+        <translation>ssh://[user@]host[:port][/session], oder ein Name oder eine Sitzungsdatei hier</translation>
+    </message>
+    <message>
+        <source>&amp;Attach</source>
+        <translation>&amp;Anhängen</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>Looking for running ProcDecks…</source>
+        <translation>Suche nach laufenden ProcDecks…</translation>
+    </message>
+    <message>
+        <source>headless</source>
+        <translation>headless</translation>
+    </message>
+    <message>
+        <source>window</source>
+        <translation>Fenster</translation>
+    </message>
+    <message>
+        <source>(unsaved)</source>
+        <translation>(nicht gespeichert)</translation>
+    </message>
+    <message>
+        <source>No other ProcDeck is running on this machine. Start one that keeps running without a window with:
+    procdeck --headless FILE --serve
+or attach to one on another machine below.</source>
+        <translation>Auf diesem Rechner läuft kein anderes ProcDeck. Eines, das ohne Fenster weiterläuft, startet:
+    procdeck --headless FILE --serve
+oder hängen Sie unten an eines auf einem anderen Rechner an.</translation>
+    </message>
+</context>
+<context>
     <name>AttachTarget</name>
     <message>
         <source>“%1” is not a port: give a number from 1 to 65535</source>
@@ -231,6 +310,31 @@
         <translation>--serve gilt nur mit --headless</translation>
     </message>
     <message>
+        <source>Exit status (headless): 0 when every entry exited 0; otherwise the first non-zero exit
+status in start order (128+N for death by signal N, %1 for a failed start, %2 for an
+entry not started because a dependency failed); %3 on timeout; 128+N when ProcDeck was
+stopped by signal N; %4 for a bad file or arguments.
+</source>
+        <translation>Exit-Status (headless): 0, wenn jeder Eintrag mit 0 endete; sonst der erste von 0
+verschiedene Exit-Status in Startreihenfolge (128+N bei Tod durch Signal N, %1 bei
+fehlgeschlagenem Start, %2 für einen Eintrag, der nicht gestartet wurde, weil eine
+Abhängigkeit fehlschlug); %3 bei Zeitüberschreitung; 128+N, wenn ProcDeck durch Signal N
+gestoppt wurde; %4 bei fehlerhafter Datei oder fehlerhaften Argumenten.
+</translation>
+    </message>
+    <message>
+        <source>--attach needs a TARGET: ssh://[user@]host[:port][/session], or a ProcDeck here as &apos;procdeck ctl instances&apos; names it</source>
+        <translation>--attach braucht ein ZIEL: ssh://[user@]host[:port][/session], oder ein ProcDeck hier, wie &apos;procdeck ctl instances&apos; es nennt</translation>
+    </message>
+    <message>
+        <source>--attach cannot be used with --headless, --start-all, --serve or --timeout</source>
+        <translation>--attach kann nicht zusammen mit --headless, --start-all, --serve oder --timeout verwendet werden</translation>
+    </message>
+    <message>
+        <source>--attach takes no FILE: the session is the attached ProcDeck&apos;s</source>
+        <translation>--attach nimmt keine DATEI: Die Sitzung ist die des angehängten ProcDecks</translation>
+    </message>
+    <message>
         <source>Usage:
   procdeck [FILE]                  open a session file (JSON) or a Procfile in the window
   procdeck --start-all FILE        open it and start every entry (asks first if the file
@@ -240,6 +344,11 @@
                                    --serve: keep serving until &apos;procdeck ctl quit&apos;
   procdeck ctl [--session NAME] VERB [ARGS]
                                    drive a running ProcDeck (&apos;procdeck ctl help&apos;)
+  procdeck --attach TARGET         the window, showing a running ProcDeck (its entries
+                                   keep running when the window closes); TARGET is
+                                   ssh://[user@]host[:port][/session] for one on another
+                                   machine, or a name from &apos;procdeck ctl instances&apos;, a
+                                   socket&apos;s path or a session file for one here
   procdeck --version | --help
 
 Headless output, one line per output line of an entry:
@@ -259,6 +368,11 @@ period); a second Ctrl-C kills at once.
                                    --serve: weiter bedienen bis &apos;procdeck ctl quit&apos;
   procdeck ctl [--session NAME] VERB [ARGUMENTE]
                                    ein laufendes ProcDeck steuern (&apos;procdeck ctl help&apos;)
+  procdeck --attach ZIEL           das Fenster, das ein laufendes ProcDeck zeigt (seine
+                                   Einträge laufen weiter, wenn das Fenster schließt); ZIEL
+                                   ist ssh://[user@]host[:port][/session] für eines auf einem
+                                   anderen Rechner, oder ein Name aus &apos;procdeck ctl instances&apos;,
+                                   ein Socket-Pfad oder eine Sitzungsdatei für eines hier
   procdeck --version | --help
 
 Ausgabe im Headless-Modus, eine Zeile je Ausgabezeile eines Eintrags:
@@ -268,19 +382,6 @@ Ausgabe im Headless-Modus, eine Zeile je Ausgabezeile eines Eintrags:
 Farben nur, wenn stdout ein Terminal ist (und NO_COLOR nicht gesetzt ist). Bei --timeout,
 Ctrl-C oder SIGTERM wird jeder Eintrag beendet (mit seinem Stoppsignal, nach seiner
 Schonfrist mit SIGKILL); ein zweites Ctrl-C sendet sofort SIGKILL.
-</translation>
-    </message>
-    <message>
-        <source>Exit status (headless): 0 when every entry exited 0; otherwise the first non-zero exit
-status in start order (128+N for death by signal N, %1 for a failed start, %2 for an
-entry not started because a dependency failed); %3 on timeout; 128+N when ProcDeck was
-stopped by signal N; %4 for a bad file or arguments.
-</source>
-        <translation>Exit-Status (headless): 0, wenn jeder Eintrag mit 0 endete; sonst der erste von 0
-verschiedene Exit-Status in Startreihenfolge (128+N bei Tod durch Signal N, %1 bei
-fehlgeschlagenem Start, %2 für einen Eintrag, der nicht gestartet wurde, weil eine
-Abhängigkeit fehlschlug); %3 bei Zeitüberschreitung; 128+N, wenn ProcDeck durch Signal N
-gestoppt wurde; %4 bei fehlerhafter Datei oder fehlerhaften Argumenten.
 </translation>
     </message>
 </context>
@@ -883,6 +984,49 @@ einem beendeten oder einer abgewiesenen Anfrage.
     <message>
         <source> ms</source>
         <translation> ms</translation>
+    </message>
+</context>
+<context>
+    <name>EngineClient</name>
+    <message>
+        <source>the ProcDeck ended</source>
+        <translation>das ProcDeck wurde beendet</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection</source>
+        <translation>%1 hat die Verbindung geschlossen</translation>
+    </message>
+    <message>
+        <source>cannot connect to %1: %2</source>
+        <translation>keine Verbindung zu %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot run %1: %2</source>
+        <translation>%1 kann nicht ausgeführt werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 crashed</source>
+        <translation>%1 ist abgestürzt</translation>
+    </message>
+    <message>
+        <source>the connection to %1 ended (exit code %2)</source>
+        <translation>die Verbindung zu %1 ist beendet (Exit-Code %2)</translation>
+    </message>
+    <message>
+        <source>%1 ended with exit code %2 before ProcDeck answered</source>
+        <translation>%1 endete mit Exit-Code %2, bevor ProcDeck antwortete</translation>
+    </message>
+    <message>
+        <source>a malformed message: a line longer than %1 bytes</source>
+        <translation>eine fehlerhafte Nachricht: eine Zeile länger als %1 Bytes</translation>
+    </message>
+    <message>
+        <source>a malformed message: %1</source>
+        <translation>eine fehlerhafte Nachricht: %1</translation>
+    </message>
+    <message>
+        <source>the other side is not a ProcDeck (it did not say hello)</source>
+        <translation>die Gegenseite ist kein ProcDeck (kein hello)</translation>
     </message>
 </context>
 <context>
@@ -1817,6 +1961,114 @@ einem beendeten oder einer abgewiesenen Anfrage.
         <source>Show the entries as a graph: what each one waits for, coloured by state</source>
         <translation>Die Einträge als Graph zeigen: worauf jeder wartet, nach Zustand gefärbt</translation>
     </message>
+    <message>
+        <source>A&amp;ttach…</source>
+        <translation>An&amp;hängen…</translation>
+    </message>
+    <message>
+        <source>Show a ProcDeck that runs elsewhere (headless, another window, another machine) in this window</source>
+        <translation>Ein ProcDeck, das anderswo läuft (headless, in einem anderen Fenster, auf einem anderen Rechner), in diesem Fenster zeigen</translation>
+    </message>
+    <message>
+        <source>Show a ProcDeck that runs elsewhere in this window</source>
+        <translation>Ein ProcDeck, das anderswo läuft, in diesem Fenster zeigen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>&amp;Detach</source>
+        <translation>&amp;Lösen</translation>
+    </message>
+    <message>
+        <source>Stop showing the attached ProcDeck; its entries keep running</source>
+        <translation>Das angehängte ProcDeck nicht mehr zeigen; seine Einträge laufen weiter</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+W</source>
+        <translation>Ctrl+Shift+W</translation>
+    </message>
+    <message>
+        <source>%1 — attached — %2</source>
+        <translation>%1 — angehängt — %2</translation>
+    </message>
+    <message>
+        <source>%1 has no entries — Add… (Ctrl+N) adds one there</source>
+        <translation>%1 hat keine Einträge — Hinzufügen… (Ctrl+N) fügt dort einen hinzu</translation>
+    </message>
+    <message>
+        <source>Attaching to %1…</source>
+        <translation>Anhängen an %1…</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation>Anhängen</translation>
+    </message>
+    <message>
+        <source>Terminate and Attach</source>
+        <translation>Beenden und anhängen</translation>
+    </message>
+    <message>
+        <source>Attached to %1: closing the window leaves its entries running</source>
+        <translation>An %1 angehängt: Schließen des Fensters lässt seine Einträge weiterlaufen</translation>
+    </message>
+    <message>
+        <source>Not while attached: the session and its file belong to the ProcDeck attached to</source>
+        <translation>Nicht im angehängten Zustand: Die Sitzung und ihre Datei gehören dem angehängten ProcDeck</translation>
+    </message>
+    <message>
+        <source>Detached from %1: its entries keep running there</source>
+        <translation>Von %1 gelöst: Seine Einträge laufen dort weiter</translation>
+    </message>
+    <message>
+        <source>Connection to %1 lost: %2</source>
+        <translation>Verbindung zu %1 verloren: %2</translation>
+    </message>
+    <message>
+        <source>Attached to %1 (%2, PID %3)</source>
+        <translation>Angehängt an %1 (%2, PID %3)</translation>
+    </message>
+    <message>
+        <source>headless</source>
+        <translation>headless</translation>
+    </message>
+    <message>
+        <source>window</source>
+        <translation>Fenster</translation>
+    </message>
+    <message>
+        <source>This window shows a session run by another ProcDeck (%1). Closing the window or File › Detach leaves its entries running.</source>
+        <translation>Dieses Fenster zeigt eine Sitzung, die ein anderes ProcDeck ausführt (%1). Schließen des Fensters oder Datei › Lösen lässt ihre Einträge weiterlaufen.</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <comment>attached session on a host</comment>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>Stop the entries of %1 too?</source>
+        <translation>Die Einträge von %1 auch stoppen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries are running in %1, another ProcDeck. Left running, they go on without this window (attach again to see them); stopped, each gets its stop signal, then SIGKILL after its grace period, and ProcDeck quits when they have ended.</source>
+        <translation>
+            <numerusform>%n Eintrag läuft in %1, einem anderen ProcDeck. Weiterlaufend geht er ohne dieses Fenster weiter (erneut anhängen, um ihn zu sehen); gestoppt bekommt er sein Stoppsignal, nach seiner Schonfrist SIGKILL, und ProcDeck wird beendet, sobald er geendet hat.</numerusform>
+            <numerusform>%n Einträge laufen in %1, einem anderen ProcDeck. Weiterlaufend gehen sie ohne dieses Fenster weiter (erneut anhängen, um sie zu sehen); gestoppt bekommt jeder sein Stoppsignal, nach seiner Schonfrist SIGKILL, und ProcDeck wird beendet, sobald sie geendet haben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop Them and Quit</source>
+        <translation>Stoppen und verlassen</translation>
+    </message>
+    <message>
+        <source>Leave Them Running</source>
+        <translation>Weiterlaufen lassen</translation>
+    </message>
+    <message>
+        <source>Adding %1 there…</source>
+        <translation>%1 wird dort hinzugefügt…</translation>
+    </message>
 </context>
 <context>
     <name>ManagedProcess</name>
@@ -1915,6 +2167,10 @@ einem beendeten oder einer abgewiesenen Anfrage.
     <message>
         <source>wait for %1 cancelled</source>
         <translation>Warten auf %1 abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 is an entry of another ProcDeck</source>
+        <translation>%1 ist ein Eintrag eines anderen ProcDeck</translation>
     </message>
 </context>
 <context>
@@ -3301,6 +3557,13 @@ build/</translation>
     <message>
         <source>the program does not read its input</source>
         <translation>das Programm liest seine Eingabe nicht</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteSession</name>
+    <message>
+        <source>not connected to the attached ProcDeck</source>
+        <translation>keine Verbindung zum angehängten ProcDeck</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,85 @@
     </message>
 </context>
 <context>
+    <name>AttachDialog</name>
+    <message>
+        <source>Attach to a Running ProcDeck</source>
+        <translation>附加到正在运行的 ProcDeck</translation>
+    </message>
+    <message>
+        <source>&amp;Running on this machine:</source>
+        <translation>在本机运行(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Running ProcDecks</source>
+        <translation>正在运行的 ProcDeck</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>Session File</source>
+        <translation>会话文件</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>&amp;Or attach to:</source>
+        <translation>或附加到(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Where the ProcDeck to attach to runs</source>
+        <translation>要附加的 ProcDeck 在哪里运行</translation>
+    </message>
+    <message>
+        <source>ssh://[user@]host[:port][/session], or a name or session file here</source>
+        <translation>ssh://[user@]host[:port][/session]，或本机的名称或会话文件</translation>
+    </message>
+    <message>
+        <source>&amp;Attach</source>
+        <translation>附加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Looking for running ProcDecks…</source>
+        <translation>正在查找运行中的 ProcDeck…</translation>
+    </message>
+    <message>
+        <source>headless</source>
+        <translation>无窗口</translation>
+    </message>
+    <message>
+        <source>window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>(unsaved)</source>
+        <translation>（未保存）</translation>
+    </message>
+    <message>
+        <source>No other ProcDeck is running on this machine. Start one that keeps running without a window with:
+    procdeck --headless FILE --serve
+or attach to one on another machine below.</source>
+        <translation>本机没有其他 ProcDeck 在运行。用下面的命令启动一个无窗口持续运行的：
+    procdeck --headless FILE --serve
+或在下方附加到另一台机器上的 ProcDeck。</translation>
+    </message>
+</context>
+<context>
     <name>AttachTarget</name>
     <message>
         <source>“%1” is not a port: give a number from 1 to 65535</source>
@@ -231,6 +310,29 @@
         <translation>--serve 仅与 --headless 一起使用</translation>
     </message>
     <message>
+        <source>Exit status (headless): 0 when every entry exited 0; otherwise the first non-zero exit
+status in start order (128+N for death by signal N, %1 for a failed start, %2 for an
+entry not started because a dependency failed); %3 on timeout; 128+N when ProcDeck was
+stopped by signal N; %4 for a bad file or arguments.
+</source>
+        <translation>退出状态（无窗口模式）：每个条目都以 0 退出时为 0；否则为按启动顺序第一个
+非零退出状态（被信号 N 杀死为 128+N，启动失败为 %1，因依赖失败而未启动的条目
+为 %2）；超时为 %3；ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 %4。
+</translation>
+    </message>
+    <message>
+        <source>--attach needs a TARGET: ssh://[user@]host[:port][/session], or a ProcDeck here as &apos;procdeck ctl instances&apos; names it</source>
+        <translation>--attach 需要一个目标：ssh://[user@]host[:port][/session]，或本机上 &apos;procdeck ctl instances&apos; 列出的某个 ProcDeck</translation>
+    </message>
+    <message>
+        <source>--attach cannot be used with --headless, --start-all, --serve or --timeout</source>
+        <translation>--attach 不能与 --headless、--start-all、--serve 或 --timeout 一起使用</translation>
+    </message>
+    <message>
+        <source>--attach takes no FILE: the session is the attached ProcDeck&apos;s</source>
+        <translation>--attach 不接受 FILE：会话属于所附加的 ProcDeck</translation>
+    </message>
+    <message>
         <source>Usage:
   procdeck [FILE]                  open a session file (JSON) or a Procfile in the window
   procdeck --start-all FILE        open it and start every entry (asks first if the file
@@ -240,6 +342,11 @@
                                    --serve: keep serving until &apos;procdeck ctl quit&apos;
   procdeck ctl [--session NAME] VERB [ARGS]
                                    drive a running ProcDeck (&apos;procdeck ctl help&apos;)
+  procdeck --attach TARGET         the window, showing a running ProcDeck (its entries
+                                   keep running when the window closes); TARGET is
+                                   ssh://[user@]host[:port][/session] for one on another
+                                   machine, or a name from &apos;procdeck ctl instances&apos;, a
+                                   socket&apos;s path or a session file for one here
   procdeck --version | --help
 
 Headless output, one line per output line of an entry:
@@ -259,6 +366,10 @@ period); a second Ctrl-C kills at once.
                                    --serve：持续服务，直到 &apos;procdeck ctl quit&apos;
   procdeck ctl [--session NAME] VERB [ARGS]
                                    控制一个正在运行的 ProcDeck（&apos;procdeck ctl help&apos;）
+  procdeck --attach TARGET         显示一个正在运行的 ProcDeck 的窗口（窗口关闭后其条目
+                                   继续运行）；TARGET 为 ssh://[user@]host[:port][/session]
+                                   表示另一台机器上的，或本机上 &apos;procdeck ctl instances&apos; 中
+                                   的名称、套接字路径或会话文件
   procdeck --version | --help
 
 无窗口模式的输出，条目的每一行输出对应一行：
@@ -268,17 +379,6 @@ period); a second Ctrl-C kills at once.
 仅当 stdout 是终端（且未设置 NO_COLOR）时使用颜色。遇到 --timeout、Ctrl-C
 或 SIGTERM 时终止每个条目（先发送其停止信号，宽限期结束后发送 SIGKILL）；
 再按一次 Ctrl-C 立即杀死。
-</translation>
-    </message>
-    <message>
-        <source>Exit status (headless): 0 when every entry exited 0; otherwise the first non-zero exit
-status in start order (128+N for death by signal N, %1 for a failed start, %2 for an
-entry not started because a dependency failed); %3 on timeout; 128+N when ProcDeck was
-stopped by signal N; %4 for a bad file or arguments.
-</source>
-        <translation>退出状态（无窗口模式）：每个条目都以 0 退出时为 0；否则为按启动顺序第一个
-非零退出状态（被信号 N 杀死为 128+N，启动失败为 %1，因依赖失败而未启动的条目
-为 %2）；超时为 %3；ProcDeck 被信号 N 停止时为 128+N；文件或参数错误为 %4。
 </translation>
     </message>
 </context>
@@ -874,6 +974,49 @@ error, an unknown entry, no (or several) ProcDecks, a dead one or a refused requ
     <message>
         <source> ms</source>
         <translation> 毫秒</translation>
+    </message>
+</context>
+<context>
+    <name>EngineClient</name>
+    <message>
+        <source>the ProcDeck ended</source>
+        <translation>ProcDeck 已结束</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection</source>
+        <translation>%1 关闭了连接</translation>
+    </message>
+    <message>
+        <source>cannot connect to %1: %2</source>
+        <translation>无法连接到 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot run %1: %2</source>
+        <translation>无法运行 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 crashed</source>
+        <translation>%1 崩溃了</translation>
+    </message>
+    <message>
+        <source>the connection to %1 ended (exit code %2)</source>
+        <translation>与 %1 的连接已结束（退出码 %2）</translation>
+    </message>
+    <message>
+        <source>%1 ended with exit code %2 before ProcDeck answered</source>
+        <translation>%1 在 ProcDeck 回答之前以退出码 %2 结束</translation>
+    </message>
+    <message>
+        <source>a malformed message: a line longer than %1 bytes</source>
+        <translation>格式错误的消息：一行超过 %1 字节</translation>
+    </message>
+    <message>
+        <source>a malformed message: %1</source>
+        <translation>格式错误的消息：%1</translation>
+    </message>
+    <message>
+        <source>the other side is not a ProcDeck (it did not say hello)</source>
+        <translation>对方不是 ProcDeck（没有发送 hello）</translation>
     </message>
 </context>
 <context>
@@ -1790,6 +1933,113 @@ error, an unknown entry, no (or several) ProcDecks, a dead one or a refused requ
         <source>Show the entries as a graph: what each one waits for, coloured by state</source>
         <translation>以依赖图显示条目：每个条目等待什么，按状态着色</translation>
     </message>
+    <message>
+        <source>A&amp;ttach…</source>
+        <translation>附加(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Show a ProcDeck that runs elsewhere (headless, another window, another machine) in this window</source>
+        <translation>在此窗口中显示在别处运行的 ProcDeck（无窗口、另一个窗口、另一台机器）</translation>
+    </message>
+    <message>
+        <source>Show a ProcDeck that runs elsewhere in this window</source>
+        <translation>在此窗口中显示在别处运行的 ProcDeck</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>&amp;Detach</source>
+        <translation>分离(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Stop showing the attached ProcDeck; its entries keep running</source>
+        <translation>不再显示已附加的 ProcDeck；其条目继续运行</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+W</source>
+        <translation>Ctrl+Shift+W</translation>
+    </message>
+    <message>
+        <source>%1 — attached — %2</source>
+        <translation>%1 — 已附加 — %2</translation>
+    </message>
+    <message>
+        <source>%1 has no entries — Add… (Ctrl+N) adds one there</source>
+        <translation>%1 没有条目 — 添加…（Ctrl+N）会在那里添加一个</translation>
+    </message>
+    <message>
+        <source>Attaching to %1…</source>
+        <translation>正在附加到 %1…</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation>附加</translation>
+    </message>
+    <message>
+        <source>Terminate and Attach</source>
+        <translation>终止并附加</translation>
+    </message>
+    <message>
+        <source>Attached to %1: closing the window leaves its entries running</source>
+        <translation>已附加到 %1：关闭窗口不会停止其条目</translation>
+    </message>
+    <message>
+        <source>Not while attached: the session and its file belong to the ProcDeck attached to</source>
+        <translation>附加时不可用：会话及其文件属于所附加的 ProcDeck</translation>
+    </message>
+    <message>
+        <source>Detached from %1: its entries keep running there</source>
+        <translation>已从 %1 分离：其条目在那里继续运行</translation>
+    </message>
+    <message>
+        <source>Connection to %1 lost: %2</source>
+        <translation>与 %1 的连接已断开：%2</translation>
+    </message>
+    <message>
+        <source>Attached to %1 (%2, PID %3)</source>
+        <translation>已附加到 %1（%2，PID %3）</translation>
+    </message>
+    <message>
+        <source>headless</source>
+        <translation>无窗口</translation>
+    </message>
+    <message>
+        <source>window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>This window shows a session run by another ProcDeck (%1). Closing the window or File › Detach leaves its entries running.</source>
+        <translation>此窗口显示由另一个 ProcDeck 运行的会话（%1）。关闭窗口或“文件 › 分离”不会停止其条目。</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <comment>attached session on a host</comment>
+        <translation>%2 上的 %1</translation>
+    </message>
+    <message>
+        <source>Stop the entries of %1 too?</source>
+        <translation>也停止 %1 的条目吗？</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries are running in %1, another ProcDeck. Left running, they go on without this window (attach again to see them); stopped, each gets its stop signal, then SIGKILL after its grace period, and ProcDeck quits when they have ended.</source>
+        <translation>
+            <numerusform>%n 个条目正在另一个 ProcDeck（%1）中运行。若让它们继续运行，它们会在没有此窗口的情况下继续（再次附加即可看到）；若停止，每个条目先收到其停止信号，宽限期过后收到 SIGKILL，全部结束后 ProcDeck 退出。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop Them and Quit</source>
+        <translation>停止它们并退出</translation>
+    </message>
+    <message>
+        <source>Leave Them Running</source>
+        <translation>让它们继续运行</translation>
+    </message>
+    <message>
+        <source>Adding %1 there…</source>
+        <translation>正在那里添加 %1…</translation>
+    </message>
 </context>
 <context>
     <name>ManagedProcess</name>
@@ -1888,6 +2138,10 @@ error, an unknown entry, no (or several) ProcDecks, a dead one or a refused requ
     <message>
         <source>wait for %1 cancelled</source>
         <translation>已取消等待 %1</translation>
+    </message>
+    <message>
+        <source>%1 is an entry of another ProcDeck</source>
+        <translation>%1 是另一个 ProcDeck 的条目</translation>
     </message>
 </context>
 <context>
@@ -3270,6 +3524,13 @@ build/</translation>
     <message>
         <source>the program does not read its input</source>
         <translation>程序没有读取其输入</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteSession</name>
+    <message>
+        <source>not connected to the attached ProcDeck</source>
+        <translation>未连接到所附加的 ProcDeck</translation>
     </message>
 </context>
 <context>
