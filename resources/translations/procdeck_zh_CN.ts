@@ -322,7 +322,7 @@ stopped by signal N; %4 for a bad file or arguments.
     </message>
     <message>
         <source>--attach needs a TARGET: ssh://[user@]host[:port][/session], or a ProcDeck here as &apos;procdeck ctl instances&apos; names it</source>
-        <translation>--attach 需要一个目标：ssh://[user@]host[:port][/session]，或本机上 &apos;procdeck ctl instances&apos; 列出的某个 ProcDeck</translation>
+        <translation>--attach 需要一个目标：ssh://[user@]host[:port][/session]（session：那台机器上的会话），或本机上 &apos;procdeck ctl instances&apos; 列出的某个 ProcDeck</translation>
     </message>
     <message>
         <source>--attach cannot be used with --headless, --start-all, --serve or --timeout</source>
