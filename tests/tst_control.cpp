@@ -573,8 +573,17 @@ void tst_Control::addAndRemove()
     QCOMPARE(invalid.exitCode, 2);
     QVERIFY2(invalid.err.contains(u"processes[0].stopTimeoutMs"_s), qPrintable(invalid.err));
     QVERIFY(entry(listJson(), u"x"_s).isEmpty());
+    // What an entry depends on is checked against the session it joins.
+    const Ctl dependant = ctl({u"add"_s, uR"({"name":"after","program":"p","dependsOn":{"a":"started"}})"_s});
+    QVERIFY2(dependant.exitCode == 0, qPrintable(dependant.err));
+    const Ctl unknownDependency = ctl({u"add"_s, uR"({"name":"y","program":"p","dependsOn":{"nosuch":"started"}})"_s});
+    QCOMPARE(unknownDependency.exitCode, 2);
+    QVERIFY2(unknownDependency.err.contains(u"processes[0].dependsOn: \"nosuch\""_s), qPrintable(unknownDependency.err));
+    const Ctl cycle = ctl({u"edit"_s, u"a"_s, uR"({"name":"a","program":"p","dependsOn":{"after":"started"}})"_s});
+    QCOMPARE(cycle.exitCode, 2);
+    QVERIFY2(cycle.err.contains(u"after → a → after"_s), qPrintable(cycle.err));
 
-    QCOMPARE(ctl({u"remove"_s, u"a"_s, u"extra"_s}).exitCode, 0);
+    QCOMPARE(ctl({u"remove"_s, u"a"_s, u"extra"_s, u"after"_s}).exitCode, 0);
     QTRY_COMPARE_WITH_TIMEOUT(listJson().size(), 0, 20000);
     QCOMPARE(ctl({u"remove"_s, u"a"_s}).exitCode, 2);
 }

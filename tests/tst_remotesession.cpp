@@ -164,6 +164,8 @@ QString tst_RemoteSession::standardSession()
 {
     ProcessSpec greeter = child(u"greeter"_s, {u"echo"_s, u"hello-history"_s, u"then"_s, u"sleep"_s, u"600000"_s});
     greeter.workingDirectory = u"."_s;
+    // An entry that depends on another: its spec alone names an entry that is not in it.
+    greeter.dependsOn = {{u"sleeper"_s, DependencyCondition::Started}};
     return writeSession({child(u"ticker"_s, {u"tick"_s, u"100"_s}), child(u"sleeper"_s, {u"sleep"_s, u"600000"_s}),
                          child(u"reader"_s, {u"cat"_s}), greeter});
 }
@@ -416,7 +418,10 @@ void tst_RemoteSession::attachShowsEntriesStatesAndSpecs()
     QCOMPARE(sleeper->spec().program, TestSupport::childPath());
     QCOMPARE(sleeper->spec().args, (QStringList{u"sleep"_s, u"600000"_s}));
     QCOMPARE(sleeper->spec().stopTimeoutMs, 2000);
-    QCOMPARE(byName(manager, u"greeter"_s)->spec().workingDirectory, u"."_s);
+    const ProcessSpec &greeter = byName(manager, u"greeter"_s)->spec();
+    QCOMPARE(greeter.workingDirectory, u"."_s);
+    QCOMPARE(greeter.program, TestSupport::childPath());
+    QCOMPARE(greeter.dependsOn, (QList<Dependency>{{u"sleeper"_s, DependencyCondition::Started}}));
     QVERIFY(sleeper->runTimeMs() >= 0);
 }
 

@@ -288,6 +288,8 @@ void ControlConnection::add(const QJsonValue &id, const QJsonObject &request)
         if (!m_server->resolve({spec.name}, &unknown).isEmpty())
             return fail(id, Msg::tr("an entry named %1 exists already").arg(quoted(spec.name)));
     }
+    if (refuseStackProblem(id, spec, {}))
+        return;
     const ManagedProcess *process = m_server->manager()->add(std::move(spec));
     send(id, {{u"ok"_s, true}, {u"name"_s, process->spec().name}});
 }

@@ -64,6 +64,7 @@ private:
     QString oneName(const QJsonValue &id, const QJsonObject &request, const QString &refusal);
     // The entry object `entry` of the request as the session file reads it; nullopt after replying.
     std::optional<ProcessSpec> entrySpec(const QJsonValue &id, const QJsonObject &request);
+    bool refuseStackProblem(const QJsonValue &id, const ProcessSpec &spec, const QString &replaced);
 
     // Streams: one per connection at a time.
     bool beginStream(const QJsonValue &id);

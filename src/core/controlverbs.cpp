@@ -6,6 +6,8 @@
 #include "managedprocess.h"
 #include "processmanager.h"
 #include "sessionfile.h"
+#include "sessionfileformat.h"
+#include "stackcheck.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -47,14 +49,31 @@ std::optional<ProcessSpec> ControlConnection::entrySpec(const QJsonValue &id, co
         fail(id, Msg::tr("%1: \"entry\" must be one entry's JSON object").arg(verb));
         return std::nullopt;
     }
-    // The session file's reader decides what an entry may be, with its own messages.
-    const QJsonObject session{{u"procdeck"_s, 1}, {u"processes"_s, QJsonArray{entry}}};
-    const SessionFile::LoadResult parsed = SessionFile::parseJson(QJsonDocument(session).toJson(), u"entry"_s);
-    if (!parsed.ok()) {
+    // The session file's reader decides what an entry may be, with its own messages; what it
+    // depends on is checked against this session (stackProblem()).
+    SessionFile::EntryResult parsed = SessionFile::parseEntry(entry.toObject(), u"entry"_s);
+    if (!parsed.spec)
         fail(id, parsed.error);
-        return std::nullopt;
-    }
-    return parsed.session->processes.constFirst();
+    return std::move(parsed.spec);
+}
+
+// The session's entries as they would be with `spec` in place of the entry `replaced` (the
+// session file's name of an entry or group; empty: `spec` is added): a `dependsOn` naming no
+// entry, or a cycle, refuses the request with StackCheck's words.
+bool ControlConnection::refuseStackProblem(const QJsonValue &id, const ProcessSpec &spec, const QString &replaced)
+{
+    QList<ProcessSpec> entries = m_server->manager()->entrySpecs();
+    const auto it = std::find_if(entries.begin(), entries.end(),
+                                 [&](const ProcessSpec &entry) { return !replaced.isEmpty() && entry.name == replaced; });
+    if (it != entries.end())
+        *it = spec;
+    else
+        entries.append(spec);
+    const std::optional<StackCheck::Problem> problem = StackCheck::dependencyProblem(entries);
+    if (!problem)
+        return false;
+    fail(id, u"entry: processes[0]."_s + SessionFileFormat::KeyDependsOn + u": "_s + problem->message);
+    return true;
 }
 
 // input: text to one entry's standard input (as UTF-8, exactly as given), or the end of it.
@@ -114,6 +133,8 @@ void ControlConnection::edit(const QJsonValue &id, const QJsonObject &request)
         if (!same && wanted.contains(other->spec().name))
             return fail(id, Msg::tr("an entry named %1 exists already").arg(quoted(other->spec().name)));
     }
+    if (refuseStackProblem(id, *spec, manager->entrySpec(process).name))
+        return;
     const ManagedProcess::Result result = manager->setEntrySpec(process, std::move(*spec));
     if (!result.ok)
         return fail(id, result.error);

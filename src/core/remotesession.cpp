@@ -28,11 +28,8 @@ class Msg
 // An entry object of the watch (`spec`) read as `add` reads one: by the session file's reader.
 std::optional<ProcessSpec> specOf(const QJsonObject &entry)
 {
-    const QJsonObject session{{u"procdeck"_s, 1}, {u"processes"_s, QJsonArray{entry}}};
-    const SessionFile::LoadResult parsed = SessionFile::parseJson(QJsonDocument(session).toJson(), u"entry"_s);
-    if (!parsed.ok() || parsed.session->processes.isEmpty())
-        return std::nullopt;
-    return parsed.session->processes.constFirst();
+    // The entry alone: what it depends on is the other ProcDeck's session, checked there.
+    return SessionFile::parseEntry(entry, u"entry"_s).spec;
 }
 
 OutputStream streamOf(const QString &name)

@@ -91,6 +91,17 @@ LoadResult load(const QString &path);
 // Parses JSON v1. `fileName` is used only in messages.
 LoadResult parseJson(const QByteArray &data, const QString &fileName);
 
+// Reads one entry object as a session file's `processes[0]` is read, with every check of the entry
+// itself and the same messages (`fileName: processes[0].stopTimeoutMs: …`); not the checks between
+// entries (unique names, the names in `dependsOn`, cycles), which the caller makes against its own
+// session (StackCheck). For `procdeck ctl add` / `edit` and the mirrors of an attached session.
+struct EntryResult
+{
+    std::optional<ProcessSpec> spec;
+    QString error;
+};
+EntryResult parseEntry(const QJsonObject &entry, const QString &fileName);
+
 // Parses `name: command` lines (`#` comments); `dotEnv` (the `.env` beside it, may be empty,
 // read by EnvironmentText::parseDotEnv) becomes every entry's environment. Entries run their command with `/bin/sh -c` in the
 // Procfile's folder (workingDirectory "."). `dotEnvFileName` names the .env in messages (default:

@@ -225,6 +225,8 @@ public:
     }
 
     std::optional<Session> session(const QJsonObject &root);
+    // One entry on its own, as processes[0] (parseEntry()).
+    std::optional<ProcessSpec> loneEntry(const QJsonObject &object) { return entry(object, KeyProcesses + u"[0]"_s); }
     QString error() const { return m_error; }
 
 private:
@@ -560,6 +562,17 @@ bool Validator::readLimit(const QJsonObject &limits, QLatin1StringView name, int
 }
 
 } // namespace
+
+EntryResult parseEntry(const QJsonObject &entry, const QString &fileName)
+{
+    const QByteArray json = QJsonDocument(QJsonObject{{KeyVersion, 1}, {KeyProcesses, QJsonArray{entry}}}).toJson();
+    Validator validator(fileName, json);
+    EntryResult result;
+    result.spec = validator.loneEntry(entry);
+    if (!result.spec)
+        result.error = validator.error();
+    return result;
+}
 
 LoadResult parseJson(const QByteArray &data, const QString &fileName)
 {
