@@ -4,8 +4,13 @@
 
 #include "processspec.h"
 #include "procstats.h"
+#include "sessionfile.h"
 
 #include <QByteArray>
+#include <QDir>
+#include <QFileInfo>
+#include <QProcess>
+#include <QProcessEnvironment>
 #include <QFile>
 #include <QSignalSpy>
 #include <QString>
@@ -35,6 +40,46 @@ inline ProcessSpec childSpec(const QString &name, const QStringList &args)
     spec.stopTimeoutMs = 2000;
     return spec;
 }
+
+// Writes a session file of `specs` at `path` (its folder made when missing); returns `path`.
+inline QString writeSessionFile(const QString &path, const QList<ProcessSpec> &specs)
+{
+    Session session;
+    session.processes = specs;
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    const SessionFile::SaveResult saved = SessionFile::save(path, SessionFile::toJson(session));
+    if (!saved.ok)
+        qWarning("%s", qPrintable(saved.error));
+    return path;
+}
+
+#ifdef PD_APP_PATH
+// One `procdeck ctl ARGUMENTS` run of the built executable in `environment`: its exit status (-1
+// for a crash or when it did not end within `deadlineMs`), its output and its messages.
+struct CtlResult
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+inline CtlResult runCtl(const QProcessEnvironment &environment, const QStringList &arguments, int deadlineMs = 30000)
+{
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(PD_APP_PATH), QStringList{QStringLiteral("ctl")} + arguments);
+    CtlResult result;
+    if (!process.waitForFinished(deadlineMs)) {
+        process.kill();
+        process.waitForFinished(5000);
+        result.err = QStringLiteral("(ctl did not end within the deadline)");
+        return result;
+    }
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = QString::fromUtf8(process.readAllStandardOutput());
+    result.err = QString::fromUtf8(process.readAllStandardError());
+    return result;
+}
+#endif
 
 namespace Detail {
 inline QtMessageHandler &previousHandler()

@@ -63,12 +63,7 @@ private slots:
     void aCrashOfTheWindowLosesNothing();
 
 private:
-    struct Ctl
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Ctl = TestSupport::CtlResult;
 
     QProcessEnvironment environment() const;
     QString writeSession(const QList<ProcessSpec> &specs);
@@ -137,23 +132,12 @@ QProcessEnvironment tst_AttachWindow::environment() const
 
 QString tst_AttachWindow::writeSession(const QList<ProcessSpec> &specs)
 {
-    Session session;
-    session.processes = specs;
-    const QString path = m_files->filePath(u"stack.json"_s);
-    const SessionFile::SaveResult saved = SessionFile::save(path, SessionFile::toJson(session));
-    if (!saved.ok)
-        qWarning("%s", qPrintable(saved.error));
-    return path;
+    return TestSupport::writeSessionFile(m_files->filePath(u"stack.json"_s), specs);
 }
 
 ProcessSpec tst_AttachWindow::child(const QString &name, const QStringList &args)
 {
-    ProcessSpec spec;
-    spec.name = name;
-    spec.program = TestSupport::childPath();
-    spec.args = args;
-    spec.stopTimeoutMs = 2000;
-    return spec;
+    return TestSupport::childSpec(name, args);
 }
 
 // `procdeck --headless FILE --serve`, returned once its socket (stack.sock) is there.
@@ -173,20 +157,7 @@ QProcess *tst_AttachWindow::serve(const QString &file)
 
 tst_AttachWindow::Ctl tst_AttachWindow::ctl(const QStringList &arguments) const
 {
-    QProcess process;
-    process.setProcessEnvironment(environment());
-    process.start(QStringLiteral(PD_APP_PATH), QStringList{u"ctl"_s, u"--session"_s, u"stack"_s} + arguments);
-    Ctl result;
-    if (!process.waitForFinished(30000)) {
-        process.kill();
-        process.waitForFinished(5000);
-        result.err = u"(ctl did not end within the deadline)"_s;
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return TestSupport::runCtl(environment(), QStringList{u"--session"_s, u"stack"_s} + arguments);
 }
 
 QJsonObject tst_AttachWindow::listedEntry(const QString &name) const

@@ -69,12 +69,7 @@ private slots:
     void slowFollowerIsBounded();
 
 private:
-    struct Ctl
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Ctl = TestSupport::CtlResult;
 
     QProcessEnvironment environment() const;
     QString folder() const;
@@ -134,14 +129,7 @@ QString tst_Control::folder() const
 
 QString tst_Control::writeSession(const QList<ProcessSpec> &specs, const QString &name)
 {
-    Session session;
-    session.processes = specs;
-    const QString path = m_files->filePath(name);
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    const SessionFile::SaveResult saved = SessionFile::save(path, SessionFile::toJson(session));
-    if (!saved.ok)
-        qWarning("%s", qPrintable(saved.error));
-    return path;
+    return TestSupport::writeSessionFile(m_files->filePath(name), specs);
 }
 
 ProcessSpec tst_Control::child(const QString &name, const QStringList &args)
@@ -164,20 +152,7 @@ QProcess *tst_Control::serve(const QString &file, const QString &socketName, con
 
 tst_Control::Ctl tst_Control::ctl(const QStringList &arguments, int deadlineMs) const
 {
-    QProcess process;
-    process.setProcessEnvironment(environment());
-    process.start(QStringLiteral(PD_APP_PATH), QStringList{u"ctl"_s} + arguments);
-    Ctl result;
-    if (!process.waitForFinished(deadlineMs)) {
-        process.kill();
-        process.waitForFinished(5000);
-        result.err = u"(ctl did not end within the deadline)"_s;
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return TestSupport::runCtl(environment(), arguments, deadlineMs);
 }
 
 QJsonArray tst_Control::listJson(const QStringList &session) const

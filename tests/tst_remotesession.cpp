@@ -141,23 +141,12 @@ void tst_RemoteSession::cleanup()
 
 QString tst_RemoteSession::writeSession(const QList<ProcessSpec> &specs)
 {
-    Session session;
-    session.processes = specs;
-    const QString path = m_files->filePath(u"s.json"_s);
-    const SessionFile::SaveResult saved = SessionFile::save(path, SessionFile::toJson(session));
-    if (!saved.ok)
-        qWarning("%s", qPrintable(saved.error));
-    return path;
+    return TestSupport::writeSessionFile(m_files->filePath(u"s.json"_s), specs);
 }
 
 ProcessSpec tst_RemoteSession::child(const QString &name, const QStringList &args)
 {
-    ProcessSpec spec;
-    spec.name = name;
-    spec.program = TestSupport::childPath();
-    spec.args = args;
-    spec.stopTimeoutMs = 2000;
-    return spec;
+    return TestSupport::childSpec(name, args);
 }
 
 QString tst_RemoteSession::standardSession()
