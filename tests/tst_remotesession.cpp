@@ -95,6 +95,7 @@ private slots:
 
     void attachShowsEntriesStatesAndSpecs();
     void outputHistoryThenLive();
+    void outputKeepsItsColours();
     void verbsReachTheRealProcesses();
     void addRemoveEditScale();
     void joinOnMirrorsReportsTheRealExitCode();
@@ -460,6 +461,47 @@ void tst_RemoteSession::outputHistoryThenLive()
             QCOMPARE(text.mid(5).toInt(), last.mid(5).toInt() + 1);
         last = text;
     }
+}
+
+// A line with colours arrives with them: the same text and the same spans as there.
+void tst_RemoteSession::outputKeepsItsColours()
+{
+    const QString socket = serve(writeSession({child(u"painter"_s, {u"echo"_s,
+        u"\x1b[1;31mred\x1b[0m plain \x1b[4;38;2;1;2;3mrgb\x1b[0m \x1b[38;5;208;44mpalette\x1b[0m"_s,
+        u"then"_s, u"sleep"_s, u"600000"_s})}));
+    ProcessManager manager;
+    const std::unique_ptr<RemoteSession> session = attach(&manager, socket);
+    QVERIFY(session->isAttached());
+    const OutputLine *painted = nullptr;
+    QTRY_VERIFY([&] {
+        const OutputLog *log = manager.at(0)->output();
+        for (qint64 i = log->firstLineNumber(); i < log->endLineNumber() && !painted; ++i) {
+            if (log->line(i).text == u"red plain rgb palette"_s)
+                painted = &log->line(i);
+        }
+        return painted != nullptr;
+    }());
+    const QList<OutputSpan> spans = painted->spans;
+    auto spanAt = [&](int start) -> OutputSpan {
+        for (const OutputSpan &span : spans) {
+            if (span.start == start)
+                return span;
+        }
+        return {};
+    };
+    const OutputSpan red = spanAt(0);
+    QCOMPARE(red.length, 3);
+    QVERIFY(red.bold);
+    QCOMPARE(red.foreground, qint16(1));
+    const OutputSpan rgb = spanAt(10);
+    QCOMPARE(rgb.length, 3);
+    QVERIFY(rgb.underline && !rgb.bold);
+    QCOMPARE(rgb.foregroundRgb, quint32(0x010203) | OutputSpan::RgbValid);
+    const OutputSpan palette = spanAt(14);
+    QCOMPARE(palette.length, 7);
+    QCOMPARE(palette.foreground, qint16(208));
+    QCOMPARE(palette.background, qint16(4));
+    QCOMPARE(spanAt(3).length, 0); // " plain " has the default style: no span of its own
 }
 
 void tst_RemoteSession::verbsReachTheRealProcesses()

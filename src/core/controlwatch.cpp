@@ -2,6 +2,7 @@
 
 #include "controlprotocol.h"
 #include "managedprocess.h"
+#include "outputdecoder.h"
 #include "outputlog.h"
 #include "outputprinter.h"
 #include "processmanager.h"
@@ -176,7 +177,10 @@ QByteArray ControlWatch::outputEvent(ManagedProcess *process, Cursor &cursor, qi
             continue;
         }
         const OutputLine &line = log.line(cursor.next);
-        lines.append(lineObject(line.stream, line.run, line.timeMs, line.text, line.continued));
+        QJsonObject object = lineObject(line.stream, line.run, line.timeMs, line.text, line.continued);
+        if (!line.spans.isEmpty() && line.stream != OutputStream::Message)
+            object.insert(u"ansi"_s, ansiStyledText(line.text, line.spans)); // its colours
+        lines.append(object);
     }
     if (lines.isEmpty())
         return {};

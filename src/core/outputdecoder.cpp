@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 
 namespace {
 
@@ -550,4 +552,45 @@ void OutputDecoder::abortSequence(uchar c, OutputLineSink &lines)
     ++m_escapes;
     m_state = State::Ground;
     ground(c, lines);
+}
+
+namespace {
+
+void appendColour(QString &out, qint16 index, quint32 rgb, int base)
+{
+    if (rgb & OutputSpan::RgbValid)
+        out += u";%1;2;%2;%3;%4"_s.arg(base + 8).arg((rgb >> 16) & 0xff).arg((rgb >> 8) & 0xff).arg(rgb & 0xff);
+    else if (index >= 0)
+        out += u";%1;5;%2"_s.arg(base + 8).arg(index);
+}
+
+} // namespace
+
+QString ansiStyledText(const QString &text, const QList<OutputSpan> &spans)
+{
+    QString out;
+    out.reserve(text.size() + spans.size() * 16);
+    int at = 0;
+    for (const OutputSpan &span : spans) {
+        const int start = std::clamp(span.start, at, int(text.size()));
+        const int end = std::clamp(span.start + span.length, start, int(text.size()));
+        out += QStringView(text).mid(at, start - at);
+        out += u"\x1b[0"_s;
+        if (span.bold)
+            out += u";1"_s;
+        if (span.italic)
+            out += u";3"_s;
+        if (span.underline)
+            out += u";4"_s;
+        if (span.inverse)
+            out += u";7"_s;
+        appendColour(out, span.foreground, span.foregroundRgb, 30);
+        appendColour(out, span.background, span.backgroundRgb, 40);
+        out += u'm';
+        out += QStringView(text).mid(start, end - start);
+        out += u"\x1b[0m"_s;
+        at = end;
+    }
+    out += QStringView(text).mid(at);
+    return out;
 }

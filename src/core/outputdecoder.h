@@ -137,3 +137,9 @@ private:
     qint64 m_escapes = 0;
     qint64 m_controls = 0;
 };
+
+// A decoded line written back with SGR escape sequences for its spans (ESC [ … m before each span
+// and a reset after it), which OutputDecoder reads back into the same text and spans: how the
+// output of an attached session keeps its colours (the `watch` stream's `ansi`). The text itself
+// has no escapes (the decoder removed them and made controls visible), so nothing else is added.
+QString ansiStyledText(const QString &text, const QList<OutputSpan> &spans);

@@ -203,7 +203,9 @@ void RemoteSession::applyOutput(const QJsonObject &message)
         const int run = line.value(u"run"_s).toInt();
         if (run > log->currentRun())
             log->beginRun(run);
-        log->appendLine(streamOf(line.value(u"stream"_s).toString()), line.value(u"text"_s).toString(),
+        // `ansi`, when there: the text with its colours as escape sequences, which the log decodes.
+        const QJsonValue text = line.contains(u"ansi"_s) ? line.value(u"ansi"_s) : line.value(u"text"_s);
+        log->appendLine(streamOf(line.value(u"stream"_s).toString()), text.toString(),
                         line.value(u"timeMs"_s).toInteger());
     }
 }
