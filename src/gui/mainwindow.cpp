@@ -161,8 +161,6 @@ void MainWindow::connectWindow()
     connect(m_manager, &ProcessManager::processesChanged, this, [this] {
         updateActions();
         updateCounts();
-        if (m_quitting && m_remote && m_manager->aliveCount() == 0)
-            closeWhenAttachedQuit();
     });
     connect(m_manager, &ProcessManager::processAdded, this, &MainWindow::updateCounts);
     connect(m_manager, &ProcessManager::processAdded, this,
