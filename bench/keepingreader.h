@@ -8,6 +8,8 @@
 // no line is found, nothing ordered or decoded, no window. Between the plain reader and this is
 // the cost of keeping bytes at all (memory that is not in the cache, pages to fault in).
 
+#include "outputlog.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
@@ -19,6 +21,17 @@
 #include <unistd.h>
 
 namespace BenchSupport {
+
+// How many bytes the logs keep of `entries` children writing `bytesEach` bytes in lines of
+// `lineLength` bytes (0: no newline, cut at 64 KiB): each log's line bound (100,000 lines) and byte
+// budget (32 MiB), and the budget of all logs together (128 MiB).
+inline long long logsKeep(long long bytesEach, int lineLength, int entries)
+{
+    const long long lineBytes = lineLength > 0 ? lineLength : 64 * 1024;
+    const long long perLog = std::min<long long>({bytesEach, OutputLog::DefaultMaxLines * lineBytes,
+                                                  OutputLog::DefaultMaxBytes});
+    return std::min<long long>(perLog * entries, OutputLog::DefaultTotalMaxBytes);
+}
 
 inline long long drainKeeping(const std::vector<int> &fds, long long keepBytes)
 {

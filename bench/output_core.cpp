@@ -8,7 +8,17 @@
 //   qprocess:  the child started by a QProcess and read the way ManagedProcess reads it today
 //              (readyReadStandardOutput -> readAllStandardOutput -> appendData) in an event loop;
 //   notifier:  the child's pipe (F_SETPIPE_SZ 1 MiB, O_NONBLOCK) watched by a QSocketNotifier in
-//              an event loop, read into reserve()/commit() until EAGAIN or 1 MiB per wake-up.
+//              an event loop, read into reserve()/commit() until EAGAIN or 1 MiB per wake-up;
+//   keeping:   the keeping reader (keepingreader.h, output_flood's second limit): the plain
+//              reader's pipes read 256 KiB at a time into 2 MiB blocks, as many bytes kept as the
+//              logs keep of the workload;
+//   reader:    ProcDeck's I/O thread (OutputReader) reading the 1 MiB pipes, its deliveries taken
+//              into the logs on the main thread (appendBlock) as ChildProcess takes them: the
+//              window's reading without the window;
+//   iothread:  the same I/O thread with receivers that take nothing: what reading off the main
+//              thread costs by itself (its epoll, blocks, scan and hand-over).
+// (notifier, iothread and reader use 1 MiB pipes, as ProcDeck does, unless --pipe-size is given:
+// give --pipe-size 1048576 to compare them with a plain reader of the same pipes.)
 // It prints each one's median throughput and its ratio to the plain reader of the same round,
 // lines and bytes received versus written, the check that the last line kept is the last line
 // written, and the peak RSS of each. Decode only feeds the same bytes to an OutputLog from memory.
@@ -20,8 +30,10 @@
 
 #include "outputdecoder.h"
 #include "outputlog.h"
+#include "outputreader.h"
 
 #include "benchsupport.h"
+#include "keepingreader.h"
 
 #include <QCoreApplication>
 #include <QProcess>
@@ -44,6 +56,7 @@
 #include <poll.h>
 #include <spawn.h>
 #include <sys/utsname.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -62,7 +75,7 @@ struct Options
     int readSize = 1024 * 1024;
     int repeat = 3;
     int busy = 0;
-    std::string variants = "plain,outputlog,zerocopy,qprocess,notifier";
+    std::string variants = "plain,outputlog,zerocopy,qprocess,notifier,keeping,iothread,reader";
 };
 
 struct Child
@@ -405,6 +418,129 @@ Trial runNotifier(const Options &options)
     return trial;
 }
 
+// The keeping reader (keepingreader.h): the same reads into 2 MiB blocks, the newest bytes kept as
+// many as the logs keep of this workload: what keeping output costs at all.
+Trial runKeeping(const Options &options)
+{
+    const long long keep = BenchSupport::logsKeep(options.bytes / options.entries, options.lineLength,
+                                                  options.entries);
+    resetPeakRss();
+    const double start = now();
+    std::vector<Child> children = spawnAll(options);
+    std::vector<int> fds;
+    for (const Child &child : children)
+        fds.push_back(child.fd);
+    Trial trial;
+    trial.bytes = BenchSupport::drainKeeping(fds, keep);
+    for (Child &child : children)
+        ::close(child.fd);
+    reap(children);
+    trial.seconds = now() - start;
+    trial.peakRssKiB = peakRssKiB();
+    return trial;
+}
+
+// ProcDeck's I/O thread reading the children's pipes (non-blocking, 1 MiB, as ChildProcess makes
+// them); each delivery goes into that child's log (`keep`) or is dropped (the reader's cost alone).
+Trial runReaderInto(const Options &options, bool keep)
+{
+    int argc = 1;
+    char name[] = "output_core";
+    char *argv[] = {name, nullptr};
+    QCoreApplication app(argc, argv);
+    std::vector<std::unique_ptr<OutputLog>> logs = makeLogs(options);
+    struct Receiver final : OutputReceiver
+    {
+        OutputLog *log = nullptr;
+        bool keep = true;
+        int *open = nullptr;
+        long long bytes = 0;
+        void receiveOutput(OutputStream stream, QByteArrayView data, OutputBlock *block,
+                           const OutputScan &scan) override
+        {
+            bytes += data.size();
+            if (keep)
+                log->appendBlock(stream, data, block, &scan);
+        }
+        void outputEnded() override
+        {
+            if (--*open == 0)
+                QCoreApplication::quit();
+        }
+    };
+    int open = options.entries;
+    std::vector<Receiver> receivers(size_t(options.entries));
+    OutputReader reader;
+    resetPeakRss();
+    const double start = now();
+    std::vector<Child> children = spawnAll(options, options.pipeSize > 0 ? options.pipeSize : 1024 * 1024);
+    for (size_t i = 0; i < children.size(); ++i) {
+        ::fcntl(children[i].fd, F_SETFL, ::fcntl(children[i].fd, F_GETFL) | O_NONBLOCK);
+        receivers[i].log = logs[i].get();
+        receivers[i].keep = keep;
+        receivers[i].open = &open;
+        const int fds[2] = {children[i].fd, -1};
+        reader.add(fds, &receivers[i]);
+    }
+    app.exec();
+    reap(children);
+    Trial trial;
+    trial.seconds = now() - start;
+    if (keep) {
+        account(options, logs, trial);
+    } else {
+        for (const Receiver &receiver : receivers)
+            trial.bytes += receiver.bytes;
+    }
+    trial.peakRssKiB = peakRssKiB();
+    return trial;
+}
+
+Trial runReader(const Options &options)
+{
+    return runReaderInto(options, true);
+}
+
+Trial runIoThread(const Options &options)
+{
+    return runReaderInto(options, false);
+}
+
+// Memory as the logs get it: `bytes` of fresh 2 MiB blocks (2 MiB aligned, MADV_HUGEPAGE, as
+// OutputBlock allocates them) written once, then the same blocks written again; seconds of each,
+// in a forked copy (a new process, as each trial is). On a virtual machine the first write can
+// cost far more than the second: the guest clears each page, and the host may have to back it.
+struct TouchTrial
+{
+    double first = 0;
+    double again = 0;
+};
+
+TouchTrial touchFreshMemory(long long bytes)
+{
+    return forked<TouchTrial>("output_core", [bytes] {
+        constexpr size_t BlockSize = 2 * 1024 * 1024;
+        std::vector<char *> blocks;
+        for (long long allocated = 0; allocated < bytes; allocated += BlockSize) {
+            void *memory = nullptr;
+            if (::posix_memalign(&memory, BlockSize, BlockSize) != 0)
+                std::abort();
+            ::madvise(memory, BlockSize, MADV_HUGEPAGE);
+            blocks.push_back(static_cast<char *>(memory));
+        }
+        TouchTrial trial;
+        for (double *seconds : {&trial.first, &trial.again}) {
+            const double start = now();
+            for (char *block : blocks)
+                std::memset(block, 'x', BlockSize);
+            *seconds = now() - start;
+        }
+        for (char *block : blocks)
+            std::free(block);
+        return trial;
+    });
+}
+
 // OutputLog fed from memory: the cost of decoding and storing alone.
 double decodeOnly(const Options &options)
 {
@@ -501,7 +637,8 @@ int main(int argc, char **argv)
     std::vector<Variant> variants;
     for (Variant v : {Variant{"plain", runPlain, {}, {}, {}}, Variant{"outputlog", runLog, {}, {}, {}},
                       Variant{"zerocopy", runZeroCopy, {}, {}, {}}, Variant{"qprocess", runQProcess, {}, {}, {}},
-                      Variant{"notifier", runNotifier, {}, {}, {}}}) {
+                      Variant{"notifier", runNotifier, {}, {}, {}}, Variant{"keeping", runKeeping, {}, {}, {}},
+                      Variant{"iothread", runIoThread, {}, {}, {}}, Variant{"reader", runReader, {}, {}, {}}}) {
         if (std::string(v.name) == "plain" || ("," + options.variants + ",").find("," + std::string(v.name) + ",") != std::string::npos)
             variants.push_back(v);
     }
@@ -552,5 +689,11 @@ int main(int argc, char **argv)
                                                  : "MISMATCH");
     std::printf("decode only:       %8.1f MiB/s (from memory, no pipe)\n",
                 mib(decodeOnly(options)));
+    const long long kept = BenchSupport::logsKeep(options.bytes / options.entries, options.lineLength,
+                                                  options.entries);
+    const TouchTrial touch = touchFreshMemory(kept);
+    std::printf("fresh memory:      %8.1f MiB/s written the first time, %.1f MiB/s again (%.0f MiB, what the "
+                "logs keep of this workload, in 2 MiB huge-page blocks)\n",
+                mib(double(kept) / touch.first), mib(double(kept) / touch.again), mib(double(kept)));
     return allOk ? 0 : 1;
 }

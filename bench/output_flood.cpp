@@ -195,10 +195,7 @@ Trial runPlain(const Options &options, int pipeSize)
 Trial runKeeping(const Options &options)
 {
     const long long each = options.bytes / options.entries;
-    const long long lineBytes = options.lineLength > 0 ? options.lineLength : 64 * 1024;
-    const long long perLog = std::min<long long>({each, OutputLog::DefaultMaxLines * lineBytes,
-                                                  OutputLog::DefaultMaxBytes});
-    const long long keep = std::min<long long>(perLog * options.entries, OutputLog::DefaultTotalMaxBytes);
+    const long long keep = BenchSupport::logsKeep(each, options.lineLength, options.entries);
     const double start = now();
     const double cpuStart = BenchSupport::cpuSeconds();
     std::vector<pid_t> pids;
