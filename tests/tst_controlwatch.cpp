@@ -19,6 +19,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
 #include <functional>
 #include <memory>
 
@@ -376,6 +377,8 @@ void checkRoundTrip(const ManagedProcess *process, bool local)
     QCOMPARE(mirror->restartsInRow, process->restartsInRow());
     QCOMPARE(mirror->gaveUp, process->gaveUp());
     QCOMPARE(mirror->unexpected, process->endedUnexpectedly());
+    QCOMPARE(mirror->lastRunExitCode, process->lastRunExitCode());
+    QCOMPARE(mirror->lastRunUnexpected, process->lastRunEndedUnexpectedly());
     QCOMPARE(mirror->stoppedByUser, process->stoppedByUser());
     QCOMPARE(mirror->readiness, process->readiness());
     QCOMPARE(mirror->readinessDetail, process->readinessDetail());
@@ -437,6 +440,15 @@ void tst_ControlWatch::mirrorStateRoundTrip()
     QCOMPARE(fresh.state(), ManagedProcess::State::Killed);
     QVERIFY(fresh.stoppedByUser());
     CHECK_ROUND_TRIP(&fresh, true);
+    // Running again: the run that ended keeps its code while this one's starts afresh.
+    QVERIFY(fresh.start().ok);
+    QVERIFY(started.wait(20000));
+    QCOMPARE(fresh.exitCode(), 0);
+    QCOMPARE(fresh.lastRunEnd(), ManagedProcess::State::Killed);
+    QCOMPARE(fresh.lastRunExitCode(), -SIGKILL);
+    CHECK_ROUND_TRIP(&fresh, true);
+    QVERIFY(fresh.kill().ok);
+    QVERIFY(finished.wait(20000));
 
     // Stopping: a child that ignores SIGTERM, in its grace period.
     ProcessSpec stubbornSpec = child(u"stubborn"_s, {u"ignore-term"_s, u"60000"_s});
@@ -462,6 +474,8 @@ void tst_ControlWatch::mirrorStateRoundTrip()
     QCOMPARE(failing.state(), ManagedProcess::State::Waiting);
     QVERIFY(failing.endedUnexpectedly());
     QCOMPARE(failing.lastRunEnd(), ManagedProcess::State::Exited);
+    QCOMPARE(failing.lastRunExitCode(), 3);
+    QVERIFY(failing.lastRunEndedUnexpectedly());
     CHECK_ROUND_TRIP(&failing, true);
     QVERIFY(failing.terminate().ok); // cancels the restart: Exited, code 3
     QCOMPARE(failing.state(), ManagedProcess::State::Exited);

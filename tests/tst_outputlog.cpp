@@ -6,6 +6,7 @@
 #include <QTest>
 
 #include <cstring>
+#include <iterator>
 
 using namespace Qt::StringLiterals;
 
@@ -68,6 +69,7 @@ private slots:
     void changedOncePerAppend();
     void clearKeepsNumbering();
     void arrivalTime();
+    void linesOfAnotherLog();
     void spansKept();
     void sameAsDecoder_data();
     void sameAsDecoder();
@@ -438,6 +440,47 @@ void tst_OutputLog::arrivalTime()
         QVERIFY(log.line(n).timeMs >= before);
         QVERIFY(log.line(n).timeMs <= after);
     }
+}
+
+// appendLine(): a line as another log holds it keeps its time, its run (a late line of an earlier
+// run is not the current run's) and its cut mark, plain or with colours; the run's own lines and
+// ProcDeck's notes go on as before.
+void tst_OutputLog::linesOfAnotherLog()
+{
+    OutputLog log;
+    log.beginRun(1);
+    log.beginRun(2);
+    log.appendLine(OutputStream::Stdout, u"late"_s, 1000, 1);
+    log.appendLine(OutputStream::Stdout, u"piece"_s, 2000, 2, true);
+    log.appendLine(OutputStream::Stdout, u"end"_s, 2000, 2);
+    log.appendLine(OutputStream::Stderr, u"\x1b[31mred piece\x1b[0m"_s, 3000, 2, true);
+    log.appendLine(OutputStream::Stderr, u"rest"_s, 3000, 0);
+    log.appendLine(OutputStream::Message, u"note"_s, 4000, 1);
+    log.appendData(OutputStream::Stdout, "now\n");
+    const qint64 first = log.firstLineNumber();
+    QCOMPARE(log.endLineNumber() - first, 7);
+    struct Expected
+    {
+        QString text;
+        qint64 timeMs;
+        int run;
+        bool continued;
+    };
+    const Expected expected[] = {{u"late"_s, 1000, 1, false},     {u"piece"_s, 2000, 2, true},
+                                 {u"end"_s, 2000, 2, false},      {u"red piece"_s, 3000, 2, true},
+                                 {u"rest"_s, 3000, 2, false},     {u"note"_s, 4000, 1, false}};
+    for (qint64 i = 0; i < qint64(std::size(expected)); ++i) {
+        const OutputLine line = log.line(first + i);
+        QCOMPARE(line.text, expected[i].text);
+        QCOMPARE(line.timeMs, expected[i].timeMs);
+        QCOMPARE(line.run, expected[i].run);
+        QCOMPARE(line.continued, expected[i].continued);
+    }
+    QVERIFY(!log.line(first + 3).spans.isEmpty()); // its colour kept
+    const OutputLine now = log.line(first + 6);
+    QCOMPARE(now.run, 2);
+    QVERIFY(!now.continued);
+    QVERIFY(now.timeMs > 4000);
 }
 
 void tst_OutputLog::spansKept()

@@ -2,6 +2,7 @@
 #include "healthmonitor.h"
 #include "joinoperation.h"
 #include "managedprocess.h"
+#include "outputdecoder.h"
 #include "outputlog.h"
 #include "processmanager.h"
 #include "remotesession.h"
@@ -96,6 +97,7 @@ private slots:
     void attachShowsEntriesStatesAndSpecs();
     void outputHistoryThenLive();
     void outputKeepsItsColours();
+    void cutLinesKeepTheirMark();
     void verbsReachTheRealProcesses();
     void addRemoveEditScale();
     void joinOnMirrorsReportsTheRealExitCode();
@@ -257,9 +259,26 @@ void tst_RemoteSession::mirrorSignalsFollowTheRuns()
     // Two whole runs between two updates: two `finished`.
     process.applyMirror(runState(State::Exited, 5, 13));
     QCOMPARE(finished.size(), 3);
-    // A run that ended and the next that began between two updates: the one that ended.
-    process.applyMirror(runState(State::Running, 7, 14));
+    // A run that ended and the next that began between two updates: the one that ended, with its
+    // exit code and its unexpected end as they were when `finished` comes.
+    MirrorState rerun = runState(State::Running, 7, 14);
+    rerun.lastRunEnd = State::Exited;
+    rerun.lastRunExitCode = 4;
+    rerun.lastRunUnexpected = true;
+    int codeAtFinished = 0;
+    bool unexpectedAtFinished = false;
+    const QMetaObject::Connection watch = connect(&process, &ManagedProcess::finished, this, [&] {
+        codeAtFinished = process.exitCode();
+        unexpectedAtFinished = process.endedUnexpectedly();
+    });
+    process.applyMirror(rerun);
+    disconnect(watch);
     QCOMPARE(finished.size(), 4);
+    QCOMPARE(codeAtFinished, 4);
+    QVERIFY(unexpectedAtFinished);
+    QCOMPARE(unexpected.size(), 2);
+    QCOMPARE(process.lastRunExitCode(), 4);
+    QCOMPARE(process.exitCode(), 0); // the new run's
     QCOMPARE(started.size(), 2);
     QVERIFY(process.isAlive());
     QCOMPARE(process.output()->currentRun(), 7);
@@ -460,6 +479,36 @@ void tst_RemoteSession::outputHistoryThenLive()
         if (!last.isEmpty())
             QCOMPARE(text.mid(5).toInt(), last.mid(5).toInt() + 1);
         last = text;
+    }
+}
+
+// A line longer than the length limit, cut there into pieces, arrives as the same pieces, each but
+// the last marked as going on in the next (the pane's continuation mark).
+void tst_RemoteSession::cutLinesKeepTheirMark()
+{
+    constexpr qsizetype length = 3 * OutputDecoder::MaxLineLength + 100;
+    const QString socket = serve(writeSession({child(u"wide"_s, {u"flood"_s, QString::number(length + 1),
+                                                                QString::number(length + 1)})}));
+    ProcessManager manager;
+    const std::unique_ptr<RemoteSession> session = attach(&manager, socket);
+    QVERIFY(session->isAttached());
+    QList<OutputLine> pieces;
+    QTRY_VERIFY_WITH_TIMEOUT([&] {
+        pieces.clear();
+        qsizetype total = 0;
+        const OutputLog *log = manager.at(0)->output();
+        for (qint64 i = log->firstLineNumber(); i < log->endLineNumber(); ++i) {
+            if (log->line(i).stream == OutputStream::Stdout) {
+                pieces.append(log->line(i));
+                total += log->line(i).text.size();
+            }
+        }
+        return total == length;
+    }(), 20000);
+    QCOMPARE(pieces.size(), 4);
+    for (qsizetype i = 0; i < pieces.size(); ++i) {
+        QCOMPARE(pieces.at(i).text.size(), i + 1 < pieces.size() ? OutputDecoder::MaxLineLength : 100);
+        QCOMPARE(pieces.at(i).continued, i + 1 < pieces.size());
     }
 }
 

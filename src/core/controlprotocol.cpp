@@ -50,8 +50,11 @@ void addMirrorFields(QJsonObject &entry, const ManagedProcess *process)
 {
     if (const qint64 root = process->treeRootPid(); root > 0 && process->isAlive())
         entry.insert(u"treeRootPid"_s, root);
-    if (process->lastRunEnd() != ManagedProcess::State::NotStarted)
+    if (process->lastRunEnd() != ManagedProcess::State::NotStarted) {
         entry.insert(u"lastRunEnd"_s, enumName(process->lastRunEnd()));
+        entry.insert(u"lastRunExitCode"_s, process->lastRunExitCode());
+        entry.insert(u"lastRunUnexpected"_s, process->lastRunEndedUnexpectedly());
+    }
     entry.insert(u"restartsInRow"_s, process->restartsInRow());
     entry.insert(u"unexpected"_s, process->endedUnexpectedly());
     entry.insert(u"stoppedByUser"_s, process->stoppedByUser());

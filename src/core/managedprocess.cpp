@@ -127,6 +127,16 @@ ManagedProcess::State ManagedProcess::lastRunEnd() const
     return d->lastEnd;
 }
 
+int ManagedProcess::lastRunExitCode() const
+{
+    return d->lastExitCode;
+}
+
+bool ManagedProcess::lastRunEndedUnexpectedly() const
+{
+    return d->lastUnexpected;
+}
+
 qint64 ManagedProcess::pid() const
 {
     return d->pid;

@@ -146,6 +146,10 @@ public:
     bool isFinished() const;      // settled after a run: Exited, Killed or FailedToStart
     State lastRunEnd() const;               // how the last run ended: Exited, Killed or
                                             // FailedToStart; NotStarted before the first end
+    // exitCode() and endedUnexpectedly() of the last run that ended, kept while the next one runs
+    // (those two start afresh with each run).
+    int lastRunExitCode() const;
+    bool lastRunEndedUnexpectedly() const;
     qint64 pid() const;                     // the last run's PID, kept after exit; 0 before
     // While alive: the root of everything the run started (its reaper, not shown as a process of
     // the entry: its descendants are, the program and any daemon side by side); else 0.

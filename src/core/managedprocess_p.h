@@ -64,6 +64,8 @@ struct ManagedProcess::Private
     QDeadlineTimer restartDeadline;   // valid while Waiting
     bool restartByPolicy = false;     // the pending restart is the policy's (else restart()'s)
     State lastEnd = State::NotStarted;
+    int lastExitCode = 0;             // the last ended run's exitCode(), kept while the next runs
+    bool lastUnexpected = false;      // the last ended run's endedUnexpectedly(), the same
     int restartCount = 0;
     int restartsInRow = 0;
     bool gaveUp = false;

@@ -65,8 +65,8 @@ void ManagedProcess::applyMirror(const MirrorState &state)
         if (alive) {
             // A run ended and the next began between two updates: its end shows first, as here.
             d->state = state.lastRunEnd;
-            d->exitCode = state.exitCode;
-            d->unexpected = state.unexpected;
+            d->exitCode = state.lastRunExitCode;
+            d->unexpected = state.lastRunUnexpected;
             emit stateChanged();
         } else {
             d->applyMirrorFields(state);
@@ -74,7 +74,7 @@ void ManagedProcess::applyMirror(const MirrorState &state)
         }
         for (int i = 1; i < ended; ++i)
             emit finished(); // runs that began and ended between two updates
-        if (state.unexpected)
+        if (alive ? state.lastRunUnexpected : state.unexpected)
             emit unexpectedEnd();
         emit finished();
     }
@@ -95,6 +95,8 @@ void ManagedProcess::applyMirror(const MirrorState &state)
 void ManagedProcess::Private::applyMirrorFields(const MirrorState &state)
 {
     lastEnd = state.lastRunEnd;
+    lastExitCode = state.lastRunExitCode;
+    lastUnexpected = state.lastRunUnexpected;
     pid = state.pid;
     startTime = state.startTime;
     endTime = state.endTime;

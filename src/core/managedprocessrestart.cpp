@@ -57,6 +57,8 @@ void ManagedProcess::Private::endRun(State endState)
     readiness = Readiness::NotRunning; // no signal of its own: the state change below tells
     readinessDetail.clear();
     unexpected = computeUnexpected(endState);
+    lastExitCode = exitCode;
+    lastUnexpected = unexpected;
 
     qint64 delay = -1;
     if (restartRequested) {

@@ -48,12 +48,15 @@ std::optional<MirrorState> MirrorState::fromJson(const QJsonObject &entry, bool 
     mirror.endTime = timeOf(entry, u"endTime");
     mirror.runTimeMs = entry.value(u"runTimeMs"_s).toInteger();
     mirror.exitCode = entry.value(u"exitCode"_s).toInt();
+    // From a ProcDeck without them: the entry's own, as before (right unless a run began since).
+    mirror.lastRunExitCode = entry.value(u"lastRunExitCode"_s).toInt(mirror.exitCode);
     mirror.failureReason = entry.value(u"failureReason"_s).toString();
     mirror.runCount = entry.value(u"runs"_s).toInt();
     mirror.restartCount = entry.value(u"restarts"_s).toInt();
     mirror.restartsInRow = entry.value(u"restartsInRow"_s).toInt();
     mirror.gaveUp = entry.value(u"gaveUp"_s).toBool();
     mirror.unexpected = entry.value(u"unexpected"_s).toBool();
+    mirror.lastRunUnexpected = entry.value(u"lastRunUnexpected"_s).toBool(mirror.unexpected);
     mirror.stoppedByUser = entry.value(u"stoppedByUser"_s).toBool();
     mirror.readinessDetail = entry.value(u"readinessDetail"_s).toString();
     if (mirror.state == ManagedProcess::State::WaitingForDependencies)

@@ -84,9 +84,10 @@ public:
     // One line per `\n`-separated part.
     void appendMessage(const QString &text);
     // One complete line as another ProcDeck's log holds it (a mirror of an attached session): its
-    // stream, its text (decoded there, without the newline) and its own time there (ms since the
-    // epoch), which the line keeps here.
-    void appendLine(OutputStream stream, QStringView text, qint64 timeMs);
+    // stream, its text (decoded there, without the newline), its own time there (ms since the
+    // epoch) and run (0: the current one), which the line keeps here, and whether it is a piece of
+    // a line cut at the length limit that goes on in the next line.
+    void appendLine(OutputStream stream, QStringView text, qint64 timeMs, int run = 0, bool continued = false);
     // Drops the kept lines and the drop counts; line numbers go on from endLineNumber().
     void clear();
 

@@ -30,6 +30,8 @@ struct OutputLog::Private final : public OutputLogStore, public OutputLineSink
     OutputStream sinkStream = OutputStream::Stdout;
     qint64 sinkTime = 0;
     qint64 givenTime = 0;        // appendLine(): the line's own time, instead of now
+    int givenRun = 0;            // appendLine(): the line's own run, instead of the current one
+    int lineRun() const { return givenRun > 0 ? givenRun : run; }
     quint64 sinkSequence = 0;    // next reserved sequence number
     quint64 sinkSequenceEnd = 0;
     bool sinkCompletesTail = false; // the decoder's next line is the open tail, completed
@@ -54,6 +56,7 @@ struct OutputLog::Private final : public OutputLogStore, public OutputLineSink
     [[gnu::target("avx2")]] void scanLinesAvx2(int stream, const char *p, const char *end);
 #endif
     void pushPlain(int stream, const char *start, qsizetype length, int terminator, bool continued);
+    void pushWholeLine(OutputStream stream, OutputLine &&line);
     // A whole plain line ending at `stop`, cut into MaxLine pieces when longer; returns the next
     // line's start.
     const char *pushPlainCut(int stream, const char *start, const char *stop, int terminator);

@@ -42,7 +42,7 @@ void OutputLog::Private::pushSegment(int stream, const char *start, qsizetype by
     entry.where = whereInLastChunk(start);
     entry.length = quint32(bytes);
     entry.lines = quint32(lines);
-    entry.run = run;
+    entry.run = lineRun();
     entry.stream = stream == 1 ? OutputStream::Stderr : OutputStream::Stdout;
     entry.flags = Segment;
     ++chunks.back().lines;
@@ -278,7 +278,7 @@ void OutputLog::Private::pushPlain(int stream, const char *start, qsizetype leng
         entry = &pushEntry();
         entry->sequence = takeSequence();
         entry->timeMs = sinkTime;
-        entry->run = run;
+        entry->run = lineRun();
         entry->stream = stream == 1 ? OutputStream::Stderr : OutputStream::Stdout;
         entry->where = whereInLastChunk(start);
         ++chunks.back().lines;
@@ -387,7 +387,7 @@ OutputLine &OutputLog::Private::pushSinkLine()
     Entry &entry = pushEntry();
     entry.sequence = takeSequence();
     entry.timeMs = sinkTime;
-    entry.run = run;
+    entry.run = lineRun();
     entry.stream = sinkStream;
     return pushDecoded(entry);
 }
@@ -418,17 +418,28 @@ void OutputLog::Private::closeTail()
 
 void OutputLog::Private::pushMessage(QStringView text)
 {
+    OutputLine line;
+    line.text = text.toString();
+    line.byteCount = text.toUtf8().size() + 1;
+    pushWholeLine(OutputStream::Message, std::move(line));
+}
+
+// A complete line that did not come through the decoder here: a note, or a line decoded already.
+void OutputLog::Private::pushWholeLine(OutputStream stream, OutputLine &&whole)
+{
     updateUsed();
     trimBytes();
     Entry &entry = pushEntry();
     entry.sequence = reserveSequences(1);
     entry.timeMs = givenTime > 0 ? givenTime : QDateTime::currentMSecsSinceEpoch();
-    entry.run = run;
-    entry.stream = OutputStream::Message;
+    entry.run = lineRun();
+    entry.stream = stream;
     OutputLine &line = pushDecoded(entry);
-    line.text = text.toString();
-    line.byteCount = text.toUtf8().size() + 1;
-    received[2] += line.byteCount;
+    line.text = std::move(whole.text);
+    line.spans = std::move(whole.spans);
+    line.byteCount = whole.byteCount;
+    line.continued = whole.continued;
+    received[stream == OutputStream::Stderr ? 1 : stream == OutputStream::Message ? 2 : 0] += line.byteCount;
     decodedBytes += memoryCost(line);
     updateUsed();
 }
@@ -456,12 +467,29 @@ void OutputLog::Private::finishDecoders()
     }
 }
 
-void OutputLog::appendLine(OutputStream stream, QStringView text, qint64 timeMs)
+void OutputLog::appendLine(OutputStream stream, QStringView text, qint64 timeMs, int run, bool continued)
 {
     d->givenTime = timeMs;
-    if (stream == OutputStream::Message)
+    d->givenRun = run;
+    if (stream == OutputStream::Message) {
         appendMessage(text.toString());
-    else
+    } else if (!continued) {
         appendData(stream, QByteArray(text.toUtf8() + '\n'));
+    } else {
+        // A piece of a cut line: decoded on its own (its colours become spans) and kept as one
+        // line with the mark, which plain storage has no room for when lines share a segment.
+        OutputDecoder decoder;
+        std::vector<OutputLine> lines;
+        decoder.decode(QByteArray(text.toUtf8() + '\n'), lines);
+        d->closeTail();
+        for (size_t i = 0; i < lines.size(); ++i) {
+            lines[i].continued = i + 1 == lines.size();
+            d->pushWholeLine(stream, std::move(lines[i]));
+        }
+        d->trimBytes();
+        d->publish();
+        emit changed();
+    }
     d->givenTime = 0;
+    d->givenRun = 0;
 }

@@ -190,7 +190,7 @@ void RemoteSession::applyEntry(int row, const QJsonObject &entry, bool local)
         mirror->applyMirror(*state);
 }
 
-// Lines of one entry: each with its stream, run and time as the other ProcDeck kept them.
+// Lines of one entry: each with its stream, run, time and cut mark as the other ProcDeck kept them.
 void RemoteSession::applyOutput(const QJsonObject &message)
 {
     ManagedProcess *mirror = m_mirrors.value(message.value(u"entry"_s).toInteger());
@@ -206,7 +206,7 @@ void RemoteSession::applyOutput(const QJsonObject &message)
         // `ansi`, when there: the text with its colours as escape sequences, which the log decodes.
         const QJsonValue text = line.contains(u"ansi"_s) ? line.value(u"ansi"_s) : line.value(u"text"_s);
         log->appendLine(streamOf(line.value(u"stream"_s).toString()), text.toString(),
-                        line.value(u"timeMs"_s).toInteger());
+                        line.value(u"timeMs"_s).toInteger(), run, line.value(u"continued"_s).toBool());
     }
 }
 

@@ -42,12 +42,14 @@ struct MirrorState
     QDateTime endTime;
     qint64 runTimeMs = 0;            // when the message was read
     int exitCode = 0;
+    int lastRunExitCode = 0;         // lastRunExitCode(): the ended run's, while the next runs
     QString failureReason;
     int runCount = 0;
     int restartCount = 0;
     int restartsInRow = 0;
     bool gaveUp = false;
     bool unexpected = false;         // endedUnexpectedly()
+    bool lastRunUnexpected = false;  // lastRunEndedUnexpectedly()
     bool stoppedByUser = false;
     ManagedProcess::Readiness readiness = ManagedProcess::Readiness::NotRunning;
     QString readinessDetail;
