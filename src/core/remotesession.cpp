@@ -150,6 +150,7 @@ void RemoteSession::applyEntries(const QJsonObject &message)
             continue;
         }
         m_manager->removeMirror(it.value());
+        m_specs.remove(it.key());
         it = m_mirrors.erase(it);
     }
     const bool local = m_client->target().kind == AttachTarget::Kind::Local;
@@ -166,14 +167,20 @@ void RemoteSession::applyEntry(int row, const QJsonObject &entry, bool local)
 {
     const qint64 id = entry.value(u"id"_s).toInteger();
     const std::optional<MirrorState> state = MirrorState::fromJson(entry, local);
-    std::optional<ProcessSpec> spec = specOf(entry.value(u"spec"_s).toObject());
-    if (!spec) {
-        spec = ProcessSpec();
-        spec->name = entry.value(u"name"_s).toString();
-    }
     const QString group = entry.value(u"replicaGroup"_s).toString();
     const int replica = entry.value(u"replica"_s).toInt();
     ManagedProcess *mirror = m_mirrors.value(id);
+    // Every event carries every spec: read again only when it changed there (an edit).
+    const QJsonObject specObject = entry.value(u"spec"_s).toObject();
+    std::optional<ProcessSpec> spec;
+    if (!mirror || m_specs.value(id) != specObject) {
+        m_specs.insert(id, specObject);
+        spec = specOf(specObject);
+        if (!spec) {
+            spec = ProcessSpec();
+            spec->name = entry.value(u"name"_s).toString();
+        }
+    }
     if (!mirror) {
         mirror = m_manager->addMirror(row, std::move(*spec), group, replica);
         m_mirrors.insert(id, mirror);
@@ -184,7 +191,8 @@ void RemoteSession::applyEntry(int row, const QJsonObject &entry, bool local)
         if (m_manager->indexOf(mirror) != row)
             m_manager->moveMirror(mirror, row);
         mirror->setReplica(group, replica);
-        mirror->setSpec(std::move(*spec));
+        if (spec)
+            mirror->setSpec(std::move(*spec));
     }
     if (state)
         mirror->applyMirror(*state);
@@ -213,6 +221,7 @@ void RemoteSession::applyOutput(const QJsonObject &message)
 void RemoteSession::dropMirrors()
 {
     m_mirrors.clear();
+    m_specs.clear();
     m_manager->clear(); // mirror mode: dropped here, nothing is sent
 }
 

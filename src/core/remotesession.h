@@ -3,6 +3,7 @@
 #include "remoteverbs.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QObject>
 #include <QString>
 
@@ -61,6 +62,7 @@ private:
     EngineClient *m_client = nullptr;             // a child of this
     ProcessManager *m_manager = nullptr;
     QHash<qint64, ManagedProcess *> m_mirrors;    // by the other's id
+    QHash<qint64, QJsonObject> m_specs;           // each mirror's spec as last read, by the same id
     qint64 m_watchId = -1;
     bool m_attached = false;
 };
