@@ -233,6 +233,9 @@ void tst_RemoteSession::mirrorSignalsFollowTheRuns()
     process.applyMirror(running);
     QCOMPARE(started.size(), 1);
     QCOMPARE(started.first().first().toLongLong(), 11);
+    // The run begins in the output with its first line, not with the update.
+    QCOMPARE(process.output()->currentRun(), 0);
+    process.appendMirrorLine(OutputStream::Message, u"started, PID 11"_s, 1000, 3, false);
     QCOMPARE(process.output()->currentRun(), 3);
     QCOMPARE(process.treeRootPid(), 4242);
     QCOMPARE(readiness.size(), 1); // Pending, as a local start says it
@@ -281,7 +284,16 @@ void tst_RemoteSession::mirrorSignalsFollowTheRuns()
     QCOMPARE(process.exitCode(), 0); // the new run's
     QCOMPARE(started.size(), 2);
     QVERIFY(process.isAlive());
-    QCOMPARE(process.output()->currentRun(), 7);
+    // A late line of run 6, sent after the update that said run 7 began: it stays in run 6,
+    // before the line where "This Run" begins.
+    const OutputLog *log = process.output();
+    process.appendMirrorLine(OutputStream::Stdout, u"last words of run 6"_s, 2000, 6, false);
+    const qint64 late = log->endLineNumber() - 1;
+    process.appendMirrorLine(OutputStream::Message, u"started, PID 14"_s, 3000, 7, false);
+    QCOMPARE(log->currentRun(), 7);
+    QCOMPARE(log->currentRunFirstLine(), late + 1);
+    QCOMPARE(log->line(late).run, 6);
+    QCOMPARE(log->line(late + 1).run, 7);
 
     MirrorState stopping = runState(State::Stopping, 7, 14);
     stopping.stopDeadlineRemainingMs = 3000;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "outputtypes.h"
 #include "processspec.h"
 
 #include <QDateTime>
@@ -251,6 +252,11 @@ public:
     void setRemote(RemoteVerbs *remote);
     bool isMirror() const;
     void applyMirror(const MirrorState &state);
+    // A line of the other's output, with its stream, time, run and cut mark as kept there. A run
+    // begins in output() with its first line, not with the update that says it started: a late
+    // line of the previous run (sent after that update) then stays in the previous run, out of
+    // "This Run".
+    void appendMirrorLine(OutputStream stream, QStringView text, qint64 timeMs, int run, bool continued);
 
 signals:
     void stateChanged(); // any field shown in the row changed

@@ -78,8 +78,6 @@ void ManagedProcess::applyMirror(const MirrorState &state)
             emit unexpectedEnd();
         emit finished();
     }
-    if (alive && state.runCount > d->output->currentRun())
-        d->output->beginRun(state.runCount);
     d->applyMirrorFields(state);
     d->setState(state.state);
     if (alive && readinessMoved)
@@ -88,6 +86,15 @@ void ManagedProcess::applyMirror(const MirrorState &state)
         d->mirror.startedRun = state.runCount;
         emit started(d->pid);
     }
+}
+
+void ManagedProcess::appendMirrorLine(OutputStream stream, QStringView text, qint64 timeMs, int run, bool continued)
+{
+    if (!d->remote)
+        return;
+    if (run > d->output->currentRun())
+        d->output->beginRun(run);
+    d->output->appendLine(stream, text, timeMs, run, continued);
 }
 
 // Everything the row shows, as the other ProcDeck said it; deadlines and the run time become this

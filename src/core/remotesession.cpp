@@ -204,17 +204,14 @@ void RemoteSession::applyOutput(const QJsonObject &message)
     ManagedProcess *mirror = m_mirrors.value(message.value(u"entry"_s).toInteger());
     if (!mirror)
         return;
-    OutputLog *log = mirror->output();
     const QJsonArray lines = message.value(u"lines"_s).toArray();
     for (const QJsonValue &value : lines) {
         const QJsonObject line = value.toObject();
-        const int run = line.value(u"run"_s).toInt();
-        if (run > log->currentRun())
-            log->beginRun(run);
         // `ansi`, when there: the text with its colours as escape sequences, which the log decodes.
         const QJsonValue text = line.contains(u"ansi"_s) ? line.value(u"ansi"_s) : line.value(u"text"_s);
-        log->appendLine(streamOf(line.value(u"stream"_s).toString()), text.toString(),
-                        line.value(u"timeMs"_s).toInteger(), run, line.value(u"continued"_s).toBool());
+        mirror->appendMirrorLine(streamOf(line.value(u"stream"_s).toString()), text.toString(),
+                                 line.value(u"timeMs"_s).toInteger(), line.value(u"run"_s).toInt(),
+                                 line.value(u"continued"_s).toBool());
     }
 }
 
