@@ -64,6 +64,7 @@ private slots:
     void olderColumnStateRestoresWithNewColumns();
     void readyColumnShowsChecks();
     void failedStartReasonReadable();
+    void lastExitShownWhileRestarting();
     void statusSeparatorIsUtf8();
     void confirmationsNameTheVerb();
     void newSessionTerminatesWithGrace();
@@ -492,6 +493,51 @@ void tst_Window::failedStartReasonReadable()
     QVERIFY(exit);
     QVERIFY(exit->wordWrap());
     QVERIFY(exit->text().contains(process->failureReason()));
+}
+
+// The details' "Last exit" keeps the ended run's code while the entry waits for its restart and
+// while the next run is alive, with the run it belongs to.
+void tst_Window::lastExitShownWhileRestarting()
+{
+    MainWindow window;
+    ManagedProcess::RestartTiming timing;
+    timing.firstDelayMs = 60000;
+    window.manager()->setRestartTiming(timing);
+    ManagedProcess *crashing = addChild(window, u"crashing"_s, {u"exit"_s, u"3"_s});
+    ProcessSpec spec = crashing->spec();
+    spec.restart = RestartPolicy::Always;
+    QVERIFY(window.manager()->setEntrySpec(crashing, spec).ok);
+    ManagedProcess *server = addChild(window, u"server"_s, {u"sleep"_s, u"30000"_s});
+    QLabel *exit = nullptr;
+    for (QLabel *label : window.detailsPanel()->findChildren<QLabel *>()) {
+        if (label->accessibleName() == u"Last exit:")
+            exit = label;
+    }
+    QVERIFY(exit);
+
+    window.selectProcesses({crashing});
+    QVERIFY(crashing->start().ok);
+    QTRY_COMPARE(crashing->state(), ManagedProcess::State::Waiting);
+    QTRY_COMPARE(exit->text(), u"3, run 1"_s);
+
+    window.selectProcesses({server});
+    QVERIFY(server->start().ok);
+    QTRY_COMPARE(server->state(), ManagedProcess::State::Running);
+    QCOMPARE(exit->text(), u"\u2014"_s); // nothing has ended yet
+    QVERIFY(server->restart().ok);
+    QTRY_VERIFY(server->runCount() == 2 && server->state() == ManagedProcess::State::Running);
+    QTRY_COMPARE(exit->text(), u"-15 (SIGTERM), run 1"_s);
+    QVERIFY(crashing->terminate().ok);
+    QVERIFY(server->kill().ok);
+    QTRY_VERIFY(!server->isAlive());
+
+    // Nothing selected: no field keeps the last entry's value.
+    window.selectProcesses({});
+    QTRY_COMPARE(exit->text(), QString());
+    for (QLabel *label : window.detailsPanel()->findChildren<QLabel *>()) {
+        if (label->accessibleName().endsWith(u':'))
+            QVERIFY2(label->text().isEmpty(), qPrintable(label->accessibleName() + u' ' + label->text()));
+    }
 }
 
 // "·" in every message that lists several items, never "Â·" (a Latin-1 string from UTF-8 source).

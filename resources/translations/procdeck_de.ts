@@ -978,6 +978,14 @@ einem beendeten oder einer abgewiesenen Anfrage.
         <source>not started: %1</source>
         <translation>nicht gestartet: %1</translation>
     </message>
+    <message>
+        <source>%1, run %2</source>
+        <translation>%1, Lauf %2</translation>
+    </message>
+    <message>
+        <source>failed to start</source>
+        <translation>Start fehlgeschlagen</translation>
+    </message>
 </context>
 <context>
     <name>DialogFields</name>

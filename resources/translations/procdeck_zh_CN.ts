@@ -968,6 +968,14 @@ error, an unknown entry, no (or several) ProcDecks, a dead one or a refused requ
         <source>not started: %1</source>
         <translation>未启动：%1</translation>
     </message>
+    <message>
+        <source>%1, run %2</source>
+        <translation>%1，第 %2 次运行</translation>
+    </message>
+    <message>
+        <source>failed to start</source>
+        <translation>启动失败</translation>
+    </message>
 </context>
 <context>
     <name>DialogFields</name>

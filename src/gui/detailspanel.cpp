@@ -187,7 +187,7 @@ void DetailsPanel::refresh()
     if (!p) {
         m_title->setText(tr("No entry selected"));
         for (QLabel *label : {m_command, m_directory, m_environment, m_limits, m_pid, m_started, m_ended,
-                              m_runs, m_exit, m_nextRun, m_pending, m_dependencies})
+                              m_runs, m_exit, m_cgroup, m_nextRun, m_pending, m_dependencies})
             label->clear();
         m_form->setRowVisible(m_limits, false);
         m_form->setRowVisible(m_nextRun, false);
@@ -229,6 +229,12 @@ void DetailsPanel::refresh()
         m_exit->setText(tr("%1 (out of memory)").arg(p->exitCode()));
     else if (p->isFinished())
         m_exit->setText(SignalNames::formatExitCode(p->exitCode()));
+    else if (p->lastRunEnd() != ManagedProcess::State::NotStarted) // waiting to restart, or running again
+        m_exit->setText(tr("%1, run %2")
+                            .arg(p->lastRunEnd() == ManagedProcess::State::FailedToStart
+                                     ? tr("failed to start")
+                                     : SignalNames::formatExitCode(p->lastRunExitCode()))
+                            .arg(p->runCount() - (p->isAlive() ? 1 : 0)));
     else
         m_exit->setText(dash());
     m_cgroup->setText(p->cgroupUnit().isEmpty() ? dash() : VisibleText::visible(p->cgroupUnit()));
