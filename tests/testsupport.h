@@ -81,6 +81,16 @@ inline CtlResult runCtl(const QProcessEnvironment &environment, const QStringLis
 }
 #endif
 
+// Ends a `procdeck` instance a test started (a headless one, a window), if it still runs: killed,
+// and the reapers' lifelines end its entries with it.
+inline void endInstance(QProcess &instance)
+{
+    if (instance.state() != QProcess::NotRunning) {
+        instance.kill();
+        instance.waitForFinished(10000);
+    }
+}
+
 namespace Detail {
 inline QtMessageHandler &previousHandler()
 {

@@ -89,12 +89,7 @@ void tst_AttachWindow::initTestCase()
 {
     QVERIFY2(QFile::exists(QStringLiteral(PD_APP_PATH)), PD_APP_PATH);
     QVERIFY(m_config.isValid());
-    qputenv("HOME", QFile::encodeName(m_config.path()));
-    qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_config.path()));
-    QStandardPaths::setTestModeEnabled(true);
-    TestSupport::installProcessWarningGuard();
-    QVERIFY(m_plurals.load(u":/i18n/procdeck_en.qm"_s));
-    QCoreApplication::installTranslator(&m_plurals);
+    QVERIFY(WindowTestSupport::useOwnHome(m_config, m_plurals));
 }
 
 // Each test a runtime folder of its own, for the headless instance and for this process's window
@@ -109,12 +104,8 @@ void tst_AttachWindow::init()
 
 void tst_AttachWindow::cleanup()
 {
-    for (auto &process : m_instances) {
-        if (process->state() != QProcess::NotRunning) {
-            process->kill(); // the reapers' lifelines end the entries
-            process->waitForFinished(10000);
-        }
-    }
+    for (auto &process : m_instances)
+        TestSupport::endInstance(*process);
     m_instances.clear();
     PD_VERIFY_NO_DESTROYED_WARNING();
 }

@@ -102,12 +102,8 @@ void tst_Control::init()
 
 void tst_Control::cleanup()
 {
-    for (auto &process : m_instances) {
-        if (process->state() != QProcess::NotRunning) {
-            process->kill(); // the reapers' lifelines end the entries
-            process->waitForFinished(10000);
-        }
-    }
+    for (auto &process : m_instances)
+        TestSupport::endInstance(*process);
     m_instances.clear();
 }
 

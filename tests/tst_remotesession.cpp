@@ -135,10 +135,8 @@ void tst_RemoteSession::init()
 
 void tst_RemoteSession::cleanup()
 {
-    if (m_instance && m_instance->state() != QProcess::NotRunning) {
-        m_instance->kill(); // the reapers' lifelines end the entries
-        m_instance->waitForFinished(10000);
-    }
+    if (m_instance)
+        TestSupport::endInstance(*m_instance);
     m_instance.reset();
 }
 

@@ -128,10 +128,7 @@ void tst_Ssh::initTestCase()
 
 void tst_Ssh::cleanupTestCase()
 {
-    if (m_instance.state() != QProcess::NotRunning) {
-        m_instance.kill(); // the reapers' lifelines end the entries
-        m_instance.waitForFinished(10000);
-    }
+    TestSupport::endInstance(m_instance);
     m_ssh.reset();
 }
 

@@ -107,16 +107,7 @@ private:
 void tst_Window::initTestCase()
 {
     QVERIFY(m_config.isValid());
-    // Test mode files settings under $HOME/.qttest whatever XDG_CONFIG_HOME says, and CTest runs
-    // the window tests side by side: a home of this test's own, so that what it saves or clears
-    // (the whole store, trust records included) never reaches another test's window.
-    qputenv("HOME", QFile::encodeName(m_config.path()));
-    qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_config.path()));
-    QStandardPaths::setTestModeEnabled(true);
-    TestSupport::installProcessWarningGuard();
-    // The English singulars ("1 entry"), as main.cpp loads them.
-    QVERIFY(m_plurals.load(u":/i18n/procdeck_en.qm"_s));
-    QCoreApplication::installTranslator(&m_plurals);
+    QVERIFY(WindowTestSupport::useOwnHome(m_config, m_plurals));
 }
 
 void tst_Window::cleanup()
