@@ -81,6 +81,19 @@ inline CtlResult runCtl(const QProcessEnvironment &environment, const QStringLis
 }
 #endif
 
+// The environment of a `procdeck` instance a test starts (headless, a window, `ctl`): the control
+// sockets in `runtimeDir`, home and settings in `filesDir`, offscreen, no colours.
+inline QProcessEnvironment instanceEnvironment(const QString &runtimeDir, const QString &filesDir)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtimeDir);
+    environment.insert(QStringLiteral("HOME"), filesDir);
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), QDir(filesDir).filePath(QStringLiteral("config")));
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    environment.insert(QStringLiteral("NO_COLOR"), QStringLiteral("1"));
+    return environment;
+}
+
 // Ends a `procdeck` instance a test started (a headless one, a window), if it still runs: killed,
 // and the reapers' lifelines end its entries with it.
 inline void endInstance(QProcess &instance)

@@ -112,13 +112,7 @@ void tst_AttachWindow::cleanup()
 
 QProcessEnvironment tst_AttachWindow::environment() const
 {
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(u"XDG_RUNTIME_DIR"_s, m_runtime->path());
-    environment.insert(u"HOME"_s, m_files->path());
-    environment.insert(u"XDG_CONFIG_HOME"_s, m_files->filePath(u"config"_s));
-    environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
-    environment.insert(u"NO_COLOR"_s, u"1"_s);
-    return environment;
+    return TestSupport::instanceEnvironment(m_runtime->path(), m_files->path());
 }
 
 QString tst_AttachWindow::writeSession(const QList<ProcessSpec> &specs)

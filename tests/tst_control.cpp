@@ -109,13 +109,7 @@ void tst_Control::cleanup()
 
 QProcessEnvironment tst_Control::environment() const
 {
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(u"XDG_RUNTIME_DIR"_s, m_runtime->path());
-    environment.insert(u"HOME"_s, m_files->path());
-    environment.insert(u"XDG_CONFIG_HOME"_s, m_files->filePath(u"config"_s));
-    environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
-    environment.insert(u"NO_COLOR"_s, u"1"_s);
-    return environment;
+    return TestSupport::instanceEnvironment(m_runtime->path(), m_files->path());
 }
 
 QString tst_Control::folder() const

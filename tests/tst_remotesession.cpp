@@ -162,13 +162,8 @@ QString tst_RemoteSession::standardSession()
 
 QString tst_RemoteSession::serve(const QString &file)
 {
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(u"XDG_RUNTIME_DIR"_s, m_runtime->path());
-    environment.insert(u"HOME"_s, m_files->path());
-    environment.insert(u"XDG_CONFIG_HOME"_s, m_files->filePath(u"config"_s));
-    environment.insert(u"NO_COLOR"_s, u"1"_s);
     m_instance = std::make_unique<QProcess>();
-    m_instance->setProcessEnvironment(environment);
+    m_instance->setProcessEnvironment(TestSupport::instanceEnvironment(m_runtime->path(), m_files->path()));
     m_instance->setStandardOutputFile(QProcess::nullDevice());
     m_instance->start(QStringLiteral(PD_APP_PATH), {u"--headless"_s, file, u"--serve"_s});
     const QString socket = m_runtime->filePath(u"procdeck/s.sock"_s);
